@@ -1,0 +1,837 @@
+/**
+ * Statements of a suspend function → state-machine IR.
+ *
+ * ## Example
+ * ```js
+ * while (i < 3) { yield i; i++; }
+ * ```
+ * becomes
+ * ```
+ * label L1
+ * branch i < 3, L3
+ * yield i → L2
+ * label L2
+ * statement i++;
+ * jump L1
+ * label L3
+ * ```
+ *
+ * ## Implementation
+ * Statements that hold no suspension point are rendered as they are
+ * (`render.ts`); only statements that hold one are taken apart into labels
+ * and jumps. Declarations of bindings that the machine manages become
+ * assignments, function declarations are hoisted to the entry of their
+ * scope. `break`, `continue` and `return` that leave a `try` with a
+ * `finally` set that finally's pending completion and go through it
+ * (`Finally`). Expressions are split by `normalize.ts`.
+ *
+ * ## References
+ * ECMAScript 2025, 14 ECMAScript Language: Statements and Declarations;
+ * 14.7.5.6 ForIn/OfHeadEvaluation and 14.7.5.7 ForIn/OfBodyEvaluation (iterator
+ * close); 14.15.3 try evaluation; 14.12.4 CaseBlockEvaluation.
+ */
+import ts from 'typescript';
+import {
+  CompletionKind,
+  type Code,
+  type Finally,
+  type Instruction,
+  type Label,
+  type MachineIR,
+  type Part,
+  type Region,
+  type Variable,
+  type VariableOrigin,
+} from './ir';
+import type { Binding, Scope, ScopeInfo } from './scope';
+import { isFunctionLike } from './scope';
+import { renderNode, type Edit, type RenderHooks } from './render';
+import { Normalizer } from './normalize';
+import type { MachineNames } from './names';
+import { UnsupportedError } from './diagnostics';
+
+interface JumpTarget {
+  readonly kind: 'loop' | 'switch' | 'label';
+  readonly labels: readonly string[];
+  readonly breakLabel: Label;
+  readonly continueLabel: Label | undefined;
+  /** How many finallys enclose the target: a jump leaves the ones above this depth. */
+  readonly breakDepth: number;
+  readonly continueDepth: number;
+}
+
+export interface BuildContext {
+  readonly fn: ts.FunctionLikeDeclaration;
+  readonly sourceFile: ts.SourceFile;
+  readonly scopes: ScopeInfo;
+  readonly names: MachineNames;
+  /** Substitutes identifiers that belong to an enclosing suspend function. */
+  readonly outerIdentifier: (node: ts.Identifier) => Part | undefined;
+  /** Lowers a suspend function nested in this one; returns its text, and records its helpers. */
+  readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
+  /** Super property access (methods only). */
+  readonly superAccessor: () => Variable | undefined;
+}
+
+export class MachineBuilder {
+  readonly instructions: Instruction[] = [];
+  readonly variables: Variable[] = [];
+  private labelCount = 0;
+  private regionCount = 0;
+  private readonly root: Region = { id: 0, parent: undefined, handler: undefined, finalizer: undefined };
+  private region: Region = this.root;
+  private hasRegions = false;
+  private readonly finallies: Finally[] = [];
+  private readonly targets: JumpTarget[] = [];
+  private readonly suspending = new Set<ts.Node>();
+  private readonly splitScopes = new Set<Scope>();
+  private readonly bindingVariables = new Map<Binding, Variable>();
+  private readonly hoistedDeclarations = new Set<ts.Node>();
+  private thisVariable: Variable | undefined;
+  private argumentsVariable: Variable | undefined;
+  private pendingExits: Label[] | undefined;
+  readonly normalizer: Normalizer;
+  readonly hooks: RenderHooks;
+  readonly entry: Label;
+
+  constructor(readonly context: BuildContext) {
+    this.markSuspending(context.fn);
+    for (const [node, scope] of context.scopes.scopes) {
+      if (scope.owner !== context.fn) continue;
+      if (node === context.fn || this.suspending.has(node)) this.splitScopes.add(scope);
+      if (ts.isCatchClause(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
+    }
+    this.normalizer = new Normalizer(this);
+    this.hooks = this.makeHooks();
+    this.entry = this.newLabel();
+  }
+
+  // ---- variables and labels -------------------------------------------------
+
+  newLabel(): Label {
+    return { id: this.labelCount++ };
+  }
+
+  newVariable(name: string, origin: VariableOrigin, extra: Partial<Pick<Variable, 'binding' | 'input'>> = {}): Variable {
+    const v: Variable = {
+      id: this.variables.length,
+      name,
+      origin,
+      binding: extra.binding,
+      input: extra.input ?? false,
+      captured: extra.binding?.captured ?? false,
+    };
+    this.variables.push(v);
+    return v;
+  }
+
+  newTemp(name = 't'): Variable {
+    return this.newVariable(name, 'temp');
+  }
+
+  /** The machine variable of a binding, if the binding belongs to a scope that is split into states. */
+  variableOf(binding: Binding): Variable | undefined {
+    if (!this.splitScopes.has(binding.scope)) return undefined;
+    let v = this.bindingVariables.get(binding);
+    if (!v) {
+      const input = binding.kind === 'param' && binding.scope === this.context.scopes.functionScope;
+      v = this.newVariable(binding.name, 'binding', { binding, input });
+      this.bindingVariables.set(binding, v);
+    }
+    return v;
+  }
+
+  thisValue(): Variable {
+    return (this.thisVariable ??= this.newVariable('$this', 'this', { input: true }));
+  }
+
+  argumentsValue(): Variable {
+    return (this.argumentsVariable ??= this.newVariable('$arguments', 'arguments', { input: true }));
+  }
+
+  get usesThis(): boolean {
+    return this.thisVariable !== undefined;
+  }
+
+  get usesArguments(): boolean {
+    return this.argumentsVariable !== undefined;
+  }
+
+  suspends(node: ts.Node): boolean {
+    return this.suspending.has(node);
+  }
+
+  private markSuspending(fn: ts.Node): void {
+    const visit = (node: ts.Node): boolean => {
+      if (node !== fn && (isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node))) return false;
+      let found = ts.isYieldExpression(node) || ts.isAwaitExpression(node);
+      ts.forEachChild(node, (child) => {
+        if (visit(child)) found = true;
+      });
+      if (found) this.suspending.add(node);
+      return found;
+    };
+    visit(fn);
+  }
+
+  // ---- emitting ---------------------------------------------------------------
+
+  private push(instruction: Instruction): void {
+    this.instructions.push(instruction);
+  }
+
+  mark(label: Label): void {
+    this.push({ op: 'label', label, region: this.region });
+  }
+
+  statement(code: Code): void {
+    if (code.length === 0) return;
+    this.push({ op: 'statement', code, region: this.region });
+  }
+
+  assign(target: Variable, value: Code): void {
+    this.push({ op: 'assign', target, value, region: this.region });
+  }
+
+  jump(target: Label): void {
+    this.push({ op: 'jump', target, region: this.region });
+  }
+
+  /** Jumps to `whenFalse` unless `condition` is truthy. */
+  branch(condition: Code, whenFalse: Label): void {
+    this.push({ op: 'branch', condition, whenFalse, region: this.region });
+  }
+
+  suspend(value: Code | undefined, delegate: boolean): Label {
+    const resume = this.newLabel();
+    if (delegate) this.push({ op: 'delegate', iterable: value ?? ['void 0'], resume, region: this.region });
+    else this.push({ op: 'yield', value, resume, region: this.region });
+    this.mark(resume);
+    return resume;
+  }
+
+  /** Renders code that holds no suspension point; jumps it makes out of itself become CFG edges. */
+  render(node: ts.Node): Code {
+    return renderNode(node, this.hooks);
+  }
+
+  private renderStatement(node: ts.Node): void {
+    const exits: Label[] = [];
+    const saved = this.pendingExits;
+    this.pendingExits = exits;
+    const code = this.render(node);
+    this.pendingExits = saved;
+    this.push({ op: 'statement', code, exits, region: this.region });
+  }
+
+  private withRegion<T>(region: Region, body: () => T): T {
+    const saved = this.region;
+    this.region = region;
+    try {
+      return body();
+    } finally {
+      this.region = saved;
+    }
+  }
+
+  private newRegion(handler: Label | undefined, finalizer: Label | undefined): Region {
+    this.hasRegions = true;
+    return { id: ++this.regionCount, parent: this.region, handler, finalizer };
+  }
+
+  // ---- completions --------------------------------------------------------------
+
+  private newFinally(after: Label): { fin: Finally; throwEntry: Label; returnEntry: Label } {
+    const fin: Finally = {
+      kind: this.newTemp('$completion'),
+      value: this.newTemp('$result'),
+      body: this.newLabel(),
+      returnEntry: this.newLabel(),
+      throwEntry: this.newLabel(),
+      after,
+      outer: this.finallies[this.finallies.length - 1],
+      jumpTargets: new Set(),
+      jumpsThroughOuter: new Set(),
+    };
+    return { fin, throwEntry: fin.throwEntry, returnEntry: fin.returnEntry };
+  }
+
+  /** Code for `return value` at the current position: through the innermost finally, or completing. */
+  returnCode(value: Code | undefined): { code: Code; exit: Label | undefined } {
+    const fin = this.finallies[this.finallies.length - 1];
+    if (!fin) {
+      return { code: [this.context.names.frame, '.$state = -2; return', ...(value ? [' ', ...value] : []), ';'], exit: undefined };
+    }
+    const entry = fin.returnEntry;
+    return {
+      code: [this.context.names.value, ' = ', ...(value ?? ['void 0']), '; ', ...this.gotoCode(entry)],
+      exit: entry,
+    };
+  }
+
+  private gotoCode(label: Label): Code {
+    return [this.context.names.state, ' = ', label, '; continue ', this.context.names.loop, ';'];
+  }
+
+  returnWith(value: Code | undefined): void {
+    const fin = this.finallies[this.finallies.length - 1];
+    if (!fin) {
+      this.push({ op: 'complete', value, region: this.region });
+      return;
+    }
+    this.statement([this.context.names.value, ' = ', ...(value ?? ['void 0']), ';']);
+    this.jump(fin.returnEntry);
+  }
+
+  /** A jump to `target`, which is enclosed by `depth` finallys, running the finallys it leaves. */
+  private jumpCode(target: Label, depth: number): { code: Code; exit: Label } {
+    if (this.finallies.length === depth) return { code: this.gotoCode(target), exit: target };
+    for (let k = this.finallies.length - 1; k >= depth; k--) {
+      const fin = this.finallies[k];
+      fin.jumpTargets.add(target);
+      if (k - 1 >= depth) fin.jumpsThroughOuter.add(target);
+    }
+    const fin = this.finallies[this.finallies.length - 1];
+    return {
+      code: [fin.kind, ' = ', String(CompletionKind.Jump), '; ', fin.value, ' = ', target, '; ', ...this.gotoCode(fin.body)],
+      exit: fin.body,
+    };
+  }
+
+  private jumpTo(target: Label, depth: number): void {
+    if (this.finallies.length === depth) {
+      this.jump(target);
+      return;
+    }
+    const { code, exit } = this.jumpCode(target, depth);
+    this.push({ op: 'statement', code, exits: [exit], region: this.region });
+  }
+
+  private findTarget(node: ts.BreakOrContinueStatement): { label: Label; depth: number } {
+    const isBreak = ts.isBreakStatement(node);
+    for (let i = this.targets.length - 1; i >= 0; i--) {
+      const t = this.targets[i];
+      if (node.label) {
+        if (!t.labels.includes(node.label.text)) continue;
+      } else if (isBreak ? t.kind === 'label' : t.kind !== 'loop') {
+        continue;
+      }
+      if (isBreak) return { label: t.breakLabel, depth: t.breakDepth };
+      if (t.continueLabel) return { label: t.continueLabel, depth: t.continueDepth };
+    }
+    throw new UnsupportedError(node, 'the target of this jump was not found');
+  }
+
+  // ---- hooks for rendering --------------------------------------------------------
+
+  private makeHooks(): RenderHooks {
+    const builder = this;
+    return {
+      sourceFile: this.context.sourceFile,
+      identifier(node) {
+        const binding = builder.context.scopes.resolved.get(node);
+        if (binding) return builder.variableOf(binding);
+        return builder.context.outerIdentifier(node);
+      },
+      thisValue: () => this.thisValue(),
+      argumentsValue: () => this.argumentsValue(),
+      superProperty: (node, render) => {
+        const accessor = this.context.superAccessor();
+        if (!accessor) return undefined;
+        if (isAssignmentTarget(node)) throw new UnsupportedError(node, 'assignment to a super property inside a generator is not supported');
+        const key: Code = ts.isPropertyAccessExpression(node)
+          ? [JSON.stringify(node.name.text)]
+          : render((node as ts.ElementAccessExpression).argumentExpression);
+        return [accessor, '(', ...key, ')'];
+      },
+      nestedSuspendFunction: (node, edits) =>
+        this.context.nestedSuspendFunction(node, edits, this.hoistedDeclarations.has(node)),
+      escapingJump: (node) => {
+        const { label, depth } = this.findTarget(node);
+        const { code, exit } = this.jumpCode(label, depth);
+        this.pendingExits?.push(exit);
+        return ['{ ', ...code, ' }'];
+      },
+      returnStatement: (value) => {
+        const { code, exit } = this.returnCode(value);
+        if (exit) this.pendingExits?.push(exit);
+        return ['{ ', ...code, ' }'];
+      },
+      variableDeclarationList: (list, render) => this.renderVarListInChunk(list, render),
+    };
+  }
+
+  /**
+   * A `var` declaration inside rendered code that declares machine variables
+   * becomes assignments: the binding lives in the frame or the step function.
+   */
+  private renderVarListInChunk(list: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined {
+    if (list.flags & ts.NodeFlags.BlockScoped) return undefined;
+    const managed = list.declarations.some((d) => this.bindingTargets(d.name).some((b) => this.variableOf(b)));
+    if (!managed) return undefined;
+    const parts: Part[] = [];
+    const inForHead =
+      (ts.isForInStatement(list.parent) || ts.isForOfStatement(list.parent)) && list.parent.initializer === list;
+    for (const d of list.declarations) {
+      if (!d.initializer && !inForHead) continue;
+      if (parts.length) parts.push(', ');
+      const target = this.bindingTarget(d.name, render);
+      if (inForHead) parts.push(...target);
+      else parts.push(...(ts.isIdentifier(d.name) ? target : ['(', ...target, ')']), ' = ', ...render(d.initializer!));
+    }
+    if (ts.isVariableStatement(list.parent)) return parts.length ? [...parts, ';'] : [';'];
+    return parts.length ? parts : ['void 0'];
+  }
+
+  private bindingTargets(name: ts.BindingName): Binding[] {
+    if (ts.isIdentifier(name)) {
+      const b = this.context.scopes.resolved.get(name);
+      return b ? [b] : [];
+    }
+    const result: Binding[] = [];
+    for (const e of name.elements) if (ts.isBindingElement(e)) result.push(...this.bindingTargets(e.name));
+    return result;
+  }
+
+  /** A binding pattern written as an assignment target (`{a, b: [c]}` → `{a: $frame.a, b: [c]}`). */
+  bindingTarget(name: ts.BindingName, render: (n: ts.Node) => Code = (n) => this.render(n)): Code {
+    if (ts.isIdentifier(name)) return render(name);
+    const parts: Part[] = [];
+    if (ts.isObjectBindingPattern(name)) {
+      parts.push('{');
+      name.elements.forEach((e, i) => {
+        if (i) parts.push(', ');
+        if (e.dotDotDotToken) {
+          parts.push('...', ...this.bindingTarget(e.name, render));
+          return;
+        }
+        const key = e.propertyName ?? e.name;
+        if (ts.isComputedPropertyName(key)) parts.push('[', ...render(key.expression), ']');
+        else parts.push(key.getText(this.context.sourceFile));
+        parts.push(': ', ...this.bindingTarget(e.name, render));
+        if (e.initializer) parts.push(' = ', ...render(e.initializer));
+      });
+      parts.push('}');
+    } else {
+      parts.push('[');
+      name.elements.forEach((e, i) => {
+        if (i) parts.push(', ');
+        if (ts.isOmittedExpression(e)) return;
+        if (e.dotDotDotToken) parts.push('...');
+        parts.push(...this.bindingTarget(e.name, render));
+        if (e.initializer) parts.push(' = ', ...render(e.initializer));
+      });
+      if (name.elements.length && ts.isOmittedExpression(name.elements[name.elements.length - 1])) parts.push(',');
+      parts.push(']');
+    }
+    return parts;
+  }
+
+  /** Binds a declaration's name to a value: one assignment, or a destructuring assignment. */
+  bind(name: ts.BindingName, value: Code): void {
+    if (ts.isIdentifier(name)) {
+      const binding = this.context.scopes.resolved.get(name);
+      const v = binding && this.variableOf(binding);
+      if (v) this.assign(v, value);
+      else this.statement([...this.render(name), ' = ', ...value, ';']);
+      return;
+    }
+    if (this.suspends(name)) throw new UnsupportedError(name, 'yield inside a destructuring pattern is not supported yet');
+    this.statement(['(', ...this.bindingTarget(name), ' = ', ...value, ');']);
+  }
+
+  // ---- statements ---------------------------------------------------------------------
+
+  /** Builds the body; its first `directives` statements are the directive prologue. */
+  build(directives: number): MachineIR {
+    const fn = this.context.fn;
+    this.mark(this.entry);
+    const body = fn.body!;
+    if (ts.isBlock(body)) {
+      const statements = body.statements.slice(directives);
+      this.hoistFunctions(statements);
+      for (const s of statements) this.buildStatement(s);
+    } else {
+      this.returnWith(this.normalizer.expression(body));
+    }
+    this.push({ op: 'complete', value: undefined, region: this.region });
+    return { instructions: this.instructions, variables: this.variables, entry: this.entry, hasRegions: this.hasRegions };
+  }
+
+  /** Function declarations of a split scope are created when the scope is entered. */
+  private hoistFunctions(statements: readonly ts.Statement[]): void {
+    for (const s of statements) {
+      if (ts.isFunctionDeclaration(s) && s.name && s.body) {
+        this.hoistedDeclarations.add(s);
+        this.bind(s.name, this.render(s));
+      }
+    }
+  }
+
+  private buildStatements(statements: readonly ts.Statement[]): void {
+    this.hoistFunctions(statements);
+    for (const s of statements) this.buildStatement(s);
+  }
+
+  buildStatement(node: ts.Statement): void {
+    if (ts.isFunctionDeclaration(node)) {
+      if (!node.body || this.hoistedDeclarations.has(node)) return;
+    }
+    if (ts.isVariableStatement(node)) return this.buildVariableList(node.declarationList);
+    if (ts.isClassDeclaration(node) && node.name) {
+      if (this.suspends(node)) throw new UnsupportedError(node, 'yield inside a class body is not supported');
+      return this.bind(node.name, this.render(node));
+    }
+    if (ts.isReturnStatement(node)) {
+      return this.returnWith(node.expression ? this.normalizer.expression(node.expression) : undefined);
+    }
+    if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
+      const { label, depth } = this.findTarget(node);
+      return this.jumpTo(label, depth);
+    }
+    if (!this.suspends(node)) {
+      if (ts.isEmptyStatement(node)) return;
+      if (isTypeOnlyStatement(node)) return;
+      return this.renderStatement(node);
+    }
+    switch (node.kind) {
+      case ts.SyntaxKind.ExpressionStatement:
+        return this.buildExpressionStatement((node as ts.ExpressionStatement).expression);
+      case ts.SyntaxKind.Block:
+        return this.buildStatements((node as ts.Block).statements);
+      case ts.SyntaxKind.IfStatement:
+        return this.buildIf(node as ts.IfStatement);
+      case ts.SyntaxKind.ThrowStatement:
+        return this.statement(['throw ', ...this.normalizer.expression((node as ts.ThrowStatement).expression), ';']);
+      case ts.SyntaxKind.WhileStatement:
+        return this.buildWhile(node as ts.WhileStatement, []);
+      case ts.SyntaxKind.DoStatement:
+        return this.buildDo(node as ts.DoStatement, []);
+      case ts.SyntaxKind.ForStatement:
+        return this.buildFor(node as ts.ForStatement, []);
+      case ts.SyntaxKind.ForOfStatement:
+        return this.buildForOf(node as ts.ForOfStatement, []);
+      case ts.SyntaxKind.ForInStatement:
+        return this.buildForIn(node as ts.ForInStatement, []);
+      case ts.SyntaxKind.LabeledStatement:
+        return this.buildLabeled(node as ts.LabeledStatement);
+      case ts.SyntaxKind.SwitchStatement:
+        return this.buildSwitch(node as ts.SwitchStatement, []);
+      case ts.SyntaxKind.TryStatement:
+        return this.buildTry(node as ts.TryStatement);
+      default:
+        throw new UnsupportedError(node, `${ts.SyntaxKind[node.kind]} holding a suspension point is not supported`);
+    }
+  }
+
+  private buildExpressionStatement(expression: ts.Expression): void {
+    const code = this.normalizer.expression(expression, true);
+    if (code.length && !isInert(code)) this.statement([...code, ';']);
+  }
+
+  private buildVariableList(list: ts.VariableDeclarationList): void {
+    const blockScoped = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    for (const d of list.declarations) {
+      if (d.initializer) {
+        this.bind(d.name, this.normalizer.expression(d.initializer));
+      } else if (blockScoped) {
+        // `let x;` re-initialises x each time it is evaluated (a loop body entered again).
+        this.bind(d.name, ['void 0']);
+      }
+    }
+  }
+
+  private buildIf(node: ts.IfStatement): void {
+    const condition = this.normalizer.expression(node.expression);
+    const otherwise = this.newLabel();
+    const end = node.elseStatement ? this.newLabel() : otherwise;
+    this.branch(condition, otherwise);
+    this.buildStatement(node.thenStatement);
+    if (node.elseStatement) {
+      this.jump(end);
+      this.mark(otherwise);
+      this.buildStatement(node.elseStatement);
+    }
+    this.mark(end);
+  }
+
+  private loop<T>(labels: readonly string[], breakLabel: Label, continueLabel: Label, body: () => T, continueDepth = this.finallies.length, breakDepth = this.finallies.length): T {
+    this.targets.push({ kind: 'loop', labels, breakLabel, continueLabel, breakDepth, continueDepth });
+    try {
+      return body();
+    } finally {
+      this.targets.pop();
+    }
+  }
+
+  private buildWhile(node: ts.WhileStatement, labels: readonly string[]): void {
+    const head = this.newLabel();
+    const exit = this.newLabel();
+    this.mark(head);
+    this.branch(this.normalizer.expression(node.expression), exit);
+    this.loop(labels, exit, head, () => this.buildStatement(node.statement));
+    this.jump(head);
+    this.mark(exit);
+  }
+
+  private buildDo(node: ts.DoStatement, labels: readonly string[]): void {
+    const body = this.newLabel();
+    const test = this.newLabel();
+    const exit = this.newLabel();
+    this.mark(body);
+    this.loop(labels, exit, test, () => this.buildStatement(node.statement));
+    this.mark(test);
+    const condition = this.normalizer.expression(node.expression);
+    this.branch(['!', ...paren(condition)], body);
+    this.mark(exit);
+  }
+
+  private buildFor(node: ts.ForStatement, labels: readonly string[]): void {
+    const head = this.newLabel();
+    const update = this.newLabel();
+    const exit = this.newLabel();
+    const init = node.initializer;
+    if (init) {
+      if (ts.isVariableDeclarationList(init)) this.buildVariableList(init);
+      else this.buildExpressionStatement(init);
+    }
+    this.mark(head);
+    if (node.condition) this.branch(this.normalizer.expression(node.condition), exit);
+    this.loop(labels, exit, update, () => this.buildStatement(node.statement));
+    this.mark(update);
+    if (node.incrementor) this.buildExpressionStatement(node.incrementor);
+    this.jump(head);
+    this.mark(exit);
+  }
+
+  /** Binds the head of a for-in/for-of to the value of one iteration. */
+  private bindForHead(initializer: ts.ForInitializer, value: Code): void {
+    if (ts.isVariableDeclarationList(initializer)) {
+      this.bind(initializer.declarations[0].name, value);
+    } else {
+      this.normalizer.assignTo(initializer, value);
+    }
+  }
+
+  private buildForOf(node: ts.ForOfStatement, labels: readonly string[]): void {
+    if (node.awaitModifier) throw new UnsupportedError(node, 'for await is not supported yet');
+    const names = this.context.names;
+    const iterable = this.normalizer.expression(node.expression);
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    this.assign(iterator, [names.runtime, '.getIterator(', ...iterable, ')']);
+    this.assign(next, [iterator, '.next']);
+    const head = this.newLabel();
+    const exit = this.newLabel();
+    const { fin, throwEntry, returnEntry } = this.newFinally(exit);
+    const breakDepth = this.finallies.length;
+    this.mark(head);
+    const step = this.newTemp('$step');
+    this.assign(step, [names.runtime, '.iteratorNext(', iterator, ', ', next, ')']);
+    this.branch(['!', step, '.done'], exit);
+    const bodyRegion = this.newRegion(throwEntry, returnEntry);
+    this.withRegion(bodyRegion, () => {
+      this.mark(this.newLabel());
+      this.finallies.push(fin);
+      try {
+        this.bindForHead(node.initializer, [step, '.value']);
+        this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallies.length, breakDepth);
+      } finally {
+        this.finallies.pop();
+      }
+      this.jump(head);
+    });
+    this.mark(throwEntry);
+    this.assign(fin.kind, [String(CompletionKind.Throw)]);
+    this.assign(fin.value, [names.value]);
+    this.jump(fin.body);
+    this.mark(returnEntry);
+    this.assign(fin.kind, [String(CompletionKind.Return)]);
+    this.assign(fin.value, [names.value]);
+    this.mark(fin.body);
+    this.statement([
+      'if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
+      names.runtime, '.closeIterator(', iterator, ');',
+    ]);
+    this.push({ op: 'endFinally', finally: fin, region: this.region });
+    this.mark(exit);
+  }
+
+  private buildForIn(node: ts.ForInStatement, labels: readonly string[]): void {
+    const object = this.newTemp('$object');
+    const keys = this.newTemp('$keys');
+    const index = this.newTemp('$index');
+    const key = this.newTemp('$key');
+    this.assign(object, this.normalizer.expression(node.expression));
+    this.assign(keys, ['[]']);
+    // The native loop enumerates exactly the keys the spec's EnumerateObjectProperties yields.
+    this.statement(['for (', key, ' in ', object, ') ', keys, '.push(', key, ');']);
+    this.assign(index, ['0']);
+    const head = this.newLabel();
+    const exit = this.newLabel();
+    this.mark(head);
+    this.branch([index, ' < ', keys, '.length'], exit);
+    this.assign(key, [keys, '[', index, '++]']);
+    // A property deleted before it is visited is not visited.
+    this.branch([key, ' in ', object], head);
+    this.bindForHead(node.initializer, [key]);
+    this.loop(labels, exit, head, () => this.buildStatement(node.statement));
+    this.jump(head);
+    this.mark(exit);
+  }
+
+  private buildLabeled(node: ts.LabeledStatement): void {
+    const labels: string[] = [node.label.text];
+    let body: ts.Statement = node.statement;
+    while (ts.isLabeledStatement(body)) {
+      labels.push(body.label.text);
+      body = body.statement;
+    }
+    switch (body.kind) {
+      case ts.SyntaxKind.WhileStatement:
+        return this.buildWhile(body as ts.WhileStatement, labels);
+      case ts.SyntaxKind.DoStatement:
+        return this.buildDo(body as ts.DoStatement, labels);
+      case ts.SyntaxKind.ForStatement:
+        return this.buildFor(body as ts.ForStatement, labels);
+      case ts.SyntaxKind.ForOfStatement:
+        return this.buildForOf(body as ts.ForOfStatement, labels);
+      case ts.SyntaxKind.ForInStatement:
+        return this.buildForIn(body as ts.ForInStatement, labels);
+      case ts.SyntaxKind.SwitchStatement:
+        return this.buildSwitch(body as ts.SwitchStatement, labels);
+    }
+    const exit = this.newLabel();
+    const depth = this.finallies.length;
+    this.targets.push({ kind: 'label', labels, breakLabel: exit, continueLabel: undefined, breakDepth: depth, continueDepth: depth });
+    try {
+      this.buildStatement(body);
+    } finally {
+      this.targets.pop();
+    }
+    this.mark(exit);
+  }
+
+  private buildSwitch(node: ts.SwitchStatement, labels: readonly string[]): void {
+    const discriminant = this.newTemp('$discriminant');
+    this.assign(discriminant, this.normalizer.expression(node.expression));
+    const exit = this.newLabel();
+    const clauses = node.caseBlock.clauses;
+    const entries = clauses.map(() => this.newLabel());
+    let defaultEntry: Label | undefined;
+    clauses.forEach((clause, i) => {
+      if (ts.isDefaultClause(clause)) {
+        defaultEntry = entries[i];
+        return;
+      }
+      const test = this.normalizer.expression(clause.expression);
+      this.branch([discriminant, ' !== ', ...paren(test)], entries[i]);
+    });
+    this.jump(defaultEntry ?? exit);
+    const depth = this.finallies.length;
+    this.targets.push({ kind: 'switch', labels, breakLabel: exit, continueLabel: undefined, breakDepth: depth, continueDepth: depth });
+    try {
+      const all: ts.Statement[] = clauses.flatMap((c) => [...c.statements]);
+      this.hoistFunctions(all);
+      clauses.forEach((clause, i) => {
+        this.mark(entries[i]);
+        for (const s of clause.statements) this.buildStatement(s);
+      });
+    } finally {
+      this.targets.pop();
+    }
+    this.mark(exit);
+  }
+
+  private buildTry(node: ts.TryStatement): void {
+    const names = this.context.names;
+    const after = this.newLabel();
+    const catchEntry = node.catchClause ? this.newLabel() : undefined;
+    const withFinally = node.finallyBlock ? this.newFinally(after) : undefined;
+    const fin = withFinally?.fin;
+
+    const tryRegion = this.newRegion(catchEntry ?? withFinally!.throwEntry, withFinally?.returnEntry);
+    const leaveProtected = () => {
+      if (fin) {
+        this.assign(fin.kind, [String(CompletionKind.Normal)]);
+        this.jump(fin.body);
+      } else {
+        this.jump(after);
+      }
+    };
+
+    if (fin) this.finallies.push(fin);
+    try {
+      this.withRegion(tryRegion, () => {
+        this.mark(this.newLabel());
+        this.buildStatement(node.tryBlock);
+        leaveProtected();
+      });
+      if (node.catchClause && catchEntry) {
+        const catchRegion = this.newRegion(withFinally?.throwEntry, withFinally?.returnEntry);
+        this.withRegion(catchRegion, () => {
+          this.mark(catchEntry);
+          const declaration = node.catchClause!.variableDeclaration;
+          if (declaration) this.bind(declaration.name, [names.value]);
+          this.buildStatement(node.catchClause!.block);
+          leaveProtected();
+        });
+      }
+    } finally {
+      if (fin) this.finallies.pop();
+    }
+
+    if (fin && withFinally) {
+      this.mark(withFinally.throwEntry);
+      this.assign(fin.kind, [String(CompletionKind.Throw)]);
+      this.assign(fin.value, [names.value]);
+      this.jump(fin.body);
+      this.mark(withFinally.returnEntry);
+      this.assign(fin.kind, [String(CompletionKind.Return)]);
+      this.assign(fin.value, [names.value]);
+      this.mark(fin.body);
+      this.buildStatement(node.finallyBlock!);
+      this.push({ op: 'endFinally', finally: fin, region: this.region });
+    }
+    this.mark(after);
+  }
+}
+
+export function paren(code: Code): Code {
+  if (isAtomic(code)) return code;
+  return ['(', ...code, ')'];
+}
+
+export function isAtomic(code: Code): boolean {
+  if (code.length !== 1) return false;
+  const part = code[0];
+  if (typeof part !== 'string') return true;
+  return /^(?:[\w$]+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')$/.test(part);
+}
+
+/** Code with no effect when evaluated on its own (a variable, a literal). */
+export function isInert(code: Code): boolean {
+  return code.length === 1 && (typeof code[0] !== 'string' || /^(?:[\w$]+|void 0)$/.test(code[0]));
+}
+
+function isAssignmentTarget(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === node) {
+    return parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  }
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+      (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return true;
+  }
+  return false;
+}
+
+function isTypeOnlyStatement(node: ts.Statement): boolean {
+  return (
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    (ts.isModuleDeclaration(node) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) !== 0) ||
+    ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) &&
+      (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) !== 0)
+  );
+}

@@ -1,0 +1,256 @@
+/**
+ * IR + frame layout → the text of the frame constructor, the step function
+ * and the exception tables.
+ *
+ * ## Example
+ * See `docs/architecture.md`, "What a lowered generator looks like".
+ *
+ * ## Implementation
+ * Labels are numbered in order; consecutive labels share a state. The step
+ * function is one `for (;;) switch ($state)` loop; a jump assigns `$state`
+ * and continues the loop, falling through when the target comes next. In a
+ * function with `try`, the loop body is wrapped once in `try/catch` whose
+ * handler looks the current state up in a static table, and `$state` is kept
+ * exact at every state boundary so the lookup is right. Only ES5 syntax is
+ * produced by this file.
+ *
+ * ## References
+ * ECMAScript 2025, 27.5.3.3 GeneratorResume, 27.5.3.4 GeneratorResumeAbrupt.
+ */
+import {
+  CompletionKind,
+  isDeferred,
+  isLabel,
+  isVariable,
+  type Code,
+  type Instruction,
+  type Label,
+  type MachineIR,
+  type Region,
+} from './ir';
+import type { FrameLayout } from './layout';
+import type { MachineNames } from './names';
+
+export interface EmittedMachine {
+  /** `function F(…) { this.$state = 0; … }` */
+  readonly frameConstructor: string;
+  readonly step: string;
+  /** `var …$handlers = […];` and the like: must run before the first call. */
+  readonly tables: string;
+}
+
+export interface EmitOptions {
+  readonly frameName: string;
+  readonly stepName: string;
+  readonly handlersName: string;
+  readonly finalizersName: string;
+  readonly strict: boolean;
+  readonly usesDelegate: boolean;
+  /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
+  readonly prelude: readonly Code[];
+  readonly indent: string;
+}
+
+export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNames, options: EmitOptions): EmittedMachine {
+  const stateOf = numberStates(ir.instructions);
+  const render = (code: Code | undefined): string => {
+    if (!code) return '';
+    let out = '';
+    for (const part of code) {
+      if (typeof part === 'string') out += part;
+      else if (isVariable(part)) out += layout.access(part);
+      else if (isLabel(part)) out += String(stateOf.get(part));
+      else if (isDeferred(part)) out += part.text();
+    }
+    return out;
+  };
+  const stateCount = new Set(stateOf.values()).size;
+  const i1 = options.indent + '  ';
+  const i2 = i1 + '  ';
+  const i3 = i2 + '  ';
+  const body: string[] = [];
+  const line = (text: string) => body.push(i3 + text);
+  const goto = (label: Label) => `${names.state} = ${stateOf.get(label)}; continue;`;
+
+  const instructions = ir.instructions;
+  let reachable = true;
+  for (let i = 0; i < instructions.length; i++) {
+    const ins = instructions[i];
+    const next = instructions[i + 1];
+    if (ins.op === 'label') {
+      const state = stateOf.get(ins.label)!;
+      const previous = instructions[i - 1];
+      if (previous && previous.op === 'label') continue;
+      if (reachable && ir.hasRegions && i > 0) line(`${names.state} = ${state};`);
+      body.push(`${i2}case ${state}:`);
+      reachable = true;
+      continue;
+    }
+    if (!reachable) continue;
+    const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
+    switch (ins.op) {
+      case 'statement':
+        line(render(ins.code));
+        break;
+      case 'assign':
+        line(`${layout.access(ins.target)} = ${render(ins.value)};`);
+        break;
+      case 'jump':
+        if (!fallsTo(ins.target)) {
+          line(goto(ins.target));
+          reachable = false;
+        }
+        break;
+      case 'branch':
+        line(`if (${negate(render(ins.condition))}) { ${goto(ins.whenFalse)} }`);
+        break;
+      case 'yield':
+        line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
+        line(`return${ins.value ? ' ' + render(ins.value) : ''};`);
+        reachable = false;
+        break;
+      case 'delegate':
+        line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
+        line(`return ${names.runtime}.delegate(${names.frame}, ${render(ins.iterable)});`);
+        reachable = false;
+        break;
+      case 'complete':
+        line(`${names.frame}.$state = -2;`);
+        line(`return${ins.value ? ' ' + render(ins.value) : ''};`);
+        reachable = false;
+        break;
+      case 'endFinally': {
+        const fin = ins.finally;
+        const kind = layout.access(fin.kind);
+        const value = layout.access(fin.value);
+        if (fin.outer) {
+          line(`if (${kind} === ${CompletionKind.Return}) { ${names.value} = ${value}; ${goto(fin.outer.returnEntry)} }`);
+        } else {
+          line(`if (${kind} === ${CompletionKind.Return}) { ${names.frame}.$state = -2; return ${value}; }`);
+        }
+        line(`if (${kind} === ${CompletionKind.Throw}) throw ${value};`);
+        if (fin.jumpTargets.size) {
+          const through = [...fin.jumpsThroughOuter].map((t) => {
+            const outer = fin.outer!;
+            return `if (${value} === ${stateOf.get(t)}) { ${layout.access(outer.kind)} = ${CompletionKind.Jump}; ${layout.access(outer.value)} = ${value}; ${goto(outer.body)} } `;
+          });
+          line(`if (${kind} === ${CompletionKind.Jump}) { ${through.join('')}${names.state} = ${value}; continue; }`);
+        }
+        if (!fallsTo(fin.after)) {
+          line(goto(fin.after));
+          reachable = false;
+        }
+        break;
+      }
+    }
+  }
+
+  // Tables: the handler for each state, and where a return() goes first.
+  const handlers: number[] = new Array(stateCount).fill(0);
+  const finalizers: number[] = new Array(stateCount).fill(0);
+  let anyFinalizer = false;
+  for (const ins of instructions) {
+    if (ins.op !== 'label') continue;
+    const state = stateOf.get(ins.label)!;
+    // Of consecutive labels the last one's region holds the state's code.
+    const h = handlerOf(ins.region);
+    const f = finalizerOf(ins.region);
+    handlers[state] = h ? stateOf.get(h)! : 0;
+    finalizers[state] = f ? stateOf.get(f)! : 0;
+    if (f) anyFinalizer = true;
+  }
+
+  const out: string[] = [];
+  out.push(`function ${options.stepName}(${names.frame}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  if (options.strict) out.push(`${i1}"use strict";`);
+  if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
+  for (const declaration of options.prelude) out.push(i1 + render(declaration));
+  const F = names.frame;
+  if (!ir.hasRegions) {
+    out.push(`${i1}if (${names.mode} !== 0) { ${F}.$state = -2; if (${names.mode} === 1) throw ${names.value}; return ${names.value}; }`);
+    out.push(`${i1}${names.loop}: for (;;) switch (${names.state}) {`);
+    out.push(...body);
+    out.push(`${i1}}`);
+  } else {
+    if (anyFinalizer) {
+      out.push(`${i1}if (${names.mode} === 2) {`);
+      out.push(`${i2}${names.state} = ${options.finalizersName}[${names.state}];`);
+      out.push(`${i2}if (${names.state} === 0) { ${F}.$state = -2; return ${names.value}; }`);
+      out.push(`${i1}}`);
+    } else {
+      out.push(`${i1}if (${names.mode} === 2) { ${F}.$state = -2; return ${names.value}; }`);
+    }
+    out.push(`${i1}${names.loop}: for (;;) {`);
+    out.push(`${i1}  try {`);
+    out.push(`${i2}  if (${names.mode} === 1) { ${names.mode} = 0; throw ${names.value}; }`);
+    out.push(`${i2}  switch (${names.state}) {`);
+    out.push(...body.map((l) => '    ' + l));
+    out.push(`${i2}  }`);
+    out.push(`${i1}  } catch (${names.error}) {`);
+    out.push(`${i2}  ${names.state} = ${options.handlersName}[${names.state}];`);
+    out.push(`${i2}  if (${names.state} === 0) throw ${names.error};`);
+    out.push(`${i2}  ${names.value} = ${names.error};`);
+    out.push(`${i1}  }`);
+    out.push(`${i1}}`);
+  }
+  out.push(`${options.indent}}`);
+
+  const tables: string[] = [];
+  if (ir.hasRegions) {
+    tables.push(`var ${options.handlersName} = [${handlers.join(', ')}];`);
+    if (anyFinalizer) tables.push(`var ${options.finalizersName} = [${finalizers.join(', ')}];`);
+  }
+
+  const ctor: string[] = [];
+  const params = layout.inputs.map((v) => layout.fieldOf(v)!);
+  ctor.push(`function ${options.frameName}(${params.join(', ')}) {`);
+  ctor.push(`${i1}this.$state = 0;`);
+  ctor.push(`${i1}this.$step = ${options.stepName};`);
+  const inputFields = new Set(params);
+  for (const slot of layout.slots) {
+    ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
+  }
+  if (options.usesDelegate) {
+    ctor.push(`${i1}this.$delegate = undefined;`);
+    ctor.push(`${i1}this.$delegateNext = undefined;`);
+  }
+  ctor.push(`${options.indent}}`);
+
+  return {
+    frameConstructor: ctor.join('\n'),
+    step: out.join('\n'),
+    tables: tables.join('\n' + options.indent),
+  };
+}
+
+/** Consecutive labels share one state; states are numbered in order from 0. */
+function numberStates(instructions: readonly Instruction[]): Map<Label, number> {
+  const stateOf = new Map<Label, number>();
+  let next = -1;
+  let previousWasLabel = false;
+  for (const ins of instructions) {
+    if (ins.op === 'label') {
+      if (!previousWasLabel) next++;
+      stateOf.set(ins.label, next);
+      previousWasLabel = true;
+    } else {
+      previousWasLabel = false;
+    }
+  }
+  return stateOf;
+}
+
+function handlerOf(region: Region | undefined): Label | undefined {
+  for (let r = region; r; r = r.parent) if (r.handler) return r.handler;
+  return undefined;
+}
+
+function finalizerOf(region: Region | undefined): Label | undefined {
+  for (let r = region; r; r = r.parent) if (r.finalizer) return r.finalizer;
+  return undefined;
+}
+
+function negate(condition: string): string {
+  if (condition.startsWith('!') && /^![\w$.]+$/.test(condition)) return condition.slice(1);
+  return `!(${condition})`;
+}

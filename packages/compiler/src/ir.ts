@@ -1,0 +1,152 @@
+/**
+ * The state-machine IR: what `build` produces and `liveness`, `layout` and
+ * `emit` consume.
+ *
+ * ## Example
+ * ```js
+ * function* g(a) { try { log(yield a); } finally { done(); } }
+ * ```
+ * builds to (one instruction a line; `L*` are labels, `@` the region)
+ * ```
+ * L0:                               @root
+ *   label L1                        @try     region handler → L4, finalizer → L5
+ *   yield a → resume L2
+ *   label L2
+ *   assign $t0 = $value
+ *   statement log($t0);
+ *   assign $completion = 0          (normal completion of the try block)
+ *   jump L6
+ *   label L4                        (throw entry)  assign $completion = 2; $result = $value
+ *   label L5                        (return entry) assign $completion = 1; $result = $value
+ *   label L6                        @finally
+ *   statement done();
+ *   endFinally                      (resume the pending completion)
+ * ```
+ *
+ * ## Implementation
+ * A flat list of instructions. Code inside an instruction is a `Code`: the
+ * text of the user's expressions with holes for the variables the machine
+ * manages (`Variable`) and for state numbers (`Label`). Only `emit` decides
+ * whether a variable is a frame field or a local of the step function, which
+ * is what lets liveness run on the IR before any text is final.
+ *
+ * | instruction | meaning | emitted as |
+ * | --- | --- | --- |
+ * | `label L` | a jump target; starts a state | `case n:` |
+ * | `statement c` | user statements without suspension points | `c` |
+ * | `assign v = c` | define a variable (a kill for liveness) | `v = c;` |
+ * | `jump L` | | `$state = n; continue;` |
+ * | `branch c, L` | jump to L when c is falsy | `if (!(c)) { $state = n; continue; }` |
+ * | `yield c → L` | suspend with c, resume at L with the sent value in `$value` | `$frame.$state = n; return c;` |
+ * | `delegate c → L` | `yield*`, resume at L with its result in `$value` | `$frame.$state = n; return $coro.delegate($frame, c);` |
+ * | `complete c` | the generator returns c (no `finally` pending) | `$frame.$state = -2; return c;` |
+ * | `endFinally f` | end of a `finally` block: resume its pending completion | a few `if`s |
+ *
+ * ## References
+ * ECMAScript 2025, 6.2.4 The Completion Record Specification Type;
+ * 14.15.3 try statement evaluation. TypeScript's `transformers/generators.ts`
+ * header describes a similar label/instruction language.
+ */
+import type { Binding } from './scope';
+
+export type VariableOrigin = 'binding' | 'temp' | 'this' | 'arguments' | 'super' | 'iterator';
+
+export interface Variable {
+  readonly id: number;
+  /** The name the variable prefers in output, before collisions are resolved. */
+  readonly name: string;
+  readonly origin: VariableOrigin;
+  readonly binding?: Binding;
+  /** Handed in by the frame constructor at call time (parameters, `this`, `arguments`). */
+  readonly input: boolean;
+  /** Read by a closure: must live in the frame, in a field of its own. */
+  captured: boolean;
+}
+
+export interface Label {
+  readonly id: number;
+}
+
+/**
+ * Text known only once the enclosing machine's layout is final: a suspend
+ * function nested in this one is lowered when this one is emitted, because
+ * its body names this one's frame slots.
+ */
+export interface Deferred {
+  readonly text: () => string;
+}
+
+export type Part = string | Variable | Label | Deferred;
+export type Code = readonly Part[];
+
+export function isVariable(part: Part): part is Variable {
+  return typeof part === 'object' && 'origin' in part;
+}
+
+export function isLabel(part: Part): part is Label {
+  return typeof part === 'object' && 'id' in part && !('origin' in part);
+}
+
+export function isDeferred(part: Part): part is Deferred {
+  return typeof part === 'object' && 'text' in part;
+}
+
+/**
+ * A protected range of states. `handler` is where an exception goes (a catch
+ * entry, or a finally's throw entry); `finalizer` is where a `return` (or the
+ * generator's `return()`) goes first. Both are inherited from the parent when
+ * absent.
+ */
+export interface Region {
+  readonly id: number;
+  readonly parent: Region | undefined;
+  readonly handler: Label | undefined;
+  readonly finalizer: Label | undefined;
+}
+
+export const enum CompletionKind {
+  Normal = 0,
+  Return = 1,
+  Throw = 2,
+  Jump = 3,
+}
+
+/** One `finally` block (or the iterator close of a `for-of`) and its pending completion. */
+export interface Finally {
+  readonly kind: Variable;
+  readonly value: Variable;
+  /** Where the finally body starts; reached with `kind` and `value` already set. */
+  readonly body: Label;
+  /** Sets a return completion from `$value`, then runs the body. */
+  readonly returnEntry: Label;
+  /** Sets a throw completion from `$value`, then runs the body. */
+  readonly throwEntry: Label;
+  /** Where a normal completion continues. */
+  readonly after: Label;
+  /** The finally that encloses this one (return and outward jumps continue there). */
+  readonly outer: Finally | undefined;
+  /** Labels that a pending `break`/`continue` through this finally may target. */
+  readonly jumpTargets: Set<Label>;
+  /** Of `jumpTargets`, those that also leave `outer`. */
+  readonly jumpsThroughOuter: Set<Label>;
+}
+
+export type Instruction = (
+  | { op: 'label'; label: Label }
+  /** `exits`: labels the statement may jump to on its own (a rendered `break` that leaves it). */
+  | { op: 'statement'; code: Code; exits?: readonly Label[] }
+  | { op: 'assign'; target: Variable; value: Code }
+  | { op: 'jump'; target: Label }
+  | { op: 'branch'; condition: Code; whenFalse: Label }
+  | { op: 'yield'; value: Code | undefined; resume: Label }
+  | { op: 'delegate'; iterable: Code; resume: Label }
+  | { op: 'complete'; value: Code | undefined }
+  | { op: 'endFinally'; finally: Finally }
+) & { region: Region };
+
+export interface MachineIR {
+  readonly instructions: Instruction[];
+  readonly variables: Variable[];
+  readonly entry: Label;
+  readonly hasRegions: boolean;
+}

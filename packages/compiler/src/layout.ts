@@ -1,0 +1,100 @@
+/**
+ * Frame layout: which variable lives in which frame field, and the names of
+ * the step function's locals.
+ *
+ * ## Example
+ * `function* g(a) { const t = a * 2; yield t; const u = t + 1; yield u; }`:
+ * `a` is read only before the first yield (an input, its own field), `t` and
+ * `u` are never live together, so both use the field `t`.
+ *
+ * ## Implementation
+ * Greedy colouring in variable order (deterministic): each frame variable
+ * takes the first field whose occupants it does not interfere with. Inputs
+ * and captured variables get fields of their own. A field is named after its
+ * first occupant. Every other variable becomes a `var` of the step function,
+ * named after the variable unless that name is taken.
+ *
+ * ## References
+ * rustc `compiler/rustc_mir_transform/src/coroutine.rs` (overlapping saved
+ * locals); Chaitin-style register allocation.
+ */
+import type { Variable } from './ir';
+import type { Liveness } from './liveness';
+import type { NameAllocator } from './names';
+
+export interface FrameSlot {
+  readonly field: string;
+  readonly variables: Variable[];
+}
+
+export interface FrameLayout {
+  readonly slots: readonly FrameSlot[];
+  /** Inputs in the order the frame constructor takes them. */
+  readonly inputs: readonly Variable[];
+  readonly locals: readonly string[];
+  /** How a variable is written in the step function: `$frame.x` or `x`. */
+  access(v: Variable): string;
+  fieldOf(v: Variable): string | undefined;
+}
+
+const RESERVED_FIELDS = new Set(['$state', '$step', '$delegate', '$delegateNext']);
+
+export function layoutFrame(
+  variables: readonly Variable[],
+  liveness: Liveness,
+  allocator: NameAllocator,
+  freeNames: ReadonlySet<string>,
+  frameName: string,
+): FrameLayout {
+  const slots: FrameSlot[] = [];
+  const slotOf = new Map<Variable, FrameSlot>();
+  const fields = new Set(RESERVED_FIELDS);
+  const fieldName = (preferred: string) => {
+    let name = /^[A-Za-z_$][\w$]*$/.test(preferred) ? preferred : '$slot';
+    for (let i = 1; fields.has(name); i++) name = preferred + i;
+    fields.add(name);
+    return name;
+  };
+
+  for (const v of variables) {
+    if (!liveness.frame.has(v)) continue;
+    let slot: FrameSlot | undefined;
+    if (!v.captured && !liveness.inputs.has(v)) {
+      slot = slots.find(
+        (s) => !s.variables.some((o) => o.captured || liveness.inputs.has(o) || liveness.interferes(o, v)),
+      );
+    }
+    if (!slot) {
+      slot = { field: fieldName(v.name), variables: [] };
+      slots.push(slot);
+    }
+    slot.variables.push(v);
+    slotOf.set(v, slot);
+  }
+
+  const localOf = new Map<Variable, string>();
+  const locals: string[] = [];
+  const localNames = new Set<string>();
+  for (const v of variables) {
+    if (slotOf.has(v)) continue;
+    // A binding keeps its own name unless a free reference or another local of that name exists;
+    // other bindings of that name elsewhere in the function are scoped apart from it.
+    const keep = v.origin === 'binding' && !freeNames.has(v.name) && !localNames.has(v.name);
+    const name = keep ? v.name : allocator.fresh(v.name);
+    localNames.add(name);
+    localOf.set(v, name);
+    locals.push(name);
+  }
+
+  const inputs = variables.filter((v) => liveness.inputs.has(v));
+  return {
+    slots,
+    inputs,
+    locals,
+    access: (v) => {
+      const slot = slotOf.get(v);
+      return slot ? `${frameName}.${slot.field}` : localOf.get(v)!;
+    },
+    fieldOf: (v) => slotOf.get(v)?.field,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Liveness: which variables must survive a suspension, and which can never
+ * be alive at the same time.
+ *
+ * ## Example
+ * ```js
+ * function* g() { const a = f(); log(a); yield 1; const b = h(); yield b; log(b); }
+ * ```
+ * `a` is dead at both yields: a local of the step function. `b` is live
+ * across the second yield: a frame slot.
+ *
+ * ## Implementation
+ * Classic backwards data flow over the instruction list, one bit per
+ * variable. Edges: fall-through, jumps, branches, a statement's own exits,
+ * the resumption after a suspension, the exception edge from every
+ * instruction in a protected region to its handler, and the edges a
+ * suspension has to the handler and finalizer of its region (the caller's
+ * `throw()` and `return()` resume there). A variable is a frame variable when
+ * it is live out of a suspension, is an input read before it is written, or
+ * is captured by a closure. Two variables interfere when both are in the
+ * frame and one is touched or live while the other is live.
+ *
+ * ## References
+ * Appel, Modern Compiler Implementation, ch. 10 (liveness) and 11
+ * (interference, greedy colouring); the same idea as rustc's generator
+ * layout, which overlaps locals whose storage is never live at once.
+ */
+import { isVariable, type Code, type Label, type MachineIR, type Region, type Variable } from './ir';
+
+export interface Liveness {
+  /** Variables that must live in the frame. */
+  readonly frame: ReadonlySet<Variable>;
+  /** Inputs (parameters, `this`, …) that the body reads before writing. */
+  readonly inputs: ReadonlySet<Variable>;
+  /** Pairs of frame variables that cannot share a slot. */
+  interferes(a: Variable, b: Variable): boolean;
+}
+
+class BitSet {
+  readonly words: Uint32Array;
+  constructor(size: number) {
+    this.words = new Uint32Array((size + 31) >>> 5);
+  }
+  add(i: number): void {
+    this.words[i >>> 5] |= 1 << (i & 31);
+  }
+  has(i: number): boolean {
+    return (this.words[i >>> 5] & (1 << (i & 31))) !== 0;
+  }
+  /** this |= other; returns whether anything changed. */
+  union(other: BitSet): boolean {
+    let changed = false;
+    for (let k = 0; k < this.words.length; k++) {
+      const next = this.words[k] | other.words[k];
+      if (next !== this.words[k]) {
+        this.words[k] = next;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+  *members(): Generator<number> {
+    for (let k = 0; k < this.words.length; k++) {
+      let w = this.words[k];
+      while (w) {
+        const bit = 31 - Math.clz32(w & -w);
+        yield (k << 5) + bit;
+        w &= w - 1;
+      }
+    }
+  }
+}
+
+function handlerOf(region: Region | undefined): Label | undefined {
+  for (let r = region; r; r = r.parent) if (r.handler) return r.handler;
+  return undefined;
+}
+
+function finalizerOf(region: Region | undefined): Label | undefined {
+  for (let r = region; r; r = r.parent) if (r.finalizer) return r.finalizer;
+  return undefined;
+}
+
+function codeVariables(code: Code | undefined, into: Variable[]): void {
+  if (!code) return;
+  for (const part of code) if (isVariable(part)) into.push(part);
+}
+
+export function analyzeLiveness(ir: MachineIR): Liveness {
+  const instructions = ir.instructions;
+  const n = instructions.length;
+  const size = ir.variables.length;
+  const labelIndex = new Map<Label, number>();
+  instructions.forEach((ins, i) => {
+    if (ins.op === 'label') labelIndex.set(ins.label, i);
+  });
+  const at = (label: Label | undefined): number[] => (label ? [labelIndex.get(label)!] : []);
+
+  const successors: number[][] = [];
+  const uses: Variable[][] = [];
+  const kills: (Variable | undefined)[] = [];
+  const suspensions: number[] = [];
+
+  instructions.forEach((ins, i) => {
+    const succ: number[] = [];
+    const used: Variable[] = [];
+    let kill: Variable | undefined;
+    const handler = handlerOf(ins.region);
+    switch (ins.op) {
+      case 'label':
+        succ.push(i + 1);
+        break;
+      case 'statement':
+        codeVariables(ins.code, used);
+        succ.push(i + 1, ...at(handler));
+        for (const exit of ins.exits ?? []) succ.push(...at(exit));
+        break;
+      case 'assign':
+        codeVariables(ins.value, used);
+        kill = ins.target;
+        succ.push(i + 1, ...at(handler));
+        break;
+      case 'jump':
+        succ.push(...at(ins.target));
+        break;
+      case 'branch':
+        codeVariables(ins.condition, used);
+        succ.push(i + 1, ...at(ins.whenFalse), ...at(handler));
+        break;
+      case 'yield':
+      case 'delegate':
+        codeVariables(ins.op === 'yield' ? ins.value : ins.iterable, used);
+        succ.push(...at(ins.resume), ...at(handler), ...at(finalizerOf(ins.region)));
+        suspensions.push(i);
+        break;
+      case 'complete':
+        codeVariables(ins.value, used);
+        break;
+      case 'endFinally': {
+        const fin = ins.finally;
+        used.push(fin.kind, fin.value);
+        succ.push(...at(fin.after), ...at(handler), ...at(fin.outer?.returnEntry));
+        for (const t of fin.jumpTargets) succ.push(...at(t));
+        if (fin.outer) {
+          succ.push(...at(fin.outer.body));
+          used.push(fin.outer.kind, fin.outer.value);
+        }
+        break;
+      }
+    }
+    successors.push(succ.filter((s) => s < n));
+    uses.push(used);
+    kills.push(kill);
+  });
+
+  const liveIn = Array.from({ length: n }, () => new BitSet(size));
+  const liveOut = Array.from({ length: n }, () => new BitSet(size));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = n - 1; i >= 0; i--) {
+      const out = liveOut[i];
+      for (const s of successors[i]) if (out.union(liveIn[s])) changed = true;
+      const next = new BitSet(size);
+      next.union(out);
+      const kill = kills[i];
+      if (kill) next.words[kill.id >>> 5] &= ~(1 << (kill.id & 31));
+      for (const v of uses[i]) next.add(v.id);
+      if (liveIn[i].union(next)) changed = true;
+    }
+  }
+
+  const frame = new Set<Variable>();
+  const inputs = new Set<Variable>();
+  for (const i of suspensions) for (const id of liveOut[i].members()) frame.add(ir.variables[id]);
+  for (const v of ir.variables) {
+    if (v.captured) frame.add(v);
+    if (v.input && liveIn[0].has(v.id)) {
+      inputs.add(v);
+      frame.add(v);
+    }
+  }
+
+  // Interference among frame variables: everything live or touched at one point meets.
+  const matrix = new Map<number, Set<number>>();
+  const meet = (a: number, b: number) => {
+    if (a === b) return;
+    let s = matrix.get(a);
+    if (!s) matrix.set(a, (s = new Set()));
+    s.add(b);
+    let t = matrix.get(b);
+    if (!t) matrix.set(b, (t = new Set()));
+    t.add(a);
+  };
+  const frameIds = new Set([...frame].map((v) => v.id));
+  for (let i = 0; i < n; i++) {
+    const together = new Set<number>();
+    for (const id of liveOut[i].members()) if (frameIds.has(id)) together.add(id);
+    for (const id of liveIn[i].members()) if (frameIds.has(id)) together.add(id);
+    for (const v of uses[i]) if (frameIds.has(v.id)) together.add(v.id);
+    const k = kills[i];
+    if (k && frameIds.has(k.id)) together.add(k.id);
+    const list = [...together];
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) meet(list[x], list[y]);
+  }
+  // Inputs are all written when the frame is made.
+  const inputIds = [...inputs].map((v) => v.id);
+  for (const a of inputIds) for (const id of liveIn[0].members()) if (frameIds.has(id)) meet(a, id);
+  for (let x = 0; x < inputIds.length; x++) for (let y = x + 1; y < inputIds.length; y++) meet(inputIds[x], inputIds[y]);
+
+  return {
+    frame,
+    inputs,
+    interferes: (a, b) => a.captured || b.captured || (matrix.get(a.id)?.has(b.id) ?? false),
+  };
+}

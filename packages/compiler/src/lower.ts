@@ -1,0 +1,331 @@
+/**
+ * Lowering of one suspend function: scope → build → liveness → layout →
+ * emit, and the wrapper that replaces the function itself.
+ *
+ * ## Example
+ * ```js
+ * const f = function* (a) { yield a; };
+ * ```
+ * becomes a wrapper that keeps the name, the parameters (evaluated at call
+ * time, as native) and the `length`, and makes a frame:
+ * ```js
+ * const f = $coro.linkGenerator(function f(a) { return new f$Frame(a); }, f$Frame);
+ * ```
+ * plus the helpers `f$Frame` and `f$step` placed where they see what `f` sees.
+ *
+ * ## Implementation
+ * Suspend functions nested in this one are lowered when this one is
+ * emitted (`Deferred` parts), because their bodies name this one's frame
+ * fields. Their helpers go into this step function when they would sit in a
+ * statement list that this machine splits, or into the rendered code when
+ * they sit in a statement list that stays as it is.
+ *
+ * ## References
+ * ECMAScript 2025, 15.5.3 EvaluateGeneratorBody (parameters are bound before
+ * the generator object exists); 10.2.9 SetFunctionName.
+ */
+import ts from 'typescript';
+import { MachineBuilder } from './build';
+import { analyzeScopes } from './scope';
+import { analyzeLiveness } from './liveness';
+import { layoutFrame, type FrameLayout } from './layout';
+import { emitMachine } from './emit';
+import { machineNames, NameAllocator } from './names';
+import { DiagnosticCode, UnsupportedError } from './diagnostics';
+import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList } from './hoist';
+import type { Code, Deferred, Part, Variable } from './ir';
+import { isDeferred, isLabel, isVariable } from './ir';
+import type { Edit } from './render';
+
+export type FunctionForm = 'declaration' | 'expression' | 'method';
+
+export interface FileContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly module: boolean;
+  /** The binding of `@coro/runtime` in the output. */
+  readonly runtime: string;
+  /** Every identifier text of the file. */
+  readonly identifiers: ReadonlySet<string>;
+  /** Names of helpers, unique in the whole file. */
+  readonly helperNames: NameAllocator;
+  isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;
+}
+
+/** What an enclosing machine offers to a suspend function nested in it. */
+export interface OuterMachine {
+  identifier(node: ts.Identifier): string | undefined;
+  render(node: ts.Node): string;
+  readonly reserved: readonly string[];
+}
+
+export interface LoweredFunction {
+  /** Text that replaces the function node. */
+  readonly replacement: string;
+  /** Declarations of the frame constructor and step function. */
+  readonly helpers: string;
+  /** Statements that must run before the function is first called (tables, prototype linkage). */
+  readonly setup: string;
+}
+
+export function formOf(node: ts.Node): FunctionForm {
+  if (ts.isFunctionDeclaration(node)) return 'declaration';
+  if (ts.isMethodDeclaration(node)) return 'method';
+  return 'expression';
+}
+
+export function indentOf(node: ts.Node, sourceFile: ts.SourceFile): string {
+  const text = sourceFile.text;
+  const start = node.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const match = /^[ \t]*/.exec(text.slice(lineStart, start));
+  return match ? match[0] : '';
+}
+
+export function lowerFunction(
+  fn: ts.FunctionLikeDeclaration,
+  file: FileContext,
+  outer: OuterMachine | undefined,
+  form: FunctionForm,
+  indent: string,
+): LoweredFunction {
+  const sf = file.sourceFile;
+  const scopes = analyzeScopes(fn);
+  rejectUnlowerable(fn, scopes.resolved);
+
+  const allocator = new NameAllocator([...file.identifiers, ...(outer?.reserved ?? [])]);
+  const names = machineNames(allocator, file.runtime);
+  const base = helperBaseName(fn, sf);
+  const helper = {
+    frame: file.helperNames.fresh(base + '$Frame'),
+    step: file.helperNames.fresh(base + '$step'),
+    handlers: file.helperNames.fresh(base + '$handlers'),
+    finalizers: file.helperNames.fresh(base + '$finalizers'),
+  };
+  const body = fn.body as ts.Block;
+  const strictBody = hasUseStrict(body.statements);
+  const prelude: Code[] = [];
+  let layout: FrameLayout | undefined;
+  let superVariable: Variable | undefined;
+
+  const reserved = [...(outer?.reserved ?? []), ...Object.values(names), ...Object.values(helper)];
+  const builder: MachineBuilder = new MachineBuilder({
+    fn,
+    sourceFile: sf,
+    scopes,
+    names,
+    outerIdentifier: (node) => {
+      const text = outer?.identifier(node);
+      return text === undefined ? undefined : text;
+    },
+    superAccessor: () => {
+      if (!ts.isMethodDeclaration(fn)) return undefined;
+      return (superVariable ??= builder.newVariable('$super', 'super', { input: true }));
+    },
+    nestedSuspendFunction: (node, edits, asExpression) => {
+      if (!file.isSuspendFunction(node)) return undefined;
+      const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
+      const self: OuterMachine = {
+        identifier: (id) => {
+          const binding = scopes.resolved.get(id);
+          const v = binding && builder.variableOf(binding);
+          if (v) return layout!.access(v);
+          return outer?.identifier(id);
+        },
+        render: (n) => renderCode(builder.render(n), layout!),
+        reserved,
+      };
+      let lowered: LoweredFunction | undefined;
+      const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
+      const site = findHoistSite(node);
+      const splitByThis = site.container === body || builder.suspends(site.container);
+      if (splitByThis && !site.wrap) {
+        prelude.push([deferred(() => joinLines([get().setup, get().helpers], indent + '  '))]);
+      } else {
+        placeInRenderedCode(edits, site, node, nestedForm, get, sf);
+      }
+      return [deferred(() => get().replacement)];
+    },
+  });
+  const ir = builder.build(directiveCount(body.statements));
+  // Bindings that nested suspend functions read get their variable before the layout is made.
+  for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
+
+  const liveness = analyzeLiveness(ir);
+  layout = layoutFrame(builder.variables, liveness, allocator, scopes.free, names.frame);
+  const strict = (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
+  const emitted = emitMachine(ir, layout, names, {
+    frameName: helper.frame,
+    stepName: helper.step,
+    handlersName: helper.handlers,
+    finalizersName: helper.finalizers,
+    strict,
+    usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
+    prelude,
+    indent,
+  });
+
+  const args = layout.inputs.map((v) => {
+    switch (v.origin) {
+      case 'this':
+        return 'this';
+      case 'arguments':
+        return 'arguments';
+      case 'super':
+        return '(key) => super[key]';
+      default:
+        return v.name;
+    }
+  });
+  const newFrame = `return new ${helper.frame}(${args.join(', ')});`;
+  const wrapper = wrapperText(fn, newFrame, outer, sf, form === 'expression' ? inferredName(fn) : undefined);
+  const helpers = joinLines([emitted.frameConstructor, emitted.step], indent);
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+  const rt = file.runtime;
+  switch (form) {
+    case 'declaration':
+      return {
+        replacement: wrapper,
+        helpers,
+        setup: joinLines([emitted.tables, `${rt}.linkGenerator(${name ?? 'null'}, ${helper.frame});`], indent),
+      };
+    case 'method':
+      return { replacement: wrapper, helpers, setup: joinLines([emitted.tables, `${rt}.linkGenerator(null, ${helper.frame});`], indent) };
+    case 'expression':
+      return { replacement: `${rt}.linkGenerator(${wrapper}, ${helper.frame})`, helpers, setup: emitted.tables };
+  }
+}
+
+/** The statement list position the helpers of `fn` will occupy (for strictness). */
+function siteOf(fn: ts.Node): ts.Node {
+  for (let n = fn.parent; n; n = n.parent) if (isStatementList(n)) return n;
+  return fn;
+}
+
+function deferred(text: () => string): Deferred {
+  let cached: string | undefined;
+  return { text: () => (cached ??= text()) };
+}
+
+function joinLines(pieces: readonly string[], indent: string): string {
+  return pieces.filter((p) => p.length > 0).join('\n' + indent);
+}
+
+export function renderCode(code: Code, layout: FrameLayout): string {
+  let out = '';
+  for (const part of code) {
+    if (typeof part === 'string') out += part;
+    else if (isVariable(part)) out += layout.access(part);
+    else if (isDeferred(part)) out += part.text();
+    else if (isLabel(part)) throw new Error('a state label outside a step function');
+  }
+  return out;
+}
+
+/** Puts a nested function's helpers into code that is rendered as it is. */
+function placeInRenderedCode(
+  edits: Edit[],
+  site: ReturnType<typeof findHoistSite>,
+  node: ts.Node,
+  form: FunctionForm,
+  get: () => LoweredFunction,
+  sf: ts.SourceFile,
+): void {
+  const anchorStart = site.anchor.getStart(sf);
+  const indent = indentOf(site.anchor, sf);
+  const insert = (at: number, parts: Part[]) => edits.push({ start: at, end: at, parts });
+  if (site.wrap === 'arrowBody') {
+    insert(anchorStart, [deferred(() => '{ ' + joinLines([get().setup, get().helpers], indent) + ' return ')]);
+    insert(site.anchor.end, ['; }']);
+    return;
+  }
+  if (site.wrap === 'statement') {
+    insert(anchorStart, [deferred(() => '{ ' + joinLines([get().setup, get().helpers], indent) + ' ')]);
+    insert(site.anchor.end, [' }']);
+    return;
+  }
+  if (form === 'declaration') {
+    const top = topOfStatementList(site.container, sf);
+    insert(top, [deferred(() => get().setup + '\n' + indent)]);
+    insert(node.end, [deferred(() => '\n' + indent + get().helpers)]);
+    return;
+  }
+  insert(anchorStart, [deferred(() => joinLines([get().setup, get().helpers], indent) + '\n' + indent)]);
+}
+
+function helperBaseName(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {
+  const name = fn.name ?? inferredNameNode(fn);
+  if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return name.text.replace(/^#/, '');
+  if (name && (ts.isStringLiteral(name) || ts.isNumericLiteral(name))) {
+    const cleaned = name.text.replace(/[^\w$]/g, '_');
+    if (/^[A-Za-z_$]/.test(cleaned)) return cleaned;
+  }
+  void sf;
+  return '$generator';
+}
+
+function inferredNameNode(fn: ts.Node): ts.Node | undefined {
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isParameter(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isBindingElement(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return parent.left;
+  }
+  return undefined;
+}
+
+/** The name an anonymous function expression would get from where it stands (SetFunctionName). */
+function inferredName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name || !ts.isFunctionExpression(fn)) return undefined;
+  const node = inferredNameNode(fn);
+  if (node && ts.isIdentifier(node)) return node.text;
+  return undefined;
+}
+
+function wrapperText(
+  fn: ts.FunctionLikeDeclaration,
+  newFrame: string,
+  outer: OuterMachine | undefined,
+  sf: ts.SourceFile,
+  explicitName: string | undefined,
+): string {
+  const text = sf.text;
+  const start = fn.getStart(sf);
+  const asterisk = fn.asteriskToken!;
+  const body = fn.body!;
+  const renderOuter = (node: ts.Node) => (outer ? outer.render(node) : text.slice(node.getStart(sf), node.end));
+  let head = text.slice(start, asterisk.getStart(sf));
+  let afterStar = text.slice(asterisk.end, fn.parameters.pos);
+  if (fn.name && ts.isComputedPropertyName(fn.name) && outer) {
+    afterStar = text.slice(asterisk.end, fn.name.getStart(sf)) + renderOuter(fn.name) + text.slice(fn.name.end, fn.parameters.pos);
+  }
+  if (explicitName !== undefined) {
+    // `function*` became `function`; name it as the original would have been named.
+    afterStar = ' ' + explicitName + afterStar.replace(/^\s*/, '');
+  }
+  if (head.endsWith(' ') && afterStar.startsWith(' ')) head = head.slice(0, -1);
+  let params = '';
+  let pos = fn.parameters.pos;
+  for (const p of fn.parameters) {
+    params += text.slice(pos, p.getStart(sf)) + renderOuter(p);
+    pos = p.end;
+  }
+  params += text.slice(pos, body.getStart(sf));
+  return `${head}${afterStar}${params}{ ${newFrame} }`;
+}
+
+/** Direct `eval` and `with` make names dynamic; a frame cannot honour them. */
+function rejectUnlowerable(fn: ts.Node, resolved: Map<ts.Identifier, unknown>): void {
+  const visit = (node: ts.Node) => {
+    if (ts.isWithStatement(node)) {
+      throw new UnsupportedError(node, "'with' statements cannot be lowered inside a generator", DiagnosticCode.WithStatement);
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'eval' && !resolved.has(node.expression)) {
+      throw new UnsupportedError(node, 'direct eval cannot be lowered inside a generator: its code could name any local', DiagnosticCode.DirectEval);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+}

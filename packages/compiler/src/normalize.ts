@@ -1,0 +1,584 @@
+/**
+ * Expressions holding a suspension point → straight-line code with
+ * temporaries, evaluation order kept.
+ *
+ * ## Example
+ * ```js
+ * log(a(), yield b, c())
+ * ```
+ * becomes
+ * ```
+ * assign $t0 = log           (the callee is read before the arguments)
+ * assign $t1 = a()
+ * yield b → L1
+ * label L1
+ * assign $t2 = $value
+ * value: $t0($t1, $t2, c())  (what comes after the last suspension stays inline)
+ * ```
+ *
+ * ## Implementation
+ * Each operand is evaluated in source order; an operand whose value could be
+ * changed by a later suspension (anything but a literal or `this`) is stored
+ * in a temporary before that suspension ("spilled"). Operators that short
+ * circuit (`&&`, `||`, `??`, `?:`, `?.`, logical assignment) become branches.
+ * A member call keeps its receiver: `o.m(yield)` calls `$t1.call($t0, …)`
+ * after reading `o.m` before the arguments, as the spec orders it.
+ * Liveness later turns temporaries that do not cross a suspension into plain
+ * locals, so spilling costs nothing where it is not needed.
+ *
+ * ## References
+ * ECMAScript 2025, 13.3.6.1 EvaluateCall and 13.3.8 ArgumentListEvaluation;
+ * 13.15.2 assignment evaluation (the reference before the value);
+ * 13.2.8.6 template literal evaluation (ToString of each substitution in turn).
+ */
+import ts from 'typescript';
+import type { Code, Part } from './ir';
+import { isVariable } from './ir';
+import { isAtomic, paren, type MachineBuilder } from './build';
+import { UnsupportedError } from './diagnostics';
+
+interface Piece {
+  readonly suspends: boolean;
+  evaluate(): Code;
+}
+
+export class Normalizer {
+  constructor(private readonly b: MachineBuilder) {}
+
+  /** The value of `node` as code; instructions for its suspension points are emitted first. */
+  expression(node: ts.Expression, discard = false): Code {
+    const b = this.b;
+    if (!b.suspends(node)) return b.render(node);
+    switch (node.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+        return this.expression((node as ts.ParenthesizedExpression).expression, discard);
+      case ts.SyntaxKind.YieldExpression:
+        return this.yieldExpression(node as ts.YieldExpression, discard);
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(node as ts.BinaryExpression, discard);
+      case ts.SyntaxKind.ConditionalExpression:
+        return this.conditional(node as ts.ConditionalExpression, discard);
+      case ts.SyntaxKind.CallExpression:
+        return this.call(node as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression:
+        return this.newExpression(node as ts.NewExpression);
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.member(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+      case ts.SyntaxKind.TemplateExpression:
+        return this.template(node as ts.TemplateExpression);
+      case ts.SyntaxKind.TaggedTemplateExpression:
+        return this.taggedTemplate(node as ts.TaggedTemplateExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return ['[', ...this.list((node as ts.ArrayLiteralExpression).elements), ']'];
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.objectLiteral(node as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression:
+        return this.unary(node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression);
+      case ts.SyntaxKind.TypeOfExpression:
+        return ['typeof ', ...paren(this.expression((node as ts.TypeOfExpression).expression))];
+      case ts.SyntaxKind.VoidExpression:
+        return ['void ', ...paren(this.expression((node as ts.VoidExpression).expression))];
+      case ts.SyntaxKind.DeleteExpression:
+        return ['delete ', ...this.reference((node as ts.DeleteExpression).expression).read()];
+      case ts.SyntaxKind.SpreadElement:
+        return ['...', ...paren(this.expression((node as ts.SpreadElement).expression))];
+    }
+    throw new UnsupportedError(node, `a suspension point inside ${describe(node)} is not supported`);
+  }
+
+  /** Keeps `code` in a temporary unless nothing can change its value. */
+  spill(code: Code, name = '$t'): Code {
+    if (isStable(code)) return code;
+    const t = this.b.newTemp(name);
+    this.b.assign(t, code);
+    return [t];
+  }
+
+  private yieldExpression(node: ts.YieldExpression, discard: boolean): Code {
+    const operand = node.expression ? this.expression(node.expression) : undefined;
+    this.b.suspend(operand, node.asteriskToken !== undefined);
+    if (discard) return [];
+    const sent = this.b.newTemp('$sent');
+    this.b.assign(sent, [this.b.context.names.value]);
+    return [sent];
+  }
+
+  /** Evaluates pieces in order, spilling each one that a later suspension could change. */
+  private sequence(pieces: readonly Piece[]): Code[] {
+    let last = -1;
+    pieces.forEach((p, i) => {
+      if (p.suspends) last = i;
+    });
+    return pieces.map((p, i) => (i < last ? this.spill(p.evaluate()) : p.evaluate()));
+  }
+
+  private piece(node: ts.Expression): Piece {
+    return { suspends: this.b.suspends(node), evaluate: () => this.expression(node) };
+  }
+
+  /** Arguments or array elements, with spreads and holes. */
+  private list(elements: readonly ts.Expression[]): Code {
+    const pieces: Piece[] = elements.map((e) => {
+      if (ts.isSpreadElement(e)) {
+        // A spread before a later suspension is iterated now, into an array of its own.
+        return {
+          suspends: this.b.suspends(e),
+          evaluate: () => ['...', ...paren(this.expression(e.expression))],
+        };
+      }
+      if (ts.isOmittedExpression(e)) return { suspends: false, evaluate: () => [] };
+      return this.piece(e);
+    });
+    let last = -1;
+    pieces.forEach((p, i) => {
+      if (p.suspends) last = i;
+    });
+    const parts: Part[] = [];
+    pieces.forEach((p, i) => {
+      if (i) parts.push(', ');
+      let code = p.evaluate();
+      if (i < last && code.length) {
+        if (ts.isSpreadElement(elements[i])) code = ['...', ...this.spill(['[', ...code, ']'])];
+        else code = this.spill(code);
+      }
+      parts.push(...code);
+    });
+    if (elements.length && ts.isOmittedExpression(elements[elements.length - 1])) parts.push(',');
+    return parts;
+  }
+
+  private binary(node: ts.BinaryExpression, discard: boolean): Code {
+    const op = node.operatorToken.kind;
+    const b = this.b;
+    if (op === ts.SyntaxKind.CommaToken) {
+      const left = this.expression(node.left, true);
+      if (left.length && !isStable(left)) b.statement([...left, ';']);
+      return this.expression(node.right, discard);
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      const result = b.newTemp('$t');
+      b.assign(result, this.expression(node.left));
+      const end = b.newLabel();
+      b.branch(continueCondition(op, [result]), end);
+      b.assign(result, this.expression(node.right));
+      b.mark(end);
+      return [result];
+    }
+    if (op === ts.SyntaxKind.EqualsToken) return this.assignment(node, discard);
+    if (op >= ts.SyntaxKind.FirstCompoundAssignment && op <= ts.SyntaxKind.LastCompoundAssignment) {
+      return this.compoundAssignment(node, discard);
+    }
+    const [left, right] = this.sequence([this.piece(node.left), this.piece(node.right)]);
+    return [...paren(left), ' ', node.operatorToken.getText(b.context.sourceFile), ' ', ...paren(right)];
+  }
+
+  private conditional(node: ts.ConditionalExpression, discard: boolean): Code {
+    const b = this.b;
+    const condition = this.expression(node.condition);
+    const result = discard ? undefined : b.newTemp('$t');
+    const otherwise = b.newLabel();
+    const end = b.newLabel();
+    b.branch(condition, otherwise);
+    this.into(result, node.whenTrue);
+    b.jump(end);
+    b.mark(otherwise);
+    this.into(result, node.whenFalse);
+    b.mark(end);
+    return result ? [result] : [];
+  }
+
+  private into(result: ReturnType<MachineBuilder['newTemp']> | undefined, node: ts.Expression): void {
+    const code = this.expression(node, result === undefined);
+    if (result) this.b.assign(result, code);
+    else if (code.length && !isStable(code)) this.b.statement([...code, ';']);
+  }
+
+  /** A reference (identifier or property) whose object and key are evaluated now. */
+  reference(node: ts.Expression): { read(): Code; write(value: Code): void } {
+    const b = this.b;
+    node = skipOuter(node);
+    if (ts.isPropertyAccessExpression(node) && !node.questionDotToken) {
+      const object = this.spill(this.expression(node.expression));
+      const name = node.name.getText(b.context.sourceFile);
+      return {
+        read: () => [...paren(object), '.', name],
+        write: (value) => b.statement([...paren(object), '.', name, ' = ', ...value, ';']),
+      };
+    }
+    if (ts.isElementAccessExpression(node) && !node.questionDotToken) {
+      const [object, key] = this.sequence([this.piece(node.expression), this.piece(node.argumentExpression)]).map((c) =>
+        this.spill(c),
+      );
+      return {
+        read: () => [...paren(object), '[', ...key, ']'],
+        write: (value) => b.statement([...paren(object), '[', ...key, '] = ', ...value, ';']),
+      };
+    }
+    if (ts.isIdentifier(node)) {
+      const target = b.render(node);
+      return {
+        read: () => target,
+        write: (value) => {
+          const part = target[0];
+          if (target.length === 1 && isVariable(part)) b.assign(part, value);
+          else b.statement([...target, ' = ', ...value, ';']);
+        },
+      };
+    }
+    throw new UnsupportedError(node, `a suspension point inside ${describe(node)} is not supported`);
+  }
+
+  /** Assigns `value` to an assignment target (identifier, member or destructuring pattern). */
+  assignTo(target: ts.Expression | ts.ForInitializer, value: Code): void {
+    const b = this.b;
+    const node = skipOuter(target as ts.Expression);
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) {
+      if (b.suspends(node)) throw new UnsupportedError(node, 'yield inside a destructuring pattern is not supported yet');
+      b.statement(['(', ...b.render(node), ' = ', ...value, ');']);
+      return;
+    }
+    this.reference(node).write(value);
+  }
+
+  private assignment(node: ts.BinaryExpression, discard: boolean): Code {
+    const b = this.b;
+    const left = skipOuter(node.left);
+    if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) {
+      const value = this.spill(this.expression(node.right));
+      this.assignTo(left, value);
+      return value;
+    }
+    const ref = this.reference(left);
+    const value = this.expression(node.right);
+    if (discard) {
+      ref.write(value);
+      return [];
+    }
+    const kept = this.spill(value);
+    ref.write(kept);
+    return kept;
+  }
+
+  private compoundAssignment(node: ts.BinaryExpression, discard: boolean): Code {
+    const b = this.b;
+    const op = node.operatorToken.kind;
+    const ref = this.reference(node.left);
+    if (
+      op === ts.SyntaxKind.AmpersandAmpersandEqualsToken ||
+      op === ts.SyntaxKind.BarBarEqualsToken ||
+      op === ts.SyntaxKind.QuestionQuestionEqualsToken
+    ) {
+      const result = b.newTemp('$t');
+      b.assign(result, ref.read());
+      const end = b.newLabel();
+      const shortOp =
+        op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+          ? ts.SyntaxKind.AmpersandAmpersandToken
+          : op === ts.SyntaxKind.BarBarEqualsToken
+            ? ts.SyntaxKind.BarBarToken
+            : ts.SyntaxKind.QuestionQuestionToken;
+      b.branch(continueCondition(shortOp, [result]), end);
+      b.assign(result, this.expression(node.right));
+      ref.write([result]);
+      b.mark(end);
+      return discard ? [] : [result];
+    }
+    const old = this.spill(ref.read());
+    const right = this.expression(node.right);
+    const operator = node.operatorToken.getText(b.context.sourceFile).slice(0, -1);
+    const value: Code = [...paren(old), ' ', operator, ' ', ...paren(right)];
+    if (discard) {
+      ref.write(value);
+      return [];
+    }
+    const kept = this.spill(value);
+    ref.write(kept);
+    return kept;
+  }
+
+  private unary(node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): Code {
+    const op = ts.tokenToString(node.operator)!;
+    if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) {
+      const target = this.reference(node.operand).read();
+      return ts.isPrefixUnaryExpression(node) ? [op, ...target] : [...target, op];
+    }
+    return [op, ...paren(this.expression(node.operand))];
+  }
+
+  private member(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Code {
+    if (node.questionDotToken || isOptionalChainPart(node)) return this.optionalChain(node);
+    return this.memberPart(node, undefined);
+  }
+
+  private memberPart(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
+    const b = this.b;
+    if (ts.isPropertyAccessExpression(node)) {
+      let object = this.chainBase(node.expression, nullish);
+      if (node.questionDotToken) object = this.nullCheck(object, nullish!);
+      return [...paren(object), '.', node.name.getText(b.context.sourceFile)];
+    }
+    let object = this.chainBase(node.expression, nullish);
+    if (node.questionDotToken) object = this.nullCheck(object, nullish!);
+    if (b.suspends(node.argumentExpression)) object = this.spill(object);
+    const key = this.expression(node.argumentExpression);
+    return [...paren(object), '[', ...key, ']'];
+  }
+
+  private chainBase(node: ts.Expression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
+    if (nullish && isOptionalChainPart(node)) {
+      if (ts.isCallExpression(node)) return this.callPart(node, nullish);
+      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.memberPart(node, nullish);
+    }
+    return this.expression(node);
+  }
+
+  private nullCheck(object: Code, nullish: ReturnType<MachineBuilder['newLabel']>): Code {
+    const kept = this.spill(object);
+    this.b.branch([...kept, ' != null'], nullish);
+    return kept;
+  }
+
+  /** `a?.b(yield)`: the whole chain becomes undefined as soon as one `?.` meets null or undefined. */
+  private optionalChain(node: ts.Expression): Code {
+    const b = this.b;
+    const result = b.newTemp('$t');
+    const nullish = b.newLabel();
+    const end = b.newLabel();
+    const code = ts.isCallExpression(node)
+      ? this.callPart(node, nullish)
+      : this.memberPart(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, nullish);
+    b.assign(result, code);
+    b.jump(end);
+    b.mark(nullish);
+    b.assign(result, ['void 0']);
+    b.mark(end);
+    return [result];
+  }
+
+  private call(node: ts.CallExpression): Code {
+    if (node.questionDotToken || isOptionalChainPart(node)) return this.optionalChain(node);
+    return this.callPart(node, undefined);
+  }
+
+  private callPart(node: ts.CallExpression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
+    const b = this.b;
+    const callee = skipOuter(node.expression);
+    const argumentsSuspend = node.arguments.some((a) => b.suspends(a));
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
+    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      const fn = this.spill(b.render(callee));
+      const args = this.list(node.arguments);
+      return [...paren(fn), '.call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
+    }
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      let receiver = this.chainBase(callee.expression, nullish);
+      if (callee.questionDotToken) receiver = this.nullCheck(receiver, nullish!);
+      const keySuspends = ts.isElementAccessExpression(callee) && b.suspends(callee.argumentExpression);
+      if (!argumentsSuspend && !keySuspends && !node.questionDotToken) {
+        const member: Code = ts.isPropertyAccessExpression(callee)
+          ? [...paren(receiver), '.', callee.name.getText(b.context.sourceFile)]
+          : [...paren(receiver), '[', ...b.render(callee.argumentExpression), ']'];
+        return [...member, '(', ...this.list(node.arguments), ')'];
+      }
+      receiver = this.spill(receiver);
+      let fn: Code = ts.isPropertyAccessExpression(callee)
+        ? [...paren(receiver), '.', callee.name.getText(b.context.sourceFile)]
+        : [...paren(receiver), '[', ...this.expression(callee.argumentExpression), ']'];
+      fn = this.spill(fn);
+      if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
+      const args = this.list(node.arguments);
+      return [...paren(fn), '.call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
+    }
+    let fn = this.chainBase(callee, nullish);
+    if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
+    else if (argumentsSuspend) fn = this.spill(fn);
+    // A plain identifier call keeps its form so that `this` stays undefined, exactly as before.
+    return [...paren(fn), '(', ...this.list(node.arguments), ')'];
+  }
+
+  private newExpression(node: ts.NewExpression): Code {
+    const args = node.arguments ?? [];
+    const [callee] = this.sequence([this.piece(node.expression), { suspends: args.some((a) => this.b.suspends(a)), evaluate: () => [] }]);
+    return ['new ', ...paren(callee), '(', ...this.list(args), ')'];
+  }
+
+  private template(node: ts.TemplateExpression): Code {
+    const b = this.b;
+    const text = b.context.sourceFile.text;
+    const headText = text.slice(node.head.getStart(b.context.sourceFile) + 1, node.head.end - 2);
+    let prefix: Code | undefined;
+    let current: Part[] = ['`' + headText];
+    node.templateSpans.forEach((span) => {
+      if (b.suspends(span.expression) && (current.length > 1 || current[0] !== '`')) {
+        // ToString of the earlier substitutions happens before this one is evaluated.
+        const done: Code = prefix ? [...prefix, ' + ', ...current, '`'] : [...current, '`'];
+        prefix = this.spill(done);
+        current = ['`'];
+      }
+      const literal = span.literal;
+      const start = literal.getStart(b.context.sourceFile) + 1;
+      const end = ts.isTemplateTail(literal) ? literal.end - 1 : literal.end - 2;
+      current.push('${', ...this.expression(span.expression), '}' + text.slice(start, end));
+    });
+    const last: Code = [...current, '`'];
+    return prefix ? [...prefix, ' + ', ...last] : last;
+  }
+
+  private taggedTemplate(node: ts.TaggedTemplateExpression): Code {
+    const b = this.b;
+    const sf = b.context.sourceFile;
+    const text = sf.text;
+    const tag = skipOuter(node.tag);
+    let receiver: Code | undefined;
+    let fn: Code;
+    if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+      receiver = this.spill(this.expression(tag.expression));
+      fn = this.spill(
+        ts.isPropertyAccessExpression(tag)
+          ? [...paren(receiver), '.', tag.name.getText(sf)]
+          : [...paren(receiver), '[', ...this.expression(tag.argumentExpression), ']'],
+      );
+    } else {
+      fn = this.spill(this.expression(tag));
+    }
+    const template = node.template;
+    if (!ts.isTemplateExpression(template)) return b.render(node);
+    // One lowered site per original site keeps the template object's identity per site.
+    let strings = '(function (s) { return s; })`' + text.slice(template.head.getStart(sf) + 1, template.head.end - 2);
+    for (const span of template.templateSpans) {
+      const start = span.literal.getStart(sf) + 1;
+      const end = ts.isTemplateTail(span.literal) ? span.literal.end - 1 : span.literal.end - 2;
+      strings += '${0}' + text.slice(start, end);
+    }
+    strings += '`';
+    const stringsTemp = this.spill([strings]);
+    const args = this.sequence(template.templateSpans.map((s) => this.piece(s.expression)));
+    const argParts: Part[] = [];
+    for (const a of args) argParts.push(', ', ...a);
+    if (receiver) return [...paren(fn), '.call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
+    return [...paren(fn), '(', ...stringsTemp, ...argParts, ')'];
+  }
+
+  private objectLiteral(node: ts.ObjectLiteralExpression): Code {
+    const b = this.b;
+    const sf = b.context.sourceFile;
+    const pieces: Piece[] = [];
+    const assemble: ((codes: Code[]) => Code)[] = [];
+    for (const property of node.properties) {
+      if (ts.isPropertyAssignment(property)) {
+        const name = property.name;
+        if (ts.isComputedPropertyName(name)) {
+          const k = pieces.length;
+          pieces.push(this.piece(name.expression), this.piece(property.initializer));
+          assemble.push((codes) => ['[', ...codes[k], ']: ', ...codes[k + 1]]);
+        } else {
+          const k = pieces.length;
+          const key = name.getText(sf);
+          pieces.push(this.piece(property.initializer));
+          assemble.push((codes) => [key, ': ', ...codes[k]]);
+        }
+      } else if (ts.isSpreadAssignment(property)) {
+        const k = pieces.length;
+        // Copied now, so a later suspension cannot change what the spread saw.
+        pieces.push({
+          suspends: b.suspends(property),
+          evaluate: () => {
+            const source = this.expression(property.expression);
+            return ['{...', ...paren(source), '}'];
+          },
+        });
+        assemble.push((codes) => ['...', ...codes[k]]);
+      } else if (
+        (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) &&
+        property.name &&
+        ts.isComputedPropertyName(property.name)
+      ) {
+        const k = pieces.length;
+        const computed = property.name;
+        pieces.push(this.piece(computed.expression));
+        assemble.push((codes) => {
+          const rendered = b.render(property);
+          const nameStart = computed.getStart(sf);
+          return [...spliceRendered(rendered, property.getStart(sf), nameStart, computed.end, ['[', ...codes[k], ']'], sf.text)];
+        });
+      } else {
+        const k = pieces.length;
+        pieces.push({ suspends: false, evaluate: () => b.render(property) });
+        assemble.push((codes) => codes[k]);
+      }
+    }
+    const codes = this.sequence(pieces);
+    const parts: Part[] = ['{ '];
+    assemble.forEach((build, i) => {
+      if (i) parts.push(', ');
+      parts.push(...build(codes));
+    });
+    parts.push(' }');
+    return ['(', ...parts, ')'];
+  }
+}
+
+/** Replaces the text of [start, end) inside a rendered node whose text began at `origin`. */
+function spliceRendered(rendered: Code, origin: number, start: number, end: number, replacement: Code, text: string): Code {
+  // Computed method names never hold a machine variable before the name, so the prefix is plain text.
+  const prefix = text.slice(origin, start);
+  const out: Part[] = [prefix, ...replacement];
+  let offset = origin;
+  let skipping = true;
+  for (const part of rendered) {
+    if (!skipping) {
+      out.push(part);
+      continue;
+    }
+    if (typeof part !== 'string') continue;
+    const partEnd = offset + part.length;
+    if (partEnd >= end) {
+      out.push(part.slice(end - offset));
+      skipping = false;
+    }
+    offset = partEnd;
+  }
+  return out;
+}
+
+function continueCondition(op: ts.SyntaxKind, value: Code): Code {
+  // The branch skips the right operand when the condition is false.
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return value;
+  if (op === ts.SyntaxKind.BarBarToken) return ['!', ...value];
+  return [...value, ' == null'];
+}
+
+function skipOuter(node: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node)
+  ) {
+    node = node.expression;
+  }
+  return node;
+}
+
+function isOptionalChainPart(node: ts.Node): boolean {
+  return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
+}
+
+/** Code whose value no suspension can change: literals, `this`, `arguments`. */
+function isStable(code: Code): boolean {
+  if (code.length !== 1) return false;
+  const part = code[0];
+  if (typeof part !== 'string') return isVariable(part) && (part.origin === 'this' || part.origin === 'arguments');
+  return isAtomic(code) && /^(?:-?\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?n?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|true|false|null|undefined|void 0)$/.test(part);
+}
+
+function describe(node: ts.Node): string {
+  return ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,204 @@
+/**
+ * Rendering of user code that holds no suspension point into `Code`.
+ *
+ * ## Example
+ * Inside `function* g() { let n = 0; … if (n > 3) break; … }`, where `n` is
+ * a machine variable and `break` leaves a loop that was split into states,
+ * the statement `if (n > 3) break;` renders as
+ * ```
+ * ["if (", n, " > 3) ", "{ $state = ", L7, "; continue $machine; }"]
+ * ```
+ * and `emit` later turns `n` into `$frame.n` or a local, and `L7` into a
+ * state number.
+ *
+ * ## Implementation
+ * The original text is kept as it is; only the nodes that mean something
+ * else inside a step function are replaced: references to the function's own
+ * bindings, `this`, `arguments`, `new.target`, `super`, jumps and returns
+ * that leave the rendered code, and nested suspend functions (lowered in turn
+ * by the caller). Everything else, comments and formatting included, stays.
+ *
+ * ## References
+ * ECMAScript 2025, 14.1.2 Static Semantics: early break/continue targets;
+ * 10.2.1.1 OrdinaryCallBindThis (why `this` must be captured at call time).
+ */
+import ts from 'typescript';
+import type { Code, Part } from './ir';
+import { isFunctionLike, isValueIdentifier } from './scope';
+
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly parts: Code;
+}
+
+export interface RenderHooks {
+  readonly sourceFile: ts.SourceFile;
+  /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
+  identifier(node: ts.Identifier): Part | undefined;
+  /** `this` of the suspend function (only asked outside nested non-arrow functions). */
+  thisValue(): Part;
+  argumentsValue(): Part;
+  /** `super.x` / `super[x]` reads, calls and writes inside a method. */
+  superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
+  /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
+  nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[]): Code | undefined;
+  /** A break/continue whose target lies outside the rendered code. */
+  escapingJump(node: ts.BreakOrContinueStatement): Code;
+  /** A `return` of the suspend function. */
+  returnStatement(value: Code | undefined): Code;
+  /** A `var` declaration list of the suspend function's own bindings. */
+  variableDeclarationList(node: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined;
+}
+
+interface JumpScope {
+  readonly kind: 'loop' | 'switch' | 'label';
+  readonly labels: readonly string[];
+}
+
+export function renderNode(node: ts.Node, hooks: RenderHooks): Code {
+  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks);
+}
+
+export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks): Code {
+  const edits: Edit[] = [];
+  const text = hooks.sourceFile.text;
+  collectEdits(node, hooks, edits, [], false, false);
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: Part[] = [];
+  let pos = start;
+  for (const edit of edits) {
+    if (edit.start < pos) continue;
+    if (edit.start > pos) parts.push(text.slice(pos, edit.start));
+    parts.push(...edit.parts);
+    pos = edit.end;
+  }
+  if (pos < end) parts.push(text.slice(pos, end));
+  return parts;
+}
+
+function labelsOf(node: ts.Node): string[] {
+  const labels: string[] = [];
+  for (let p = node.parent; p && ts.isLabeledStatement(p); p = p.parent) labels.push(p.label.text);
+  return labels;
+}
+
+function collectEdits(
+  node: ts.Node,
+  hooks: RenderHooks,
+  edits: Edit[],
+  jumpScopes: JumpScope[],
+  inNestedFunction: boolean,
+  ownThis: boolean,
+): void {
+  const sf = hooks.sourceFile;
+  const visit = (child: ts.Node, scopes: JumpScope[] = jumpScopes, nested = inNestedFunction, own = ownThis) =>
+    collectEdits(child, hooks, edits, scopes, nested, own);
+  const render = (n: ts.Node) => renderNode(n, hooks);
+  const replace = (n: ts.Node, parts: Code) => edits.push({ start: n.getStart(sf), end: n.end, parts });
+
+  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+
+  if (isFunctionLike(node)) {
+    const lowered = hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, edits);
+    if (lowered) {
+      replace(node, lowered);
+      return;
+    }
+    // Arrow functions see the suspend function's `this` and `arguments`; other functions have their own.
+    const own = ownThis || !ts.isArrowFunction(node);
+    ts.forEachChild(node, (child) => visit(child, [], true, own));
+    return;
+  }
+
+  if (ts.isIdentifier(node)) {
+    if (!isValueIdentifier(node)) return;
+    let part = hooks.identifier(node);
+    if (part === undefined && node.text === 'arguments' && !ownThis) part = hooks.argumentsValue();
+    if (part === undefined) return;
+    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
+      edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', part] });
+    } else {
+      replace(node, [part]);
+    }
+    return;
+  }
+
+  if (node.kind === ts.SyntaxKind.ThisKeyword) {
+    if (!ownThis) replace(node, [hooks.thisValue()]);
+    return;
+  }
+
+  if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) {
+    // A generator is never constructed: new.target is undefined in its body.
+    if (!ownThis) replace(node, ['(void 0)']);
+    return;
+  }
+
+  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+      node.expression.kind === ts.SyntaxKind.SuperKeyword && !ownThis && hooks.superProperty) {
+    const code = hooks.superProperty(node as ts.SuperProperty, render);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+  if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
+      (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
+      node.expression.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    // super.m(args) calls m with the suspend function's `this`.
+    const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
+    if (callee) {
+      const args: Part[] = [];
+      for (const arg of node.arguments) args.push(', ', ...render(arg));
+      replace(node, ['(', ...callee, ').call(', hooks.thisValue(), ...args, ')']);
+      return;
+    }
+  }
+
+  if (!inNestedFunction) {
+    if (ts.isVariableStatement(node) || (ts.isVariableDeclarationList(node) && !ts.isVariableStatement(node.parent))) {
+      const list = ts.isVariableStatement(node) ? node.declarationList : node;
+      const code = hooks.variableDeclarationList(list, render);
+      if (code) {
+        replace(node, code);
+        return;
+      }
+    }
+    if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
+      if (!isNativeJump(node, jumpScopes)) replace(node, hooks.escapingJump(node));
+      return;
+    }
+    if (ts.isReturnStatement(node)) {
+      const value = node.expression ? render(node.expression) : undefined;
+      replace(node, hooks.returnStatement(value));
+      return;
+    }
+    if (ts.isIterationStatement(node, false)) {
+      const scopes = [...jumpScopes, { kind: 'loop' as const, labels: labelsOf(node) }];
+      ts.forEachChild(node, (child) => visit(child, scopes));
+      return;
+    }
+    if (ts.isSwitchStatement(node)) {
+      const scopes = [...jumpScopes, { kind: 'switch' as const, labels: labelsOf(node) }];
+      ts.forEachChild(node, (child) => visit(child, scopes));
+      return;
+    }
+    if (ts.isLabeledStatement(node) && !ts.isIterationStatement(node.statement, false) && !ts.isLabeledStatement(node.statement)) {
+      const scopes = [...jumpScopes, { kind: 'label' as const, labels: labelsOf(node.statement) }];
+      ts.forEachChild(node, (child) => visit(child, scopes));
+      return;
+    }
+  }
+  ts.forEachChild(node, (child) => visit(child));
+}
+
+function isNativeJump(node: ts.BreakOrContinueStatement, scopes: readonly JumpScope[]): boolean {
+  if (node.label) {
+    const name = node.label.text;
+    return scopes.some((s) => s.labels.includes(name) && (ts.isBreakStatement(node) || s.kind === 'loop'));
+  }
+  if (ts.isBreakStatement(node)) return scopes.some((s) => s.kind !== 'label');
+  return scopes.some((s) => s.kind === 'loop');
+}

@@ -1,0 +1,188 @@
+/**
+ * `transform(code, options)`: the one entry every integration calls.
+ *
+ * ## Example
+ * ```js
+ * transform('function* g() { yield 1; }', { runtime: 'require' }).code
+ * // var $coro = require("@coro/runtime");
+ * // $coro.linkGenerator(g, g$Frame);
+ * // function g() { return new g$Frame(); }
+ * // function g$Frame() { … }
+ * // function g$step($frame, $state, $mode, $value) { … }
+ * ```
+ *
+ * ## Implementation
+ * Parse with TypeScript's own parser, find the outermost suspend functions
+ * (the ones nested in them are lowered by their parent), lower each, and
+ * splice the results into the original text with magic-string, so that code
+ * without suspension points stays byte for byte and the source map is exact
+ * there. Any diagnostic of category error means no code at all.
+ *
+ * ## References
+ * ECMAScript 2025, 16.1 Scripts and 16.2 Modules (strictness, where
+ * `import` may stand).
+ */
+import ts from 'typescript';
+import MagicString from 'magic-string';
+import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
+import { findHoistSite, topOfStatementList } from './hoist';
+import { formOf, indentOf, lowerFunction, type FileContext } from './lower';
+import { NameAllocator } from './names';
+import { isFunctionLike } from './scope';
+import { runtimePreamble, type RuntimeMode } from './runtime-binding';
+
+export interface TransformOptions {
+  /** Used in diagnostics and the source map; its extension picks TypeScript or JavaScript parsing. */
+  readonly filename?: string;
+  /** How emitted code reaches `@coro/runtime`. Default `'import'`. */
+  readonly runtime?: RuntimeMode;
+  /** Produce a source map. Default `true`. */
+  readonly sourceMap?: boolean;
+  /** Default `'module'`. */
+  readonly sourceType?: 'module' | 'script';
+}
+
+export interface SourceMap {
+  readonly version: number;
+  readonly file?: string;
+  readonly sources: string[];
+  readonly sourcesContent?: (string | null)[];
+  readonly names: string[];
+  readonly mappings: string;
+  toString(): string;
+}
+
+export interface TransformResult {
+  /** The lowered code; the empty string when there are errors. */
+  readonly code: string;
+  readonly map: SourceMap | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+function scriptKindOf(filename: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(filename)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/i.test(filename)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(filename)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+function isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  if (!isFunctionLike(node)) return false;
+  const fn = node as ts.FunctionLikeDeclaration;
+  const isAsync = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+  return fn.asteriskToken !== undefined && !isAsync && fn.body !== undefined;
+}
+
+export function transform(code: string, options: TransformOptions = {}): TransformResult {
+  const filename = options.filename ?? 'input.js';
+  const runtime: RuntimeMode = options.runtime ?? 'import';
+  const sourceType = options.sourceType ?? 'module';
+  const sourceFile = ts.createSourceFile(filename, code, ts.ScriptTarget.Latest, true, scriptKindOf(filename));
+  const diagnostics: Diagnostic[] = [];
+  const fail = (): TransformResult => ({ code: '', map: null, diagnostics });
+
+  if (runtime !== 'import' && runtime !== 'require' && runtime !== 'inline') {
+    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, `unknown runtime option '${String(runtime)}': use 'import', 'require' or 'inline'`, DiagnosticCode.InvalidOptions));
+    return fail();
+  }
+  const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  for (const d of parseDiagnostics) {
+    diagnostics.push(
+      diagnosticAt(sourceFile, filename, d.start, d.length, ts.flattenDiagnosticMessageText(d.messageText, '\n'), DiagnosticCode.SyntaxError),
+    );
+  }
+  if (diagnostics.length) return fail();
+
+  const identifiers = new Set<string>();
+  const roots: ts.FunctionLikeDeclaration[] = [];
+  const collect = (node: ts.Node, insideSuspend: boolean): void => {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.add(node.text);
+    const suspend = isSuspendFunction(node);
+    if (suspend && !insideSuspend) roots.push(node);
+    ts.forEachChild(node, (child) => collect(child, insideSuspend || suspend));
+  };
+  collect(sourceFile, false);
+  if (roots.length === 0) return { code, map: null, diagnostics };
+
+  const helperNames = new NameAllocator(identifiers);
+  const runtimeBinding = helperNames.fresh('$coro');
+  const file: FileContext = {
+    sourceFile,
+    module: sourceType === 'module',
+    runtime: runtimeBinding,
+    identifiers,
+    helperNames,
+    isSuspendFunction,
+  };
+
+  const s = new MagicString(code);
+  const usedHelpers = new Set<string>();
+  const helperUse = new RegExp(`${runtimeBinding.replace(/\$/g, '\\$')}\\.(\\w+)`, 'g');
+  const noteHelpers = (text: string) => {
+    for (const m of text.matchAll(helperUse)) usedHelpers.add(m[1]);
+  };
+
+  for (const fn of roots) {
+    try {
+      const site = findHoistSite(fn);
+      const form = formOf(fn);
+      const indent = indentOf(site.anchor, sourceFile);
+      const lowered = lowerFunction(fn, file, undefined, form, indent);
+      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);
+      const anchorStart = site.anchor.getStart(sourceFile);
+      s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
+      if (site.wrap === 'arrowBody') {
+        s.appendLeft(anchorStart, '{ ' + [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + ' return ');
+        s.appendLeft(site.anchor.end, '; }');
+      } else if (site.wrap === 'statement') {
+        s.appendLeft(anchorStart, '{ ' + [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + '\n' + indent);
+        s.appendLeft(site.anchor.end, ' }');
+      } else if (form === 'declaration') {
+        const top = topOfStatementList(site.container, sourceFile);
+        s.appendLeft(top, lowered.setup + '\n' + indentOf(site.anchor, sourceFile));
+        s.appendLeft(fn.end, '\n' + indent + lowered.helpers);
+      } else {
+        s.appendLeft(anchorStart, [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + '\n' + indent);
+      }
+    } catch (error) {
+      if (!(error instanceof UnsupportedError)) throw error;
+      diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
+    }
+  }
+  if (diagnostics.some((d) => d.category === 'error')) return fail();
+
+  if (runtime === 'import' && sourceType === 'script') {
+    diagnostics.push(
+      diagnosticAt(sourceFile, filename, 0, 0, "runtime 'import' needs sourceType 'module'; use runtime 'require' or 'inline' for scripts", DiagnosticCode.InvalidOptions),
+    );
+    return fail();
+  }
+  s.prependLeft(preambleOffset(sourceFile), runtimePreamble(runtime, runtimeBinding, [...usedHelpers].sort()) + '\n');
+
+  const output = s.toString();
+  const map =
+    options.sourceMap === false
+      ? null
+      : (s.generateMap({ source: filename, file: filename.replace(/\.[^./\\]+$/, '') + '.js', includeContent: true, hires: true }) as unknown as SourceMap);
+  return { code: output, map, diagnostics };
+}
+
+/** After a shebang and the directive prologue: where the runtime binding goes. */
+function preambleOffset(sourceFile: ts.SourceFile): number {
+  const text = sourceFile.text;
+  let offset = 0;
+  if (text.startsWith('#!')) {
+    const nl = text.indexOf('\n');
+    offset = nl === -1 ? text.length : nl + 1;
+  }
+  for (const statement of sourceFile.statements) {
+    if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) {
+      offset = statement.end;
+      if (text[offset] === '\n') offset++;
+      else if (text.startsWith('\r\n', offset)) offset += 2;
+      continue;
+    }
+    break;
+  }
+  return offset;
+}

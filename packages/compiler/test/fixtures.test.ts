@@ -1,0 +1,272 @@
+/**
+ * The golden-fixture suite: every `fixtures/<suite>/<case>/` folder with an
+ * `input.js` or `input.ts` is one `describe` block.
+ *
+ * A runnable fixture (the default) checks that
+ * 1. the lowering (`runtime: 'require'`) is byte for byte the golden `output.js`,
+ *    has no diagnostics, and is deterministic;
+ * 2. the native input runs to its end and prints a non-empty trace;
+ * 3. the golden `output.js` prints the same trace (with the real `@coro/runtime`);
+ * 4. the `runtime: 'inline'` lowering prints the same trace, with nothing to require.
+ *
+ * An error fixture (`"expectDiagnostics": true` in `options.json`) checks that
+ * the lowering produces no code and exactly the diagnostics of the golden
+ * `diagnostics.json`; it has no `output.js`.
+ *
+ * `options.json` holds transform options (passed to `transform` as they are)
+ * plus these keys that belong to this runner:
+ * - `expectDiagnostics` (boolean): an error fixture, see above;
+ * - `execute` (boolean, default true): false for a fixture that only has a golden;
+ * - `timeoutMs` (number): per-run budget, default 5000.
+ * The runner always sets `runtime` itself; inputs are classic scripts, so
+ * `sourceType` defaults to `'script'`.
+ *
+ * Goldens are written only with `CORO_UPDATE_FIXTURES=1` (`npm run fixtures:update`),
+ * and then only the files whose content changed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { execute, ExecutionResult } from '@coro/testkit';
+
+type RuntimeMode = 'import' | 'require' | 'inline';
+
+interface TransformOptions {
+  filename?: string;
+  runtime?: RuntimeMode;
+  sourceMap?: boolean;
+  sourceType?: 'module' | 'script';
+  [option: string]: unknown;
+}
+
+interface Diagnostic {
+  message: string;
+  category: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface TransformResult {
+  code: string | null | undefined;
+  map?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+interface Compiler {
+  transform(code: string, options: TransformOptions): TransformResult;
+}
+
+interface FixtureOptions {
+  expectDiagnostics: boolean;
+  execute: boolean;
+  timeoutMs: number;
+  transform: TransformOptions;
+}
+
+interface Fixture {
+  /** `<suite>/<case>`, the test's name. */
+  id: string;
+  dir: string;
+  inputPath: string;
+  isTypeScript: boolean;
+  /** The input's path from the repository root, with `/`: what diagnostics name. */
+  filename: string;
+  options: FixtureOptions;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const FIXTURES_ROOT = path.join(REPO_ROOT, 'fixtures');
+const UPDATE = process.env.CORO_UPDATE_FIXTURES === '1';
+const UPDATE_HINT = 'run `npm run fixtures:update` and read the new golden in the diff before committing it';
+const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs']);
+
+const fixtures = discoverFixtures();
+
+describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (_id, fixture) => {
+  const input = fs.readFileSync(fixture.inputPath, 'utf8');
+
+  if (fixture.options.expectDiagnostics) {
+    test('reports the diagnostics of diagnostics.json and produces no code', () => {
+      const outputPath = path.join(fixture.dir, 'output.js');
+      if (fs.existsSync(outputPath)) {
+        throw new Error(`${fixture.id}: an error fixture has no output.js; delete ${outputPath}`);
+      }
+      const result = lower(input, fixture, 'require');
+      if (result.code) {
+        throw new Error(`${fixture.id}: expected no code for an error fixture, got:\n${result.code}`);
+      }
+      const diagnostics = result.diagnostics.map(normalizeDiagnostic);
+      if (!diagnostics.some((diagnostic) => diagnostic.category === 'error')) {
+        throw new Error(`${fixture.id}: expected at least one error diagnostic, got ${JSON.stringify(diagnostics)}`);
+      }
+      const golden = readOrUpdateGolden(fixture, 'diagnostics.json', `${JSON.stringify(diagnostics, null, 2)}\n`);
+      expect(diagnostics).toEqual(JSON.parse(golden));
+    });
+    return;
+  }
+
+  test('lowers to the golden output.js', () => {
+    const result = lower(input, fixture, 'require');
+    expect(formatDiagnostics(result.diagnostics)).toBe('');
+    if (typeof result.code !== 'string' || result.code === '') {
+      throw new Error(`${fixture.id}: transform produced no code`);
+    }
+    const again = lower(input, fixture, 'require');
+    if (again.code !== result.code) throw new Error(`${fixture.id}: transform is not deterministic`);
+    const golden = readOrUpdateGolden(fixture, 'output.js', result.code);
+    expect(result.code).toBe(golden);
+  });
+
+  if (!fixture.options.execute) return;
+
+  let nativeRun: ExecutionResult | undefined;
+  const native = (): ExecutionResult => (nativeRun ??= run(fixture, input, 'input'));
+
+  test('native input runs to its end and prints', () => {
+    const result = native();
+    expect(result.outcome).not.toBe('timeout');
+    expect(result.trace.length).toBeGreaterThan(0);
+  });
+
+  test('output.js prints the native trace', () => {
+    const outputPath = path.join(fixture.dir, 'output.js');
+    if (!fs.existsSync(outputPath)) throw new Error(`${fixture.id}: output.js is missing; ${UPDATE_HINT}`);
+    const lowered = run(fixture, fs.readFileSync(outputPath, 'utf8'), 'output');
+    expect(lowered.trace).toEqual(native().trace);
+  });
+
+  test("the runtime: 'inline' lowering prints the native trace", () => {
+    const result = lower(input, fixture, 'inline');
+    expect(formatDiagnostics(result.diagnostics)).toBe('');
+    if (typeof result.code !== 'string') throw new Error(`${fixture.id}: inline transform produced no code`);
+    const lowered = run(fixture, result.code, 'inline');
+    expect(lowered.trace).toEqual(native().trace);
+  });
+});
+
+function discoverFixtures(): Fixture[] {
+  const found: Fixture[] = [];
+  for (const suite of sortedDirectories(FIXTURES_ROOT)) {
+    for (const name of sortedDirectories(path.join(FIXTURES_ROOT, suite))) {
+      const dir = path.join(FIXTURES_ROOT, suite, name);
+      const inputs = ['input.js', 'input.ts'].filter((file) => fs.existsSync(path.join(dir, file)));
+      if (inputs.length === 0) continue;
+      if (inputs.length > 1) throw new Error(`fixture ${suite}/${name} has both input.js and input.ts`);
+      const inputPath = path.join(dir, inputs[0]);
+      found.push({
+        id: `${suite}/${name}`,
+        dir,
+        inputPath,
+        isTypeScript: inputs[0] === 'input.ts',
+        filename: path.relative(REPO_ROOT, inputPath).split(path.sep).join('/'),
+        options: readOptions(dir, `${suite}/${name}`),
+      });
+    }
+  }
+  if (found.length === 0) throw new Error(`no fixtures under ${FIXTURES_ROOT}`);
+  return found;
+}
+
+function sortedDirectories(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function readOptions(dir: string, id: string): FixtureOptions {
+  const file = path.join(dir, 'options.json');
+  const raw: Record<string, unknown> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const transform: TransformOptions = { sourceType: 'script', sourceMap: false };
+  for (const [key, value] of Object.entries(raw)) {
+    if (RUNNER_KEYS.has(key)) continue;
+    if (key === 'runtime' || key === 'filename') {
+      throw new Error(`${id}/options.json: '${key}' is chosen by the fixture runner`);
+    }
+    transform[key] = value;
+  }
+  return {
+    expectDiagnostics: raw.expectDiagnostics === true,
+    execute: raw.execute !== false && raw.expectDiagnostics !== true,
+    timeoutMs: typeof raw.timeoutMs === 'number' ? raw.timeoutMs : 5000,
+    transform,
+  };
+}
+
+let compiler: Compiler | undefined;
+
+function loadCompiler(): Compiler {
+  if (compiler === undefined) {
+    try {
+      compiler = require('@coro/compiler') as Compiler;
+    } catch (error) {
+      throw new Error(`cannot load @coro/compiler (build it first: npx turbo run build): ${String(error)}`);
+    }
+  }
+  return compiler;
+}
+
+function lower(input: string, fixture: Fixture, runtime: RuntimeMode): TransformResult {
+  const options: TransformOptions = { ...fixture.options.transform, filename: fixture.filename, runtime };
+  // The inline output is checked as what it is for: a self-contained classic script.
+  if (runtime === 'inline') options.sourceType = 'script';
+  return loadCompiler().transform(input, options);
+}
+
+/** Runs one variant of a fixture; TypeScript variants are stripped of types first, keeping native generators. */
+function run(fixture: Fixture, code: string, variant: 'input' | 'output' | 'inline'): ExecutionResult {
+  const runnable = fixture.isTypeScript ? stripTypes(code, fixture.filename) : code;
+  const filename = variant === 'input' ? fixture.filename : `${fixture.filename} (${variant})`;
+  return execute(runnable, { filename, timeoutMs: fixture.options.timeoutMs });
+}
+
+function stripTypes(code: string, fileName: string): string {
+  const output = ts.transpileModule(code, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ESNext,
+      module: ts.ModuleKind.ESNext,
+      // The fixture is a sloppy classic script: no "use strict" may be added.
+      alwaysStrict: false,
+      ignoreDeprecations: '6.0',
+      useDefineForClassFields: true,
+      sourceMap: false,
+    },
+  });
+  const diagnostics = output.diagnostics ?? [];
+  if (diagnostics.length > 0) {
+    const text = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n');
+    throw new Error(`${fileName}: cannot strip types:\n${text}`);
+  }
+  return output.outputText;
+}
+
+/**
+ * In update mode writes `content` when it differs from the file and returns
+ * it; otherwise returns the golden, failing when it is missing.
+ */
+function readOrUpdateGolden(fixture: Fixture, file: string, content: string): string {
+  const goldenPath = path.join(fixture.dir, file);
+  const exists = fs.existsSync(goldenPath);
+  if (UPDATE) {
+    if (!exists || fs.readFileSync(goldenPath, 'utf8') !== content) fs.writeFileSync(goldenPath, content);
+    return content;
+  }
+  if (!exists) throw new Error(`${fixture.id}: ${file} is missing; ${UPDATE_HINT}`);
+  return fs.readFileSync(goldenPath, 'utf8');
+}
+
+function normalizeDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const { message, category, file, line, column } = diagnostic;
+  return { message, category, file, line, column };
+}
+
+function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.category}: ${d.message}`)
+    .join('\n');
+}

@@ -1,0 +1,40 @@
+/**
+ * The frame: the one object a lowered generator call allocates. It is also
+ * the generator object the caller sees.
+ *
+ * ## Example
+ *
+ * ```js
+ * function count$Frame(n) {
+ *   this.$state = 0;           // suspendedStart
+ *   this.$step = count$step;   // hoisted, shared by every call
+ *   this.n = n;                // slots live across a yield
+ *   this.i = undefined;
+ * }
+ * ```
+ *
+ * ## Implementation
+ *
+ * Types only: the shape emitted code gives a frame and the runtime relies on.
+ * `$state` is `>= 0` while suspended (the state to resume at), `-1` while
+ * running, `-2` once completed. `$delegate`/`$delegateNext` exist only on
+ * frames of functions containing `yield*`.
+ *
+ * ## References
+ *
+ * - docs/architecture.md, "Emitted code ↔ runtime contract"
+ * - ECMA-262 §27.5.2 Properties of Generator Instances ([[GeneratorState]])
+ */
+
+/** How a generator is resumed: 0 = next(value), 1 = throw(value), 2 = return(value). */
+export type ResumeMode = 0 | 1 | 2;
+
+/** Runs the machine from `state` to its next suspension; returns the yielded or completion value. */
+export type StepFunction = (frame: GeneratorFrame, state: number, mode: ResumeMode, value: unknown) => unknown;
+
+export interface GeneratorFrame {
+  $state: number;
+  $step: StepFunction;
+  $delegate?: object | undefined;
+  $delegateNext?: Function | undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * The iterator protocol operations lowered `for-of`, spread and `yield*`
+ * need: `getIterator`, `iteratorNext`, `closeIterator`, `closeIteratorOnThrow`.
+ *
+ * ## Example
+ *
+ * ```js
+ * // for (x of xs) body;   with a yield in the body:
+ * $frame.$iterator = $coro.getIterator(xs);
+ * $frame.$next = $frame.$iterator.next;            // read once, as the spec does
+ * $step = $coro.iteratorNext($frame.$iterator, $frame.$next);
+ * // … when the loop is left early, from its finally:
+ * if (throwing) $coro.closeIteratorOnThrow($frame.$iterator); else $coro.closeIterator($frame.$iterator);
+ * ```
+ *
+ * ## Implementation
+ *
+ * Direct transcriptions of the spec operations. Methods are looked up with
+ * GetMethod semantics (`null`/`undefined` mean absent, anything else must be
+ * callable) and called with `.call`, `next` and `return` with no argument as
+ * the spec does. Error messages never call user code (no `String(object)`).
+ *
+ * ## References
+ *
+ * - ECMA-262 §7.3 GetMethod
+ * - ECMA-262 §7.4 GetIterator, GetIteratorFromMethod, IteratorNext, IteratorClose
+ * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
+ */
+
+export function getIterator(value: unknown): Iterator<unknown> {
+  var method = value == null ? undefined : getMethod(value, Symbol.iterator);
+  if (method === undefined) throw new TypeError(describeValue(value) + ' is not iterable');
+  var iterator = method.call(value);
+  if (!isObject(iterator)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+  return iterator as Iterator<unknown>;
+}
+
+export function iteratorNext(iterator: object, next: Function): IteratorResult<unknown> {
+  return requireIteratorResult(next.call(iterator));
+}
+
+/** IteratorClose for a normal, `break`, `continue` or `return` completion: errors of `return` win. */
+export function closeIterator(iterator: object): void {
+  var method = getMethod(iterator, 'return');
+  if (method !== undefined) requireIteratorResult(method.call(iterator));
+}
+
+/** IteratorClose for a throw completion: the original error wins, so whatever `return` does is ignored. */
+export function closeIteratorOnThrow(iterator: object): void {
+  try {
+    var method = getMethod(iterator, 'return');
+    if (method !== undefined) method.call(iterator);
+  } catch (ignored) {
+    // The caller rethrows its own error.
+  }
+}
+
+export function getMethod(value: unknown, key: PropertyKey): Function | undefined {
+  var method = (value as any)[key];
+  if (method == null) return undefined;
+  if (typeof method !== 'function') throw new TypeError(String(key) + ' is not a function');
+  return method;
+}
+
+export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
+  if (!isObject(result)) throw new TypeError('Iterator result ' + describeValue(result) + ' is not an object');
+  return result as IteratorResult<unknown>;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' ? value !== null : typeof value === 'function';
+}
+
+function describeValue(value: unknown): string {
+  return isObject(value) ? typeof value : String(value);
+}

@@ -1,0 +1,40 @@
+/**
+ * `linkGenerator(fn, Frame)`: gives a lowered generator function and its
+ * frame constructor their shared prototype object.
+ *
+ * ## Example
+ *
+ * ```js
+ * $coro.linkGenerator(count, count$Frame);   // top of the enclosing scope
+ * function count(n) { return new count$Frame(n); }
+ * Object.getPrototypeOf(count(1)) === count.prototype;   // true
+ * ```
+ *
+ * ## Implementation
+ *
+ * Natively each generator function owns a fresh `prototype` object inheriting
+ * %GeneratorPrototype%, and its generator objects inherit that. Lowered, the
+ * objects are frames, so the same object becomes `Frame.prototype` too. `fn`
+ * is `null` for methods, whose frames still need the prototype.
+ *
+ * A generator expression is linked each time it is evaluated, while its
+ * frame constructor is made once per enclosing scope: the prototype is made
+ * on the first link and reused after, so every function object made from one
+ * expression agrees with the frames it creates.
+ *
+ * ## References
+ *
+ * - ECMA-262 §15.5.3 InstantiateGeneratorFunctionObject (the function's `prototype`)
+ * - ECMA-262 §15.5.2 EvaluateGeneratorBody (the generator object inherits it)
+ */
+import { GeneratorPrototype } from './generatorPrototype';
+
+export function linkGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  var prototype = Frame.prototype;
+  if (Object.getPrototypeOf(prototype) !== GeneratorPrototype) {
+    prototype = Object.create(GeneratorPrototype);
+    Frame.prototype = prototype;
+  }
+  if (fn) fn.prototype = prototype;
+  return fn;
+}

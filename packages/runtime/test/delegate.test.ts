@@ -1,0 +1,275 @@
+import { delegate } from '../src';
+import { errorName, lowered, Operation, Outcome, Step, trace } from './sideBySide';
+
+type Log = unknown[][];
+type Script = {
+  next: (this: any, ...args: any[]) => any;
+  throw?: ((...args: any[]) => any) | null;
+  return?: ((...args: any[]) => any) | null;
+};
+
+/** An iterable whose iterator logs every call it receives (with its exact arguments) and answers from `script`. */
+function scriptedIterable(log: Log, script: Script) {
+  const iterator: any = {};
+  for (const method of ['next', 'throw', 'return'] as const) {
+    if (!(method in script)) continue;
+    const answer = script[method];
+    iterator[method] = answer == null ? answer : function (this: any, ...args: unknown[]) {
+      log.push([method, ...args]);
+      return answer.apply(this, args);
+    };
+  }
+  return { [Symbol.iterator]() { log.push(['@@iterator']); return iterator; } };
+}
+
+/** next() yields 'v1', 'v2', … and is done with 'final' after `length` values. */
+function counting(length: number) {
+  let calls = 0;
+  return () => (++calls > length ? { value: 'final', done: true } : { value: 'v' + calls, done: false });
+}
+
+function* nativeOuter(log: Log, inner: unknown) {
+  try {
+    const result = yield* inner as Iterable<unknown>;
+    log.push(['outer got', result]);
+    return 'outer done';
+  } catch (e) {
+    log.push(['outer caught', errorName(e)]);
+    return 'outer caught';
+  } finally {
+    log.push(['outer finally']);
+  }
+}
+// The same by hand: state 1 is the yield*.
+const outerStep: Step = (frame, state, mode, value) => {
+  const log: Log = frame.log;
+  try {
+    if (state === 0) { frame.$state = 1; return delegate(frame, frame.inner); }
+    if (mode === 1) throw value;
+    if (mode === 2) { log.push(['outer finally']); frame.$state = -2; return value; }
+    log.push(['outer got', value]);
+    log.push(['outer finally']);
+    frame.$state = -2;
+    return 'outer done';
+  } catch (e) {
+    log.push(['outer caught', errorName(e)]);
+    log.push(['outer finally']);
+    frame.$state = -2;
+    return 'outer caught';
+  }
+};
+const outer = lowered(outerStep, (frame, log, inner) => { frame.log = log; frame.inner = inner; });
+
+/** Runs `operations` on the native and the lowered outer generator, each around a fresh inner iterator. */
+function compare(makeScript: () => Script, operations: Operation[]): { outcomes: Outcome[]; log: Log } {
+  const nativeLog: Log = [];
+  const loweredLog: Log = [];
+  const expected = trace(nativeOuter(nativeLog, scriptedIterable(nativeLog, makeScript())), operations);
+  const actual = trace(outer(loweredLog, scriptedIterable(loweredLog, makeScript())), operations);
+  expect({ outcomes: actual, log: loweredLog }).toEqual({ outcomes: expected, log: nativeLog });
+  return { outcomes: expected, log: nativeLog };
+}
+
+const returnsDone = (value: unknown) => ({ value: 'r:' + value, done: true });
+const notAnObject = () => 42;
+const fails = (...args: unknown[]) => { throw new Error('inner failed ' + args.join()); };
+
+describe('yield* forwards to the inner iterator exactly as native (spec 15.5.5)', () => {
+  test('next(v) calls the cached next with v (undefined first); the final value resumes the outer', () => {
+    const { log, outcomes } = compare(() => ({ next: counting(2) }), [['next', 'a'], ['next', 'b'], ['next', 'c'], ['next', 'd']]);
+    expect(log).toEqual([
+      ['@@iterator'], ['next', undefined], ['next', 'b'], ['next', 'c'], ['outer got', 'final'], ['outer finally'],
+    ]);
+    expect(outcomes.map((o: any) => o.value)).toEqual(['v1', 'v2', 'outer done', undefined]);
+  });
+
+  test('throw(e) calls inner.throw(e); not done keeps delegating', () => {
+    const { log } = compare(() => ({ next: counting(3), throw: () => ({ value: 't', done: false }) }),
+      [['next'], ['throw', 'x'], ['next', 'y'], ['next']]);
+    expect(log).toContainEqual(['throw', 'x']);
+    expect(log).toContainEqual(['next', 'y']);
+  });
+
+  test('throw(e) whose inner result is done resumes the outer normally with the inner value', () => {
+    const { outcomes } = compare(() => ({ next: counting(3), throw: () => ({ value: 'tv', done: true }) }), [['next'], ['throw', 'x'], ['next']]);
+    expect(outcomes[1]).toEqual({ value: 'outer done', done: true });
+  });
+
+  test('an exception from inner.throw is thrown at the yield*', () => {
+    const { outcomes } = compare(() => ({ next: counting(3), throw: fails }), [['next'], ['throw', 'x']]);
+    expect(outcomes[1]).toEqual({ value: 'outer caught', done: true });
+  });
+
+  test.each([
+    ['absent', {}],
+    ['null', { throw: null }],
+    ['undefined', { throw: undefined }],
+  ])('throw(e) with inner.throw %s closes the inner iterator and throws a TypeError at the yield*', (_, extra) => {
+    const { log } = compare(() => ({ next: counting(3), return: () => ({ done: true }), ...extra }), [['next'], ['throw', 'x'], ['next']]);
+    expect(log.slice(2)).toEqual([['return'], ['outer caught', 'TypeError'], ['outer finally']]);
+  });
+
+  test('throw(e) with neither throw nor return still throws a TypeError', () => {
+    const { log } = compare(() => ({ next: counting(3) }), [['next'], ['throw', 'x']]);
+    expect(log).toContainEqual(['outer caught', 'TypeError']);
+  });
+
+  test('throw(e) without inner.throw: an error or a non-object from closing the inner iterator wins', () => {
+    expect(compare(() => ({ next: counting(3), return: fails }), [['next'], ['throw', 'x']]).log)
+      .toContainEqual(['outer caught', 'Error: inner failed ']);
+    expect(compare(() => ({ next: counting(3), return: notAnObject }), [['next'], ['throw', 'x']]).log)
+      .toContainEqual(['outer caught', 'TypeError']);
+  });
+
+  test('return(v) calls inner.return(v); done completes the outer with the inner value, running its finally', () => {
+    const { log, outcomes } = compare(() => ({ next: counting(3), return: returnsDone }), [['next'], ['return', 5], ['next']]);
+    expect(log.slice(2)).toEqual([['return', 5], ['outer finally']]);
+    expect(outcomes.slice(1)).toEqual([{ value: 'r:5', done: true }, { value: undefined, done: true }]);
+  });
+
+  test('return(v) whose inner result is not done keeps delegating', () => {
+    const { log } = compare(() => ({ next: counting(2), return: () => ({ value: 'still', done: false }) }),
+      [['next'], ['return', 5], ['next', 'n'], ['next'], ['next']]);
+    expect(log).toContainEqual(['next', 'n']);
+  });
+
+  test.each([
+    ['absent', {}],
+    ['null', { return: null }],
+  ])('return(v) with inner.return %s returns v from the outer', (_, extra) => {
+    const { outcomes, log } = compare(() => ({ next: counting(3), ...extra }), [['next'], ['return', 5], ['next']]);
+    expect(outcomes[1]).toEqual({ value: 5, done: true });
+    expect(log.slice(-1)).toEqual([['outer finally']]);
+  });
+
+  test('an exception from inner.return is thrown at the yield*', () => {
+    const { log } = compare(() => ({ next: counting(3), return: fails }), [['next'], ['return', 5]]);
+    expect(log).toContainEqual(['outer caught', 'Error: inner failed 5']);
+  });
+
+  test('an exception from inner.next is thrown at the yield*', () => {
+    const { log } = compare(() => ({ next: fails }), [['next', 'a']]);
+    expect(log).toContainEqual(['outer caught', 'Error: inner failed ']);
+  });
+
+  test.each([
+    ['next', (): Script => ({ next: notAnObject }), [['next']]],
+    ['throw', (): Script => ({ next: counting(3), throw: notAnObject }), [['next'], ['throw', 'x']]],
+    ['return', (): Script => ({ next: counting(3), return: notAnObject }), [['next'], ['return', 'x']]],
+  ] as [string, () => Script, Operation[]][])('a non-object result from inner.%s is a TypeError at the yield*', (_, makeScript, operations) => {
+    const { log } = compare(makeScript, operations);
+    expect(log).toContainEqual(['outer caught', 'TypeError']);
+  });
+
+  test('a non-callable inner.throw or inner.return is a TypeError at the yield*', () => {
+    for (const method of ['throw', 'return'] as const) {
+      const { log } = compare(() => ({ next: counting(3), [method]: 'nope' } as any), [['next'], [method, 'x']]);
+      expect(log).toContainEqual(['outer caught', 'TypeError']);
+    }
+  });
+
+  test('done is read once per inner result, value only when done', () => {
+    const reads: Log = [];
+    const { log } = compare(() => {
+      let calls = 0;
+      return {
+        next: () => {
+          const done = ++calls > 1;
+          return {
+            get done() { reads.push(['get done']); return done; },
+            get value() { reads.push(['get value']); return 'value ' + calls; },
+          };
+        },
+      };
+    }, [['next'], ['next']]);
+    expect(log).toContainEqual(['outer got', 'value 2']);
+    // compare() ran native, then lowered.
+    // yield* reads done; the trace reads value then done; yield* reads done then value; the outer's own result has no getters.
+    const perRun = [['get done'], ['get value'], ['get done'], ['get done'], ['get value']];
+    expect(reads).toEqual([...perRun, ...perRun]);
+  });
+
+  test('the next method is read once, when the delegation starts', () => {
+    const { log } = compare(() => ({
+      next(this: any) {
+        this.next = () => { throw new Error('the replaced next was called'); };
+        return { value: 'first', done: false };
+      },
+    }), [['next'], ['next']]);
+    expect(log.filter((entry) => entry[0] === 'next')).toHaveLength(2);
+  });
+
+  test('a non-iterable operand throws a TypeError at the yield*', () => {
+    for (const inner of [42, undefined, {}, { [Symbol.iterator]: () => 42 }, { [Symbol.iterator]: 'nope' }]) {
+      const nativeLog: Log = [];
+      const loweredLog: Log = [];
+      const expected = trace(nativeOuter(nativeLog, inner), [['next']]);
+      expect(trace(outer(loweredLog, inner), [['next']])).toEqual(expected);
+      expect(loweredLog).toEqual([['outer caught', 'TypeError'], ['outer finally']]);
+      expect(nativeLog).toEqual(loweredLog);
+    }
+  });
+});
+
+describe('yield* delegation, the outer generator', () => {
+  test('passes inner results through as the same objects, not re-wrapped', () => {
+    const innerResult = { value: 'v', done: false, extra: 'kept' };
+    for (const generator of [nativeOuter([], scriptedIterable([], { next: () => innerResult })), outer([], scriptedIterable([], { next: () => innerResult }))]) {
+      expect(generator.next()).toBe(innerResult);
+    }
+  });
+
+  test('is running while the inner iterator runs: re-entering it throws a TypeError at the yield*', () => {
+    const run = (makeOuter: (log: Log, inner: unknown) => any) => {
+      const log: Log = [];
+      let self: any;
+      self = makeOuter(log, scriptedIterable(log, { next: () => self.next() }));
+      return { outcomes: trace(self, [['next'], ['next']]), log };
+    };
+    const expected = run(nativeOuter);
+    expect(run(outer)).toEqual(expected);
+    expect(expected.log).toContainEqual(['outer caught', 'TypeError']);
+  });
+
+  test('clears $delegate and $delegateNext when the delegation ends, and is suspended at its state meanwhile', () => {
+    const generator = outer([], scriptedIterable([], { next: counting(1) }));
+    generator.next();
+    expect(generator.$state).toBe(1);
+    expect(generator.$delegate).toBeDefined();
+    expect(typeof generator.$delegateNext).toBe('function');
+    generator.next();
+    expect(generator.$delegate).toBeUndefined();
+    expect(generator.$delegateNext).toBeUndefined();
+    expect(generator.$state).toBe(-2);
+  });
+
+  test('delegates to native generators and arrays, several yield* in a row', () => {
+    function* nativeInner(label: string): Generator<string, string, string> { const x = yield label + 1; yield label + x; return label + ' end'; }
+    function* nativeSequence() {
+      const first = yield* nativeInner('a');
+      const second = yield* [first, 'array'];
+      const third = yield* nativeInner('b');
+      return [first, second, third];
+    }
+    // state 1, 2, 3: the three yield*; the slots hold what lives across them.
+    const sequence = lowered((frame, state, mode, value) => {
+      if (mode === 1) throw value;
+      if (mode === 2) { frame.$state = -2; return value; }
+      switch (state) {
+        case 0: frame.$state = 1; return delegate(frame, nativeInner('a'));
+        case 1: frame.first = value; frame.$state = 2; return delegate(frame, [frame.first, 'array']);
+        case 2: frame.second = value; frame.$state = 3; return delegate(frame, nativeInner('b'));
+        default: frame.$state = -2; return [frame.first, frame.second, value];
+      }
+    });
+    const operations: Operation[] = [['next'], ['next', 'X'], ['next'], ['next'], ['next'], ['next', 'Y'], ['next'], ['next']];
+    const expected = trace(nativeSequence(), operations);
+    expect(trace(sequence(), operations)).toEqual(expected);
+    expect(expected.map((o: any) => o.value)).toEqual(['a1', 'aX', 'a end', 'array', 'b1', 'bY', ['a end', undefined, 'b end'], undefined]);
+
+    const throwing: Operation[] = [['next'], ['next'], ['next'], ['throw', 'into array']];
+    expect(trace(sequence(), throwing)).toEqual(trace(nativeSequence(), throwing));
+    const returning: Operation[] = [['next'], ['return', 'early'], ['next']];
+    expect(trace(sequence(), returning)).toEqual(trace(nativeSequence(), returning));
+  });
+});
