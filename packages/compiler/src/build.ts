@@ -134,7 +134,9 @@ export class MachineBuilder {
     if (!this.splitScopes.has(binding.scope)) return undefined;
     let v = this.bindingVariables.get(binding);
     if (!v) {
-      const input = binding.kind === 'param' && binding.scope === this.context.scopes.functionScope;
+      const fn = this.context.fn;
+      const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function';
+      const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName);
       v = this.newVariable(binding.name, 'binding', { binding, input });
       this.bindingVariables.set(binding, v);
     }
@@ -338,7 +340,9 @@ export class MachineBuilder {
       superProperty: (node, render) => {
         const accessor = this.context.superAccessor();
         if (!accessor) return undefined;
-        if (isAssignmentTarget(node)) throw new UnsupportedError(node, 'assignment to a super property inside a generator is not supported');
+        if (isAssignmentTarget(node) && !isPlainAssignmentTarget(node)) {
+          throw new UnsupportedError(node, 'compound assignment to a super property inside a generator is not supported');
+        }
         const key: Code = ts.isPropertyAccessExpression(node)
           ? [JSON.stringify(node.name.text)]
           : render((node as ts.ElementAccessExpression).argumentExpression);
@@ -629,12 +633,15 @@ export class MachineBuilder {
     const step = this.newTemp('$step');
     this.assign(step, [names.runtime, '.iteratorNext(', iterator, ', ', next, ')']);
     this.branch(['!', step, '.done'], exit);
+    // IteratorValue failing does not close the iterator; binding the value does.
+    const value = this.newTemp('$item');
+    this.assign(value, [step, '.value']);
     const bodyRegion = this.newRegion(throwEntry, returnEntry);
     this.withRegion(bodyRegion, () => {
       this.mark(this.newLabel());
       this.finallies.push(fin);
       try {
-        this.bindForHead(node.initializer, [step, '.value']);
+        this.bindForHead(node.initializer, [value]);
         this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallies.length, breakDepth);
       } finally {
         this.finallies.pop();
@@ -662,7 +669,8 @@ export class MachineBuilder {
     const keys = this.newTemp('$keys');
     const index = this.newTemp('$index');
     const key = this.newTemp('$key');
-    this.assign(object, this.normalizer.expression(node.expression));
+    // Object() boxes a primitive (a string's indices) so that `in` can test it below.
+    this.assign(object, ['Object(', ...this.normalizer.expression(node.expression), ')']);
     this.assign(keys, ['[]']);
     // The native loop enumerates exactly the keys the spec's EnumerateObjectProperties yields.
     this.statement(['for (', key, ' in ', object, ') ', keys, '.push(', key, ');']);
@@ -824,6 +832,11 @@ function isAssignmentTarget(node: ts.Node): boolean {
     return true;
   }
   return false;
+}
+
+function isPlainAssignmentTarget(node: ts.Node): boolean {
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }
 
 function isTypeOnlyStatement(node: ts.Statement): boolean {

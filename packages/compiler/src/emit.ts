@@ -19,6 +19,7 @@
  */
 import {
   CompletionKind,
+  isCalleeRef,
   isDeferred,
   isLabel,
   isVariable,
@@ -61,6 +62,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
       else if (isVariable(part)) out += layout.access(part);
       else if (isLabel(part)) out += String(stateOf.get(part));
       else if (isDeferred(part)) out += part.text();
+      else if (isCalleeRef(part)) out += layout.callee(part.callee);
     }
     return out;
   };

@@ -76,7 +76,15 @@ export interface Deferred {
   readonly text: () => string;
 }
 
-export type Part = string | Variable | Label | Deferred;
+/**
+ * A variable in callee position. Written `(0, $frame.f)` when the variable is
+ * a frame field, so that the call does not pass the frame as `this`.
+ */
+export interface CalleeRef {
+  readonly callee: Variable;
+}
+
+export type Part = string | Variable | Label | Deferred | CalleeRef;
 export type Code = readonly Part[];
 
 export function isVariable(part: Part): part is Variable {
@@ -87,8 +95,25 @@ export function isLabel(part: Part): part is Label {
   return typeof part === 'object' && 'id' in part && !('origin' in part);
 }
 
+export function calleeOf(code: Code): Code {
+  if (code.length === 1 && isVariable(code[0])) return [{ callee: code[0] }];
+  return code;
+}
+
 export function isDeferred(part: Part): part is Deferred {
   return typeof part === 'object' && 'text' in part;
+}
+
+export function isCalleeRef(part: Part): part is CalleeRef {
+  return typeof part === 'object' && 'callee' in part;
+}
+
+/** The variable a part stands for, if any. */
+export function variableOfPart(part: Part): Variable | undefined {
+  if (typeof part !== 'object') return undefined;
+  if ('origin' in part) return part;
+  if ('callee' in part) return part.callee;
+  return undefined;
 }
 
 /**

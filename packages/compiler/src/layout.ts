@@ -34,6 +34,8 @@ export interface FrameLayout {
   readonly locals: readonly string[];
   /** How a variable is written in the step function: `$frame.x` or `x`. */
   access(v: Variable): string;
+  /** Like `access`, for a call's callee: a frame field is called without the frame as `this`. */
+  callee(v: Variable): string;
   fieldOf(v: Variable): string | undefined;
 }
 
@@ -94,6 +96,10 @@ export function layoutFrame(
     access: (v) => {
       const slot = slotOf.get(v);
       return slot ? `${frameName}.${slot.field}` : localOf.get(v)!;
+    },
+    callee: (v) => {
+      const slot = slotOf.get(v);
+      return slot ? `(0, ${frameName}.${slot.field})` : localOf.get(v)!;
     },
     fieldOf: (v) => slotOf.get(v)?.field,
   };

@@ -25,7 +25,7 @@
  * (interference, greedy colouring); the same idea as rustc's generator
  * layout, which overlaps locals whose storage is never live at once.
  */
-import { isVariable, type Code, type Label, type MachineIR, type Region, type Variable } from './ir';
+import { variableOfPart, type Code, type Label, type MachineIR, type Region, type Variable } from './ir';
 
 export interface Liveness {
   /** Variables that must live in the frame. */
@@ -83,7 +83,10 @@ function finalizerOf(region: Region | undefined): Label | undefined {
 
 function codeVariables(code: Code | undefined, into: Variable[]): void {
   if (!code) return;
-  for (const part of code) if (isVariable(part)) into.push(part);
+  for (const part of code) {
+    const v = variableOfPart(part);
+    if (v) into.push(v);
+  }
 }
 
 export function analyzeLiveness(ir: MachineIR): Liveness {

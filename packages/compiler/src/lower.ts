@@ -34,7 +34,7 @@ import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList } from './hoist';
 import type { Code, Deferred, Part, Variable } from './ir';
-import { isDeferred, isLabel, isVariable } from './ir';
+import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
 import type { Edit } from './render';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
@@ -136,6 +136,7 @@ export function lowerFunction(
       };
       let lowered: LoweredFunction | undefined;
       const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
+      if (nestedForm === 'expression') return [deferred(() => get().replacement)];
       const site = findHoistSite(node);
       const splitByThis = site.container === body || builder.suspends(site.container);
       if (splitByThis && !site.wrap) {
@@ -152,7 +153,12 @@ export function lowerFunction(
 
   const liveness = analyzeLiveness(ir);
   layout = layoutFrame(builder.variables, liveness, allocator, scopes.free, names.frame);
-  const strict = (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
+  // Expressions keep their helpers in place (same strictness); methods' helpers may leave a class body.
+  const strict =
+    form === 'expression'
+      ? strictBody && !isStrictAt(fn.parent, file.module)
+      : (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
+  const inner = form === 'expression' ? indent + '  ' : indent;
   const emitted = emitMachine(ir, layout, names, {
     frameName: helper.frame,
     stepName: helper.step,
@@ -161,7 +167,7 @@ export function lowerFunction(
     strict,
     usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
     prelude,
-    indent,
+    indent: inner,
   });
 
   const args = layout.inputs.map((v) => {
@@ -171,14 +177,18 @@ export function lowerFunction(
       case 'arguments':
         return 'arguments';
       case 'super':
-        return '(key) => super[key]';
+        return '(key, value, write) => (write ? (super[key] = value) : super[key])';
       default:
         return v.name;
     }
   });
-  const newFrame = `return new ${helper.frame}(${args.join(', ')});`;
+  const directives = body.statements.slice(0, directiveCount(body.statements)).map((d) => d.getText(sf) + ' ');
+  // Generator functions are not constructors; methods already are not.
+  const notConstructor =
+    form === 'method' ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
+  const newFrame = `${directives.join('')}${notConstructor}return new ${helper.frame}(${args.join(', ')});`;
   const wrapper = wrapperText(fn, newFrame, outer, sf, form === 'expression' ? inferredName(fn) : undefined);
-  const helpers = joinLines([emitted.frameConstructor, emitted.step], indent);
+  const helpers = joinLines([emitted.frameConstructor, emitted.step], inner);
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
   const rt = file.runtime;
   switch (form) {
@@ -190,8 +200,13 @@ export function lowerFunction(
       };
     case 'method':
       return { replacement: wrapper, helpers, setup: joinLines([emitted.tables, `${rt}.linkGenerator(null, ${helper.frame});`], indent) };
-    case 'expression':
-      return { replacement: `${rt}.linkGenerator(${wrapper}, ${helper.frame})`, helpers, setup: emitted.tables };
+    case 'expression': {
+      // Made where the expression stands, each time it is evaluated: the step sees exactly the
+      // bindings the function sees, and each function object gets its own prototype.
+      const link = `return ${rt}.linkGenerator(${wrapper}, ${helper.frame});`;
+      const body = joinLines([emitted.tables, helpers, link], inner);
+      return { replacement: `(function () {\n${inner}${body}\n${indent}})()`, helpers: '', setup: '' };
+    }
   }
 }
 
@@ -216,6 +231,7 @@ export function renderCode(code: Code, layout: FrameLayout): string {
     if (typeof part === 'string') out += part;
     else if (isVariable(part)) out += layout.access(part);
     else if (isDeferred(part)) out += part.text();
+    else if (isCalleeRef(part)) out += layout.callee(part.callee);
     else if (isLabel(part)) throw new Error('a state label outside a step function');
   }
   return out;

@@ -33,7 +33,7 @@
  */
 import ts from 'typescript';
 import type { Code, Part } from './ir';
-import { isVariable } from './ir';
+import { calleeOf, isVariable } from './ir';
 import { isAtomic, paren, type MachineBuilder } from './build';
 import { UnsupportedError } from './diagnostics';
 
@@ -48,7 +48,11 @@ export class Normalizer {
   /** The value of `node` as code; instructions for its suspension points are emitted first. */
   expression(node: ts.Expression, discard = false): Code {
     const b = this.b;
-    if (!b.suspends(node)) return b.render(node);
+    if (!b.suspends(node)) {
+      const code = b.render(node);
+      const bareComma = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken;
+      return bareComma ? ['(', ...code, ')'] : code;
+    }
     switch (node.kind) {
       case ts.SyntaxKind.ParenthesizedExpression:
       case ts.SyntaxKind.AsExpression:
@@ -203,6 +207,15 @@ export class Normalizer {
   reference(node: ts.Expression): { read(): Code; write(value: Code): void } {
     const b = this.b;
     node = skipOuter(node);
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      const accessor = b.context.superAccessor();
+      if (!accessor) throw new UnsupportedError(node, "'super' outside a method");
+      const key = ts.isPropertyAccessExpression(node) ? [JSON.stringify(node.name.text)] : this.spill(this.expression(node.argumentExpression));
+      return {
+        read: () => [accessor, '(', ...key, ')'],
+        write: (value) => b.statement([accessor, '(', ...key, ', ', ...value, ', true);']),
+      };
+    }
     if (ts.isPropertyAccessExpression(node) && !node.questionDotToken) {
       const object = this.spill(this.expression(node.expression));
       const name = node.name.getText(b.context.sourceFile);
@@ -395,11 +408,11 @@ export class Normalizer {
       const args = this.list(node.arguments);
       return [...paren(fn), '.call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
-    let fn = this.chainBase(callee, nullish);
+    let fn = this.chainBase(callee === node.expression ? callee : node.expression, nullish);
     if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
     else if (argumentsSuspend) fn = this.spill(fn);
-    // A plain identifier call keeps its form so that `this` stays undefined, exactly as before.
-    return [...paren(fn), '(', ...this.list(node.arguments), ')'];
+    // A plain call keeps `this` undefined, also when the callee now lives in the frame.
+    return [...paren(calleeOf(fn)), '(', ...this.list(node.arguments), ')'];
   }
 
   private newExpression(node: ts.NewExpression): Code {
@@ -462,7 +475,7 @@ export class Normalizer {
     const argParts: Part[] = [];
     for (const a of args) argParts.push(', ', ...a);
     if (receiver) return [...paren(fn), '.call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
-    return [...paren(fn), '(', ...stringsTemp, ...argParts, ')'];
+    return [...paren(calleeOf(fn)), '(', ...stringsTemp, ...argParts, ')'];
   }
 
   private objectLiteral(node: ts.ObjectLiteralExpression): Code {

@@ -23,7 +23,7 @@
  * 10.2.1.1 OrdinaryCallBindThis (why `this` must be captured at call time).
  */
 import ts from 'typescript';
-import type { Code, Part } from './ir';
+import { calleeOf, type Code, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 
 export interface Edit {
@@ -108,7 +108,19 @@ function collectEdits(
     }
     // Arrow functions see the suspend function's `this` and `arguments`; other functions have their own.
     const own = ownThis || !ts.isArrowFunction(node);
-    ts.forEachChild(node, (child) => visit(child, [], true, own));
+    const name = (node as ts.FunctionLikeDeclaration).name;
+    // A declaration's own name stays as written: rendered code uses it as a function expression.
+    ts.forEachChild(node, (child) => {
+      if (child !== name) visit(child, [], true, own);
+    });
+    return;
+  }
+
+  if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) {
+    const name = node.name;
+    ts.forEachChild(node, (child) => {
+      if (child !== name) visit(child);
+    });
     return;
   }
 
@@ -119,6 +131,8 @@ function collectEdits(
     if (part === undefined) return;
     if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
       edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', part] });
+    } else if (isCallee(node)) {
+      replace(node, calleeOf([part]));
     } else {
       replace(node, [part]);
     }
@@ -134,6 +148,18 @@ function collectEdits(
     // A generator is never constructed: new.target is undefined in its body.
     if (!ownThis) replace(node, ['(void 0)']);
     return;
+  }
+
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
+      (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
+      node.left.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    // super.x = v sets with the method's `this` as receiver: the accessor does it.
+    const read = hooks.superProperty(node.left as ts.SuperProperty, render);
+    if (read) {
+      const call = read.slice(0, -1);
+      replace(node, [...call, ', ', ...render(node.right), ', true)']);
+      return;
+    }
   }
 
   if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
@@ -192,6 +218,14 @@ function collectEdits(
     }
   }
   ts.forEachChild(node, (child) => visit(child));
+}
+
+/** Whether an identifier is called: `f()`, `(f)()`, `` f`…` ``. */
+function isCallee(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  return (ts.isCallExpression(parent) && parent.expression === n) || (ts.isTaggedTemplateExpression(parent) && parent.tag === n);
 }
 
 function isNativeJump(node: ts.BreakOrContinueStatement, scopes: readonly JumpScope[]): boolean {

@@ -124,8 +124,14 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
 
   for (const fn of roots) {
     try {
-      const site = findHoistSite(fn);
       const form = formOf(fn);
+      if (form === 'expression') {
+        const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
+        noteHelpers(lowered.replacement);
+        s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
+        continue;
+      }
+      const site = findHoistSite(fn);
       const indent = indentOf(site.anchor, sourceFile);
       const lowered = lowerFunction(fn, file, undefined, form, indent);
       noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);

@@ -32,6 +32,17 @@ import { GeneratorFrame } from './frame';
 
 export var GeneratorPrototype: Generator<unknown, unknown, unknown> = /*#__PURE__*/ createGeneratorPrototype();
 
+/** %GeneratorFunction.prototype%: what lowered generator functions inherit from, as native ones do. */
+export var GeneratorFunctionPrototype: object = /*#__PURE__*/ createGeneratorFunctionPrototype(GeneratorPrototype);
+
+function createGeneratorFunctionPrototype(generatorPrototype: object) {
+  var prototype = Object.create(Function.prototype);
+  Object.defineProperty(prototype, 'prototype', { value: generatorPrototype, configurable: true });
+  Object.defineProperty(generatorPrototype, 'constructor', { value: prototype, configurable: true });
+  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'GeneratorFunction', configurable: true });
+  return prototype;
+}
+
 function createGeneratorPrototype() {
   var iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
   var prototype = Object.create(iteratorPrototype);

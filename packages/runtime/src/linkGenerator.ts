@@ -27,7 +27,7 @@
  * - ECMA-262 §15.5.3 InstantiateGeneratorFunctionObject (the function's `prototype`)
  * - ECMA-262 §15.5.2 EvaluateGeneratorBody (the generator object inherits it)
  */
-import { GeneratorPrototype } from './generatorPrototype';
+import { GeneratorFunctionPrototype, GeneratorPrototype } from './generatorPrototype';
 
 export function linkGenerator<F extends Function | null>(fn: F, Frame: Function): F {
   var prototype = Frame.prototype;
@@ -35,6 +35,9 @@ export function linkGenerator<F extends Function | null>(fn: F, Frame: Function)
     prototype = Object.create(GeneratorPrototype);
     Frame.prototype = prototype;
   }
-  if (fn) fn.prototype = prototype;
+  if (fn) {
+    fn.prototype = prototype;
+    Object.setPrototypeOf(fn, GeneratorFunctionPrototype);
+  }
   return fn;
 }
