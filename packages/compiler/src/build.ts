@@ -71,6 +71,21 @@ export interface BuildContext {
   readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
   /** Super property access (methods only). */
   readonly superAccessor: () => Variable | undefined;
+  /** A name no user code and no other machine uses. */
+  readonly freshName: (preferred: string) => string;
+}
+
+/**
+ * The bindings of one scope that closures capture and that exist once per
+ * entry of the scope (a loop body, a `for (let …)` head, a catch clause in a
+ * loop): they live in an object made at each entry, so each closure keeps the
+ * bindings of its own iteration.
+ */
+interface Environment {
+  readonly variable: Variable;
+  readonly bindings: readonly Binding[];
+  /** The name closures use for this environment. */
+  readonly alias: string;
 }
 
 export class MachineBuilder {
@@ -86,6 +101,8 @@ export class MachineBuilder {
   private readonly suspending = new Set<ts.Node>();
   private readonly splitScopes = new Set<Scope>();
   private readonly bindingVariables = new Map<Binding, Variable>();
+  private readonly environments = new Map<Scope, Environment>();
+  private readonly environmentOf = new Map<Binding, Environment>();
   private readonly hoistedDeclarations = new Set<ts.Node>();
   private thisVariable: Variable | undefined;
   private argumentsVariable: Variable | undefined;
@@ -101,9 +118,81 @@ export class MachineBuilder {
       if (node === context.fn || this.suspending.has(node)) this.splitScopes.add(scope);
       if (ts.isCatchClause(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
     }
+    for (const scope of this.splitScopes) {
+      const captured = [...scope.bindings.values()].filter((b) => b.captured);
+      if (captured.length === 0 || !this.isReentered(scope.node)) continue;
+      const env: Environment = {
+        variable: this.newVariable('$env', 'temp'),
+        bindings: captured,
+        alias: context.freshName('$env'),
+      };
+      env.variable.captured = true;
+      this.environments.set(scope, env);
+      for (const b of captured) this.environmentOf.set(b, env);
+    }
     this.normalizer = new Normalizer(this);
     this.hooks = this.makeHooks();
     this.entry = this.newLabel();
+  }
+
+  /** Whether a scope can be entered more than once per call: it sits in a loop of this function. */
+  private isReentered(node: ts.Node): boolean {
+    for (let n: ts.Node | undefined = node; n && n !== this.context.fn; n = n.parent) {
+      if (ts.isIterationStatement(n, false)) return true;
+    }
+    return false;
+  }
+
+  /** Makes the environment of a scope as it is entered. */
+  private enterScope(node: ts.Node): void {
+    const scope = this.context.scopes.scopes.get(node);
+    const env = scope && this.environments.get(scope);
+    if (!env) return;
+    this.assign(env.variable, ['{ ', env.bindings.map((b) => `${propertyKey(b.name)}: void 0`).join(', '), ' }']);
+  }
+
+  /** CreatePerIterationEnvironment: the next iteration gets a copy of the loop head's bindings. */
+  private copyEnvironment(node: ts.Node): void {
+    const scope = this.context.scopes.scopes.get(node);
+    const env = scope && this.environments.get(scope);
+    if (!env) return;
+    const parts: Part[] = ['{ '];
+    env.bindings.forEach((b, i) => parts.push(...(i ? [', '] : []), `${propertyKey(b.name)}: `, env.variable, '.' + b.name));
+    parts.push(' }');
+    this.assign(env.variable, parts);
+  }
+
+  /** How an identifier of this function is written: a variable, an environment property, an outer name. */
+  identifierCode(node: ts.Identifier): Code | undefined {
+    const binding = this.context.scopes.resolved.get(node);
+    if (!binding) {
+      const outer = this.context.outerIdentifier(node);
+      return outer === undefined ? undefined : [outer];
+    }
+    const env = this.environmentOf.get(binding);
+    if (env) return isInsideClosure(node, this.context.fn) ? [`${env.alias}.${binding.name}`] : [env.variable, '.' + binding.name];
+    const v = this.variableOf(binding);
+    return v ? [v] : undefined;
+  }
+
+  private closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined {
+    const used = new Set<Environment>();
+    const visit = (n: ts.Node) => {
+      if (ts.isIdentifier(n)) {
+        const binding = this.context.scopes.resolved.get(n);
+        const env = binding && this.environmentOf.get(binding);
+        if (env) used.add(env);
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+    if (used.size === 0) return undefined;
+    if (!isRoot && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node))) {
+      throw new UnsupportedError(node, 'a declaration in a nested block that captures a per-iteration binding across a yield is not supported');
+    }
+    const envs = [...used];
+    return { aliases: envs.map((e) => e.alias), environments: envs.map((e) => [e.variable]) };
   }
 
   // ---- variables and labels -------------------------------------------------
@@ -131,7 +220,7 @@ export class MachineBuilder {
 
   /** The machine variable of a binding, if the binding belongs to a scope that is split into states. */
   variableOf(binding: Binding): Variable | undefined {
-    if (!this.splitScopes.has(binding.scope)) return undefined;
+    if (!this.splitScopes.has(binding.scope) || this.environmentOf.has(binding)) return undefined;
     let v = this.bindingVariables.get(binding);
     if (!v) {
       const fn = this.context.fn;
@@ -330,11 +419,8 @@ export class MachineBuilder {
     const builder = this;
     return {
       sourceFile: this.context.sourceFile,
-      identifier(node) {
-        const binding = builder.context.scopes.resolved.get(node);
-        if (binding) return builder.variableOf(binding);
-        return builder.context.outerIdentifier(node);
-      },
+      identifier: (node) => builder.identifierCode(node),
+      closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       thisValue: () => this.thisValue(),
       argumentsValue: () => this.argumentsValue(),
       superProperty: (node, render) => {
@@ -437,7 +523,7 @@ export class MachineBuilder {
       const binding = this.context.scopes.resolved.get(name);
       const v = binding && this.variableOf(binding);
       if (v) this.assign(v, value);
-      else this.statement([...this.render(name), ' = ', ...value, ';']);
+      else this.statement([...(this.identifierCode(name) ?? [name.text]), ' = ', ...value, ';']);
       return;
     }
     if (this.suspends(name)) throw new UnsupportedError(name, 'yield inside a destructuring pattern is not supported yet');
@@ -502,6 +588,7 @@ export class MachineBuilder {
       case ts.SyntaxKind.ExpressionStatement:
         return this.buildExpressionStatement((node as ts.ExpressionStatement).expression);
       case ts.SyntaxKind.Block:
+        this.enterScope(node);
         return this.buildStatements((node as ts.Block).statements);
       case ts.SyntaxKind.IfStatement:
         return this.buildIf(node as ts.IfStatement);
@@ -595,14 +682,17 @@ export class MachineBuilder {
     const update = this.newLabel();
     const exit = this.newLabel();
     const init = node.initializer;
+    this.enterScope(node);
     if (init) {
       if (ts.isVariableDeclarationList(init)) this.buildVariableList(init);
       else this.buildExpressionStatement(init);
     }
+    this.copyEnvironment(node);
     this.mark(head);
     if (node.condition) this.branch(this.normalizer.expression(node.condition), exit);
     this.loop(labels, exit, update, () => this.buildStatement(node.statement));
     this.mark(update);
+    this.copyEnvironment(node);
     if (node.incrementor) this.buildExpressionStatement(node.incrementor);
     this.jump(head);
     this.mark(exit);
@@ -611,6 +701,7 @@ export class MachineBuilder {
   /** Binds the head of a for-in/for-of to the value of one iteration. */
   private bindForHead(initializer: ts.ForInitializer, value: Code): void {
     if (ts.isVariableDeclarationList(initializer)) {
+      this.enterScope(initializer.parent);
       this.bind(initializer.declarations[0].name, value);
     } else {
       this.normalizer.assignTo(initializer, value);
@@ -723,6 +814,7 @@ export class MachineBuilder {
   private buildSwitch(node: ts.SwitchStatement, labels: readonly string[]): void {
     const discriminant = this.newTemp('$discriminant');
     this.assign(discriminant, this.normalizer.expression(node.expression));
+    this.enterScope(node.caseBlock);
     const exit = this.newLabel();
     const clauses = node.caseBlock.clauses;
     const entries = clauses.map(() => this.newLabel());
@@ -780,6 +872,7 @@ export class MachineBuilder {
         this.withRegion(catchRegion, () => {
           this.mark(catchEntry);
           const declaration = node.catchClause!.variableDeclaration;
+          this.enterScope(node.catchClause!);
           if (declaration) this.bind(declaration.name, [names.value]);
           this.buildStatement(node.catchClause!.block);
           leaveProtected();
@@ -803,6 +896,18 @@ export class MachineBuilder {
     }
     this.mark(after);
   }
+}
+
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Whether `node` sits in a function or class nested in `fn`. */
+function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return true;
+  }
+  return false;
 }
 
 export function paren(code: Code): Code {

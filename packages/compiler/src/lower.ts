@@ -113,10 +113,8 @@ export function lowerFunction(
     sourceFile: sf,
     scopes,
     names,
-    outerIdentifier: (node) => {
-      const text = outer?.identifier(node);
-      return text === undefined ? undefined : text;
-    },
+    outerIdentifier: (node) => outer?.identifier(node),
+    freshName: (preferred) => allocator.fresh(preferred),
     superAccessor: () => {
       if (!ts.isMethodDeclaration(fn)) return undefined;
       return (superVariable ??= builder.newVariable('$super', 'super', { input: true }));
@@ -126,10 +124,8 @@ export function lowerFunction(
       const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
       const self: OuterMachine = {
         identifier: (id) => {
-          const binding = scopes.resolved.get(id);
-          const v = binding && builder.variableOf(binding);
-          if (v) return layout!.access(v);
-          return outer?.identifier(id);
+          const code = builder.identifierCode(id);
+          return code && renderCode(code, layout!);
         },
         render: (n) => renderCode(builder.render(n), layout!),
         reserved,

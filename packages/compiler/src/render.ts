@@ -35,7 +35,12 @@ export interface Edit {
 export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
-  identifier(node: ts.Identifier): Part | undefined;
+  identifier(node: ts.Identifier): Code | undefined;
+  /**
+   * For a closure (function or class) that reads per-iteration bindings kept in
+   * environment objects: the aliases it must see and the environments they stand for.
+   */
+  closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined;
   /** `this` of the suspend function (only asked outside nested non-arrow functions). */
   thisValue(): Part;
   argumentsValue(): Part;
@@ -63,7 +68,7 @@ export function renderNode(node: ts.Node, hooks: RenderHooks): Code {
 export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks): Code {
   const edits: Edit[] = [];
   const text = hooks.sourceFile.text;
-  collectEdits(node, hooks, edits, [], false, false);
+  collectEdits(node, hooks, edits, [], false, false, node);
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const parts: Part[] = [];
   let pos = start;
@@ -90,15 +95,29 @@ function collectEdits(
   jumpScopes: JumpScope[],
   inNestedFunction: boolean,
   ownThis: boolean,
+  root: ts.Node,
 ): void {
   const sf = hooks.sourceFile;
   const visit = (child: ts.Node, scopes: JumpScope[] = jumpScopes, nested = inNestedFunction, own = ownThis) =>
-    collectEdits(child, hooks, edits, scopes, nested, own);
+    collectEdits(child, hooks, edits, scopes, nested, own, root);
   const render = (n: ts.Node) => renderNode(n, hooks);
   const replace = (n: ts.Node, parts: Code) => edits.push({ start: n.getStart(sf), end: n.end, parts });
 
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+
+  if (!inNestedFunction && (isFunctionLike(node) || ts.isClassLike(node))) {
+    // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
+    const envs = hooks.closureEnvironments(node, node === root);
+    if (envs) {
+      const start = node.getStart(sf);
+      edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
+      const args: Part[] = [')('];
+      envs.environments.forEach((e, i) => args.push(...(i ? [', '] : []), ...e));
+      args.push(')');
+      edits.push({ start: node.end, end: node.end, parts: args });
+    }
+  }
 
   if (isFunctionLike(node)) {
     const lowered = hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, edits);
@@ -116,25 +135,27 @@ function collectEdits(
     return;
   }
 
-  if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) {
+  if (ts.isClassLike(node)) {
+    // A declaration's own name stays as written; members are closures of their own.
     const name = node.name;
     ts.forEachChild(node, (child) => {
-      if (child !== name) visit(child);
+      // `extends` sees the surrounding `this`; members (fields, blocks, methods) have their own.
+      if (child !== name) visit(child, [], true, ts.isHeritageClause(child) ? ownThis : true);
     });
     return;
   }
 
   if (ts.isIdentifier(node)) {
     if (!isValueIdentifier(node)) return;
-    let part = hooks.identifier(node);
-    if (part === undefined && node.text === 'arguments' && !ownThis) part = hooks.argumentsValue();
-    if (part === undefined) return;
+    let code = hooks.identifier(node);
+    if (code === undefined && node.text === 'arguments' && !ownThis) code = [hooks.argumentsValue()];
+    if (code === undefined) return;
     if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
-      edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', part] });
+      edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', ...code] });
     } else if (isCallee(node)) {
-      replace(node, calleeOf([part]));
+      replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
     } else {
-      replace(node, [part]);
+      replace(node, code);
     }
     return;
   }

@@ -27,7 +27,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { execute, ExecutionResult } from '@coro/testkit';
+import { callWithTimeout, execute, ExecutionResult } from '@coro/testkit';
 
 type RuntimeMode = 'import' | 'require' | 'inline';
 
@@ -80,6 +80,8 @@ const FIXTURES_ROOT = path.join(REPO_ROOT, 'fixtures');
 const UPDATE = process.env.CORO_UPDATE_FIXTURES === '1';
 const UPDATE_HINT = 'run `npm run fixtures:update` and read the new golden in the diff before committing it';
 const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs']);
+/** A transform takes milliseconds; one that loops forever must fail its fixture, not hang the run. */
+const TRANSFORM_TIMEOUT_MS = 10_000;
 
 const fixtures = discoverFixtures();
 
@@ -213,7 +215,8 @@ function lower(input: string, fixture: Fixture, runtime: RuntimeMode): Transform
   const options: TransformOptions = { ...fixture.options.transform, filename: fixture.filename, runtime };
   // The inline output is checked as what it is for: a self-contained classic script.
   if (runtime === 'inline') options.sourceType = 'script';
-  return loadCompiler().transform(input, options);
+  const compiler = loadCompiler();
+  return callWithTimeout(() => compiler.transform(input, options), TRANSFORM_TIMEOUT_MS, `transform of ${fixture.id} (${runtime})`);
 }
 
 /** Runs one variant of a fixture; TypeScript variants are stripped of types first, keeping native generators. */
