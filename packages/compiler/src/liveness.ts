@@ -51,7 +51,7 @@ class BitSet {
   union(other: BitSet): boolean {
     let changed = false;
     for (let k = 0; k < this.words.length; k++) {
-      const next = this.words[k] | other.words[k];
+      const next = (this.words[k] | other.words[k]) >>> 0;
       if (next !== this.words[k]) {
         this.words[k] = next;
         changed = true;
