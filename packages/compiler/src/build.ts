@@ -526,8 +526,162 @@ export class MachineBuilder {
       else this.statement([...(this.identifierCode(name) ?? [name.text]), ' = ', ...value, ';']);
       return;
     }
-    if (this.suspends(name)) throw new UnsupportedError(name, 'yield inside a destructuring pattern is not supported yet');
+    if (this.suspends(name)) return this.destructure(name, value);
     this.statement(['(', ...this.bindingTarget(name), ' = ', ...value, ');']);
+  }
+
+  /**
+   * Destructuring whose pattern holds a suspension point (a default or a
+   * computed key): taken apart step by step, in the spec's order, closing
+   * the iterator of an array pattern when it ends early.
+   */
+  destructure(target: ts.BindingName | ts.Expression, value: Code): void {
+    const node = ts.isIdentifier(target) ? target : skipParentheses(target);
+    if (ts.isObjectBindingPattern(node) || ts.isObjectLiteralExpression(node)) return this.destructureObject(node, value);
+    if (ts.isArrayBindingPattern(node) || ts.isArrayLiteralExpression(node)) return this.destructureArray(node, value);
+    if (ts.isIdentifier(node) && isBindingName(node)) return this.bind(node, value);
+    this.normalizer.reference(node as ts.Expression).write(value);
+  }
+
+  /** An element target, its default, and the value it receives: written in spec order. */
+  private destructureElement(target: ts.BindingName | ts.Expression, initializer: ts.Expression | undefined, read: () => Code): void {
+    const node = ts.isIdentifier(target) ? target : skipParentheses(target);
+    const isPattern =
+      ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
+    // An assignment target's reference is evaluated before its value is read.
+    const reference = isPattern || isBindingName(node) ? undefined : this.normalizer.reference(node as ts.Expression);
+    const v = this.newTemp('$element');
+    this.assign(v, read());
+    if (initializer) {
+      const done = this.newLabel();
+      this.branch([v, ' === void 0'], done);
+      this.assign(v, this.normalizer.expression(initializer));
+      this.mark(done);
+    }
+    if (reference) reference.write([v]);
+    else this.destructure(node as ts.BindingName | ts.Expression, [v]);
+  }
+
+  private destructureObject(pattern: ts.ObjectBindingPattern | ts.ObjectLiteralExpression, value: Code): void {
+    const source = this.newTemp('$source');
+    this.assign(source, value);
+    // RequireObjectCoercible, with the engine's own error.
+    this.statement(['({} = ', source, ');']);
+    const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
+    for (const element of elements) {
+      let key: ts.PropertyName | undefined;
+      let target: ts.BindingName | ts.Expression;
+      let initializer: ts.Expression | undefined;
+      if (ts.isBindingElement(element)) {
+        if (element.dotDotDotToken) throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
+        key = element.propertyName ?? (element.name as ts.Identifier);
+        target = element.name;
+        initializer = element.initializer;
+      } else if (ts.isPropertyAssignment(element)) {
+        key = element.name;
+        const init = element.initializer;
+        if (ts.isBinaryExpression(init) && init.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          target = init.left;
+          initializer = init.right;
+        } else {
+          target = init;
+        }
+      } else if (ts.isShorthandPropertyAssignment(element)) {
+        key = element.name;
+        target = element.name;
+        initializer = element.objectAssignmentInitializer;
+      } else {
+        throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
+      }
+      let access: Code;
+      if (ts.isComputedPropertyName(key)) {
+        const k = this.newTemp('$key');
+        this.assign(k, [this.context.names.runtime, '.toPropertyKey(', ...this.normalizer.expression(key.expression), ')']);
+        access = [source, '[', k, ']'];
+      } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
+        access = [source, '.', key.text];
+      } else {
+        access = [source, '[', key.getText(this.context.sourceFile), ']'];
+      }
+      this.destructureElement(target, initializer, () => access);
+    }
+  }
+
+  private destructureArray(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: Code): void {
+    const rt = this.context.names.runtime;
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    const done = this.newTemp('$done');
+    const step = this.newTemp('$step');
+    this.assign(iterator, [rt, '.getIterator(', ...value, ')']);
+    this.assign(next, [iterator, '.next']);
+    this.assign(done, ['false']);
+    const after = this.newLabel();
+    const { fin, throwEntry, returnEntry } = this.newFinally(after);
+    const region = this.newRegion(throwEntry, returnEntry);
+    // IteratorStep: a throwing next() or done getter leaves the iterator done, and so not closed.
+    const stepCode = (onValue: Code): Code => [
+      'if (!', done, ') { ', done, ' = true; ', step, ' = ', rt, '.iteratorNext(', iterator, ', ', next, '); ',
+      'if (!', step, '.done) { ', ...onValue, done, ' = false; } }',
+    ];
+    this.withRegion(region, () => {
+      this.mark(this.newLabel());
+      this.finallies.push(fin);
+      try {
+        for (const element of pattern.elements) {
+          if (ts.isOmittedExpression(element)) {
+            this.statement(stepCode([]));
+            continue;
+          }
+          const rest = ts.isBindingElement(element) ? element.dotDotDotToken !== undefined : ts.isSpreadElement(element);
+          if (rest) {
+            const items = this.newTemp('$rest');
+            const target = ts.isBindingElement(element) ? element.name : (element as ts.SpreadElement).expression;
+            const reference = isBindingName(target) || !ts.isExpression(target) || isPatternNode(target) ? undefined : this.normalizer.reference(target);
+            this.assign(items, ['[]']);
+            this.statement(['while (!', done, ') ', ...stepCode([items, '.push(', step, '.value); '])]);
+            if (reference) reference.write([items]);
+            else this.destructure(target, [items]);
+            continue;
+          }
+          let target: ts.BindingName | ts.Expression;
+          let initializer: ts.Expression | undefined;
+          if (ts.isBindingElement(element)) {
+            target = element.name;
+            initializer = element.initializer;
+          } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+            target = element.left;
+            initializer = element.right;
+          } else {
+            target = element as ts.Expression;
+          }
+          const item = this.newTemp('$item');
+          this.destructureElement(target, initializer, () => {
+            this.assign(item, ['void 0']);
+            this.statement(stepCode([item, ' = ', step, '.value; ']));
+            return [item];
+          });
+        }
+      } finally {
+        this.finallies.pop();
+      }
+      this.jump(after);
+    });
+    this.mark(throwEntry);
+    this.assign(fin.kind, [String(CompletionKind.Throw)]);
+    this.assign(fin.value, [this.context.names.value]);
+    this.jump(fin.body);
+    this.mark(returnEntry);
+    this.assign(fin.kind, [String(CompletionKind.Return)]);
+    this.assign(fin.value, [this.context.names.value]);
+    this.mark(fin.body);
+    this.statement([
+      'if (!', done, ') { if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', rt, '.closeIteratorOnThrow(', iterator, '); else ',
+      rt, '.closeIterator(', iterator, '); }',
+    ]);
+    this.push({ op: 'endFinally', finally: fin, region: this.region });
+    this.mark(after);
+    this.statement(['if (!', done, ') ', rt, '.closeIterator(', iterator, ');']);
   }
 
   // ---- statements ---------------------------------------------------------------------
@@ -896,6 +1050,24 @@ export class MachineBuilder {
     }
     this.mark(after);
   }
+}
+
+function skipParentheses<T extends ts.Node>(node: T): ts.Node {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return n;
+}
+
+function isPatternNode(node: ts.Node): boolean {
+  const n = skipParentheses(node);
+  return ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n) || ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n);
+}
+
+/** An identifier that declares a binding (in a declaration or binding pattern), not an assignment target. */
+function isBindingName(node: ts.Node): node is ts.Identifier {
+  if (!ts.isIdentifier(node)) return false;
+  const parent = node.parent;
+  return (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent)) && parent.name === node;
 }
 
 function propertyKey(name: string): string {

@@ -40,6 +40,8 @@ import { UnsupportedError } from './diagnostics';
 interface Piece {
   readonly suspends: boolean;
   evaluate(): Code;
+  /** What is kept when a later suspension forces the value into a temporary. */
+  settle?(code: Code): Code;
 }
 
 export class Normalizer {
@@ -119,11 +121,21 @@ export class Normalizer {
     pieces.forEach((p, i) => {
       if (p.suspends) last = i;
     });
-    return pieces.map((p, i) => (i < last ? this.spill(p.evaluate()) : p.evaluate()));
+    return pieces.map((p, i) => {
+      if (i >= last) return p.evaluate();
+      const code = p.evaluate();
+      return this.spill(p.settle ? p.settle(code) : code);
+    });
   }
 
   private piece(node: ts.Expression): Piece {
     return { suspends: this.b.suspends(node), evaluate: () => this.expression(node) };
+  }
+
+  /** A computed key: converted with ToPropertyKey where it stands, before what follows. */
+  private keyPiece(node: ts.Expression): Piece {
+    const runtime = this.b.context.names.runtime;
+    return { ...this.piece(node), settle: (code) => [runtime, '.toPropertyKey(', ...code, ')'] };
   }
 
   /** Arguments or array elements, with spreads and holes. */
@@ -252,7 +264,7 @@ export class Normalizer {
     const b = this.b;
     const node = skipOuter(target as ts.Expression);
     if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) {
-      if (b.suspends(node)) throw new UnsupportedError(node, 'yield inside a destructuring pattern is not supported yet');
+      if (b.suspends(node)) return b.destructure(node, value);
       b.statement(['(', ...b.render(node), ' = ', ...value, ');']);
       return;
     }
@@ -263,7 +275,7 @@ export class Normalizer {
     const b = this.b;
     const left = skipOuter(node.left);
     if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) {
-      const value = this.spill(this.expression(node.right));
+      const value = b.suspends(left) ? this.spill(this.expression(node.right), '$source') : this.spill(this.expression(node.right));
       this.assignTo(left, value);
       return value;
     }
@@ -488,7 +500,7 @@ export class Normalizer {
         const name = property.name;
         if (ts.isComputedPropertyName(name)) {
           const k = pieces.length;
-          pieces.push(this.piece(name.expression), this.piece(property.initializer));
+          pieces.push(this.keyPiece(name.expression), this.piece(property.initializer));
           assemble.push((codes) => ['[', ...codes[k], ']: ', ...codes[k + 1]]);
         } else {
           const k = pieces.length;
@@ -514,7 +526,7 @@ export class Normalizer {
       ) {
         const k = pieces.length;
         const computed = property.name;
-        pieces.push(this.piece(computed.expression));
+        pieces.push(this.keyPiece(computed.expression));
         assemble.push((codes) => {
           const rendered = b.render(property);
           const nameStart = computed.getStart(sf);

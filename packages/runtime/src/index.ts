@@ -22,5 +22,6 @@ export { linkGenerator } from './linkGenerator';
 export { resumeGenerator } from './resumeGenerator';
 export { delegate } from './delegate';
 export { getIterator, iteratorNext, closeIterator, closeIteratorOnThrow } from './iteratorProtocol';
+export { toPropertyKey } from './propertyKey';
 export { inlineRuntime } from './inlineRuntime';
 export type { GeneratorFrame, ResumeMode, StepFunction } from './frame';

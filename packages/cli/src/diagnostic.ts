@@ -1,0 +1,79 @@
+/**
+ * A problem found in a file, and how the CLI prints it: tsc's one-line
+ * header, then a code frame.
+ *
+ * Example:
+ *   src/bad.js:3:9 - error CORO1001: Expression expected.
+ *
+ *     1 | function* numbers() {
+ *     2 |   yield 1;
+ *   > 3 |   yield );
+ *       |         ^
+ *     4 | }
+ *
+ * Implementation:
+ *   The header is tsc's `--pretty` header (`file:line:col - error TS1005:`),
+ *   so editors' and CI's problem matchers for tsc pick coro's errors up
+ *   unchanged. A bare number as code is shown as `CORO<n>`; a prefixed code
+ *   (`CORO1001`, `TS1005`) as it is. The file is printed as the CLI names it
+ *   (relative to the working directory), whatever the producer put in `file`.
+ *   Colours, when the terminal wants them, are tsc's: cyan file, yellow
+ *   position, red error, yellow warning, grey code.
+ *
+ * References:
+ *   https://github.com/microsoft/TypeScript/blob/v6.0.3/src/compiler/program.ts (formatDiagnosticsWithColorAndContext)
+ *   https://github.com/microsoft/vscode/blob/main/extensions/typescript-language-features/package.json ($tsc problem matcher)
+ */
+
+import { codeFrame, type FrameStyle } from './code-frame';
+
+/** The compiler's diagnostic, as its contract describes it; line and column are 1-based. */
+export interface Diagnostic {
+  readonly message: string;
+  readonly category: 'error' | 'warning';
+  readonly file?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code?: string | number;
+  /** Length of the span the diagnostic is about, when known; underlined in the code frame. */
+  readonly length?: number;
+}
+
+const ansi = (open: number) => (text: string) => `\u001b[${open}m${text}\u001b[39m`;
+const cyan = ansi(36);
+const yellow = ansi(33);
+const red = ansi(31);
+const grey = ansi(90);
+const same = (text: string) => text;
+
+export function formatDiagnostic(
+  diagnostic: Diagnostic,
+  source: { readonly path: string; readonly text: string },
+  color: boolean,
+): string {
+  const paint = color ? { cyan, yellow, red, grey } : { cyan: same, yellow: same, red: same, grey: same };
+  const category = diagnostic.category === 'error' ? paint.red('error') : paint.yellow('warning');
+  const code = diagnosticCode(diagnostic.code);
+  const header =
+    `${paint.cyan(source.path)}:${paint.yellow(`${diagnostic.line}:${diagnostic.column}`)} - ` +
+    `${category}${code === '' ? '' : ' ' + paint.grey(code)}: ${diagnostic.message}`;
+  const style: FrameStyle = { gutter: paint.grey, marker: diagnostic.category === 'error' ? paint.red : paint.yellow };
+  return `${header}\n\n${codeFrame(source.text, diagnostic, style)}\n`;
+}
+
+function diagnosticCode(code: string | number | undefined): string {
+  if (code === undefined || code === '') return '';
+  return /^\d+$/.test(String(code)) ? `CORO${code}` : String(code);
+}
+
+/** A file that could not be read or written: no position, no frame. */
+export function formatFileError(path: string, message: string, color: boolean): string {
+  return `${color ? cyan(path) : path} - ${color ? red('error') : 'error'}: ${message}\n`;
+}
+
+/** An exception out of the compiler: a coro bug, printed with its stack so it can be reported. */
+export function formatCrash(path: string, error: unknown, color: boolean): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const label = color ? red('error') : 'error';
+  return `${color ? cyan(path) : path} - ${label}: coro crashed on this file; this is a bug in coro, please report it.\n\n${detail}\n`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Decides whether a file is an ES module or a script, the `sourceType` the
+ * compiler is given.
+ *
+ * Example:
+ *   a.mjs, a.mts                              → 'module'
+ *   a.cjs, a.cts                              → 'script'
+ *   a.js / a.ts with `import` or `export`     → 'module'
+ *   a.js / a.ts under "type": "module"        → 'module'
+ *   a.js / a.ts otherwise                     → 'script'
+ *
+ * Implementation:
+ *   Node's own rules, in Node's order: the extension decides when it is
+ *   explicit; otherwise ES module syntax decides (Node's `--experimental-
+ *   detect-module`, on by default since 20.19/22.7, and how TypeScript tells a
+ *   module from a global script); otherwise the nearest package.json's
+ *   `"type"`. Syntax is read with TypeScript's parser (`isExternalModule`:
+ *   top-level `import`/`export`, `import.meta`), not a regular expression, so
+ *   the word `import` in a string or comment does not count; the parse is
+ *   skipped when the text does not contain either keyword at all. The
+ *   package.json lookups are cached per directory for the run.
+ *
+ * References:
+ *   https://nodejs.org/docs/latest-v20.x/api/packages.html#determining-module-system
+ *   https://nodejs.org/docs/latest-v20.x/api/packages.html#type
+ */
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as ts from 'typescript';
+
+export type SourceType = 'module' | 'script';
+
+export type SourceTypeOf = (path: string, code: string) => SourceType;
+
+export function createSourceTypeResolver(): SourceTypeOf {
+  const packageTypeOfDirectory = new Map<string, string | undefined>();
+
+  const packageTypeOf = (directory: string): string | undefined => {
+    if (packageTypeOfDirectory.has(directory)) return packageTypeOfDirectory.get(directory);
+    let type: string | undefined;
+    const manifest = readManifest(join(directory, 'package.json'));
+    if (manifest !== undefined) {
+      type = typeof manifest.type === 'string' ? manifest.type : 'commonjs';
+    } else {
+      const parent = dirname(directory);
+      type = parent === directory ? undefined : packageTypeOf(parent);
+    }
+    packageTypeOfDirectory.set(directory, type);
+    return type;
+  };
+
+  return (path, code) => {
+    if (/\.m[jt]s$/.test(path)) return 'module';
+    if (/\.c[jt]s$/.test(path)) return 'script';
+    if (hasModuleSyntax(path, code)) return 'module';
+    return packageTypeOf(dirname(path)) === 'module' ? 'module' : 'script';
+  };
+}
+
+function hasModuleSyntax(path: string, code: string): boolean {
+  if (!/\b(import|export)\b/.test(code)) return false;
+  const kind = path.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, kind);
+  return ts.isExternalModule(file);
+}
+
+function readManifest(path: string): { type?: unknown } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as { type?: unknown };
+  } catch {
+    return {}; // a broken package.json still marks the package boundary; Node reads it as CommonJS
+  }
+}

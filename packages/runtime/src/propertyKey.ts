@@ -1,0 +1,24 @@
+/**
+ * `toPropertyKey(value)`: the spec's ToPropertyKey, for computed keys whose
+ * value must be converted where it is evaluated, before a later `yield`.
+ *
+ * ## Example
+ * ```js
+ * ({ [key]: yield v })   // lowered: $t = $coro.toPropertyKey(key); … ({ [$t]: $value })
+ * ```
+ *
+ * ## Implementation
+ * `Object.defineProperty` converts its key with ToPropertyKey itself
+ * (ToPrimitive with hint string, a Symbol kept as it is); reading the one key
+ * back from a fresh object gives exactly what the engine computed, without
+ * re-implementing ToPrimitive.
+ *
+ * ## References
+ * ECMA-262 §7.1.19 ToPropertyKey; §13.2.5.4 ComputedPropertyName evaluation.
+ */
+export function toPropertyKey(value: unknown): string | symbol {
+  var holder = {};
+  Object.defineProperty(holder, value as PropertyKey, { value: 0 });
+  var names = Object.getOwnPropertyNames(holder);
+  return names.length ? names[0] : Object.getOwnPropertySymbols(holder)[0];
+}

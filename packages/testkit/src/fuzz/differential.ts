@@ -1,0 +1,245 @@
+/**
+ * One differential check: run a program native, lower it, run the lowering,
+ * compare the traces.
+ *
+ * ## Example
+ * ```ts
+ * const result = runDifferential(printProgram(generateProgram(42)));
+ * if (result.failure) console.log(result.failure.kind, result.failure.mode, result.failure.message);
+ * ```
+ *
+ * ## Implementation
+ * The native run comes first and must be clean (ran to its end, no engine
+ * error the generator does not mean to provoke): otherwise the program, not
+ * the compiler, is at fault, and the result says `invalid-program`. Then, for
+ * each runtime mode (`inline` and `require` by default), `transform` with
+ * `sourceType: 'script'`; a thrown exception, an error diagnostic, output that
+ * still holds a `function*`, or a trace other than the native one is a
+ * failure. The first failure found is the result's `failure`; the shrinker
+ * keeps a candidate only while a failure of the same kind persists.
+ *
+ * `@coro/compiler` is not imported: it runs in a worker thread (see
+ * isolated-transform.ts), so that a compiler caught in an endless loop is a
+ * `transform-timeout` failure rather than a hung fuzzer, and a compiler that
+ * does not load is a `compiler-unavailable` failure while the native-only
+ * checks still run.
+ */
+import { execute, type ExecutionResult } from '../execute';
+import { IsolatedTransform, type IsolatedOutcome } from './isolated-transform';
+
+export type RuntimeMode = 'inline' | 'require';
+
+/** The part of `@coro/compiler`'s contract the fuzzer relies on (docs/architecture.md). */
+export interface CompilerDiagnostic {
+  message: string;
+  category?: string;
+  line?: number;
+  column?: number;
+  code?: string | number;
+}
+
+export interface TransformOptions {
+  filename: string;
+  runtime: RuntimeMode;
+  sourceMap: boolean;
+  sourceType: 'module' | 'script';
+}
+
+export type Transform = (code: string, options: TransformOptions) => { code: string; diagnostics: readonly CompilerDiagnostic[] };
+
+export type FailureKind =
+  /** The native run itself went wrong: a bug in the program generator, not in the compiler. */
+  | 'invalid-program'
+  | 'compiler-unavailable'
+  | 'transform-threw'
+  | 'transform-timeout'
+  | 'diagnostic'
+  | 'not-lowered'
+  | 'trace-mismatch';
+
+export interface Failure {
+  kind: FailureKind;
+  /** The runtime mode that failed; absent for `invalid-program` and `compiler-unavailable`. */
+  mode?: RuntimeMode;
+  /** One line saying what went wrong. */
+  message: string;
+}
+
+export interface LoweredRun {
+  mode: RuntimeMode;
+  /** Absent when `transform` threw. */
+  code?: string;
+  diagnostics: readonly CompilerDiagnostic[];
+  /** Absent when nothing was run (the transform failed). */
+  execution?: ExecutionResult;
+}
+
+export interface DifferentialResult {
+  source: string;
+  native: ExecutionResult;
+  lowered: LoweredRun[];
+  failure: Failure | null;
+}
+
+export interface DifferentialOptions {
+  /** Default `['inline', 'require']`. */
+  modes?: readonly RuntimeMode[];
+  /** Per run. Default 2000 ms: generated programs finish in a few milliseconds. */
+  timeoutMs?: number;
+  /**
+   * A stand-in for `@coro/compiler`, called in this thread (tests of the
+   * fuzzer itself use one). Default: the real compiler, in a worker.
+   */
+  transform?: Transform;
+  /** How long one call of the real compiler may take. Default 2000 ms; a call takes a few milliseconds. */
+  transformTimeoutMs?: number;
+  /**
+   * Default true: output that still holds a `function*` fails as `not-lowered`.
+   * Off only for stand-in transforms (the shrinker's tests use one).
+   */
+  requireLowering?: boolean;
+}
+
+const DEFAULT_MODES: readonly RuntimeMode[] = ['inline', 'require'];
+const DEFAULT_TIMEOUT_MS = 2000;
+const DEFAULT_TRANSFORM_TIMEOUT_MS = 2000;
+const FILENAME = 'fuzz.js';
+
+/**
+ * Engine errors a generated program never provokes on purpose. (`TypeError`
+ * is not here: `throw()` into a `yield*` over an array must raise one.)
+ */
+const UNINTENDED_ENGINE_ERRORS = /\b(ReferenceError|SyntaxError|RangeError|EvalError|URIError)\b/;
+
+export interface NativeCheck {
+  execution: ExecutionResult;
+  /** Why the program is not a valid fuzz program; `null` when it is. */
+  problem: string | null;
+}
+
+/** Runs `source` natively and says whether it is a sound fuzz program. */
+export function checkNative(source: string, timeoutMs = DEFAULT_TIMEOUT_MS): NativeCheck {
+  const execution = execute(source, { filename: FILENAME, timeoutMs });
+  return { execution, problem: nativeProblem(execution) };
+}
+
+function nativeProblem(execution: ExecutionResult): string | null {
+  if (execution.outcome !== 'completed') return `native run did not complete: ${execution.error ?? execution.outcome}`;
+  if (execution.truncated) return 'native run printed too many lines';
+  const line = execution.trace.find((text) => UNINTENDED_ENGINE_ERRORS.test(text));
+  return line === undefined ? null : `native run raised an engine error: ${line}`;
+}
+
+export function runDifferential(source: string, options: DifferentialOptions = {}): DifferentialResult {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const native = checkNative(source, timeoutMs);
+  const result: DifferentialResult = { source, native: native.execution, lowered: [], failure: null };
+  if (native.problem !== null) {
+    result.failure = { kind: 'invalid-program', message: native.problem };
+    return result;
+  }
+  for (const mode of options.modes ?? DEFAULT_MODES) {
+    const run = lowerAndRun(source, mode, options, timeoutMs, native.execution.trace);
+    result.lowered.push(run.lowered);
+    if (run.failure !== null) {
+      result.failure = run.failure;
+      break;
+    }
+  }
+  return result;
+}
+
+function callTransform(source: string, transformOptions: TransformOptions, options: DifferentialOptions): IsolatedOutcome {
+  if (options.transform !== undefined) {
+    try {
+      const output = options.transform(source, transformOptions);
+      return { kind: 'done', output: { code: output.code, diagnostics: output.diagnostics ?? [] } };
+    } catch (error) {
+      return { kind: 'threw', message: errorText(error) };
+    }
+  }
+  let compiler: string;
+  try {
+    compiler = require.resolve('@coro/compiler');
+  } catch (error) {
+    return { kind: 'unavailable', message: errorText(error) };
+  }
+  compilerWorker ??= new IsolatedTransform(compiler);
+  return compilerWorker.call(source, transformOptions, options.transformTimeoutMs ?? DEFAULT_TRANSFORM_TIMEOUT_MS);
+}
+
+let compilerWorker: IsolatedTransform | undefined;
+
+/** Stops the worker that runs the compiler (a later check starts a new one). */
+export function closeCompiler(): void {
+  compilerWorker?.close();
+  compilerWorker = undefined;
+}
+
+function lowerAndRun(
+  source: string,
+  mode: RuntimeMode,
+  options: DifferentialOptions,
+  timeoutMs: number,
+  nativeTrace: readonly string[],
+): { lowered: LoweredRun; failure: Failure | null } {
+  const transformed = callTransform(source, { filename: FILENAME, runtime: mode, sourceMap: false, sourceType: 'script' }, options);
+  const nothing: LoweredRun = { mode, diagnostics: [] };
+  switch (transformed.kind) {
+    case 'unavailable':
+      return { lowered: nothing, failure: { kind: 'compiler-unavailable', message: `cannot load @coro/compiler: ${transformed.message}` } };
+    case 'threw':
+      return { lowered: nothing, failure: { kind: 'transform-threw', mode, message: `transform threw: ${firstLines(transformed.message)}` } };
+    case 'timeout': {
+      const limit = options.transformTimeoutMs ?? DEFAULT_TRANSFORM_TIMEOUT_MS;
+      return { lowered: nothing, failure: { kind: 'transform-timeout', mode, message: `transform did not return within ${limit} ms` } };
+    }
+    case 'done':
+      break;
+  }
+  const output = transformed.output;
+  const diagnostics = output.diagnostics ?? [];
+  const lowered: LoweredRun = { mode, code: output.code, diagnostics };
+  const errors = diagnostics.filter(isErrorDiagnostic);
+  if (errors.length > 0) {
+    return { lowered, failure: { kind: 'diagnostic', mode, message: `error diagnostic: ${errors.map(formatDiagnostic).join('; ')}` } };
+  }
+  if ((options.requireLowering ?? true) && /\bfunction\s*\*/.test(output.code)) {
+    return { lowered, failure: { kind: 'not-lowered', mode, message: 'the output still contains a native generator function' } };
+  }
+  lowered.execution = execute(output.code, { filename: FILENAME, timeoutMs });
+  return { lowered, failure: compareTraces(nativeTrace, lowered.execution.trace, mode) };
+}
+
+function compareTraces(nativeTrace: readonly string[], loweredTrace: readonly string[], mode: RuntimeMode): Failure | null {
+  const length = Math.max(nativeTrace.length, loweredTrace.length);
+  for (let index = 0; index < length; index++) {
+    if (nativeTrace[index] !== loweredTrace[index]) {
+      const native = index < nativeTrace.length ? JSON.stringify(nativeTrace[index]) : '(end of trace)';
+      const lowered = index < loweredTrace.length ? JSON.stringify(loweredTrace[index]) : '(end of trace)';
+      return { kind: 'trace-mismatch', mode, message: `traces differ at line ${index + 1}: native ${native}, lowered ${lowered}` };
+    }
+  }
+  return null;
+}
+
+function isErrorDiagnostic(diagnostic: CompilerDiagnostic): boolean {
+  // The contract says `category: 'error' | 'warning'`; anything not marked as advisory counts as an error.
+  return !['warning', 'suggestion', 'message', 'info'].includes(String(diagnostic.category ?? 'error'));
+}
+
+function formatDiagnostic(diagnostic: CompilerDiagnostic): string {
+  const at = diagnostic.line === undefined ? '' : `${diagnostic.line}:${diagnostic.column ?? 0} `;
+  const code = diagnostic.code === undefined ? '' : `${diagnostic.code} `;
+  return `${at}${code}${diagnostic.message}`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? firstLines(error.stack ?? error.message) : String(error);
+}
+
+/** A message and the top of its stack: enough to find the throw site. */
+function firstLines(text: string): string {
+  return text.split('\n').slice(0, 4).join('\n');
+}
+
