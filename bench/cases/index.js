@@ -1,0 +1,77 @@
+'use strict';
+/**
+ * Loads every case: a folder under bench/cases/ with a `case.js`.
+ *
+ * A case folder holds
+ *   case.js                 what is measured and what is expected (below)
+ *   driver.js               the workload, identical for every variant; it
+ *                           reaches the code under test with require('./subject')
+ *   subject.js              the suspend functions under test, as written; run
+ *                           as is by `native`, lowered by the compiler variants
+ *   subject.<variant>.js    that variant's own subject, run as is (always the
+ *                           case for `hand-written`); a case without subject.js
+ *                           (say, compiler throughput) gives one per variant,
+ *                           and variants given none are shown as "—"
+ *
+ * case.js exports
+ *   title, issue, order     for the tables (cases are shown by order, then name)
+ *   summary                 one line: what the workload does
+ *   measure                 a measurement kind, bench/measure/<kind>.js
+ *                           (`time`: driver.run(params), ms per call, may be
+ *                           async; `heap`: driver.create(i) kept alive, bytes
+ *                           per object)
+ *   params, quickParams     passed to the driver (full run / --quick run)
+ *   settings, quickSettings optional overrides of bench/measure/settings.js
+ *   nodeFlags               optional flags of the measurement process
+ *   expected(params, key)   what the driver must return; `key` names the
+ *                           observation (see the measurement kind)
+ *   display                 optional { unit, unitsPerRun(params) }: show a
+ *                           time as a rate (e.g. lines/s) instead of ms
+ *   baselines               optional, default ['native', 'hand-written']:
+ *                           the variants the ratio columns divide by
+ *   targets                 [{ variant, baseline, max }] (ratio to baseline)
+ *                           or [{ variant, max }] (absolute, in the unit)
+ *   references              figures measured elsewhere, quoted beside ours:
+ *                           [{ variant, baseline, ratio }] or [{ variant, value }]
+ */
+const fs = require('fs');
+const path = require('path');
+
+const REQUIRED_FIELDS = ['title', 'summary', 'measure', 'params', 'expected'];
+
+function loadCase(dir) {
+  const definition = require(path.join(dir, 'case.js'));
+  const id = path.basename(dir);
+  for (const field of REQUIRED_FIELDS) {
+    if (definition[field] === undefined) throw new Error(`bench/cases/${id}/case.js: missing \`${field}\``);
+  }
+  const files = fs.readdirSync(dir);
+  if (!files.includes('driver.js')) throw new Error(`bench/cases/${id}: missing driver.js`);
+  const subjects = {};
+  for (const file of files) {
+    const match = /^subject(?:\.([\w-]+))?\.js$/.exec(file);
+    if (match) subjects[match[1] || 'source'] = path.join(dir, file);
+  }
+  return {
+    baselines: ['native', 'hand-written'],
+    targets: [],
+    references: [],
+    nodeFlags: [],
+    order: Infinity,
+    ...definition,
+    id,
+    dir,
+    driverFile: path.join(dir, 'driver.js'),
+    subjects,
+  };
+}
+
+function loadCases(casesDir = __dirname) {
+  return fs
+    .readdirSync(casesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(casesDir, entry.name, 'case.js')))
+    .map((entry) => loadCase(path.join(casesDir, entry.name)))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+module.exports = { loadCases };

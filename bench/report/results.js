@@ -1,0 +1,169 @@
+'use strict';
+/**
+ * The results as Markdown: the run's description, the targets against what
+ * was measured, and one table per case. The same text is printed and written
+ * into BENCHMARKS.md.
+ *
+ * Every ratio is this variant's figure divided by the baseline's figure
+ * (time by time, bytes by bytes), so below 1.00× is better than the baseline,
+ * whatever unit the table shows.
+ */
+const { formatFigure, figureHeading, formatRatio, formatSpread, markdownTable } = require('./format');
+
+function rowOf(caseResult, variantId) {
+  return caseResult.rows.find((row) => row.variant === variantId && row.status === 'ok');
+}
+
+function ratioOf(caseResult, variantId, baselineId) {
+  const row = rowOf(caseResult, variantId);
+  const baseline = rowOf(caseResult, baselineId);
+  return row && baseline ? row.median / baseline.median : null;
+}
+
+function referenceText(benchCase, params, reference) {
+  if (reference.ratio != null) return `${formatRatio(reference.ratio)} ${reference.baseline}`;
+  return formatFigure(benchCase, params, reference.value);
+}
+
+function targetText(benchCase, params, target) {
+  return target.baseline
+    ? `${target.variant} ≤ ${target.max}× ${target.baseline}`
+    : `${target.variant} ≤ ${formatFigure(benchCase, params, target.max).replace('.0 B', ' B')}`;
+}
+
+/**
+ * Enough decimals that the rounded figure is on the same side of the target
+ * as the figure itself: 1.502 against ≤ 1.5 reads 1.502, not 1.50.
+ */
+function decimalsAgainst(value, max, decimals) {
+  let digits = decimals;
+  while (digits < 6 && Number(value.toFixed(digits)) <= max !== value <= max) digits++;
+  return digits;
+}
+
+function evaluateTarget(caseResult, target) {
+  const { benchCase, params } = caseResult;
+  const row = caseResult.rows.find((r) => r.variant === target.variant);
+  if (!row || row.status !== 'ok') return { measured: 'n/a', verdict: 'n/a' };
+  if (target.baseline) {
+    const ratio = ratioOf(caseResult, target.variant, target.baseline);
+    if (ratio == null) return { measured: 'n/a', verdict: `n/a (no ${target.baseline} figure)` };
+    const digits = decimalsAgainst(ratio, target.max, 2);
+    return { measured: `${ratio.toFixed(digits)}×`, verdict: ratio <= target.max ? 'met' : 'not met' };
+  }
+  const measured =
+    benchCase.measure === 'heap'
+      ? `${row.median.toFixed(decimalsAgainst(row.median, target.max, 1))} B`
+      : formatFigure(benchCase, params, row.median);
+  return { measured, verdict: row.median <= target.max ? 'met' : 'not met' };
+}
+
+function formatDuration(seconds) {
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds - minutes * 60);
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+}
+
+function describeMethod(caseResult) {
+  const { benchCase, settings, processes } = caseResult;
+  const perProcess =
+    benchCase.measure === 'time'
+      ? `warm-up ≥ ${settings.warmupRuns} runs and ≥ ${settings.warmupMs} ms, then the median CPU time of ${settings.samples} timed runs`
+      : benchCase.measure === 'heap'
+        ? 'heap delta after full GCs / count'
+        : `measurement \`${benchCase.measure}\``;
+  return `Each variant: ${processes} fresh process${processes === 1 ? '' : 'es'} (${perProcess}); the figure is the median over the processes.`;
+}
+
+function renderRunDescription(run, totals) {
+  const { machine } = run;
+  return [
+    `- Command: \`${run.command}\``,
+    `- Date: ${run.date}`,
+    `- Node ${run.node} (V8 ${run.v8})`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}`,
+    `- Revision: ${run.revision}`,
+    `- Total run time ${formatDuration(totals.seconds)}; load average ${run.loadAtStart} at the start, ${totals.loadAtEnd} at the end`,
+  ].join('\n');
+}
+
+function renderTargets(caseResults) {
+  const rows = [];
+  for (const caseResult of caseResults) {
+    for (const target of caseResult.benchCase.targets) {
+      const { measured, verdict } = evaluateTarget(caseResult, target);
+      rows.push([caseResult.benchCase.title, targetText(caseResult.benchCase, caseResult.params, target), measured, verdict]);
+    }
+  }
+  if (rows.length === 0) return '';
+  return markdownTable(['case', 'target', 'measured', ''], rows, [null, null, 'right', null]);
+}
+
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function renderCase(caseResult) {
+  const { benchCase, params } = caseResult;
+  const baselines = benchCase.baselines.filter((id) => rowOf(caseResult, id));
+  const references = new Map(benchCase.references.map((reference) => [reference.variant, reference]));
+  const secondaryNames = [...new Set(caseResult.rows.flatMap((row) => Object.keys(row.secondary)))];
+  const header = [
+    'variant',
+    figureHeading(benchCase),
+    ...secondaryNames.map((name) => `(${name})`),
+    'spread',
+    ...baselines.map((id) => `vs ${id}`),
+  ];
+  if (references.size > 0) header.push('elsewhere†');
+
+  const rows = caseResult.rows.map((row) => {
+    const figure = row.status === 'ok' ? formatFigure(benchCase, params, row.median) : row.status === 'absent' ? '—' : 'n/a';
+    const cells = [
+      row.variant,
+      figure,
+      ...secondaryNames.map((name) =>
+        row.status === 'ok' && row.secondary[name] != null ? formatFigure(benchCase, params, row.secondary[name]) : '',
+      ),
+      row.status === 'ok' ? formatSpread(row) : '',
+      ...baselines.map((id) => (row.status === 'ok' ? formatRatio(ratioOf(caseResult, row.variant, id)) : '')),
+    ];
+    if (references.size > 0) {
+      const reference = references.get(row.variant);
+      cells.push(reference ? referenceText(benchCase, params, reference) : '');
+    }
+    return cells;
+  });
+
+  const paramsText = Object.entries(params)
+    .map(([name, value]) => `${name} = ${value.toLocaleString('en-US')}`)
+    .join(', ');
+  const notes = caseResult.rows
+    .filter((row) => row.status === 'n/a')
+    .map((row) => `- ${row.variant}: n/a: ${row.reason}`);
+  if (references.size > 0) {
+    notes.push('- † measured elsewhere on this kind of machine, quoted for comparison; not measured by this run.');
+  }
+
+  return [
+    `### ${benchCase.title}${benchCase.issue ? ` (issue ${benchCase.issue})` : ''}`,
+    '',
+    `${capitalize(benchCase.summary)}; ${paramsText}. ${describeMethod(caseResult)}`,
+    '',
+    markdownTable(header, rows, [null, ...header.slice(1).map(() => 'right')]),
+    ...(notes.length > 0 ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+function renderResults({ run, totals, caseResults }) {
+  const targets = renderTargets(caseResults);
+  return [
+    renderRunDescription(run, totals),
+    '',
+    'Each measurement runs in its own node process. Times are CPU time of the measuring process (the wall-clock median is beside it, in parentheses: far above the CPU time means the machine was busy). Spread is (max − min) / median of the per-process figures. A ratio is the variant\'s figure divided by the baseline\'s (time by time, bytes by bytes), so below 1.00× is better than the baseline.',
+    ...(targets ? ['', '### Targets', '', targets] : []),
+    ...caseResults.flatMap((caseResult) => ['', renderCase(caseResult)]),
+  ].join('\n');
+}
+
+module.exports = { renderResults };

@@ -1,0 +1,86 @@
+// A tour of what coro lowers today: ordinary TypeScript generators.
+// `npm run example` turns this file into examples/quick-start/out/main.js with
+// `coro transpile --runtime require`, and runs that with node.
+
+/** Numbers from `start` up to `end` (exclusive), made one at a time, only when asked. */
+function* range(start: number, end = Infinity, step = 1): Generator<number> {
+  for (let n = start; n < end; n += step) yield n;
+}
+
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+function* map<T, U>(items: Iterable<T>, change: (item: T) => U): Generator<U> {
+  for (const item of items) yield change(item);
+}
+
+/** The first `count` items. Returning from inside `for…of` closes `items`, so their `finally` blocks run. */
+function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--count === 0) return;
+  }
+}
+
+interface Folder {
+  name: string;
+  entries: (Folder | string)[];
+}
+
+/** Every file path in a folder tree, depth first; `yield*` hands the walk to the subfolder. */
+function* walk(folder: Folder, prefix = ''): Generator<string> {
+  for (const entry of folder.entries) {
+    if (typeof entry === 'string') yield prefix + entry;
+    else yield* walk(entry, `${prefix}${entry.name}/`);
+  }
+}
+
+/** A source that holds a resource: it is released in `finally` however the reader stops. */
+function* readings(sensor: string, log: string[]): Generator<number> {
+  log.push(`open ${sensor}`);
+  try {
+    let value = 20;
+    for (let tick = 1; ; tick++) {
+      value += (tick * 7) % 5 - 1;
+      yield value;
+    }
+  } finally {
+    log.push(`close ${sensor}`);
+  }
+}
+
+/** A running average: each `next(x)` sends a number in and gets the average so far back. */
+function* average(): Generator<number, never, number> {
+  let sum = 0;
+  let count = 0;
+  let latest = yield NaN;
+  for (;;) {
+    sum += latest;
+    count++;
+    latest = yield sum / count;
+  }
+}
+
+const isOdd = (n: number) => n % 2 === 1;
+console.log('first five odd squares:', [...take(map(filter(range(1), isOdd), (n) => n * n), 5)].join(', '));
+
+const project: Folder = {
+  name: '',
+  entries: ['README.md', { name: 'src', entries: ['main.ts', { name: 'lib', entries: ['tree.ts', 'range.ts'] }] }, 'package.json'],
+};
+console.log('files:', [...walk(project)].join(' '));
+
+const log: string[] = [];
+for (const value of readings('thermometer', log)) {
+  if (value > 25) {
+    console.log('first reading above 25:', value);
+    break;
+  }
+}
+console.log('sensor log:', log.join(', '));
+
+const averages = average();
+averages.next();
+console.log('running average:', [4, 8, 3, 9].map((n) => averages.next(n).value).join(' → '));
