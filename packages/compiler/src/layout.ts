@@ -58,13 +58,13 @@ export function layoutFrame(
     return name;
   };
 
-  for (const v of variables) {
+  // Inputs first: the constructor writes them, and a later variable may reuse an input's field once it is dead.
+  const ordered = [...variables.filter((v) => liveness.inputs.has(v)), ...variables.filter((v) => !liveness.inputs.has(v))];
+  for (const v of ordered) {
     if (!liveness.frame.has(v)) continue;
     let slot: FrameSlot | undefined;
-    if (!v.captured && !liveness.inputs.has(v)) {
-      slot = slots.find(
-        (s) => !s.variables.some((o) => o.captured || liveness.inputs.has(o) || liveness.interferes(o, v)),
-      );
+    if (!v.captured) {
+      slot = slots.find((s) => !s.variables.some((o) => o.captured || liveness.interferes(o, v)));
     }
     if (!slot) {
       slot = { field: fieldName(v.name), variables: [] };

@@ -195,15 +195,18 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     t.add(a);
   };
   const frameIds = new Set([...frame].map((v) => v.id));
+  const framed = (set: BitSet) => [...set.members()].filter((id) => frameIds.has(id));
   for (let i = 0; i < n; i++) {
-    const together = new Set<number>();
-    for (const id of liveOut[i].members()) if (frameIds.has(id)) together.add(id);
-    for (const id of liveIn[i].members()) if (frameIds.has(id)) together.add(id);
-    for (const v of uses[i]) if (frameIds.has(v.id)) together.add(v.id);
+    const liveHere = framed(liveIn[i]);
+    for (let x = 0; x < liveHere.length; x++) for (let y = x + 1; y < liveHere.length; y++) meet(liveHere[x], liveHere[y]);
+    const after = framed(liveOut[i]);
     const k = kills[i];
-    if (k && frameIds.has(k.id)) together.add(k.id);
-    const list = [...together];
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) meet(list[x], list[y]);
+    // A definition clobbers whatever is live after it; what it reads may die right there.
+    if (k && frameIds.has(k.id)) for (const id of after) meet(k.id, id);
+    if (instructions[i].op !== 'assign') {
+      // Other instructions may write any variable they mention.
+      for (const v of uses[i]) if (frameIds.has(v.id)) for (const id of [...after, ...liveHere]) meet(v.id, id);
+    }
   }
   // Inputs are all written when the frame is made.
   const inputIds = [...inputs].map((v) => v.id);
