@@ -34,6 +34,8 @@
  */
 import { GeneratorFrame, ResumeMode } from './frame';
 import { closeIterator, getIterator, getMethod, requireIteratorResult } from './iteratorProtocol';
+import { GeneratorPrototype } from './generatorPrototype';
+import { resumeGenerator } from './resumeGenerator';
 
 export var DELEGATING = {};
 
@@ -74,6 +76,8 @@ export function resumeDelegation(frame: GeneratorFrame, state: number, mode: Res
 
 /** One step of the §15.5.5 loop: the inner result object, or `undefined` when a `return()` finds no inner `return`. */
 function forwardToDelegate(iterator: object, next: Function, mode: ResumeMode, value: unknown): IteratorResult<unknown> | undefined {
+  // The inner iterator is a lowered generator whose next is ours: the call it would make, made directly.
+  if (mode === 0 && next === GeneratorPrototype.next) return resumeGenerator(iterator as GeneratorFrame, 0, value);
   var method = next;
   if (mode !== 0) {
     method = getMethod(iterator, mode === 1 ? 'throw' : 'return') as Function;

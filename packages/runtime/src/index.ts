@@ -1,27 +1,37 @@
 /**
- * `@coro/runtime`: what lowered generators call.
+ * `@coro/runtime`: what lowered code calls.
  *
  * ## Example
- *
  * ```js
- * var $coro = require('@coro/runtime');
- * $coro.linkGenerator(count, count$Frame);
+ * var $coro = require("@coro/runtime");
+ * $coro.linkGenerator(g, g$Frame);
  * ```
  *
  * ## Implementation
- *
- * Re-exports only; one concept per module. Every export but `inlineRuntime`
- * (which runs in the compiler) can be inlined into lowered output.
+ * Exports are plain bindings, not re-export getters: lowered code reads
+ * `$coro.delegate` and friends on hot paths, and a CommonJS re-export would
+ * make each read a getter call.
  *
  * ## References
- *
- * - docs/architecture.md, "Emitted code ↔ runtime contract"
+ * docs/architecture.md, "Emitted code ↔ runtime contract".
  */
-export { GeneratorPrototype } from './generatorPrototype';
-export { linkGenerator } from './linkGenerator';
-export { resumeGenerator } from './resumeGenerator';
-export { delegate } from './delegate';
-export { getIterator, iteratorNext, closeIterator, closeIteratorOnThrow } from './iteratorProtocol';
-export { toPropertyKey } from './propertyKey';
-export { inlineRuntime } from './inlineRuntime';
+import * as prototypes from './generatorPrototype';
+import * as linking from './linkGenerator';
+import * as resumption from './resumeGenerator';
+import * as delegation from './delegate';
+import * as iteration from './iteratorProtocol';
+import * as keys from './propertyKey';
+import * as inlining from './inlineRuntime';
+
+export var GeneratorPrototype = prototypes.GeneratorPrototype;
+export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
+export var linkGenerator = linking.linkGenerator;
+export var resumeGenerator = resumption.resumeGenerator;
+export var delegate = delegation.delegate;
+export var getIterator = iteration.getIterator;
+export var iteratorNext = iteration.iteratorNext;
+export var closeIterator = iteration.closeIterator;
+export var closeIteratorOnThrow = iteration.closeIteratorOnThrow;
+export var toPropertyKey = keys.toPropertyKey;
+export var inlineRuntime = inlining.inlineRuntime;
 export type { GeneratorFrame, ResumeMode, StepFunction } from './frame';
