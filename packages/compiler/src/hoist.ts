@@ -59,14 +59,11 @@ export function findHoistSite(fn: ts.Node): HoistSite {
       if (node.statement === child) return { container: node, anchor: child, wrap: 'statement' };
       throw new UnsupportedError(fn, 'a generator inside a for-loop head is not supported');
     }
-    if (ts.isClassLike(node) && usesPrivateNames(fn)) {
-      throw new UnsupportedError(fn, 'a generator that uses private names (#x) is not supported yet');
-    }
   }
   throw new UnsupportedError(fn, 'no statement list encloses this generator');
 }
 
-function usesPrivateNames(fn: ts.Node): boolean {
+export function usesPrivateNames(fn: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node) => {
     if (found) return;

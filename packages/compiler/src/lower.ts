@@ -32,7 +32,7 @@ import { layoutFrame, type FrameLayout } from './layout';
 import { emitMachine } from './emit';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
-import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList } from './hoist';
+import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames } from './hoist';
 import type { Code, Deferred, Part, Variable } from './ir';
 import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
 import type { Edit } from './render';
@@ -65,6 +65,11 @@ export interface LoweredFunction {
   readonly helpers: string;
   /** Statements that must run before the function is first called (tables, prototype linkage). */
   readonly setup: string;
+  /**
+   * A static block for the start of the class body, when a method's step
+   * function must stay inside the class to reach its private names.
+   */
+  readonly classMember?: string;
 }
 
 export function formOf(node: ts.Node): FunctionForm {
@@ -194,8 +199,17 @@ export function lowerFunction(
         helpers,
         setup: joinLines([emitted.tables, `${rt}.linkGenerator(${name ?? 'null'}, ${helper.frame});`], indent),
       };
-    case 'method':
-      return { replacement: wrapper, helpers, setup: joinLines([emitted.tables, `${rt}.linkGenerator(null, ${helper.frame});`], indent) };
+    case 'method': {
+      const setup = joinLines([emitted.tables, `${rt}.linkGenerator(null, ${helper.frame});`], indent);
+      if (!usesPrivateNames(fn)) return { replacement: wrapper, helpers, setup };
+      // Private names are only visible inside the class body: the step function is made by a static block there.
+      return {
+        replacement: wrapper,
+        helpers: joinLines([`var ${helper.step};`, emitted.frameConstructor], indent),
+        setup,
+        classMember: `static { ${helper.step} = ${emitted.step}; }`,
+      };
+    }
     case 'expression': {
       // Made where the expression stands, each time it is evaluated: the step sees exactly the
       // bindings the function sees, and each function object gets its own prototype.
@@ -262,6 +276,7 @@ function placeInRenderedCode(
     return;
   }
   insert(anchorStart, [deferred(() => joinLines([get().setup, get().helpers], indent) + '\n' + indent)]);
+  if (ts.isClassLike(node.parent)) insert(node.parent.members.pos, [deferred(() => get().classMember ?? '')]);
 }
 
 function helperBaseName(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {

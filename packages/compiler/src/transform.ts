@@ -134,7 +134,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
       const site = findHoistSite(fn);
       const indent = indentOf(site.anchor, sourceFile);
       const lowered = lowerFunction(fn, file, undefined, form, indent);
-      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);
+      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup + (lowered.classMember ?? ""));
       const anchorStart = site.anchor.getStart(sourceFile);
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
       if (site.wrap === 'arrowBody') {
@@ -150,6 +150,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
       } else {
         s.appendLeft(anchorStart, [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + '\n' + indent);
       }
+      if (lowered.classMember && ts.isClassLike(fn.parent)) s.appendLeft(fn.parent.members.pos, ' ' + lowered.classMember);
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
