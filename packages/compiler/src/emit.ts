@@ -82,7 +82,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     if (ins.op === 'label') {
       const state = stateOf.get(ins.label)!;
       const previous = instructions[i - 1];
-      if (previous && previous.op === 'label') continue;
+      if (previous && previous.op === 'label' && stateOf.get(previous.label) === state) continue;
       if (reachable && ir.hasRegions && i > 0) line(`${names.state} = ${state};`);
       body.push(`${i2}case ${state}:`);
       reachable = true;
@@ -154,7 +154,6 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   for (const ins of instructions) {
     if (ins.op !== 'label') continue;
     const state = stateOf.get(ins.label)!;
-    // Of consecutive labels the last one's region holds the state's code.
     const h = handlerOf(ins.region);
     const f = finalizerOf(ins.region);
     handlers[state] = h ? stateOf.get(h)! : 0;
@@ -225,19 +224,21 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   };
 }
 
-/** Consecutive labels share one state; states are numbered in order from 0. */
+/**
+ * Consecutive labels of one region share one state; states are numbered in
+ * order from 0. Labels of different regions stay apart even when adjacent:
+ * a resumption just before a `try` must not be covered by that try's handler.
+ */
 function numberStates(instructions: readonly Instruction[]): Map<Label, number> {
   const stateOf = new Map<Label, number>();
   let next = -1;
-  let previousWasLabel = false;
+  let previous: Instruction | undefined;
   for (const ins of instructions) {
     if (ins.op === 'label') {
-      if (!previousWasLabel) next++;
+      if (!(previous?.op === 'label' && previous.region === ins.region)) next++;
       stateOf.set(ins.label, next);
-      previousWasLabel = true;
-    } else {
-      previousWasLabel = false;
     }
+    previous = ins;
   }
   return stateOf;
 }
