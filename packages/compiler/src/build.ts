@@ -104,6 +104,8 @@ export class MachineBuilder {
   private readonly environments = new Map<Scope, Environment>();
   private readonly environmentOf = new Map<Binding, Environment>();
   private readonly hoistedDeclarations = new Set<ts.Node>();
+  /** Nodes whose code was computed ahead of rendering (class keys evaluated before a suspension). */
+  readonly overrides = new Map<ts.Node, Code>();
   private thisVariable: Variable | undefined;
   private argumentsVariable: Variable | undefined;
   private pendingExits: Label[] | undefined;
@@ -254,7 +256,15 @@ export class MachineBuilder {
 
   private markSuspending(fn: ts.Node): void {
     const visit = (node: ts.Node): boolean => {
-      if (node !== fn && (isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node))) return false;
+      if (node !== fn && (isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node))) {
+        // A method's computed name is evaluated where the method is defined, not in its body.
+        const name = (node as ts.FunctionLikeDeclaration).name;
+        if (name && ts.isComputedPropertyName(name) && visit(name)) {
+          this.suspending.add(node);
+          return true;
+        }
+        return false;
+      }
       let found = ts.isYieldExpression(node) || ts.isAwaitExpression(node);
       ts.forEachChild(node, (child) => {
         if (visit(child)) found = true;
@@ -421,6 +431,7 @@ export class MachineBuilder {
       sourceFile: this.context.sourceFile,
       identifier: (node) => builder.identifierCode(node),
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
+      override: (node) => this.overrides.get(node),
       thisValue: () => this.thisValue(),
       argumentsValue: () => this.argumentsValue(),
       superProperty: (node, render) => {
@@ -723,8 +734,7 @@ export class MachineBuilder {
     }
     if (ts.isVariableStatement(node)) return this.buildVariableList(node.declarationList);
     if (ts.isClassDeclaration(node) && node.name) {
-      if (this.suspends(node)) throw new UnsupportedError(node, 'yield inside a class body is not supported');
-      return this.bind(node.name, this.render(node));
+      return this.bind(node.name, this.normalizer.classExpression(node));
     }
     if (ts.isReturnStatement(node)) {
       return this.returnWith(node.expression ? this.normalizer.expression(node.expression) : undefined);
@@ -969,6 +979,8 @@ export class MachineBuilder {
     const discriminant = this.newTemp('$discriminant');
     this.assign(discriminant, this.normalizer.expression(node.expression));
     this.enterScope(node.caseBlock);
+    // Function declarations of any clause exist before the first test runs.
+    this.hoistFunctions(node.caseBlock.clauses.flatMap((c) => [...c.statements]));
     const exit = this.newLabel();
     const clauses = node.caseBlock.clauses;
     const entries = clauses.map(() => this.newLabel());
@@ -985,8 +997,6 @@ export class MachineBuilder {
     const depth = this.finallies.length;
     this.targets.push({ kind: 'switch', labels, breakLabel: exit, continueLabel: undefined, breakDepth: depth, continueDepth: depth });
     try {
-      const all: ts.Statement[] = clauses.flatMap((c) => [...c.statements]);
-      this.hoistFunctions(all);
       clauses.forEach((clause, i) => {
         this.mark(entries[i]);
         for (const s of clause.statements) this.buildStatement(s);

@@ -67,11 +67,16 @@ export function layoutFrame(
       slot = slots.find((s) => !s.variables.some((o) => o.captured || liveness.interferes(o, v)));
     }
     if (!slot) {
-      slot = { field: fieldName(v.name), variables: [] };
+      slot = { field: '', variables: [] };
       slots.push(slot);
     }
     slot.variables.push(v);
     slotOf.set(v, slot);
+  }
+  // A field is named after the first user binding it holds, else after its first temporary.
+  for (const slot of slots) {
+    const named = slot.variables.find((o) => o.origin === 'binding') ?? slot.variables[0];
+    (slot as { field: string }).field = fieldName(named.name);
   }
 
   const localOf = new Map<Variable, string>();

@@ -94,6 +94,8 @@ export class Normalizer {
         return ['delete ', ...this.reference((node as ts.DeleteExpression).expression).read()];
       case ts.SyntaxKind.SpreadElement:
         return ['...', ...paren(this.expression((node as ts.SpreadElement).expression))];
+      case ts.SyntaxKind.ClassExpression:
+        return this.classExpression(node as ts.ClassExpression);
     }
     throw new UnsupportedError(node, `a suspension point inside ${describe(node)} is not supported`);
   }
@@ -488,6 +490,32 @@ export class Normalizer {
     for (const a of args) argParts.push(', ', ...a);
     if (receiver) return [...paren(fn), '.call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
     return [...paren(calleeOf(fn)), '(', ...stringsTemp, ...argParts, ')'];
+  }
+
+  /**
+   * A class whose `extends` or computed keys hold a suspension point: those
+   * are evaluated first, in order (keys through ToPropertyKey), then the class
+   * is made from the results. Member bodies cannot suspend.
+   */
+  classExpression(node: ts.ClassLikeDeclaration): Code {
+    const b = this.b;
+    if (!b.suspends(node)) return b.render(node);
+    const parts: { node: ts.Node; piece: Piece }[] = [];
+    for (const clause of node.heritageClauses ?? []) {
+      for (const type of clause.types) parts.push({ node: type.expression, piece: this.piece(type.expression) });
+    }
+    for (const member of node.members) {
+      if (member.name && ts.isComputedPropertyName(member.name)) {
+        parts.push({ node: member.name.expression, piece: this.keyPiece(member.name.expression) });
+      }
+      if (ts.isPropertyDeclaration(member) && member.initializer && b.suspends(member.initializer)) {
+        throw new UnsupportedError(member.initializer, 'yield inside a class field initializer is not allowed');
+      }
+    }
+    // Every key is settled before the class exists, as ClassDefinitionEvaluation orders them.
+    const codes = parts.map((p) => this.spill(p.piece.settle ? p.piece.settle(p.piece.evaluate()) : p.piece.evaluate()));
+    parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
+    return b.render(node);
   }
 
   private objectLiteral(node: ts.ObjectLiteralExpression): Code {

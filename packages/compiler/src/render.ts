@@ -52,6 +52,8 @@ export interface RenderHooks {
   escapingJump(node: ts.BreakOrContinueStatement): Code;
   /** A `return` of the suspend function. */
   returnStatement(value: Code | undefined): Code;
+  /** Code already computed for a node (a computed key evaluated before a suspension). */
+  override(node: ts.Node): Code | undefined;
   /** A `var` declaration list of the suspend function's own bindings. */
   variableDeclarationList(node: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined;
 }
@@ -106,6 +108,12 @@ function collectEdits(
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
 
+  const override = hooks.override(node);
+  if (override) {
+    replace(node, override);
+    return;
+  }
+
   if (!inNestedFunction && (isFunctionLike(node) || ts.isClassLike(node))) {
     // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
     const envs = hooks.closureEnvironments(node, node === root);
@@ -130,7 +138,12 @@ function collectEdits(
     const name = (node as ts.FunctionLikeDeclaration).name;
     // A declaration's own name stays as written: rendered code uses it as a function expression.
     ts.forEachChild(node, (child) => {
-      if (child !== name) visit(child, [], true, own);
+      // A computed name is evaluated outside the function, where it is defined.
+      if (child === name) {
+        if (ts.isComputedPropertyName(child)) visit(child);
+        return;
+      }
+      visit(child, [], true, own);
     });
     return;
   }

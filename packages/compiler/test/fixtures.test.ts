@@ -17,7 +17,10 @@
  * plus these keys that belong to this runner:
  * - `expectDiagnostics` (boolean): an error fixture, see above;
  * - `execute` (boolean, default true): false for a fixture that only has a golden;
- * - `timeoutMs` (number): per-run budget, default 5000.
+ * - `timeoutMs` (number): per-run budget, default 5000;
+ * - `knownGap` (string): why the lowered trace still differs from native. Its
+ *   two trace tests are `test.failing`: they pass while the gap is there and
+ *   fail the day it closes, so the marker is removed with the fix.
  * The runner always sets `runtime` itself; inputs are classic scripts, so
  * `sourceType` defaults to `'script'`.
  *
@@ -58,6 +61,7 @@ interface Compiler {
 }
 
 interface FixtureOptions {
+  knownGap: string | undefined;
   expectDiagnostics: boolean;
   execute: boolean;
   timeoutMs: number;
@@ -79,7 +83,7 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES_ROOT = path.join(REPO_ROOT, 'fixtures');
 const UPDATE = process.env.CORO_UPDATE_FIXTURES === '1';
 const UPDATE_HINT = 'run `npm run fixtures:update` and read the new golden in the diff before committing it';
-const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs']);
+const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs', 'knownGap']);
 /** A transform takes milliseconds; one that loops forever must fail its fixture, not hang the run. */
 const TRANSFORM_TIMEOUT_MS = 10_000;
 
@@ -131,14 +135,17 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
     expect(result.trace.length).toBeGreaterThan(0);
   });
 
-  test('output.js prints the native trace', () => {
+  const traceTest = fixture.options.knownGap ? test.failing : test;
+  const gap = fixture.options.knownGap ? ` (known gap: ${fixture.options.knownGap})` : '';
+
+  traceTest(`output.js prints the native trace${gap}`, () => {
     const outputPath = path.join(fixture.dir, 'output.js');
     if (!fs.existsSync(outputPath)) throw new Error(`${fixture.id}: output.js is missing; ${UPDATE_HINT}`);
     const lowered = run(fixture, fs.readFileSync(outputPath, 'utf8'), 'output');
     expect(lowered.trace).toEqual(native().trace);
   });
 
-  test("the runtime: 'inline' lowering prints the native trace", () => {
+  traceTest(`the runtime: 'inline' lowering prints the native trace${gap}`, () => {
     const result = lower(input, fixture, 'inline');
     expect(formatDiagnostics(result.diagnostics)).toBe('');
     if (typeof result.code !== 'string') throw new Error(`${fixture.id}: inline transform produced no code`);
@@ -191,6 +198,7 @@ function readOptions(dir: string, id: string): FixtureOptions {
     transform[key] = value;
   }
   return {
+    knownGap: typeof raw.knownGap === 'string' ? raw.knownGap : undefined,
     expectDiagnostics: raw.expectDiagnostics === true,
     execute: raw.execute !== false && raw.expectDiagnostics !== true,
     timeoutMs: typeof raw.timeoutMs === 'number' ? raw.timeoutMs : 5000,
