@@ -432,8 +432,9 @@ export class MachineBuilder {
       identifier: (node) => builder.identifierCode(node),
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       override: (node) => this.overrides.get(node),
-      thisValue: () => this.thisValue(),
-      argumentsValue: () => this.argumentsValue(),
+      // Read by an arrow that may run after the frame moved on: a field of its own.
+      thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
+      argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
       superProperty: (node, render) => {
         const accessor = this.context.superAccessor();
         if (!accessor) return undefined;
@@ -1060,6 +1061,11 @@ export class MachineBuilder {
     }
     this.mark(after);
   }
+}
+
+function markCaptured(v: Variable, captured: boolean | undefined): Variable {
+  if (captured) v.captured = true;
+  return v;
 }
 
 function skipParentheses<T extends ts.Node>(node: T): ts.Node {

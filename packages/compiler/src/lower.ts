@@ -122,7 +122,12 @@ export function lowerFunction(
     freshName: (preferred) => allocator.fresh(preferred),
     superAccessor: () => {
       if (!ts.isMethodDeclaration(fn)) return undefined;
-      return (superVariable ??= builder.newVariable('$super', 'super', { input: true }));
+      if (!superVariable) {
+        superVariable = builder.newVariable('$super', 'super', { input: true });
+        // Arrows may read it after the frame moved on: it keeps a field of its own.
+        superVariable.captured = true;
+      }
+      return superVariable;
     },
     nestedSuspendFunction: (node, edits, asExpression) => {
       if (!file.isSuspendFunction(node)) return undefined;

@@ -41,9 +41,9 @@ export interface RenderHooks {
    * environment objects: the aliases it must see and the environments they stand for.
    */
   closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined;
-  /** `this` of the suspend function (only asked outside nested non-arrow functions). */
-  thisValue(): Part;
-  argumentsValue(): Part;
+  /** `this` of the suspend function (only asked outside nested non-arrow functions); `inClosure` when an arrow reads it. */
+  thisValue(inClosure?: boolean): Part;
+  argumentsValue(inClosure?: boolean): Part;
   /** `super.x` / `super[x]` reads, calls and writes inside a method. */
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
@@ -161,7 +161,7 @@ function collectEdits(
   if (ts.isIdentifier(node)) {
     if (!isValueIdentifier(node)) return;
     let code = hooks.identifier(node);
-    if (code === undefined && node.text === 'arguments' && !ownThis) code = [hooks.argumentsValue()];
+    if (code === undefined && node.text === 'arguments' && !ownThis) code = [hooks.argumentsValue(inNestedFunction)];
     if (code === undefined) return;
     if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
       edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', ...code] });
@@ -174,7 +174,7 @@ function collectEdits(
   }
 
   if (node.kind === ts.SyntaxKind.ThisKeyword) {
-    if (!ownThis) replace(node, [hooks.thisValue()]);
+    if (!ownThis) replace(node, [hooks.thisValue(inNestedFunction)]);
     return;
   }
 
