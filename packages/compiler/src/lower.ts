@@ -66,10 +66,13 @@ export interface LoweredFunction {
   /** Statements that must run before the function is first called (tables, prototype linkage). */
   readonly setup: string;
   /**
-   * A static block for the start of the class body, when a method's step
-   * function must stay inside the class to reach its private names.
+   * Static blocks for the start of the class body of a method: the link of
+   * the method to its prototype, and the step function when it must stay
+   * inside the class to reach private names.
    */
   readonly classMember?: string;
+  /** For a method of an object literal: text around the literal that links the method once the object exists. */
+  readonly objectLink?: { readonly before: string; readonly after: string };
 }
 
 export function formOf(node: ts.Node): FunctionForm {
@@ -206,13 +209,21 @@ export function lowerFunction(
       };
     case 'method': {
       const setup = joinLines([emitted.tables, `${rt}.linkGenerator(null, ${helper.frame});`], indent);
-      if (!usesPrivateNames(fn)) return { replacement: wrapper, helpers, setup };
+      // The method function exists only once its class or object does: it is linked then.
+      const key = staticKey(fn);
+      const isStatic = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+      const classLink =
+        key && ts.isClassLike(fn.parent) ? `static { ${rt}.linkMethods(${isStatic ? 'this' : 'this.prototype'}, ${key}, ${helper.frame}); }` : '';
+      const objectLink =
+        key && ts.isObjectLiteralExpression(fn.parent) ? { before: `${rt}.linkMethods(`, after: `, ${key}, ${helper.frame})` } : undefined;
+      if (!usesPrivateNames(fn)) return { replacement: wrapper, helpers, setup, classMember: classLink, objectLink };
       // Private names are only visible inside the class body: the step function is made by a static block there.
       return {
         replacement: wrapper,
         helpers: joinLines([`var ${helper.step};`, emitted.frameConstructor], indent),
         setup,
-        classMember: `static { ${helper.step} = ${emitted.step}; }`,
+        classMember: `static { ${helper.step} = ${emitted.step}; }${classLink ? ' ' + classLink : ''}`,
+        objectLink,
       };
     }
     case 'expression': {
@@ -281,7 +292,22 @@ function placeInRenderedCode(
     return;
   }
   insert(anchorStart, [deferred(() => joinLines([get().setup, get().helpers], indent) + '\n' + indent)]);
-  if (ts.isClassLike(node.parent)) insert(node.parent.members.pos, [deferred(() => get().classMember ?? '')]);
+  const holder = node.parent;
+  if (ts.isClassLike(holder)) insert(holder.members.pos, [deferred(() => ' ' + (get().classMember ?? ''))]);
+  if (ts.isObjectLiteralExpression(holder)) {
+    insert(holder.getStart(sf), [deferred(() => get().objectLink?.before ?? '')]);
+    insert(holder.end, [deferred(() => get().objectLink?.after ?? '')]);
+  }
+}
+
+/** The property key of a method as a string literal, when it is known without running code. */
+function staticKey(fn: ts.FunctionLikeDeclaration): string | undefined {
+  const name = fn.name;
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
+    return JSON.stringify(name.text);
+  }
+  return undefined;
 }
 
 function helperBaseName(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {

@@ -134,7 +134,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
       const site = findHoistSite(fn);
       const indent = indentOf(site.anchor, sourceFile);
       const lowered = lowerFunction(fn, file, undefined, form, indent);
-      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup + (lowered.classMember ?? ""));
+      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup + (lowered.classMember ?? '') + (lowered.objectLink?.before ?? ''));
       const anchorStart = site.anchor.getStart(sourceFile);
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
       if (site.wrap === 'arrowBody') {
@@ -151,6 +151,10 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
         s.appendLeft(anchorStart, [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + '\n' + indent);
       }
       if (lowered.classMember && ts.isClassLike(fn.parent)) s.appendLeft(fn.parent.members.pos, ' ' + lowered.classMember);
+      if (lowered.objectLink && ts.isObjectLiteralExpression(fn.parent)) {
+        s.appendLeft(fn.parent.getStart(sourceFile), lowered.objectLink.before);
+        s.appendLeft(fn.parent.end, lowered.objectLink.after);
+      }
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));

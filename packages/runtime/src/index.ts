@@ -26,6 +26,7 @@ import * as inlining from './inlineRuntime';
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
 export var linkGenerator = linking.linkGenerator;
+export var linkMethods = linking.linkMethods;
 export var resumeGenerator = resumption.resumeGenerator;
 export var delegate = delegation.delegate;
 export var getIterator = iteration.getIterator;

@@ -36,8 +36,22 @@ export function linkGenerator<F extends Function | null>(fn: F, Frame: Function)
     Frame.prototype = prototype;
   }
   if (fn) {
-    fn.prototype = prototype;
+    // A method has no `prototype` of its own: make one with the attributes a generator method's has.
+    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
+    else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
     Object.setPrototypeOf(fn, GeneratorFunctionPrototype);
   }
   return fn;
+}
+
+/**
+ * Links generator methods once their object or class exists:
+ * `linkMethods(holder, key1, Frame1, key2, Frame2, …)` returns `holder`.
+ */
+export function linkMethods<T extends object>(holder: T): T {
+  for (var i = 1; i < arguments.length; i += 2) {
+    var descriptor = Object.getOwnPropertyDescriptor(holder, arguments[i]);
+    if (descriptor && typeof descriptor.value === 'function') linkGenerator(descriptor.value, arguments[i + 1]);
+  }
+  return holder;
 }

@@ -101,3 +101,18 @@ describe('lowered generator objects', () => {
     expect([first, second]).toEqual([1, undefined]);
   });
 });
+
+describe('linkMethods', () => {
+  test('gives generator methods the prototype their generators inherit, as native methods have', () => {
+    const { linkMethods, GeneratorFunctionPrototype } = require('../src');
+    function Frame(this: { $state: number }) { this.$state = 0; }
+    const holder = { m() { return new (Frame as any)(); } };
+    expect(linkMethods(holder, 'm', Frame)).toBe(holder);
+    const native = { *m() {} };
+    const ours = Object.getOwnPropertyDescriptor(holder.m, 'prototype')!;
+    const theirs = Object.getOwnPropertyDescriptor(native.m, 'prototype')!;
+    expect([ours.writable, ours.enumerable, ours.configurable]).toEqual([theirs.writable, theirs.enumerable, theirs.configurable]);
+    expect(Object.getPrototypeOf(holder.m())).toBe((holder.m as any).prototype);
+    expect(Object.getPrototypeOf(holder.m)).toBe(GeneratorFunctionPrototype);
+  });
+});
