@@ -102,6 +102,8 @@ export class MachineBuilder {
   private readonly splitScopes = new Set<Scope>();
   private readonly bindingVariables = new Map<Binding, Variable>();
   private readonly environments = new Map<Scope, Environment>();
+  /** let/const/class bindings that some read may reach before their declaration runs. */
+  private readonly deadZone = new Set<Binding>();
   private readonly environmentOf = new Map<Binding, Environment>();
   private readonly hoistedDeclarations = new Set<ts.Node>();
   /** Nodes whose code was computed ahead of rendering (class keys evaluated before a suspension). */
@@ -120,6 +122,7 @@ export class MachineBuilder {
       if (node === context.fn || this.suspending.has(node)) this.splitScopes.add(scope);
       if (ts.isCatchClause(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
     }
+    this.findDeadZoneReads();
     for (const scope of this.splitScopes) {
       const captured = [...scope.bindings.values()].filter((b) => b.captured);
       if (captured.length === 0 || !this.isReentered(scope.node)) continue;
@@ -137,6 +140,41 @@ export class MachineBuilder {
     this.entry = this.newLabel();
   }
 
+  /**
+   * A lexical binding needs its dead zone checked when a reference may run
+   * before the declaration: it stands earlier in the text (a closure made
+   * before, a loop body entered again), in a `for-in/of` head's expression, or
+   * in another clause of the same switch.
+   */
+  private findDeadZoneReads(): void {
+    const declarationEnd = new Map<Binding, ts.Node>();
+    const references: [ts.Identifier, Binding][] = [];
+    for (const [id, binding] of this.context.scopes.resolved) {
+      if (binding.kind !== 'let' && binding.kind !== 'const' && binding.kind !== 'class') continue;
+      if (!this.splitScopes.has(binding.scope)) continue;
+      const declaration = declarationOf(id);
+      if (declaration) declarationEnd.set(binding, declaration);
+      else references.push([id, binding]);
+    }
+    for (const [id, binding] of references) {
+      const declaration = declarationEnd.get(binding);
+      if (!declaration) continue;
+      const scopeNode = binding.scope.node;
+      const early = id.pos < declaration.end;
+      const inHead = (ts.isForOfStatement(scopeNode) || ts.isForInStatement(scopeNode)) && isWithin(id, scopeNode.expression);
+      const otherClause = ts.isCaseBlock(scopeNode) && clauseOf(id) !== clauseOf(declaration);
+      if (early || inHead || otherClause) this.deadZone.add(binding);
+    }
+  }
+
+  /** For a write to a `const` binding the machine manages, the code that throws instead. */
+  constantWrite(target: ts.Identifier): Code | undefined {
+    const binding = this.context.scopes.resolved.get(target);
+    if (!binding || binding.kind !== 'const' || declarationOf(target)) return undefined;
+    if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
+    return [this.context.names.runtime, '.throwConstantAssignment(', JSON.stringify(binding.name), ')'];
+  }
+
   /** Whether a scope can be entered more than once per call: it sits in a loop of this function. */
   private isReentered(node: ts.Node): boolean {
     for (let n: ts.Node | undefined = node; n && n !== this.context.fn; n = n.parent) {
@@ -148,9 +186,16 @@ export class MachineBuilder {
   /** Makes the environment of a scope as it is entered. */
   private enterScope(node: ts.Node): void {
     const scope = this.context.scopes.scopes.get(node);
-    const env = scope && this.environments.get(scope);
-    if (!env) return;
-    this.assign(env.variable, ['{ ', env.bindings.map((b) => `${propertyKey(b.name)}: void 0`).join(', '), ' }']);
+    if (!scope) return;
+    const rt = this.context.names.runtime;
+    const initial = (b: Binding) => (this.deadZone.has(b) ? `${rt}.uninitialized` : 'void 0');
+    const env = this.environments.get(scope);
+    if (env) this.assign(env.variable, ['{ ', env.bindings.map((b) => `${propertyKey(b.name)}: ${initial(b)}`).join(', '), ' }']);
+    for (const b of scope.bindings.values()) {
+      if (!this.deadZone.has(b)) continue;
+      const v = this.variableOf(b);
+      if (v) this.assign(v, [`${rt}.uninitialized`]);
+    }
   }
 
   /** CreatePerIterationEnvironment: the next iteration gets a copy of the loop head's bindings. */
@@ -172,9 +217,14 @@ export class MachineBuilder {
       return outer === undefined ? undefined : [outer];
     }
     const env = this.environmentOf.get(binding);
-    if (env) return isInsideClosure(node, this.context.fn) ? [`${env.alias}.${binding.name}`] : [env.variable, '.' + binding.name];
-    const v = this.variableOf(binding);
-    return v ? [v] : undefined;
+    const v = env ? undefined : this.variableOf(binding);
+    let code: Code | undefined;
+    if (env) code = isInsideClosure(node, this.context.fn) ? [`${env.alias}.${binding.name}`] : [env.variable, '.' + binding.name];
+    else if (v) code = [v];
+    if (code && this.deadZone.has(binding) && !isWritten(node)) {
+      return ['(', this.context.names.runtime, '.checkInitialized(', ...code, ', ', JSON.stringify(binding.name), '))'];
+    }
+    return code;
   }
 
   private closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined {
@@ -432,6 +482,7 @@ export class MachineBuilder {
       identifier: (node) => builder.identifierCode(node),
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       override: (node) => this.overrides.get(node),
+      constantWrite: (target) => this.constantWrite(target),
       // Read by an arrow that may run after the frame moved on: a field of its own.
       thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
       argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
@@ -702,6 +753,7 @@ export class MachineBuilder {
   build(directives: number): MachineIR {
     const fn = this.context.fn;
     this.mark(this.entry);
+    this.enterScope(fn);
     const body = fn.body!;
     if (ts.isBlock(body)) {
       const statements = body.statements.slice(directives);
@@ -876,6 +928,8 @@ export class MachineBuilder {
   private buildForOf(node: ts.ForOfStatement, labels: readonly string[]): void {
     if (node.awaitModifier) throw new UnsupportedError(node, 'for await is not supported yet');
     const names = this.context.names;
+    // The head's expression runs where the head's bindings exist but are not initialized yet.
+    if (ts.isVariableDeclarationList(node.initializer)) this.enterScope(node);
     const iterable = this.normalizer.expression(node.expression);
     const iterator = this.newVariable('$iterator', 'iterator');
     const next = this.newVariable('$next', 'iterator');
@@ -925,6 +979,7 @@ export class MachineBuilder {
     const keys = this.newTemp('$keys');
     const index = this.newTemp('$index');
     const key = this.newTemp('$key');
+    if (ts.isVariableDeclarationList(node.initializer)) this.enterScope(node);
     // Object() boxes a primitive (a string's indices) so that `in` can test it below.
     this.assign(object, ['Object(', ...this.normalizer.expression(node.expression), ')']);
     this.assign(keys, ['[]']);
@@ -1061,6 +1116,58 @@ export class MachineBuilder {
     }
     this.mark(after);
   }
+}
+
+/** The declaration a binding identifier names (its end is where the binding is initialized). */
+function declarationOf(id: ts.Identifier): ts.Node | undefined {
+  let n: ts.Node = id;
+  while (ts.isBindingElement(n.parent) || ts.isObjectBindingPattern(n.parent) || ts.isArrayBindingPattern(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isVariableDeclaration(parent) && parent.name === n) return parent;
+  if (ts.isClassDeclaration(parent) && parent.name === id) return parent;
+  return undefined;
+}
+
+function clauseOf(node: ts.Node): ts.Node | undefined {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (ts.isCaseClause(n) || ts.isDefaultClause(n)) return n;
+  return undefined;
+}
+
+function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** Whether an identifier is written (an assignment or update target), not read. */
+function isWritten(node: ts.Identifier): boolean {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === n) {
+    const op = parent.operatorToken.kind;
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === n) return true;
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent)) {
+    return ts.isBinaryExpression(parent.parent) || ts.isArrayLiteralExpression(parent.parent) || ts.isObjectLiteralExpression(parent.parent)
+      ? isPatternTarget(parent)
+      : false;
+  }
+  return declarationOf(node) !== undefined;
+}
+
+/** Whether an object or array literal element is part of a destructuring assignment's target. */
+function isPatternTarget(node: ts.Node): boolean {
+  let n = node.parent;
+  while (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isParenthesizedExpression(n)) {
+    const parent = n.parent;
+    if (ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+    if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === n) return true;
+    n = parent;
+  }
+  return false;
 }
 
 function markCaptured(v: Variable, captured: boolean | undefined): Variable {

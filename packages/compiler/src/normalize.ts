@@ -249,9 +249,11 @@ export class Normalizer {
     }
     if (ts.isIdentifier(node)) {
       const target = b.render(node);
+      const thrower = b.constantWrite(node);
       return {
         read: () => target,
         write: (value) => {
+          if (thrower) return b.statement([...value, ', ', ...thrower, ';']);
           const part = target[0];
           if (target.length === 1 && isVariable(part)) b.assign(part, value);
           else b.statement([...target, ' = ', ...value, ';']);

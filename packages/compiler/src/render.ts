@@ -52,6 +52,8 @@ export interface RenderHooks {
   escapingJump(node: ts.BreakOrContinueStatement): Code;
   /** A `return` of the suspend function. */
   returnStatement(value: Code | undefined): Code;
+  /** Code that throws for a write to `target` when it names a `const` binding of the machine. */
+  constantWrite(target: ts.Identifier): Code | undefined;
   /** Code already computed for a node (a computed key evaluated before a suspension). */
   override(node: ts.Node): Code | undefined;
   /** A `var` declaration list of the suspend function's own bindings. */
@@ -107,6 +109,12 @@ function collectEdits(
 
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+
+  const constantWrite = constantWriteOf(node, hooks, render);
+  if (constantWrite) {
+    replace(node, constantWrite);
+    return;
+  }
 
   const override = hooks.override(node);
   if (override) {
@@ -252,6 +260,32 @@ function collectEdits(
     }
   }
   ts.forEachChild(node, (child) => visit(child));
+}
+
+/** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */
+function constantWriteOf(node: ts.Node, hooks: RenderHooks, render: (n: ts.Node) => Code): Code | undefined {
+  let target: ts.Expression | undefined;
+  let operand: ts.Expression | undefined;
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
+    target = node.left;
+    operand = node.right;
+  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    target = node.operand;
+  } else {
+    return undefined;
+  }
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  if (!ts.isIdentifier(target)) return undefined;
+  const thrower = hooks.constantWrite(target);
+  if (!thrower) return undefined;
+  const parts: Part[] = ['('];
+  if (!(ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) parts.push(...render(target), ', ');
+  if (operand) parts.push(...render(operand), ', ');
+  parts.push(...thrower, ')');
+  return parts;
 }
 
 /** Whether an identifier is called: `f()`, `(f)()`, `` f`…` ``. */

@@ -201,8 +201,8 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
     if (ts.isIdentifier(node)) {
       if (!isValueIdentifier(node)) return;
       // A function declaration's name lives in the scope around the function, not in its own.
-      const scope =
-        ts.isFunctionDeclaration(node.parent) && node.parent.name === node ? enclosingScope(node.parent) : enclosingScope(node);
+      const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
+      const scope = declaresOutside ? enclosingScope(node.parent) : enclosingScope(node);
       const binding = lookup(scope, node.text);
       if (!binding) free.add(node.text);
       if (binding && binding.scope.owner === fn) {

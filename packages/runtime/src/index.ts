@@ -21,6 +21,7 @@ import * as resumption from './resumeGenerator';
 import * as delegation from './delegate';
 import * as iteration from './iteratorProtocol';
 import * as keys from './propertyKey';
+import * as deadZone from './temporalDeadZone';
 import * as inlining from './inlineRuntime';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
@@ -34,5 +35,8 @@ export var iteratorNext = iteration.iteratorNext;
 export var closeIterator = iteration.closeIterator;
 export var closeIteratorOnThrow = iteration.closeIteratorOnThrow;
 export var toPropertyKey = keys.toPropertyKey;
+export var uninitialized = deadZone.uninitialized;
+export var checkInitialized = deadZone.checkInitialized;
+export var throwConstantAssignment = deadZone.throwConstantAssignment;
 export var inlineRuntime = inlining.inlineRuntime;
 export type { GeneratorFrame, ResumeMode, StepFunction } from './frame';

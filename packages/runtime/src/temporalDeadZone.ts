@@ -1,0 +1,29 @@
+/**
+ * The temporal dead zone of `let`, `const` and `class` bindings that a
+ * lowered function keeps in its frame.
+ *
+ * ## Example
+ * ```js
+ * { yield; f(); let x = 1; function f() { return x; } }
+ * // lowered: x = $coro.uninitialized at block entry; reads are checkInitialized(x, "x")
+ * ```
+ *
+ * ## Implementation
+ * A binding that could be read before its declaration runs holds a unique
+ * marker until then; the compiler checks reads only of those bindings, so
+ * code where every read follows the declaration pays nothing.
+ *
+ * ## References
+ * ECMA-262 §9.1.1.1.6 GetBindingValue (ReferenceError for an uninitialized binding).
+ */
+export var uninitialized = {};
+
+export function checkInitialized<T>(value: T, name: string): T {
+  if (value === uninitialized) throw new ReferenceError("Cannot access '" + name + "' before initialization");
+  return value;
+}
+
+/** An assignment to a `const` binding: the value was computed, the write fails (§9.1.1.1.5 SetMutableBinding). */
+export function throwConstantAssignment(name: string): never {
+  throw new TypeError("Assignment to constant variable '" + name + "'.");
+}

@@ -1,0 +1,40 @@
+import { checkInitialized, uninitialized } from '../src';
+
+describe('temporal dead zone', () => {
+  test('an uninitialized binding throws the ReferenceError a native read throws', () => {
+    let native: unknown;
+    try {
+      // eslint-disable-next-line no-use-before-define
+      (() => x)();
+      let x = 1;
+      void x;
+    } catch (e) {
+      native = e;
+    }
+    expect(native).toBeInstanceOf(ReferenceError);
+    expect(() => checkInitialized(uninitialized, 'x')).toThrow(ReferenceError);
+    expect(() => checkInitialized(uninitialized, 'x')).toThrow("Cannot access 'x' before initialization");
+  });
+
+  test('an initialized binding reads through, whatever its value', () => {
+    expect(checkInitialized(undefined, 'x')).toBeUndefined();
+    expect(checkInitialized(0, 'x')).toBe(0);
+    const o = {};
+    expect(checkInitialized(o, 'x')).toBe(o);
+  });
+});
+
+describe('assignment to a constant', () => {
+  test('throws the TypeError a native const assignment throws', () => {
+    const { throwConstantAssignment } = require('../src');
+    let native: unknown;
+    try {
+      const c = 1;
+      (c as number) = 2;
+    } catch (e) {
+      native = e;
+    }
+    expect(native).toBeInstanceOf(TypeError);
+    expect(() => throwConstantAssignment('c')).toThrow(TypeError);
+  });
+});
