@@ -95,13 +95,28 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
 
   const identifiers = new Set<string>();
   const roots: ts.FunctionLikeDeclaration[] = [];
-  const collect = (node: ts.Node, insideSuspend: boolean): void => {
+  const misplaced = (node: ts.Node, message: string) => {
+    const start = node.getStart(sourceFile);
+    diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.SyntaxError));
+  };
+  const collect = (node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined): void => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.add(node.text);
+    // TypeScript's parser accepts these and leaves them to its checker, which coro does not run.
+    if (ts.isYieldExpression(node) && !(fn && (fn as ts.FunctionLikeDeclaration).asteriskToken)) {
+      misplaced(node, "'yield' is only valid inside a generator function");
+    }
+    if (ts.isAwaitExpression(node) && (fn ? !hasModifier(fn, ts.SyntaxKind.AsyncKeyword) : sourceType !== 'module')) {
+      misplaced(node, "'await' is only valid in async functions and at the top level of modules");
+    }
     const suspend = isSuspendFunction(node);
     if (suspend && !insideSuspend) roots.push(node);
-    ts.forEachChild(node, (child) => collect(child, insideSuspend || suspend));
+    const inner = isFunctionLike(node) ? node : fn;
+    const name = isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration).name : undefined;
+    // A computed method name is evaluated in the enclosing function.
+    ts.forEachChild(node, (child) => collect(child, insideSuspend || suspend, child === name ? fn : inner));
   };
-  collect(sourceFile, false);
+  collect(sourceFile, false, undefined);
+  if (diagnostics.length) return fail();
   if (roots.length === 0) return { code, map: null, diagnostics };
 
   const helperNames = new NameAllocator(identifiers);
@@ -178,12 +193,16 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   return { code: output, map, diagnostics };
 }
 
-/** After a shebang and the directive prologue: where the runtime binding goes. */
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/** After a byte order mark, a shebang and the directive prologue: where the runtime binding goes. */
 function preambleOffset(sourceFile: ts.SourceFile): number {
   const text = sourceFile.text;
-  let offset = 0;
-  if (text.startsWith('#!')) {
-    const nl = text.indexOf('\n');
+  let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('#!', offset)) {
+    const nl = text.indexOf('\n', offset);
     offset = nl === -1 ? text.length : nl + 1;
   }
   for (const statement of sourceFile.statements) {
