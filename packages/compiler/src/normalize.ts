@@ -543,12 +543,10 @@ export class Normalizer {
         // Copied now, so a later suspension cannot change what the spread saw.
         pieces.push({
           suspends: b.suspends(property),
-          evaluate: () => {
-            const source = this.expression(property.expression);
-            return ['{...', ...paren(source), '}'];
-          },
+          evaluate: () => this.expression(property.expression),
+          settle: (source) => ['{...', ...paren(source), '}'],
         });
-        assemble.push((codes) => ['...', ...codes[k]]);
+        assemble.push((codes) => ['...', ...paren(codes[k])]);
       } else if (
         (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) &&
         property.name &&
