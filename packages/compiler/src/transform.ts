@@ -25,7 +25,7 @@
 import ts from 'typescript';
 import MagicString from 'magic-string';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
-import { findHoistSite, topOfStatementList } from './hoist';
+import { findHoistSite, isStrictAt, topOfStatementList } from './hoist';
 import { formOf, indentOf, lowerFunction, type FileContext } from './lower';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
@@ -146,6 +146,16 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
         s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
         continue;
       }
+      if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {
+        // A plain function declared in a sloppy block would also get Annex B's function-scope
+        // binding, which a generator declaration never has: a block-scoped `let` at the block's top keeps it.
+        const block = fn.parent;
+        const lowered = lowerFunction(fn, file, undefined, 'expression', indentOf(fn, sourceFile));
+        noteHelpers(lowered.replacement);
+        s.overwrite(fn.getStart(sourceFile), fn.end, '');
+        s.appendLeft(topOfStatementList(block, sourceFile), `let ${(fn.name as ts.Identifier).text} = ${lowered.replacement};\n${indentOf(fn, sourceFile)}`);
+        continue;
+      }
       const site = findHoistSite(fn);
       const indent = indentOf(site.anchor, sourceFile);
       const lowered = lowerFunction(fn, file, undefined, form, indent);
@@ -191,6 +201,12 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
       ? null
       : (s.generateMap({ source: filename, file: filename.replace(/\.[^./\\]+$/, '') + '.js', includeContent: true, hires: true }) as unknown as SourceMap);
   return { code: output, map, diagnostics };
+}
+
+function isSloppyBlockDeclaration(fn: ts.FunctionDeclaration, module: boolean): boolean {
+  const container = fn.parent;
+  const inBlock = (ts.isBlock(container) && !isFunctionLike(container.parent)) || ts.isCaseClause(container) || ts.isDefaultClause(container);
+  return inBlock && fn.name !== undefined && !isStrictAt(fn, module);
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
