@@ -46,7 +46,7 @@ import {
 import type { Binding, Scope, ScopeInfo } from './scope';
 import { isFunctionLike } from './scope';
 import { renderNode, type Edit, type RenderHooks } from './render';
-import { Normalizer } from './normalize';
+import { Normalizer, skipOuter } from './normalize';
 import type { MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
 
@@ -599,7 +599,7 @@ export class MachineBuilder {
    * the iterator of an array pattern when it ends early.
    */
   destructure(target: ts.BindingName | ts.Expression, value: Code): void {
-    const node = ts.isIdentifier(target) ? target : skipParentheses(target);
+    const node = ts.isIdentifier(target) ? target : skipOuter(target);
     if (ts.isObjectBindingPattern(node) || ts.isObjectLiteralExpression(node)) return this.destructureObject(node, value);
     if (ts.isArrayBindingPattern(node) || ts.isArrayLiteralExpression(node)) return this.destructureArray(node, value);
     if (ts.isIdentifier(node) && isBindingName(node)) return this.bind(node, value);
@@ -608,7 +608,7 @@ export class MachineBuilder {
 
   /** An element target, its default, and the value it receives: written in spec order. */
   private destructureElement(target: ts.BindingName | ts.Expression, initializer: ts.Expression | undefined, read: () => Code): void {
-    const node = ts.isIdentifier(target) ? target : skipParentheses(target);
+    const node = ts.isIdentifier(target) ? target : skipOuter(target);
     const isPattern =
       ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
     // An assignment target's reference is evaluated before its value is read.
@@ -730,19 +730,7 @@ export class MachineBuilder {
       }
       this.jump(after);
     });
-    this.mark(throwEntry);
-    this.assign(fin.kind, [String(CompletionKind.Throw)]);
-    this.assign(fin.value, [this.context.names.value]);
-    this.jump(fin.body);
-    this.mark(returnEntry);
-    this.assign(fin.kind, [String(CompletionKind.Return)]);
-    this.assign(fin.value, [this.context.names.value]);
-    this.mark(fin.body);
-    this.statement([
-      'if (!', done, ') { if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', rt, '.closeIteratorOnThrow(', iterator, '); else ',
-      rt, '.closeIterator(', iterator, '); }',
-    ]);
-    this.push({ op: 'endFinally', finally: fin, region: this.region });
+    this.closeOnAbruptExit(fin, iterator, done);
     this.mark(after);
     this.statement(['if (!', done, ') ', rt, '.closeIterator(', iterator, ');']);
   }
@@ -958,20 +946,31 @@ export class MachineBuilder {
       }
       this.jump(head);
     });
-    this.mark(throwEntry);
+    this.closeOnAbruptExit(fin, iterator, undefined);
+    this.mark(exit);
+  }
+
+  /**
+   * The finally of a loop or pattern over an iterator: a throw closes it
+   * ignoring what `return` does, a return or jump closes it checking the
+   * result (IteratorClose). With `done`, an exhausted iterator is left alone.
+   */
+  private closeOnAbruptExit(fin: Finally, iterator: Variable, done: Variable | undefined): void {
+    const names = this.context.names;
+    this.mark(fin.throwEntry);
     this.assign(fin.kind, [String(CompletionKind.Throw)]);
     this.assign(fin.value, [names.value]);
     this.jump(fin.body);
-    this.mark(returnEntry);
+    this.mark(fin.returnEntry);
     this.assign(fin.kind, [String(CompletionKind.Return)]);
     this.assign(fin.value, [names.value]);
     this.mark(fin.body);
-    this.statement([
+    const close: Code = [
       'if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
       names.runtime, '.closeIterator(', iterator, ');',
-    ]);
+    ];
+    this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
     this.push({ op: 'endFinally', finally: fin, region: this.region });
-    this.mark(exit);
   }
 
   private buildForIn(node: ts.ForInStatement, labels: readonly string[]): void {
@@ -1175,14 +1174,8 @@ function markCaptured(v: Variable, captured: boolean | undefined): Variable {
   return v;
 }
 
-function skipParentheses<T extends ts.Node>(node: T): ts.Node {
-  let n: ts.Node = node;
-  while (ts.isParenthesizedExpression(n)) n = n.expression;
-  return n;
-}
-
 function isPatternNode(node: ts.Node): boolean {
-  const n = skipParentheses(node);
+  const n = skipOuter(node);
   return ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n) || ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n);
 }
 

@@ -19,6 +19,8 @@
  */
 import {
   CompletionKind,
+  finalizerOf,
+  handlerOf,
   isCalleeRef,
   isDeferred,
   isLabel,
@@ -27,7 +29,6 @@ import {
   type Instruction,
   type Label,
   type MachineIR,
-  type Region,
 } from './ir';
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
@@ -243,15 +244,6 @@ function numberStates(instructions: readonly Instruction[]): Map<Label, number> 
   return stateOf;
 }
 
-function handlerOf(region: Region | undefined): Label | undefined {
-  for (let r = region; r; r = r.parent) if (r.handler) return r.handler;
-  return undefined;
-}
-
-function finalizerOf(region: Region | undefined): Label | undefined {
-  for (let r = region; r; r = r.parent) if (r.finalizer) return r.finalizer;
-  return undefined;
-}
 
 function negate(condition: string): string {
   if (condition.startsWith('!') && /^![\w$.]+$/.test(condition)) return condition.slice(1);

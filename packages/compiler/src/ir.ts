@@ -129,6 +129,18 @@ export interface Region {
   readonly finalizer: Label | undefined;
 }
 
+/** Where an exception raised in `region` goes: the nearest handler outward. */
+export function handlerOf(region: Region | undefined): Label | undefined {
+  for (let r = region; r; r = r.parent) if (r.handler) return r.handler;
+  return undefined;
+}
+
+/** Where a return from `region` goes first: the nearest finalizer outward. */
+export function finalizerOf(region: Region | undefined): Label | undefined {
+  for (let r = region; r; r = r.parent) if (r.finalizer) return r.finalizer;
+  return undefined;
+}
+
 export const enum CompletionKind {
   Normal = 0,
   Return = 1,

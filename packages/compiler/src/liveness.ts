@@ -25,7 +25,7 @@
  * (interference, greedy colouring); the same idea as rustc's generator
  * layout, which overlaps locals whose storage is never live at once.
  */
-import { variableOfPart, type Code, type Label, type MachineIR, type Region, type Variable } from './ir';
+import { finalizerOf, handlerOf, variableOfPart, type Code, type Label, type MachineIR, type Variable } from './ir';
 
 export interface Liveness {
   /** Variables that must live in the frame. */
@@ -71,15 +71,6 @@ class BitSet {
   }
 }
 
-function handlerOf(region: Region | undefined): Label | undefined {
-  for (let r = region; r; r = r.parent) if (r.handler) return r.handler;
-  return undefined;
-}
-
-function finalizerOf(region: Region | undefined): Label | undefined {
-  for (let r = region; r; r = r.parent) if (r.finalizer) return r.finalizer;
-  return undefined;
-}
 
 function codeVariables(code: Code | undefined, into: Variable[]): void {
   if (!code) return;

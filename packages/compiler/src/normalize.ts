@@ -220,7 +220,7 @@ export class Normalizer {
   /** A reference (identifier or property) whose object and key are evaluated now. */
   reference(node: ts.Expression): { read(): Code; write(value: Code): void } {
     const b = this.b;
-    node = skipOuter(node);
+    node = skipOuterExpression(node);
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword) {
       const accessor = b.context.superAccessor();
       if (!accessor) throw new UnsupportedError(node, "'super' outside a method");
@@ -266,7 +266,7 @@ export class Normalizer {
   /** Assigns `value` to an assignment target (identifier, member or destructuring pattern). */
   assignTo(target: ts.Expression | ts.ForInitializer, value: Code): void {
     const b = this.b;
-    const node = skipOuter(target as ts.Expression);
+    const node = skipOuterExpression(target as ts.Expression);
     if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) {
       if (b.suspends(node)) return b.destructure(node, value);
       b.statement(['(', ...b.render(node), ' = ', ...value, ');']);
@@ -277,7 +277,7 @@ export class Normalizer {
 
   private assignment(node: ts.BinaryExpression, discard: boolean): Code {
     const b = this.b;
-    const left = skipOuter(node.left);
+    const left = skipOuterExpression(node.left);
     if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) {
       const value = b.suspends(left) ? this.spill(this.expression(node.right), '$source') : this.spill(this.expression(node.right));
       this.assignTo(left, value);
@@ -397,7 +397,7 @@ export class Normalizer {
 
   private callPart(node: ts.CallExpression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
     const b = this.b;
-    const callee = skipOuter(node.expression);
+    const callee = skipOuterExpression(node.expression);
     const argumentsSuspend = node.arguments.some((a) => b.suspends(a));
     if (callee.kind === ts.SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
@@ -463,7 +463,7 @@ export class Normalizer {
     const b = this.b;
     const sf = b.context.sourceFile;
     const text = sf.text;
-    const tag = skipOuter(node.tag);
+    const tag = skipOuterExpression(node.tag);
     let receiver: Code | undefined;
     let fn: Code;
     if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind !== ts.SyntaxKind.SuperKeyword) {
@@ -607,17 +607,23 @@ function continueCondition(op: ts.SyntaxKind, value: Code): Code {
   return [...value, ' == null'];
 }
 
-function skipOuter(node: ts.Expression): ts.Expression {
+/** The expression under parentheses and TypeScript's type-only wrappers. */
+export function skipOuter<T extends ts.Node>(node: T): ts.Node {
+  let n: ts.Node = node;
   while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isTypeAssertionExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node)
+    ts.isParenthesizedExpression(n) ||
+    ts.isAsExpression(n) ||
+    ts.isTypeAssertionExpression(n) ||
+    ts.isNonNullExpression(n) ||
+    ts.isSatisfiesExpression(n)
   ) {
-    node = node.expression;
+    n = n.expression;
   }
-  return node;
+  return n;
+}
+
+function skipOuterExpression(node: ts.Expression): ts.Expression {
+  return skipOuter(node) as ts.Expression;
 }
 
 function isOptionalChainPart(node: ts.Node): boolean {

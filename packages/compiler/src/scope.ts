@@ -125,14 +125,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
   }
 
   function visitDeclarations(node: ts.Node, scope: Scope): void {
-    if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
-    if (
-      ts.isInterfaceDeclaration(node) ||
-      ts.isTypeAliasDeclaration(node) ||
-      ts.isTypeParameterDeclaration(node)
-    ) {
-      return;
-    }
+    if (isTypeOnly(node)) return;
     if (ts.isIdentifier(node)) {
       names.add(node.text);
       return;
@@ -190,14 +183,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
   }
 
   function visitReferences(node: ts.Node): void {
-    if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
-    if (
-      ts.isInterfaceDeclaration(node) ||
-      ts.isTypeAliasDeclaration(node) ||
-      ts.isTypeParameterDeclaration(node)
-    ) {
-      return;
-    }
+    if (isTypeOnly(node)) return;
     if (ts.isIdentifier(node)) {
       if (!isValueIdentifier(node)) return;
       // A function declaration's name lives in the scope around the function, not in its own.
@@ -232,6 +218,16 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
 
   visitReferences(fn);
   return { functionScope, resolved, scopes, names, free };
+}
+
+/** TypeScript syntax that names no value: skipped by both walks. */
+export function isTypeOnly(node: ts.Node): boolean {
+  return (
+    (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isTypeParameterDeclaration(node)
+  );
 }
 
 function isWithin(node: ts.Node, container: ts.Node): boolean {
