@@ -340,6 +340,13 @@ export class MachineBuilder {
     this.push({ op: 'statement', code, region: this.region });
   }
 
+  /** An expression evaluated for its effects, parenthesized where a statement could not start with it. */
+  expressionStatement(code: Code): void {
+    const first = code[0];
+    const ambiguous = typeof first === 'string' && /^\s*(?:\{|function\b|class\b|let\s*\[|async\s+function\b)/.test(first);
+    this.statement(ambiguous ? ['(', ...code, ');'] : [...code, ';']);
+  }
+
   assign(target: Variable, value: Code): void {
     this.push({ op: 'assign', target, value, region: this.region });
   }
@@ -822,7 +829,7 @@ export class MachineBuilder {
 
   private buildExpressionStatement(expression: ts.Expression): void {
     const code = this.normalizer.expression(expression, true);
-    if (code.length && !isInert(code)) this.statement([...code, ';']);
+    if (code.length && !isInert(code)) this.expressionStatement(code);
   }
 
   private buildVariableList(list: ts.VariableDeclarationList): void {

@@ -150,6 +150,7 @@ export function lowerFunction(
       const splitByThis = site.container === body || builder.suspends(site.container);
       if (splitByThis && !site.wrap) {
         prelude.push([deferred(() => joinLines([get().setup, get().helpers], indent + '  '))]);
+        linkInRenderedCode(edits, node, get, sf);
       } else {
         placeInRenderedCode(edits, site, node, nestedForm, get, sf);
       }
@@ -195,7 +196,13 @@ export function lowerFunction(
   // Generator functions are not constructors; methods already are not.
   const notConstructor =
     form === 'method' ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
-  const newFrame = `${directives.join('')}${notConstructor}return new ${helper.frame}(${args.join(', ')});`;
+  const construct = `new ${helper.frame}(${args.join(', ')})`;
+  // The function's current `prototype` decides the object's, when it has been replaced since linking.
+  const linked = form !== 'method' || (staticKey(fn) !== undefined && !ts.isPrivateIdentifier(fn.name!));
+  const create = linked
+    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${file.runtime}.adoptPrototype(${construct}, ${helper.frame}.$function)`
+    : construct;
+  const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
   const wrapper = wrapperText(fn, newFrame, outer, sf, form === 'expression' ? inferredName(fn) : undefined);
   const helpers = joinLines([emitted.frameConstructor, emitted.step], inner);
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
@@ -292,6 +299,12 @@ function placeInRenderedCode(
     return;
   }
   insert(anchorStart, [deferred(() => joinLines([get().setup, get().helpers], indent) + '\n' + indent)]);
+  linkInRenderedCode(edits, node, get, sf);
+}
+
+/** A nested method's link to its class (a static block) or object (a call around the literal). */
+function linkInRenderedCode(edits: Edit[], node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile): void {
+  const insert = (at: number, parts: Part[]) => edits.push({ start: at, end: at, parts });
   const holder = node.parent;
   if (ts.isClassLike(holder)) insert(holder.members.pos, [deferred(() => ' ' + (get().classMember ?? ''))]);
   if (ts.isObjectLiteralExpression(holder)) {

@@ -176,7 +176,7 @@ export class Normalizer {
     const b = this.b;
     if (op === ts.SyntaxKind.CommaToken) {
       const left = this.expression(node.left, true);
-      if (left.length && !isStable(left)) b.statement([...left, ';']);
+      if (left.length && !isStable(left)) b.expressionStatement(left);
       return this.expression(node.right, discard);
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
@@ -214,7 +214,7 @@ export class Normalizer {
   private into(result: ReturnType<MachineBuilder['newTemp']> | undefined, node: ts.Expression): void {
     const code = this.expression(node, result === undefined);
     if (result) this.b.assign(result, code);
-    else if (code.length && !isStable(code)) this.b.statement([...code, ';']);
+    else if (code.length && !isStable(code)) this.b.expressionStatement(code);
   }
 
   /** A reference (identifier or property) whose object and key are evaluated now. */

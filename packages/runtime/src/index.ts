@@ -28,6 +28,7 @@ export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
 export var linkGenerator = linking.linkGenerator;
 export var linkMethods = linking.linkMethods;
+export var adoptPrototype = linking.adoptPrototype;
 export var resumeGenerator = resumption.resumeGenerator;
 export var delegate = delegation.delegate;
 export var getIterator = iteration.getIterator;

@@ -36,6 +36,8 @@ export function linkGenerator<F extends Function | null>(fn: F, Frame: Function)
     Frame.prototype = prototype;
   }
   if (fn) {
+    // The wrapper reads `Frame.$function.prototype` at each call, as OrdinaryCreateFromConstructor does.
+    (Frame as { $function?: Function }).$function = fn;
     // A method has no `prototype` of its own: make one with the attributes a generator method's has.
     if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
     else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
@@ -54,4 +56,16 @@ export function linkMethods<T extends object>(holder: T): T {
     if (descriptor && typeof descriptor.value === 'function') linkGenerator(descriptor.value, arguments[i + 1]);
   }
   return holder;
+}
+
+/**
+ * A generator object whose function's `prototype` was replaced: it inherits
+ * the new one, or %GeneratorPrototype% when that is not an object
+ * (ECMA-262 §10.1.14 GetPrototypeFromConstructor).
+ */
+export function adoptPrototype<T extends object>(frame: T, fn: Function): T {
+  var prototype = fn.prototype;
+  var isObject = (typeof prototype === 'object' && prototype !== null) || typeof prototype === 'function';
+  Object.setPrototypeOf(frame, isObject ? prototype : GeneratorPrototype);
+  return frame;
 }
