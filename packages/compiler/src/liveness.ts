@@ -168,7 +168,8 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
   for (const i of suspensions) for (const id of liveOut[i].members()) frame.add(ir.variables[id]);
   for (const v of ir.variables) {
     if (v.captured) frame.add(v);
-    if (v.input && liveIn[0].has(v.id)) {
+    // A captured input may be read only by a nested function, which this IR does not see into.
+    if (v.input && (liveIn[0].has(v.id) || v.captured)) {
       inputs.add(v);
       frame.add(v);
     }
