@@ -8,3 +8,4 @@ export { formatLogLine, formatValue, describeThrown } from './format';
 export { RUNTIME_SPECIFIER } from './runtime-loader';
 export { callWithTimeout, TimeoutError } from './timeout';
 export type { RuntimeRealm } from './runtime-loader';
+export * as fuzz from './fuzz';

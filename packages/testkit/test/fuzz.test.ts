@@ -10,13 +10,18 @@
  *    seed and holds the shrunk program and both traces. Replay one seed with
  *    `node scripts/fuzz.js --seed N --count 1`.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import {
   checkNative,
   closeCompiler,
   defaultThreadCount,
   FuzzPool,
   fuzzSeed,
+  IsolatedTransform,
   summarizeVerdicts,
+  wellFormedProblems,
   formatReport,
   generateProgram,
   printProgram,
@@ -64,17 +69,19 @@ describe('the program generator', () => {
     expect(printProgram(generateProgram(1))).not.toBe(printProgram(generateProgram(2)));
   });
 
-  test('only makes sound programs: 1500 seeds run natively to their end, without unintended engine errors', () => {
+  test('only makes sound programs: 1000 seeds are well formed and run natively to their end, without unintended engine errors', () => {
     const problems: string[] = [];
     let lines = 0;
-    for (let seed = 1; seed <= 1500; seed++) {
-      const check = checkNative(printProgram(generateProgram(seed)));
+    for (let seed = 1; seed <= 1000; seed++) {
+      const program = generateProgram(seed);
+      for (const problem of wellFormedProblems(program)) problems.push(`seed ${seed}: ${problem}`);
+      const check = checkNative(printProgram(program));
       lines += check.execution.trace.length;
       if (check.problem !== null) problems.push(`seed ${seed}: ${check.problem}`);
     }
     expect(problems).toEqual([]);
     // Programs that print almost nothing would test almost nothing.
-    expect(lines / 1500).toBeGreaterThan(5);
+    expect(lines / 1000).toBeGreaterThan(5);
   });
 
   test('covers every construct it promises within a few hundred seeds', () => {
@@ -115,6 +122,14 @@ describe('the program generator', () => {
       'closure that assigns': /fns\.push\(\(\) => \([a-cpq] [+\-*?|]*=/,
       'shadowing declaration': /\{\n\s+(let|const) [abc] = [^\n]*\n[^]*?\{\n\s+(let|const) [abc] =/,
       'arguments': /arguments\.length/,
+      'arguments in an arrow': /fns\.push\(\(\) => [^\n]*arguments\.length/,
+      'local generator': /const h\d+ = function\* \(/,
+      'yield* to a local generator': /yield\* h\d+\(/,
+      'spread of an iterable': /\[\.\.\.(g\d|'|\[)|pair\(\.\.\./,
+      'comma sequence with a yield': /\([^()]*, \(?yield\b/,
+      'array destructuring of a generator': /(let|const) \[t\d+[^\]\n]*\] = g\d\(/,
+      'object destructuring': /(let|const) \{ [abc]: t\d+/,
+      'yield in a destructuring default': /[[{,] (?:[abc]: )?t\d+ = \(?yield/,
       'next(v) from a consumer': /step\('c\d it\d', it\d, 'next', \d/,
       'return(v) from a consumer': /'return', /,
       'throw(e) from a consumer': /'throw', new Error/,
@@ -157,6 +172,55 @@ describe('the shrinker', () => {
     expect(report).toContain(body.trim().split('\n')[0]);
     expect(report).toMatch(/Native trace:\n {4}\S/);
     expect(report).toMatch(/Lowered trace \(inline\):\n {4}\S/);
+  });
+});
+
+describe('the isolated transform', () => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'coro-fuzz-test-'));
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  const compilerModule = (name: string, source: string): string => {
+    const file = path.join(directory, `${name}.js`);
+    fs.writeFileSync(file, source);
+    return file;
+  };
+  const options = { filename: 'a.js', runtime: 'inline' as const, sourceMap: false, sourceType: 'script' as const };
+
+  test('returns what the compiler returns, and stops a compiler caught in an endless loop', () => {
+    const isolated = new IsolatedTransform(
+      compilerModule(
+        'looping',
+        `exports.transform = (code) => {
+          while (code === 'hang') {}
+          return { code: code + ';', diagnostics: [{ message: 'm', category: 'warning' }] };
+        };`,
+      ),
+    );
+    try {
+      expect(isolated.call('a', options, 5000)).toEqual({
+        kind: 'done',
+        output: { code: 'a;', diagnostics: [{ message: 'm', category: 'warning', line: undefined, column: undefined, code: undefined }] },
+      });
+      const started = Date.now();
+      expect(isolated.call('hang', options, 300)).toEqual({ kind: 'timeout' });
+      expect(Date.now() - started).toBeLessThan(5000);
+      // The next call gets a fresh worker.
+      expect(isolated.call('b', options, 5000)).toMatchObject({ kind: 'done', output: { code: 'b;' } });
+    } finally {
+      isolated.close();
+    }
+  });
+
+  test('reports what the compiler throws, and a compiler that does not load', () => {
+    const throwing = new IsolatedTransform(compilerModule('throwing', `exports.transform = () => { throw new RangeError('no'); };`));
+    const broken = new IsolatedTransform(compilerModule('broken', `throw new Error('cannot start');`));
+    try {
+      expect(throwing.call('a', options, 5000)).toMatchObject({ kind: 'threw', message: expect.stringContaining('RangeError: no') });
+      expect(broken.call('a', options, 5000)).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('cannot start') });
+    } finally {
+      throwing.close();
+      broken.close();
+    }
   });
 });
 

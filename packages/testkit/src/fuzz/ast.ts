@@ -23,8 +23,9 @@
  * Termination is a property of the node kinds, not of the generator's care:
  * every loop node owns its counter and bound and prints them in its own head,
  * no expression can assign a counter, generators only call generators declared
- * before them, and closures have expression bodies. So whatever the shrinker
- * deletes, what remains still terminates.
+ * before them (a local generator is not in scope in its own body), and
+ * closures have expression bodies. So whatever the shrinker deletes, what
+ * remains still terminates.
  *
  * The printed program starts with a fixed prelude (`show`, `describe`, `log`,
  * `step`, ...) that turns every observable event into one trace line. It holds
@@ -53,12 +54,22 @@ export type Expr =
   | { kind: 'template'; head: string; spans: { expr: Expr; tail: string }[] }
   | { kind: 'genCall'; callee: string; args: Expr[] }
   | { kind: 'newError'; message: string }
-  | { kind: 'describe'; arg: Expr };
+  | { kind: 'describe'; arg: Expr }
+  /** `(a, b)`. */
+  | { kind: 'sequence'; exprs: Expr[] }
+  /** `...source`; only ever an element of `array`, `pair` or `genCall` lists. */
+  | { kind: 'spread'; source: Expr };
 
 export type Stmt =
   | { kind: 'expr'; expr: Expr }
   | { kind: 'log'; tag: string; args: Expr[] }
   | { kind: 'let'; constant: boolean; name: string; init: Expr }
+  /**
+   * `let [t0, t1 = d] = init;` or `const { a: t0, b: t1 = d } = init;`. An
+   * array pattern over a generator closes it (IteratorClose) when it has
+   * bound its elements; a default (possibly a `yield`) runs only for `undefined`.
+   */
+  | { kind: 'destructure'; constant: boolean; pattern: 'array' | 'object'; elements: PatternElement[]; init: Expr }
   | { kind: 'if'; test: Expr; then: Stmt[]; else: Stmt[] | null }
   | { kind: 'block'; label: string | null; body: Stmt[] }
   | { kind: 'for'; label: string | null; counter: string; limit: number; body: Stmt[] }
@@ -72,7 +83,16 @@ export type Stmt =
   | { kind: 'return'; value: Expr | null }
   | { kind: 'break'; label: string | null }
   | { kind: 'continue'; label: string | null }
-  | { kind: 'pushClosure'; body: Expr };
+  | { kind: 'pushClosure'; body: Expr }
+  /** `const h0 = function* (p) { ... };`: a generator nested in a generator, closing over its bindings. */
+  | { kind: 'localGenerator'; name: string; params: string[]; body: Stmt[] };
+
+export interface PatternElement {
+  /** The property read by an object pattern; unused by an array pattern. */
+  key: string;
+  name: string;
+  default: Expr | null;
+}
 
 export interface SwitchCase {
   /** `null` is `default:`. */
@@ -160,9 +180,45 @@ function drain(tag, it) {
   }
 }
 function callFns(tag) {
-  console.log(tag + ' fns ' + fns.map(function (f) { return show(f()); }).join(','));
+  console.log(tag + ' fns ' + fns.map(function (f) {
+    try { return show(f()); } catch (e) { return 'threw ' + describe(e); }
+  }).join(','));
 }
 `;
+
+/** The direct sub-expressions of `expr`. */
+export function subExpressions(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'binary':
+    case 'logical':
+      return [expr.left, expr.right];
+    case 'cond':
+      return [expr.test, expr.then, expr.else];
+    case 'assign':
+      return [expr.value];
+    case 'yield':
+      return expr.arg === null ? [] : [expr.arg];
+    case 'yieldStar':
+      return [expr.source];
+    case 'pair':
+    case 'genCall':
+      return expr.args;
+    case 'array':
+      return expr.elements;
+    case 'object':
+      return expr.props.map((prop) => prop.value);
+    case 'template':
+      return expr.spans.map((span) => span.expr);
+    case 'describe':
+      return [expr.arg];
+    case 'sequence':
+      return expr.exprs;
+    case 'spread':
+      return [expr.source];
+    default:
+      return [];
+  }
+}
 
 /** Expression kinds that bind looser than a binary operand and need parentheses there. */
 const LOOSE_KINDS = new Set<Expr['kind']>(['binary', 'logical', 'cond', 'assign', 'yield', 'yieldStar']);
@@ -208,13 +264,23 @@ function printBareExpr(expr: Expr): string {
         ? '{}'
         : `{ ${expr.props.map((prop) => `${prop.key}: ${printExpr(prop.value)}`).join(', ')} }`;
     case 'template':
-      return '`' + escapeTemplate(expr.head) + expr.spans.map((span) => '${' + printExpr(span.expr) + '}' + escapeTemplate(span.tail)).join('') + '`';
+      return (
+        '`' +
+        escapeTemplate(expr.head) +
+        expr.spans.map((span) => '${' + printExpr(span.expr) + '}' + escapeTemplate(span.tail)).join('') +
+        '`'
+      );
     case 'genCall':
       return `${expr.callee}(${expr.args.map((arg) => printExpr(arg)).join(', ')})`;
     case 'newError':
       return `new Error(${quote(expr.message)})`;
     case 'describe':
       return `describe(${printExpr(expr.arg)})`;
+    case 'sequence':
+      // Always parenthesized: a bare comma would split call arguments or array elements.
+      return `(${expr.exprs.map((item) => printExpr(item)).join(', ')})`;
+    case 'spread':
+      return `...${printExpr(expr.source, 'operand')}`;
   }
 }
 
@@ -271,6 +337,15 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
     case 'let':
       out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.name} = ${printExpr(stmt.init)};`);
       return;
+    case 'destructure': {
+      const elements = stmt.elements.map((element) => {
+        const target = stmt.pattern === 'object' ? `${element.key}: ${element.name}` : element.name;
+        return element.default === null ? target : `${target} = ${printExpr(element.default)}`;
+      });
+      const pattern = stmt.pattern === 'array' ? `[${elements.join(', ')}]` : `{ ${elements.join(', ')} }`;
+      out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern} = ${printExpr(stmt.init)};`);
+      return;
+    }
     case 'if':
       if (stmt.else === null) {
         printBody(out, `if (${printExpr(stmt.test)})`, stmt.then);
@@ -346,6 +421,9 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
       return;
     case 'continue':
       out.line(stmt.label === null ? 'continue;' : `continue ${stmt.label};`);
+      return;
+    case 'localGenerator':
+      printBody(out, `const ${stmt.name} = function* (${stmt.params.join(', ')})`, stmt.body, '};');
       return;
     case 'pushClosure': {
       const body = printExpr(stmt.body);

@@ -4,24 +4,26 @@
  * ## Example
  * ```ts
  * const outcome = fuzzSeed(1234);
- * if (outcome.failure) console.log(formatReport(shrinkFailure(outcome)));
+ * if (outcome.failure) console.log(formatReport(shrinkFailure(outcome)));   // formatReport: report.ts
  * ```
  *
  * ## Implementation
  * `fuzzSeeds` checks seeds (`fuzzSeedsInParallel` on every core, see
- * pool.ts) and shrinks the first failure. `shrinkFailure` shrinks with the predicate "the native
- * run is still clean and the same kind of failure, in the same runtime mode,
- * still happens"; it also refuses candidates whose native run raises more
+ * pool.ts) and shrinks the first failure. `shrinkFailure` shrinks with the
+ * predicate "the program is well formed (well-formed.ts), its native run is
+ * still clean and the same kind of failure, in the same runtime mode, still
+ * happens"; it also refuses candidates whose native run raises more
  * TypeErrors than the original, so that shrinking stays on the original bug
- * instead of drifting to a new protocol error it made up. The report holds
- * everything needed to reproduce and understand the failure without rerunning
- * anything: seed, failure, smallest program, both traces, the lowered code.
+ * instead of drifting to a new protocol error it made up. report.ts turns
+ * the result into text.
  */
-import { PRELUDE, printProgram, printProgramBody, type Program } from './ast';
+import { printProgram, type Program } from './ast';
 import { runDifferential, type DifferentialOptions, type DifferentialResult, type Failure } from './differential';
 import { fuzzSeed, type FuzzOptions, type SeedOutcome } from './seed';
 import { FuzzPool, type PoolOptions, type SeedVerdict } from './pool';
+import { formatReport } from './report';
 import { shrinkProgram, type ShrinkOptions } from './shrink';
+import { wellFormedProblems } from './well-formed';
 
 export interface ShrunkFailure {
   seed: number;
@@ -46,14 +48,17 @@ export function shrinkFailure(outcome: SeedOutcome, options: FuzzOptions & Shrin
   const failure = outcome.failure;
   if (failure.kind === 'compiler-unavailable') {
     // Nothing about the program matters; shrinking would only shrink it to nothing.
-    return { seed: outcome.seed, original: outcome.program, program: outcome.program, result: outcome.result, failure, attempts: 0, steps: 0, exhausted: false };
+    const { seed, program, result } = outcome;
+    return { seed, original: program, program, result, failure, attempts: 0, steps: 0, exhausted: false };
   }
   const typeErrors = countTypeErrors(outcome.result);
+  const requireWellFormed = wellFormedProblems(outcome.program).length === 0;
   const differential: DifferentialOptions = { ...options, modes: failure.mode === undefined ? options.modes : [failure.mode] };
   let best = { program: outcome.program, result: outcome.result, failure };
   const shrunk = shrinkProgram(
     outcome.program,
     (candidate) => {
+      if (requireWellFormed && wellFormedProblems(candidate).length > 0) return false;
       const result = runDifferential(printProgram(candidate), differential);
       if (result.failure === null || result.failure.kind !== failure.kind) return false;
       if (failure.kind !== 'invalid-program' && countTypeErrors(result) > typeErrors) return false;
@@ -64,55 +69,6 @@ export function shrinkFailure(outcome: SeedOutcome, options: FuzzOptions & Shrin
   );
   return { seed: outcome.seed, original: outcome.program, ...best, attempts: shrunk.attempts, steps: shrunk.steps, exhausted: shrunk.exhausted };
 }
-
-function indent(text: string): string {
-  return text
-    .replace(/\n$/, '')
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
-
-function traceBlock(trace: readonly string[]): string {
-  return trace.length === 0 ? '    (nothing printed)' : indent(trace.join('\n'));
-}
-
-/**
- * The lowered code with the untouched prelude cut out, so the report shows
- * what the compiler did. The prelude opens the source, so whatever precedes it
- * was prepended by the compiler: a `require` line is kept, an inlined runtime
- * (hundreds of lines) is only named.
- */
-function loweredBody(code: string): string {
-  const at = code.indexOf(PRELUDE);
-  if (at === -1) return code;
-  let preamble = code.slice(0, at);
-  const lines = preamble.split('\n').length - 1;
-  if (lines > 5) preamble = `/* …${lines} lines the compiler put before the program (the inline runtime)… */\n`;
-  return `${preamble}/* …the standard prelude, unchanged… */\n${code.slice(at + PRELUDE.length)}`;
-}
-
-export function formatReport(shrunk: ShrunkFailure): string {
-  const { failure, result } = shrunk;
-  const mode = failure.mode === undefined ? '' : `, runtime '${failure.mode}'`;
-  const lowered = result.lowered.find((run) => run.mode === failure.mode);
-  const sections = [
-    `coro fuzz: seed ${shrunk.seed} fails (${failure.kind}${mode})`,
-    `  ${failure.message}`,
-    '',
-    `Smallest failing program (${shrunk.steps} shrink steps, ${shrunk.attempts} candidates tried${shrunk.exhausted ? ', budget ran out' : ''}).`,
-    'It runs after the standard prelude (PRELUDE in packages/testkit/src/fuzz/ast.ts):',
-    indent(printProgramBody(shrunk.program)),
-    '',
-    'Native trace:',
-    traceBlock(result.native.trace),
-  ];
-  if (lowered?.execution !== undefined) sections.push('', `Lowered trace (${lowered.mode}):`, traceBlock(lowered.execution.trace));
-  if (lowered?.code !== undefined) sections.push('', `Lowered code (${lowered.mode}):`, indent(loweredBody(lowered.code)));
-  sections.push('', `Replay: node scripts/fuzz.js --seed ${shrunk.seed} --count 1`);
-  return sections.join('\n');
-}
-
 
 export interface SeedsOutcome {
   /** Seeds checked. */
@@ -155,7 +111,9 @@ export function summarizeVerdicts(verdicts: readonly SeedVerdict[], options: Fuz
       ? `coro fuzz: seed ${first.seed} failed in a worker (${failing[0].failure?.message}) but passes when rerun: a flaky check`
       : formatReport(shrinkFailure(first, options));
   if (failing.length > 1) {
-    const others = failing.slice(1).map((verdict) => `  seed ${verdict.seed}: ${verdict.failure?.kind}: ${firstLine(verdict.failure?.message ?? '')}`);
+    const others = failing
+      .slice(1)
+      .map((verdict) => `  seed ${verdict.seed}: ${verdict.failure?.kind}: ${firstLine(verdict.failure?.message ?? '')}`);
     report += `\n\n${failing.length - 1} other failing seed(s) among the ${verdicts.length} checked:\n${others.join('\n')}`;
   }
   return { checked: verdicts.length, failingSeeds: failing.map((verdict) => verdict.seed), report };

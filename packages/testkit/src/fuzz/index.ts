@@ -20,11 +20,13 @@ export type {
   TransformOptions,
   CompilerDiagnostic,
 } from './differential';
+export { wellFormedProblems } from './well-formed';
 export { shrinkProgram, programCost, candidates } from './shrink';
 export type { ShrinkOptions, ShrinkResult } from './shrink';
 export { fuzzSeed } from './seed';
 export type { FuzzOptions, SeedOutcome } from './seed';
-export { fuzzSeeds, fuzzSeedsInParallel, summarizeVerdicts, seedRange, shrinkFailure, formatReport } from './campaign';
+export { fuzzSeeds, fuzzSeedsInParallel, summarizeVerdicts, seedRange, shrinkFailure } from './campaign';
+export { formatReport } from './report';
 export type { SeedsOutcome, ShrunkFailure } from './campaign';
 export { FuzzPool, defaultThreadCount } from './pool';
 export type { PoolOptions, PoolFuzzOptions, SeedVerdict } from './pool';

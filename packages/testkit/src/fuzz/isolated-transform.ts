@@ -16,6 +16,12 @@
  * caller blocks on `Atomics.wait` with a timeout, then takes the answer with
  * `receiveMessageOnPort`: the call stays synchronous, like `transform` itself,
  * and a timeout terminates the worker (the next call starts a fresh one).
+ *
+ * The worker numbers its answers and publishes the count of answers in a
+ * shared cell after posting each one. The caller does not trust a wake-up
+ * alone: the message may become visible to `receiveMessageOnPort` a moment
+ * after the notify (seen here, and in synckit's issues #185/#217), so once the
+ * count says the answer exists, the caller polls for it until the deadline.
  * Loading the compiler (TypeScript among it) takes far longer than one call,
  * so the worker signals once it is loaded, and only calls are timed.
  *
@@ -45,9 +51,11 @@ const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
 const { port, signal } = workerData;
 const cell = new Int32Array(signal);
-function answer(message) {
-  port.postMessage(message);
-  Atomics.store(cell, 0, 1);
+let answers = 0;
+function answer(body) {
+  answers++;
+  port.postMessage({ sequence: answers, body });
+  Atomics.store(cell, 0, answers);
   Atomics.notify(cell, 0);
 }
 let transform;
@@ -75,7 +83,10 @@ port.on('message', (request) => {
 interface Running {
   worker: Worker;
   port: MessagePort;
+  /** The number of answers the worker has posted. */
   cell: Int32Array;
+  /** The number of answers this side has asked for (the `loaded` message counts as one). */
+  asked: number;
 }
 
 export class IsolatedTransform {
@@ -87,9 +98,8 @@ export class IsolatedTransform {
   call(code: string, options: TransformOptions, timeoutMs: number): IsolatedOutcome {
     const running = this.start();
     if (!('worker' in running)) return running;
-    Atomics.store(running.cell, 0, 0);
     running.port.postMessage({ code, options });
-    const message = this.await(running, timeoutMs);
+    const message = this.await(running, ++running.asked, timeoutMs);
     return message.kind === 'loaded' ? { kind: 'threw', message: 'the transform worker answered out of turn' } : message;
   }
 
@@ -112,24 +122,32 @@ export class IsolatedTransform {
     });
     // A worker must not keep the process alive once its caller is done with it.
     worker.unref();
-    const running: Running = { worker, port: port1, cell };
+    const running: Running = { worker, port: port1, cell, asked: 1 };
     this.running = running;
-    const first = this.await(running, LOAD_TIMEOUT_MS);
+    const first = this.await(running, 1, LOAD_TIMEOUT_MS);
     if (first.kind === 'loaded') return running;
     this.close();
     return first.kind === 'timeout' ? { kind: 'unavailable', message: `${this.compiler} did not load within ${LOAD_TIMEOUT_MS} ms` } : first;
   }
 
-  private await(running: Running, timeoutMs: number): WorkerMessage {
-    if (Atomics.wait(running.cell, 0, 0, timeoutMs) === 'timed-out') {
-      this.close();
-      return { kind: 'timeout' };
+  /** Blocks until answer number `sequence` arrives, or the time is up. */
+  private await(running: Running, sequence: number, timeoutMs: number): WorkerMessage {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const received = receiveMessageOnPort(running.port);
+      if (received !== undefined) {
+        const answer = received.message as { sequence: number; body: WorkerMessage };
+        if (answer.sequence === sequence) return answer.body;
+        continue; // an older answer: cannot happen while calls are sequential, harmless if it does
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        this.close();
+        return { kind: 'timeout' };
+      }
+      const answered = Atomics.load(running.cell, 0);
+      // Sleep until the worker says it answered; once it has, the message is late: poll every millisecond.
+      Atomics.wait(running.cell, 0, answered, answered >= sequence ? Math.min(remaining, 1) : remaining);
     }
-    const received = receiveMessageOnPort(running.port);
-    if (received === undefined) {
-      this.close();
-      return { kind: 'threw', message: 'the transform worker answered without a message' };
-    }
-    return received.message as WorkerMessage;
   }
 }

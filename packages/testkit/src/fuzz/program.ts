@@ -2,14 +2,17 @@
  * Random programs that exercise synchronous generators.
  *
  * ## Example
- * `generateProgram(7)` always returns the same tree; printed, it looks like
+ * `generateProgram(seed)` always returns the same tree for the same seed;
+ * printed, a program looks like
  * ```js
  * function* g0(p) {
  *   let a = p;
  *   L0: for (let i0 = 0; i0 < 2; i0++) {
  *     try {
  *       a += yield pair(i0, a);
- *       if (a === 3) continue L0;
+ *       if (a === 3) {
+ *         continue L0;
+ *       }
  *     } finally {
  *       log('g0.1', yield 'f');
  *     }
@@ -38,11 +41,18 @@
  *   name still in its temporal dead zone (nor does a `for-of` head see its own
  *   binding);
  * - `const` bindings, loop counters and catch parameters are never assigned;
+ * - a catch parameter is only described or rethrown, never used as a value:
+ *   `'' + e` would print the engine's message text, which V8 and the runtime
+ *   word differently for the same TypeError;
  * - `break`/`continue` only name targets that enclose them; switch cases
  *   never shadow (their scope is the whole switch, case tests included);
- * - a generator only calls generators declared before it, so `yield*` and
- *   `for-of` over generators cannot recurse.
- * Termination needs no care here: it is built into the node kinds (see ast.ts).
+ * - a generator only calls generators declared before it, and local
+ *   generators (`const h0 = function* ...`) declared before the call and
+ *   outside their own body, so `yield*` and `for-of` over generators cannot
+ *   recurse.
+ * well-formed.ts checks the same rules independently, on every generated
+ * program in the tests. Termination needs no care here: it is built into the
+ * node kinds (see ast.ts).
  *
  * ## References
  * ECMA-262 14.7.5.6 (ForIn/OfHeadEvaluation, TDZ of the head), 14.12 (switch
@@ -67,10 +77,19 @@ export { Random } from './random';
 /** Names that blocks declare (and so shadow); never parameter or catch names. */
 const LOCAL_NAMES = ['a', 'b', 'c'];
 const PARAM_NAMES = ['p', 'q'];
+const LOCAL_GENERATOR_PARAMS = ['r', 's'];
 const STRINGS = ['a', 'b', 'xy', ''];
 
 interface Binding {
   assignable: boolean;
+  /**
+   * A caught exception: only described (`describe(e)`) or rethrown, never
+   * used as a value, since `'' + e` would print the engine's message text,
+   * which differs between V8 and the runtime for the same TypeError.
+   */
+  opaque: boolean;
+  /** For a local generator (`const h0 = function* ...`): how many parameters it takes. */
+  generatorParams?: number;
 }
 
 class Scope {
@@ -78,8 +97,8 @@ class Scope {
 
   constructor(readonly parent: Scope | null) {}
 
-  declare(name: string, assignable: boolean): void {
-    this.bindings.set(name, { assignable });
+  declare(name: string, assignable: boolean, opaque = false, generatorParams?: number): void {
+    this.bindings.set(name, { assignable, opaque, generatorParams });
   }
 
   /** Every visible name with the binding that wins (inner shadows outer). */
@@ -137,6 +156,9 @@ class ProgramGenerator {
   private budget = 0;
   private current: GeneratorDecl | null = null;
   private logCount = 0;
+  /** Log tags start with this: the generator's name, and the local generator's inside one. */
+  private tagPrefix = 'g';
+  private inLocalGenerator = false;
 
   constructor(
     private readonly seed: number,
@@ -160,6 +182,7 @@ class ProgramGenerator {
     const params = PARAM_NAMES.slice(0, this.rng.int(0, 2));
     const decl: GeneratorDecl = { name: `g${index}`, params, body: [] };
     this.current = decl;
+    this.tagPrefix = decl.name;
     this.logCount = 0;
     this.budget = this.rng.int(3, this.options.maxStatements ?? 10);
     const scope = new Scope(null);
@@ -211,7 +234,9 @@ class ProgramGenerator {
       yieldStar: 1.2,
       assign: this.assignable(place).length > 0 ? 2 : 0,
       temp: 1,
+      destructure: 0.6,
       closure: 1,
+      localGenerator: place.depth < 2 && !this.inLocalGenerator ? 0.5 : 0,
       if: nested ? 2 : 0,
       for: nested ? 1.4 : 0,
       while: nested ? 0.8 : 0,
@@ -241,8 +266,12 @@ class ProgramGenerator {
         place.scope.declare(name, true);
         return { kind: 'let', constant: false, name, init };
       }
+      case 'destructure':
+        return this.destructuring(place);
       case 'closure':
         return { kind: 'pushClosure', body: this.closureBody(place) };
+      case 'localGenerator':
+        return this.localGenerator(place);
       case 'if':
         return {
           kind: 'if',
@@ -345,8 +374,49 @@ class ProgramGenerator {
     return labeled.length > 0 && this.rng.chance(0.5) ? this.rng.pick(labeled).label : null;
   }
 
+  /**
+   * A destructuring declaration of fresh names. The initializer is always of
+   * the right shape (an iterable for `[...]`, an object literal for `{...}`),
+   * so destructuring itself never throws; defaults do not see the names the
+   * pattern declares (they would be in their temporal dead zone, or not).
+   */
+  private destructuring(place: Place): Stmt {
+    const pattern = this.rng.chance(0.6) ? 'array' : 'object';
+    const names = Array.from({ length: this.rng.int(1, 3) }, () => this.names.fresh('t'));
+    const hidden = { ...place, hidden: new Set([...place.hidden, ...names]) };
+    const elements = names.map((name, index) => ({
+      key: ['a', 'b', 'c'][index],
+      name,
+      default: this.rng.chance(0.4) ? this.expr(hidden, 1, true) : null,
+    }));
+    const init = pattern === 'array' ? this.iterable(hidden) : this.objectLiteral(hidden);
+    const constant = this.rng.chance(0.4);
+    for (const name of names) place.scope.declare(name, !constant);
+    return { kind: 'destructure', constant, pattern, elements, init };
+  }
+
+  /**
+   * A generator nested in this one. It sees the bindings declared before it
+   * (not itself: no recursion), starts a new function (no jump targets cross
+   * it), and can be called, delegated to and iterated after its declaration.
+   */
+  private localGenerator(place: Place): Stmt {
+    const name = this.names.fresh('h');
+    const params = LOCAL_GENERATOR_PARAMS.slice(0, this.rng.int(0, 2));
+    const scope = new Scope(place.scope);
+    for (const param of params) scope.declare(param, true);
+    const outerPrefix = this.tagPrefix;
+    this.tagPrefix = `${outerPrefix}.${name}`;
+    this.inLocalGenerator = true;
+    const body = this.block({ scope, targets: [], depth: place.depth + 1, hidden: place.hidden, mayShadow: true }, 3);
+    this.inLocalGenerator = false;
+    this.tagPrefix = outerPrefix;
+    place.scope.declare(name, false, true, params.length);
+    return { kind: 'localGenerator', name, params, body };
+  }
+
   private log(place: Place): Stmt {
-    const tag = `${this.current?.name ?? 'g'}.${this.logCount++}`;
+    const tag = `${this.tagPrefix}.${this.logCount++}`;
     const args: Expr[] = [];
     const count = this.rng.int(1, 3);
     for (let index = 0; index < count; index++) args.push(this.expr(place, 0, true));
@@ -394,13 +464,17 @@ class ProgramGenerator {
       const scope = new Scope(place.scope);
       const body: Stmt[] = [];
       if (param !== null) {
-        scope.declare(param, false);
-        body.push({ kind: 'log', tag: `${this.current?.name ?? 'g'}.${this.logCount++} caught`, args: [{ kind: 'describe', arg: { kind: 'var', name: param } }] });
+        scope.declare(param, false, true);
+        const described: Expr = { kind: 'describe', arg: { kind: 'var', name: param } };
+        body.push({ kind: 'log', tag: `${this.tagPrefix}.${this.logCount++} caught`, args: [described] });
       }
       body.push(...this.block(inner, 2, scope));
       // Throwing from a catch block (a rethrow or a new error) must still run the finally and outer handlers.
       if (this.rng.chance(0.2)) {
-        const value: Expr = param !== null && this.rng.chance(0.5) ? { kind: 'var', name: param } : { kind: 'newError', message: `boom${this.names.fresh('')}` };
+        const value: Expr =
+          param !== null && this.rng.chance(0.5)
+            ? { kind: 'var', name: param }
+            : { kind: 'newError', message: `boom${this.names.fresh('')}` };
         body.push(this.conditionally({ ...place, scope }, { kind: 'throw', value }));
       }
       handler = { param, body };
@@ -418,7 +492,7 @@ class ProgramGenerator {
   // ---- expressions ----
 
   private visible(place: Place): string[] {
-    return [...place.scope.visible().keys()].filter((name) => !place.hidden.has(name));
+    return [...place.scope.visible()].filter(([name, binding]) => !binding.opaque && !place.hidden.has(name)).map(([name]) => name);
   }
 
   private assignable(place: Place): string[] {
@@ -455,6 +529,7 @@ class ProgramGenerator {
       array: 0.4,
       object: 0.4,
       template: 0.4,
+      sequence: 0.2,
       argumentsLength: 0.1,
     });
     switch (kind) {
@@ -485,13 +560,15 @@ class ProgramGenerator {
       case 'assign':
         return this.assignment(place, yields, depth + 1);
       case 'pair':
-        return { kind: 'pair', args: [this.expr(place, depth + 1, yields), this.expr(place, depth + 1, yields)] };
+        return { kind: 'pair', args: [this.listItem(place, depth + 1, yields, 0.1), this.expr(place, depth + 1, yields)] };
       case 'array': {
         const elements: Expr[] = [];
         const count = this.rng.int(0, 3);
-        for (let index = 0; index < count; index++) elements.push(this.expr(place, depth + 1, yields));
+        for (let index = 0; index < count; index++) elements.push(this.listItem(place, depth + 1, yields, 0.2));
         return { kind: 'array', elements };
       }
+      case 'sequence':
+        return { kind: 'sequence', exprs: [this.expr(place, depth + 1, yields), this.expr(place, depth + 1, yields)] };
       case 'object':
         return this.objectLiteral(place, depth + 1, yields);
       case 'template': {
@@ -503,6 +580,11 @@ class ProgramGenerator {
       case 'argumentsLength':
         return { kind: 'argumentsLength' };
     }
+  }
+
+  /** An element of an array literal or an argument: sometimes `...iterable`. */
+  private listItem(place: Place, depth: number, yields: boolean, spreadChance: number): Expr {
+    return this.rng.chance(spreadChance) ? { kind: 'spread', source: this.iterable(place, yields) } : this.expr(place, depth, yields);
   }
 
   private assignment(place: Place, yields: boolean, depth = 0): Expr {
@@ -543,23 +625,29 @@ class ProgramGenerator {
     return this.expr(place, 1, false);
   }
 
-  /** A call of a generator declared before the current one, if any. */
+  /** A call of a generator declared before the current one, or of a local generator in scope, if any. */
   private calleeCall(place: Place): Expr | null {
     const index = this.current === null ? this.generators.length : this.generators.indexOf(this.current);
-    const callees = this.generators.slice(0, index === -1 ? this.generators.length : index);
+    const callees = this.generators
+      .slice(0, index === -1 ? this.generators.length : index)
+      .map((decl) => ({ name: decl.name, params: decl.params.length }));
+    for (const [name, binding] of place.scope.visible()) {
+      if (binding.generatorParams !== undefined) callees.push({ name, params: binding.generatorParams });
+    }
     if (callees.length === 0) return null;
     const callee = this.rng.pick(callees);
-    const args: Expr[] = callee.params.map(() => this.expr(place, 2, false));
+    const args: Expr[] = [];
+    for (let param = 0; param < callee.params; param++) args.push(this.expr(place, 2, false));
     return { kind: 'genCall', callee: callee.name, args };
   }
 
-  private iterable(place: Place): Expr {
+  private iterable(place: Place, yields = true): Expr {
     const call = this.rng.chance(0.5) ? this.calleeCall(place) : null;
     if (call !== null) return call;
     if (this.rng.chance(0.3)) return { kind: 'str', value: this.rng.pick(['ab', 'xyz', '']) };
     const elements: Expr[] = [];
     const count = this.rng.int(0, 3);
-    for (let index = 0; index < count; index++) elements.push(this.expr(place, 2, true));
+    for (let index = 0; index < count; index++) elements.push(this.expr(place, 2, yields));
     return { kind: 'array', elements };
   }
 

@@ -24,16 +24,17 @@
  *   iterable (for-of head, `yield*` operand) only by an empty array or string.
  *
  * An edit is only tried when it makes the program strictly smaller by
- * {@link programCost}, so shrinking always ends. An edit may make the program
- * invalid (delete a declaration, orphan a `break`): the predicate runs the
- * candidate natively first and rejects it then (see differential.ts); that is
- * simpler and more exact than a static validity check.
+ * {@link programCost}, so shrinking always ends. Edits do not keep the
+ * program valid (one may delete a declaration or orphan a `break`); the
+ * predicate rejects what they break: campaign.ts checks the candidate
+ * statically (well-formed.ts, which also sees code that never runs natively)
+ * and then runs it natively before it looks for the failure.
  *
  * ## References
  * A. Zeller, R. Hildebrandt, "Simplifying and Isolating Failure-Inducing
  * Input" (2002); D. MacIver, "Test-Case Reduction for Random Testing" (Hypothesis).
  */
-import type { Expr, Program, Stmt } from './ast';
+import { subExpressions, type Expr, type Program, type Stmt } from './ast';
 
 type Path = (string | number)[];
 type Json = unknown;
@@ -42,8 +43,9 @@ const STATEMENT_LIST_KEYS = new Set(['body', 'then', 'else', 'block', 'finalizer
 const EXPRESSION_KINDS = new Set<Expr['kind']>([
   'num', 'str', 'undefined', 'var', 'argumentsLength', 'binary', 'logical', 'cond', 'assign',
   'yield', 'yieldStar', 'pair', 'array', 'object', 'template', 'genCall', 'newError', 'describe',
+  'sequence', 'spread',
 ]);
-/** Slots that must stay iterable (or, for `for-in`, an object), and consumers' generator calls. */
+/** Slots that must stay iterable: a for-of head, the operand of `yield*` or of a spread. */
 const ITERABLE_SLOTS = new Set(['iterable', 'source']);
 
 export interface ShrinkOptions {
@@ -201,6 +203,7 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
       case 'doWhile':
       case 'forOf':
       case 'forIn':
+      case 'localGenerator':
         yield spliced(program, path, statement.body);
         break;
       case 'try':
@@ -209,7 +212,10 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
         if (statement.finalizer !== null) yield spliced(program, path, statement.finalizer);
         break;
       case 'switch':
-        for (const switchCase of statement.cases) yield spliced(program, path, switchCase.body.filter((inner) => inner.kind !== 'break' || inner.label !== null));
+        for (const switchCase of statement.cases) {
+          // The case's own `break;` would be orphaned (or worse, break an enclosing loop) outside the switch.
+          yield spliced(program, path, switchCase.body.filter((inner) => inner.kind !== 'break' || inner.label !== null));
+        }
         break;
       default:
         break;
@@ -223,6 +229,7 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
     }
   }
   if (typeof node.label === 'string') yield replaced(program, [...path, 'label'], null);
+  if (node.default !== undefined && node.default !== null) yield replaced(program, [...path, 'default'], null);
   if (typeof node.param === 'string') yield replaced(program, [...path, 'param'], null);
   if (typeof node.limit === 'number') {
     for (let limit = 0; limit < node.limit; limit++) yield replaced(program, [...path, 'limit'], limit);
@@ -248,37 +255,8 @@ function* expressionReplacements(program: Program, path: Path, expr: Expr, key: 
     return;
   }
   if (key === 'object' || key === 'call') return; // a for-in head stays an object; a consumer keeps its generator call
-  for (const child of childExpressions(expr)) yield replaced(program, path, child);
+  for (const child of subExpressions(expr)) yield replaced(program, path, child);
   if (expr.kind === 'yield' && expr.arg !== null) yield replaced(program, [...path, 'arg'], null);
   if (expr.kind === 'template') yield replaced(program, path, { kind: 'str', value: '' });
   yield replaced(program, path, ZERO);
-}
-
-function childExpressions(expr: Expr): Expr[] {
-  switch (expr.kind) {
-    case 'binary':
-    case 'logical':
-      return [expr.left, expr.right];
-    case 'cond':
-      return [expr.test, expr.then, expr.else];
-    case 'assign':
-      return [expr.value];
-    case 'yield':
-      return expr.arg === null ? [] : [expr.arg];
-    case 'yieldStar':
-      return [expr.source];
-    case 'pair':
-    case 'genCall':
-      return expr.args;
-    case 'array':
-      return expr.elements;
-    case 'object':
-      return expr.props.map((prop) => prop.value);
-    case 'template':
-      return expr.spans.map((span) => span.expr);
-    case 'describe':
-      return [expr.arg];
-    default:
-      return [];
-  }
 }

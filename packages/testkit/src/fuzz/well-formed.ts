@@ -1,0 +1,280 @@
+/**
+ * A static check that a program only refers to what it declares.
+ *
+ * ## Example
+ * ```ts
+ * wellFormedProblems(program)   // [] for every generated program
+ * // after deleting `function* g0` from a program that calls it in a `finally`
+ * // that never runs: ["g1 calls g0, which is not declared before it"]
+ * ```
+ *
+ * ## Implementation
+ * The native run catches a bad reference only where the program runs. Code
+ * that never runs natively can still run lowered, when the compiler is
+ * wrong, and then a dangling reference shows up as a ReferenceError instead
+ * of the bug: the shrinker must not produce such programs, and the generator
+ * must never. So this walks every statement, reachable or not, with a model
+ * of lexical scope:
+ * - a variable is used after its declaration in its block or an enclosing
+ *   one, a parameter, a loop binding, a catch parameter, or a loop counter;
+ * - only `let` bindings and parameters are assigned;
+ * - a generator calls only generators declared before it (consumers: any),
+ *   or local generators in scope;
+ * - a spread only stands in an array literal or an argument list;
+ * - `break`/`continue` name an enclosing target of the right kind;
+ * - a consumer resumes only iterators it created.
+ *
+ * ## References
+ * ECMA-262 14.7 (iteration statements), 14.13 (labelled statements: early errors).
+ */
+import { subExpressions, type Consumer, type Expr, type Program, type Stmt } from './ast';
+
+interface Target {
+  kind: 'loop' | 'switch' | 'block';
+  label: string | null;
+}
+
+/** A lexical scope. Names declared later in it are `pending`: in their temporal dead zone, they hide outer ones. */
+class Bindings {
+  private readonly names = new Map<string, boolean>();
+  private readonly pending = new Set<string>();
+
+  constructor(private readonly parent: Bindings | null) {}
+
+  expect(names: Iterable<string>): void {
+    for (const name of names) this.pending.add(name);
+  }
+
+  declare(name: string, assignable: boolean): void {
+    this.pending.delete(name);
+    this.names.set(name, assignable);
+  }
+
+  /** `undefined` when not declared, `'tdz'` before its declaration; otherwise whether it may be assigned. */
+  lookup(name: string): boolean | 'tdz' | undefined {
+    if (this.names.has(name)) return this.names.get(name);
+    if (this.pending.has(name)) return 'tdz';
+    return this.parent?.lookup(name);
+  }
+}
+
+/** Names a statement list declares at its own level (`let`/`const`, and the counters printed before while loops). */
+function declaredNames(statements: Stmt[]): string[] {
+  const names: string[] = [];
+  for (const statement of statements) {
+    if (statement.kind === 'let') names.push(statement.name);
+    if (statement.kind === 'destructure') names.push(...statement.elements.map((element) => element.name));
+    if (statement.kind === 'while' || statement.kind === 'doWhile') names.push(statement.counter);
+    if (statement.kind === 'localGenerator') names.push(statement.name);
+  }
+  return names;
+}
+
+export function wellFormedProblems(program: Program): string[] {
+  return new WellFormedCheck(program).run();
+}
+
+class WellFormedCheck {
+  private readonly problems: string[] = [];
+  private where = '';
+  /** Generators the code being checked may call. */
+  private callable = new Set<string>();
+
+  constructor(private readonly program: Program) {}
+
+  run(): string[] {
+    const declared = new Set<string>();
+    for (const generator of this.program.generators) {
+      this.where = generator.name;
+      this.callable = new Set(declared);
+      const scope = new Bindings(null);
+      for (const param of generator.params) scope.declare(param, true);
+      this.statements(generator.body, new Bindings(scope), []);
+      declared.add(generator.name);
+    }
+    this.callable = declared;
+    for (const consumer of this.program.consumers) {
+      this.where = consumer.tag;
+      this.consumer(consumer);
+    }
+    return this.problems;
+  }
+
+  private problem(text: string): void {
+    this.problems.push(`${this.where}: ${text}`);
+  }
+
+  private statements(statements: Stmt[], scope: Bindings, targets: Target[]): void {
+    scope.expect(declaredNames(statements));
+    for (const statement of statements) this.statement(statement, scope, targets);
+  }
+
+  private statement(stmt: Stmt, scope: Bindings, targets: Target[]): void {
+    switch (stmt.kind) {
+      case 'expr':
+        this.expr(stmt.expr, scope);
+        return;
+      case 'log':
+        stmt.args.forEach((arg) => this.expr(arg, scope));
+        return;
+      case 'let':
+        this.expr(stmt.init, scope);
+        scope.declare(stmt.name, !stmt.constant);
+        return;
+      case 'destructure':
+        // Defaults run after the initializer, each before its own binding exists: all are checked in TDZ.
+        this.expr(stmt.init, scope);
+        for (const element of stmt.elements) if (element.default !== null) this.expr(element.default, scope);
+        for (const element of stmt.elements) scope.declare(element.name, !stmt.constant);
+        return;
+      case 'if':
+        this.expr(stmt.test, scope);
+        this.statements(stmt.then, new Bindings(scope), targets);
+        if (stmt.else !== null) this.statements(stmt.else, new Bindings(scope), targets);
+        return;
+      case 'block':
+        this.statements(stmt.body, new Bindings(scope), [...targets, { kind: 'block', label: stmt.label }]);
+        return;
+      case 'for': {
+        const head = new Bindings(scope);
+        head.declare(stmt.counter, false);
+        this.statements(stmt.body, new Bindings(head), [...targets, { kind: 'loop', label: stmt.label }]);
+        return;
+      }
+      case 'while':
+      case 'doWhile':
+        scope.declare(stmt.counter, false);
+        this.statements(stmt.body, new Bindings(scope), [...targets, { kind: 'loop', label: stmt.label }]);
+        return;
+      case 'forOf':
+      case 'forIn': {
+        // The head expression sees the loop's own binding in its temporal dead zone.
+        const headTdz = new Bindings(scope);
+        headTdz.expect([stmt.name]);
+        this.expr(stmt.kind === 'forOf' ? stmt.iterable : stmt.object, headTdz);
+        const head = new Bindings(scope);
+        head.declare(stmt.name, stmt.kind === 'forOf' && !stmt.constant);
+        this.statements(stmt.body, new Bindings(head), [...targets, { kind: 'loop', label: stmt.label }]);
+        return;
+      }
+      case 'switch': {
+        this.expr(stmt.discriminant, scope);
+        // One scope for the whole case block: a declaration in any case shadows the name in all of them.
+        const inner = new Bindings(scope);
+        inner.expect(stmt.cases.flatMap((switchCase) => declaredNames(switchCase.body)));
+        const caseTargets: Target[] = [...targets, { kind: 'switch', label: null }];
+        if (stmt.cases.filter((switchCase) => switchCase.test === null).length > 1) this.problem('a switch with two defaults');
+        for (const switchCase of stmt.cases) {
+          if (switchCase.test !== null) this.expr(switchCase.test, inner);
+          // Each case body sees only its own declarations: a later case may be entered directly.
+          this.statements(switchCase.body, new Bindings(inner), caseTargets);
+        }
+        return;
+      }
+      case 'try':
+        this.statements(stmt.block, new Bindings(scope), targets);
+        if (stmt.handler !== null) {
+          const handlerScope = new Bindings(scope);
+          if (stmt.handler.param !== null) handlerScope.declare(stmt.handler.param, false);
+          this.statements(stmt.handler.body, new Bindings(handlerScope), targets);
+        }
+        if (stmt.finalizer !== null) this.statements(stmt.finalizer, new Bindings(scope), targets);
+        if (stmt.handler === null && stmt.finalizer === null) this.problem('a try without catch or finally');
+        return;
+      case 'throw':
+        this.expr(stmt.value, scope);
+        return;
+      case 'return':
+        if (stmt.value !== null) this.expr(stmt.value, scope);
+        return;
+      case 'break':
+        if (stmt.label === null ? !targets.some((target) => target.kind !== 'block') : !targets.some((target) => target.label === stmt.label)) {
+          this.problem(`break ${stmt.label ?? ''} without a target`);
+        }
+        return;
+      case 'continue':
+        if (!targets.some((target) => target.kind === 'loop' && (stmt.label === null || target.label === stmt.label))) {
+          this.problem(`continue ${stmt.label ?? ''} without a loop`);
+        }
+        return;
+      case 'pushClosure':
+        if (containsYield(stmt.body)) this.problem('a yield inside an arrow function');
+        this.expr(stmt.body, scope);
+        return;
+      case 'localGenerator': {
+        const params = new Bindings(scope);
+        for (const param of stmt.params) params.declare(param, true);
+        // A new function: no jump target outside it is reachable from its body.
+        this.statements(stmt.body, new Bindings(params), []);
+        scope.declare(stmt.name, false);
+        return;
+      }
+    }
+  }
+
+  private expr(expr: Expr, scope: Bindings): void {
+    switch (expr.kind) {
+      case 'var': {
+        const binding = scope.lookup(expr.name);
+        if (binding === undefined) this.problem(`${expr.name} is not declared here`);
+        if (binding === 'tdz') this.problem(`${expr.name} is used before its declaration`);
+        return;
+      }
+      case 'assign':
+        if (scope.lookup(expr.name) !== true) this.problem(`${expr.name} is assigned but is not a let binding or parameter here`);
+        this.expr(expr.value, scope);
+        return;
+      case 'genCall': {
+        const local = scope.lookup(expr.callee);
+        if (!this.callable.has(expr.callee) && (local === undefined || local === 'tdz')) {
+          this.problem(`calls ${expr.callee}, which is not declared before it`);
+        }
+        expr.args.forEach((arg) => this.listItem(arg, scope));
+        return;
+      }
+      case 'array':
+        expr.elements.forEach((element) => this.listItem(element, scope));
+        return;
+      case 'pair':
+        expr.args.forEach((arg) => this.listItem(arg, scope));
+        return;
+      case 'spread':
+        this.problem('a spread outside an array literal or argument list');
+        return;
+      case 'sequence':
+        if (expr.exprs.length === 0) this.problem('an empty comma sequence');
+        expr.exprs.forEach((item) => this.expr(item, scope));
+        return;
+      default:
+        for (const child of subExpressions(expr)) this.expr(child, scope);
+    }
+  }
+
+  private listItem(expr: Expr, scope: Bindings): void {
+    if (expr.kind === 'spread') this.expr(expr.source, scope);
+    else this.expr(expr, scope);
+  }
+
+  private consumer(consumer: Consumer): void {
+    const empty = new Bindings(null);
+    switch (consumer.kind) {
+      case 'drive': {
+        const iterators = new Set(consumer.iterators.map((iterator) => iterator.name));
+        consumer.iterators.forEach((iterator) => this.expr(iterator.call, empty));
+        for (const action of consumer.actions) {
+          if (action.kind === 'resume') {
+            if (!iterators.has(action.iterator)) this.problem(`resumes ${action.iterator}, which it did not create`);
+            this.expr(action.value, empty);
+          }
+        }
+        return;
+      }
+      default:
+        this.expr(consumer.call, empty);
+    }
+  }
+}
+
+function containsYield(expr: Expr): boolean {
+  return expr.kind === 'yield' || expr.kind === 'yieldStar' || subExpressions(expr).some(containsYield);
+}

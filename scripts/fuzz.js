@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * Long differential fuzzing runs of the compiler, from the built dist/ of
+ * @coro/testkit (run `npm run fuzz`, which builds first).
+ *
+ *   node scripts/fuzz.js [--seed N] [--count N] [--time SECONDS] [--jobs N] [--native]
+ *
+ * Checks seeds N, N+1, N+2, ... (a random N unless given, printed first so
+ * the run can be repeated) until --count programs were checked or --time
+ * seconds passed (default: 60 s when neither is given). On the first failure
+ * it shrinks the program, prints the report (smallest program, both traces,
+ * the lowered code), writes the full failing program to a temporary file and
+ * exits 1. Exits 0 when every program passed, 2 on a usage error.
+ *
+ * --jobs N checks on N worker threads (default: one per core, at most 8);
+ * the report is then about the smallest failing seed of the first batch that
+ * has one, which is the same seed a --jobs 1 run from the same start finds.
+ *
+ * --native checks the program generator instead of the compiler: every
+ * program is only run natively and must run to its end without an engine
+ * error it did not mean to provoke (see checkNative in differential.ts).
+ */
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const USAGE = 'usage: node scripts/fuzz.js [--seed N] [--count N] [--time SECONDS] [--jobs N] [--native]';
+
+function parseArguments(argv) {
+  const options = { seed: undefined, count: undefined, time: undefined, jobs: undefined, native: false };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === '--help' || argument === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (argument === '--native') {
+      options.native = true;
+      continue;
+    }
+    const match = /^--(seed|count|time|jobs)(?:=(.*))?$/.exec(argument);
+    if (match === null) usageError(`unknown argument '${argument}'`);
+    const value = match[2] !== undefined ? match[2] : argv[++index];
+    if (value === undefined || !/^\d+(\.\d+)?$/.test(value)) usageError(`--${match[1]} needs a non-negative number`);
+    options[match[1]] = Number(value);
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) usageError('--seed needs an integer');
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) usageError('--jobs needs a positive integer');
+  return options;
+}
+
+function usageError(message) {
+  console.error(`fuzz: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function loadFuzzer() {
+  const entry = path.join(__dirname, '..', 'packages', 'testkit', 'dist', 'fuzz', 'index.js');
+  if (!fs.existsSync(entry)) {
+    console.error(`fuzz: ${path.relative(process.cwd(), entry)} is missing; build first (npm run fuzz builds, or npx turbo run build)`);
+    process.exit(2);
+  }
+  return require(entry);
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  const fuzz = loadFuzzer();
+  const firstSeed = options.seed !== undefined ? options.seed : Math.floor(Math.random() * 2 ** 31);
+  const count = options.count !== undefined ? options.count : Infinity;
+  const seconds = options.time !== undefined ? options.time : options.count !== undefined ? Infinity : 60;
+  const jobs = options.jobs !== undefined ? options.jobs : fuzz.defaultThreadCount();
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+
+  const limits = [count !== Infinity ? `${count} programs` : null, seconds !== Infinity ? `${seconds} s` : null].filter(Boolean);
+  const what = options.native ? 'native runs only (checking the program generator)' : `native against lowered, ${jobs} thread(s)`;
+  console.log(`fuzz: seed ${firstSeed} (repeat with --seed ${firstSeed}), up to ${limits.join(' or ')}, ${what}`);
+
+  let checked = 0;
+  let lastProgress = started;
+  const reportProgress = () => {
+    const now = Date.now();
+    if (now - lastProgress < 5000) return;
+    lastProgress = now;
+    const rate = (checked / ((now - started) / 1000)).toFixed(0);
+    console.log(`fuzz: ${checked} programs passed (seeds ${firstSeed}..${firstSeed + checked - 1}), ${rate}/s`);
+  };
+
+  const pool = options.native ? null : new fuzz.FuzzPool({ threads: jobs });
+  try {
+    while (checked < count && Date.now() < deadline) {
+      const size = Math.min(count - checked, options.native ? 1 : jobs * 10);
+      const seeds = Array.from({ length: size }, (_, index) => firstSeed + checked + index);
+      if (options.native) {
+        checkNativeOrExit(fuzz, seeds[0]);
+      } else {
+        const failing = (await pool.check(seeds)).find((verdict) => verdict.failure !== null);
+        if (failing !== undefined) {
+          await pool.close();
+          reportFailureAndExit(fuzz, failing, checked + seeds.indexOf(failing.seed) + 1);
+        }
+      }
+      checked += size;
+      reportProgress();
+    }
+  } finally {
+    if (pool !== null) await pool.close();
+  }
+  const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`fuzz: all ${checked} programs passed (seeds ${firstSeed}..${firstSeed + checked - 1}) in ${elapsed} s`);
+}
+
+function checkNativeOrExit(fuzz, seed) {
+  const program = fuzz.generateProgram(seed);
+  const problems = fuzz.wellFormedProblems(program);
+  const check = fuzz.checkNative(fuzz.printProgram(program));
+  if (check.problem !== null) problems.push(check.problem);
+  if (problems.length === 0) return;
+  console.log(`fuzz: seed ${seed} makes an unsound program: ${problems.join('; ')}\n`);
+  console.log(fuzz.printProgramBody(program));
+  console.log(`Native trace:\n${check.execution.trace.join('\n')}`);
+  process.exit(1);
+}
+
+function reportFailureAndExit(fuzz, verdict, ordinal) {
+  console.log(`fuzz: seed ${verdict.seed} fails (${verdict.failure.kind}), program ${ordinal} of this run; shrinking...`);
+  const outcome = fuzz.fuzzSeed(verdict.seed);
+  if (outcome.failure === null) {
+    console.log(`fuzz: seed ${verdict.seed} passes when rerun in this thread: a flaky check (${verdict.failure.message})`);
+    process.exit(1);
+  }
+  const shrunk = fuzz.shrinkFailure(outcome, { timeLimitMs: 120000 });
+  console.log('');
+  console.log(fuzz.formatReport(shrunk));
+  const file = path.join(os.tmpdir(), `coro-fuzz-seed-${verdict.seed}.js`);
+  fs.writeFileSync(file, fuzz.printProgram(shrunk.program));
+  console.log(`\nThe smallest failing program, prelude included, is in ${file}`);
+  fuzz.closeCompiler();
+  process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(2);
+});
