@@ -273,3 +273,81 @@ describe('yield* delegation, the outer generator', () => {
     expect(trace(sequence(), returning)).toEqual(trace(nativeSequence(), returning));
   });
 });
+
+describe('yield* to a lowered generator (resumed directly, not through its next method)', () => {
+  test('an exception from the inner step reaches the outer yield* and completes the inner generator', () => {
+    let innerObject: any;
+    const inner = lowered((frame, state) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return 'a';
+      }
+      throw new Error('boom');
+    });
+    const outer = lowered((frame, state, mode, value) => {
+      if (state === 0) {
+        frame.$state = 1;
+        innerObject = inner();
+        return delegate(frame, innerObject);
+      }
+      frame.$state = -2;
+      return mode === 1 ? 'caught ' + (value as Error).message : 'no error';
+    });
+    function* nativeInner() {
+      yield 'a';
+      throw new Error('boom');
+    }
+    let nativeInnerObject: any;
+    function* nativeOuter() {
+      try {
+        nativeInnerObject = nativeInner();
+        yield* nativeInnerObject;
+      } catch (e) {
+        return 'caught ' + (e as Error).message;
+      }
+      return 'no error';
+    }
+    const operations: Operation[] = [['next'], ['next'], ['next']];
+    expect(trace(outer(), operations)).toEqual(trace(nativeOuter(), operations));
+    expect(trace(innerObject, [['next']])).toEqual(trace(nativeInnerObject, [['next']]));
+  });
+
+  test('a lowered inner generator that itself delegates is driven to its end', () => {
+    const leaf = lowered((frame, state) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return 'leaf';
+      }
+      frame.$state = -2;
+      return 'leaf done';
+    });
+    const middle = lowered((frame, state, _mode, value) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return delegate(frame, leaf());
+      }
+      frame.$state = -2;
+      return 'middle got ' + value;
+    });
+    const outer = lowered((frame, state, _mode, value) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return delegate(frame, middle());
+      }
+      frame.$state = -2;
+      return 'outer got ' + value;
+    });
+    function* nativeLeaf() {
+      yield 'leaf';
+      return 'leaf done';
+    }
+    function* nativeMiddle() {
+      return 'middle got ' + (yield* nativeLeaf());
+    }
+    function* nativeOuter() {
+      return 'outer got ' + (yield* nativeMiddle());
+    }
+    const operations: Operation[] = [['next'], ['next'], ['next']];
+    expect(trace(outer(), operations)).toEqual(trace(nativeOuter(), operations));
+  });
+});
