@@ -102,7 +102,7 @@ export function lowerFunction(
 
   const allocator = new NameAllocator([...file.identifiers, ...(outer?.reserved ?? [])]);
   const names = machineNames(allocator, file.runtime);
-  const base = helperBaseName(fn, sf);
+  const base = helperBaseName(fn);
   const helper = {
     frame: file.helperNames.fresh(base + '$Frame'),
     step: file.helperNames.fresh(base + '$step'),
@@ -323,14 +323,13 @@ function staticKey(fn: ts.FunctionLikeDeclaration): string | undefined {
   return undefined;
 }
 
-function helperBaseName(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {
+function helperBaseName(fn: ts.FunctionLikeDeclaration): string {
   const name = fn.name ?? inferredNameNode(fn);
   if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return name.text.replace(/^#/, '');
   if (name && (ts.isStringLiteral(name) || ts.isNumericLiteral(name))) {
     const cleaned = name.text.replace(/[^\w$]/g, '_');
     if (/^[A-Za-z_$]/.test(cleaned)) return cleaned;
   }
-  void sf;
   return '$generator';
 }
 
