@@ -46,7 +46,8 @@ import {
 import type { Binding, Scope, ScopeInfo } from './scope';
 import { isFunctionLike } from './scope';
 import { renderNode, type Edit, type RenderHooks } from './render';
-import { Normalizer, skipOuter } from './normalize';
+import { Normalizer } from './normalize';
+import { Destructurer } from './destructure';
 import type { MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
 
@@ -96,7 +97,8 @@ export class MachineBuilder {
   private readonly root: Region = { id: 0, parent: undefined, handler: undefined, finalizer: undefined };
   private region: Region = this.root;
   private hasRegions = false;
-  private readonly finallies: Finally[] = [];
+  /** The finallies enclosing the code being built, innermost last. */
+  readonly finallies: Finally[] = [];
   private readonly targets: JumpTarget[] = [];
   private readonly suspending = new Set<ts.Node>();
   private readonly splitScopes = new Set<Scope>();
@@ -112,6 +114,7 @@ export class MachineBuilder {
   private argumentsVariable: Variable | undefined;
   private pendingExits: Label[] | undefined;
   readonly normalizer: Normalizer;
+  private readonly destructurer: Destructurer;
   readonly hooks: RenderHooks;
   readonly entry: Label;
 
@@ -136,6 +139,7 @@ export class MachineBuilder {
       for (const b of captured) this.environmentOf.set(b, env);
     }
     this.normalizer = new Normalizer(this);
+    this.destructurer = new Destructurer(this);
     this.hooks = this.makeHooks();
     this.entry = this.newLabel();
   }
@@ -327,7 +331,7 @@ export class MachineBuilder {
 
   // ---- emitting ---------------------------------------------------------------
 
-  private push(instruction: Instruction): void {
+  push(instruction: Instruction): void {
     this.instructions.push(instruction);
   }
 
@@ -382,7 +386,7 @@ export class MachineBuilder {
     this.push({ op: 'statement', code, exits, region: this.region });
   }
 
-  private withRegion<T>(region: Region, body: () => T): T {
+  withRegion<T>(region: Region, body: () => T): T {
     const saved = this.region;
     this.region = region;
     try {
@@ -392,14 +396,14 @@ export class MachineBuilder {
     }
   }
 
-  private newRegion(handler: Label | undefined, finalizer: Label | undefined): Region {
+  newRegion(handler: Label | undefined, finalizer: Label | undefined): Region {
     this.hasRegions = true;
     return { id: ++this.regionCount, parent: this.region, handler, finalizer };
   }
 
   // ---- completions --------------------------------------------------------------
 
-  private newFinally(after: Label): { fin: Finally; throwEntry: Label; returnEntry: Label } {
+  newFinally(after: Label): { fin: Finally; throwEntry: Label; returnEntry: Label } {
     const fin: Finally = {
       kind: this.newTemp('$completion'),
       value: this.newTemp('$result'),
@@ -600,146 +604,9 @@ export class MachineBuilder {
     this.statement(['(', ...this.bindingTarget(name), ' = ', ...value, ');']);
   }
 
-  /**
-   * Destructuring whose pattern holds a suspension point (a default or a
-   * computed key): taken apart step by step, in the spec's order, closing
-   * the iterator of an array pattern when it ends early.
-   */
+  /** Destructuring whose pattern holds a suspension point: see destructure.ts. */
   destructure(target: ts.BindingName | ts.Expression, value: Code): void {
-    const node = ts.isIdentifier(target) ? target : skipOuter(target);
-    if (ts.isObjectBindingPattern(node) || ts.isObjectLiteralExpression(node)) return this.destructureObject(node, value);
-    if (ts.isArrayBindingPattern(node) || ts.isArrayLiteralExpression(node)) return this.destructureArray(node, value);
-    if (ts.isIdentifier(node) && isBindingName(node)) return this.bind(node, value);
-    this.normalizer.reference(node as ts.Expression).write(value);
-  }
-
-  /** An element target, its default, and the value it receives: written in spec order. */
-  private destructureElement(target: ts.BindingName | ts.Expression, initializer: ts.Expression | undefined, read: () => Code): void {
-    const node = ts.isIdentifier(target) ? target : skipOuter(target);
-    const isPattern =
-      ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
-    // An assignment target's reference is evaluated before its value is read.
-    const reference = isPattern || isBindingName(node) ? undefined : this.normalizer.reference(node as ts.Expression);
-    const v = this.newTemp('$element');
-    this.assign(v, read());
-    if (initializer) {
-      const done = this.newLabel();
-      this.branch([v, ' === void 0'], done);
-      this.assign(v, this.normalizer.expression(initializer));
-      this.mark(done);
-    }
-    if (reference) reference.write([v]);
-    else this.destructure(node as ts.BindingName | ts.Expression, [v]);
-  }
-
-  private destructureObject(pattern: ts.ObjectBindingPattern | ts.ObjectLiteralExpression, value: Code): void {
-    const source = this.newTemp('$source');
-    this.assign(source, value);
-    // RequireObjectCoercible, with the engine's own error.
-    this.statement(['({} = ', source, ');']);
-    const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
-    for (const element of elements) {
-      let key: ts.PropertyName | undefined;
-      let target: ts.BindingName | ts.Expression;
-      let initializer: ts.Expression | undefined;
-      if (ts.isBindingElement(element)) {
-        if (element.dotDotDotToken) throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
-        key = element.propertyName ?? (element.name as ts.Identifier);
-        target = element.name;
-        initializer = element.initializer;
-      } else if (ts.isPropertyAssignment(element)) {
-        key = element.name;
-        const init = element.initializer;
-        if (ts.isBinaryExpression(init) && init.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          target = init.left;
-          initializer = init.right;
-        } else {
-          target = init;
-        }
-      } else if (ts.isShorthandPropertyAssignment(element)) {
-        key = element.name;
-        target = element.name;
-        initializer = element.objectAssignmentInitializer;
-      } else {
-        throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
-      }
-      let access: Code;
-      if (ts.isComputedPropertyName(key)) {
-        const k = this.newTemp('$key');
-        this.assign(k, [this.context.names.runtime, '.toPropertyKey(', ...this.normalizer.expression(key.expression), ')']);
-        access = [source, '[', k, ']'];
-      } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
-        access = [source, '.', key.text];
-      } else {
-        access = [source, '[', key.getText(this.context.sourceFile), ']'];
-      }
-      this.destructureElement(target, initializer, () => access);
-    }
-  }
-
-  private destructureArray(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: Code): void {
-    const rt = this.context.names.runtime;
-    const iterator = this.newVariable('$iterator', 'iterator');
-    const next = this.newVariable('$next', 'iterator');
-    const done = this.newTemp('$done');
-    const step = this.newTemp('$step');
-    this.assign(iterator, [rt, '.getIterator(', ...value, ')']);
-    this.assign(next, [iterator, '.next']);
-    this.assign(done, ['false']);
-    const after = this.newLabel();
-    const { fin, throwEntry, returnEntry } = this.newFinally(after);
-    const region = this.newRegion(throwEntry, returnEntry);
-    // IteratorStep: a throwing next() or done getter leaves the iterator done, and so not closed.
-    const stepCode = (onValue: Code): Code => [
-      'if (!', done, ') { ', done, ' = true; ', step, ' = ', rt, '.iteratorNext(', iterator, ', ', next, '); ',
-      'if (!', step, '.done) { ', ...onValue, done, ' = false; } }',
-    ];
-    this.withRegion(region, () => {
-      this.mark(this.newLabel());
-      this.finallies.push(fin);
-      try {
-        for (const element of pattern.elements) {
-          if (ts.isOmittedExpression(element)) {
-            this.statement(stepCode([]));
-            continue;
-          }
-          const rest = ts.isBindingElement(element) ? element.dotDotDotToken !== undefined : ts.isSpreadElement(element);
-          if (rest) {
-            const items = this.newTemp('$rest');
-            const target = ts.isBindingElement(element) ? element.name : (element as ts.SpreadElement).expression;
-            const reference = isBindingName(target) || !ts.isExpression(target) || isPatternNode(target) ? undefined : this.normalizer.reference(target);
-            this.assign(items, ['[]']);
-            this.statement(['while (!', done, ') ', ...stepCode([items, '.push(', step, '.value); '])]);
-            if (reference) reference.write([items]);
-            else this.destructure(target, [items]);
-            continue;
-          }
-          let target: ts.BindingName | ts.Expression;
-          let initializer: ts.Expression | undefined;
-          if (ts.isBindingElement(element)) {
-            target = element.name;
-            initializer = element.initializer;
-          } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-            target = element.left;
-            initializer = element.right;
-          } else {
-            target = element as ts.Expression;
-          }
-          const item = this.newTemp('$item');
-          this.destructureElement(target, initializer, () => {
-            this.assign(item, ['void 0']);
-            this.statement(stepCode([item, ' = ', step, '.value; ']));
-            return [item];
-          });
-        }
-      } finally {
-        this.finallies.pop();
-      }
-      this.jump(after);
-    });
-    this.closeOnAbruptExit(fin, iterator, done);
-    this.mark(after);
-    this.statement(['if (!', done, ') ', rt, '.closeIterator(', iterator, ');']);
+    this.destructurer.destructure(target, value);
   }
 
   // ---- statements ---------------------------------------------------------------------
@@ -962,7 +829,7 @@ export class MachineBuilder {
    * ignoring what `return` does, a return or jump closes it checking the
    * result (IteratorClose). With `done`, an exhausted iterator is left alone.
    */
-  private closeOnAbruptExit(fin: Finally, iterator: Variable, done: Variable | undefined): void {
+  closeOnAbruptExit(fin: Finally, iterator: Variable, done: Variable | undefined): void {
     const names = this.context.names;
     this.mark(fin.throwEntry);
     this.assign(fin.kind, [String(CompletionKind.Throw)]);
@@ -1179,18 +1046,6 @@ function isPatternTarget(node: ts.Node): boolean {
 function markCaptured(v: Variable, captured: boolean | undefined): Variable {
   if (captured) v.captured = true;
   return v;
-}
-
-function isPatternNode(node: ts.Node): boolean {
-  const n = skipOuter(node);
-  return ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n) || ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n);
-}
-
-/** An identifier that declares a binding (in a declaration or binding pattern), not an assignment target. */
-function isBindingName(node: ts.Node): node is ts.Identifier {
-  if (!ts.isIdentifier(node)) return false;
-  const parent = node.parent;
-  return (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent)) && parent.name === node;
 }
 
 function propertyKey(name: string): string {

@@ -1,0 +1,189 @@
+/**
+ * Destructuring whose pattern holds a suspension point (a `yield` in a
+ * default or a computed key), taken apart step by step.
+ *
+ * ## Example
+ * ```js
+ * const [a = yield 'default'] = list;
+ * ```
+ * becomes: get the iterator, step it once (an exhausted or throwing iterator
+ * is marked done), if the value is undefined yield for the default, bind
+ * `a`; an abrupt exit (a throw, or `return()` at that yield) closes the
+ * iterator unless it is done; the normal end closes it too.
+ *
+ * ## Implementation
+ * Object patterns read each property in turn (a computed key through
+ * ToPropertyKey first); an assignment target's reference is evaluated before
+ * its value is read, as the spec orders it. Array patterns run inside a
+ * region whose finally closes the iterator (the same close as `for-of`).
+ * Patterns without a suspension point are left to the engine as a single
+ * destructuring assignment (`build.ts`).
+ *
+ * ## References
+ * ECMAScript 2025, 8.6.2 BindingInitialization and 8.6.3
+ * IteratorBindingInitialization; 13.15.5 DestructuringAssignmentEvaluation;
+ * 7.4.11 IteratorClose.
+ */
+import ts from 'typescript';
+import type { Code } from './ir';
+import type { MachineBuilder } from './build';
+import { skipOuter } from './normalize';
+import { UnsupportedError } from './diagnostics';
+
+export class Destructurer {
+  constructor(private readonly b: MachineBuilder) {}
+
+  /**
+   * Destructuring whose pattern holds a suspension point (a default or a
+   * computed key): taken apart step by step, in the spec's order, closing
+   * the iterator of an array pattern when it ends early.
+   */
+  destructure(target: ts.BindingName | ts.Expression, value: Code): void {
+    const node = ts.isIdentifier(target) ? target : skipOuter(target);
+    if (ts.isObjectBindingPattern(node) || ts.isObjectLiteralExpression(node)) return this.destructureObject(node, value);
+    if (ts.isArrayBindingPattern(node) || ts.isArrayLiteralExpression(node)) return this.destructureArray(node, value);
+    if (ts.isIdentifier(node) && isBindingName(node)) return this.b.bind(node, value);
+    this.b.normalizer.reference(node as ts.Expression).write(value);
+  }
+
+  /** An element target, its default, and the value it receives: written in spec order. */
+  private destructureElement(target: ts.BindingName | ts.Expression, initializer: ts.Expression | undefined, read: () => Code): void {
+    const node = ts.isIdentifier(target) ? target : skipOuter(target);
+    const isPattern =
+      ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
+    // An assignment target's reference is evaluated before its value is read.
+    const reference = isPattern || isBindingName(node) ? undefined : this.b.normalizer.reference(node as ts.Expression);
+    const v = this.b.newTemp('$element');
+    this.b.assign(v, read());
+    if (initializer) {
+      const done = this.b.newLabel();
+      this.b.branch([v, ' === void 0'], done);
+      this.b.assign(v, this.b.normalizer.expression(initializer));
+      this.b.mark(done);
+    }
+    if (reference) reference.write([v]);
+    else this.destructure(node as ts.BindingName | ts.Expression, [v]);
+  }
+
+  private destructureObject(pattern: ts.ObjectBindingPattern | ts.ObjectLiteralExpression, value: Code): void {
+    const source = this.b.newTemp('$source');
+    this.b.assign(source, value);
+    // RequireObjectCoercible, with the engine's own error.
+    this.b.statement(['({} = ', source, ');']);
+    const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
+    for (const element of elements) {
+      let key: ts.PropertyName | undefined;
+      let target: ts.BindingName | ts.Expression;
+      let initializer: ts.Expression | undefined;
+      if (ts.isBindingElement(element)) {
+        if (element.dotDotDotToken) throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
+        key = element.propertyName ?? (element.name as ts.Identifier);
+        target = element.name;
+        initializer = element.initializer;
+      } else if (ts.isPropertyAssignment(element)) {
+        key = element.name;
+        const init = element.initializer;
+        if (ts.isBinaryExpression(init) && init.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          target = init.left;
+          initializer = init.right;
+        } else {
+          target = init;
+        }
+      } else if (ts.isShorthandPropertyAssignment(element)) {
+        key = element.name;
+        target = element.name;
+        initializer = element.objectAssignmentInitializer;
+      } else {
+        throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
+      }
+      let access: Code;
+      if (ts.isComputedPropertyName(key)) {
+        const k = this.b.newTemp('$key');
+        this.b.assign(k, [this.b.context.names.runtime, '.toPropertyKey(', ...this.b.normalizer.expression(key.expression), ')']);
+        access = [source, '[', k, ']'];
+      } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
+        access = [source, '.', key.text];
+      } else {
+        access = [source, '[', key.getText(this.b.context.sourceFile), ']'];
+      }
+      this.destructureElement(target, initializer, () => access);
+    }
+  }
+
+  private destructureArray(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: Code): void {
+    const rt = this.b.context.names.runtime;
+    const iterator = this.b.newVariable('$iterator', 'iterator');
+    const next = this.b.newVariable('$next', 'iterator');
+    const done = this.b.newTemp('$done');
+    const step = this.b.newTemp('$step');
+    this.b.assign(iterator, [rt, '.getIterator(', ...value, ')']);
+    this.b.assign(next, [iterator, '.next']);
+    this.b.assign(done, ['false']);
+    const after = this.b.newLabel();
+    const { fin, throwEntry, returnEntry } = this.b.newFinally(after);
+    const region = this.b.newRegion(throwEntry, returnEntry);
+    // IteratorStep: a throwing next() or done getter leaves the iterator done, and so not closed.
+    const stepCode = (onValue: Code): Code => [
+      'if (!', done, ') { ', done, ' = true; ', step, ' = ', rt, '.iteratorNext(', iterator, ', ', next, '); ',
+      'if (!', step, '.done) { ', ...onValue, done, ' = false; } }',
+    ];
+    this.b.withRegion(region, () => {
+      this.b.mark(this.b.newLabel());
+      this.b.finallies.push(fin);
+      try {
+        for (const element of pattern.elements) {
+          if (ts.isOmittedExpression(element)) {
+            this.b.statement(stepCode([]));
+            continue;
+          }
+          const rest = ts.isBindingElement(element) ? element.dotDotDotToken !== undefined : ts.isSpreadElement(element);
+          if (rest) {
+            const items = this.b.newTemp('$rest');
+            const target = ts.isBindingElement(element) ? element.name : (element as ts.SpreadElement).expression;
+            const reference = isBindingName(target) || !ts.isExpression(target) || isPatternNode(target) ? undefined : this.b.normalizer.reference(target);
+            this.b.assign(items, ['[]']);
+            this.b.statement(['while (!', done, ') ', ...stepCode([items, '.push(', step, '.value); '])]);
+            if (reference) reference.write([items]);
+            else this.destructure(target, [items]);
+            continue;
+          }
+          let target: ts.BindingName | ts.Expression;
+          let initializer: ts.Expression | undefined;
+          if (ts.isBindingElement(element)) {
+            target = element.name;
+            initializer = element.initializer;
+          } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+            target = element.left;
+            initializer = element.right;
+          } else {
+            target = element as ts.Expression;
+          }
+          const item = this.b.newTemp('$item');
+          this.destructureElement(target, initializer, () => {
+            this.b.assign(item, ['void 0']);
+            this.b.statement(stepCode([item, ' = ', step, '.value; ']));
+            return [item];
+          });
+        }
+      } finally {
+        this.b.finallies.pop();
+      }
+      this.b.jump(after);
+    });
+    this.b.closeOnAbruptExit(fin, iterator, done);
+    this.b.mark(after);
+    this.b.statement(['if (!', done, ') ', rt, '.closeIterator(', iterator, ');']);
+  }
+}
+
+function isPatternNode(node: ts.Node): boolean {
+  const n = skipOuter(node);
+  return ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n) || ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n);
+}
+
+/** An identifier that declares a binding (in a declaration or binding pattern), not an assignment target. */
+function isBindingName(node: ts.Node): node is ts.Identifier {
+  if (!ts.isIdentifier(node)) return false;
+  const parent = node.parent;
+  return (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent)) && parent.name === node;
+}
