@@ -74,6 +74,8 @@ export interface BuildContext {
   readonly superAccessor: () => Variable | undefined;
   /** A name no user code and no other machine uses. */
   readonly freshName: (preferred: string) => string;
+  /** Whether the function's code is strict. */
+  readonly strict: boolean;
 }
 
 /**
@@ -174,8 +176,14 @@ export class MachineBuilder {
   /** For a write to a `const` binding the machine manages, the code that throws instead. */
   constantWrite(target: ts.Identifier): Code | undefined {
     const binding = this.context.scopes.resolved.get(target);
-    if (!binding || binding.kind !== 'const' || declarationOf(target)) return undefined;
+    if (!binding || declarationOf(target)) return undefined;
+    const fn = this.context.fn;
+    // A named function expression's own name is immutable: the write is ignored, or throws in strict code.
+    const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function' &&
+      binding.scope === this.context.scopes.functionScope;
+    if (binding.kind !== 'const' && !ownName) return undefined;
     if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
+    if (ownName && !this.context.strict) return ['void 0'];
     return [this.context.names.runtime, '.throwConstantAssignment(', JSON.stringify(binding.name), ')'];
   }
 

@@ -123,6 +123,7 @@ export function lowerFunction(
     names,
     outerIdentifier: (node) => outer?.identifier(node),
     freshName: (preferred) => allocator.fresh(preferred),
+    strict: strictBody || isStrictAt(fn.parent, file.module),
     superAccessor: () => {
       if (!ts.isMethodDeclaration(fn)) return undefined;
       if (!superVariable) {
