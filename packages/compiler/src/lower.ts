@@ -32,8 +32,8 @@ import { layoutFrame, type FrameLayout } from './layout';
 import { emitMachine } from './emit';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
-import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames } from './hoist';
-import type { Code, Deferred, Part, Variable } from './ir';
+import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
+import type { Code, Deferred, Variable } from './ir';
 import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
 import type { Edit } from './render';
 
@@ -151,9 +151,9 @@ export function lowerFunction(
       const splitByThis = site.container === body || builder.suspends(site.container);
       if (splitByThis && !site.wrap) {
         prelude.push([deferred(() => joinLines([get().setup, get().helpers], indent + '  '))]);
-        linkInRenderedCode(edits, node, get, sf);
+        insertInto(edits, linkInsertions(node, get, sf));
       } else {
-        placeInRenderedCode(edits, site, node, nestedForm, get, sf);
+        insertInto(edits, helperInsertions(site, node, nestedForm, get, sf));
       }
       return [deferred(() => get().replacement)];
     },
@@ -271,47 +271,58 @@ export function renderCode(code: Code, layout: FrameLayout): string {
   return out;
 }
 
-/** Puts a nested function's helpers into code that is rendered as it is. */
-function placeInRenderedCode(
-  edits: Edit[],
-  site: ReturnType<typeof findHoistSite>,
+/** Text to insert at a position of the original source (nothing is replaced). */
+export interface Insertion {
+  readonly at: number;
+  readonly text: () => string;
+}
+
+/**
+ * Where a declaration's or method's helpers, setup and links go, given its
+ * hoist site: the same for a top-level function (magic-string edits) and for
+ * one nested in code an enclosing machine renders (render edits).
+ */
+export function helperInsertions(
+  site: HoistSite,
   node: ts.Node,
   form: FunctionForm,
   get: () => LoweredFunction,
   sf: ts.SourceFile,
-): void {
+): Insertion[] {
   const anchorStart = site.anchor.getStart(sf);
   const indent = indentOf(site.anchor, sf);
-  const insert = (at: number, parts: Part[]) => edits.push({ start: at, end: at, parts });
+  const both = () => joinLines([get().setup, get().helpers], indent);
+  const placed: Insertion[] = [];
   if (site.wrap === 'arrowBody') {
-    insert(anchorStart, [deferred(() => '{ ' + joinLines([get().setup, get().helpers], indent) + ' return ')]);
-    insert(site.anchor.end, ['; }']);
-    return;
+    placed.push({ at: anchorStart, text: () => '{ ' + both() + ' return ' }, { at: site.anchor.end, text: () => '; }' });
+  } else if (site.wrap === 'statement') {
+    placed.push({ at: anchorStart, text: () => '{ ' + both() + '\n' + indent }, { at: site.anchor.end, text: () => ' }' });
+  } else if (form === 'declaration') {
+    placed.push(
+      { at: topOfStatementList(site.container, sf), text: () => get().setup + '\n' + indent },
+      { at: node.end, text: () => '\n' + indent + get().helpers },
+    );
+  } else {
+    placed.push({ at: anchorStart, text: () => both() + '\n' + indent });
   }
-  if (site.wrap === 'statement') {
-    insert(anchorStart, [deferred(() => '{ ' + joinLines([get().setup, get().helpers], indent) + ' ')]);
-    insert(site.anchor.end, [' }']);
-    return;
-  }
-  if (form === 'declaration') {
-    const top = topOfStatementList(site.container, sf);
-    insert(top, [deferred(() => get().setup + '\n' + indent)]);
-    insert(node.end, [deferred(() => '\n' + indent + get().helpers)]);
-    return;
-  }
-  insert(anchorStart, [deferred(() => joinLines([get().setup, get().helpers], indent) + '\n' + indent)]);
-  linkInRenderedCode(edits, node, get, sf);
+  return [...placed, ...linkInsertions(node, get, sf)];
 }
 
-/** A nested method's link to its class (a static block) or object (a call around the literal). */
-function linkInRenderedCode(edits: Edit[], node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile): void {
-  const insert = (at: number, parts: Part[]) => edits.push({ start: at, end: at, parts });
+/** A method's link to its class (a static block) or object (a call around the literal). */
+function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
   const holder = node.parent;
-  if (ts.isClassLike(holder)) insert(holder.members.pos, [deferred(() => ' ' + (get().classMember ?? ''))]);
+  if (ts.isClassLike(holder)) return [{ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') }];
   if (ts.isObjectLiteralExpression(holder)) {
-    insert(holder.getStart(sf), [deferred(() => get().objectLink?.before ?? '')]);
-    insert(holder.end, [deferred(() => get().objectLink?.after ?? '')]);
+    return [
+      { at: holder.getStart(sf), text: () => get().objectLink?.before ?? '' },
+      { at: holder.end, text: () => get().objectLink?.after ?? '' },
+    ];
   }
+  return [];
+}
+
+function insertInto(edits: Edit[], insertions: readonly Insertion[]): void {
+  for (const { at, text } of insertions) edits.push({ start: at, end: at, parts: [deferred(text)] });
 }
 
 /** The property key of a method as a string literal, when it is known without running code. */

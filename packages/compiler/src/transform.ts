@@ -26,7 +26,7 @@ import ts from 'typescript';
 import MagicString from 'magic-string';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { findHoistSite, isStrictAt, topOfStatementList } from './hoist';
-import { formOf, indentOf, lowerFunction, type FileContext } from './lower';
+import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext } from './lower';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { runtimePreamble, type RuntimeMode } from './runtime-binding';
@@ -157,29 +157,10 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
         continue;
       }
       const site = findHoistSite(fn);
-      const indent = indentOf(site.anchor, sourceFile);
-      const lowered = lowerFunction(fn, file, undefined, form, indent);
+      const lowered = lowerFunction(fn, file, undefined, form, indentOf(site.anchor, sourceFile));
       noteHelpers(lowered.replacement + lowered.helpers + lowered.setup + (lowered.classMember ?? '') + (lowered.objectLink?.before ?? ''));
-      const anchorStart = site.anchor.getStart(sourceFile);
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-      if (site.wrap === 'arrowBody') {
-        s.appendLeft(anchorStart, '{ ' + [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + ' return ');
-        s.appendLeft(site.anchor.end, '; }');
-      } else if (site.wrap === 'statement') {
-        s.appendLeft(anchorStart, '{ ' + [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + '\n' + indent);
-        s.appendLeft(site.anchor.end, ' }');
-      } else if (form === 'declaration') {
-        const top = topOfStatementList(site.container, sourceFile);
-        s.appendLeft(top, lowered.setup + '\n' + indentOf(site.anchor, sourceFile));
-        s.appendLeft(fn.end, '\n' + indent + lowered.helpers);
-      } else {
-        s.appendLeft(anchorStart, [lowered.setup, lowered.helpers].filter(Boolean).join('\n' + indent) + '\n' + indent);
-      }
-      if (lowered.classMember && ts.isClassLike(fn.parent)) s.appendLeft(fn.parent.members.pos, ' ' + lowered.classMember);
-      if (lowered.objectLink && ts.isObjectLiteralExpression(fn.parent)) {
-        s.appendLeft(fn.parent.getStart(sourceFile), lowered.objectLink.before);
-        s.appendLeft(fn.parent.end, lowered.objectLink.after);
-      }
+      for (const { at, text } of helperInsertions(site, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
