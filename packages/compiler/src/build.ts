@@ -113,6 +113,7 @@ export class MachineBuilder {
   /** Nodes whose code was computed ahead of rendering (class keys evaluated before a suspension). */
   readonly overrides = new Map<ts.Node, Code>();
   private thisVariable: Variable | undefined;
+  private newTargetVariable: Variable | undefined;
   private argumentsVariable: Variable | undefined;
   private pendingExits: Label[] | undefined;
   readonly normalizer: Normalizer;
@@ -304,6 +305,10 @@ export class MachineBuilder {
     return (this.argumentsVariable ??= this.newVariable('$arguments', 'arguments', { input: true }));
   }
 
+  newTargetValue(): Variable {
+    return (this.newTargetVariable ??= this.newVariable('$newTarget', 'newTarget', { input: true }));
+  }
+
   get usesThis(): boolean {
     return this.thisVariable !== undefined;
   }
@@ -327,7 +332,7 @@ export class MachineBuilder {
         }
         return false;
       }
-      let found = ts.isYieldExpression(node) || ts.isAwaitExpression(node);
+      let found = ts.isYieldExpression(node) || ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined);
       ts.forEachChild(node, (child) => {
         if (visit(child)) found = true;
       });
@@ -376,6 +381,14 @@ export class MachineBuilder {
     const resume = this.newLabel();
     if (delegate) this.push({ op: 'delegate', iterable: value ?? ['void 0'], resume, region: this.region });
     else this.push({ op: 'yield', value, resume, region: this.region });
+    this.mark(resume);
+    return resume;
+  }
+
+  /** `await value`: resumes with the settled value in `$value`, or with its reason thrown there. */
+  awaitValue(value: Code): Label {
+    const resume = this.newLabel();
+    this.push({ op: 'await', value, resume, region: this.region });
     this.mark(resume);
     return resume;
   }
@@ -505,6 +518,8 @@ export class MachineBuilder {
       // Read by an arrow that may run after the frame moved on: a field of its own.
       thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
       argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
+      newTargetValue: (inClosure) =>
+        ts.isArrowFunction(this.context.fn) ? [markCaptured(this.newTargetValue(), inClosure)] : ['(void 0)'],
       superProperty: (node, render) => {
         const accessor = this.context.superAccessor();
         if (!accessor) return undefined;
@@ -795,15 +810,16 @@ export class MachineBuilder {
     }
   }
 
+  /** `for (… of …)` and `for await (… of …)`: the same loop, over a sync or an async iterator. */
   private buildForOf(node: ts.ForOfStatement, labels: readonly string[]): void {
-    if (node.awaitModifier) throw new UnsupportedError(node, 'for await is not supported yet');
     const names = this.context.names;
+    const isAsync = node.awaitModifier !== undefined;
     // The head's expression runs where the head's bindings exist but are not initialized yet.
     if (ts.isVariableDeclarationList(node.initializer)) this.enterScope(node);
     const iterable = this.normalizer.expression(node.expression);
     const iterator = this.newVariable('$iterator', 'iterator');
     const next = this.newVariable('$next', 'iterator');
-    this.assign(iterator, [names.runtime, '.getIterator(', ...iterable, ')']);
+    this.assign(iterator, [names.runtime, isAsync ? '.getAsyncIterator(' : '.getIterator(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
     const head = this.newLabel();
     const exit = this.newLabel();
@@ -811,7 +827,12 @@ export class MachineBuilder {
     const breakDepth = this.finallies.length;
     this.mark(head);
     const step = this.newTemp('$step');
-    this.assign(step, [names.runtime, '.iteratorNext(', iterator, ', ', next, ')']);
+    if (isAsync) {
+      this.awaitValue([names.runtime, '.callNext(', iterator, ', ', next, ')']);
+      this.assign(step, [names.runtime, '.requireIteratorResult(', names.value, ')']);
+    } else {
+      this.assign(step, [names.runtime, '.iteratorNext(', iterator, ', ', next, ')']);
+    }
     this.branch(['!', step, '.done'], exit);
     // IteratorValue failing does not close the iterator; binding the value does.
     const value = this.newTemp('$item');
@@ -828,8 +849,37 @@ export class MachineBuilder {
       }
       this.jump(head);
     });
-    this.closeOnAbruptExit(fin, iterator, undefined);
+    if (isAsync) this.closeAsyncOnAbruptExit(fin, iterator);
+    else this.closeOnAbruptExit(fin, iterator, undefined);
     this.mark(exit);
+  }
+
+  /**
+   * The finally of a `for await` loop: AsyncIteratorClose, which awaits what
+   * `return()` gives. Leaving by a throw, the loop's error wins over anything
+   * the close does; otherwise a failing or non-object result is thrown.
+   */
+  private closeAsyncOnAbruptExit(fin: Finally, iterator: Variable): void {
+    const names = this.context.names;
+    const runtime = names.runtime;
+    this.enterFinallyBody(fin);
+    const leavingByThrow: Code = ['(', fin.kind, ' === ', String(CompletionKind.Throw), ')'];
+    const closing = this.newTemp('$closing');
+    const finish = this.newLabel();
+    const rejected = this.newLabel();
+    this.assign(closing, [runtime, '.startAsyncIteratorClose(', iterator, ', ', ...leavingByThrow, ')']);
+    this.branch([closing, ' !== ', runtime, '.NOTHING_TO_AWAIT'], finish);
+    this.withRegion(this.newRegion(rejected, undefined), () => {
+      this.mark(this.newLabel());
+      this.awaitValue([closing]);
+    });
+    this.mark(this.newLabel());
+    this.statement(['if (!', ...leavingByThrow, ') ', runtime, '.requireIteratorResult(', names.value, ');']);
+    this.jump(finish);
+    this.mark(rejected);
+    this.statement(['if (!', ...leavingByThrow, ') throw ', names.value, ';']);
+    this.mark(finish);
+    this.push({ op: 'endFinally', finally: fin, region: this.region });
   }
 
   /**
@@ -839,6 +889,18 @@ export class MachineBuilder {
    */
   closeOnAbruptExit(fin: Finally, iterator: Variable, done: Variable | undefined): void {
     const names = this.context.names;
+    this.enterFinallyBody(fin);
+    const close: Code = [
+      'if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
+      names.runtime, '.closeIterator(', iterator, ');',
+    ];
+    this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
+    this.push({ op: 'endFinally', finally: fin, region: this.region });
+  }
+
+  /** The throw and return entries of a finally that closes an iterator, then the start of its body. */
+  private enterFinallyBody(fin: Finally): void {
+    const names = this.context.names;
     this.mark(fin.throwEntry);
     this.assign(fin.kind, [String(CompletionKind.Throw)]);
     this.assign(fin.value, [names.value]);
@@ -847,12 +909,6 @@ export class MachineBuilder {
     this.assign(fin.kind, [String(CompletionKind.Return)]);
     this.assign(fin.value, [names.value]);
     this.mark(fin.body);
-    const close: Code = [
-      'if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
-      names.runtime, '.closeIterator(', iterator, ');',
-    ];
-    this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
-    this.push({ op: 'endFinally', finally: fin, region: this.region });
   }
 
   private buildForIn(node: ts.ForInStatement, labels: readonly string[]): void {

@@ -35,6 +35,7 @@ export const DiagnosticCode = {
   DirectEval: 1003,
   WithStatement: 1004,
   InvalidOptions: 1005,
+  TopLevelAwait: 1006,
 } as const;
 
 export class UnsupportedError extends Error {

@@ -32,6 +32,7 @@ import {
 } from './ir';
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
+import type { SuspendKind } from './suspend-kind';
 
 export interface EmittedMachine {
   /** `function F(…) { this.$state = 0; … }` */
@@ -48,6 +49,8 @@ export interface EmitOptions {
   readonly finalizersName: string;
   readonly strict: boolean;
   readonly usesDelegate: boolean;
+  /** An async function is only ever resumed with a value or a reason (modes 0 and 1), never with return(). */
+  readonly kind: SuspendKind;
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -112,6 +115,11 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         line(`return${ins.value ? ' ' + render(ins.value) : ''};`);
         reachable = false;
         break;
+      case 'await':
+        line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
+        line(`return ${names.runtime}.awaitValue(${names.frame}, ${render(ins.value)});`);
+        reachable = false;
+        break;
       case 'delegate':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
         line(`return ${names.runtime}.delegate(${names.frame}, ${render(ins.iterable)});`);
@@ -168,18 +176,25 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + render(declaration));
   const F = names.frame;
+  // return() reaches generators only; an async function's finallies run on its own completions.
+  const resumedByReturn = options.kind !== 'async';
+  const finalizerTable = resumedByReturn && anyFinalizer;
   if (!ir.hasRegions) {
-    out.push(`${i1}if (${names.mode} !== 0) { ${F}.$state = -2; if (${names.mode} === 1) throw ${names.value}; return ${names.value}; }`);
+    if (resumedByReturn) {
+      out.push(`${i1}if (${names.mode} !== 0) { ${F}.$state = -2; if (${names.mode} === 1) throw ${names.value}; return ${names.value}; }`);
+    } else {
+      out.push(`${i1}if (${names.mode} !== 0) throw ${names.value};`);
+    }
     out.push(`${i1}${names.loop}: for (;;) switch (${names.state}) {`);
     out.push(...body);
     out.push(`${i1}}`);
   } else {
-    if (anyFinalizer) {
+    if (finalizerTable) {
       out.push(`${i1}if (${names.mode} === 2) {`);
       out.push(`${i2}${names.state} = ${options.finalizersName}[${names.state}];`);
       out.push(`${i2}if (${names.state} === 0) { ${F}.$state = -2; return ${names.value}; }`);
       out.push(`${i1}}`);
-    } else {
+    } else if (resumedByReturn) {
       out.push(`${i1}if (${names.mode} === 2) { ${F}.$state = -2; return ${names.value}; }`);
     }
     out.push(`${i1}${names.loop}: for (;;) {`);
@@ -200,7 +215,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   const tables: string[] = [];
   if (ir.hasRegions) {
     tables.push(`var ${options.handlersName} = [${handlers.join(', ')}];`);
-    if (anyFinalizer) tables.push(`var ${options.finalizersName} = [${finalizers.join(', ')}];`);
+    if (finalizerTable) tables.push(`var ${options.finalizersName} = [${finalizers.join(', ')}];`);
   }
 
   const ctor: string[] = [];
@@ -211,6 +226,9 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   const inputFields = new Set(params);
   for (const slot of layout.slots) {
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
+  }
+  if (options.kind === 'async') {
+    for (const field of ['$resolve', '$reject', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   }
   if (options.usesDelegate) {
     ctor.push(`${i1}this.$delegate = undefined;`);

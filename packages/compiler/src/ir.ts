@@ -39,6 +39,7 @@
  * | `branch c, L` | jump to L when c is falsy | `if (!(c)) { $state = n; continue; }` |
  * | `yield c → L` | suspend with c, resume at L with the sent value in `$value` | `$frame.$state = n; return c;` |
  * | `delegate c → L` | `yield*`, resume at L with its result in `$value` | `$frame.$state = n; return $coro.delegate($frame, c);` |
+ * | `await c → L` | suspend until c settles, resume at L with its value in `$value` (or its reason thrown) | `$frame.$state = n; return $coro.awaitValue($frame, c);` |
  * | `complete c` | the generator returns c (no `finally` pending) | `$frame.$state = -2; return c;` |
  * | `endFinally f` | end of a `finally` block: resume its pending completion | a few `if`s |
  *
@@ -49,7 +50,7 @@
  */
 import type { Binding } from './scope';
 
-export type VariableOrigin = 'binding' | 'temp' | 'this' | 'arguments' | 'super' | 'iterator';
+export type VariableOrigin = 'binding' | 'temp' | 'this' | 'arguments' | 'newTarget' | 'super' | 'iterator';
 
 export interface Variable {
   readonly id: number;
@@ -177,6 +178,7 @@ export type Instruction = (
   | { op: 'branch'; condition: Code; whenFalse: Label }
   | { op: 'yield'; value: Code | undefined; resume: Label }
   | { op: 'delegate'; iterable: Code; resume: Label }
+  | { op: 'await'; value: Code; resume: Label }
   | { op: 'complete'; value: Code | undefined }
   | { op: 'endFinally'; finally: Finally }
 ) & { region: Region };

@@ -123,7 +123,8 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
         break;
       case 'yield':
       case 'delegate':
-        codeVariables(ins.op === 'yield' ? ins.value : ins.iterable, used);
+      case 'await':
+        codeVariables(ins.op === 'delegate' ? ins.iterable : ins.value, used);
         succ.push(...at(ins.resume), ...at(handler), ...at(finalizerOf(ins.region)));
         suspensions.push(i);
         break;

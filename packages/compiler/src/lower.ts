@@ -32,6 +32,8 @@ import { layoutFrame, type FrameLayout } from './layout';
 import { emitMachine } from './emit';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
+import { isFunctionLike } from './scope';
+import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
 import type { Code, Deferred, Variable } from './ir';
 import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
@@ -55,8 +57,12 @@ export interface FileContext {
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
   render(node: ts.Node): string;
+  /** What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands. */
+  lexical(origin: LexicalOrigin): string;
   readonly reserved: readonly string[];
 }
+
+type LexicalOrigin = 'this' | 'arguments' | 'newTarget' | 'super';
 
 export interface LoweredFunction {
   /** Text that replaces the function node. */
@@ -97,8 +103,9 @@ export function lowerFunction(
   indent: string,
 ): LoweredFunction {
   const sf = file.sourceFile;
+  const kind = suspendKindOf(fn)!;
   const scopes = analyzeScopes(fn);
-  rejectUnlowerable(fn, scopes.resolved);
+  rejectUnlowerable(fn, scopes.resolved, kind);
 
   const allocator = new NameAllocator([...file.identifiers, ...(outer?.reserved ?? [])]);
   const names = machineNames(allocator, file.runtime);
@@ -109,8 +116,10 @@ export function lowerFunction(
     handlers: file.helperNames.fresh(base + '$handlers'),
     finalizers: file.helperNames.fresh(base + '$finalizers'),
   };
-  const body = fn.body as ts.Block;
-  const strictBody = hasUseStrict(body.statements);
+  const body = fn.body!;
+  // An arrow's expression body has no directive prologue.
+  const bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
+  const strictBody = hasUseStrict(bodyStatements);
   const prelude: Code[] = [];
   let layout: FrameLayout | undefined;
   let superVariable: Variable | undefined;
@@ -125,7 +134,8 @@ export function lowerFunction(
     freshName: (preferred) => allocator.fresh(preferred),
     strict: strictBody || isStrictAt(fn.parent, file.module),
     superAccessor: () => {
-      if (!ts.isMethodDeclaration(fn)) return undefined;
+      // An arrow's `super` is its method's: the arrow wrapper reaches it lexically.
+      if (!ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn)) return undefined;
       if (!superVariable) {
         superVariable = builder.newVariable('$super', 'super', { input: true });
         // Arrows may read it after the frame moved on: it keeps a field of its own.
@@ -136,12 +146,18 @@ export function lowerFunction(
     nestedSuspendFunction: (node, edits, asExpression) => {
       if (!file.isSuspendFunction(node)) return undefined;
       const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
+      // A nested arrow's `this` and friends are this machine's: they get their variables before the layout.
+      const lexicalCode = new Map<LexicalOrigin, Code>();
+      if (ts.isArrowFunction(node)) {
+        for (const origin of lexicalUses(node)) lexicalCode.set(origin, lexicalValue(origin));
+      }
       const self: OuterMachine = {
         identifier: (id) => {
           const code = builder.identifierCode(id);
           return code && renderCode(code, layout!);
         },
         render: (n) => renderCode(builder.render(n), layout!),
+        lexical: (origin) => renderCode(lexicalCode.get(origin)!, layout!),
         reserved,
       };
       let lowered: LoweredFunction | undefined;
@@ -158,7 +174,25 @@ export function lowerFunction(
       return [deferred(() => get().replacement)];
     },
   });
-  const ir = builder.build(directiveCount(body.statements));
+  function lexicalValue(origin: LexicalOrigin): Code {
+    const captured = (v: Variable | undefined): Code => {
+      if (!v) throw new Error(`'${origin}' in a nested arrow has no value in its enclosing function`);
+      v.captured = true;
+      return [v];
+    };
+    switch (origin) {
+      case 'this':
+        return captured(builder.thisValue());
+      case 'arguments':
+        return captured(builder.argumentsValue());
+      case 'newTarget':
+        return ts.isArrowFunction(fn) ? captured(builder.newTargetValue()) : ['void 0'];
+      case 'super':
+        return captured(builder.context.superAccessor());
+    }
+  }
+
+  const ir = builder.build(directiveCount(bodyStatements));
   // Bindings that nested suspend functions read get their variable before the layout is made.
   for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
 
@@ -177,53 +211,104 @@ export function lowerFunction(
     finalizersName: helper.finalizers,
     strict,
     usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
+    kind,
     prelude,
     indent: inner,
   });
 
+  // An arrow nested in another machine finds its lexical values in that machine's frame.
+  const lexicalFromOuter = outer && ts.isArrowFunction(fn) ? outer : undefined;
   const args = layout.inputs.map((v) => {
     switch (v.origin) {
       case 'this':
-        return 'this';
+        return lexicalFromOuter ? lexicalFromOuter.lexical('this') : 'this';
       case 'arguments':
-        return 'arguments';
+        return lexicalFromOuter ? lexicalFromOuter.lexical('arguments') : 'arguments';
+      case 'newTarget':
+        return lexicalFromOuter ? lexicalFromOuter.lexical('newTarget') : 'new.target';
       case 'super':
+        if (lexicalFromOuter) return lexicalFromOuter.lexical('super');
         return '(key, value, write) => (write ? (super[key] = value) : super[key])';
       default:
         return v.name;
     }
   });
-  const directives = body.statements.slice(0, directiveCount(body.statements)).map((d) => d.getText(sf) + ' ');
-  // Generator functions are not constructors; methods already are not.
-  const notConstructor =
-    form === 'method' ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
+  const directives = bodyStatements.slice(0, directiveCount(bodyStatements)).map((d) => d.getText(sf) + ' ');
   const construct = `new ${helper.frame}(${args.join(', ')})`;
+  const rt = file.runtime;
+  const helpers = joinLines([emitted.frameConstructor, emitted.step], inner);
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+  // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
+  const notConstructor =
+    form === 'method' || ts.isArrowFunction(fn) ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
+  const explicitName = form === 'expression' ? inferredName(fn) : undefined;
+  if (kind === 'async') {
+    const isArrow = ts.isArrowFunction(fn);
+    let newFrame = `${directives.join('')}${notConstructor}return ${rt}.startAsync(${construct});`;
+    let parameterList: string | undefined;
+    const linkArguments: string[] = [];
+    if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
+      // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
+      // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
+      const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
+      parameterList = isArrow ? '...$arguments' : '';
+      newFrame = `${directives.join('')}${notConstructor}return ${rt}.startAsyncWith(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+      linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
+    } else if (isArrow && explicitName) {
+      linkArguments.push(JSON.stringify(explicitName));
+    }
+    const wrapper = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList);
+    const link = (target: string) => `${rt}.linkAsyncFunction(${[target, helper.frame, ...linkArguments].join(', ')})`;
+    return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods: 'linkAsyncMethods', linkBeforeMethod: '' }, inner, indent, name);
+  }
   // The function's current `prototype` decides the object's, when it has been replaced since linking.
   const linked = form !== 'method' || (staticKey(fn) !== undefined && !ts.isPrivateIdentifier(fn.name!));
   const create = linked
-    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${file.runtime}.adoptPrototype(${construct}, ${helper.frame}.$function)`
+    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt}.adoptPrototype(${construct}, ${helper.frame}.$function)`
     : construct;
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
-  const wrapper = wrapperText(fn, newFrame, outer, sf, form === 'expression' ? inferredName(fn) : undefined);
-  const helpers = joinLines([emitted.frameConstructor, emitted.step], inner);
-  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
-  const rt = file.runtime;
+  const wrapper = wrapperText(fn, newFrame, outer, sf, explicitName);
+  const link = (target: string) => `${rt}.linkGenerator(${target}, ${helper.frame})`;
+  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods: 'linkMethods', linkBeforeMethod: `${link('null')};` }, inner, indent, name);
+}
+
+interface LoweredParts {
+  readonly wrapper: string;
+  readonly helpers: string;
+  readonly tables: string;
+  readonly emitted: { readonly frameConstructor: string; readonly step: string };
+  readonly helper: { readonly frame: string; readonly step: string };
+  readonly rt: string;
+  /** The runtime call that links a function object (`null` for a method not yet made) to its frame constructor. */
+  readonly link: (target: string) => string;
+  /** The runtime function that links methods once their class or object exists. */
+  readonly linkMethods: string;
+  /** What must be linked before a method's function exists (a generator's frame prototype). */
+  readonly linkBeforeMethod: string;
+}
+
+/** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
+function placeLowered(
+  fn: ts.FunctionLikeDeclaration,
+  form: FunctionForm,
+  parts: LoweredParts,
+  inner: string,
+  indent: string,
+  name: string | undefined,
+): LoweredFunction {
+  const { wrapper, helpers, tables, emitted, helper, rt, link } = parts;
   switch (form) {
     case 'declaration':
-      return {
-        replacement: wrapper,
-        helpers,
-        setup: joinLines([emitted.tables, `${rt}.linkGenerator(${name ?? 'null'}, ${helper.frame});`], indent),
-      };
+      return { replacement: wrapper, helpers, setup: joinLines([tables, `${link(name ?? 'null')};`], indent) };
     case 'method': {
-      const setup = joinLines([emitted.tables, `${rt}.linkGenerator(null, ${helper.frame});`], indent);
+      const setup = joinLines([tables, parts.linkBeforeMethod], indent);
       // The method function exists only once its class or object does: it is linked then.
       const key = staticKey(fn);
       const isStatic = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
       const classLink =
-        key && ts.isClassLike(fn.parent) ? `static { ${rt}.linkMethods(${isStatic ? 'this' : 'this.prototype'}, ${key}, ${helper.frame}); }` : '';
+        key && ts.isClassLike(fn.parent) ? `static { ${rt}.${parts.linkMethods}(${isStatic ? 'this' : 'this.prototype'}, ${key}, ${helper.frame}); }` : '';
       const objectLink =
-        key && ts.isObjectLiteralExpression(fn.parent) ? { before: `${rt}.linkMethods(`, after: `, ${key}, ${helper.frame})` } : undefined;
+        key && ts.isObjectLiteralExpression(fn.parent) ? { before: `${rt}.${parts.linkMethods}(`, after: `, ${key}, ${helper.frame})` } : undefined;
       if (!usesPrivateNames(fn)) return { replacement: wrapper, helpers, setup, classMember: classLink, objectLink };
       // Private names are only visible inside the class body: the step function is made by a static block there.
       return {
@@ -237,9 +322,10 @@ export function lowerFunction(
     case 'expression': {
       // Made where the expression stands, each time it is evaluated: the step sees exactly the
       // bindings the function sees, and each function object gets its own prototype.
-      const link = `return ${rt}.linkGenerator(${wrapper}, ${helper.frame});`;
-      const body = joinLines([emitted.tables, helpers, link], inner);
-      return { replacement: `(function () {\n${inner}${body}\n${indent}})()`, helpers: '', setup: '' };
+      const body = joinLines([tables, helpers, `return ${link(wrapper)};`], inner);
+      // An arrow's `this`, `arguments`, `super` and `new.target` are the ones around it: so are its helpers'.
+      const scope = ts.isArrowFunction(fn) ? '() =>' : 'function ()';
+      return { replacement: `(${scope} {\n${inner}${body}\n${indent}})()`, helpers: '', setup: '' };
     }
   }
 }
@@ -360,7 +446,7 @@ function inferredNameNode(fn: ts.Node): ts.Node | undefined {
 
 /** The name an anonymous function expression would get from where it stands (SetFunctionName). */
 function inferredName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  if (fn.name || !ts.isFunctionExpression(fn)) return undefined;
+  if (fn.name || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return undefined;
   const node = inferredNameNode(fn);
   if (node && ts.isIdentifier(node)) return node.text;
   return undefined;
@@ -372,40 +458,92 @@ function wrapperText(
   outer: OuterMachine | undefined,
   sf: ts.SourceFile,
   explicitName: string | undefined,
+  parameterList?: string,
 ): string {
   const text = sf.text;
-  const start = fn.getStart(sf);
-  const asterisk = fn.asteriskToken!;
   const body = fn.body!;
   const renderOuter = (node: ts.Node) => (outer ? outer.render(node) : text.slice(node.getStart(sf), node.end));
-  let head = text.slice(start, asterisk.getStart(sf));
-  let afterStar = text.slice(asterisk.end, fn.parameters.pos);
+  // The wrapper is a plain function of the same form: `async` and `*` go, a computed name is rendered.
+  const replaced: { start: number; end: number; text: string }[] = [];
+  const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
+  for (const token of [asyncModifier, fn.asteriskToken]) {
+    if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
+  }
   if (fn.name && ts.isComputedPropertyName(fn.name) && outer) {
-    afterStar = text.slice(asterisk.end, fn.name.getStart(sf)) + renderOuter(fn.name) + text.slice(fn.name.end, fn.parameters.pos);
+    replaced.push({ start: fn.name.getStart(sf), end: fn.name.end, text: renderOuter(fn.name) });
   }
+  replaced.sort((x, y) => x.start - y.start);
+  let head = '';
+  let pos = fn.getStart(sf);
+  for (const piece of replaced) {
+    head += text.slice(pos, piece.start) + piece.text;
+    pos = piece.end;
+    if (piece.text !== '') continue;
+    // `function*g` must not become `functiong`, nor `async function` ` function`.
+    const next = text[pos];
+    if ((head === '' || /[ \t]$/.test(head)) && (next === ' ' || next === '\t')) pos = skipBlanks(text, pos);
+    else if (/[\w$]$/.test(head) && /^[\w$]/.test(next)) head += ' ';
+  }
+  head += text.slice(pos, fn.parameters.pos);
   if (explicitName !== undefined) {
-    // `function*` became `function`; name it as the original would have been named.
-    afterStar = ' ' + explicitName + afterStar.replace(/^\s*/, '');
+    // Named as the original would have been named where it stands.
+    const paren = head.lastIndexOf('(');
+    head = head.slice(0, paren).trimEnd() + ' ' + explicitName + head.slice(paren);
   }
-  if (head.endsWith(' ') && afterStar.startsWith(' ')) head = head.slice(0, -1);
+  const params = parameterList ?? renderedParameters(fn, outer, sf);
+  return `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
+}
+
+/** The parameter list's text without its parentheses, with what an enclosing machine renders replaced. */
+function renderedParameters(fn: ts.FunctionLikeDeclaration, outer: OuterMachine | undefined, sf: ts.SourceFile): string {
+  const text = sf.text;
   let params = '';
   let pos = fn.parameters.pos;
   for (const p of fn.parameters) {
-    params += text.slice(pos, p.getStart(sf)) + renderOuter(p);
+    params += text.slice(pos, p.getStart(sf)) + (outer ? outer.render(p) : text.slice(p.getStart(sf), p.end));
     pos = p.end;
   }
-  params += text.slice(pos, body.getStart(sf));
-  return `${head}${afterStar}${params}{ ${newFrame} }`;
+  return params + text.slice(pos, fn.parameters.end);
+}
+
+/** ExpectedArgumentCount: the parameters before the first with a default or the rest. */
+function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
+  const first = fn.parameters.findIndex((p) => p.initializer !== undefined || p.dotDotDotToken !== undefined);
+  return first < 0 ? fn.parameters.length : first;
+}
+
+function skipBlanks(text: string, pos: number): number {
+  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  return pos;
+}
+
+/** Which of `this`, `arguments`, `new.target` and `super` an arrow takes from around it. */
+function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
+  const uses = new Set<LexicalOrigin>();
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.ThisKeyword) uses.add('this');
+    // `super.m()` calls with `this` as receiver.
+    else if (node.kind === ts.SyntaxKind.SuperKeyword) uses.add('super').add('this');
+    else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) uses.add('newTarget');
+    else if (ts.isIdentifier(node) && node.text === 'arguments') uses.add('arguments');
+    // Functions other than arrows, and class bodies, have their own.
+    if (isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+    if (ts.isClassLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(arrow, visit);
+  return uses;
 }
 
 /** Direct `eval` and `with` make names dynamic; a frame cannot honour them. */
-function rejectUnlowerable(fn: ts.Node, resolved: Map<ts.Identifier, unknown>): void {
+function rejectUnlowerable(fn: ts.Node, resolved: Map<ts.Identifier, unknown>, kind: SuspendKind): void {
+  const where = kind === 'generator' ? 'a generator' : kind === 'async' ? 'an async function' : 'an async generator';
   const visit = (node: ts.Node) => {
     if (ts.isWithStatement(node)) {
-      throw new UnsupportedError(node, "'with' statements cannot be lowered inside a generator", DiagnosticCode.WithStatement);
+      throw new UnsupportedError(node, `'with' statements cannot be lowered inside ${where}`, DiagnosticCode.WithStatement);
     }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'eval' && !resolved.has(node.expression)) {
-      throw new UnsupportedError(node, 'direct eval cannot be lowered inside a generator: its code could name any local', DiagnosticCode.DirectEval);
+      throw new UnsupportedError(node, `direct eval cannot be lowered inside ${where}: its code could name any local`, DiagnosticCode.DirectEval);
     }
     ts.forEachChild(node, visit);
   };

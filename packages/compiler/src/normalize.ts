@@ -39,6 +39,8 @@ import { UnsupportedError } from './diagnostics';
 
 interface Piece {
   readonly suspends: boolean;
+  /** Evaluating it has no effect and reads nothing a suspension could change: never spilled. */
+  readonly inPlace?: boolean;
   evaluate(): Code;
   /** What is kept when a later suspension forces the value into a temporary. */
   settle?(code: Code): Code;
@@ -64,6 +66,8 @@ export class Normalizer {
         return this.expression((node as ts.ParenthesizedExpression).expression, discard);
       case ts.SyntaxKind.YieldExpression:
         return this.yieldExpression(node as ts.YieldExpression, discard);
+      case ts.SyntaxKind.AwaitExpression:
+        return this.awaitExpression(node as ts.AwaitExpression, discard);
       case ts.SyntaxKind.BinaryExpression:
         return this.binary(node as ts.BinaryExpression, discard);
       case ts.SyntaxKind.ConditionalExpression:
@@ -117,6 +121,14 @@ export class Normalizer {
     return [sent];
   }
 
+  private awaitExpression(node: ts.AwaitExpression, discard: boolean): Code {
+    this.b.awaitValue(this.expression(node.expression));
+    if (discard) return [];
+    const settled = this.b.newTemp('$awaited');
+    this.b.assign(settled, [this.b.context.names.value]);
+    return [settled];
+  }
+
   /** Evaluates pieces in order, spilling each one that a later suspension could change. */
   private sequence(pieces: readonly Piece[]): Code[] {
     let last = -1;
@@ -124,7 +136,7 @@ export class Normalizer {
       if (p.suspends) last = i;
     });
     return pieces.map((p, i) => {
-      if (i >= last) return p.evaluate();
+      if (i >= last || p.inPlace) return p.evaluate();
       const code = p.evaluate();
       return this.spill(p.settle ? p.settle(code) : code);
     });
@@ -560,9 +572,14 @@ export class Normalizer {
           const nameStart = computed.getStart(sf);
           return [...spliceRendered(rendered, property.getStart(sf), nameStart, computed.end, ['[', ...codes[k], ']'], sf.text)];
         });
-      } else {
+      } else if (ts.isShorthandPropertyAssignment(property)) {
         const k = pieces.length;
-        pieces.push({ suspends: false, evaluate: () => b.render(property) });
+        pieces.push(this.piece(property.name));
+        assemble.push((codes) => [property.name.text, ': ', ...codes[k]]);
+      } else {
+        // A method or accessor with a plain name: defining it runs no code, so it stays where it is.
+        const k = pieces.length;
+        pieces.push({ suspends: false, inPlace: true, evaluate: () => b.render(property) });
         assemble.push((codes) => codes[k]);
       }
     }

@@ -44,6 +44,8 @@ export interface RenderHooks {
   /** `this` of the suspend function (only asked outside nested non-arrow functions); `inClosure` when an arrow reads it. */
   thisValue(inClosure?: boolean): Part;
   argumentsValue(inClosure?: boolean): Part;
+  /** `new.target`: an arrow's is the one around it; other suspend functions are never constructed. */
+  newTargetValue(inClosure?: boolean): Code;
   /** `super.x` / `super[x]` reads, calls and writes inside a method. */
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
@@ -187,8 +189,7 @@ function collectEdits(
   }
 
   if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) {
-    // A generator is never constructed: new.target is undefined in its body.
-    if (!ownThis) replace(node, ['(void 0)']);
+    if (!ownThis) replace(node, hooks.newTargetValue(inNestedFunction));
     return;
   }
 

@@ -30,6 +30,7 @@ import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext } f
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { runtimePreamble, type RuntimeMode } from './runtime-binding';
+import { isAsyncFunction, suspendKindOf } from './suspend-kind';
 
 export interface TransformOptions {
   /** Used in diagnostics and the source map; its extension picks TypeScript or JavaScript parsing. */
@@ -66,11 +67,10 @@ function scriptKindOf(filename: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
+/** The kinds lowered so far; async generators are still left as they are. */
 function isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
-  if (!isFunctionLike(node)) return false;
-  const fn = node as ts.FunctionLikeDeclaration;
-  const isAsync = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
-  return fn.asteriskToken !== undefined && !isAsync && fn.body !== undefined;
+  const kind = suspendKindOf(node);
+  return kind === 'generator' || kind === 'async';
 }
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
@@ -105,8 +105,22 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     if (ts.isYieldExpression(node) && !(fn && (fn as ts.FunctionLikeDeclaration).asteriskToken)) {
       misplaced(node, "'yield' is only valid inside a generator function");
     }
-    if (ts.isAwaitExpression(node) && (fn ? !hasModifier(fn, ts.SyntaxKind.AsyncKeyword) : sourceType !== 'module')) {
+    const awaitAllowed = fn ? isAsyncFunction(fn) : sourceType === 'module';
+    if (ts.isAwaitExpression(node) && !awaitAllowed) {
       misplaced(node, "'await' is only valid in async functions and at the top level of modules");
+    }
+    if (ts.isForOfStatement(node) && node.awaitModifier && !awaitAllowed) {
+      misplaced(node.awaitModifier, "'for await' is only valid in async functions and at the top level of modules");
+    }
+    if (!fn && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) && awaitAllowed) {
+      const start = node.getStart(sourceFile);
+      // The module itself is not a function coro can lower; the engine must run it.
+      diagnostics.push(
+        diagnosticAt(sourceFile, filename, start, node.end - start, "top-level 'await' is left as it is: the module needs an engine with top-level await", DiagnosticCode.TopLevelAwait, 'warning'),
+      );
+    }
+    if ((ts.isAwaitExpression(node) || ts.isYieldExpression(node)) && fn && isInParameters(node, fn)) {
+      misplaced(node, `'${ts.isAwaitExpression(node) ? 'await' : 'yield'}' cannot be used in a parameter of the function it suspends`);
     }
     const suspend = isSuspendFunction(node);
     if (suspend && !insideSuspend) roots.push(node);
@@ -116,7 +130,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     ts.forEachChild(node, (child) => collect(child, insideSuspend || suspend, child === name ? fn : inner));
   };
   collect(sourceFile, false, undefined);
-  if (diagnostics.length) return fail();
+  if (diagnostics.some((d) => d.category === 'error')) return fail();
   if (roots.length === 0) return { code, map: null, diagnostics };
 
   const helperNames = new NameAllocator(identifiers);
@@ -184,14 +198,15 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   return { code: output, map, diagnostics };
 }
 
+function isInParameters(node: ts.Node, fn: ts.Node): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isParameter(n) && n.parent === fn) return true;
+  return false;
+}
+
 function isSloppyBlockDeclaration(fn: ts.FunctionDeclaration, module: boolean): boolean {
   const container = fn.parent;
   const inBlock = (ts.isBlock(container) && !isFunctionLike(container.parent)) || ts.isCaseClause(container) || ts.isDefaultClause(container);
   return inBlock && fn.name !== undefined && !isStrictAt(fn, module);
-}
-
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
 /** After a byte order mark, a shebang and the directive prologue: where the runtime binding goes. */

@@ -38,3 +38,16 @@ export interface GeneratorFrame {
   $delegate?: object | undefined;
   $delegateNext?: Function | undefined;
 }
+
+/**
+ * The frame of a lowered async function: what `startAsync` and `awaitValue`
+ * keep on it besides the machine's own fields. `$resolve`/`$reject` settle
+ * the caller's promise; `$onFulfilled`/`$onRejected` are the reactions every
+ * `await` of this call registers, made at the first one.
+ */
+export interface AsyncFrame extends GeneratorFrame {
+  $resolve: Function | undefined;
+  $reject: Function | undefined;
+  $onFulfilled: ((value: unknown) => void) | undefined;
+  $onRejected: ((reason: unknown) => void) | undefined;
+}

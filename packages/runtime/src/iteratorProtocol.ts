@@ -67,10 +67,10 @@ export function requireIteratorResult(result: unknown): IteratorResult<unknown> 
   return result as IteratorResult<unknown>;
 }
 
-function isObject(value: unknown): value is object {
+export function isObject(value: unknown): value is object {
   return typeof value === 'object' ? value !== null : typeof value === 'function';
 }
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   return isObject(value) ? typeof value : String(value);
 }

@@ -1,0 +1,112 @@
+/**
+ * The async function driver: `startAsync(frame)` runs a lowered async
+ * function's body and returns the promise its caller receives; `awaitValue`
+ * is what the machine calls at each `await`.
+ *
+ * ## Example
+ *
+ * ```js
+ * // async function f(x) { return 1 + await x; }
+ * function f(x) { return $coro.startAsync(new f$Frame(x)); }
+ * function f$step($frame, $state, $mode, $value) {
+ *   …
+ *   case 0: $frame.$state = 1; return $coro.awaitValue($frame, $frame.x);
+ *   case 1: $frame.$state = -2; return 1 + $value;
+ * }
+ * ```
+ *
+ * ## Implementation
+ *
+ * The body starts synchronously, as AsyncFunctionStart does. A step that
+ * reaches an `await` registers the continuation itself (`awaitValue`) and
+ * returns `AWAITING`; any other return value is the completion.
+ *
+ * What is allocated per call: the frame, the promise and its two resolving
+ * functions (only when the body suspends: a body that completes at once gets
+ * an already settled promise), and two reaction callbacks made at the first
+ * `await` and kept on the frame for every later one. An `await` itself
+ * allocates what PromiseResolve and `then` must: nothing of ours.
+ *
+ * Timing matches Await step for step: PromiseResolve (a native promise whose
+ * `constructor` is %Promise% is used as it is; anything else is wrapped, a
+ * thenable through NewPromiseResolveThenableJob), then one reaction on it.
+ * An exception from PromiseResolve (a throwing `constructor` or `then`
+ * getter) is thrown where the `await` stands, inside the body. The `Promise`
+ * used is the one the runtime saw when it loaded, as native code uses the
+ * realm's intrinsic rather than whatever the global holds later. `then` is
+ * reached through that intrinsic too, so a patched `Promise.prototype.then`
+ * is not called; the species lookup `then` performs (reading the awaited
+ * promise's `constructor` once more) is the one observable difference left.
+ *
+ * ## References
+ *
+ * - ECMA-262 §27.7.5.1 AsyncFunctionStart, §27.7.5.2 AsyncBlockStart
+ * - ECMA-262 §6.2.3.1 Await
+ * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
+ */
+import { AsyncFrame } from './frame';
+import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './nativePromise';
+
+/** Returned by a step suspended at an `await`: the continuation is already registered. */
+export var AWAITING = {};
+
+export function startAsync(frame: AsyncFrame): Promise<unknown> {
+  var result: unknown;
+  try {
+    result = frame.$step(frame, 0, 0, undefined);
+  } catch (error) {
+    return rejectedPromise(error);
+  }
+  if (result === AWAITING) return pendingPromise(frame);
+  return resolvedPromise(result);
+}
+
+var applyFunction = Function.prototype.apply;
+
+/**
+ * For a function whose parameters can throw (defaults, patterns): `bind`
+ * binds them and makes the frame, so an error there rejects the promise.
+ */
+export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promise<unknown> {
+  var frame: AsyncFrame;
+  try {
+    frame = applyFunction.call(bind, undefined, args);
+  } catch (error) {
+    return rejectedPromise(error);
+  }
+  return startAsync(frame);
+}
+
+/** Resumes a suspended body: `mode` 0 with the awaited value, 1 with the rejection reason. */
+export function resumeAsync(frame: AsyncFrame, mode: 0 | 1, value: unknown): void {
+  var result: unknown;
+  try {
+    result = frame.$step(frame, frame.$state, mode, value);
+  } catch (error) {
+    (frame.$reject as Function)(error);
+    return;
+  }
+  if (result !== AWAITING) (frame.$resolve as Function)(result);
+}
+
+export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
+  return registerAwait(frame, value, resumeAsync);
+}
+
+/** Await steps 2-9 for any machine; `resume` continues it in the reaction job. */
+export function registerAwait(frame: AsyncFrame, value: unknown, resume: Resume): unknown {
+  var promise = promiseResolveIntrinsic(value);
+  promiseThen.call(promise, frame.$onFulfilled || createReactions(frame, resume), frame.$onRejected);
+  return AWAITING;
+}
+
+type Resume = (frame: AsyncFrame, mode: 0 | 1, value: unknown) => void;
+
+function createReactions(frame: AsyncFrame, resume: Resume): (value: unknown) => void {
+  frame.$onRejected = function onAwaitRejected(reason: unknown) {
+    resume(frame, 1, reason);
+  };
+  return (frame.$onFulfilled = function onAwaitFulfilled(value: unknown) {
+    resume(frame, 0, value);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * `AsyncFunctionPrototype` and `linkAsyncFunction(fn)`: lowered async
+ * functions inherit what native ones do.
+ *
+ * ## Example
+ *
+ * ```js
+ * var f = $coro.linkAsyncFunction(function f() { return $coro.startAsync(new f$Frame()); }, f$Frame);
+ * Object.prototype.toString.call(f);   // "[object AsyncFunction]"
+ * ```
+ *
+ * ## Implementation
+ *
+ * ES5 cannot name the engine's own %AsyncFunction.prototype% without async
+ * syntax, so the runtime makes its own: a function prototype whose
+ * `Symbol.toStringTag` is "AsyncFunction". A lowered async function is an
+ * ordinary function underneath, so unlike a native one it still owns a
+ * `prototype` property (non-configurable: it cannot be removed).
+ *
+ * ## References
+ *
+ * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
+ * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
+ */
+export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
+
+function createAsyncFunctionPrototype() {
+  var prototype = Object.create(Function.prototype);
+  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncFunction', configurable: true });
+  return prototype;
+}
+
+/**
+ * `Frame` takes the function's `prototype`, so the wrapper's `this instanceof
+ * Frame` test tells a `new` call. `name` is given for an arrow, whose
+ * inferred name its place in a helper call would lose; `length` for a
+ * wrapper that binds its parameters later (see `startAsyncWith`).
+ */
+export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Function, name?: string, length?: number): F {
+  if (fn) {
+    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) Frame.prototype = fn.prototype;
+    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    Object.setPrototypeOf(fn, AsyncFunctionPrototype);
+  }
+  return fn;
+}
+
+/** Links async methods once their object or class exists: `linkAsyncMethods(holder, key1, Frame1, …)` returns `holder`. */
+export function linkAsyncMethods<T extends object>(holder: T): T {
+  for (var i = 1; i < arguments.length; i += 2) {
+    var descriptor = Object.getOwnPropertyDescriptor(holder, arguments[i]);
+    if (descriptor && typeof descriptor.value === 'function') linkAsyncFunction(descriptor.value, arguments[i + 1]);
+  }
+  return holder;
+}
