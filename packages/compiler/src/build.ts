@@ -50,6 +50,7 @@ import { Normalizer } from './normalize';
 import { Destructurer } from './destructure';
 import type { MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
+import type { SuspendKind } from './suspend-kind';
 
 interface JumpTarget {
   readonly kind: 'loop' | 'switch' | 'label';
@@ -63,6 +64,7 @@ interface JumpTarget {
 
 export interface BuildContext {
   readonly fn: ts.FunctionLikeDeclaration;
+  readonly kind: SuspendKind;
   readonly sourceFile: ts.SourceFile;
   readonly scopes: ScopeInfo;
   readonly names: MachineNames;
@@ -332,7 +334,12 @@ export class MachineBuilder {
         }
         return false;
       }
-      let found = ts.isYieldExpression(node) || ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined);
+      let found =
+        ts.isYieldExpression(node) ||
+        ts.isAwaitExpression(node) ||
+        (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
+        // An async generator awaits what it returns.
+        (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator');
       ts.forEachChild(node, (child) => {
         if (visit(child)) found = true;
       });
@@ -383,6 +390,75 @@ export class MachineBuilder {
     else this.push({ op: 'yield', value, resume, region: this.region });
     this.mark(resume);
     return resume;
+  }
+
+  /**
+   * `yield*` in an async generator, as a loop of this machine: each value the
+   * inner iterator gives is yielded as it is (no await), and what the caller
+   * sends back (`next`, `throw`, `return`) is forwarded by the handler and
+   * finalizer of the one state that yields. Returns the variable holding the
+   * expression's value.
+   */
+  delegateAsync(iterable: Code): Variable {
+    const names = this.context.names;
+    const runtime = names.runtime;
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    const receivedMode = this.newTemp('$receivedMode');
+    const received = this.newTemp('$received');
+    const call = this.newTemp('$innerCall');
+    const inner = this.newTemp('$innerResult');
+    const result = this.newTemp('$delegated');
+    const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
+    this.assign(iterator, [runtime, '.getAsyncIterator(', ...iterable, ')']);
+    this.assign(next, [iterator, '.next']);
+    this.assign(receivedMode, ['0']);
+    this.assign(received, ['void 0']);
+    this.mark(loop);
+    this.assign(call, [runtime, '.callDelegate(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
+    this.branch([call, ' !== ', runtime, '.NOTHING_TO_AWAIT'], missing);
+    this.awaitValue([call]);
+    this.assign(inner, [runtime, '.requireIteratorResult(', names.value, ')']);
+    this.branch([inner, '.done'], notDone);
+    this.assign(result, [inner, '.value']);
+    this.branch([receivedMode, ' === 2'], after);
+    // The inner iterator ended a return(): so does this generator, with the value awaited.
+    this.awaitValue([result]);
+    this.returnWith([names.value]);
+    this.mark(notDone);
+    this.assign(result, [inner, '.value']);
+    this.withRegion(this.newRegion(onThrow, onReturn), () => {
+      this.mark(this.newLabel());
+      this.suspend([result], false);
+    });
+    this.mark(this.newLabel());
+    this.assign(receivedMode, ['0']);
+    this.assign(received, [names.value]);
+    this.jump(loop);
+    this.mark(onThrow);
+    this.assign(receivedMode, ['1']);
+    this.assign(received, [names.value]);
+    this.jump(loop);
+    this.mark(onReturn);
+    this.assign(receivedMode, ['2']);
+    this.assign(received, [names.value]);
+    this.jump(loop);
+    this.mark(missing);
+    this.branch([receivedMode, ' === 1'], missingReturn);
+    // No `throw`: the inner iterator is closed (its `return` awaited) and the protocol violation thrown.
+    const closing = this.newTemp('$closing');
+    this.assign(closing, [runtime, '.startAsyncIteratorClose(', iterator, ', false)']);
+    this.branch([closing, ' !== ', runtime, '.NOTHING_TO_AWAIT'], closed);
+    this.awaitValue([closing]);
+    this.statement([runtime, '.requireIteratorResult(', names.value, ');']);
+    this.mark(closed);
+    this.statement(["throw new TypeError(\"The iterator does not provide a 'throw' method\");"]);
+    this.mark(missingReturn);
+    // No `return`: this generator returns the received value, awaited.
+    this.awaitValue([received]);
+    this.returnWith([names.value]);
+    this.mark(after);
+    return result;
   }
 
   /** `await value`: resumes with the settled value in `$value`, or with its reason thrown there. */
@@ -675,7 +751,11 @@ export class MachineBuilder {
       return this.bind(node.name, this.normalizer.classExpression(node));
     }
     if (ts.isReturnStatement(node)) {
-      return this.returnWith(node.expression ? this.normalizer.expression(node.expression) : undefined);
+      if (!node.expression) return this.returnWith(undefined);
+      const value = this.normalizer.expression(node.expression);
+      if (this.context.kind !== 'asyncGenerator') return this.returnWith(value);
+      this.awaitValue(value);
+      return this.returnWith([this.context.names.value]);
     }
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
       const { label, depth } = this.findTarget(node);

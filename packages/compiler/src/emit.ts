@@ -71,6 +71,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     return out;
   };
   const stateCount = new Set(stateOf.values()).size;
+  const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : 'awaitValue';
   const i1 = options.indent + '  ';
   const i2 = i1 + '  ';
   const i3 = i2 + '  ';
@@ -95,9 +96,13 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     if (!reachable) continue;
     const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
     switch (ins.op) {
-      case 'statement':
-        line(render(ins.code));
+      case 'statement': {
+        const text = render(ins.code);
+        line(text);
+        // A bare `throw` ends the state: nothing after it runs.
+        if (/^throw [^;]*;$/.test(text)) reachable = false;
         break;
+      }
       case 'assign':
         line(`${layout.access(ins.target)} = ${render(ins.value)};`);
         break;
@@ -117,7 +122,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         break;
       case 'await':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(`return ${names.runtime}.awaitValue(${names.frame}, ${render(ins.value)});`);
+        line(`return ${names.runtime}.${awaitFunction}(${names.frame}, ${render(ins.value)});`);
         reachable = false;
         break;
       case 'delegate':
@@ -229,6 +234,9 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   }
   if (options.kind === 'async') {
     for (const field of ['$resolve', '$reject', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
+  } else if (options.kind === 'asyncGenerator') {
+    ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);
+    for (const field of ['$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   }
   if (options.usesDelegate) {
     ctor.push(`${i1}this.$delegate = undefined;`);
@@ -265,5 +273,7 @@ function numberStates(instructions: readonly Instruction[]): Map<Label, number> 
 
 function negate(condition: string): string {
   if (condition.startsWith('!') && /^![\w$.]+$/.test(condition)) return condition.slice(1);
+  const comparison = /^([\w$.]+) (===|!==) ([\w$.]+)$/.exec(condition);
+  if (comparison) return `${comparison[1]} ${comparison[2] === '===' ? '!==' : '==='} ${comparison[3]}`;
   return `!(${condition})`;
 }

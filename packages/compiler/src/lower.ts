@@ -127,6 +127,7 @@ export function lowerFunction(
   const reserved = [...(outer?.reserved ?? []), ...Object.values(names), ...Object.values(helper)];
   const builder: MachineBuilder = new MachineBuilder({
     fn,
+    kind,
     sourceFile: sf,
     scopes,
     names,
@@ -263,13 +264,16 @@ export function lowerFunction(
   }
   // The function's current `prototype` decides the object's, when it has been replaced since linking.
   const linked = form !== 'method' || (staticKey(fn) !== undefined && !ts.isPrivateIdentifier(fn.name!));
+  const isAsync = kind === 'asyncGenerator';
+  const adopt = isAsync ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype';
   const create = linked
-    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt}.adoptPrototype(${construct}, ${helper.frame}.$function)`
+    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt}.${adopt}(${construct}, ${helper.frame}.$function)`
     : construct;
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
   const wrapper = wrapperText(fn, newFrame, outer, sf, explicitName);
-  const link = (target: string) => `${rt}.linkGenerator(${target}, ${helper.frame})`;
-  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods: 'linkMethods', linkBeforeMethod: `${link('null')};` }, inner, indent, name);
+  const link = (target: string) => `${rt}.${isAsync ? 'linkAsyncGenerator' : 'linkGenerator'}(${target}, ${helper.frame})`;
+  const linkMethods = isAsync ? 'linkAsyncGeneratorMethods' : 'linkMethods';
+  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods, linkBeforeMethod: `${link('null')};` }, inner, indent, name);
 }
 
 interface LoweredParts {

@@ -113,8 +113,19 @@ export class Normalizer {
   }
 
   private yieldExpression(node: ts.YieldExpression, discard: boolean): Code {
+    const b = this.b;
     const operand = node.expression ? this.expression(node.expression) : undefined;
-    this.b.suspend(operand, node.asteriskToken !== undefined);
+    if (b.context.kind === 'asyncGenerator') {
+      if (node.asteriskToken) {
+        const result = b.delegateAsync(operand ?? ['void 0']);
+        return discard ? [] : [result];
+      }
+      // Yield in an async generator: AsyncGeneratorYield(? Await(value)).
+      b.awaitValue(operand ?? ['void 0']);
+      b.suspend([b.context.names.value], false);
+    } else {
+      b.suspend(operand, node.asteriskToken !== undefined);
+    }
     if (discard) return [];
     const sent = this.b.newTemp('$sent');
     this.b.assign(sent, [this.b.context.names.value]);

@@ -67,10 +67,8 @@ function scriptKindOf(filename: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-/** The kinds lowered so far; async generators are still left as they are. */
 function isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
-  const kind = suspendKindOf(node);
-  return kind === 'generator' || kind === 'async';
+  return suspendKindOf(node) !== undefined;
 }
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {

@@ -44,7 +44,7 @@
  * - ECMA-262 §6.2.3.1 Await
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
-import { AsyncFrame } from './frame';
+import { AsyncFrame, AwaitingFrame, ResumeMode } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './nativePromise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
@@ -78,7 +78,7 @@ export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promis
 }
 
 /** Resumes a suspended body: `mode` 0 with the awaited value, 1 with the rejection reason. */
-export function resumeAsync(frame: AsyncFrame, mode: 0 | 1, value: unknown): void {
+export function resumeAsync(frame: AsyncFrame, mode: ResumeMode, value: unknown): void {
   var result: unknown;
   try {
     result = frame.$step(frame, frame.$state, mode, value);
@@ -94,15 +94,13 @@ export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
 }
 
 /** Await steps 2-9 for any machine; `resume` continues it in the reaction job. */
-export function registerAwait(frame: AsyncFrame, value: unknown, resume: Resume): unknown {
+export function registerAwait<F extends AwaitingFrame>(frame: F, value: unknown, resume: (frame: F, mode: ResumeMode, value: unknown) => void): unknown {
   var promise = promiseResolveIntrinsic(value);
   promiseThen.call(promise, frame.$onFulfilled || createReactions(frame, resume), frame.$onRejected);
   return AWAITING;
 }
 
-type Resume = (frame: AsyncFrame, mode: 0 | 1, value: unknown) => void;
-
-function createReactions(frame: AsyncFrame, resume: Resume): (value: unknown) => void {
+function createReactions<F extends AwaitingFrame>(frame: F, resume: (frame: F, mode: ResumeMode, value: unknown) => void): (value: unknown) => void {
   frame.$onRejected = function onAwaitRejected(reason: unknown) {
     resume(frame, 1, reason);
   };

@@ -22,11 +22,14 @@
  * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
+import { defineFunctionConstructor } from './generatorPrototype';
+
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
 
 function createAsyncFunctionPrototype() {
   var prototype = Object.create(Function.prototype);
   Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncFunction', configurable: true });
+  defineFunctionConstructor(prototype, 'AsyncFunction');
   return prototype;
 }
 

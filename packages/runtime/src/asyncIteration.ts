@@ -165,3 +165,14 @@ function unwrapDone(value: unknown) {
 function unwrapNotDone(value: unknown) {
   return { value: value, done: false };
 }
+
+/**
+ * One step of async `yield*`: what the caller sent (`mode` 0 next, 1 throw,
+ * 2 return) forwarded to the inner iterator, or `NOTHING_TO_AWAIT` when it
+ * has no `throw`/`return` method for it.
+ */
+export function callDelegate(iterator: object, next: Function, mode: number, value: unknown): unknown {
+  if (mode === 0) return next.call(iterator, value);
+  var method = getMethod(iterator, mode === 1 ? 'throw' : 'return');
+  return method === undefined ? NOTHING_TO_AWAIT : method.call(iterator, value);
+}

@@ -40,14 +40,37 @@ export interface GeneratorFrame {
 }
 
 /**
- * The frame of a lowered async function: what `startAsync` and `awaitValue`
- * keep on it besides the machine's own fields. `$resolve`/`$reject` settle
- * the caller's promise; `$onFulfilled`/`$onRejected` are the reactions every
- * `await` of this call registers, made at the first one.
+ * A frame that can `await`: `$onFulfilled`/`$onRejected` are the reactions
+ * every `await` of this call registers, made at the first one.
  */
-export interface AsyncFrame extends GeneratorFrame {
-  $resolve: Function | undefined;
-  $reject: Function | undefined;
+export interface AwaitingFrame extends GeneratorFrame {
   $onFulfilled: ((value: unknown) => void) | undefined;
   $onRejected: ((reason: unknown) => void) | undefined;
+}
+
+/** The frame of a lowered async function; `$resolve`/`$reject` settle the caller's promise. */
+export interface AsyncFrame extends AwaitingFrame {
+  $resolve: Function | undefined;
+  $reject: Function | undefined;
+}
+
+/** A request made of an async generator by `next`/`throw`/`return` (modes 0/1/2), and the settlers of its promise. */
+export interface AsyncGeneratorRequest {
+  mode: ResumeMode;
+  value: unknown;
+  $resolve: Function | undefined;
+  $reject: Function | undefined;
+}
+
+/**
+ * The frame of a lowered async generator, which is also the async generator
+ * object. `$phase` is the spec's [[AsyncGeneratorState]] (see
+ * asyncGenerator.ts); `$state` is where the machine resumes, as for sync
+ * generators. `$returnPending` marks the await of a `return()` received at a
+ * `yield`, which resumes the machine with mode 2.
+ */
+export interface AsyncGeneratorFrame extends AwaitingFrame {
+  $phase: number;
+  $queue: AsyncGeneratorRequest[];
+  $returnPending: boolean;
 }

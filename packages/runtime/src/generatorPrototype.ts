@@ -40,7 +40,25 @@ function createGeneratorFunctionPrototype(generatorPrototype: object) {
   Object.defineProperty(prototype, 'prototype', { value: generatorPrototype, configurable: true });
   Object.defineProperty(generatorPrototype, 'constructor', { value: prototype, configurable: true });
   Object.defineProperty(prototype, Symbol.toStringTag, { value: 'GeneratorFunction', configurable: true });
+  defineFunctionConstructor(prototype, 'GeneratorFunction');
   return prototype;
+}
+
+/**
+ * The `constructor` of a function prototype, shaped as %GeneratorFunction%
+ * and its kin are (name, `length` 1, inheriting %Function%). Natively they
+ * compile source text; lowered code has no compiler at run time, so calling
+ * one throws.
+ */
+export function defineFunctionConstructor(prototype: object, name: string) {
+  var constructor = function () {
+    throw new TypeError(name + ' cannot compile source text in lowered code');
+  };
+  Object.defineProperty(constructor, 'name', { value: name });
+  Object.defineProperty(constructor, 'length', { value: 1 });
+  Object.defineProperty(constructor, 'prototype', { value: prototype });
+  Object.setPrototypeOf(constructor, Function);
+  Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
 }
 
 function createGeneratorPrototype() {
@@ -53,7 +71,7 @@ function createGeneratorPrototype() {
   return prototype;
 }
 
-function defineMethod(object: object, name: string, method: Function) {
+export function defineMethod(object: object, name: string, method: Function) {
   Object.defineProperty(method, 'name', { value: name });
   Object.defineProperty(object, name, { value: method, writable: true, configurable: true });
 }

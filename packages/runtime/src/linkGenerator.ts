@@ -28,11 +28,21 @@
  * - ECMA-262 §15.5.2 EvaluateGeneratorBody (the generator object inherits it)
  */
 import { GeneratorFunctionPrototype, GeneratorPrototype } from './generatorPrototype';
+import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './asyncGeneratorPrototype';
 
 export function linkGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype);
+}
+
+/** The same for an async generator function: its objects inherit %AsyncGeneratorPrototype%. */
+export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype);
+}
+
+function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object): F {
   var prototype = Frame.prototype;
-  if (Object.getPrototypeOf(prototype) !== GeneratorPrototype) {
-    prototype = Object.create(GeneratorPrototype);
+  if (Object.getPrototypeOf(prototype) !== objectPrototype) {
+    prototype = Object.create(objectPrototype);
     Frame.prototype = prototype;
   }
   if (fn) {
@@ -41,7 +51,7 @@ export function linkGenerator<F extends Function | null>(fn: F, Frame: Function)
     // A method has no `prototype` of its own: make one with the attributes a generator method's has.
     if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
     else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
-    Object.setPrototypeOf(fn, GeneratorFunctionPrototype);
+    Object.setPrototypeOf(fn, functionPrototype);
   }
   return fn;
 }
@@ -58,14 +68,32 @@ export function linkMethods<T extends object>(holder: T): T {
   return holder;
 }
 
+/** `linkMethods` for async generator methods. */
+export function linkAsyncGeneratorMethods<T extends object>(holder: T): T {
+  for (var i = 1; i < arguments.length; i += 2) {
+    var descriptor = Object.getOwnPropertyDescriptor(holder, arguments[i]);
+    if (descriptor && typeof descriptor.value === 'function') linkAsyncGenerator(descriptor.value, arguments[i + 1]);
+  }
+  return holder;
+}
+
 /**
  * A generator object whose function's `prototype` was replaced: it inherits
  * the new one, or %GeneratorPrototype% when that is not an object
  * (ECMA-262 §10.1.14 GetPrototypeFromConstructor).
  */
 export function adoptPrototype<T extends object>(frame: T, fn: Function): T {
+  return adoptWith(frame, fn, GeneratorPrototype);
+}
+
+/** `adoptPrototype` for an async generator object: the fallback is %AsyncGeneratorPrototype%. */
+export function adoptAsyncGeneratorPrototype<T extends object>(frame: T, fn: Function): T {
+  return adoptWith(frame, fn, AsyncGeneratorPrototype);
+}
+
+function adoptWith<T extends object>(frame: T, fn: Function, fallback: object): T {
   var prototype = fn.prototype;
   var isObject = (typeof prototype === 'object' && prototype !== null) || typeof prototype === 'function';
-  Object.setPrototypeOf(frame, isObject ? prototype : GeneratorPrototype);
+  Object.setPrototypeOf(frame, isObject ? prototype : fallback);
   return frame;
 }

@@ -1,0 +1,173 @@
+/**
+ * The async generator driver: the request queue behind `next`/`throw`/
+ * `return`, and what happens when the machine yields, awaits or completes.
+ *
+ * ## Example
+ *
+ * ```js
+ * // async function* ticks() { yield 1; }   lowers to a machine whose step does
+ * case 0: $frame.$state = 1; return $coro.awaitInAsyncGenerator($frame, 1);  // yield awaits its operand
+ * case 1: $frame.$state = 2; return $value;                                   // then yields it
+ * case 2: $frame.$state = -2; return;
+ * ```
+ *
+ * ## Implementation
+ *
+ * `$phase` is the spec's [[AsyncGeneratorState]]: SUSPENDED (suspended-start
+ * while `$state` is 0, suspended-yield after), EXECUTING (also while the body
+ * waits on an `await`), DRAINING (draining-queue: the body has ended and a
+ * `return()` request's value is being awaited) and COMPLETED.
+ *
+ * Requests queue in `$queue`; each owns a promise made with `pendingPromise`.
+ * The body runs in `runBody`, which loops instead of recursing when a yield
+ * finds the next request already queued (AsyncGeneratorYield step 11: the
+ * generator goes on without suspending). The machine itself awaits `yield`
+ * and `return` operands; the driver awaits the value of a `return()` request
+ * (AsyncGeneratorUnwrapYieldResumption, then mode 2 into the machine's
+ * finalizers) and, once the body is done, AsyncGeneratorAwaitReturn's value.
+ * Both use the frame's own await reactions, told apart by `$phase` and
+ * `$returnPending`.
+ *
+ * ## References
+ *
+ * - ECMA-262 §27.6.3 AsyncGenerator Abstract Operations: AsyncGeneratorStart,
+ *   AsyncGeneratorValidate, AsyncGeneratorEnqueue, AsyncGeneratorCompleteStep,
+ *   AsyncGeneratorResume, AsyncGeneratorUnwrapYieldResumption,
+ *   AsyncGeneratorYield, AsyncGeneratorAwaitReturn, AsyncGeneratorDrainQueue
+ * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
+ */
+import { AWAITING, registerAwait } from './asyncFunction';
+import { AsyncGeneratorFrame, AsyncGeneratorRequest, ResumeMode } from './frame';
+import { pendingPromise, rejectedPromise, resolvedPromise } from './nativePromise';
+
+var SUSPENDED = 0;
+var EXECUTING = 1;
+var DRAINING = 2;
+var COMPLETED = 3;
+
+/** `next` (mode 0), `throw` (1) or `return` (2) called on an async generator object. */
+export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): Promise<unknown> {
+  if (!isAsyncGeneratorFrame(generator)) {
+    return rejectedPromise(new TypeError('next/return/throw called on an object that is not an async generator'));
+  }
+  var phase = generator.$phase;
+  if (mode === 1 && phase === SUSPENDED && generator.$state === 0) {
+    generator.$state = -2;
+    generator.$phase = phase = COMPLETED;
+  }
+  if (phase === COMPLETED && mode !== 2) {
+    return mode === 1 ? rejectedPromise(value) : resolvedPromise({ value: undefined, done: true });
+  }
+  var request: AsyncGeneratorRequest = { mode: mode, value: value, $resolve: undefined, $reject: undefined };
+  var promise = pendingPromise(request);
+  generator.$queue.push(request);
+  if (mode === 2 && (phase === COMPLETED || (phase === SUSPENDED && generator.$state === 0))) {
+    generator.$state = -2;
+    generator.$phase = DRAINING;
+    awaitReturn(generator);
+  } else if (phase === SUSPENDED) {
+    generator.$phase = EXECUTING;
+    if (mode === 2) unwrapReturn(generator, value);
+    else runBody(generator, mode, value);
+  }
+  return promise;
+}
+
+/** `await` inside an async generator's body. */
+export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unknown): unknown {
+  return registerAwait(generator, value, resumeAwaitingAsyncGenerator);
+}
+
+function resumeAwaitingAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
+  if (generator.$phase === DRAINING) {
+    // AsyncGeneratorAwaitReturn's fulfilled and rejected closures.
+    completeStep(generator, mode, value, true);
+    drainQueue(generator);
+    return;
+  }
+  if (generator.$returnPending) {
+    generator.$returnPending = false;
+    if (mode === 0) mode = 2;
+  }
+  runBody(generator, mode, value);
+}
+
+function runBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
+  for (;;) {
+    var result: unknown;
+    try {
+      result = generator.$step(generator, generator.$state, mode, value);
+    } catch (error) {
+      generator.$state = -2;
+      finishBody(generator, 1, error);
+      return;
+    }
+    if (result === AWAITING) return;
+    if (generator.$state === -2) {
+      finishBody(generator, 0, result);
+      return;
+    }
+    completeStep(generator, 0, result, false);
+    var queue = generator.$queue;
+    if (queue.length === 0) {
+      generator.$phase = SUSPENDED;
+      return;
+    }
+    mode = queue[0].mode;
+    value = queue[0].value;
+    if (mode === 2) {
+      unwrapReturn(generator, value);
+      return;
+    }
+  }
+}
+
+/** A `return(value)` received at a yield: the value is awaited in the body, then returned from there. */
+function unwrapReturn(generator: AsyncGeneratorFrame, value: unknown): void {
+  generator.$returnPending = true;
+  try {
+    registerAwait(generator, value, resumeAwaitingAsyncGenerator);
+  } catch (error) {
+    generator.$returnPending = false;
+    runBody(generator, 1, error);
+  }
+}
+
+function finishBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
+  generator.$phase = DRAINING;
+  completeStep(generator, mode, value, true);
+  drainQueue(generator);
+}
+
+/** Settles the oldest request: rejected with `value` for mode 1, else fulfilled with an iterator result. */
+function completeStep(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown, done: boolean): void {
+  var request = generator.$queue.shift() as AsyncGeneratorRequest;
+  if (mode === 1) (request.$reject as Function)(value);
+  else (request.$resolve as Function)({ value: value, done: done });
+}
+
+function drainQueue(generator: AsyncGeneratorFrame): void {
+  var queue = generator.$queue;
+  while (queue.length > 0) {
+    var mode = queue[0].mode;
+    if (mode === 2) {
+      awaitReturn(generator);
+      return;
+    }
+    completeStep(generator, mode, mode === 1 ? queue[0].value : undefined, true);
+  }
+  generator.$phase = COMPLETED;
+}
+
+function awaitReturn(generator: AsyncGeneratorFrame): void {
+  try {
+    registerAwait(generator, generator.$queue[0].value, resumeAwaitingAsyncGenerator);
+  } catch (error) {
+    completeStep(generator, 1, error, true);
+    drainQueue(generator);
+  }
+}
+
+function isAsyncGeneratorFrame(value: unknown): value is AsyncGeneratorFrame {
+  return typeof value === 'object' && value !== null && typeof (value as AsyncGeneratorFrame).$phase === 'number' && (value as AsyncGeneratorFrame).$queue !== undefined;
+}
