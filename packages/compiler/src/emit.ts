@@ -51,6 +51,8 @@ export interface EmitOptions {
   readonly usesDelegate: boolean;
   /** An async function is only ever resumed with a value or a reason (modes 0 and 1), never with return(). */
   readonly kind: SuspendKind;
+  /** An async function that awaits at most once per call (see single-await.ts): its frame needs no promise fields. */
+  readonly awaitsOnce: boolean;
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -71,7 +73,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     return out;
   };
   const stateCount = new Set(stateOf.values()).size;
-  const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : 'awaitValue';
+  const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
   const i1 = options.indent + '  ';
   const i2 = i1 + '  ';
   const i3 = i2 + '  ';
@@ -232,7 +234,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   for (const slot of layout.slots) {
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
-  if (options.kind === 'async') {
+  if (options.kind === 'async' && !options.awaitsOnce) {
     for (const field of ['$resolve', '$reject', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   } else if (options.kind === 'asyncGenerator') {
     ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);

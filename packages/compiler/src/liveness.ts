@@ -34,6 +34,8 @@ export interface Liveness {
   readonly inputs: ReadonlySet<Variable>;
   /** Pairs of frame variables that cannot share a slot. */
   interferes(a: Variable, b: Variable): boolean;
+  /** The control-flow graph the analysis ran on: instruction indices each instruction may continue at. */
+  readonly successors: readonly (readonly number[])[];
 }
 
 class BitSet {
@@ -210,5 +212,6 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     frame,
     inputs,
     interferes: (a, b) => a.captured || b.captured || (matrix.get(a.id)?.has(b.id) ?? false),
+    successors,
   };
 }

@@ -34,6 +34,7 @@ import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import { isFunctionLike } from './scope';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
+import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
 import type { Code, Deferred, Variable } from './ir';
 import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
@@ -213,6 +214,7 @@ export function lowerFunction(
     strict,
     usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
     kind,
+    awaitsOnce: kind === 'async' && awaitsAtMostOnce(ir, liveness.successors),
     prelude,
     indent: inner,
   });

@@ -44,20 +44,30 @@
  * - ECMA-262 §6.2.3.1 Await
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
-import { AsyncFrame, AwaitingFrame, ResumeMode } from './frame';
+import { AsyncFrame, AwaitingFrame, GeneratorFrame, ResumeMode } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './nativePromise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = {};
 
-export function startAsync(frame: AsyncFrame): Promise<unknown> {
+/** Returned by a step suspended at its only `await`: the caller's promise is `promiseOfOnlyAwait`. */
+var AWAITING_ONCE = {};
+var promiseOfOnlyAwait: Promise<unknown> | undefined;
+var bindFunction = Function.prototype.bind;
+
+export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   var result: unknown;
   try {
     result = frame.$step(frame, 0, 0, undefined);
   } catch (error) {
     return rejectedPromise(error);
   }
-  if (result === AWAITING) return pendingPromise(frame);
+  if (result === AWAITING) return pendingPromise(frame as AsyncFrame);
+  if (result === AWAITING_ONCE) {
+    var promise = promiseOfOnlyAwait as Promise<unknown>;
+    promiseOfOnlyAwait = undefined;
+    return promise;
+  }
   return resolvedPromise(result);
 }
 
@@ -68,7 +78,7 @@ var applyFunction = Function.prototype.apply;
  * binds them and makes the frame, so an error there rejects the promise.
  */
 export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promise<unknown> {
-  var frame: AsyncFrame;
+  var frame: GeneratorFrame;
   try {
     frame = applyFunction.call(bind, undefined, args);
   } catch (error) {
@@ -90,21 +100,52 @@ export function resumeAsync(frame: AsyncFrame, mode: ResumeMode, value: unknown)
 }
 
 export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
-  return registerAwait(frame, value, resumeAsync);
+  return registerAwait(frame, value, resumeAsyncFulfilled, resumeAsyncRejected);
 }
 
-/** Await steps 2-9 for any machine; `resume` continues it in the reaction job. */
-export function registerAwait<F extends AwaitingFrame>(frame: F, value: unknown, resume: (frame: F, mode: ResumeMode, value: unknown) => void): unknown {
+function resumeAsyncFulfilled(this: AsyncFrame, value: unknown): void {
+  resumeAsync(this, 0, value);
+}
+
+function resumeAsyncRejected(this: AsyncFrame, reason: unknown): void {
+  resumeAsync(this, 1, reason);
+}
+
+/**
+ * The `await` of a function that awaits at most once per call, never under a
+ * `try` (the compiler proves it): the promise `then` derives here is the
+ * caller's. The resumed machine returns its completion, or throws, from the
+ * reaction, which settles the derived promise in the same job; a rejection
+ * passes to it untouched. No resolving functions and one bound function
+ * instead of two: what a pending call keeps is the frame, that function and
+ * the reaction.
+ */
+export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
   var promise = promiseResolveIntrinsic(value);
-  promiseThen.call(promise, frame.$onFulfilled || createReactions(frame, resume), frame.$onRejected);
-  return AWAITING;
+  promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
+  return AWAITING_ONCE;
 }
 
-function createReactions<F extends AwaitingFrame>(frame: F, resume: (frame: F, mode: ResumeMode, value: unknown) => void): (value: unknown) => void {
-  frame.$onRejected = function onAwaitRejected(reason: unknown) {
-    resume(frame, 1, reason);
-  };
-  return (frame.$onFulfilled = function onAwaitFulfilled(value: unknown) {
-    resume(frame, 0, value);
-  });
+function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
+  return this.$step(this, this.$state, 0, value);
+}
+
+/**
+ * Await steps 2-9 for any machine. The reactions are `fulfilled` and
+ * `rejected` bound to the frame, made at its first await: a bound function
+ * is smaller than a closure and its context.
+ */
+export function registerAwait<F extends AwaitingFrame>(
+  frame: F,
+  value: unknown,
+  fulfilled: (this: F, value: unknown) => void,
+  rejected: (this: F, reason: unknown) => void,
+): unknown {
+  var promise = promiseResolveIntrinsic(value);
+  if (frame.$onFulfilled === undefined) {
+    frame.$onFulfilled = bindFunction.call(fulfilled, frame);
+    frame.$onRejected = bindFunction.call(rejected, frame);
+  }
+  promiseThen.call(promise, frame.$onFulfilled, frame.$onRejected);
+  return AWAITING;
 }

@@ -75,7 +75,15 @@ export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: Resu
 
 /** `await` inside an async generator's body. */
 export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unknown): unknown {
-  return registerAwait(generator, value, resumeAwaitingAsyncGenerator);
+  return registerAwait(generator, value, asyncGeneratorAwaitFulfilled, asyncGeneratorAwaitRejected);
+}
+
+function asyncGeneratorAwaitFulfilled(this: AsyncGeneratorFrame, value: unknown): void {
+  resumeAwaitingAsyncGenerator(this, 0, value);
+}
+
+function asyncGeneratorAwaitRejected(this: AsyncGeneratorFrame, reason: unknown): void {
+  resumeAwaitingAsyncGenerator(this, 1, reason);
 }
 
 function resumeAwaitingAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
@@ -126,7 +134,7 @@ function runBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknow
 function unwrapReturn(generator: AsyncGeneratorFrame, value: unknown): void {
   generator.$returnPending = true;
   try {
-    registerAwait(generator, value, resumeAwaitingAsyncGenerator);
+    awaitInAsyncGenerator(generator, value);
   } catch (error) {
     generator.$returnPending = false;
     runBody(generator, 1, error);
@@ -161,7 +169,7 @@ function drainQueue(generator: AsyncGeneratorFrame): void {
 
 function awaitReturn(generator: AsyncGeneratorFrame): void {
   try {
-    registerAwait(generator, generator.$queue[0].value, resumeAwaitingAsyncGenerator);
+    awaitInAsyncGenerator(generator, generator.$queue[0].value);
   } catch (error) {
     completeStep(generator, 1, error, true);
     drainQueue(generator);

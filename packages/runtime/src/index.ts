@@ -54,6 +54,7 @@ export var throwConstantAssignment = deadZone.throwConstantAssignment;
 export var startAsync = asyncFunctions.startAsync;
 export var startAsyncWith = asyncFunctions.startAsyncWith;
 export var awaitValue = asyncFunctions.awaitValue;
+export var awaitOnce = asyncFunctions.awaitOnce;
 export var AsyncFunctionPrototype = asyncFunctionPrototypes.AsyncFunctionPrototype;
 export var linkAsyncFunction = asyncFunctionPrototypes.linkAsyncFunction;
 export var linkAsyncMethods = asyncFunctionPrototypes.linkAsyncMethods;
