@@ -235,10 +235,10 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
   if (options.kind === 'async' && !options.awaitsOnce) {
-    for (const field of ['$resolve', '$reject', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
+    for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   } else if (options.kind === 'asyncGenerator') {
     ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);
-    for (const field of ['$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
+    for (const field of ['$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   }
   if (options.usesDelegate) {
     ctor.push(`${i1}this.$delegate = undefined;`);

@@ -39,7 +39,12 @@ export interface FrameLayout {
   fieldOf(v: Variable): string | undefined;
 }
 
-const RESERVED_FIELDS = new Set(['$state', '$step', '$delegate', '$delegateNext']);
+// Every field the runtime keeps on a frame (emit.ts writes them in the frame constructor; runtime frame.ts).
+const RESERVED_FIELDS = new Set([
+  '$state', '$step', '$delegate', '$delegateNext',
+  '$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected',
+  '$phase', '$queue', '$returnPending',
+]);
 
 export function layoutFrame(
   variables: readonly Variable[],

@@ -104,8 +104,12 @@ export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
 }
 
 function resumeAsyncFulfilled(this: AsyncFrame, value: unknown): void {
-  resumeAsync(this, 0, value);
+  resumeAsync(this, 0, value === AWAITED_PRIMITIVE ? this.$awaited : value);
 }
+
+/** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the value from the frame's `$awaited`. */
+export var AWAITED_PRIMITIVE = {};
+var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
 
 function resumeAsyncRejected(this: AsyncFrame, reason: unknown): void {
   resumeAsync(this, 1, reason);
@@ -141,7 +145,14 @@ export function registerAwait<F extends AwaitingFrame>(
   fulfilled: (this: F, value: unknown) => void,
   rejected: (this: F, reason: unknown) => void,
 ): unknown {
-  var promise = promiseResolveIntrinsic(value);
+  var promise: Promise<unknown>;
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
+    // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
+    frame.$awaited = value;
+    promise = fulfilledWithAwaitedPrimitive;
+  } else {
+    promise = promiseResolveIntrinsic(value);
+  }
   if (frame.$onFulfilled === undefined) {
     frame.$onFulfilled = bindFunction.call(fulfilled, frame);
     frame.$onRejected = bindFunction.call(rejected, frame);

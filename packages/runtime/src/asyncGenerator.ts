@@ -36,7 +36,7 @@
  *   AsyncGeneratorYield, AsyncGeneratorAwaitReturn, AsyncGeneratorDrainQueue
  * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
  */
-import { AWAITING, registerAwait } from './asyncFunction';
+import { AWAITED_PRIMITIVE, AWAITING, registerAwait } from './asyncFunction';
 import { AsyncGeneratorFrame, AsyncGeneratorRequest, ResumeMode } from './frame';
 import { pendingPromise, rejectedPromise, resolvedPromise } from './nativePromise';
 
@@ -79,7 +79,7 @@ export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unk
 }
 
 function asyncGeneratorAwaitFulfilled(this: AsyncGeneratorFrame, value: unknown): void {
-  resumeAwaitingAsyncGenerator(this, 0, value);
+  resumeAwaitingAsyncGenerator(this, 0, value === AWAITED_PRIMITIVE ? this.$awaited : value);
 }
 
 function asyncGeneratorAwaitRejected(this: AsyncGeneratorFrame, reason: unknown): void {

@@ -41,9 +41,12 @@ export interface GeneratorFrame {
 
 /**
  * A frame that can `await`: `$onFulfilled`/`$onRejected` are the reactions
- * every `await` of this call registers, made at the first one.
+ * every `await` of this call registers, made at the first one; `$awaited`
+ * holds an awaited primitive until its reaction runs.
  */
 export interface AwaitingFrame extends GeneratorFrame {
+  /** The primitive being awaited (see `registerAwait`). */
+  $awaited: unknown;
   $onFulfilled: ((value: unknown) => void) | undefined;
   $onRejected: ((reason: unknown) => void) | undefined;
 }
