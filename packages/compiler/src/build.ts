@@ -100,6 +100,8 @@ export class MachineBuilder {
   private regionCount = 0;
   private readonly root: Region = { id: 0, parent: undefined, handler: undefined, finalizer: undefined };
   private region: Region = this.root;
+  /** The source offset instructions pushed now come from. */
+  private position: number | undefined;
   private hasRegions = false;
   /** The finallies enclosing the code being built, innermost last. */
   readonly finallies: Finally[] = [];
@@ -352,7 +354,19 @@ export class MachineBuilder {
   // ---- emitting ---------------------------------------------------------------
 
   push(instruction: Instruction): void {
+    if (this.position !== undefined && instruction.op !== 'label') instruction.pos = this.position;
     this.instructions.push(instruction);
+  }
+
+  /** Builds with the instructions made meanwhile mapped to `node` (source maps). */
+  at<T>(node: ts.Node, build: () => T): T {
+    const saved = this.position;
+    this.position = node.getStart(this.context.sourceFile);
+    try {
+      return build();
+    } finally {
+      this.position = saved;
+    }
   }
 
   mark(label: Label): void {
@@ -743,6 +757,10 @@ export class MachineBuilder {
   }
 
   buildStatement(node: ts.Statement): void {
+    this.at(node, () => this.buildStatementHere(node));
+  }
+
+  private buildStatementHere(node: ts.Statement): void {
     if (ts.isFunctionDeclaration(node)) {
       if (!node.body || this.hoistedDeclarations.has(node)) return;
     }

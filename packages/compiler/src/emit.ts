@@ -33,6 +33,7 @@ import {
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
+import { markedText } from './source-map';
 
 export interface EmittedMachine {
   /** `function F(…) { this.$state = 0; … }` */
@@ -53,6 +54,8 @@ export interface EmitOptions {
   readonly kind: SuspendKind;
   /** An async function that awaits at most once per call (see single-await.ts): its frame needs no promise fields. */
   readonly awaitsOnce: boolean;
+  /** Write source position marks for `resolvePositionMarks`. */
+  readonly marks: boolean;
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -96,17 +99,19 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
       continue;
     }
     if (!reachable) continue;
+    // Source maps: the instruction's text carries the position it came from (see source-map.ts).
+    const mark = (text: string) => (options.marks ? markedText(text, ins.pos) : text);
     const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
     switch (ins.op) {
       case 'statement': {
         const text = render(ins.code);
-        line(text);
+        line(mark(text));
         // A bare `throw` ends the state: nothing after it runs.
         if (/^throw [^;]*;$/.test(text)) reachable = false;
         break;
       }
       case 'assign':
-        line(`${layout.access(ins.target)} = ${render(ins.value)};`);
+        line(mark(`${layout.access(ins.target)} = ${render(ins.value)};`));
         break;
       case 'jump':
         if (!fallsTo(ins.target)) {
@@ -115,26 +120,26 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         }
         break;
       case 'branch':
-        line(`if (${negate(render(ins.condition))}) { ${goto(ins.whenFalse)} }`);
+        line(mark(`if (${negate(render(ins.condition))}) { ${goto(ins.whenFalse)} }`));
         break;
       case 'yield':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(`return${ins.value ? ' ' + render(ins.value) : ''};`);
+        line(mark(`return${ins.value ? ' ' + render(ins.value) : ''};`));
         reachable = false;
         break;
       case 'await':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(`return ${names.runtime}.${awaitFunction}(${names.frame}, ${render(ins.value)});`);
+        line(mark(`return ${names.runtime}.${awaitFunction}(${names.frame}, ${render(ins.value)});`));
         reachable = false;
         break;
       case 'delegate':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(`return ${names.runtime}.delegate(${names.frame}, ${render(ins.iterable)});`);
+        line(mark(`return ${names.runtime}.delegate(${names.frame}, ${render(ins.iterable)});`));
         reachable = false;
         break;
       case 'complete':
         line(`${names.frame}.$state = -2;`);
-        line(`return${ins.value ? ' ' + render(ins.value) : ''};`);
+        line(mark(`return${ins.value ? ' ' + render(ins.value) : ''};`));
         reachable = false;
         break;
       case 'endFinally': {

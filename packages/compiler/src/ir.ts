@@ -181,7 +181,11 @@ export type Instruction = (
   | { op: 'await'; value: Code; resume: Label }
   | { op: 'complete'; value: Code | undefined }
   | { op: 'endFinally'; finally: Finally }
-) & { region: Region };
+) & {
+  region: Region;
+  /** Where in the source the instruction comes from: the start of its statement, or of its `await`/`yield`. */
+  pos?: number;
+};
 
 export interface MachineIR {
   readonly instructions: Instruction[];

@@ -51,6 +51,8 @@ export interface FileContext {
   readonly identifiers: ReadonlySet<string>;
   /** Names of helpers, unique in the whole file. */
   readonly helperNames: NameAllocator;
+  /** Whether emitted code carries source position marks (see source-map.ts). */
+  readonly marks: boolean;
   isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;
 }
 
@@ -215,6 +217,7 @@ export function lowerFunction(
     usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
     kind,
     awaitsOnce: kind === 'async' && awaitsAtMostOnce(ir, liveness.successors),
+    marks: file.marks,
     prelude,
     indent: inner,
   });

@@ -65,9 +65,9 @@ export class Normalizer {
       case ts.SyntaxKind.SatisfiesExpression:
         return this.expression((node as ts.ParenthesizedExpression).expression, discard);
       case ts.SyntaxKind.YieldExpression:
-        return this.yieldExpression(node as ts.YieldExpression, discard);
+        return b.at(node, () => this.yieldExpression(node as ts.YieldExpression, discard));
       case ts.SyntaxKind.AwaitExpression:
-        return this.awaitExpression(node as ts.AwaitExpression, discard);
+        return b.at(node, () => this.awaitExpression(node as ts.AwaitExpression, discard));
       case ts.SyntaxKind.BinaryExpression:
         return this.binary(node as ts.BinaryExpression, discard);
       case ts.SyntaxKind.ConditionalExpression:

@@ -23,7 +23,8 @@
  * `import` may stand).
  */
 import ts from 'typescript';
-import MagicString from 'magic-string';
+import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'magic-string';
+import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { findHoistSite, isStrictAt, topOfStatementList } from './hoist';
 import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext } from './lower';
@@ -140,6 +141,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     identifiers,
     helperNames,
     isSuspendFunction,
+    marks: canMark(code),
   };
 
   const s = new MagicString(code);
@@ -188,12 +190,15 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   }
   s.prependLeft(preambleOffset(sourceFile), runtimePreamble(runtime, runtimeBinding, [...usedHelpers].sort()) + '\n');
 
-  const output = s.toString();
+  const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
+  const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
+  const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
+  const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], code, lineAndColumnOf);
   const map =
     options.sourceMap === false
       ? null
-      : (s.generateMap({ source: filename, file: filename.replace(/\.[^./\\]+$/, '') + '.js', includeContent: true, hires: true }) as unknown as SourceMap);
-  return { code: output, map, diagnostics };
+      : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
+  return { code: resolved.code, map, diagnostics };
 }
 
 function isInParameters(node: ts.Node, fn: ts.Node): boolean {

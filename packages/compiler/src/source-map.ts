@@ -1,0 +1,155 @@
+/**
+ * Source mappings inside lowered functions: every statement of the original
+ * maps to where it went in the machine, token by token where its text
+ * survived.
+ *
+ * ## Example
+ * ```js
+ * //  original                         lowered step function
+ * //  const v = await load(id);   →    case 0: $frame.$state = 1; return $coro.awaitValue($frame, load($frame.id));
+ * //  if (!v) throw new Error(id);     case 1: v = $value; if (!v) throw new Error($frame.id);
+ * ```
+ * The lowered `load`, `throw`, `new`, `Error` … map to their original line
+ * and column, so a stack trace or a breakpoint lands on the original code.
+ *
+ * ## Implementation
+ * `emit` writes a position mark (two private-use characters around a source
+ * offset) before the text of each instruction that came from the source, and
+ * a continuation mark after each line break inside that text. magic-string
+ * splices the lowered text in and maps what it left alone; then this module
+ * removes the marks and, on each line that had one, adds a segment at the
+ * mark and one per token that can be found, in order, in the original text
+ * after it (a short look-ahead skips what the lowering replaced, such as
+ * `x` becoming `$frame.x`). magic-string's own segments on those lines move
+ * left by the width of the marks removed. A file whose text already holds
+ * the mark character gets no marks (they could not be told apart).
+ *
+ * ## References
+ * Source Map Revision 3 (ECMA-426): `mappings`, segments of
+ * [generated column, source, original line, original column].
+ */
+import type { SourceMapSegment } from 'magic-string';
+
+const MARK = '\uE000';
+const MARK_END = '\uE001';
+const CONTINUATION = MARK + '+' + MARK_END;
+/** Tokens looked ahead in the original for a generated token before giving it up as new text. */
+const LOOK_AHEAD = 12;
+const TOKEN = /[A-Za-z0-9_$]+|[^\sA-Za-z0-9_$]/g;
+
+export function positionMark(offset: number): string {
+  return MARK + offset + MARK_END;
+}
+
+/** `text` of an instruction from `offset`, marked for `resolvePositionMarks`. */
+export function markedText(text: string, offset: number | undefined): string {
+  if (offset === undefined) return text;
+  return positionMark(offset) + text.replace(/\n/g, '\n' + CONTINUATION);
+}
+
+export function canMark(source: string): boolean {
+  return !source.includes(MARK);
+}
+
+export interface ResolvedMarks {
+  readonly code: string;
+  readonly mappings: SourceMapSegment[][];
+}
+
+/**
+ * Removes every mark from `code` and merges the statement mappings they
+ * stand for into `mappings` (magic-string's, one entry per output line).
+ */
+export function resolvePositionMarks(
+  code: string,
+  mappings: SourceMapSegment[][],
+  source: string,
+  lineAndColumnOf: (offset: number) => { line: number; character: number },
+): ResolvedMarks {
+  const lines = code.split('\n');
+  const resolved: SourceMapSegment[][] = [];
+  let cursor: number | undefined;
+  lines.forEach((raw, index) => {
+    const segments = mappings[index] ?? [];
+    if (!raw.includes(MARK)) {
+      resolved.push(segments);
+      return;
+    }
+    let clean = '';
+    const removedBefore: { at: number; width: number }[] = [];
+    const pieces: { column: number; offset: number | undefined; end: number }[] = [];
+    let i = 0;
+    while (i < raw.length) {
+      const start = raw.indexOf(MARK, i);
+      if (start < 0) {
+        clean += raw.slice(i);
+        break;
+      }
+      clean += raw.slice(i, start);
+      const end = raw.indexOf(MARK_END, start);
+      const body = raw.slice(start + 1, end);
+      removedBefore.push({ at: start, width: end + 1 - start });
+      if (pieces.length) pieces[pieces.length - 1].end = clean.length;
+      pieces.push({ column: clean.length, offset: body === '+' ? undefined : Number(body), end: -1 });
+      i = end + 1;
+    }
+    // By generated column; a mark's own segment wins over a token's, and both over magic-string's.
+    const byColumn = new Map<number, SourceMapSegment>();
+    for (const segment of segments) {
+      let shift = 0;
+      for (const r of removedBefore) if (r.at < segment[0]) shift += r.width;
+      byColumn.set(segment[0] - shift, [segment[0] - shift, ...segment.slice(1)] as SourceMapSegment);
+    }
+    const marked = new Set<number>();
+    for (const piece of pieces) {
+      const end = piece.end < 0 ? clean.length : piece.end;
+      if (piece.offset !== undefined) {
+        cursor = piece.offset;
+        const { line, character } = lineAndColumnOf(cursor);
+        byColumn.set(piece.column, [piece.column, 0, line, character]);
+        marked.add(piece.column);
+      }
+      if (cursor === undefined) continue;
+      const tokens: SourceMapSegment[] = [];
+      cursor = alignTokens(clean.slice(piece.column, end), piece.column, cursor, source, lineAndColumnOf, tokens);
+      for (const segment of tokens) if (!marked.has(segment[0])) byColumn.set(segment[0], segment);
+    }
+    resolved.push([...byColumn.values()].sort((a, b) => a[0] - b[0]));
+    lines[index] = clean;
+  });
+  return { code: lines.join('\n'), mappings: resolved };
+}
+
+/** Maps each token of `text` found ahead of `cursor` in `source`; returns where the search goes on. */
+function alignTokens(
+  text: string,
+  column: number,
+  cursor: number,
+  source: string,
+  lineAndColumnOf: (offset: number) => { line: number; character: number },
+  out: SourceMapSegment[],
+): number {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    // The machine's own names ($frame, $coro, $value …) never come from the source.
+    if (m[0][0] === '$') continue;
+    const found = findToken(source, m[0], cursor);
+    if (found === undefined) continue;
+    const { line, character } = lineAndColumnOf(found);
+    out.push([column + m.index, 0, line, character]);
+    cursor = found + m[0].length;
+  }
+  return cursor;
+}
+
+function findToken(source: string, token: string, from: number): number | undefined {
+  const scan = new RegExp(TOKEN.source, 'g');
+  scan.lastIndex = from;
+  for (let k = 0; k < LOOK_AHEAD; k++) {
+    const m = scan.exec(source);
+    if (!m) return undefined;
+    if (m[0] === token) return m.index;
+  }
+  return undefined;
+}
+
