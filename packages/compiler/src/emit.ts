@@ -243,7 +243,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   } else if (options.kind === 'asyncGenerator') {
     ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);
-    for (const field of ['$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
+    for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   }
   if (options.usesDelegate) {
     ctor.push(`${i1}this.$delegate = undefined;`);

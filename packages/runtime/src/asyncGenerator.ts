@@ -18,7 +18,9 @@
  * waits on an `await`), DRAINING (draining-queue: the body has ended and a
  * `return()` request's value is being awaited) and COMPLETED.
  *
- * Requests queue in `$queue`; each owns a promise made with `pendingPromise`.
+ * Requests queue in `$queue`, flat, four slots each (mode, value, and the
+ * resolving functions of the promise `pendingPromise` made for it): no
+ * object per request, since a `for await` loop makes one per value.
  * The body runs in `runBody`, which loops instead of recursing when a yield
  * finds the next request already queued (AsyncGeneratorYield step 11: the
  * generator goes on without suspending). The machine itself awaits `yield`
@@ -37,7 +39,7 @@
  * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
  */
 import { AWAITED_PRIMITIVE, AWAITING, registerAwait } from './asyncFunction';
-import { AsyncGeneratorFrame, AsyncGeneratorRequest, ResumeMode } from './frame';
+import { AsyncGeneratorFrame, ResumeMode } from './frame';
 import { pendingPromise, rejectedPromise, resolvedPromise } from './nativePromise';
 
 var SUSPENDED = 0;
@@ -58,9 +60,8 @@ export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: Resu
   if (phase === COMPLETED && mode !== 2) {
     return mode === 1 ? rejectedPromise(value) : resolvedPromise({ value: undefined, done: true });
   }
-  var request: AsyncGeneratorRequest = { mode: mode, value: value, $resolve: undefined, $reject: undefined };
-  var promise = pendingPromise(request);
-  generator.$queue.push(request);
+  var promise = pendingPromise(generator);
+  generator.$queue.push(mode, value, generator.$resolve, generator.$reject);
   if (mode === 2 && (phase === COMPLETED || (phase === SUSPENDED && generator.$state === 0))) {
     generator.$state = -2;
     generator.$phase = DRAINING;
@@ -121,8 +122,8 @@ function runBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknow
       generator.$phase = SUSPENDED;
       return;
     }
-    mode = queue[0].mode;
-    value = queue[0].value;
+    mode = queue[0] as ResumeMode;
+    value = queue[1];
     if (mode === 2) {
       unwrapReturn(generator, value);
       return;
@@ -149,27 +150,33 @@ function finishBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unk
 
 /** Settles the oldest request: rejected with `value` for mode 1, else fulfilled with an iterator result. */
 function completeStep(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown, done: boolean): void {
-  var request = generator.$queue.shift() as AsyncGeneratorRequest;
-  if (mode === 1) (request.$reject as Function)(value);
-  else (request.$resolve as Function)({ value: value, done: done });
+  var queue = generator.$queue;
+  var resolve = queue[2] as Function;
+  var reject = queue[3] as Function;
+  queue.shift();
+  queue.shift();
+  queue.shift();
+  queue.shift();
+  if (mode === 1) reject(value);
+  else resolve({ value: value, done: done });
 }
 
 function drainQueue(generator: AsyncGeneratorFrame): void {
   var queue = generator.$queue;
   while (queue.length > 0) {
-    var mode = queue[0].mode;
+    var mode = queue[0] as ResumeMode;
     if (mode === 2) {
       awaitReturn(generator);
       return;
     }
-    completeStep(generator, mode, mode === 1 ? queue[0].value : undefined, true);
+    completeStep(generator, mode, mode === 1 ? queue[1] : undefined, true);
   }
   generator.$phase = COMPLETED;
 }
 
 function awaitReturn(generator: AsyncGeneratorFrame): void {
   try {
-    awaitInAsyncGenerator(generator, generator.$queue[0].value);
+    awaitInAsyncGenerator(generator, generator.$queue[1]);
   } catch (error) {
     completeStep(generator, 1, error, true);
     drainQueue(generator);

@@ -57,23 +57,20 @@ export interface AsyncFrame extends AwaitingFrame {
   $reject: Function | undefined;
 }
 
-/** A request made of an async generator by `next`/`throw`/`return` (modes 0/1/2), and the settlers of its promise. */
-export interface AsyncGeneratorRequest {
-  mode: ResumeMode;
-  value: unknown;
-  $resolve: Function | undefined;
-  $reject: Function | undefined;
-}
-
 /**
  * The frame of a lowered async generator, which is also the async generator
  * object. `$phase` is the spec's [[AsyncGeneratorState]] (see
  * asyncGenerator.ts); `$state` is where the machine resumes, as for sync
- * generators. `$returnPending` marks the await of a `return()` received at a
- * `yield`, which resumes the machine with mode 2.
+ * generators. `$queue` holds four slots per request made by `next`/`throw`/
+ * `return` (mode 0/1/2, value, resolve, reject); `$resolve`/`$reject` only
+ * pass a new promise's resolving functions to it. `$returnPending` marks the
+ * await of a `return()` received at a `yield`, which resumes the machine
+ * with mode 2.
  */
 export interface AsyncGeneratorFrame extends AwaitingFrame {
   $phase: number;
-  $queue: AsyncGeneratorRequest[];
+  $queue: unknown[];
   $returnPending: boolean;
+  $resolve: Function | undefined;
+  $reject: Function | undefined;
 }
