@@ -436,9 +436,9 @@ export class MachineBuilder {
     this.branch([inner, '.done'], notDone);
     this.assign(result, [inner, '.value']);
     this.branch([receivedMode, ' === 2'], after);
-    // The inner iterator ended a return(): so does this generator, with the value awaited.
-    this.awaitValue([result]);
-    this.returnWith([names.value]);
+    // The inner iterator ended a return(): so does this generator, with that value as it is
+    // (ecma262 #2819 dropped the await here: the value was awaited when return() reached the yield).
+    this.returnWith([result]);
     this.mark(notDone);
     this.assign(result, [inner, '.value']);
     this.withRegion(this.newRegion(onThrow, onReturn), () => {
