@@ -36,6 +36,10 @@ export const DiagnosticCode = {
   WithStatement: 1004,
   InvalidOptions: 1005,
   TopLevelAwait: 1006,
+  /** The input nests deeper than the compiler's stack allows. */
+  TooDeeplyNested: 1007,
+  /** The input's bytes are not UTF-8: reported by the integrations that read files. */
+  InvalidEncoding: 2001,
 } as const;
 
 export class UnsupportedError extends Error {
@@ -58,7 +62,9 @@ export function diagnosticAt(
   category: Diagnostic['category'] = 'error',
 ): Diagnostic {
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
-  return { message, category, code, file, line: line + 1, column: character + 1, start, length };
+  // A byte order mark is no column an editor shows.
+  const bom = line === 0 && start > 0 && sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { message, category, code, file, line: line + 1, column: character + 1 - bom, start, length };
 }
 
 export function diagnosticOfNode(sourceFile: ts.SourceFile, file: string, error: UnsupportedError): Diagnostic {

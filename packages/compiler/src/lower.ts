@@ -110,7 +110,7 @@ export function lowerFunction(
   const scopes = analyzeScopes(fn);
   rejectUnlowerable(fn, scopes.resolved, kind);
 
-  const allocator = new NameAllocator([...file.identifiers, ...(outer?.reserved ?? [])]);
+  const allocator = new NameAllocator(file.identifiers, outer?.reserved);
   const names = machineNames(allocator, file.runtime);
   const base = helperBaseName(fn);
   const helper = {
@@ -275,8 +275,14 @@ export function lowerFunction(
     ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt}.${adopt}(${construct}, ${helper.frame}.$function)`
     : construct;
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
-  const wrapper = wrapperText(fn, newFrame, outer, sf, explicitName);
-  const link = (target: string) => `${rt}.${isAsync ? 'linkAsyncGenerator' : 'linkGenerator'}(${target}, ${helper.frame})`;
+  // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
+  const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(base + '$default') : undefined;
+  const wrapper = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName);
+  const generatorLink = isAsync ? 'linkAsyncGenerator' : 'linkGenerator';
+  const link = (target: string) =>
+    anonymousDeclaration && target === 'null'
+      ? `${rt}.${generatorLink}(${anonymousDeclaration}, ${helper.frame}, "default")`
+      : `${rt}.${generatorLink}(${target}, ${helper.frame})`;
   const linkMethods = isAsync ? 'linkAsyncGeneratorMethods' : 'linkMethods';
   return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods, linkBeforeMethod: `${link('null')};` }, inner, indent, name);
 }

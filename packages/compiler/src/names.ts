@@ -17,20 +17,21 @@
 export class NameAllocator {
   private readonly taken: Set<string>;
 
-  constructor(reserved: Iterable<string>) {
+  /** `shared` (the file's identifiers) is read, never copied: one allocator is made per lowered function. */
+  constructor(private readonly shared: ReadonlySet<string>, reserved: Iterable<string> = []) {
     this.taken = new Set(reserved);
   }
 
   /** A name not used so far, preferring `preferred`. */
   fresh(preferred: string): string {
     let name = preferred;
-    for (let i = 1; this.taken.has(name); i++) name = preferred + i;
+    for (let i = 1; this.has(name); i++) name = preferred + i;
     this.taken.add(name);
     return name;
   }
 
   has(name: string): boolean {
-    return this.taken.has(name);
+    return this.shared.has(name) || this.taken.has(name);
   }
 }
 

@@ -73,6 +73,24 @@ function isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
 }
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
+  try {
+    return transformFile(code, options);
+  } catch (error) {
+    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+    // TypeScript's parser and coro's passes recurse on the syntax tree; V8 itself refuses such depths soon after.
+    const filename = options.filename ?? 'input.js';
+    // No tree to point into (parsing it is what failed): the place is where the brackets nest deepest.
+    const at = deepestBracket(code);
+    const before = code.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - (before.lastIndexOf('\n') + 1) + 1 - (line === 1 && code.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const message = 'the code nests too deeply to be lowered: the compiler ran out of stack (split the deepest expression)';
+    const diagnostic: Diagnostic = { message, category: 'error', code: DiagnosticCode.TooDeeplyNested, file: filename, line, column, start: at, length: 0 };
+    return { code: '', map: null, diagnostics: [diagnostic] };
+  }
+}
+
+function transformFile(code: string, options: TransformOptions): TransformResult {
   const filename = options.filename ?? 'input.js';
   const runtime: RuntimeMode = options.runtime ?? 'import';
   const sourceType = options.sourceType ?? 'module';
@@ -98,7 +116,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     const start = node.getStart(sourceFile);
     diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.SyntaxError));
   };
-  const collect = (node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined): void => {
+  const visit = (node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined): Visit[] => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.add(node.text);
     // TypeScript's parser accepts these and leaves them to its checker, which coro does not run.
     if (ts.isYieldExpression(node) && !(fn && (fn as ts.FunctionLikeDeclaration).asteriskToken)) {
@@ -126,9 +144,19 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     const inner = isFunctionLike(node) ? node : fn;
     const name = isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration).name : undefined;
     // A computed method name is evaluated in the enclosing function.
-    ts.forEachChild(node, (child) => collect(child, insideSuspend || suspend, child === name ? fn : inner));
+    const children: Visit[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push([child, insideSuspend || suspend, child === name ? fn : inner]);
+    });
+    return children;
   };
-  collect(sourceFile, false, undefined);
+  // In document order, with a stack of its own: a long chain of `a + b + …` is deeper than the call stack.
+  const pending: Visit[] = [[sourceFile, false, undefined]];
+  while (pending.length) {
+    const [node, insideSuspend, fn] = pending.pop()!;
+    const children = visit(node, insideSuspend, fn);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
   if (diagnostics.some((d) => d.category === 'error')) return fail();
   if (roots.length === 0) return { code, map: null, diagnostics };
 
@@ -201,6 +229,35 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   return { code: resolved.code, map, diagnostics };
 }
 
+/** The offset of the first bracket at the greatest depth, skipping strings and comments (roughly: no regex literals). */
+function deepestBracket(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > deepest) {
+        deepest = depth;
+        at = i;
+      }
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+    }
+  }
+  return at;
+}
+
+/** A node to look at, whether it is inside a suspend function, and the function it is in. */
+type Visit = [node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined];
+
 function isInParameters(node: ts.Node, fn: ts.Node): boolean {
   for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isParameter(n) && n.parent === fn) return true;
   return false;
@@ -212,13 +269,23 @@ function isSloppyBlockDeclaration(fn: ts.FunctionDeclaration, module: boolean): 
   return inBlock && fn.name !== undefined && !isStrictAt(fn, module);
 }
 
-/** After a byte order mark, a shebang and the directive prologue: where the runtime binding goes. */
+/**
+ * After a byte order mark, a shebang, the file's leading comments (pragmas
+ * such as `@jsx` must stay first) and the directive prologue: where the
+ * runtime binding goes.
+ */
 function preambleOffset(sourceFile: ts.SourceFile): number {
   const text = sourceFile.text;
   let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('#!', offset)) {
     const nl = text.indexOf('\n', offset);
     offset = nl === -1 ? text.length : nl + 1;
+  }
+  const comments = ts.getLeadingCommentRanges(text, offset) ?? [];
+  if (comments.length) {
+    offset = comments[comments.length - 1].end;
+    if (text[offset] === '\n') offset++;
+    else if (text.startsWith('\r\n', offset)) offset += 2;
   }
   for (const statement of sourceFile.statements) {
     if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) {

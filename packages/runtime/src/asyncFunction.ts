@@ -122,7 +122,9 @@ function resumeAsyncRejected(this: AsyncFrame, reason: unknown): void {
  * reaction, which settles the derived promise in the same job; a rejection
  * passes to it untouched. No resolving functions and one bound function
  * instead of two: what a pending call keeps is the frame, that function and
- * the reaction.
+ * the reaction. The derived promise is made by `then`'s species lookup: a
+ * program that redefines `Promise[Symbol.species]` gets its species here,
+ * where native code always gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
   var promise = promiseResolveIntrinsic(value);

@@ -184,5 +184,5 @@ function awaitReturn(generator: AsyncGeneratorFrame): void {
 }
 
 function isAsyncGeneratorFrame(value: unknown): value is AsyncGeneratorFrame {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncGeneratorFrame).$phase === 'number' && (value as AsyncGeneratorFrame).$queue !== undefined;
+  return typeof value === 'object' && value !== null && typeof (value as AsyncGeneratorFrame).$phase === 'number' && Array.isArray((value as AsyncGeneratorFrame).$queue);
 }

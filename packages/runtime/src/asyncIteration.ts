@@ -37,14 +37,18 @@
  * - ECMA-262 §27.1.6 AsyncFromSyncIterator Objects
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
-import { closeIterator, closeIteratorOnThrow, describeValue, getIterator, getMethod, isObject, requireIteratorResult } from './iteratorProtocol';
+import { closeIterator, closeIteratorOnThrow, describeValue, getMethod, isObject, requireIteratorResult } from './iteratorProtocol';
 import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './nativePromise';
 
 export function getAsyncIterator(value: unknown): object {
   var method = value == null ? undefined : getMethod(value, Symbol.asyncIterator);
   if (method === undefined) {
-    if (value == null || getMethod(value, Symbol.iterator) === undefined) throw new TypeError(describeValue(value) + ' is not async iterable');
-    return createAsyncFromSyncIterator(getIterator(value));
+    // Symbol.iterator is read once, as GetIterator reads it.
+    var syncMethod = value == null ? undefined : getMethod(value, Symbol.iterator);
+    if (syncMethod === undefined) throw new TypeError(describeValue(value) + ' is not async iterable');
+    var syncIterator = syncMethod.call(value);
+    if (!isObject(syncIterator)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+    return createAsyncFromSyncIterator(syncIterator as Iterator<unknown>);
   }
   var iterator = method.call(value);
   if (!isObject(iterator)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');

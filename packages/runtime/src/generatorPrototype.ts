@@ -56,7 +56,7 @@ export function defineFunctionConstructor(prototype: object, name: string) {
   };
   Object.defineProperty(constructor, 'name', { value: name });
   Object.defineProperty(constructor, 'length', { value: 1 });
-  Object.defineProperty(constructor, 'prototype', { value: prototype });
+  Object.defineProperty(constructor, 'prototype', { value: prototype, writable: false });
   Object.setPrototypeOf(constructor, Function);
   Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
 }

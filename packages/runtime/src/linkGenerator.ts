@@ -30,16 +30,17 @@
 import { GeneratorFunctionPrototype, GeneratorPrototype } from './generatorPrototype';
 import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './asyncGeneratorPrototype';
 
-export function linkGenerator<F extends Function | null>(fn: F, Frame: Function): F {
-  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype);
+/** `name` is given for `export default function* () {}`, whose wrapper needs a binding of its own. */
+export function linkGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string): F {
+  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype, name);
 }
 
 /** The same for an async generator function: its objects inherit %AsyncGeneratorPrototype%. */
-export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function): F {
-  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype);
+export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string): F {
+  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype, name);
 }
 
-function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object): F {
+function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object, name?: string): F {
   var prototype = Frame.prototype;
   if (Object.getPrototypeOf(prototype) !== objectPrototype) {
     prototype = Object.create(objectPrototype);
@@ -52,6 +53,7 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
     if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
     else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
     Object.setPrototypeOf(fn, functionPrototype);
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
   }
   return fn;
 }
