@@ -1,18 +1,23 @@
 /**
- * Writes a file so that readers see the old content or the new content,
+ * Writes files so that readers see the old content or the new content,
  * never a half-written one.
  *
  * Example:
- *   writeFileAtomic('out/lib/tree.js', code)
- *   // writes out/lib/.tree.js.4711.1a2b3c.tmp, then renames it to out/lib/tree.js
+ *   writeFilesAtomic([{ path: 'out/lib/tree.js', content: code }, { path: 'out/lib/tree.js.map', content: map }])
+ *   // writes out/lib/.tree.js.4711.1a2b3c.tmp and out/lib/.tree.js.map.4711.4d5e6f.tmp,
+ *   // then renames them to out/lib/tree.js and out/lib/tree.js.map
  *
  * Implementation:
- *   Write a temporary file in the same directory (a rename is atomic only
- *   within one file system), then `rename` it over the target. On any
- *   failure the temporary file is removed and the error rethrown, so an
- *   interrupted run leaves no partial output. The temporary name starts with a
- *   dot, so the walk of a later run never picks it up as a source file.
- *   Missing parent directories are created.
+ *   Each file is written to a temporary file in its own directory (a rename
+ *   is atomic only within one file system), then renamed over its target.
+ *   All temporary files are written before the first rename, so the likely
+ *   failures (a full disk, a missing permission) leave every target as it
+ *   was; the renames then go in the order given, the file that matters
+ *   first (code before its map). On any failure the temporary files are
+ *   removed and the error rethrown, so an interrupted run leaves no partial
+ *   output. Temporary names start with a dot, so the walk of a later run
+ *   never picks them up as sources. Missing parent directories are created.
+ *   A string is written as UTF-8; bytes (a copied file) as they are.
  *
  * References:
  *   https://man7.org/linux/man-pages/man2/rename.2.html
@@ -23,15 +28,24 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, content: string): void {
-  const directory = dirname(path);
-  mkdirSync(directory, { recursive: true });
-  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
+export interface FileToWrite {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+export function writeFilesAtomic(files: readonly FileToWrite[]): void {
+  const temporaries: string[] = [];
   try {
-    writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    renameSync(temporary, path);
+    for (const file of files) {
+      const directory = dirname(file.path);
+      mkdirSync(directory, { recursive: true });
+      const temporary = join(directory, `.${basename(file.path)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
+      temporaries.push(temporary);
+      writeFileSync(temporary, file.content, { flag: 'wx' });
+    }
+    files.forEach((file, index) => renameSync(temporaries[index], file.path));
   } catch (error) {
-    rmSync(temporary, { force: true });
+    for (const temporary of temporaries) rmSync(temporary, { force: true });
     throw error;
   }
 }

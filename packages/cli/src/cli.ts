@@ -5,9 +5,9 @@
  *
  * Example:
  *   $ coro transpile src --out-dir out
- *   Lowered 12 files in 140 ms
- *   $ coro transpile
- *   coro: missing <file|dir> to transpile
+ *   coro: lowered 12 files in 140 ms
+ *   $ coro transpile --out-dir out
+ *   coro: missing <file|dir|glob> to transpile
  *   Run 'coro transpile --help' for usage.        (exit code 2)
  *
  * Implementation:
@@ -18,6 +18,8 @@
  *   set on `process.exitCode` rather than by `process.exit()`, which could
  *   cut off output still buffered for a pipe. The transpile command is loaded
  *   only when it runs, so `--help` and `--version` do not load TypeScript.
+ *   The library entry for other packages (the Jest transformer) is
+ *   ./index.ts; this file is only the executable.
  *
  * References:
  *   https://nodejs.org/docs/latest-v20.x/api/process.html#processexitcode
@@ -43,7 +45,7 @@ export async function runCli(args: readonly string[], terminal: Terminal): Promi
         return ExitCode.Success;
       case 'transpile': {
         const { transpile } = await import('./transpile');
-        return transpile(command.options, terminal);
+        return await transpile(command.options, terminal);
       }
     }
   } catch (error) {

@@ -19,7 +19,8 @@
  *   as the compiler's do. Tabs before the column are repeated in the marker
  *   line so the caret lines up however wide the terminal draws a tab.
  *   A span is underlined up to the end of its first line. A position past the
- *   end of a line or of the file is clamped onto it.
+ *   end of a line or of the file is clamped onto it. A byte order mark is not
+ *   shown and not a column, as in an editor.
  *
  * References:
  *   https://babeljs.io/docs/babel-code-frame
@@ -43,7 +44,7 @@ const CONTEXT_LINES = 2;
 const PLAIN: FrameStyle = { gutter: (text) => text, marker: (text) => text };
 
 export function codeFrame(source: string, position: FramePosition, style: FrameStyle = PLAIN): string {
-  const lines = source.split(/\r\n|\r|\n/);
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const line = Math.min(Math.max(position.line, 1), lines.length);
   const first = Math.max(line - CONTEXT_LINES, 1);
   const last = Math.min(line + CONTEXT_LINES, lines.length);

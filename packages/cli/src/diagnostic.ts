@@ -26,6 +26,7 @@
  */
 
 import { codeFrame, type FrameStyle } from './code-frame';
+import type { FileProblem } from './lower-source';
 
 /** The compiler's diagnostic, as its contract describes it; line and column are 1-based. */
 export interface Diagnostic {
@@ -64,6 +65,18 @@ export function formatDiagnostic(
 function diagnosticCode(code: string | number | undefined): string {
   if (code === undefined || code === '') return '';
   return /^\d+$/.test(String(code)) ? `CORO${code}` : String(code);
+}
+
+/** Any problem of a file, as the CLI prints it and the Jest transformer throws it. */
+export function formatProblem(path: string, problem: FileProblem, color: boolean): string {
+  switch (problem.kind) {
+    case 'diagnostic':
+      return formatDiagnostic(problem.diagnostic, { path, text: problem.text }, color);
+    case 'crash':
+      return formatCrash(path, problem.error, color);
+    case 'unreadable':
+      return formatFileError(path, `cannot read: ${problem.error.message}`, color);
+  }
 }
 
 /** A file that could not be read or written: no position, no frame. */

@@ -1,103 +1,59 @@
 /**
- * Lowers one source file: read it, run coro's `transform`, and for
- * TypeScript strip the types; the result is the JavaScript to write, or
- * nothing when there is an error.
+ * Lowers one file of the file system: read its bytes, decode them, decide
+ * module or script, and hand the text to `lowerSource`.
  *
  * Example:
- *   lowerFile({ path: '/p/src/main.ts', relativePath: 'main.ts' }, { runtime: 'require', sourceTypeOf })
- *   // → { code: 'var $coro = require("@coro/runtime"); …', problems: [] }
- *   lowerFile(<a file with a syntax error>, …)
- *   // → { code: undefined, problems: [{ kind: 'diagnostic', diagnostic: { line: 3, … }, text: <the source> }] }
+ *   lowerFile('/p/src/main.ts', { runtime: 'require', sourceTypeOf, sourceMap: false })
+ *   // → { code: 'var $coro = require("@coro/runtime"); …', map: undefined, problems: [] }
+ *   lowerFile('/p/src/latin1.js', …)
+ *   // → { code: undefined, problems: [{ kind: 'diagnostic', diagnostic: { code: 2001, line: 2, column: 12, … } }] }
  *
  * Implementation:
- *   Without `--runtime`, an ES module reaches the runtime by `import` and a
- *   script (CommonJS) by `require`: the compiler refuses `import` in a
- *   script, and a project mixing `.mjs` and `.cjs` files needs both. An
- *   explicit `--runtime` applies to every file as given.
- *   Bad input never yields partial output (DESIGN.md, "Errors"): one error
- *   diagnostic, from coro or from the type-stripping step, and `code` is
- *   undefined. Warnings are passed on and the file is still written. Every
- *   problem keeps the text its line and column refer to (the source for
- *   coro's diagnostics, coro's output for the stripping step's), so the code
- *   frame shows the right lines. An exception thrown by the compiler is a coro
- *   bug, not a problem of the input: it is reported as a crash of this file
- *   with its stack, and the other files go on.
+ *   The file is read as bytes and decoded strictly (./source-text.ts), so a
+ *   file that is not UTF-8 is an error at its first bad byte rather than a
+ *   program with replacement characters in it. The file is named in
+ *   diagnostics and in the map the way the user sees it: relative to the
+ *   working directory. Standard input takes the same path through
+ *   `lowerText`, with the name given by `--filename`.
  *
  * References:
- *   docs/architecture.md (the `transform` contract)
- *   ./strip-types.ts
+ *   ./lower-source.ts, ./source-text.ts, ./source-type.ts
  */
 
 import { readFileSync } from 'node:fs';
-import { transform } from '@coro/compiler';
-import type { Diagnostic } from './diagnostic';
 import { displayPath } from './display-path';
-import type { SourceFile } from './source-files';
+import { lowerSource, type LoweredSource, type RuntimeMode } from './lower-source';
+import { sourceText } from './source-text';
 import type { SourceTypeOf } from './source-type';
-import { stripTypes } from './strip-types';
-import type { RuntimeMode } from './transpile';
 
-export type FileProblem =
-  | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic; readonly text: string }
-  | { readonly kind: 'crash'; readonly error: unknown }
-  | { readonly kind: 'unreadable'; readonly error: Error };
-
-export interface LoweredFile {
-  /** The JavaScript to write; undefined when an error means nothing is written. */
-  readonly code: string | undefined;
-  readonly problems: readonly FileProblem[];
-}
-
-export interface LowerOptions {
+export interface LowerFileOptions {
   /** Undefined: `import` for an ES module, `require` for a script. */
   readonly runtime: RuntimeMode | undefined;
   readonly sourceTypeOf: SourceTypeOf;
+  readonly sourceMap: boolean;
 }
 
-const TYPESCRIPT_FILE = /\.[mc]?ts$/;
-
-export function lowerFile(source: SourceFile, options: LowerOptions): LoweredFile {
-  let text: string;
+export function lowerFile(path: string, options: LowerFileOptions): LoweredSource {
+  let bytes: Buffer;
   try {
-    text = readFileSync(source.path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
-    return { code: undefined, problems: [{ kind: 'unreadable', error: error as Error }] };
+    return { code: undefined, map: undefined, problems: [{ kind: 'unreadable', error: error as Error }] };
   }
-  const filename = displayPath(source.path);
-
-  let lowered: { code: string | null | undefined; diagnostics: readonly Diagnostic[] };
-  try {
-    const sourceType = options.sourceTypeOf(source.path, text);
-    lowered = transform(text, {
-      filename,
-      runtime: options.runtime ?? (sourceType === 'module' ? 'import' : 'require'),
-      sourceMap: false,
-      sourceType,
-    });
-  } catch (error) {
-    return { code: undefined, problems: [{ kind: 'crash', error }] };
-  }
-
-  const problems: FileProblem[] = lowered.diagnostics.map((diagnostic) => ({ kind: 'diagnostic', diagnostic, text }));
-  if (hasError(lowered.diagnostics)) return { code: undefined, problems };
-  if (typeof lowered.code !== 'string') {
-    const error = new Error('transform returned no code and no error diagnostic');
-    return { code: undefined, problems: [...problems, { kind: 'crash', error }] };
-  }
-  if (!TYPESCRIPT_FILE.test(source.path)) return { code: lowered.code, problems };
-
-  const stripped = stripTypes(lowered.code, source.path);
-  for (const diagnostic of stripped.diagnostics) {
-    problems.push({
-      kind: 'diagnostic',
-      diagnostic: { ...diagnostic, message: `in coro's output, before types were removed: ${diagnostic.message}` },
-      text: lowered.code,
-    });
-  }
-  if (hasError(stripped.diagnostics)) return { code: undefined, problems };
-  return { code: stripped.code, problems };
+  return lowerText(bytes, path, options);
 }
 
-function hasError(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((diagnostic) => diagnostic.category === 'error');
+/** Lowers bytes that belong at `path` (a real file, or where `--filename` places standard input). */
+export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOptions): LoweredSource {
+  const filename = displayPath(path);
+  const decoded = sourceText(bytes, filename);
+  if (decoded.problem !== undefined) {
+    return { code: undefined, map: undefined, problems: [{ kind: 'diagnostic', diagnostic: decoded.problem, text: decoded.text }] };
+  }
+  return lowerSource(decoded.text, {
+    filename,
+    runtime: options.runtime,
+    sourceType: options.sourceTypeOf(path, decoded.text),
+    sourceMap: options.sourceMap,
+  });
 }

@@ -3,11 +3,11 @@
  * compiler is given.
  *
  * Example:
- *   a.mjs, a.mts                              → 'module'
- *   a.cjs, a.cts                              → 'script'
- *   a.js / a.ts with `import` or `export`     → 'module'
- *   a.js / a.ts under "type": "module"        → 'module'
- *   a.js / a.ts otherwise                     → 'script'
+ *   a.mjs, a.mts                                → 'module'
+ *   a.cjs, a.cts                                → 'script'
+ *   a.js, a.jsx, a.ts, a.tsx with import/export → 'module'
+ *   a.js, a.jsx, a.ts, a.tsx under "type": "module" → 'module'
+ *   a.js, a.jsx, a.ts, a.tsx otherwise          → 'script'
  *
  * Implementation:
  *   Node's own rules, in Node's order: the extension decides when it is
@@ -60,9 +60,15 @@ export function createSourceTypeResolver(): SourceTypeOf {
 
 function hasModuleSyntax(path: string, code: string): boolean {
   if (!/\b(import|export)\b/.test(code)) return false;
-  const kind = path.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, kind);
+  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
   return ts.isExternalModule(file);
+}
+
+function scriptKindOf(path: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
+  if (/\.ts$/i.test(path)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
 }
 
 function readManifest(path: string): { type?: unknown } | undefined {

@@ -1,135 +1,114 @@
 /**
- * The `coro transpile` command: lower a file or a directory tree into an out
- * dir, report problems, and say how it went.
+ * The `coro transpile` command: lower files, directories and globs into an
+ * out dir, one file into an out file or onto standard output, or standard
+ * input; once, or again on every change with `--watch`.
  *
  * Example:
- *   $ coro transpile src --out-dir out --runtime require
+ *   $ coro transpile src --out-dir out --source-maps file
  *   src/bad.js:3:9 - error CORO1001: Expression expected.
  *   …code frame…
- *   Lowered 2 files in 38 ms; 1 file not written (1 error)
+ *   coro: lowered 2 files in 38 ms; 1 file with errors not written
  *   $ echo $?
  *   1
+ *   $ coro transpile --filename src/main.ts < src/main.ts > main.js
  *
  * Implementation:
- *   Three steps, each in its own module: find the inputs (`source-files`),
+ *   Three steps, each in its own module: find the inputs (./inputs.ts),
  *   plan and check every output path before anything runs
- *   (`output-layout`), then lower and write file by file (`lower-file`,
- *   `atomic-write`). A file with an error is reported and skipped; the others
- *   are still written, as tsc and Babel do, and the exit code is 1. A problem
- *   with the command line or the paths it names is a `UsageError` (exit 2)
- *   and is always found before the first write. Globs, stdin and watch mode
- *   are other ways to produce the list of `SourceFile`s and re-run the loop.
+ *   (./output-layout.ts), then lower and write file by file (./build.ts).
+ *   A problem with the command line or the paths it names is a `UsageError`
+ *   (exit 2), always found before the first write. A file with an error is
+ *   reported and writes nothing; the others are written, and the exit code is
+ *   1. Standard output carries only code: when code goes there (one file
+ *   without --out-dir/--out-file, or standard input), there is no summary,
+ *   as with Babel. Standard input is read to its end before anything is
+ *   written, and is named by --filename (`<stdin>` without), which also
+ *   decides TypeScript or JavaScript, module or script, as a file of that
+ *   name would. Watch mode (./watch.ts) plans and builds the same way.
  *
  * References:
  *   DESIGN.md ("Errors": bad input never yields partial or wrong output)
- *   https://babeljs.io/docs/babel-cli#compile-directories
+ *   https://babeljs.io/docs/babel-cli (files, --out-dir, --out-file, stdin)
  */
 
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { formatSummary, runBuild, writeLowered } from './build';
+import type { TranspileOptions } from './command-line';
 import { canonicalPath } from './canonical-path';
-import { formatCrash, formatDiagnostic, formatFileError } from './diagnostic';
-import { displayPath } from './display-path';
-import { writeFileAtomic } from './atomic-write';
 import { ExitCode, UsageError } from './exit-code';
-import { lowerFile } from './lower-file';
-import { checkOutDir, planOutputs, type PlannedFile } from './output-layout';
-import { findSourceFiles, isSourceFileName, singleSourceFile, SOURCE_EXTENSIONS } from './source-files';
+import { resolveInputs, type ResolvedInputs } from './inputs';
+import { lowerText } from './lower-file';
+import { checkOutputTarget, planOutputs, type PlannedFile } from './output-layout';
 import { createSourceTypeResolver } from './source-type';
 import type { Terminal } from './terminal';
 
-export type RuntimeMode = 'import' | 'require' | 'inline';
+/** What standard input is called when --filename does not name it. */
+const STDIN_NAME = '<stdin>';
 
-export interface TranspileOptions {
-  /** A file or directory, as given on the command line. */
-  readonly input: string;
-  readonly outDir: string;
-  /** Undefined: `import` in ES modules, `require` in scripts (see lower-file.ts). */
-  readonly runtime: RuntimeMode | undefined;
-}
-
-export function transpile(options: TranspileOptions, terminal: Terminal): ExitCode {
+export async function transpile(options: TranspileOptions, terminal: Terminal): Promise<ExitCode> {
+  if (options.input.kind === 'stdin') return transpileStandardInput(options, options.input.explicit, terminal);
+  if (options.watch) {
+    const { watch } = await import('./watch');
+    return watch(options, terminal);
+  }
   const started = performance.now();
-  const plan = planTranspile(options);
-  const sourceTypeOf = createSourceTypeResolver();
-
-  let written = 0;
-  let failed = 0;
-  let errors = 0;
-  for (const file of plan) {
-    const path = displayPath(file.source.path);
-    const lowered = lowerFile(file.source, { runtime: options.runtime, sourceTypeOf });
-    for (const problem of lowered.problems) {
-      if (problem.kind === 'crash') {
-        errors++;
-        terminal.err(formatCrash(path, problem.error, terminal.color) + '\n');
-      } else if (problem.kind === 'unreadable') {
-        errors++;
-        terminal.err(formatFileError(path, `cannot read: ${problem.error.message}`, terminal.color) + '\n');
-      } else {
-        if (problem.diagnostic.category === 'error') errors++;
-        terminal.err(formatDiagnostic(problem.diagnostic, { path, text: problem.text }, terminal.color) + '\n');
-      }
-    }
-    if (lowered.code === undefined) {
-      failed++;
-      continue;
-    }
-    try {
-      writeFileAtomic(file.outputPath, lowered.code);
-      written++;
-    } catch (error) {
-      failed++;
-      errors++;
-      terminal.err(formatFileError(displayPath(file.outputPath), `cannot write: ${(error as Error).message}`, terminal.color) + '\n');
-    }
-  }
-
-  const milliseconds = Math.round(performance.now() - started);
-  let summary = `Lowered ${count(written, 'file')} in ${milliseconds} ms`;
-  if (failed > 0) summary += `; ${count(failed, 'file')} not written (${count(errors, 'error')})`;
-  terminal.out(summary + '\n');
-  return failed > 0 ? ExitCode.CompileErrors : ExitCode.Success;
+  const { plan } = planTranspile(options);
+  const outcome = runBuild(plan, options, terminal);
+  if (options.target.kind !== 'stdout') terminal.err(formatSummary(outcome, Math.round(performance.now() - started)));
+  return outcome.failed > 0 ? ExitCode.CompileErrors : ExitCode.Success;
 }
 
-function planTranspile(options: TranspileOptions): PlannedFile[] {
-  const input = statSync(options.input, { throwIfNoEntry: false });
-  if (input === undefined) throw new UsageError(`cannot find '${options.input}'`);
-
-  const outDir = statSync(options.outDir, { throwIfNoEntry: false });
-  if (outDir !== undefined && !outDir.isDirectory()) {
-    throw new UsageError(`--out-dir '${options.outDir}' exists and is not a directory`);
-  }
-
-  if (input.isDirectory()) {
-    checkOutDir(options.input, options.outDir);
-    const sources = readableOrUsageError(() =>
-      findSourceFiles(options.input, { excludedDirectories: new Set([canonicalPath(options.outDir)]) }),
-    );
-    if (sources.length === 0) {
-      throw new UsageError(`no ${SOURCE_EXTENSIONS.join(' ')} files found in '${options.input}'`);
-    }
-    return planOutputs(sources, options.outDir);
-  }
-  if (!input.isFile() || !SOURCE_EXTENSIONS.some((extension) => options.input.endsWith(extension))) {
-    throw new UsageError(`'${options.input}' is not a ${SOURCE_EXTENSIONS.join(' ')} file or a directory`);
-  }
-  if (!isSourceFileName(options.input)) {
-    throw new UsageError(`'${options.input}' is a declaration file; it holds no code to lower`);
-  }
-  return planOutputs([singleSourceFile(options.input)], options.outDir);
+export interface TranspilePlan {
+  readonly inputs: ResolvedInputs;
+  readonly plan: readonly PlannedFile[];
 }
 
-/** A directory the walk cannot read (permissions, a race with a delete) is a problem of the command, found before any write. */
-function readableOrUsageError<T>(walk: () => T): T {
-  try {
-    return walk();
-  } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-    throw new UsageError(`cannot read the input: ${(error as Error).message}`);
+/** Finds the inputs and places every output; a UsageError when that cannot be done safely. */
+export function planTranspile(options: TranspileOptions): TranspilePlan {
+  if (options.input.kind !== 'paths') throw new Error('planTranspile needs paths, not standard input');
+  checkOutputTarget(options.target);
+  const paths = options.input.paths;
+  const inputs = resolveInputs(paths, {
+    extensions: options.extensions,
+    ignore: options.ignore,
+    copyFiles: options.copyFiles,
+    outDir: options.target.kind === 'dir' ? options.target.path : undefined,
+  });
+  const oneFile = paths.length === 1 && statSync(paths[0], { throwIfNoEntry: false })?.isFile() === true;
+  if (options.target.kind === 'stdout' && !oneFile) {
+    throw new UsageError(`missing --out-dir <dir>: only a single file can be written to standard output, not '${paths.join(' ')}'`);
   }
+  if (options.target.kind === 'file' && !oneFile) {
+    throw new UsageError(`--out-file takes one input file, not '${paths[0]}'; use --out-dir <dir>`);
+  }
+  return { inputs, plan: planOutputs(inputs, options.target, options.sourceMaps) };
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** `explicit`: named as `-`, so read even from a terminal (until end of input, Ctrl-D). */
+async function transpileStandardInput(options: TranspileOptions, explicit: boolean, terminal: Terminal): Promise<ExitCode> {
+  if (!explicit && terminal.stdin.isTTY) {
+    throw new UsageError("missing <file|dir|glob> to transpile; or pipe code into standard input (or name it '-')");
+  }
+  checkOutputTarget(options.target);
+  const sourcePath = resolve(options.filename ?? STDIN_NAME);
+  const outFile = options.target.kind === 'file' ? options.target.path : undefined;
+  const outputPath = outFile === undefined ? undefined : canonicalPath(outFile);
+  if (outputPath !== undefined && outputPath === canonicalPath(sourcePath)) {
+    throw new UsageError(`--out-file '${outFile}' is --filename, the input; the output would overwrite it`);
+  }
+
+  const started = performance.now();
+  const bytes = await terminal.stdin.read();
+  const result = lowerText(bytes, sourcePath, {
+    runtime: options.runtime,
+    sourceTypeOf: createSourceTypeResolver(),
+    sourceMap: options.sourceMaps !== 'none',
+  });
+  const written = writeLowered(sourcePath, outputPath, result, options.sourceMaps, terminal);
+  if (outputPath !== undefined) {
+    terminal.err(formatSummary({ lowered: written ? 1 : 0, copied: 0, failed: written ? 0 : 1 }, Math.round(performance.now() - started)));
+  }
+  return written ? ExitCode.Success : ExitCode.CompileErrors;
 }

@@ -3,12 +3,13 @@
  *
  * Example:
  *   $ coro transpile --help
- *   Usage: coro transpile <file|dir> --out-dir <dir> [options]
+ *   Usage: coro transpile <file|dir|glob>... --out-dir <dir> [options]
  *   ...
  *
  * Implementation:
  *   Plain text kept next to nothing else, so a new command or option changes
- *   one obvious place. Lines stay under 80 columns.
+ *   one obvious place. Lines stay under 80 columns. The usage lines come
+ *   first, in the order a user reaches for them (a tree, one file, a pipe).
  *
  * References:
  *   https://clig.dev/#help
@@ -16,36 +17,63 @@
 
 export const CORO_USAGE = `Usage: coro <command> [options]
 
-Lowers generators into explicit state machines that run on @coro/runtime.
+Lowers generators and async functions into explicit state machines that run
+on @coro/runtime.
 
 Commands:
-  transpile <file|dir> --out-dir <dir>   lower a file, or every source file
-                                         under a directory
+  transpile <file|dir|glob>... --out-dir <dir>
+                  lower files, directories and globs into <dir>
+  transpile <file> [--out-file <file>]
+                  lower one file (to standard output without --out-file)
+  transpile [-] [--filename <name>] < in.js > out.js
+                  lower code read from standard input
 
 Options:
   -h, --help      show this help; 'coro <command> --help' for a command
   -v, --version   print the version
 `;
 
-export const TRANSPILE_USAGE = `Usage: coro transpile <file|dir> --out-dir <dir> [options]
+export const TRANSPILE_USAGE = `Usage: coro transpile <file|dir|glob>... --out-dir <dir> [options]
+       coro transpile <file> [--out-file <file>] [options]
+       coro transpile [-] [--filename <name>] [options] < in.js > out.js
 
-Lowers every generator function in <file>, or in each .js .mjs .cjs .ts .mts
-.cts file under <dir>, into a state machine and writes the result under the
-out dir with the same relative layout. TypeScript is written as JavaScript
-(.ts -> .js, .mts -> .mjs, .cts -> .cjs); declaration files are skipped.
-Directories named node_modules or dist, dot-files and the out dir itself are
-not searched. A file with an error is reported and nothing is written for it.
+Lowers every generator and async function into a state machine. A
+directory gives each source file under it; a glob (quote it) gives the
+files it matches. The out dir keeps their layout: relative to a directory,
+to the glob's fixed part, or just the file's name for a file. TypeScript is
+written as JavaScript (.ts -> .js, .mts -> .mjs, .cts -> .cjs, .tsx -> .jsx
+with the JSX kept); declaration files are skipped. Directories are searched
+without node_modules, dist and dot-files, globs without node_modules and
+dot-files; the out dir is never read. A file with an error is reported with
+its position and a code frame, and nothing is written for it.
 
 Options:
-  -d, --out-dir <dir>   where to write the output (required)
-      --runtime <how>   how lowered code reaches @coro/runtime:
-                          import   an ES module import
-                          require  a CommonJS require
-                          inline   the needed helpers written into each file
-                        default: import in ES modules, require in scripts
-                        (a file is an ES module by its extension .mjs/.mts,
-                        by import/export in it, or by "type": "module")
-  -h, --help            show this help
+  -d, --out-dir <dir>     write the output under <dir>
+  -o, --out-file <file>   write the output of a single input to <file>
+  -f, --filename <name>   the name of standard input, for messages, source
+                          maps and the language (default: <stdin>)
+  -s, --source-maps <how> none (default), inline (a data: URL in the
+                          output) or file (<output>.map beside it); maps
+                          point at the original source, TypeScript too
+      --runtime <how>     how lowered code reaches @coro/runtime:
+                            import   an ES module import
+                            require  a CommonJS require
+                            inline   the needed helpers written into the file
+                          default: import in ES modules, require in scripts
+                          (a file is an ES module by its extension .mjs/.mts,
+                          by import/export in it, or by "type": "module")
+  -x, --extensions <list> the source extensions, comma separated
+                          (default: .js,.jsx,.mjs,.cjs,.ts,.tsx,.mts,.cts)
+      --ignore <glob>     leave out files that directories and globs find
+                          (relative to the working directory; repeatable)
+  -D, --copy-files        copy the other files under input directories too
+  -w, --watch             lower again whatever changes, until stopped
+  -h, --help              show this help
 
-Exit status: 0 all files written, 1 a file had errors, 2 wrong usage.
+Standard input is read when the input is '-', or when there is none and
+code is piped in; its output goes to standard output, or to --out-file.
+Messages and the summary go to standard error, in colour on a terminal
+(never with NO_COLOR set or FORCE_COLOR=0).
+
+Exit status: 0 all written, 1 a file had errors, 2 wrong usage.
 `;

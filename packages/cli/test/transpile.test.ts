@@ -152,9 +152,9 @@ test('lowers a directory with --runtime require; the output runs like the native
 
   const result = coro(['transpile', 'src', '--out-dir', 'out', '--runtime', 'require'], workspace);
 
-  expect(result.stderr).toBe('');
+  expect(result.stdout).toBe('');
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^Lowered 2 files in \d+ ms\n$/);
+  expect(result.stderr).toMatch(/^coro: lowered 2 files in \d+ ms\n$/);
   expect(listFiles(join(workspace, 'out'))).toEqual(['generators.js', 'lib/tree.js']);
   for (const file of ['generators.js', 'lib/tree.js']) {
     const code = readFileSync(join(workspace, 'out', file), 'utf8');
@@ -177,7 +177,7 @@ test('without --runtime, ES modules import the runtime and scripts require it; .
 
   const result = coro(['transpile', 'src', '-d', 'out'], workspace);
 
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toMatch(/^coro: lowered 3 files in \d+ ms\n$/);
   expect(result.status).toBe(0);
   expect(listFiles(join(workspace, 'out'))).toEqual(['generators.js', 'naturals.mjs', 'squares.mjs']);
   expect(readFileSync(join(workspace, 'out/squares.mjs'), 'utf8')).toMatch(/^import\b[^;]*['"]@coro\/runtime['"]/m);
@@ -193,9 +193,9 @@ test('--runtime inline output runs without @coro/runtime installed', () => {
 
   const result = coro(['transpile', 'src/generators.js', '--out-dir', 'out', '--runtime', 'inline'], workspace);
 
-  expect(result.stderr).toBe('');
+  expect(result.stdout).toBe('');
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^Lowered 1 file in \d+ ms\n$/);
+  expect(result.stderr).toMatch(/^coro: lowered 1 file in \d+ ms\n$/);
   const code = readFileSync(join(workspace, 'out/generators.js'), 'utf8');
   expect(code).not.toMatch(/function\s*\*/);
   expect(code).not.toContain('@coro/runtime');
@@ -211,7 +211,7 @@ test('an out dir inside the input directory is not read back as input on the nex
   const again = coro(args, workspace);
 
   expect(again.status).toBe(0);
-  expect(again.stdout).toMatch(/^Lowered 1 file in \d+ ms\n$/);
+  expect(again.stderr).toMatch(/^coro: lowered 1 file in \d+ ms\n$/);
   expect(listFiles(join(workspace, 'src/build'))).toEqual(['generators.js']);
   expect(readFileSync(join(workspace, 'src/build/generators.js'), 'utf8')).toBe(first);
 });

@@ -9,3 +9,4 @@ export { RUNTIME_SPECIFIER } from './runtime-loader';
 export { callWithTimeout, TimeoutError } from './timeout';
 export type { RuntimeRealm } from './runtime-loader';
 export * as fuzz from './fuzz';
+export { badInputs, type BadInput, type ExpectedDiagnostic } from './bad-inputs';

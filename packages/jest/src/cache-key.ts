@@ -1,0 +1,58 @@
+/**
+ * The key under which Jest caches a file coro transformed: it changes
+ * whenever the output could.
+ *
+ * Example:
+ *   cacheKey({ sourceText, sourcePath: '/p/src/a.ts', config: { runtime: 'require' }, sourceType: 'script',
+ *              supportsStaticESM: false, instrument: false, configString })
+ *   // → 'f3a1…' (hex SHA-256)
+ *
+ * Implementation:
+ *   The output depends on the text and its path (the extension picks the
+ *   language, the path names the map's source), on the transformer config,
+ *   on whether Jest runs ES modules (CommonJS or not), on module-or-script
+ *   (which a package.json elsewhere decides, so it is part of the key rather
+ *   than left to the text), and on the tools: coro's compiler, its CLI's
+ *   lowering, this package and TypeScript, by version. Jest's own config
+ *   string and the instrument flag are included as babel-jest includes
+ *   them. Versions do not change while coro itself is being developed: run
+ *   Jest with `--no-cache` after rebuilding the compiler.
+ *
+ * References:
+ *   https://jestjs.io/docs/code-transformation#writing-custom-transformers (getCacheKey)
+ *   https://github.com/jestjs/jest/blob/v30.0.0/packages/babel-jest/src/index.ts (getCacheKeyFromConfig)
+ */
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loweringVersions, type SourceType } from '@coro/cli';
+import type { TransformerConfig } from './transformer-config';
+
+export interface CacheKeyInput {
+  readonly sourceText: string;
+  readonly sourcePath: string;
+  readonly config: TransformerConfig;
+  readonly sourceType: SourceType;
+  readonly supportsStaticESM: boolean;
+  readonly instrument: boolean;
+  readonly configString: string;
+}
+
+const TOOL_VERSIONS = JSON.stringify({ ...loweringVersions(), jest: ownVersion() });
+
+export function cacheKey(input: CacheKeyInput): string {
+  return createHash('sha256')
+    .update(TOOL_VERSIONS)
+    .update('\0')
+    .update(JSON.stringify([input.sourcePath, input.config, input.sourceType, input.supportsStaticESM, input.instrument]))
+    .update('\0')
+    .update(input.configString)
+    .update('\0')
+    .update(input.sourceText)
+    .digest('hex');
+}
+
+function ownVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,56 @@
+/**
+ * The options a Jest config hands to `@coro/jest`, checked once when Jest
+ * creates the transformer.
+ *
+ * Example:
+ *   transform: { '\\.[jt]sx?$': ['@coro/jest', { runtime: 'require', jsx: 'react-jsx' }] }
+ *   readTransformerConfig({ runtime: 'require', jsx: 'react-jsx' })   // → the same, typed
+ *   readTransformerConfig({ runtime: 'esm' })
+ *   // → throws "@coro/jest: runtime must be one of import, require, inline; got 'esm'"
+ *
+ * Implementation:
+ *   A mistyped option would otherwise surface as a puzzling failure in every
+ *   test file, or not at all; refusing it names the option. Unknown keys are
+ *   refused for the same reason. `runtime` is coro's option; `jsx` is
+ *   tsconfig's option of that name, because Jest runs the code as it comes
+ *   out and JSX has to be compiled by then. The default is the classic
+ *   `React.createElement`, which `@jsx` pragmas can redirect, as Babel 7's
+ *   default is.
+ *
+ * References:
+ *   https://jestjs.io/docs/configuration#transform-objectstring-pathtotransformer--pathtotransformer-object
+ *   https://www.typescriptlang.org/tsconfig/#jsx
+ */
+
+import type { JsxEmit, RuntimeMode } from '@coro/cli';
+
+export interface TransformerConfig {
+  /** How lowered code reaches `@coro/runtime`; default `require` (or, when Jest runs ES modules, per file). */
+  readonly runtime?: RuntimeMode;
+  /** Default `react`. */
+  readonly jsx?: JsxEmit;
+}
+
+const RUNTIMES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
+const JSX_EMITS: readonly JsxEmit[] = ['react', 'react-jsx', 'preserve'];
+const KNOWN_KEYS = new Set(['runtime', 'jsx']);
+
+export function readTransformerConfig(config: unknown): TransformerConfig {
+  if (config === undefined || config === null) return {};
+  if (typeof config !== 'object' || Array.isArray(config)) {
+    throw new Error(`@coro/jest: the transformer config must be an object such as { runtime: 'require' }; got ${JSON.stringify(config)}`);
+  }
+  const record = config as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_KEYS.has(key)) throw new Error(`@coro/jest: unknown option '${key}'; the options are ${[...KNOWN_KEYS].join(', ')}`);
+  }
+  return { runtime: oneOf('runtime', record.runtime, RUNTIMES), jsx: oneOf('jsx', record.jsx, JSX_EMITS) };
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw new Error(`@coro/jest: ${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}

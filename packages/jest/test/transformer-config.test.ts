@@ -1,0 +1,21 @@
+/**
+ * The options of a `transform` entry: the known ones pass through, anything
+ * else is refused with a message that names it.
+ */
+
+import { readTransformerConfig } from '../src/transformer-config';
+
+test('no options, or the known ones', () => {
+  expect(readTransformerConfig(undefined)).toEqual({ runtime: undefined, jsx: undefined });
+  expect(readTransformerConfig({})).toEqual({ runtime: undefined, jsx: undefined });
+  expect(readTransformerConfig({ runtime: 'inline', jsx: 'react-jsx' })).toEqual({ runtime: 'inline', jsx: 'react-jsx' });
+});
+
+test.each([
+  ['an unknown option', { runtimes: 'require' }, /@coro\/jest: unknown option 'runtimes'; the options are runtime, jsx/],
+  ['a wrong runtime', { runtime: 'esm' }, /@coro\/jest: runtime must be one of import, require, inline; got "esm"/],
+  ['a wrong jsx', { jsx: 'react-native' }, /@coro\/jest: jsx must be one of react, react-jsx, preserve; got "react-native"/],
+  ['a list instead of an object', ['require'], /@coro\/jest: the transformer config must be an object/],
+])('%s is refused', (_name, config, message) => {
+  expect(() => readTransformerConfig(config)).toThrow(message);
+});
