@@ -1,0 +1,55 @@
+/**
+ * The plugin's options, as they come from `compilerOptions.plugins` in a
+ * tsconfig (ts-patch), from ts-jest's `astTransformers`, or from code.
+ *
+ * ## Example
+ * ```jsonc
+ * // tsconfig.json
+ * { "compilerOptions": { "plugins": [{ "transform": "@coro/tsc-plugin", "runtime": "inline" }] } }
+ * ```
+ * `readPluginOptions({ transform: '@coro/tsc-plugin', runtime: 'inline' })` is `{ runtime: 'inline' }`;
+ * `readPluginOptions({ runtime: 'esm' })` throws: unknown runtime "esm"; use 'import', 'require' or 'inline'.
+ *
+ * ## Implementation
+ * A tsconfig is JSON nobody type-checks, so every value is checked here and a
+ * wrong one fails the build with a message that names it (a tsc diagnostic
+ * under tspc, an exception from code); a misspelt option that silently did
+ * nothing would be worse. ts-patch leaves its own keys
+ * (`import`, `isEsm`, `tsConfig`, `resolvePathAliases`) in the object it
+ * passes, so they are accepted and ignored.
+ * Without `runtime`, each file gets the default that fits how it is emitted
+ * (see ./default-runtime.ts).
+ *
+ * ## References
+ * https://github.com/nonara/ts-patch#plugin-options (plugin entries and their keys)
+ * DESIGN.md, "The runtime" (`import`, `require`, `inline`)
+ */
+import type { RuntimeMode } from '@coro/compiler';
+
+export interface CoroPluginOptions {
+  /** How lowered code reaches `@coro/runtime`; by default chosen per file from how tsc emits it. */
+  readonly runtime?: RuntimeMode;
+}
+
+const RUNTIME_MODES: readonly unknown[] = ['import', 'require', 'inline'];
+const TS_PATCH_KEYS = new Set(['transform', 'import', 'isEsm', 'tsConfig', 'resolvePathAliases', 'type', 'after', 'afterDeclarations', 'transformProgram', 'name']);
+const OWN_KEYS = new Set(['runtime']);
+
+export function readPluginOptions(raw: unknown): CoroPluginOptions {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Error(`@coro/tsc-plugin: options must be an object, not ${JSON.stringify(raw)}`);
+  }
+  const entries = raw as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    if (!OWN_KEYS.has(key) && !TS_PATCH_KEYS.has(key)) {
+      throw new Error(`@coro/tsc-plugin: unknown option '${key}'; the options are: ${[...OWN_KEYS].join(', ')}`);
+    }
+  }
+  const runtime = entries.runtime;
+  if (runtime === undefined) return {};
+  if (!RUNTIME_MODES.includes(runtime)) {
+    throw new Error(`@coro/tsc-plugin: unknown runtime ${JSON.stringify(runtime)}; use 'import', 'require' or 'inline'`);
+  }
+  return { runtime: runtime as RuntimeMode };
+}

@@ -1,0 +1,288 @@
+/**
+ * The plugin under the real `tspc` (ts-patch): each project is built twice,
+ * with the plugin and with plain `tsc` (the native build), and both outputs
+ * are run; they must print the same. What tsc does after the plugin (type
+ * stripping, import elision, decorators, enums, namespaces, module
+ * transforms, declaration emit) is checked on the files it wrote.
+ */
+
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertPluginBuilt, CONSOLE_DECLARATION, listFiles, makeProject, node, read, removeProject, tsc, tspc } from './project';
+
+let project: string | undefined;
+
+beforeAll(assertPluginBuilt);
+afterEach(() => removeProject(project));
+
+const SHAPES_TS = `
+export interface Shape { readonly sides: number }
+export type Named = { name: string };
+export const enum Unit { Centimetre = 10, Metre = 1000 }
+export enum Colour { Red = 'red', Blue = 'blue' }
+export class Polygon implements Shape {
+  constructor(readonly sides: number, readonly name: string) {}
+}
+export function area(sides: number): number { return sides * sides; }
+`;
+
+const MAIN_TS = `
+import { Polygon, area, Colour, Unit } from './shapes';
+import type { Shape } from './shapes';
+import { Named } from './shapes';
+
+export let produced = 0;
+
+/** The areas of polygons up to \`max\` sides. */
+export function* areas(max: number): Generator<number, string> {
+  for (let sides = 3; sides <= max; sides++) {
+    produced++;
+    yield area(sides) * Unit.Centimetre;
+  }
+  return 'done';
+}
+
+function* colours() { yield Colour.Red; yield* [Colour.Blue]; }
+export { colours };
+
+namespace Registry {
+  export const prefix = 'shape:';
+  export function* keys(shapes: readonly Shape[]) { for (const shape of shapes) yield prefix + shape.sides; }
+}
+namespace Registry {
+  export function* all(named: Named[]) { yield* keys([new Polygon(4, 'square')]); for (const n of named) yield prefix + n.name; }
+}
+
+function logged(_target: object, key: string, _descriptor: PropertyDescriptor): void { console.log('decorated', key); }
+
+class Gallery {
+  private readonly shapes: Polygon[] = [];
+  constructor(private readonly title: string) {}
+  add(shape: Polygon): this { this.shapes.push(shape); return this; }
+  @logged *describe(unit: Unit, filter?: Shape): Generator<string> {
+    for (const shape of this.shapes) {
+      if (filter && shape.sides !== filter.sides) continue;
+      yield \`\${this.title}: \${shape.name} (\${shape.sides * unit})\`;
+    }
+  }
+}
+
+function* shadowing() {
+  const area = (n: number) => -n;
+  yield area(2);
+}
+
+const gallery = new Gallery('g').add(new Polygon(3, 'triangle')).add(new Polygon(4, 'square'));
+console.log([...areas(5)], produced);
+const it = areas(3);
+it.next();
+console.log(JSON.stringify(it.next()));
+console.log([...colours()]);
+console.log([...Registry.all([{ name: 'custom' }])]);
+console.log([...gallery.describe(Unit.Metre)], [...gallery.describe(Unit.Centimetre, { sides: 4 })]);
+console.log([...shadowing()]);
+`;
+
+/** Builds with the plugin into out/ and natively into out-native/, and runs `entry` from both. */
+function buildBoth(root: string, entry: string, tspcArgs: readonly string[] = []): { lowered: string; native: string } {
+  const built = tspc(root, tspcArgs);
+  expect(built.stderr).toBe('');
+  expect(built.stdout).toBe('');
+  expect(built.status).toBe(0);
+  const native = tsc(root, ['--outDir', 'out-native', ...tspcArgs]);
+  expect(native.stdout + native.stderr).toBe('');
+  const loweredRun = node([join('out', entry)], root);
+  const nativeRun = node([join('out-native', entry)], root);
+  expect(loweredRun.stderr).toBe('');
+  expect(nativeRun.stderr).toBe('');
+  expect(loweredRun.stdout).toBe(nativeRun.stdout);
+  return { lowered: loweredRun.stdout, native: nativeRun.stdout };
+}
+
+function requiresOf(code: string): string[] {
+  return [...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]).sort();
+}
+
+test('a CommonJS program with imports, enums, namespaces and decorators runs as the native build does', () => {
+  project = makeProject(
+    { 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/shapes.ts': SHAPES_TS, 'src/main.ts': MAIN_TS },
+    { compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } },
+  );
+
+  const { lowered } = buildBoth(project, 'main.js');
+
+  expect(lowered.split('\n')).toEqual([
+    'decorated describe',
+    '[ 90, 160, 250 ] 3',
+    '{"value":"done","done":true}',
+    "[ 'red', 'blue' ]",
+    "[ 'shape:4', 'shape:custom' ]",
+    "[ 'g: triangle (3000)', 'g: square (4000)' ] [ 'g: square (40)' ]",
+    '[ -2 ]',
+    '',
+  ]);
+  const main = read(project, 'out/main.js');
+  expect(main).not.toMatch(/function\s*\*|\*\s*describe/);
+  // The runtime import went through tsc's CommonJS transform like any import, and the
+  // type-only imports were elided exactly as without coro.
+  expect(requiresOf(main)).toEqual([...requiresOf(read(project, 'out-native/main.js')), '@coro/runtime'].sort());
+  expect(main).not.toMatch(/^import /m);
+  // Const enum members inside the lowered generators are inlined, as outside them.
+  expect(main).toMatch(/\(0, shapes_1\.area\)\([^)]*\) \* 10 \/\* Unit\.Centimetre \*\//);
+  expect(main).toContain('exports.produced++');
+  // `export { colours }` still finds the declaration that replaced `function* colours`.
+  const exportsOf = (code: string) => [...code.matchAll(/^exports\.(\w+) = /gm)].map((match) => match[1]).sort();
+  expect(exportsOf(main)).toEqual(exportsOf(read(project, 'out-native/main.js')));
+  expect(exportsOf(main)).toContain('colours');
+  // Decorator metadata of the lowered method names the same types as without coro.
+  const metadataOf = (code: string) => code.match(/__metadata\("design:[a-z]+", .*\)/g);
+  expect(metadataOf(main)).toEqual(metadataOf(read(project, 'out-native/main.js')));
+  expect(metadataOf(main)).toContain('__metadata("design:paramtypes", [Number, Object])');
+  // Declarations come from the source, not from the lowered code.
+  for (const file of ['main.d.ts', 'shapes.d.ts']) expect(read(project, join('out', file))).toBe(read(project, join('out-native', file)));
+});
+
+const JSX_FILES = {
+  'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
+  'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',
+};
+
+const listTsx = (hModule: string) =>
+  [
+    `import { h } from '${hModule}';`,
+    'export function* items<T>(values: readonly T[]): Generator<JSX.Element> {',
+    '  for (const value of values) yield <li>{String(value)}</li>;',
+    '}',
+    'console.log(<ul>{[...items([1, 2])]}</ul>);',
+    '',
+  ].join('\n');
+
+test('ES modules and TSX (nodenext, "type": "module") keep the runtime import as an import', () => {
+  project = makeProject(
+    { ...JSX_FILES, 'src/list.tsx': listTsx('./h.js') },
+    { compilerOptions: { module: 'nodenext', jsx: 'react', jsxFactory: 'h' }, packageJson: { type: 'module' } },
+  );
+
+  const { lowered } = buildBoth(project, 'list.js');
+
+  expect(lowered).toBe('<ul><li>1</li>,<li>2</li></ul>\n');
+  const list = read(project, 'out/list.js');
+  expect(list).toMatch(/^import \* as \$coro from "@coro\/runtime";$/m);
+  expect(list).not.toMatch(/function\s*\*/);
+});
+
+test('TSX under CommonJS: the imported JSX factory is rewritten inside the lowered generator too', () => {
+  project = makeProject({ ...JSX_FILES, 'src/list.tsx': listTsx('./h') }, { compilerOptions: { jsx: 'react', jsxFactory: 'h' } });
+
+  const { lowered } = buildBoth(project, 'list.js');
+
+  expect(lowered).toBe('<ul><li>1</li>,<li>2</li></ul>\n');
+  expect(read(project, 'out/list.js')).toMatch(/return \(0, h_1\.h\)\("li", null, String\(/);
+});
+
+test('the default runtime follows how tsc emits each file: import for modules, require or inline for scripts', () => {
+  const files = {
+    'src/globals.d.ts': CONSOLE_DECLARATION,
+    'src/module.ts': "export function* one() { yield 'module'; }\nconsole.log([...one()]);\n",
+    'src/script.ts': "function* two() { yield 'script'; }\nconsole.log([...two()]);\n",
+  };
+  project = makeProject(files);
+  buildBoth(project, 'module.js');
+  expect(node(['out/script.js'], project).stdout).toBe("[ 'script' ]\n");
+  expect(read(project, 'out/module.js')).toMatch(/__importStar\(require\("@coro\/runtime"\)\)/);
+  expect(read(project, 'out/script.js')).toMatch(/^var \$coro = require\("@coro\/runtime"\);$/m);
+  removeProject(project);
+
+  // An ES-module build: a script has nothing to import the runtime with, so the helpers are written in.
+  project = makeProject(files, { compilerOptions: { module: 'esnext' }, packageJson: { type: 'module' } });
+  buildBoth(project, 'module.js');
+  expect(read(project, 'out/module.js')).toMatch(/^import \* as \$coro from "@coro\/runtime";$/m);
+  expect(read(project, 'out/script.js')).not.toContain('@coro/runtime');
+  rmSync(join(project, 'node_modules/@coro/runtime'));
+  expect(node(['out/script.js'], project)).toMatchObject({ status: 0, stdout: "[ 'script' ]\n" });
+});
+
+test('runtime "inline" writes the runtime into the file: the output runs without @coro/runtime installed', () => {
+  project = makeProject(
+    { 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/main.ts': 'export function* pair() { yield 1; yield* [2]; }\nconsole.log([...pair()]);\n' },
+    { plugin: { runtime: 'inline' } },
+  );
+  expect(tspc(project)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  rmSync(join(project, 'node_modules/@coro/runtime'));
+
+  expect(read(project, 'out/main.js')).not.toContain('@coro/runtime');
+  expect(node(['out/main.js'], project)).toMatchObject({ status: 0, stdout: '[ 1, 2 ]\n', stderr: '' });
+});
+
+test('with target ES5, tsc downlevels the rest and has no generator left to lower itself', () => {
+  project = makeProject(
+    { 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/shapes.ts': SHAPES_TS, 'src/main.ts': MAIN_TS },
+    {
+      compilerOptions: {
+        target: 'es5',
+        ignoreDeprecations: '6.0',
+        downlevelIteration: true,
+        lib: ['es2022'],
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+      },
+    },
+  );
+
+  buildBoth(project, 'main.js');
+
+  const main = read(project, 'out/main.js');
+  expect(main).not.toContain('__generator');
+  expect(read(project, 'out-native/main.js')).toContain('__generator');
+});
+
+test('comments: the licence header stays first, documentation stays on lowered and untouched declarations', () => {
+  project = makeProject({
+    'src/globals.d.ts': CONSOLE_DECLARATION,
+    'src/label.ts': 'export function label(n: number): string { return `#${n}`; }\n',
+    'src/main.ts': [
+      '/*!',
+      ' * Licence header',
+      ' */',
+      '',
+      "import { label } from './label';",
+      '',
+      '/** Counts down. */',
+      'export function* countdown(n: number) { while (n > 0) yield label(n--); }',
+      '',
+      'export class Shelf {',
+      '  /** Untouched. */',
+      '  plain(): number { return 1; }',
+      '  /** Lowered. */',
+      '  *items() { yield 1; } // after the method',
+      '}',
+      'console.log([...countdown(2)], [...new Shelf().items()]);',
+      '',
+    ].join('\n'),
+  });
+
+  buildBoth(project, 'main.js');
+
+  const main = read(project, 'out/main.js');
+  expect(main).toMatch(/^"use strict";\n\/\*!\n \* Licence header\n \*\/\n/);
+  expect(main).toMatch(/\/\*\* Counts down\. \*\/\nfunction countdown\(/);
+  expect(main).toMatch(/\/\*\* Untouched\. \*\/\n\s*plain\(\) \{/);
+  expect(main).toMatch(/\/\*\* Lowered\. \*\/\n\s*items\(\) \{.*\} \/\/ after the method\n/);
+});
+
+test('a wrong plugin option is one tsc error; files that need lowering are not written, the others are', () => {
+  project = makeProject(
+    {
+      'src/globals.d.ts': CONSOLE_DECLARATION,
+      'src/lowered.ts': 'export function* g() { yield 1; }\n',
+      'src/plain.ts': 'export const plain = 1;\n',
+    },
+    { plugin: { runtime: 'esm' } },
+  );
+
+  const built = tspc(project, ['--pretty', 'false']);
+
+  expect(built.status).not.toBe(0);
+  expect(built.stdout).toBe(`error TS991005: @coro/tsc-plugin: unknown runtime "esm"; use 'import', 'require' or 'inline'\n`);
+  expect(listFiles(project, 'out')).toEqual(['lowered.d.ts', 'plain.d.ts', 'plain.js', 'plain.js.map']);
+});
