@@ -1,0 +1,84 @@
+/**
+ * Compiler diagnostics as messages for the bundler's own channel
+ * (`this.error` / `this.warn`), which prints them with the file, the
+ * position and a code frame, and fails the build on an error.
+ *
+ * ## Example
+ *
+ * ```ts
+ * errorMessage([{ message: "'with' …", code: 1004, line: 4, column: 3, start: 61, … }], '/app/src/bad.js');
+ * // { message: "CORO1004: 'with' …", id: '/app/src/bad.js', code: 'CORO1004',
+ * //   loc: { file: '/app/src/bad.js', line: 4, column: 2 } }
+ * ```
+ * Vite prints it as
+ * ```
+ * [plugin coro] /app/src/bad.js:4:2
+ * CORO1004: 'with' …
+ * 2: function* g(o) {
+ * …
+ * ```
+ *
+ * ## Implementation
+ *
+ * The position is given in the host's own terms, so each host prints it the
+ * way it prints every other plugin's: `loc`, a 1-based line and a 0-based
+ * column (Rollup's convention, which Vite and Rolldown share). The hook also
+ * hands `loc` over as the position argument, from which Rollup, Rolldown and
+ * Vite draw the code frame. A line and column rather than an offset: a host
+ * that turns an offset into a column counts a byte order mark as one, an
+ * editor (and the compiler) does not. The message carries the stable code
+ * first, as tsc's `error TS1005:` does.
+ *
+ * The host names the file and the position in its own header, so the
+ * message does not repeat them. A bundler reports one error per module and
+ * stops; when a file has more, the first is shown and the rest counted,
+ * rather than listing positions the host would not frame.
+ *
+ * ## References
+ *
+ * - https://rollupjs.org/plugin-development/#this-error
+ * - https://rollupjs.org/plugin-development/#this-warn
+ */
+import type { Diagnostic } from '@coro/compiler';
+import type { InvalidUtf8 } from './source-encoding.js';
+
+export interface HostMessage {
+  readonly message: string;
+  readonly id: string;
+  readonly code?: string;
+  readonly loc?: HostLocation;
+}
+
+export interface HostLocation {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 0-based. */
+  readonly column: number;
+}
+
+export function diagnosticMessage(diagnostic: Diagnostic, file: string): HostMessage {
+  const code = `CORO${diagnostic.code}`;
+  return {
+    message: `${code}: ${diagnostic.message}`,
+    id: file,
+    code,
+    loc: { file, line: diagnostic.line, column: diagnostic.column - 1 },
+  };
+}
+
+export function errorMessage(errors: readonly Diagnostic[], file: string): HostMessage {
+  const first = diagnosticMessage(errors[0], file);
+  const more = errors.length - 1;
+  if (more === 0) return first;
+  return { ...first, message: `${first.message}\n(and ${more} more ${more === 1 ? 'error' : 'errors'} in this file)` };
+}
+
+export function invalidUtf8Message(problem: InvalidUtf8, file: string): HostMessage {
+  const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    message: `This file is not valid UTF-8: the byte ${byte} was read as U+FFFD (\uFFFD), which would change the program. Save it as UTF-8.`,
+    id: file,
+    loc: { file, line: problem.line, column: problem.column - 1 },
+  };
+}

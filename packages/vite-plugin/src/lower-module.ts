@@ -1,0 +1,48 @@
+/**
+ * Lowers one module's code with `@coro/compiler`, and says what became of it.
+ *
+ * ## Example
+ *
+ * ```ts
+ * lowerModule('export const a = 1;', '/app/a.ts', 'import');
+ * // { kind: 'untouched', warnings: [] }
+ * lowerModule('export function* g() { yield 1; }', '/app/g.ts', 'import');
+ * // { kind: 'lowered', code: 'import * as $coro from "@coro/runtime"; …', map: { … }, warnings: [] }
+ * lowerModule('function* g() { with (o) yield 1; }', '/app/w.js', 'import');
+ * // { kind: 'rejected', errors: [{ code: 1004, line: 1, column: 17, … }], warnings: [] }
+ * ```
+ *
+ * ## Implementation
+ *
+ * The compiler leaves a file without suspend functions byte for byte, so
+ * output equal to the input means "untouched": the host then keeps its own
+ * code and map and pays nothing for this plugin. Any error diagnostic means
+ * no output at all (DESIGN.md, "Errors").
+ *
+ * An exception out of the compiler is a coro bug, not a problem of the
+ * input: it propagates, and the host reports it with the plugin's name, the
+ * file and the stack.
+ *
+ * ## References
+ *
+ * - docs/architecture.md, the `transform` contract
+ * - README.md, "The `transform` API" (diagnostics: 1-based line and column)
+ */
+import { transform, type Diagnostic, type RuntimeMode, type SourceMap } from '@coro/compiler';
+import { sourceTypeOf } from './source-type.js';
+
+export type ModuleLowering =
+  | { readonly kind: 'untouched'; readonly warnings: readonly Diagnostic[] }
+  | { readonly kind: 'lowered'; readonly code: string; readonly map: SourceMap; readonly warnings: readonly Diagnostic[] }
+  | { readonly kind: 'rejected'; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
+
+export function lowerModule(code: string, file: string, runtime: RuntimeMode): ModuleLowering {
+  const result = transform(code, { filename: file, runtime, sourceType: sourceTypeOf(file), sourceMap: true });
+  const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
+  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.category !== 'error');
+  if (errors.length > 0) return { kind: 'rejected', errors, warnings };
+  if (result.code === code) return { kind: 'untouched', warnings };
+  if (result.map === null) throw new Error('@coro/compiler lowered the file but returned no source map, though one was asked for');
+  return { kind: 'lowered', code: result.code, map: result.map, warnings };
+}
+

@@ -1,0 +1,79 @@
+/**
+ * The plugin's options, checked once when the plugin is created.
+ *
+ * ## Example
+ *
+ * ```ts
+ * const options = resolvePluginOptions({ include: ['src/**\/*.ts'], runtime: 'inline' });
+ * options.isIncluded('/app/src/main.ts'); // true when the working directory is /app
+ * options.runtime;                        // 'inline'
+ * resolvePluginOptions({ runtme: 'inline' });
+ * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime
+ * ```
+ *
+ * ## Implementation
+ *
+ * `include`/`exclude` are @rollup/pluginutils' filter patterns (picomatch
+ * globs, resolved against the working directory as every Rollup plugin
+ * resolves them, or regular expressions), matched against the file path
+ * without its query. By default every JavaScript and TypeScript module
+ * outside `node_modules` is lowered: dependencies ship code built for their
+ * own targets.
+ * A misspelt option or an unknown runtime fails at once, in the config,
+ * rather than as a build that silently does something else.
+ *
+ * ## References
+ *
+ * - https://github.com/rollup/plugins/tree/master/packages/pluginutils#createfilter
+ * - DESIGN.md, "The runtime" (the three ways to reach it)
+ */
+import { createFilter, type FilterPattern } from '@rollup/pluginutils';
+import type { RuntimeMode } from '@coro/compiler';
+
+export interface CoroPluginOptions {
+  /** Files to lower. Default: every `.js .jsx .mjs .cjs .ts .tsx .mts .cts` file. */
+  readonly include?: FilterPattern;
+  /** Files to leave as they are, even when included. Default: everything under `node_modules`. */
+  readonly exclude?: FilterPattern;
+  /**
+   * How lowered code reaches `@coro/runtime`: `'import'` (default; `require`
+   * in `.cjs`/`.cts` files), `'require'`, or `'inline'` (helpers written into
+   * each file).
+   */
+  readonly runtime?: RuntimeMode;
+}
+
+export interface ResolvedPluginOptions {
+  readonly isIncluded: (file: string) => boolean;
+  readonly runtime: RuntimeMode;
+}
+
+export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
+export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]/;
+
+const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime'];
+const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
+
+export function resolvePluginOptions(options: CoroPluginOptions | undefined): ResolvedPluginOptions {
+  const given = options ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new Error(`@coro/vite-plugin: the options must be an object, not ${describe(given)}`);
+  }
+  for (const name of Object.keys(given)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      throw new Error(`@coro/vite-plugin: unknown option '${name}'; the options are ${OPTION_NAMES.join(', ')}`);
+    }
+  }
+  const runtime = given.runtime ?? 'import';
+  if (!RUNTIME_MODES.includes(runtime)) {
+    throw new Error(`@coro/vite-plugin: unknown runtime ${describe(runtime)}; use ${RUNTIME_MODES.map((mode) => `'${mode}'`).join(', ')}`);
+  }
+  const filter = createFilter(given.include ?? DEFAULT_INCLUDE, given.exclude ?? DEFAULT_EXCLUDE);
+  return { isIncluded: (file) => filter(file), runtime };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return 'an array';
+  return value === null ? 'null' : typeof value;
+}

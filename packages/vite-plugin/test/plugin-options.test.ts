@@ -1,0 +1,39 @@
+/**
+ * Options are checked when the plugin is made: a misspelt option or an
+ * unknown runtime is an error at once, in the config, not a build that
+ * quietly does something else.
+ */
+import { rollup, vite } from '@coro/vite-plugin';
+import { assertBuilt, makeProject, removeProject, vite as viteCommand } from './harness';
+
+test.each([
+  ['a misspelt option', { runtme: 'inline' }, "@coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime"],
+  ['an unknown runtime', { runtime: 'global' }, "@coro/vite-plugin: unknown runtime 'global'; use 'import', 'require', 'inline'"],
+  ['options that are not an object', 'inline', "@coro/vite-plugin: the options must be an object, not 'inline'"],
+  ['an array', ['inline'], '@coro/vite-plugin: the options must be an object, not an array'],
+])('%s is refused when the plugin is made', (_, options, message) => {
+  expect(() => vite(options as never)).toThrow(message);
+  expect(() => rollup(options as never)).toThrow(message);
+});
+
+test('no options, or undefined ones, mean the defaults', () => {
+  expect(vite()).toMatchObject({ name: 'coro', enforce: 'pre' });
+  expect(rollup(undefined)).toMatchObject({ name: 'coro' });
+});
+
+test('vite build with a misspelt option fails while loading the config, with the message', async () => {
+  assertBuilt();
+  const project = makeProject({
+    'vite.config.mjs': "import coro from '@coro/vite-plugin';\nexport default { plugins: [coro({ exlude: ['src/vendor/**'] })] };\n",
+    'index.html': '<script type="module" src="/src/main.js"></script>\n',
+    'src/main.js': 'console.log(1);\n',
+  });
+  try {
+    const build = await viteCommand(['build'], project);
+
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain("@coro/vite-plugin: unknown option 'exlude'; the options are include, exclude, runtime");
+  } finally {
+    removeProject(project);
+  }
+});
