@@ -2,7 +2,9 @@
 /**
  * Measures one case in every variant.
  *
- * Every variant's module is built first (in this process; build time is not
+ * The case's own `prepare`, if any, runs first and once, so every process
+ * works on the same input (a snapshot of files others may be editing). Every
+ * variant's module is built next (in this process; build time is not
  * measured). Then the case is measured `processes` times (the measurement
  * kind's setting, or --repeat), each time once per
  * variant in table order, every measurement in its own process: interleaving
@@ -57,7 +59,7 @@ function firstLine(text) {
 }
 
 /** Build each variant's files; returns one entry per variant, prepared or not. */
-function prepareVariants({ benchCase, variants, params, settings, workDir, repoRoot }) {
+function prepareVariants({ benchCase, variants, params, input, settings, workDir, repoRoot }) {
   return variants.map((variant) => {
     const entry = { variant, status: 'pending', reason: null, values: [], samples: [], secondary: {} };
     let subject;
@@ -83,6 +85,7 @@ function prepareVariants({ benchCase, variants, params, settings, workDir, repoR
       caseDir: benchCase.dir,
       repoRoot,
       params,
+      input,
       settings,
     });
     return entry;
@@ -90,10 +93,18 @@ function prepareVariants({ benchCase, variants, params, settings, workDir, repoR
 }
 
 async function measureCase({ benchCase, variants, repeat, quick, workDir, repoRoot, log }) {
-  const params = quick ? { ...benchCase.params, ...benchCase.quickParams } : benchCase.params;
+  let params = quick ? { ...benchCase.params, ...benchCase.quickParams } : benchCase.params;
+  let input;
+  let notes = [];
+  if (benchCase.prepare) {
+    const prepared = await benchCase.prepare({ repoRoot, quick, log });
+    params = { ...params, ...prepared.params };
+    input = prepared.input;
+    notes = prepared.notes || [];
+  }
   const settings = settingsFor(benchCase, quick);
   const processes = repeat || settings.processes;
-  const entries = prepareVariants({ benchCase, variants, params, settings, workDir, repoRoot });
+  const entries = prepareVariants({ benchCase, variants, params, input, settings, workDir, repoRoot });
   for (const entry of entries) {
     if (entry.status === 'failed') log(`  ${entry.variant.id}: n/a (${entry.reason})`);
   }
@@ -140,7 +151,7 @@ async function measureCase({ benchCase, variants, repeat, quick, workDir, repoRo
     min: entry.status === 'ok' ? Math.min(...entry.values) : null,
     max: entry.status === 'ok' ? Math.max(...entry.values) : null,
   }));
-  return { benchCase, params, settings, processes, rows };
+  return { benchCase, params, settings, processes, rows, notes };
 }
 
 module.exports = { measureCase };

@@ -21,6 +21,14 @@
  *                           async; `heap`: driver.create(i) kept alive, bytes
  *                           per object)
  *   params, quickParams     passed to the driver (full run / --quick run)
+ *   prepare({ repoRoot, quick, log })
+ *                           optional, runs once in the harness before any
+ *                           process; returns { params, input, notes }:
+ *                           `params` are merged into the case's params,
+ *                           `input` (JSON) is handed to every process's
+ *                           driver.setup as is, so all variants work on one
+ *                           snapshot, and `notes` (Markdown list items) are
+ *                           shown under the case's table
  *   settings, quickSettings optional overrides of bench/measure/settings.js
  *   nodeFlags               optional flags of the measurement process
  *   expected(params, key)   what the driver must return; `key` names the
@@ -29,10 +37,14 @@
  *                           time as a rate (e.g. lines/s) instead of ms
  *   baselines               optional, default ['native', 'hand-written']:
  *                           the variants the ratio columns divide by
- *   targets                 [{ variant, baseline, max }] (ratio to baseline)
- *                           or [{ variant, max }] (absolute, in the unit)
+ *   targets                 [{ variant, baseline, max }] (ratio to baseline),
+ *                           [{ variant, max }] (absolute, in the unit), or
+ *                           [{ variant, min }] (a rate, for a case with display)
  *   references              figures measured elsewhere, quoted beside ours:
  *                           [{ variant, baseline, ratio }] or [{ variant, value }]
+ *                           (in the unit the table shows: B, ms or the display
+ *                           unit); a variant the bench does not run (say, SWC)
+ *                           gets a row with only the reference
  */
 const fs = require('fs');
 const path = require('path');
@@ -44,6 +56,9 @@ function loadCase(dir) {
   const id = path.basename(dir);
   for (const field of REQUIRED_FIELDS) {
     if (definition[field] === undefined) throw new Error(`bench/cases/${id}/case.js: missing \`${field}\``);
+  }
+  if (!definition.display && (definition.targets || []).some((target) => target.min != null)) {
+    throw new Error(`bench/cases/${id}/case.js: a \`min\` target is a rate and needs \`display\``);
   }
   const files = fs.readdirSync(dir);
   if (!files.includes('driver.js')) throw new Error(`bench/cases/${id}: missing driver.js`);

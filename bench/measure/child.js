@@ -17,7 +17,7 @@ async function main() {
   const measure = require(path.join(__dirname, job.measure));
   const driver = require(job.driverFile);
   if (typeof driver.setup === 'function') {
-    await driver.setup({ caseDir: job.caseDir, repoRoot: job.repoRoot, params: job.params });
+    await driver.setup({ caseDir: job.caseDir, repoRoot: job.repoRoot, params: job.params, input: job.input });
   }
   const result = await measure(driver, job);
   process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(result)}\n`);

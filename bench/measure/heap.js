@@ -12,7 +12,8 @@
  * needs --expose-gc). The figure is (final - baseline) / count.
  *
  * Afterwards a few of the kept objects are passed to the driver's
- * `complete(object)`, so the case can check they still hold their state.
+ * `complete(object)`, so the case can check they still hold their state; a
+ * promise it returns is awaited, so pending async work can be finished too.
  */
 const CHECKED_INDICES = 5;
 
@@ -21,7 +22,7 @@ function collectFully() {
   global.gc();
 }
 
-module.exports = function measureHeap(driver, job) {
+module.exports = async function measureHeap(driver, job) {
   if (typeof global.gc !== 'function') throw new Error('the heap measurement needs node --expose-gc');
   const { count } = job.params;
   const { warmupCount } = job.settings;
@@ -42,7 +43,7 @@ module.exports = function measureHeap(driver, job) {
   const observed = [];
   for (let k = 0; k < CHECKED_INDICES; k++) {
     const index = Math.floor((k * (count - 1)) / (CHECKED_INDICES - 1));
-    observed.push({ key: index, value: driver.complete(kept[index]) });
+    observed.push({ key: index, value: await driver.complete(kept[index]) });
   }
   const bytesPerObject = (after - before) / count;
   return { value: bytesPerObject, unit: 'B', samples: [bytesPerObject], observed };

@@ -12,24 +12,31 @@ function significant(value, digits = 3) {
   return value.toFixed(decimals);
 }
 
-function groupThousands(value) {
-  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+function groupThousands(value, decimals) {
+  const [whole, fraction] = value.toFixed(decimals).split('.');
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
+}
+
+/** Units per second of a case with `display`, from its time per run. */
+function rateOf(benchCase, params, cost) {
+  return benchCase.display.unitsPerRun(params) / (cost / 1000);
+}
+
+function formatRate(benchCase, rate, decimals = 0) {
+  return `${groupThousands(rate, decimals)} ${benchCase.display.unit}`;
 }
 
 /** `cost` is what the measurement returned: ms per run, or bytes per object. */
 function formatFigure(benchCase, params, cost) {
   if (cost == null) return 'n/a';
   if (benchCase.measure === 'heap') return `${cost.toFixed(1)} B`;
-  if (benchCase.display && benchCase.display.unitsPerRun) {
-    const perSecond = benchCase.display.unitsPerRun(params) / (cost / 1000);
-    return `${groupThousands(perSecond)} ${benchCase.display.unit}`;
-  }
+  if (benchCase.display) return formatRate(benchCase, rateOf(benchCase, params, cost));
   return cost < 1 ? `${significant(cost * 1000)} µs` : `${significant(cost)} ms`;
 }
 
 function figureHeading(benchCase) {
   if (benchCase.measure === 'heap') return 'bytes per object';
-  if (benchCase.display && benchCase.display.unitsPerRun) return benchCase.display.unit;
+  if (benchCase.display) return benchCase.display.unit;
   return 'CPU time per run';
 }
 
@@ -53,4 +60,4 @@ function markdownTable(header, rows, align = []) {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-module.exports = { formatFigure, figureHeading, formatRatio, formatSpread, markdownTable, significant };
+module.exports = { formatFigure, formatRate, rateOf, figureHeading, formatRatio, formatSpread, markdownTable, significant };

@@ -8,7 +8,7 @@
  * (time by time, bytes by bytes), so below 1.00× is better than the baseline,
  * whatever unit the table shows.
  */
-const { formatFigure, figureHeading, formatRatio, formatSpread, markdownTable } = require('./format');
+const { formatFigure, formatRate, rateOf, figureHeading, formatRatio, formatSpread, markdownTable } = require('./format');
 
 function rowOf(caseResult, variantId) {
   return caseResult.rows.find((row) => row.variant === variantId && row.status === 'ok');
@@ -20,24 +20,30 @@ function ratioOf(caseResult, variantId, baselineId) {
   return row && baseline ? row.median / baseline.median : null;
 }
 
+/** A reference's `value` is in the unit the table shows: a rate for a case with `display`. */
 function referenceText(benchCase, params, reference) {
   if (reference.ratio != null) return `${formatRatio(reference.ratio)} ${reference.baseline}`;
+  if (benchCase.display) return formatRate(benchCase, reference.value);
   return formatFigure(benchCase, params, reference.value);
 }
 
 function targetText(benchCase, params, target) {
-  return target.baseline
-    ? `${target.variant} ≤ ${target.max}× ${target.baseline}`
-    : `${target.variant} ≤ ${formatFigure(benchCase, params, target.max).replace('.0 B', ' B')}`;
+  if (target.baseline) {
+    // A whole-number limit keeps one decimal, as ratios are written: 1.0×, not 1×.
+    const limit = Number.isInteger(target.max) ? target.max.toFixed(1) : String(target.max);
+    return `${target.variant} ≤ ${limit}× ${target.baseline}`;
+  }
+  if (target.min != null) return `${target.variant} ≥ ${formatRate(benchCase, target.min)}`;
+  return `${target.variant} ≤ ${formatFigure(benchCase, params, target.max).replace('.0 B', ' B')}`;
 }
 
 /**
  * Enough decimals that the rounded figure is on the same side of the target
  * as the figure itself: 1.502 against ≤ 1.5 reads 1.502, not 1.50.
  */
-function decimalsAgainst(value, max, decimals) {
+function decimalsAgainst(value, meets, decimals) {
   let digits = decimals;
-  while (digits < 6 && Number(value.toFixed(digits)) <= max !== value <= max) digits++;
+  while (digits < 6 && meets(Number(value.toFixed(digits))) !== meets(value)) digits++;
   return digits;
 }
 
@@ -48,14 +54,20 @@ function evaluateTarget(caseResult, target) {
   if (target.baseline) {
     const ratio = ratioOf(caseResult, target.variant, target.baseline);
     if (ratio == null) return { measured: 'n/a', verdict: `n/a (no ${target.baseline} figure)` };
-    const digits = decimalsAgainst(ratio, target.max, 2);
-    return { measured: `${ratio.toFixed(digits)}×`, verdict: ratio <= target.max ? 'met' : 'not met' };
+    const meets = (value) => value <= target.max;
+    return { measured: `${ratio.toFixed(decimalsAgainst(ratio, meets, 2))}×`, verdict: meets(ratio) ? 'met' : 'not met' };
   }
+  if (target.min != null) {
+    const rate = rateOf(benchCase, params, row.median);
+    const meets = (value) => value >= target.min;
+    return { measured: formatRate(benchCase, rate, decimalsAgainst(rate, meets, 0)), verdict: meets(rate) ? 'met' : 'not met' };
+  }
+  const meets = (value) => value <= target.max;
   const measured =
     benchCase.measure === 'heap'
-      ? `${row.median.toFixed(decimalsAgainst(row.median, target.max, 1))} B`
+      ? `${row.median.toFixed(decimalsAgainst(row.median, meets, 1))} B`
       : formatFigure(benchCase, params, row.median);
-  return { measured, verdict: row.median <= target.max ? 'met' : 'not met' };
+  return { measured, verdict: meets(row.median) ? 'met' : 'not met' };
 }
 
 function formatDuration(seconds) {
@@ -134,13 +146,19 @@ function renderCase(caseResult) {
     }
     return cells;
   });
+  // A reference to a tool this run did not measure (say, SWC) gets a row of its own.
+  for (const reference of benchCase.references) {
+    if (caseResult.rows.some((row) => row.variant === reference.variant)) continue;
+    rows.push([reference.variant, '—', ...header.slice(2, -1).map(() => ''), referenceText(benchCase, params, reference)]);
+  }
 
   const paramsText = Object.entries(params)
     .map(([name, value]) => `${name} = ${value.toLocaleString('en-US')}`)
     .join(', ');
-  const notes = caseResult.rows
-    .filter((row) => row.status === 'n/a')
-    .map((row) => `- ${row.variant}: n/a: ${row.reason}`);
+  const notes = [
+    ...caseResult.notes,
+    ...caseResult.rows.filter((row) => row.status === 'n/a').map((row) => `- ${row.variant}: n/a: ${row.reason}`),
+  ];
   if (references.size > 0) {
     notes.push('- † measured elsewhere on this kind of machine, quoted for comparison; not measured by this run.');
   }

@@ -1,0 +1,6 @@
+'use strict';
+const { sumAwaited } = require('./subject');
+
+exports.run = function run({ n }) {
+  return sumAwaited(n);
+};
