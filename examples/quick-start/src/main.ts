@@ -84,3 +84,32 @@ console.log('sensor log:', log.join(', '));
 const averages = average();
 averages.next();
 console.log('running average:', [4, 8, 3, 9].map((n) => averages.next(n).value).join(' → '));
+
+// Async functions and async generators lower onto the same machines, with the
+// promise jobs of native code: the interleaving below prints the same.
+async function fetchReading(sensor: string, delayTicks: number): Promise<number> {
+  for (let i = 0; i < delayTicks; i++) await null;
+  return sensor.length * 10 + delayTicks;
+}
+
+async function* poll(sensors: string[]): AsyncGenerator<string> {
+  for (const sensor of sensors) {
+    try {
+      yield `${sensor}=${await fetchReading(sensor, sensor.length % 3)}`;
+    } finally {
+      console.log('released', sensor);
+    }
+  }
+}
+
+async function report(): Promise<void> {
+  const seen: string[] = [];
+  for await (const reading of poll(['wind', 'rain', 'sun'])) {
+    seen.push(reading);
+    if (seen.length === 2) break;
+  }
+  console.log('readings:', seen.join(', '));
+}
+
+Promise.resolve().then(() => console.log('a plain then runs between the awaits'));
+report().then(() => console.log('report done'));
