@@ -242,7 +242,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   if (options.kind === 'async' && !options.awaitsOnce) {
     for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   } else if (options.kind === 'asyncGenerator') {
-    ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);
+    ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$requestMode = -1;`, `${i1}this.$requestValue = undefined;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);
     for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
   }
   if (options.usesDelegate) {

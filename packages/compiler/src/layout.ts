@@ -43,7 +43,7 @@ export interface FrameLayout {
 const RESERVED_FIELDS = new Set([
   '$state', '$step', '$delegate', '$delegateNext',
   '$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected',
-  '$phase', '$queue', '$returnPending',
+  '$phase', '$requestMode', '$requestValue', '$queue', '$returnPending',
 ]);
 
 export function layoutFrame(

@@ -18,9 +18,11 @@
  * waits on an `await`), DRAINING (draining-queue: the body has ended and a
  * `return()` request's value is being awaited) and COMPLETED.
  *
- * Requests queue in `$queue`, flat, four slots each (mode, value, and the
- * resolving functions of the promise `pendingPromise` made for it): no
- * object per request, since a `for await` loop makes one per value.
+ * The oldest request lives in the frame (`$requestMode`, `-1` for none,
+ * `$requestValue`, and the resolving functions `$resolve`/`$reject` of the
+ * promise `pendingPromise` made for it); later ones wait in `$queue`, flat,
+ * four slots each. A `for await` loop makes one request per value and never
+ * has two waiting: it allocates neither a request object nor array room.
  * The body runs in `runBody`, which loops instead of recursing when a yield
  * finds the next request already queued (AsyncGeneratorYield step 11: the
  * generator goes on without suspending). The machine itself awaits `yield`
@@ -40,7 +42,7 @@
  */
 import { AWAITED_PRIMITIVE, AWAITING, registerAwait } from './asyncFunction';
 import { AsyncGeneratorFrame, ResumeMode } from './frame';
-import { pendingPromise, rejectedPromise, resolvedPromise } from './nativePromise';
+import { pendingPromise, PromiseSettlers, rejectedPromise, resolvedPromise } from './nativePromise';
 
 var SUSPENDED = 0;
 var EXECUTING = 1;
@@ -60,8 +62,7 @@ export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: Resu
   if (phase === COMPLETED && mode !== 2) {
     return mode === 1 ? rejectedPromise(value) : resolvedPromise({ value: undefined, done: true });
   }
-  var promise = pendingPromise(generator);
-  generator.$queue.push(mode, value, generator.$resolve, generator.$reject);
+  var promise = enqueue(generator, mode, value);
   if (mode === 2 && (phase === COMPLETED || (phase === SUSPENDED && generator.$state === 0))) {
     generator.$state = -2;
     generator.$phase = DRAINING;
@@ -117,13 +118,12 @@ function runBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknow
       return;
     }
     completeStep(generator, 0, result, false);
-    var queue = generator.$queue;
-    if (queue.length === 0) {
+    if (generator.$requestMode < 0) {
       generator.$phase = SUSPENDED;
       return;
     }
-    mode = queue[0] as ResumeMode;
-    value = queue[1];
+    mode = generator.$requestMode as ResumeMode;
+    value = generator.$requestValue;
     if (mode === 2) {
       unwrapReturn(generator, value);
       return;
@@ -148,35 +148,58 @@ function finishBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unk
   drainQueue(generator);
 }
 
+var settlersOfNewRequest: PromiseSettlers = { $resolve: undefined, $reject: undefined };
+
+/** AsyncGeneratorEnqueue: a request and the promise that answers it. */
+function enqueue(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): Promise<unknown> {
+  var promise = pendingPromise(settlersOfNewRequest);
+  var resolve = settlersOfNewRequest.$resolve;
+  var reject = settlersOfNewRequest.$reject;
+  settlersOfNewRequest.$resolve = settlersOfNewRequest.$reject = undefined;
+  if (generator.$requestMode < 0) {
+    generator.$requestMode = mode;
+    generator.$requestValue = value;
+    generator.$resolve = resolve;
+    generator.$reject = reject;
+  } else {
+    generator.$queue.push(mode, value, resolve, reject);
+  }
+  return promise;
+}
+
 /** Settles the oldest request: rejected with `value` for mode 1, else fulfilled with an iterator result. */
 function completeStep(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown, done: boolean): void {
+  var resolve = generator.$resolve as Function;
+  var reject = generator.$reject as Function;
   var queue = generator.$queue;
-  var resolve = queue[2] as Function;
-  var reject = queue[3] as Function;
-  queue.shift();
-  queue.shift();
-  queue.shift();
-  queue.shift();
+  if (queue.length > 0) {
+    generator.$requestMode = queue.shift() as number;
+    generator.$requestValue = queue.shift();
+    generator.$resolve = queue.shift() as Function;
+    generator.$reject = queue.shift() as Function;
+  } else {
+    generator.$requestMode = -1;
+    generator.$requestValue = generator.$resolve = generator.$reject = undefined;
+  }
   if (mode === 1) reject(value);
   else resolve({ value: value, done: done });
 }
 
 function drainQueue(generator: AsyncGeneratorFrame): void {
-  var queue = generator.$queue;
-  while (queue.length > 0) {
-    var mode = queue[0] as ResumeMode;
+  while (generator.$requestMode >= 0) {
+    var mode = generator.$requestMode as ResumeMode;
     if (mode === 2) {
       awaitReturn(generator);
       return;
     }
-    completeStep(generator, mode, mode === 1 ? queue[1] : undefined, true);
+    completeStep(generator, mode, mode === 1 ? generator.$requestValue : undefined, true);
   }
   generator.$phase = COMPLETED;
 }
 
 function awaitReturn(generator: AsyncGeneratorFrame): void {
   try {
-    awaitInAsyncGenerator(generator, generator.$queue[1]);
+    awaitInAsyncGenerator(generator, generator.$requestValue);
   } catch (error) {
     completeStep(generator, 1, error, true);
     drainQueue(generator);
@@ -184,5 +207,11 @@ function awaitReturn(generator: AsyncGeneratorFrame): void {
 }
 
 function isAsyncGeneratorFrame(value: unknown): value is AsyncGeneratorFrame {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncGeneratorFrame).$phase === 'number' && Array.isArray((value as AsyncGeneratorFrame).$queue);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AsyncGeneratorFrame).$phase === 'number' &&
+    typeof (value as AsyncGeneratorFrame).$requestMode === 'number' &&
+    Array.isArray((value as AsyncGeneratorFrame).$queue)
+  );
 }

@@ -61,14 +61,16 @@ export interface AsyncFrame extends AwaitingFrame {
  * The frame of a lowered async generator, which is also the async generator
  * object. `$phase` is the spec's [[AsyncGeneratorState]] (see
  * asyncGenerator.ts); `$state` is where the machine resumes, as for sync
- * generators. `$queue` holds four slots per request made by `next`/`throw`/
- * `return` (mode 0/1/2, value, resolve, reject); `$resolve`/`$reject` only
- * pass a new promise's resolving functions to it. `$returnPending` marks the
- * await of a `return()` received at a `yield`, which resumes the machine
- * with mode 2.
+ * generators. The oldest request made by `next`/`throw`/`return` is
+ * `$requestMode` (0/1/2, or -1 for none), `$requestValue` and the resolving
+ * functions `$resolve`/`$reject` of its promise; later ones wait in `$queue`,
+ * four slots each. `$returnPending` marks the await of a `return()` received
+ * at a `yield`, which resumes the machine with mode 2.
  */
 export interface AsyncGeneratorFrame extends AwaitingFrame {
   $phase: number;
+  $requestMode: number;
+  $requestValue: unknown;
   $queue: unknown[];
   $returnPending: boolean;
   $resolve: Function | undefined;

@@ -121,8 +121,13 @@ export function loweredAsyncGenerator(step: Step, init?: (frame: any, ...args: a
     this.$state = 0;
     this.$step = step;
     this.$phase = 0;
+    this.$requestMode = -1;
+    this.$requestValue = undefined;
     this.$queue = [];
     this.$returnPending = false;
+    this.$resolve = undefined;
+    this.$reject = undefined;
+    this.$awaited = undefined;
     this.$onFulfilled = undefined;
     this.$onRejected = undefined;
     if (init) init(this, ...args);
