@@ -226,7 +226,16 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     options.sourceMap === false
       ? null
       : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
-  return { code: resolved.code, map, diagnostics };
+  return { code: usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code, map, diagnostics };
+}
+
+/**
+ * A file written with Windows line endings gets them in the lowered code too.
+ * Safe for the program: the only place a raw line break changes meaning,
+ * a template literal, reads CR LF as LF; lines and columns stay as mapped.
+ */
+function usesOnlyCrlf(code: string): boolean {
+  return code.includes('\r\n') && !/(^|[^\r])\n/.test(code);
 }
 
 /** The offset of the first bracket at the greatest depth, skipping strings and comments (roughly: no regex literals). */
