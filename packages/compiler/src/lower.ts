@@ -26,13 +26,12 @@
  */
 import ts from 'typescript';
 import { MachineBuilder } from './build';
-import { analyzeScopes } from './scope';
+import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
 import { layoutFrame, type FrameLayout } from './layout';
 import { emitMachine } from './emit';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
-import { isFunctionLike } from './scope';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
@@ -199,6 +198,11 @@ export function lowerFunction(
   const ir = builder.build(directiveCount(bodyStatements));
   // Bindings that nested suspend functions read get their variable before the layout is made.
   for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
+  // A sloppy function with simple parameters maps `arguments` to them (CreateMappedArgumentsObject):
+  // the frame then reaches each parameter through the wrapper's own binding, which the engine maps.
+  const sloppy = !(strictBody || isStrictAt(fn.parent, file.module));
+  const mappedParameters = sloppy && builder.usesArguments && hasMappableParameters(fn) ? parameterVariables(fn, scopes, builder) : [];
+  for (const parameter of mappedParameters) parameter.variable.captured = true;
 
   const liveness = analyzeLiveness(ir);
   layout = layoutFrame(builder.variables, liveness, allocator, scopes.free, names.frame);
@@ -240,7 +244,12 @@ export function lowerFunction(
     }
   });
   const directives = bodyStatements.slice(0, directiveCount(bodyStatements)).map((d) => d.getText(sf) + ' ');
-  const construct = `new ${helper.frame}(${args.join(', ')})`;
+  const setterValue = allocator.fresh('$v');
+  const parameterAccessors = mappedParameters.map(
+    ({ name, variable }) => `${JSON.stringify(layout!.fieldOf(variable))}, function () { return ${name}; }, function (${setterValue}) { ${name} = ${setterValue}; }`,
+  );
+  const newFrameOnly = `new ${helper.frame}(${args.join(', ')})`;
+  const construct = parameterAccessors.length ? `${file.runtime}.mapParameters(${newFrameOnly}, ${parameterAccessors.join(', ')})` : newFrameOnly;
   const rt = file.runtime;
   const helpers = joinLines([emitted.frameConstructor, emitted.step], inner);
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
@@ -530,6 +539,26 @@ function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
 function skipBlanks(text: string, pos: number): number {
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   return pos;
+}
+
+/** Plain identifiers, no defaults, no rest, no name twice: the parameter lists whose `arguments` is mapped. */
+function hasMappableParameters(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isArrowFunction(fn)) return false;
+  const names = new Set<string>();
+  for (const p of fn.parameters) {
+    if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken || names.has(p.name.text)) return false;
+    names.add(p.name.text);
+  }
+  return names.size > 0;
+}
+
+function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, builder: MachineBuilder): { name: string; variable: Variable }[] {
+  return fn.parameters.flatMap((p) => {
+    const name = (p.name as ts.Identifier).text;
+    const binding = scopes.functionScope.bindings.get(name);
+    const variable = binding && builder.variableOf(binding);
+    return variable ? [{ name, variable }] : [];
+  });
 }
 
 /** Which of `this`, `arguments`, `new.target` and `super` an arrow takes from around it. */
