@@ -130,7 +130,9 @@ export class MachineBuilder {
     for (const [node, scope] of context.scopes.scopes) {
       if (scope.owner !== context.fn) continue;
       if (node === context.fn || this.suspending.has(node)) this.splitScopes.add(scope);
+      // A try or switch that suspends is taken apart whole, its catch clause and case block too.
       if (ts.isCatchClause(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
+      if (ts.isCaseBlock(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
     }
     this.findDeadZoneReads();
     for (const scope of this.splitScopes) {

@@ -63,6 +63,24 @@ export function findHoistSite(fn: ts.Node): HoistSite {
   throw new UnsupportedError(fn, 'no statement list encloses this generator');
 }
 
+/**
+ * Where an expression's helpers can go instead of an IIFE around it: the
+ * site `findHoistSite` finds, unless the way there leaves a class body (a
+ * field initializer's `this` and private names) or needs a site that does
+ * not exist (a parameter list, a `for` head).
+ */
+export function expressionHoistSite(fn: ts.Node): HoistSite | undefined {
+  for (let node = fn.parent; node && !isStatementList(node); node = node.parent) {
+    if (ts.isClassLike(node)) return undefined;
+  }
+  try {
+    return findHoistSite(fn);
+  } catch (error) {
+    if (error instanceof UnsupportedError) return undefined;
+    throw error;
+  }
+}
+
 export function usesPrivateNames(fn: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node) => {

@@ -34,7 +34,7 @@ import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
-import { directiveCount, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
+import { directiveCount, expressionHoistSite, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
 import type { Code, Deferred, Variable } from './ir';
 import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
 import type { Edit } from './render';
@@ -81,6 +81,8 @@ export interface LoweredFunction {
   readonly classMember?: string;
   /** For a method of an object literal: text around the literal that links the method once the object exists. */
   readonly objectLink?: { readonly before: string; readonly after: string };
+  /** For an expression whose helpers are hoisted (an async arrow): where `helpers` and `setup` go. */
+  readonly hoistSite?: HoistSite;
 }
 
 export function formOf(node: ts.Node): FunctionForm {
@@ -106,6 +108,11 @@ export function lowerFunction(
 ): LoweredFunction {
   const sf = file.sourceFile;
   const kind = suspendKindOf(fn)!;
+  // An async arrow needs no per-evaluation prototype: its helpers are made once per enclosing
+  // statement list, not at each evaluation (an IIFE would give every arrow a cold step function).
+  // Nested in another machine, its step reads that machine's frame, so it stays where it stands.
+  const hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
+  if (hoistSite) indent = indentOf(hoistSite.anchor, sf);
   const scopes = analyzeScopes(fn);
   rejectUnlowerable(fn, scopes.resolved, kind);
 
@@ -207,11 +214,11 @@ export function lowerFunction(
   const liveness = analyzeLiveness(ir);
   layout = layoutFrame(builder.variables, liveness, allocator, scopes.free, names.frame);
   // Expressions keep their helpers in place (same strictness); methods' helpers may leave a class body.
-  const strict =
-    form === 'expression'
-      ? strictBody && !isStrictAt(fn.parent, file.module)
-      : (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
-  const inner = form === 'expression' ? indent + '  ' : indent;
+  const inPlace = form === 'expression' && !hoistSite;
+  const strict = inPlace
+    ? strictBody && !isStrictAt(fn.parent, file.module)
+    : (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
+  const inner = inPlace ? indent + '  ' : indent;
   const emitted = emitMachine(ir, layout, names, {
     frameName: helper.frame,
     stepName: helper.step,
@@ -274,6 +281,7 @@ export function lowerFunction(
     }
     const wrapper = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList);
     const link = (target: string) => `${rt}.linkAsyncFunction(${[target, helper.frame, ...linkArguments].join(', ')})`;
+    if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
     return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods: 'linkAsyncMethods', linkBeforeMethod: '' }, inner, indent, name);
   }
   // The function's current `prototype` decides the object's, when it has been replaced since linking.

@@ -184,8 +184,11 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       const form = formOf(fn);
       if (form === 'expression') {
         const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
-        noteHelpers(lowered.replacement);
+        noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);
         s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
+        if (lowered.hoistSite) {
+          for (const { at, text } of helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
+        }
         continue;
       }
       if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {
