@@ -56,6 +56,8 @@ export interface EmitOptions {
   readonly awaitsOnce: boolean;
   /** Write source position marks for `resolvePositionMarks`. */
   readonly marks: boolean;
+  /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
+  readonly stepParameter?: string;
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -232,9 +234,10 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
 
   const ctor: string[] = [];
   const params = layout.inputs.map((v) => layout.fieldOf(v)!);
-  ctor.push(`function ${options.frameName}(${params.join(', ')}) {`);
+  const stepParameter = options.stepParameter ? [options.stepParameter] : [];
+  ctor.push(`function ${options.frameName}(${[...stepParameter, ...params].join(', ')}) {`);
   ctor.push(`${i1}this.$state = 0;`);
-  ctor.push(`${i1}this.$step = ${options.stepName};`);
+  ctor.push(`${i1}this.$step = ${options.stepParameter ?? options.stepName};`);
   const inputFields = new Set(params);
   for (const slot of layout.slots) {
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);

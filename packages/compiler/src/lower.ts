@@ -52,6 +52,8 @@ export interface FileContext {
   readonly helperNames: NameAllocator;
   /** Whether emitted code carries source position marks (see source-map.ts). */
   readonly marks: boolean;
+  /** Declarations that depend on no scope (shared frame constructors): they go at the top of the file. */
+  readonly fileHelpers: string[];
   isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;
 }
 
@@ -118,7 +120,7 @@ export function lowerFunction(
 
   const allocator = new NameAllocator(file.identifiers, outer?.reserved);
   const names = machineNames(allocator, file.runtime);
-  const base = helperBaseName(fn);
+  const base = helperBaseName(fn, kind);
   const helper = {
     frame: file.helperNames.fresh(base + '$Frame'),
     step: file.helperNames.fresh(base + '$step'),
@@ -215,6 +217,9 @@ export function lowerFunction(
   layout = layoutFrame(builder.variables, liveness, allocator, scopes.free, names.frame);
   // Expressions keep their helpers in place (same strictness); methods' helpers may leave a class body.
   const inPlace = form === 'expression' && !hoistSite;
+  // An async arrow made anew at each evaluation inside another machine still shares one frame
+  // constructor, so all its frames have one shape: the constructor goes to the top of the file.
+  const sharedFrame = inPlace && kind === 'async' && ts.isArrowFunction(fn);
   const strict = inPlace
     ? strictBody && !isStrictAt(fn.parent, file.module)
     : (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
@@ -229,6 +234,7 @@ export function lowerFunction(
     kind,
     awaitsOnce: kind === 'async' && awaitsAtMostOnce(ir, liveness.successors),
     marks: file.marks,
+    stepParameter: sharedFrame ? allocator.fresh('$step') : undefined,
     prelude,
     indent: inner,
   });
@@ -255,10 +261,11 @@ export function lowerFunction(
   const parameterAccessors = mappedParameters.map(
     ({ name, variable }) => `${JSON.stringify(layout!.fieldOf(variable))}, function () { return ${name}; }, function (${setterValue}) { ${name} = ${setterValue}; }`,
   );
-  const newFrameOnly = `new ${helper.frame}(${args.join(', ')})`;
+  const newFrameOnly = `new ${helper.frame}(${[...(sharedFrame ? [helper.step] : []), ...args].join(', ')})`;
   const construct = parameterAccessors.length ? `${file.runtime}.mapParameters(${newFrameOnly}, ${parameterAccessors.join(', ')})` : newFrameOnly;
   const rt = file.runtime;
-  const helpers = joinLines([emitted.frameConstructor, emitted.step], inner);
+  if (sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
+  const helpers = joinLines(sharedFrame ? [emitted.step] : [emitted.frameConstructor, emitted.step], inner);
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
   // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
   const notConstructor =
@@ -453,14 +460,14 @@ function staticKey(fn: ts.FunctionLikeDeclaration): string | undefined {
   return undefined;
 }
 
-function helperBaseName(fn: ts.FunctionLikeDeclaration): string {
+function helperBaseName(fn: ts.FunctionLikeDeclaration, kind: SuspendKind): string {
   const name = fn.name ?? inferredNameNode(fn);
   if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return name.text.replace(/^#/, '');
   if (name && (ts.isStringLiteral(name) || ts.isNumericLiteral(name))) {
     const cleaned = name.text.replace(/[^\w$]/g, '_');
     if (/^[A-Za-z_$]/.test(cleaned)) return cleaned;
   }
-  return '$generator';
+  return kind === 'generator' ? '$generator' : kind === 'async' ? '$async' : '$asyncGenerator';
 }
 
 function inferredNameNode(fn: ts.Node): ts.Node | undefined {

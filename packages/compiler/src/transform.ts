@@ -170,6 +170,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     helperNames,
     isSuspendFunction,
     marks: canMark(code),
+    fileHelpers: [],
   };
 
   const s = new MagicString(code);
@@ -219,7 +220,9 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     );
     return fail();
   }
-  s.prependLeft(preambleOffset(sourceFile), runtimePreamble(runtime, runtimeBinding, [...usedHelpers].sort()) + '\n');
+  const preambleAt = preambleOffset(sourceFile);
+  if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
+  s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeBinding, [...usedHelpers].sort()) + '\n');
 
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
