@@ -38,6 +38,12 @@
  * worker it can terminate, reusing {@link createSandbox} and
  * {@link runInSandbox} inside it.
  *
+ * A promise the program rejects and never handles is not part of the trace:
+ * Node reports it after the host's current task, when `execute` has returned,
+ * and by default (Node 20: `--unhandled-rejections=throw`) that crashes the
+ * host. The fuzzer runs programs on a worker thread that turns such reports
+ * into trace lines instead (fuzz/isolated-execution.ts).
+ *
  * ## References
  *
  * Node.js `vm`: `createContext`, `Script#runInContext({ timeout })`,
@@ -45,6 +51,7 @@
  */
 import * as vm from 'vm';
 import { describeThrown, formatLogLine } from './format';
+import { ranOutOfTime } from './timeout';
 import { createRuntimeRequire, RuntimeRealm } from './runtime-loader';
 
 export interface ExecuteOptions {
@@ -126,13 +133,13 @@ export interface Ending {
 /** Compiles and runs `code` in `sandbox`; never throws for anything the program does. */
 export function runInSandbox(sandbox: Sandbox, code: string, options: ExecuteOptions = {}): Ending | undefined {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const started = Date.now();
+  const started = performance.now();
   try {
     const script = new vm.Script(code, { filename: options.filename ?? 'program.js' });
     script.runInContext(sandbox.context, { timeout: timeoutMs, breakOnSigint: true });
     return undefined;
   } catch (thrown) {
-    if (isTimeout(thrown, Date.now() - started, timeoutMs)) {
+    if (isTimeout(thrown, performance.now() - started, timeoutMs)) {
       return { outcome: 'timeout', line: `timeout after ${timeoutMs} ms` };
     }
     return { outcome: 'uncaught', line: `uncaught ${describeThrown(thrown)}` };
@@ -156,7 +163,7 @@ function finish(sandbox: Sandbox, ending: Ending | undefined): ExecutionResult {
 function isTimeout(thrown: unknown, elapsedMs: number, timeoutMs: number): boolean {
   if (thrown === null || typeof thrown !== 'object') return false;
   const code = Object.getOwnPropertyDescriptor(thrown, 'code');
-  return code !== undefined && code.value === TIMEOUT_ERROR_CODE && elapsedMs >= timeoutMs;
+  return code !== undefined && code.value === TIMEOUT_ERROR_CODE && ranOutOfTime(elapsedMs, timeoutMs);
 }
 
 function defineGlobal(context: vm.Context, name: string, value: unknown): void {

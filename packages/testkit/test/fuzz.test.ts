@@ -1,14 +1,19 @@
 /**
- * The differential fuzzer, in three parts:
- * 1. the program generator is deterministic, covers what it promises and only
- *    makes sound programs (checked natively, no compiler involved);
- * 2. the shrinker finds small programs, on a synthetic predicate and on a
- *    stand-in compiler with a known bug;
- * 3. the real check: 3000 programs from fixed seeds, native against lowered
- *    (`runtime: 'inline'` and `'require'`), on two threads. The seeds are split
- *    into tests so that a failure names its seed range; its message names the
- *    seed and holds the shrunk program and both traces. Replay one seed with
- *    `node scripts/fuzz.js --seed N --count 1`.
+ * The differential fuzzer, in four parts:
+ * 1. the program generator is deterministic, covers what it promises (sync
+ *    generators, async functions and arrows, async generators, and what
+ *    drives them) and only makes sound programs (checked natively, no
+ *    compiler involved): no engine error, no promise rejection left unhandled;
+ * 2. programs run in a sandbox on a worker thread that records the promise
+ *    rejections a run leaves unhandled instead of crashing this process, and
+ *    the prelude reports names a lowering leaks into the global object;
+ * 3. the shrinker finds small programs, on a synthetic predicate and on
+ *    stand-in compilers with known bugs;
+ * 4. the real check: DIFFERENTIAL_SEEDS programs from fixed seeds, native
+ *    against lowered (`runtime: 'inline'` and `'require'`), on two threads. The
+ *    seeds are split into tests so that a failure names its seed range; its
+ *    message names the seed and holds the shrunk program and both traces.
+ *    Replay one seed with `node scripts/fuzz.js --seed N --count 1`.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,22 +24,36 @@ import {
   defaultThreadCount,
   FuzzPool,
   fuzzSeed,
+  isAsyncProgram,
+  isAsyncSeed,
+  IsolatedExecution,
   IsolatedTransform,
+  runDifferential,
+  UNHANDLED_REJECTION,
   summarizeVerdicts,
   wellFormedProblems,
   formatReport,
   generateProgram,
   printProgram,
   printProgramBody,
+  PRELUDE,
   programCost,
   Random,
   seedRange,
   shrinkFailure,
   shrinkProgram,
+  type ExcludableConstruct,
   type Transform,
 } from '@coro/testkit/dist/fuzz';
 
 const DIFFERENTIAL_SEEDS = 3000;
+/**
+ * Constructs the CI check leaves out while a compiler bug the fuzzer found in
+ * them is open, each with its reproduction under fixtures/async-fuzz/. Remove
+ * an entry once its fixture passes: `node scripts/fuzz.js` (no `--exclude`)
+ * still finds the bug in the meantime.
+ */
+const EXCLUDED_UNTIL_FIXED: ExcludableConstruct[] = [];
 const SEEDS_PER_TEST = 250;
 /** Shrinking the first failure of a range may take this long. */
 const SHRINK_TIME_MS = 15_000;
@@ -42,6 +61,86 @@ const SHRINK_TIME_MS = 15_000;
 const FAILURES_PER_RANGE = 5;
 /** Checking a range takes seconds; a failing one is checked up to its fifth failure, then shrunk. */
 const RANGE_TIMEOUT_MS = 120_000;
+
+/** What async programs must hold, as printed text (print.ts), within 300 seeds. */
+const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
+  'async function declaration': /^async function f\d+\(/m,
+  'async arrow declaration': /^const f\d+ = async \(/m,
+  'async generator declaration': /^async function\* ag\d+\(/m,
+  'local async arrow with a block body': /const h\d+ = async \([rs, ]*\) => \{/,
+  'local async arrow with an expression body': /const h\d+ = async \([rs, ]*\) => [^{]/,
+  'local async function': /const h\d+ = async function \(/,
+  'local async generator': /const h\d+ = async function\* \(/,
+  'local generator in async code': /^(async function|const f)[^]*?const h\d+ = function\* \(/m,
+  'await of a plain value': /await (\d|'|[a-c]\b|[pqrs]\b|t\d|undefined)/,
+  'await of a resolved promise': /await Promise\.resolve\(/,
+  'await of a rejected promise': /await Promise\.reject\(/,
+  'await of a pending promise': /await later\([^;]*, [1-3]\)/,
+  'await of a promise that rejects later': /await laterReject\(/,
+  'await of a thenable that resolves at once': /await thenable\([^;]*, 0\)/,
+  'await of a thenable that resolves later': /await thenable\([^;]*, [12]\)/,
+  'await of a rejecting thenable': /await rejecting\(/,
+  'await of a throwing thenable': /await throwing\(/,
+  'await of an async call': /await (f\d+|h\d+)\(/,
+  'await of a task started earlier': /const tk\d+ = handled\([^]*?await tk\d+/,
+  'await of Promise.all': /await Promise\.all\(\[/,
+  'await of another combinator': /await Promise\.(race|any|allSettled)\(\[/,
+  'await in call arguments': /(log|pair)\([^;\n]*\bawait\b/,
+  'await as the right operand': /[+\-*<%] await\b/,
+  'await as a left operand': /\bawait [\w'.]+ [+\-*<%] /,
+  'await in a conditional': /\? await\b/,
+  'await in a condition': /(if|while) \(await\b/,
+  'await in short-circuit': /(&&|\|\||\?\?) await\b/,
+  'compound assignment of an await': /[+\-*]= await\b/,
+  'logical assignment of an await': /(\?\?=|\|\|=) await\b/,
+  'await in an array literal': /\[(await|[^\]\n]*, await)\b/,
+  'await in an object literal': /[abc]: await\b/,
+  'await in a template literal': /\$\{await\b/,
+  'await in a destructuring default': /[[{,] (?:[abc]: )?t\d+ = await\b/,
+  'await in a for-of head': /for \((const|let) [xy] of [^\n]*\bawait\b/,
+  'await in a for initializer': /for \(let i\d+ = await /,
+  'await in a loop test': /(i\d+ < \d+|[wd]\d+\+\+ < \d+|\+\+d\d+ < \d+) && [^;\n]*\bawait\b/,
+  'await in a comma sequence': /\([^()\n]*, await\b|\(await [^()\n]*, /,
+  'spread of an awaited iterable': /\.\.\.await (later|Promise|thenable)\(/,
+  'await in a switch': /(switch \(await|case await)/,
+  'await in a try block': /try \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
+  'await in a catch block': /\} catch \((e|err)\) \{\n(\s+)(\S[^\n]*\n\2)*?[^\n]*\bawait\b/,
+  'await in a finally block': /\} finally \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
+  'await in a loop body': /(for|while) (await )?\([^\n]*\{\n(\s+)(\S[^\n]*\n\3)*?[^\n]*\bawait\b/,
+  'return of a promise or thenable': /return (Promise\.|later\(|laterReject\(|thenable\(|rejecting\(|throwing\()/,
+  'for await over an async generator': /for await \((const|let) [xy] of (ag\d+|h\d+)\(/,
+  'for await over a sync generator': /for await \((const|let) [xy] of g\d+\(/,
+  'for await over an array of awaitables': /for await \((const|let) [xy] of \[[^\n]*(later|thenable|rejecting|throwing|Promise)/,
+  'break out of a for await': /for await [^\n]*\{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*break( L\d+)?;/,
+  'yield* to an async generator': /^async function\* [^]*?yield\* (ag\d+|h\d+)\(/m,
+  'yield* to a sync generator in an async generator': /^async function\* [^]*?yield\* g\d+\(/m,
+  'yield of a promise in an async generator': /yield (Promise\.|later\(|laterReject\(|thenable\(|rejecting\()/,
+  'await and yield in one async generator': /^async function\* [^\n]*\n((?!\}\n)[^\n]*\n)*?[^\n]*\bawait\b[^]*?\n\}/m,
+  'raw ticker in a function body': /^\s+ticker\('(f|ag)\d/m,
+  'raw ticker beside consumers': /^ {2}ticker\('c\d+', \d\);/m,
+  'calls settled each on their own': /settle\('c\d+ r1', /,
+  'calls combined by Promise.all': /settle\('c\d+ all', Promise\.all\(\[/,
+  'calls combined by Promise.race': /settle\('c\d+ race', Promise\.race\(\[/,
+  'calls awaited in turn': /const r1 = handled\(/,
+  'queued next() requests': /^(\s+)astep\('c\d+ it\d', it\d, 'next', [^\n]*\n\1astep\(/m,
+  'awaited request': /await astep\(/,
+  'return() to an async generator': /astep\([^\n]*'return'/,
+  'return() with a promise': /astep\([^\n]*'return', (later|Promise|thenable|rejecting)/,
+  'throw() to an async generator': /astep\([^\n]*'throw'/,
+  'draining an async generator': /await adrain\(/,
+  'for await consumer': /^ {4}for await \(const v of /m,
+  'for await consumer that breaks': /if \(\+\+n >= \d\) break;\n {4}\}\n {2}\}\);/,
+  'for await consumer that returns': /if \(\+\+n >= \d\) return n;/,
+  'for await consumer that throws': /if \(\+\+n >= \d\) throw new Error/,
+  'late check of closures': /^lateCheck\(\);$/m,
+  'method of an object literal': /const o\d+ = \{\n {2}k: 'o\d+',\n {2}(async )?\*?\w+\(/,
+  'method of a class': /class C\d+ \{\n {2}k = 'C\d+';\n {2}(async )?\*?\w+\(/,
+  'static method': /class C\d+ \{\n {2}static k = 'C\d+';\n {2}static (async )?\*?\w+\(/,
+  'static private method': /static (async )?\*?#\w+\(/,
+  'generator method': /^ {2}(static )?\*#?g\d+\(/m,
+  'async generator method': /^ {2}(static )?async \*#?ag\d+\(/m,
+  'this in a method': /this\.k/,
+};
 
 describe('Random', () => {
   test('is a pure function of its seed', () => {
@@ -69,7 +168,20 @@ describe('the program generator', () => {
     expect(printProgram(generateProgram(1))).not.toBe(printProgram(generateProgram(2)));
   });
 
-  test('only makes sound programs: 1000 seeds are well formed and run natively to their end, without unintended engine errors', () => {
+  test('makes async programs for most seeds, and a sync seed the same program as with async programs turned off', () => {
+    const seeds = [...seedRange(1, 400)];
+    const asyncSeeds = seeds.filter((seed) => isAsyncSeed(seed));
+    expect(asyncSeeds.length / seeds.length).toBeGreaterThan(0.6);
+    expect(asyncSeeds.length / seeds.length).toBeLessThan(0.8);
+    for (const seed of seeds) {
+      const program = generateProgram(seed);
+      expect(isAsyncProgram(program)).toBe(isAsyncSeed(seed));
+      if (!isAsyncSeed(seed)) expect(printProgramBody(program)).toBe(printProgramBody(generateProgram(seed, { asyncShare: 0 })));
+    }
+    for (const seed of seeds.slice(0, 50)) expect(isAsyncProgram(generateProgram(seed, { asyncShare: 0 }))).toBe(false);
+  });
+
+  test('only makes sound programs: 1000 seeds are well formed and run natively to their end, without unintended engine errors or unhandled rejections', () => {
     const problems: string[] = [];
     let lines = 0;
     for (let seed = 1; seed <= 1000; seed++) {
@@ -84,8 +196,14 @@ describe('the program generator', () => {
     expect(lines / 1000).toBeGreaterThan(5);
   });
 
-  test('covers every construct it promises within a few hundred seeds', () => {
+  test('covers every async construct it promises within a few hundred seeds', () => {
     const sources = Array.from({ length: 300 }, (_, index) => printProgramBody(generateProgram(index + 1))).join('\n');
+    const missing = Object.keys(ASYNC_CONSTRUCTS).filter((name) => !ASYNC_CONSTRUCTS[name].test(sources));
+    expect(missing).toEqual([]);
+  });
+
+  test('covers every generator construct it promises within a few hundred seeds of sync programs', () => {
+    const sources = Array.from({ length: 300 }, (_, index) => printProgramBody(generateProgram(index + 1, { asyncShare: 0 }))).join('\n');
     const constructs: Record<string, RegExp> = {
       'for with let': /for \(let i\d+ = 0;/,
       'for-of over an array': /for \((const|let) [xy] of \[/,
@@ -148,15 +266,39 @@ describe('the program generator', () => {
 /** A "compiler" that leaves generators native but turns every `yield*` into `yield`: a known bug. */
 const yieldStarToYield: Transform = (code) => ({ code: code.replace(/yield\*/g, 'yield'), diagnostics: [] });
 
+/** A "compiler" whose every `await` takes one promise job more than native: `await x` becomes `await await x`. */
+const slowAwait: Transform = (code) => ({ code: code.replace(/(?<!for )\bawait (?!\()/g, 'await await '), diagnostics: [] });
+
 describe('the shrinker', () => {
   test('removes everything a synthetic failure does not need', () => {
-    const seed = [...seedRange(1, 200)].find((candidate) => /finally/.test(printProgramBody(generateProgram(candidate))));
+    const sync = { asyncShare: 0 };
+    const seed = [...seedRange(1, 200)].find((candidate) => /finally/.test(printProgramBody(generateProgram(candidate, sync))));
     expect(seed).toBeDefined();
-    const original = generateProgram(seed as number);
+    const original = generateProgram(seed as number, sync);
     const shrunk = shrinkProgram(original, (candidate) => /finally/.test(printProgramBody(candidate)));
     expect(shrunk.exhausted).toBe(false);
     expect(programCost(shrunk.program)).toBeLessThan(programCost(original));
     expect(printProgramBody(shrunk.program)).toMatch(/^function\* g\d\(\) \{\n {2}try \{\n {2}\} finally \{\n {2}\}\n\}\ncallFns\('end'\);\n$/);
+  });
+
+  test('removes everything a synthetic failure does not need, in an async program', () => {
+    const seed = [...seedRange(1, 200)].find((candidate) => /for await \((const|let) [xy]/.test(printProgramBody(generateProgram(candidate))));
+    expect(seed).toBeDefined();
+    const shrunk = shrinkProgram(generateProgram(seed as number), (candidate) => /for await \((const|let) [xy]/.test(printProgramBody(candidate)));
+    expect(shrunk.exhausted).toBe(false);
+    expect(printProgramBody(shrunk.program)).toMatch(
+      /^async function\*? \w+\(\) \{\n {2}for await \((const|let) [xy] of \[\]\) \{\n {2}\}\n\}\ncallFns\('end'\);\nlateCheck\(\);\n$/,
+    );
+  });
+
+  test('shrinks a difference of one promise job per await to a few lines', () => {
+    const options = { transform: slowAwait, requireLowering: false, modes: ['inline' as const] };
+    const failing = [...seedRange(1, 100)].map((seed) => fuzzSeed(seed, options)).find((outcome) => outcome.failure !== null);
+    expect(failing?.failure?.kind).toBe('trace-mismatch');
+    const shrunk = shrinkFailure(failing!, options);
+    const body = printProgramBody(shrunk.program);
+    expect(body).toContain('await');
+    expect(body.split('\n').length).toBeLessThanOrEqual(20);
   });
 
   test('shrinks a trace mismatch of a stand-in compiler to a few lines, and reports both traces', () => {
@@ -166,12 +308,66 @@ describe('the shrinker', () => {
     const shrunk = shrinkFailure(failing!, options);
     const body = printProgramBody(shrunk.program);
     expect(body).toContain('yield*');
-    expect(body.split('\n').length).toBeLessThanOrEqual(14);
+    expect(body.split('\n').length).toBeLessThanOrEqual(17);
     const report = formatReport(shrunk);
     expect(report).toContain(`seed ${failing!.seed} fails (trace-mismatch, runtime 'inline')`);
     expect(report).toContain(body.trim().split('\n')[0]);
     expect(report).toMatch(/Native trace:\n {4}\S/);
     expect(report).toMatch(/Lowered trace \(inline\):\n {4}\S/);
+  });
+});
+
+describe('the sandbox worker', () => {
+  const options = { filename: 'a.js', timeoutMs: 2000 };
+
+  test('records the rejections a program leaves unhandled, after its own lines, instead of crashing this process', () => {
+    const isolated = new IsolatedExecution();
+    try {
+      const result = isolated.run(
+        `Promise.reject(new Error('x'));
+        Promise.reject(3);
+        const late = Promise.reject(new TypeError('t'));
+        Promise.resolve().then(() => { late.catch(() => {}); console.log('handled late'); });
+        console.log('sync');`,
+        options,
+      );
+      expect(result.trace).toEqual(['sync', 'handled late', `${UNHANDLED_REJECTION} Error(x)`, `${UNHANDLED_REJECTION} value 3`]);
+      expect(result.outcome).toBe('completed');
+      // The next run starts clean.
+      expect(isolated.run(`console.log('next')`, options).trace).toEqual(['next']);
+    } finally {
+      isolated.close();
+    }
+  });
+
+  test('stops a program whose promise jobs never end, and serves the next run', () => {
+    const isolated = new IsolatedExecution();
+    try {
+      const endless = isolated.run(`function again() { Promise.resolve().then(again); } again(); console.log('queued');`, { timeoutMs: 300 });
+      expect(endless.trace).toEqual(['queued', 'timeout after 300 ms']);
+      expect(endless.outcome).toBe('timeout');
+      expect(isolated.run(`console.log('next')`, options).trace).toEqual(['next']);
+    } finally {
+      isolated.close();
+    }
+  });
+
+  test('a lowering that turns a declaration into a global fails', () => {
+    const source = `${PRELUDE}function f() { let t0 = 1; return t0; }\nf();\ncallFns('end');\n`;
+    const undeclaring: Transform = (code) => ({ code: code.replace('let t0 = 1;', 't0 = 1;'), diagnostics: [] });
+    const result = runDifferential(source, { transform: undeclaring, requireLowering: false, modes: ['inline'] });
+    expect(result.native.trace).toEqual(['end fns ']);
+    expect(result.lowered[0].execution?.trace).toEqual(['end fns ', 'end leaked globals t0']);
+    expect(result.failure).toMatchObject({ kind: 'trace-mismatch', mode: 'inline' });
+  });
+
+  test('an unhandled rejection makes a program unsound natively, and a lowering that leaks one fails', () => {
+    expect(checkNative(`Promise.reject(new Error('x'));`).problem).toMatch(/unhandled/);
+    const source = `function handled(p) { p.then(undefined, function () {}); return p; }\nhandled(Promise.reject(new Error('leak')));\nconsole.log('end');\n`;
+    const leaking: Transform = (code) => ({ code: code.replace('p.then(undefined, function () {});', ''), diagnostics: [] });
+    const result = runDifferential(source, { transform: leaking, requireLowering: false, modes: ['inline'] });
+    expect(result.failure).toMatchObject({ kind: 'trace-mismatch', mode: 'inline' });
+    expect(result.lowered[0].execution?.trace).toEqual(['end', `${UNHANDLED_REJECTION} Error(leak)`]);
   });
 });
 
@@ -228,7 +424,11 @@ describe('differential fuzzing of @coro/compiler', () => {
   // One pool for all ranges: each of its threads loads the compiler once.
   let pool: FuzzPool;
   beforeAll(() => {
-    pool = new FuzzPool({ threads: Math.min(2, defaultThreadCount()), stopAfterFailures: FAILURES_PER_RANGE });
+    pool = new FuzzPool({
+      threads: Math.min(2, defaultThreadCount()),
+      stopAfterFailures: FAILURES_PER_RANGE,
+      generate: { exclude: EXCLUDED_UNTIL_FIXED },
+    });
   });
   afterAll(async () => {
     await pool.close();
@@ -242,7 +442,7 @@ describe('differential fuzzing of @coro/compiler', () => {
 
   test.each(ranges)('seeds %i..%i: native and lowered programs print the same trace', async (from, to) => {
     const verdicts = await pool.check([...seedRange(from, to)]);
-    const outcome = summarizeVerdicts(verdicts, { timeLimitMs: SHRINK_TIME_MS });
+    const outcome = summarizeVerdicts(verdicts, { timeLimitMs: SHRINK_TIME_MS, generate: { exclude: EXCLUDED_UNTIL_FIXED } });
     if (outcome.report !== null) throw new Error(outcome.report);
     expect(outcome.checked).toBe(to - from + 1);
   }, RANGE_TIMEOUT_MS);

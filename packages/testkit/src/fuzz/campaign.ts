@@ -17,8 +17,10 @@
  * instead of drifting to a new protocol error it made up. report.ts turns
  * the result into text.
  */
-import { printProgram, type Program } from './ast';
+import type { Program } from './ast';
+import { printProgram } from './print';
 import { runDifferential, type DifferentialOptions, type DifferentialResult, type Failure } from './differential';
+import type { GenerateOptions } from './program';
 import { fuzzSeed, type FuzzOptions, type SeedOutcome } from './seed';
 import { FuzzPool, type PoolOptions, type SeedVerdict } from './pool';
 import { formatReport } from './report';
@@ -35,6 +37,8 @@ export interface ShrunkFailure {
   attempts: number;
   steps: number;
   exhausted: boolean;
+  /** How the program was generated, when not by default: the replay command must say it too. */
+  generate?: GenerateOptions;
 }
 
 const TYPE_ERROR_LINE = /\bTypeError\b/;
@@ -49,7 +53,7 @@ export function shrinkFailure(outcome: SeedOutcome, options: FuzzOptions & Shrin
   if (failure.kind === 'compiler-unavailable') {
     // Nothing about the program matters; shrinking would only shrink it to nothing.
     const { seed, program, result } = outcome;
-    return { seed, original: program, program, result, failure, attempts: 0, steps: 0, exhausted: false };
+    return { seed, original: program, program, result, failure, attempts: 0, steps: 0, exhausted: false, generate: options.generate };
   }
   const typeErrors = countTypeErrors(outcome.result);
   const requireWellFormed = wellFormedProblems(outcome.program).length === 0;
@@ -67,7 +71,15 @@ export function shrinkFailure(outcome: SeedOutcome, options: FuzzOptions & Shrin
     },
     options,
   );
-  return { seed: outcome.seed, original: outcome.program, ...best, attempts: shrunk.attempts, steps: shrunk.steps, exhausted: shrunk.exhausted };
+  return {
+    seed: outcome.seed,
+    original: outcome.program,
+    ...best,
+    attempts: shrunk.attempts,
+    steps: shrunk.steps,
+    exhausted: shrunk.exhausted,
+    generate: options.generate,
+  };
 }
 
 export interface SeedsOutcome {

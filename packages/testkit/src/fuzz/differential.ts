@@ -10,8 +10,9 @@
  *
  * ## Implementation
  * The native run comes first and must be clean (ran to its end, no engine
- * error the generator does not mean to provoke): otherwise the program, not
- * the compiler, is at fault, and the result says `invalid-program`. Then, for
+ * error the generator does not mean to provoke, no promise rejection left
+ * unhandled): otherwise the program, not the compiler, is at fault, and the
+ * result says `invalid-program`. Then, for
  * each runtime mode (`inline` and `require` by default), `transform` with
  * `sourceType: 'script'`; a thrown exception, an error diagnostic, output that
  * still holds a `function*`, or a trace other than the native one is a
@@ -22,9 +23,12 @@
  * isolated-transform.ts), so that a compiler caught in an endless loop is a
  * `transform-timeout` failure rather than a hung fuzzer, and a compiler that
  * does not load is a `compiler-unavailable` failure while the native-only
- * checks still run.
+ * checks still run. Programs run on a worker thread too (see
+ * isolated-execution.ts), which records the rejections a run leaves
+ * unhandled as trace lines instead of letting them crash this process.
  */
-import { execute, type ExecutionResult } from '../execute';
+import type { ExecuteOptions, ExecutionResult } from '../execute';
+import { IsolatedExecution, UNHANDLED_REJECTION } from './isolated-execution';
 import { IsolatedTransform, type IsolatedOutcome } from './isolated-transform';
 
 export type RuntimeMode = 'inline' | 'require';
@@ -117,9 +121,17 @@ export interface NativeCheck {
   problem: string | null;
 }
 
+let sandboxWorker: IsolatedExecution | undefined;
+
+/** Runs a program (native or lowered) in a fresh sandbox, on the sandbox worker. */
+function run(source: string, options: ExecuteOptions): ExecutionResult {
+  sandboxWorker ??= new IsolatedExecution();
+  return sandboxWorker.run(source, options);
+}
+
 /** Runs `source` natively and says whether it is a sound fuzz program. */
 export function checkNative(source: string, timeoutMs = DEFAULT_TIMEOUT_MS): NativeCheck {
-  const execution = execute(source, { filename: FILENAME, timeoutMs });
+  const execution = run(source, { filename: FILENAME, timeoutMs });
   return { execution, problem: nativeProblem(execution) };
 }
 
@@ -127,7 +139,9 @@ function nativeProblem(execution: ExecutionResult): string | null {
   if (execution.outcome !== 'completed') return `native run did not complete: ${execution.error ?? execution.outcome}`;
   if (execution.truncated) return 'native run printed too many lines';
   const line = execution.trace.find((text) => UNINTENDED_ENGINE_ERRORS.test(text));
-  return line === undefined ? null : `native run raised an engine error: ${line}`;
+  if (line !== undefined) return `native run raised an engine error: ${line}`;
+  const unhandled = execution.trace.find((text) => text.startsWith(UNHANDLED_REJECTION));
+  return unhandled === undefined ? null : `native run left a promise rejection unhandled: ${unhandled}`;
 }
 
 export function runDifferential(source: string, options: DifferentialOptions = {}): DifferentialResult {
@@ -170,10 +184,12 @@ function callTransform(source: string, transformOptions: TransformOptions, optio
 
 let compilerWorker: IsolatedTransform | undefined;
 
-/** Stops the worker that runs the compiler (a later check starts a new one). */
+/** Stops the workers that run the compiler and the programs (a later check starts new ones). */
 export function closeCompiler(): void {
   compilerWorker?.close();
   compilerWorker = undefined;
+  sandboxWorker?.close();
+  sandboxWorker = undefined;
 }
 
 function lowerAndRun(
@@ -207,7 +223,7 @@ function lowerAndRun(
   if ((options.requireLowering ?? true) && /\bfunction\s*\*/.test(output.code)) {
     return { lowered, failure: { kind: 'not-lowered', mode, message: 'the output still contains a native generator function' } };
   }
-  lowered.execution = execute(output.code, { filename: FILENAME, timeoutMs });
+  lowered.execution = run(output.code, { filename: FILENAME, timeoutMs });
   return { lowered, failure: compareTraces(nativeTrace, lowered.execution.trace, mode) };
 }
 

@@ -1,12 +1,16 @@
 /**
- * The differential fuzzer: random generator programs, run native and lowered,
- * failures shrunk to a smallest program. See each module's header.
+ * The differential fuzzer: random programs of generators, async functions and
+ * async generators, run native and lowered, failures shrunk to a smallest
+ * program. See each module's header.
  */
 export { Random } from './random';
-export { generateProgram } from './program';
-export type { GenerateOptions } from './program';
-export { printProgram, printProgramBody, PRELUDE } from './ast';
-export type { Program, GeneratorDecl, Consumer, DriveAction, Stmt, Expr } from './ast';
+export { generateProgram, isAsyncSeed } from './program';
+export type { GenerateOptions, ExcludableConstruct } from './program';
+export { EXCLUDABLE_CONSTRUCTS } from './program';
+export { printProgram, printProgramBody } from './print';
+export { PRELUDE } from './prelude';
+export { isAsyncProgram } from './ast';
+export type { Program, FunctionDecl, FunctionFlavor, Consumer, DriveAction, AsyncDriveAction, Stmt, Expr } from './ast';
 export { runDifferential, checkNative, closeCompiler } from './differential';
 export type {
   DifferentialOptions,
@@ -32,3 +36,6 @@ export { FuzzPool, defaultThreadCount } from './pool';
 export type { PoolOptions, PoolFuzzOptions, SeedVerdict } from './pool';
 export { IsolatedTransform } from './isolated-transform';
 export type { IsolatedOutcome } from './isolated-transform';
+export { IsolatedExecution, UNHANDLED_REJECTION } from './isolated-execution';
+export { SyncWorker } from './sync-worker';
+export type { SyncWorkerOutcome } from './sync-worker';

@@ -9,12 +9,13 @@
  * ```
  *
  * ## Implementation
- * One check costs about 20 ms of CPU (a native run, two transforms, two
- * lowered runs, each in a fresh `vm` context), so a few thousand seeds are a
- * minute on one core. Each worker thread loads this package's built fuzz
- * module and runs {@link fuzzSeed} on the seeds it is handed, a small batch at
- * a time so that a slow seed (a transform timeout) does not hold up the
- * others. Only verdicts come back; shrinking a failure is sequential and
+ * One check costs about 20 ms of CPU for a program of generators and 30 ms
+ * for an async one (a native run, two transforms, two lowered runs, each in a
+ * fresh `vm` context), so a few thousand seeds are a minute on one core. Each
+ * worker thread loads this package's built fuzz module and runs
+ * {@link fuzzSeed} on the seeds it is handed, a small batch at a time so that
+ * a slow seed (a transform timeout) does not hold up the others; it has a
+ * compiler worker and a sandbox worker of its own (differential.ts). Only verdicts come back; shrinking a failure is sequential and
  * happens in the caller's thread, on the seed it names.
  *
  * The workers run the built JavaScript next to this file; when this module is

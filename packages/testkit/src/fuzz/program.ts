@@ -1,41 +1,55 @@
 /**
- * Random programs that exercise synchronous generators.
+ * Random programs that exercise generators, async functions and async generators.
  *
  * ## Example
  * `generateProgram(seed)` always returns the same tree for the same seed;
- * printed, a program looks like
+ * printed (print.ts), a program looks like
  * ```js
  * function* g0(p) {
  *   let a = p;
  *   L0: for (let i0 = 0; i0 < 2; i0++) {
  *     try {
  *       a += yield pair(i0, a);
- *       if (a === 3) {
- *         continue L0;
- *       }
  *     } finally {
  *       log('g0.1', yield 'f');
  *     }
- *     fns.push(() => pair(i0, a));
  *   }
  *   return a;
  * }
+ * async function f1(p) {
+ *   const tk0 = handled(later(p, 2));
+ *   try {
+ *     log('f1.0', await Promise.reject(new Error('boom0')));
+ *   } finally {
+ *     for await (const x of [thenable(1, 0), 2]) {
+ *       log('f1.1', x, await tk0);
+ *     }
+ *   }
+ * }
  * try {
- *   const it0 = g0(1);
- *   step('c0 it0', it0, 'next', undefined);
- *   step('c0 it0', it0, 'return', 7);
- *   drain('c0 it0', it0);
+ *   ticker('c0', 3);
+ *   settle('c0 all', Promise.all([f1(1), f1(2)]));
  * } catch (e) {
  *   caught('c0', e);
  * }
  * callFns('end');
+ * lateCheck();
  * ```
  *
  * ## Implementation
  * A recursive generator over the tree of `ast.ts`, with a statement budget per
- * generator function so programs stay at tens of lines. It keeps a model of
- * what is in scope so that every program is valid and free of engine errors
- * by construction:
+ * function so programs stay at tens of lines. A seed first decides (on a
+ * random stream of its own) whether the program is async: an async program
+ * mixes the three flavors, its last function always async, some functions
+ * methods of an object or a class (static, private), with `this` in them;
+ * async code also awaits in loop heads, and jumps out of `try` blocks through
+ * `finally` blocks that await more often than generator code would; a sync program has
+ * generators only and draws exactly what the fuzzer drew before it knew async
+ * code (new choices are zero-weighted or not drawn at all), so an old seed of
+ * a sync program still names the same program.
+ *
+ * The generator keeps a model of what is in scope so that every program is
+ * valid and free of engine errors by construction:
  * - a name is referenced only after its declaration; a block that shadows an
  *   outer name declares it first, and a declaration's initializer never sees a
  *   name still in its temporal dead zone (nor does a `for-of` head see its own
@@ -46,30 +60,45 @@
  *   word differently for the same TypeError;
  * - `break`/`continue` only name targets that enclose them; switch cases
  *   never shadow (their scope is the whole switch, case tests included);
- * - a generator only calls generators declared before it, and local
- *   generators (`const h0 = function* ...`) declared before the call and
- *   outside their own body, so `yield*` and `for-of` over generators cannot
- *   recurse.
- * well-formed.ts checks the same rules independently, on every generated
+ * - a function only calls functions declared before it, and local functions
+ *   (`const h0 = ...`) declared before the call and outside their own body,
+ *   so `yield*`, `for-of`, `for await` and `await` over calls cannot recurse;
+ * - `yield` only in generator flavors, `await`/`for await` only in async
+ *   flavors, neither in a closure; `arguments` never where only arrows
+ *   enclose the code (a top-level async arrow); `this` only in methods and
+ *   the arrows inside them (a local function is called plainly: in a class
+ *   body its `this` is undefined);
+ * - no rejected promise is left without a handler (see ast.ts): eager
+ *   rejections (`Promise.reject`, `laterReject`) are only made as the direct
+ *   operand of an `await`, an async generator's `yield` or `return`, or as a
+ *   combinator element whose siblings cannot throw while the list is built;
+ *   elsewhere (arrays iterated by `for await`, `yield*`) only awaitables that
+ *   reject lazily (thenables) stand.
+ * well-formed.ts checks the scope rules independently, on every generated
  * program in the tests. Termination needs no care here: it is built into the
  * node kinds (see ast.ts).
  *
  * ## References
  * ECMA-262 14.7.5.6 (ForIn/OfHeadEvaluation, TDZ of the head), 14.12 (switch
- * case blocks share one scope), 27.5 (Generator objects).
+ * case blocks share one scope), 27.5 (Generator objects), 27.6 (AsyncGenerator
+ * objects), 27.7 (AsyncFunction objects), 27.1.6 (%AsyncFromSyncIteratorPrototype%).
  */
 import type {
   AssignOperator,
   BinaryOperator,
+  CombinatorName,
   Consumer,
-  DriveAction,
   Expr,
-  GeneratorDecl,
-  IteratorMethod,
+  FunctionDecl,
+  FunctionFlavor,
+  MethodHolder,
   Program,
+  PromiseHow,
   Stmt,
   SwitchCase,
 } from './ast';
+import { ConsumerGenerator } from './consumers';
+import { Names, smallNumber, STRINGS } from './names';
 import { Random } from './random';
 
 export { Random } from './random';
@@ -77,8 +106,11 @@ export { Random } from './random';
 /** Names that blocks declare (and so shadow); never parameter or catch names. */
 const LOCAL_NAMES = ['a', 'b', 'c'];
 const PARAM_NAMES = ['p', 'q'];
-const LOCAL_GENERATOR_PARAMS = ['r', 's'];
-const STRINGS = ['a', 'b', 'xy', ''];
+const LOCAL_FUNCTION_PARAMS = ['r', 's'];
+/** The share of seeds whose program has async functions or async generators. */
+const DEFAULT_ASYNC_SHARE = 0.7;
+/** Salt of the random stream that decides whether a seed's program is async, apart from the main stream. */
+const FLAVOR_STREAM_SALT = 0x5a17c0de;
 
 interface Binding {
   assignable: boolean;
@@ -88,8 +120,10 @@ interface Binding {
    * which differs between V8 and the runtime for the same TypeError.
    */
   opaque: boolean;
-  /** For a local generator (`const h0 = function* ...`): how many parameters it takes. */
-  generatorParams?: number;
+  /** For a local function (`const h0 = ...`): its flavor and how many parameters it takes. */
+  callee?: { flavor: FunctionFlavor; params: number };
+  /** A promise started earlier (`const tk0 = handled(...)`), worth awaiting. */
+  task?: boolean;
 }
 
 class Scope {
@@ -97,8 +131,8 @@ class Scope {
 
   constructor(readonly parent: Scope | null) {}
 
-  declare(name: string, assignable: boolean, opaque = false, generatorParams?: number): void {
-    this.bindings.set(name, { assignable, opaque, generatorParams });
+  declare(name: string, assignable: boolean, opaque = false, extra: Pick<Binding, 'callee' | 'task'> = {}): void {
+    this.bindings.set(name, { assignable, opaque, ...extra });
   }
 
   /** Every visible name with the binding that wins (inner shadows outer). */
@@ -126,39 +160,63 @@ interface Place {
   mayShadow: boolean;
 }
 
-/** Per-program counters for fresh names and tags, so every program is readable and names never clash. */
-class Names {
-  private readonly counts = new Map<string, number>();
-
-  fresh(prefix: string): string {
-    const count = this.counts.get(prefix) ?? 0;
-    this.counts.set(prefix, count + 1);
-    return `${prefix}${count}`;
-  }
-}
-
 export interface GenerateOptions {
-  /** Upper bound on generator functions per program (default 3). */
-  maxGenerators?: number;
-  /** Upper bound on statements per generator function (default 10). */
+  /** Upper bound on top-level functions per program (default 3). */
+  maxFunctions?: number;
+  /** Upper bound on statements per top-level function (default 10). */
   maxStatements?: number;
+  /**
+   * The share of seeds whose program is async, from 0 (generators only, the
+   * programs the fuzzer made before it knew async code) to 1. Default 0.7.
+   */
+  asyncShare?: number;
+  /**
+   * Constructs never to generate, to look past a known bug while it is being
+   * fixed (`--exclude` of scripts/fuzz.js). Excluding changes what a seed
+   * generates.
+   */
+  exclude?: readonly ExcludableConstruct[];
 }
+
+/** What {@link GenerateOptions.exclude} can leave out. */
+export const EXCLUDABLE_CONSTRUCTS = {
+  asyncYieldStar: '`yield*` in async generators',
+  asyncReturnRequest: '`return()` requests to async generators and early exits from `for await` consumers',
+  methods: 'functions as object, class, static and private methods',
+  suspendingSwitch: 'a `yield` or `await` in the discriminant of a `switch`',
+} as const;
+
+export type ExcludableConstruct = keyof typeof EXCLUDABLE_CONSTRUCTS;
 
 export function generateProgram(seed: number, options: GenerateOptions = {}): Program {
   return new ProgramGenerator(seed, options).program();
 }
 
+/** Whether `seed` makes an async program under `options`, decided apart from everything else the seed draws. */
+export function isAsyncSeed(seed: number, options: GenerateOptions = {}): boolean {
+  const share = options.asyncShare ?? DEFAULT_ASYNC_SHARE;
+  return share > 0 && new Random(seed ^ FLAVOR_STREAM_SALT).chance(share);
+}
+
+const NAME_PREFIX: Record<FunctionFlavor, string> = { generator: 'g', async: 'f', asyncGenerator: 'ag' };
+
 class ProgramGenerator {
   private readonly rng: Random;
   private readonly names = new Names();
-  private readonly generators: GeneratorDecl[] = [];
-  /** Statements the current generator function may still add. */
+  private readonly functions: FunctionDecl[] = [];
+  /** Statements the current top-level function may still add. */
   private budget = 0;
-  private current: GeneratorDecl | null = null;
+  private current: FunctionDecl | null = null;
   private logCount = 0;
-  /** Log tags start with this: the generator's name, and the local generator's inside one. */
+  /** Log tags start with this: the function's name, and the local function's inside one. */
   private tagPrefix = 'g';
-  private inLocalGenerator = false;
+  private inLocalFunction = false;
+  /** The flavor of the innermost function being generated: what may suspend it. */
+  private flavor: FunctionFlavor = 'generator';
+  /** False where only arrows enclose the code: `arguments` is not bound there. */
+  private argumentsBound = true;
+  /** True in a method and the arrows inside it: `this` is its holder there. */
+  private thisBound = false;
 
   constructor(
     private readonly seed: number,
@@ -168,20 +226,39 @@ class ProgramGenerator {
   }
 
   program(): Program {
-    const count = this.rng.int(1, this.options.maxGenerators ?? 3);
-    for (let index = 0; index < count; index++) this.generators.push(this.generatorDecl(index));
+    const asyncProgram = isAsyncSeed(this.seed, this.options);
+    const count = this.rng.int(1, this.options.maxFunctions ?? 3);
+    for (let index = 0; index < count; index++) {
+      // The last function is the one consumers call most: in an async program it is async.
+      const flavor: FunctionFlavor = !asyncProgram
+        ? 'generator'
+        : index === count - 1
+          ? this.rng.weighted({ async: 1, asyncGenerator: 1 })
+          : this.rng.weighted({ generator: 1, async: 1.2, asyncGenerator: 1.2 });
+      this.functions.push(this.functionDecl(index, flavor, asyncProgram));
+    }
     const consumers: Consumer[] = [];
+    const consumerGenerator = new ConsumerGenerator(this.rng, this.names, this.functions, this.options.exclude ?? []);
     const consumerCount = this.rng.int(1, 4);
-    for (let index = 0; index < consumerCount; index++) consumers.push(this.consumer(`c${index}`));
-    return { seed: this.seed, generators: this.generators, consumers };
+    for (let index = 0; index < consumerCount; index++) consumers.push(consumerGenerator.consumer(`c${index}`));
+    return { seed: this.seed, functions: this.functions, consumers };
   }
 
-  // ---- generator functions ----
+  // ---- functions ----
 
-  private generatorDecl(index: number): GeneratorDecl {
+  private functionDecl(index: number, flavor: FunctionFlavor, asyncProgram: boolean): FunctionDecl {
     const params = PARAM_NAMES.slice(0, this.rng.int(0, 2));
-    const decl: GeneratorDecl = { name: `g${index}`, params, body: [] };
+    const arrow = flavor === 'async' && this.rng.chance(0.3);
+    // Methods only in async programs, whose draws need not match the fuzzer's older programs.
+    const holder: MethodHolder | null =
+      asyncProgram && !arrow && !this.excluded('methods') && this.rng.chance(0.3)
+        ? this.rng.weighted<MethodHolder>({ object: 1, class: 1, static: 1, private: 1 })
+        : null;
+    const decl: FunctionDecl = { name: `${NAME_PREFIX[flavor]}${index}`, flavor, arrow, holder, params, body: [] };
     this.current = decl;
+    this.flavor = flavor;
+    this.argumentsBound = !arrow;
+    this.thisBound = holder !== null;
     this.tagPrefix = decl.name;
     this.logCount = 0;
     this.budget = this.rng.int(3, this.options.maxStatements ?? 10);
@@ -189,13 +266,36 @@ class ProgramGenerator {
     for (const param of params) scope.declare(param, true);
     const place: Place = { scope, targets: [], depth: 0, hidden: new Set(), mayShadow: true };
     decl.body = this.block(place, this.budget);
-    if (this.rng.chance(0.4)) decl.body.push({ kind: 'return', value: this.expr(place, 1, true) });
+    if (this.rng.chance(0.4)) decl.body.push({ kind: 'return', value: this.returnValue(place) });
     this.current = null;
     return decl;
   }
 
-  /** A statement list in a new scope: shadowing declarations first, then up to `length` statements. */
-  private block(outer: Place, length: number, scope = new Scope(outer.scope)): Stmt[] {
+  private get canYield(): boolean {
+    return this.flavor !== 'async';
+  }
+
+  private get canAwait(): boolean {
+    return this.flavor !== 'generator';
+  }
+
+  /** An async generator only delegates to generator calls (see asyncIterable): it needs one to call. */
+  private canYieldStar(place: Place): boolean {
+    if (this.flavor === 'asyncGenerator') {
+      return !this.excluded('asyncYieldStar') && this.hasCallee(place, ['generator', 'asyncGenerator']);
+    }
+    return this.canYield;
+  }
+
+  private excluded(construct: ExcludableConstruct): boolean {
+    return this.options.exclude?.includes(construct) ?? false;
+  }
+
+  /**
+   * A statement list in a new scope: shadowing declarations first, then up to
+   * `length` statements, then what `finish` adds in the same scope.
+   */
+  private block(outer: Place, length: number, scope = new Scope(outer.scope), finish?: (place: Place) => Stmt | null): Stmt[] {
     const place: Place = { ...outer, scope, hidden: outer.hidden };
     const statements: Stmt[] = [];
     if (place.mayShadow && this.rng.chance(0.45)) statements.push(...this.declarations(place));
@@ -207,7 +307,22 @@ class ProgramGenerator {
       // Code after an unconditional jump is dead; a little of it is worth keeping, most is not.
       if (isJump(last) && this.rng.chance(0.8)) break;
     }
+    const last = finish?.(place) ?? null;
+    if (last !== null) statements.push(last);
     return statements;
+  }
+
+  /**
+   * A loop body. In async code it often ends with a `try` (that often jumps
+   * out of its block through a `finally` that often awaits), so that `break`
+   * and `continue` cross an await in a `finally`.
+   */
+  private loopBody(place: Place, label: string | null, scope?: Scope): Stmt[] {
+    return this.block(this.inner(place, { kind: 'loop', label }), 3, scope, (body) => {
+      if (!this.canAwait || this.budget <= 0 || place.depth >= 2 || !this.rng.chance(0.3)) return null;
+      this.budget--;
+      return this.tryStatement(body);
+    });
   }
 
   /** `let a = ...; const b = ...;` at the top of a block, each initializer blind to the names still in TDZ. */
@@ -228,20 +343,25 @@ class ProgramGenerator {
   private statement(place: Place): Stmt {
     const nested = place.depth < 3;
     const loopTargets = place.targets.filter((target) => target.kind === 'loop');
+    // New kinds weigh 0 in a generator, which leaves a generator's draws as they were.
     const kind = this.rng.weighted({
       log: 3,
-      yield: 4,
-      yieldStar: 1.2,
+      yield: this.canYield ? 4 : 0,
+      yieldStar: this.canYieldStar(place) ? (this.flavor === 'asyncGenerator' ? 2 : 1.2) : 0,
+      await: this.canAwait ? 3.5 : 0,
       assign: this.assignable(place).length > 0 ? 2 : 0,
       temp: 1,
       destructure: 0.6,
       closure: 1,
-      localGenerator: place.depth < 2 && !this.inLocalGenerator ? 0.5 : 0,
+      localFunction: place.depth < 2 && !this.inLocalFunction ? (this.canAwait ? 1.3 : 0.5) : 0,
+      task: this.canAwait ? 1 : 0,
+      ticker: this.canAwait ? 0.3 : 0,
       if: nested ? 2 : 0,
       for: nested ? 1.4 : 0,
       while: nested ? 0.8 : 0,
       doWhile: nested ? 0.8 : 0,
       forOf: nested ? 1.4 : 0,
+      forAwait: nested && this.canAwait ? 1.4 : 0,
       forIn: nested ? 0.6 : 0,
       labeledBlock: nested ? 0.4 : 0,
       switch: nested ? 1 : 0,
@@ -255,9 +375,11 @@ class ProgramGenerator {
       case 'log':
         return this.log(place);
       case 'yield':
-        return { kind: 'expr', expr: { kind: 'yield', arg: this.rng.chance(0.9) ? this.expr(place, 1, true) : null } };
+        return { kind: 'expr', expr: { kind: 'yield', arg: this.rng.chance(0.9) ? this.yieldOperand(place, 1, true) : null } };
       case 'yieldStar':
         return { kind: 'expr', expr: this.yieldStar(place) };
+      case 'await':
+        return { kind: 'expr', expr: { kind: 'await', arg: this.awaitOperand(place, 1) } };
       case 'assign':
         return { kind: 'expr', expr: this.assignment(place, true) };
       case 'temp': {
@@ -270,8 +392,12 @@ class ProgramGenerator {
         return this.destructuring(place);
       case 'closure':
         return { kind: 'pushClosure', body: this.closureBody(place) };
-      case 'localGenerator':
-        return this.localGenerator(place);
+      case 'localFunction':
+        return this.localFunction(place);
+      case 'task':
+        return this.task(place);
+      case 'ticker':
+        return { kind: 'ticker', tag: `${this.tagPrefix}.${this.logCount++}`, ticks: this.rng.int(1, 4) };
       case 'if':
         return {
           kind: 'if',
@@ -284,34 +410,40 @@ class ProgramGenerator {
         const counter = this.names.fresh('i');
         const scope = new Scope(place.scope);
         scope.declare(counter, false);
-        const body = this.block(this.inner(place, { kind: 'loop', label }), 3, scope);
-        return { kind: 'for', label, counter, limit: this.limit(place), body };
+        // The start is evaluated with the counter in its dead zone, the test in each iteration's scope,
+        // before the body: its declarations go into `scope` too, and the test must not see them.
+        const start = this.canAwait && this.rng.chance(0.2) ? this.awaitedNumber() : null;
+        const test = this.loopTest({ ...place, scope });
+        const body = this.loopBody(place, label, scope);
+        return { kind: 'for', label, counter, limit: this.limit(place), body, start, test };
       }
       case 'while':
       case 'doWhile': {
         const label = this.maybeLabel();
         const counter = this.names.fresh(kind === 'while' ? 'w' : 'd');
-        // The counter is declared beside the loop (ast.ts prints `let w0 = 0;` before it).
+        // The counter is declared beside the loop (print.ts prints `let w0 = 0;` before it).
         place.scope.declare(counter, false);
-        const body = this.block(this.inner(place, { kind: 'loop', label }), 3);
-        return { kind, label, counter, limit: this.limit(place), body };
+        const body = this.loopBody(place, label);
+        return { kind, label, counter, limit: this.limit(place), body, test: this.loopTest(place) };
       }
-      case 'forOf': {
+      case 'forOf':
+      case 'forAwait': {
         const label = this.maybeLabel();
         const name = this.rng.pick(['x', 'y']);
-        const iterable = this.iterable({ ...place, hidden: new Set([...place.hidden, name]) });
+        const head = { ...place, hidden: new Set([...place.hidden, name]) };
+        const iterable = kind === 'forOf' ? this.iterable(head) : this.asyncIterable(head);
         const constant = this.rng.chance(0.6);
         const scope = new Scope(place.scope);
         scope.declare(name, !constant);
-        const body = this.block(this.inner(place, { kind: 'loop', label }), 3, scope);
-        return { kind: 'forOf', label, constant, name, iterable, body };
+        const body = this.loopBody(place, label, scope);
+        return { kind, label, constant, name, iterable, body };
       }
       case 'forIn': {
         const label = this.maybeLabel();
         const object = this.objectLiteral({ ...place, hidden: new Set([...place.hidden, 'k']) });
         const scope = new Scope(place.scope);
         scope.declare('k', false);
-        const body = this.block(this.inner(place, { kind: 'loop', label }), 3, scope);
+        const body = this.loopBody(place, label, scope);
         return { kind: 'forIn', label, name: 'k', object, body };
       }
       case 'labeledBlock': {
@@ -325,11 +457,44 @@ class ProgramGenerator {
       case 'throw':
         return this.conditionally(place, { kind: 'throw', value: this.thrown(place) });
       case 'return':
-        return this.conditionally(place, { kind: 'return', value: this.rng.chance(0.8) ? this.expr(place, 1, true) : null });
+        return this.conditionally(place, { kind: 'return', value: this.rng.chance(0.8) ? this.returnValue(place) : null });
       case 'break':
         return this.conditionally(place, { kind: 'break', label: this.breakLabel(place) });
       case 'continue':
         return this.conditionally(place, { kind: 'continue', label: this.continueLabel(place) });
+    }
+  }
+
+  /** In async code, sometimes a condition a loop tests after its counter's: an await in a loop head. */
+  private loopTest(place: Place): Expr | null {
+    if (!this.canAwait || !this.rng.chance(0.25)) return null;
+    return this.rng.chance(0.6) ? { kind: 'await', arg: this.awaitable(place, true, 3) } : this.expr(place, 1, true);
+  }
+
+  /** `await later(1, 2)` and the like: a small number, for a loop counter to start from. */
+  private awaitedNumber(): Expr {
+    const how = this.rng.weighted<'resolved' | 'later' | 'thenable'>({ resolved: 1, later: 2, thenable: 1 });
+    const ticks = how === 'resolved' ? 0 : this.rng.int(0, 2);
+    return { kind: 'await', arg: { kind: 'promise', how, value: { kind: 'num', value: this.rng.int(0, 2) }, ticks } };
+  }
+
+  /** A `return`, `break`, `continue` or `throw` that may stand at `place`. */
+  private jumpOut(place: Place): Stmt {
+    const kind = this.rng.weighted({
+      return: 1.5,
+      break: place.targets.length > 0 ? 1.5 : 0,
+      continue: place.targets.some((target) => target.kind === 'loop') ? 1.5 : 0,
+      throw: 1,
+    });
+    switch (kind) {
+      case 'return':
+        return { kind: 'return', value: this.rng.chance(0.8) ? this.returnValue(place) : null };
+      case 'break':
+        return { kind: 'break', label: this.breakLabel(place) };
+      case 'continue':
+        return { kind: 'continue', label: this.continueLabel(place) };
+      case 'throw':
+        return { kind: 'throw', value: this.thrown(place) };
     }
   }
 
@@ -396,23 +561,48 @@ class ProgramGenerator {
   }
 
   /**
-   * A generator nested in this one. It sees the bindings declared before it
+   * A function nested in this one. It sees the bindings declared before it
    * (not itself: no recursion), starts a new function (no jump targets cross
    * it), and can be called, delegated to and iterated after its declaration.
+   * Inside a generator it is a generator; inside async code it may be any
+   * flavor, an async arrow possibly with an expression body.
    */
-  private localGenerator(place: Place): Stmt {
+  private localFunction(place: Place): Stmt {
     const name = this.names.fresh('h');
-    const params = LOCAL_GENERATOR_PARAMS.slice(0, this.rng.int(0, 2));
+    const params = LOCAL_FUNCTION_PARAMS.slice(0, this.rng.int(0, 2));
+    const flavor: FunctionFlavor = this.canAwait ? this.rng.weighted({ generator: 1, async: 2, asyncGenerator: 1.5 }) : 'generator';
+    const arrow = flavor === 'async' && this.rng.chance(0.6);
     const scope = new Scope(place.scope);
     for (const param of params) scope.declare(param, true);
-    const outerPrefix = this.tagPrefix;
-    this.tagPrefix = `${outerPrefix}.${name}`;
-    this.inLocalGenerator = true;
-    const body = this.block({ scope, targets: [], depth: place.depth + 1, hidden: place.hidden, mayShadow: true }, 3);
-    this.inLocalGenerator = false;
-    this.tagPrefix = outerPrefix;
-    place.scope.declare(name, false, true, params.length);
-    return { kind: 'localGenerator', name, params, body };
+    const outer = { prefix: this.tagPrefix, flavor: this.flavor, argumentsBound: this.argumentsBound, thisBound: this.thisBound };
+    this.tagPrefix = `${outer.prefix}.${name}`;
+    this.inLocalFunction = true;
+    this.flavor = flavor;
+    // An arrow sees the `arguments` of the function around it, if there is one.
+    this.argumentsBound = arrow ? outer.argumentsBound : true;
+    // A local function is called as a plain function: in a class body (strict) its `this` is undefined.
+    this.thisBound = arrow && outer.thisBound;
+    const inner: Place = { scope, targets: [], depth: place.depth + 1, hidden: place.hidden, mayShadow: true };
+    let body: Stmt[] = [];
+    let expressionBody: Expr | null = null;
+    if (arrow && this.rng.chance(0.35)) expressionBody = this.expr(inner, 0, true);
+    else body = this.block(inner, 3);
+    this.inLocalFunction = false;
+    this.flavor = outer.flavor;
+    this.argumentsBound = outer.argumentsBound;
+    this.thisBound = outer.thisBound;
+    this.tagPrefix = outer.prefix;
+    place.scope.declare(name, false, true, { callee: { flavor, params: params.length } });
+    return { kind: 'localFunction', flavor, arrow, name, params, body, expressionBody };
+  }
+
+  /** `const tk0 = handled(f0(1));`: a promise started now, awaited later (or never). */
+  private task(place: Place): Stmt {
+    const name = this.names.fresh('tk');
+    const call = this.rng.chance(0.7) ? this.calleeCall(place, ['async']) : null;
+    const init: Expr = { kind: 'handled', arg: call ?? this.awaitable(place, true) };
+    place.scope.declare(name, false, false, { task: true });
+    return { kind: 'let', constant: true, name, init };
   }
 
   private log(place: Place): Stmt {
@@ -426,12 +616,13 @@ class ProgramGenerator {
   private switchStatement(place: Place): Stmt {
     // Case tests are mostly 0..3; so are counters and the values consumers send, so cases do match.
     const names = this.visible(place);
+    const suspends = !this.excluded('suspendingSwitch');
     const discriminant: Expr =
       names.length > 0 && this.rng.chance(0.5)
         ? { kind: 'var', name: this.rng.pick(names) }
-        : this.rng.chance(0.5)
-          ? { kind: 'yield', arg: this.leaf(place) }
-          : this.expr(place, 1, true);
+        : this.rng.chance(0.5) && suspends
+          ? this.suspension(place)
+          : this.expr(place, 1, suspends);
     const caseScope = new Scope(place.scope);
     const cases: SwitchCase[] = [];
     const count = this.rng.int(1, 4);
@@ -440,7 +631,7 @@ class ProgramGenerator {
       let test: Expr | null = null;
       if (index !== defaultAt) {
         test = this.rng.chance(0.15)
-          ? { kind: 'yield', arg: this.leaf(place) }
+          ? this.suspension(place)
           : this.rng.chance(0.7)
             ? { kind: 'num', value: this.rng.int(0, 3) }
             : this.leaf(place);
@@ -456,7 +647,10 @@ class ProgramGenerator {
 
   private tryStatement(place: Place): Stmt {
     const inner = this.inner(place);
-    const block = this.block(inner, 3);
+    // In async code, often leave the block by a jump, so that it goes through a finally that awaits.
+    const block = this.block(inner, 3, undefined, (blockPlace) =>
+      this.canAwait && this.rng.chance(0.4) ? this.conditionally(blockPlace, this.jumpOut(blockPlace)) : null,
+    );
     const shape = this.rng.weighted({ catch: 2, finally: 1.5, both: 2 });
     let handler = null;
     if (shape !== 'finally') {
@@ -481,22 +675,37 @@ class ProgramGenerator {
     }
     let finalizer: Stmt[] | null = null;
     if (shape !== 'catch') {
-      finalizer = this.block(inner, 2);
-      // A yield in a finally block suspends an early return()/throw(); a return there overrides them.
-      if (this.rng.chance(0.3)) finalizer.push({ kind: 'expr', expr: { kind: 'yield', arg: this.leaf(place) } });
-      if (this.rng.chance(0.12)) finalizer.push(this.conditionally(place, { kind: 'return', value: this.leaf(place) }));
+      let finalizerPlace = place;
+      finalizer = this.block(inner, 2, undefined, (blockPlace) => {
+        // What follows sees the block's own declarations. (Generators keep the place they always
+        // used, so that their seeds still make the same programs; at worst a condition there
+        // assigns a `const` of the block, a TypeError native and lowered alike.)
+        if (this.canAwait) finalizerPlace = blockPlace;
+        return null;
+      });
+      // A suspension in a finally block delays an early return()/throw() (or a return, break or
+      // continue through it); a return there overrides them.
+      if (this.rng.chance(this.canAwait ? 0.6 : 0.3)) finalizer.push({ kind: 'expr', expr: this.suspension(finalizerPlace) });
+      if (this.rng.chance(0.12)) finalizer.push(this.conditionally(finalizerPlace, { kind: 'return', value: this.leaf(finalizerPlace) }));
     }
     return { kind: 'try', block, handler, finalizer };
   }
 
   // ---- expressions ----
 
+  /** Names usable as values. Tasks are not: a promise that reached a sync generator could be yielded to a `for await`, see asyncIterable. */
   private visible(place: Place): string[] {
-    return [...place.scope.visible()].filter(([name, binding]) => !binding.opaque && !place.hidden.has(name)).map(([name]) => name);
+    return [...place.scope.visible()]
+      .filter(([name, binding]) => !binding.opaque && binding.task !== true && !place.hidden.has(name))
+      .map(([name]) => name);
   }
 
   private assignable(place: Place): string[] {
     return [...place.scope.visible()].filter(([name, binding]) => binding.assignable && !place.hidden.has(name)).map(([name]) => name);
+  }
+
+  private tasks(place: Place): string[] {
+    return [...place.scope.visible()].filter(([name, binding]) => binding.task === true && !place.hidden.has(name)).map(([name]) => name);
   }
 
   private leaf(place: Place): Expr {
@@ -504,7 +713,7 @@ class ProgramGenerator {
     const kind = this.rng.weighted({ num: 3, var: names.length > 0 ? 4 : 0, str: 1, undefined: 0.3 });
     switch (kind) {
       case 'num':
-        return { kind: 'num', value: this.smallNumber() };
+        return { kind: 'num', value: smallNumber(this.rng) };
       case 'var':
         return { kind: 'var', name: this.rng.pick(names) };
       case 'str':
@@ -514,87 +723,189 @@ class ProgramGenerator {
     }
   }
 
-  /** An expression of nesting `depth` (0 = outermost); `yields` says whether it may suspend. */
-  expr(place: Place, depth: number, yields: boolean): Expr {
+  /**
+   * A suspension on a leaf, where a statement or clause holds one: `yield x`
+   * in a generator, `await x` (of a value or an awaitable) in an async
+   * function, either in an async generator.
+   */
+  private suspension(place: Place): Expr {
+    if (this.flavor === 'generator') return { kind: 'yield', arg: this.leaf(place) };
+    if (this.flavor === 'asyncGenerator' && this.rng.chance(0.5)) return { kind: 'yield', arg: this.leaf(place) };
+    return { kind: 'await', arg: this.rng.chance(0.5) ? this.leaf(place) : this.awaitable(place, true, 3) };
+  }
+
+  /** An expression of nesting `depth` (0 = outermost); `suspends` says whether it may hold a `yield` or an `await`. */
+  expr(place: Place, depth: number, suspends: boolean): Expr {
     if (depth >= 3) return this.leaf(place);
     const kind = this.rng.weighted({
       leaf: 3 + depth * 2,
       binary: 2,
       logical: 0.8,
       cond: 0.8,
-      yield: yields ? 2 : 0,
-      yieldStar: yields ? 0.3 : 0,
+      yield: suspends && this.canYield ? 2 : 0,
+      yieldStar: suspends && this.canYieldStar(place) ? 0.3 : 0,
+      await: suspends && this.canAwait ? 2 : 0,
       assign: this.assignable(place).length > 0 ? 0.6 : 0,
       pair: 0.6,
       array: 0.4,
       object: 0.4,
       template: 0.4,
       sequence: 0.2,
-      argumentsLength: 0.1,
+      argumentsLength: this.argumentsBound ? 0.1 : 0,
+      thisKey: this.thisBound ? 0.4 : 0,
     });
     switch (kind) {
       case 'leaf':
         return this.leaf(place);
       case 'binary': {
         const op = this.rng.pick<BinaryOperator>(['+', '+', '-', '*', '<', '===', '%']);
-        return { kind: 'binary', op, left: this.expr(place, depth + 1, yields), right: this.expr(place, depth + 1, yields) };
+        return { kind: 'binary', op, left: this.expr(place, depth + 1, suspends), right: this.expr(place, depth + 1, suspends) };
       }
       case 'logical':
         return {
           kind: 'logical',
           op: this.rng.pick(['&&', '||', '??'] as const),
-          left: this.expr(place, depth + 1, yields),
-          right: this.expr(place, depth + 1, yields),
+          left: this.expr(place, depth + 1, suspends),
+          right: this.expr(place, depth + 1, suspends),
         };
       case 'cond':
         return {
           kind: 'cond',
-          test: this.expr(place, depth + 1, yields),
-          then: this.expr(place, depth + 1, yields),
-          else: this.expr(place, depth + 1, yields),
+          test: this.expr(place, depth + 1, suspends),
+          then: this.expr(place, depth + 1, suspends),
+          else: this.expr(place, depth + 1, suspends),
         };
       case 'yield':
-        return { kind: 'yield', arg: this.rng.chance(0.85) ? this.expr(place, depth + 1, yields) : null };
+        return { kind: 'yield', arg: this.rng.chance(0.85) ? this.yieldOperand(place, depth + 1, suspends) : null };
       case 'yieldStar':
         return this.yieldStar(place);
+      case 'await':
+        return { kind: 'await', arg: this.awaitOperand(place, depth + 1) };
       case 'assign':
-        return this.assignment(place, yields, depth + 1);
+        return this.assignment(place, suspends, depth + 1);
       case 'pair':
-        return { kind: 'pair', args: [this.listItem(place, depth + 1, yields, 0.1), this.expr(place, depth + 1, yields)] };
+        return { kind: 'pair', args: [this.listItem(place, depth + 1, suspends, 0.1), this.expr(place, depth + 1, suspends)] };
       case 'array': {
         const elements: Expr[] = [];
         const count = this.rng.int(0, 3);
-        for (let index = 0; index < count; index++) elements.push(this.listItem(place, depth + 1, yields, 0.2));
+        for (let index = 0; index < count; index++) elements.push(this.listItem(place, depth + 1, suspends, 0.2));
         return { kind: 'array', elements };
       }
       case 'sequence':
-        return { kind: 'sequence', exprs: [this.expr(place, depth + 1, yields), this.expr(place, depth + 1, yields)] };
+        return { kind: 'sequence', exprs: [this.expr(place, depth + 1, suspends), this.expr(place, depth + 1, suspends)] };
       case 'object':
-        return this.objectLiteral(place, depth + 1, yields);
+        return this.objectLiteral(place, depth + 1, suspends);
       case 'template': {
         const spans: { expr: Expr; tail: string }[] = [];
         const count = this.rng.int(1, 2);
-        for (let index = 0; index < count; index++) spans.push({ expr: this.expr(place, depth + 1, yields), tail: this.rng.pick(['', '-', '|']) });
+        for (let index = 0; index < count; index++) spans.push({ expr: this.expr(place, depth + 1, suspends), tail: this.rng.pick(['', '-', '|']) });
         return { kind: 'template', head: this.rng.pick(['', 't:']), spans };
       }
       case 'argumentsLength':
         return { kind: 'argumentsLength' };
+      case 'thisKey':
+        return { kind: 'thisKey' };
     }
   }
 
+  /** What a `yield` yields; an async generator awaits it, so there it may be a promise, rejected ones included. */
+  private yieldOperand(place: Place, depth: number, suspends: boolean): Expr {
+    if (this.flavor === 'asyncGenerator' && this.rng.chance(0.3)) return this.awaitable(place, true, depth);
+    return this.expr(place, depth, suspends);
+  }
+
+  /**
+   * What an `await` awaits: a plain value, a promise or thenable, a call of
+   * an async function, a task started earlier, or a combinator of several.
+   */
+  private awaitOperand(place: Place, depth: number): Expr {
+    const tasks = this.tasks(place);
+    const kind = this.rng.weighted({
+      value: 3,
+      promise: 3,
+      call: this.hasCallee(place, ['async']) ? 1.8 : 0,
+      task: tasks.length > 0 ? 2.5 : 0,
+      combine: 0.5,
+    });
+    switch (kind) {
+      case 'value':
+        return this.expr(place, depth, true);
+      case 'promise':
+        return this.awaitable(place, true, depth);
+      case 'call':
+        return this.calleeCall(place, ['async']) ?? { kind: 'undefined' };
+      case 'task':
+        return { kind: 'var', name: this.rng.pick(tasks) };
+      case 'combine':
+        return this.combinator(place);
+    }
+  }
+
+  /**
+   * A promise or thenable. `eager` allows promises that are rejected as they
+   * are made; the caller awaits them at once (or hands them to a combinator).
+   */
+  private awaitable(place: Place, eager: boolean, depth = 2, leafOnly = false): Expr {
+    const how = this.rng.weighted<PromiseHow>({
+      resolved: 2,
+      rejected: eager ? 1 : 0,
+      later: 2.5,
+      laterRejected: eager ? 0.7 : 0,
+      thenable: 1.5,
+      rejectingThenable: 0.6,
+      throwingThenable: 0.25,
+    });
+    const rejects = how === 'rejected' || how === 'laterRejected' || how === 'rejectingThenable' || how === 'throwingThenable';
+    // Sometimes a thenable or promise that resolves to another one: adopting it takes jobs of its own.
+    // (The inner one never rejects: `Promise.resolve(rejecting(e))` rejects at once, awaited or not.)
+    if (!rejects && !leafOnly && depth < 3 && this.rng.chance(0.12)) {
+      const ticks = how === 'later' ? this.rng.int(0, 3) : how === 'thenable' ? this.rng.int(0, 2) : 0;
+      const innerHow = this.rng.weighted<'resolved' | 'later' | 'thenable'>({ resolved: 1, later: 1, thenable: 1 });
+      const inner: Expr = { kind: 'promise', how: innerHow, value: this.leaf(place), ticks: innerHow === 'resolved' ? 0 : this.rng.int(0, 2) };
+      return { kind: 'promise', how, value: inner, ticks };
+    }
+    const value = leafOnly
+      ? rejects && this.rng.chance(0.75)
+        ? { kind: 'newError' as const, message: `boom${this.names.fresh('')}` }
+        : this.leaf(place)
+      : rejects
+        ? this.thrown(place)
+        : this.expr(place, Math.max(depth, 2), true);
+    const ticks = how === 'later' ? this.rng.int(0, 3) : how === 'laterRejected' || how === 'thenable' ? this.rng.int(0, 2) : 0;
+    return { kind: 'promise', how, value, ticks };
+  }
+
+  /**
+   * `Promise.all([...])` and siblings. The elements are calls with leaf
+   * arguments, awaitables of leaves and leaves: none can throw while the list
+   * is built, which would leave the promises already made without a handler.
+   */
+  private combinator(place: Place): Expr {
+    const how = this.rng.weighted<CombinatorName>({ all: 3, allSettled: 1, race: 1, any: 1 });
+    const elements: Expr[] = [];
+    const count = this.rng.int(1, 3);
+    for (let index = 0; index < count; index++) {
+      const kind = this.rng.weighted({ call: this.hasCallee(place, ['async']) ? 2 : 0, promise: 2, leaf: 1 });
+      if (kind === 'call') elements.push(this.calleeCall(place, ['async'], true) ?? this.leaf(place));
+      else if (kind === 'promise') elements.push(this.awaitable(place, true, 3, true));
+      else elements.push(this.leaf(place));
+    }
+    return { kind: 'combine', how, elements };
+  }
+
   /** An element of an array literal or an argument: sometimes `...iterable`. */
-  private listItem(place: Place, depth: number, yields: boolean, spreadChance: number): Expr {
-    return this.rng.chance(spreadChance) ? { kind: 'spread', source: this.iterable(place, yields) } : this.expr(place, depth, yields);
+  private listItem(place: Place, depth: number, suspends: boolean, spreadChance: number): Expr {
+    return this.rng.chance(spreadChance) ? { kind: 'spread', source: this.iterable(place, suspends) } : this.expr(place, depth, suspends);
   }
 
-  private assignment(place: Place, yields: boolean, depth = 0): Expr {
+  private assignment(place: Place, suspends: boolean, depth = 0): Expr {
     const op = this.rng.pick<AssignOperator>(['=', '=', '+=', '+=', '-=', '*=', '??=', '||=']);
-    return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.expr(place, depth + 1, yields) };
+    return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.expr(place, depth + 1, suspends) };
   }
 
-  private objectLiteral(place: Place, depth = 1, yields = true): Expr {
+  private objectLiteral(place: Place, depth = 1, suspends = true): Expr {
     const keys = ['a', 'b', 'c'].filter(() => this.rng.chance(0.6));
-    return { kind: 'object', props: keys.map((key) => ({ key, value: this.expr(place, depth + 1, yields) })) };
+    return { kind: 'object', props: keys.map((key) => ({ key, value: this.expr(place, depth + 1, suspends) })) };
   }
 
   private condition(place: Place): Expr {
@@ -610,10 +921,26 @@ class ProgramGenerator {
     return this.expr(place, 1, true);
   }
 
-  /** What a `throw` throws: mostly errors, sometimes a plain value (possibly one sent in). */
+  /** What a `throw` throws (or a promise rejects with): mostly errors, sometimes a plain value (possibly one sent in). */
   private thrown(place: Place): Expr {
     if (this.rng.chance(0.75)) return { kind: 'newError', message: `boom${this.names.fresh('')}` };
     return this.expr(place, 2, true);
+  }
+
+  /**
+   * What a `return` returns; async code may return a promise or thenable (an
+   * async function takes more jobs to settle then). An async generator awaits
+   * the value at once; an async function only when it completes, and a
+   * `finally` that throws or jumps drops the return: a promise rejected as it
+   * was made would stay unhandled, so an async function returns it `handled`.
+   */
+  private returnValue(place: Place): Expr {
+    if (this.canAwait && this.rng.chance(0.3)) {
+      const value = this.awaitable(place, true, 1);
+      const eager = value.kind === 'promise' && (value.how === 'rejected' || value.how === 'laterRejected');
+      return eager && this.flavor === 'async' ? { kind: 'handled', arg: value } : value;
+    }
+    return this.expr(place, 1, true);
   }
 
   private closureBody(place: Place): Expr {
@@ -625,86 +952,100 @@ class ProgramGenerator {
     return this.expr(place, 1, false);
   }
 
-  /** A call of a generator declared before the current one, or of a local generator in scope, if any. */
-  private calleeCall(place: Place): Expr | null {
-    const index = this.current === null ? this.generators.length : this.generators.indexOf(this.current);
-    const callees = this.generators
-      .slice(0, index === -1 ? this.generators.length : index)
+  /** Functions of these flavors the code at `place` may call: top-level ones declared before the current one, local ones in scope. */
+  private callees(place: Place, flavors: readonly FunctionFlavor[]): { name: string; params: number }[] {
+    const index = this.current === null ? this.functions.length : this.functions.indexOf(this.current);
+    const callees = this.functions
+      .slice(0, index === -1 ? this.functions.length : index)
+      .filter((decl) => flavors.includes(decl.flavor))
       .map((decl) => ({ name: decl.name, params: decl.params.length }));
     for (const [name, binding] of place.scope.visible()) {
-      if (binding.generatorParams !== undefined) callees.push({ name, params: binding.generatorParams });
+      if (binding.callee !== undefined && flavors.includes(binding.callee.flavor)) callees.push({ name, params: binding.callee.params });
     }
+    return callees;
+  }
+
+  private hasCallee(place: Place, flavors: readonly FunctionFlavor[]): boolean {
+    return this.callees(place, flavors).length > 0;
+  }
+
+  /** A call of a function of one of `flavors` the code may call, if any; `leafArguments` keeps its arguments from throwing. */
+  private calleeCall(place: Place, flavors: readonly FunctionFlavor[], leafArguments = false): Expr | null {
+    const callees = this.callees(place, flavors);
     if (callees.length === 0) return null;
     const callee = this.rng.pick(callees);
     const args: Expr[] = [];
-    for (let param = 0; param < callee.params; param++) args.push(this.expr(place, 2, false));
+    for (let param = 0; param < callee.params; param++) args.push(leafArguments ? this.leaf(place) : this.expr(place, 2, false));
     return { kind: 'genCall', callee: callee.name, args };
   }
 
-  private iterable(place: Place, yields = true): Expr {
-    const call = this.rng.chance(0.5) ? this.calleeCall(place) : null;
+  /**
+   * A sync iterable: a generator call, a string or an array; in async code
+   * sometimes one that is awaited first (`for (const x of await later([1, 2], 1))`).
+   */
+  private iterable(place: Place, suspends = true): Expr {
+    if (suspends && this.canAwait && this.rng.chance(0.15)) {
+      const how = this.rng.weighted<'resolved' | 'later' | 'thenable'>({ resolved: 1, later: 2, thenable: 1 });
+      const ticks = how === 'resolved' ? 0 : this.rng.int(0, 2);
+      return { kind: 'await', arg: { kind: 'promise', how, value: this.plainIterable(place, suspends), ticks } };
+    }
+    return this.plainIterable(place, suspends);
+  }
+
+  private plainIterable(place: Place, suspends: boolean): Expr {
+    const call = this.rng.chance(0.5) ? this.calleeCall(place, ['generator']) : null;
     if (call !== null) return call;
     if (this.rng.chance(0.3)) return { kind: 'str', value: this.rng.pick(['ab', 'xyz', '']) };
     const elements: Expr[] = [];
     const count = this.rng.int(0, 3);
-    for (let index = 0; index < count; index++) elements.push(this.expr(place, 2, yields));
+    for (let index = 0; index < count; index++) elements.push(this.expr(place, 2, suspends));
     return { kind: 'array', elements };
   }
 
-  private yieldStar(place: Place): Expr {
-    return { kind: 'yieldStar', source: this.iterable(place) };
-  }
-
-  // ---- consumers ----
-
-  /** Mostly 0..3, the range of counters and case tests, so comparisons are sometimes true. */
-  private smallNumber(): number {
-    return this.rng.chance(0.7) ? this.rng.int(0, 3) : this.rng.int(4, 9);
-  }
-
-  private constant(): Expr {
-    return this.rng.chance(0.75) ? { kind: 'num', value: this.smallNumber() } : { kind: 'str', value: this.rng.pick(STRINGS) };
-  }
-
-  private topLevelCall(): Expr {
-    // Usually the last generator: it may delegate to the others, so it is the richest.
-    const callee = this.rng.chance(0.6) ? this.generators[this.generators.length - 1] : this.rng.pick(this.generators);
-    return { kind: 'genCall', callee: callee.name, args: callee.params.map(() => this.constant()) };
-  }
-
-  private consumer(tag: string): Consumer {
-    const kind = this.rng.weighted({ drive: 5, spread: 1.5, forOf: 1.5, destructure: 1 });
+  /**
+   * What `for await` iterates, and what `yield*` delegates to in an async
+   * generator: an async generator call, a sync generator call (through an
+   * async-from-sync iterator), or (`for await` only) an array of values and
+   * awaitables that never reject eagerly: an element after a rejected one
+   * may never be awaited, its rejection would stay unhandled.
+   *
+   * Two behaviours of the async-from-sync iterator changed in ES2025 (ecma262
+   * #2600) and Node 20 still has the old ones, while coro follows the new
+   * (fixtures marked `nativeDiffers`): `throw()` forwarded to a sync iterator
+   * without a `throw` method, and closing the sync iterator when a value it
+   * produced rejects. So the fuzzer never makes either observable: `yield*`
+   * in an async generator never delegates to an array or a string (it could
+   * forward a `throw()`), and sync generators never yield a promise or
+   * thenable (promises only stand where they are awaited; tasks are not
+   * values, see {@link visible}). An array iterator has no `return`, so
+   * closing it when an element rejects is invisible.
+   */
+  private asyncIterable(place: Place, delegated = false): Expr {
+    const kind = this.rng.weighted({
+      asyncGenerator: this.hasCallee(place, ['asyncGenerator']) ? 3 : 0,
+      generator: this.hasCallee(place, ['generator']) ? 1 : 0,
+      array: delegated ? 0 : 2,
+      string: delegated ? 0 : 0.3,
+    });
     switch (kind) {
-      case 'drive': {
-        const iterators = [{ name: 'it0', call: this.topLevelCall() }];
-        if (this.rng.chance(0.2)) iterators.push({ name: 'it1', call: this.topLevelCall() });
-        const actions: DriveAction[] = [];
-        const count = this.rng.int(1, 8);
+      case 'asyncGenerator':
+      case 'generator':
+        return this.calleeCall(place, [kind]) ?? { kind: 'array', elements: [] };
+      case 'string':
+        return { kind: 'str', value: this.rng.pick(['ab', 'xyz', '']) };
+      case 'array': {
+        const elements: Expr[] = [];
+        const count = this.rng.int(0, 3);
         for (let index = 0; index < count; index++) {
-          actions.push(this.driveAction(iterators.map((iterator) => iterator.name), index === 0));
+          elements.push(this.rng.chance(0.5) ? this.awaitable(place, false) : this.expr(place, 2, true));
         }
-        return { kind: 'drive', tag, iterators, actions, drain: this.rng.chance(0.8) };
+        return { kind: 'array', elements };
       }
-      case 'spread':
-        return { kind: 'spread', tag, call: this.topLevelCall(), viaArrayFrom: this.rng.chance(0.3) };
-      case 'forOf':
-        return { kind: 'forOf', tag, call: this.topLevelCall(), breakAfter: this.rng.chance(0.6) ? this.rng.int(1, 4) : null };
-      case 'destructure':
-        return { kind: 'destructure', tag, call: this.topLevelCall(), count: this.rng.int(1, 3) };
     }
   }
 
-  private driveAction(iterators: string[], first: boolean): DriveAction {
-    // throw()/return() before the first next() only complete the generator; keep that, but rarely.
-    const method = first && this.rng.chance(0.85) ? 'next' : this.rng.weighted({ next: 6, throw: 1.2, return: 1.2, callFns: 0.8 });
-    if (method === 'callFns') return { kind: 'callFns' };
-    let value: Expr;
-    if (method === 'throw') {
-      value = this.rng.chance(0.8) ? { kind: 'newError', message: `thrown${this.names.fresh('')}` } : this.constant();
-    } else {
-      value = this.rng.chance(0.3) ? { kind: 'undefined' } : this.constant();
-    }
-    return { kind: 'resume', iterator: this.rng.pick(iterators), method: method as IteratorMethod, value };
+  private yieldStar(place: Place): Expr {
+    return { kind: 'yieldStar', source: this.flavor === 'asyncGenerator' ? this.asyncIterable(place, true) : this.iterable(place) };
   }
 }
 

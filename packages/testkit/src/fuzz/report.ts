@@ -7,7 +7,7 @@
  *   traces differ at line 1: native "end fns ", lowered "uncaught SyntaxError: Unexpected token ':'"
  *
  * Smallest failing program (15 shrink steps, 154 candidates tried).
- * It runs after the standard prelude (PRELUDE in packages/testkit/src/fuzz/ast.ts):
+ * It runs after the standard prelude (PRELUDE in packages/testkit/src/fuzz/prelude.ts):
  *     function* g2() {
  *       log('g2.0', ({ a: 0, b: 0 }, yield));
  *     }
@@ -23,7 +23,8 @@
  * with the parts the compiler did not write (the prelude, the inline runtime)
  * cut out.
  */
-import { PRELUDE, printProgramBody } from './ast';
+import { PRELUDE } from './prelude';
+import { printProgramBody } from './print';
 import type { ShrunkFailure } from './campaign';
 
 function indent(text: string): string {
@@ -62,7 +63,7 @@ export function formatReport(shrunk: ShrunkFailure): string {
     `  ${failure.message}`,
     '',
     `Smallest failing program (${shrunk.steps} shrink steps, ${shrunk.attempts} candidates tried${shrunk.exhausted ? ', budget ran out' : ''}).`,
-    'It runs after the standard prelude (PRELUDE in packages/testkit/src/fuzz/ast.ts):',
+    'It runs after the standard prelude (PRELUDE in packages/testkit/src/fuzz/prelude.ts):',
     indent(printProgramBody(shrunk.program)),
     '',
     'Native trace:',
@@ -70,6 +71,16 @@ export function formatReport(shrunk: ShrunkFailure): string {
   ];
   if (lowered?.execution !== undefined) sections.push('', `Lowered trace (${lowered.mode}):`, traceBlock(lowered.execution.trace));
   if (lowered?.code !== undefined) sections.push('', `Lowered code (${lowered.mode}):`, indent(loweredBody(lowered.code)));
-  sections.push('', `Replay: node scripts/fuzz.js --seed ${shrunk.seed} --count 1`);
+  sections.push('', `Replay: node scripts/fuzz.js --seed ${shrunk.seed} --count 1${replayFlags(shrunk)}`);
   return sections.join('\n');
+}
+
+/** The flags of scripts/fuzz.js that generate the program the way this failure's was. */
+function replayFlags(shrunk: ShrunkFailure): string {
+  const generate = shrunk.generate ?? {};
+  let flags = '';
+  if (generate.asyncShare === 0) flags += ' --sync';
+  else if (generate.asyncShare !== undefined) flags += ` --async-share ${generate.asyncShare}`;
+  if (generate.exclude !== undefined && generate.exclude.length > 0) flags += ` --exclude ${generate.exclude.join(',')}`;
+  return flags;
 }

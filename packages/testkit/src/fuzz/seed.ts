@@ -11,7 +11,8 @@
  * seed always gives the same program, so a verdict computed in a worker
  * thread can be reproduced (and shrunk) anywhere else from its seed alone.
  */
-import { printProgram, type Program } from './ast';
+import type { Program } from './ast';
+import { printProgram } from './print';
 import { runDifferential, type DifferentialOptions, type DifferentialResult, type Failure } from './differential';
 import { generateProgram, type GenerateOptions } from './program';
 

@@ -14,12 +14,15 @@
  * again from it; stop when no candidate fails or the budget is spent.
  *
  * The edits:
- * - remove a chunk of any list (generators, consumers, statements, resume
- *   actions, switch cases, arguments, elements), halves first;
+ * - remove a chunk of any list (functions, consumers, statements, resume
+ *   actions, switch cases, arguments, elements, calls), halves first;
  * - replace a compound statement by one of its statement lists (loop → body,
  *   `try` → block / catch body / finally body, `if` → a branch, switch → a
  *   case body), drop a catch or finally clause, an `else`, a label;
- * - lower a loop bound, stop draining, drop a `break` from a `for-of` consumer;
+ * - lower a loop bound or a tick count, stop draining, drop a `break` from a
+ *   `for-of` consumer or the early exit of a `for await` one, stop waiting
+ *   for a request, settle calls each on its own instead of combined, turn an
+ *   async arrow into an async function;
  * - replace an expression by one of its sub-expressions or by `0`; an
  *   iterable (for-of head, `yield*` operand) only by an empty array or string.
  *
@@ -42,8 +45,8 @@ type Json = unknown;
 const STATEMENT_LIST_KEYS = new Set(['body', 'then', 'else', 'block', 'finalizer']);
 const EXPRESSION_KINDS = new Set<Expr['kind']>([
   'num', 'str', 'undefined', 'var', 'argumentsLength', 'binary', 'logical', 'cond', 'assign',
-  'yield', 'yieldStar', 'pair', 'array', 'object', 'template', 'genCall', 'newError', 'describe',
-  'sequence', 'spread',
+  'yield', 'yieldStar', 'await', 'pair', 'array', 'object', 'template', 'genCall', 'newError', 'describe',
+  'sequence', 'spread', 'promise', 'combine', 'handled', 'thisKey',
 ]);
 /** Slots that must stay iterable: a for-of head, the operand of `yield*` or of a spread. */
 const ITERABLE_SLOTS = new Set(['iterable', 'source']);
@@ -100,13 +103,15 @@ export function programCost(value: Json): number {
   for (const [key, field] of Object.entries(node)) {
     if (key === 'params' && Array.isArray(field)) cost += field.length;
     else if (typeof field === 'object') cost += programCost(field);
-    else if (key === 'limit' || key === 'count' || key === 'breakAfter') cost += Number(field);
+    else if (key === 'limit' || key === 'count' || key === 'breakAfter' || key === 'ticks' || key === 'after') cost += Number(field);
     else if (key === 'label' || key === 'param') cost += field === null ? 0 : 1;
-    else if (key === 'drain' || key === 'viaArrayFrom') cost += field === true ? 1 : 0;
+    else if (key === 'drain' || key === 'viaArrayFrom' || key === 'wait' || key === 'arrow') cost += field === true ? 1 : 0;
+    else if (key === 'style') cost += field === 'each' ? 0 : 1;
+    else if (key === 'holder') cost += field === null ? 0 : 1;
     else if (key === 'value' && node.kind === 'num') cost += field === 0 ? 0 : 1;
   }
   // A leaf other than `0` costs one more than `0`, so "replace by 0" is progress.
-  if (node.kind === 'var' || node.kind === 'str' || node.kind === 'undefined' || node.kind === 'argumentsLength') cost += 1;
+  if (node.kind === 'var' || node.kind === 'str' || node.kind === 'undefined' || node.kind === 'argumentsLength' || node.kind === 'thisKey') cost += 1;
   return cost;
 }
 
@@ -123,7 +128,9 @@ export function* candidates(program: Program): Generator<Program> {
     }
   }
   for (const { path, value, key } of nodes) {
-    if (isExpression(value)) yield* expressionReplacements(program, path, value, key);
+    // A consumer's kind may share a name with an expression's (`spread`): consumers are not expressions.
+    const isConsumer = path.length === 2 && path[0] === 'consumers';
+    if (isExpression(value) && !isConsumer) yield* expressionReplacements(program, path, value, key);
   }
 }
 
@@ -202,8 +209,9 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
       case 'while':
       case 'doWhile':
       case 'forOf':
+      case 'forAwait':
       case 'forIn':
-      case 'localGenerator':
+      case 'localFunction':
         yield spliced(program, path, statement.body);
         break;
       case 'try':
@@ -235,6 +243,17 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
     for (let limit = 0; limit < node.limit; limit++) yield replaced(program, [...path, 'limit'], limit);
   }
   if (node.drain === true) yield replaced(program, [...path, 'drain'], false);
+  if ((node.kind === 'for' || node.kind === 'while' || node.kind === 'doWhile') && node.test !== null) yield replaced(program, [...path, 'test'], null);
+  if (node.kind === 'for' && node.start !== null) yield replaced(program, [...path, 'start'], null);
+  if (node.wait === true) yield replaced(program, [...path, 'wait'], false);
+  if (typeof node.holder === 'string') yield replaced(program, [...path, 'holder'], null);
+  if (node.arrow === true && (node.expressionBody === undefined || node.expressionBody === null)) yield replaced(program, [...path, 'arrow'], false);
+  if (typeof node.style === 'string' && node.style !== 'each') yield replaced(program, [...path, 'style'], 'each');
+  if (node.exit !== undefined && node.exit !== null) yield replaced(program, [...path, 'exit'], null);
+  for (const key of ['ticks', 'after']) {
+    const count = node[key];
+    if (typeof count === 'number') for (let lower = 0; lower < count; lower++) yield replaced(program, [...path, key], lower);
+  }
   if (node.viaArrayFrom === true) yield replaced(program, [...path, 'viaArrayFrom'], false);
   if (typeof node.breakAfter === 'number') {
     yield replaced(program, [...path, 'breakAfter'], null);

@@ -18,8 +18,15 @@
  * - a variable is used after its declaration in its block or an enclosing
  *   one, a parameter, a loop binding, a catch parameter, or a loop counter;
  * - only `let` bindings and parameters are assigned;
- * - a generator calls only generators declared before it (consumers: any),
- *   or local generators in scope;
+ * - a function calls only functions declared before it (consumers: any),
+ *   or local functions in scope;
+ * - `yield` stands only in generator flavors and `await`/`for await` only in
+ *   async ones (a SyntaxError otherwise, or in a script, `await` is a name),
+ *   never in a closure; `arguments` never where only arrows enclose the code;
+ * - two behaviours where Node 20 predates ES2025, which coro follows (see
+ *   `asyncIterable` in program.ts), stay out of sight: `yield*` in an async
+ *   generator only delegates to a call, and a task (`tk0`, a promise) is only
+ *   ever awaited, never used as a value a sync generator could yield;
  * - a spread only stands in an array literal or an argument list;
  * - `break`/`continue` name an enclosing target of the right kind;
  * - a consumer resumes only iterators it created.
@@ -27,7 +34,7 @@
  * ## References
  * ECMA-262 14.7 (iteration statements), 14.13 (labelled statements: early errors).
  */
-import { subExpressions, type Consumer, type Expr, type Program, type Stmt } from './ast';
+import { subExpressions, type Consumer, type Expr, type FunctionFlavor, type Program, type Stmt } from './ast';
 
 interface Target {
   kind: 'loop' | 'switch' | 'block';
@@ -58,6 +65,15 @@ class Bindings {
   }
 }
 
+/** What encloses the code being checked. */
+interface FunctionContext {
+  flavor: FunctionFlavor;
+  /** False in an arrow with no non-arrow function around it. */
+  argumentsBound: boolean;
+  /** True in a method and the arrows inside it. */
+  thisBound: boolean;
+}
+
 /** Names a statement list declares at its own level (`let`/`const`, and the counters printed before while loops). */
 function declaredNames(statements: Stmt[]): string[] {
   const names: string[] = [];
@@ -65,7 +81,7 @@ function declaredNames(statements: Stmt[]): string[] {
     if (statement.kind === 'let') names.push(statement.name);
     if (statement.kind === 'destructure') names.push(...statement.elements.map((element) => element.name));
     if (statement.kind === 'while' || statement.kind === 'doWhile') names.push(statement.counter);
-    if (statement.kind === 'localGenerator') names.push(statement.name);
+    if (statement.kind === 'localFunction') names.push(statement.name);
   }
   return names;
 }
@@ -77,20 +93,24 @@ export function wellFormedProblems(program: Program): string[] {
 class WellFormedCheck {
   private readonly problems: string[] = [];
   private where = '';
-  /** Generators the code being checked may call. */
+  /** Functions the code being checked may call. */
   private callable = new Set<string>();
+  private context: FunctionContext = { flavor: 'generator', argumentsBound: true, thisBound: false };
 
   constructor(private readonly program: Program) {}
 
   run(): string[] {
     const declared = new Set<string>();
-    for (const generator of this.program.generators) {
-      this.where = generator.name;
+    for (const decl of this.program.functions) {
+      this.where = decl.name;
       this.callable = new Set(declared);
+      this.context = { flavor: decl.flavor, argumentsBound: !(decl.flavor === 'async' && decl.arrow), thisBound: decl.holder !== null };
+      if (decl.arrow && decl.flavor !== 'async') this.problem('an arrow that is not an async function');
+      if (decl.arrow && decl.holder !== null) this.problem('an arrow that is a method');
       const scope = new Bindings(null);
-      for (const param of generator.params) scope.declare(param, true);
-      this.statements(generator.body, new Bindings(scope), []);
-      declared.add(generator.name);
+      for (const param of decl.params) scope.declare(param, true);
+      this.statements(decl.body, new Bindings(scope), []);
+      declared.add(decl.name);
     }
     this.callable = declared;
     for (const consumer of this.program.consumers) {
@@ -136,24 +156,32 @@ class WellFormedCheck {
         this.statements(stmt.body, new Bindings(scope), [...targets, { kind: 'block', label: stmt.label }]);
         return;
       case 'for': {
+        // The initializer sees the counter in its dead zone; the test sees it bound.
+        const headTdz = new Bindings(scope);
+        headTdz.expect([stmt.counter]);
+        if (stmt.start !== null) this.expr(stmt.start, headTdz);
         const head = new Bindings(scope);
         head.declare(stmt.counter, false);
+        if (stmt.test !== null) this.expr(stmt.test, head);
         this.statements(stmt.body, new Bindings(head), [...targets, { kind: 'loop', label: stmt.label }]);
         return;
       }
       case 'while':
       case 'doWhile':
         scope.declare(stmt.counter, false);
+        if (stmt.test !== null) this.expr(stmt.test, scope);
         this.statements(stmt.body, new Bindings(scope), [...targets, { kind: 'loop', label: stmt.label }]);
         return;
       case 'forOf':
+      case 'forAwait':
       case 'forIn': {
+        if (stmt.kind === 'forAwait' && this.context.flavor === 'generator') this.problem('for await outside async code');
         // The head expression sees the loop's own binding in its temporal dead zone.
         const headTdz = new Bindings(scope);
         headTdz.expect([stmt.name]);
-        this.expr(stmt.kind === 'forOf' ? stmt.iterable : stmt.object, headTdz);
+        this.expr(stmt.kind === 'forIn' ? stmt.object : stmt.iterable, headTdz);
         const head = new Bindings(scope);
-        head.declare(stmt.name, stmt.kind === 'forOf' && !stmt.constant);
+        head.declare(stmt.name, stmt.kind !== 'forIn' && !stmt.constant);
         this.statements(stmt.body, new Bindings(head), [...targets, { kind: 'loop', label: stmt.label }]);
         return;
       }
@@ -198,28 +226,38 @@ class WellFormedCheck {
         }
         return;
       case 'pushClosure':
-        if (containsYield(stmt.body)) this.problem('a yield inside an arrow function');
+        if (containsSuspension(stmt.body)) this.problem('a yield or await inside an arrow function');
         this.expr(stmt.body, scope);
         return;
-      case 'localGenerator': {
+      case 'localFunction': {
+        const outer = this.context;
+        if (stmt.arrow && stmt.flavor !== 'async') this.problem('an arrow that is not an async function');
+        if (stmt.expressionBody !== null && !stmt.arrow) this.problem('an expression body on a function that is not an arrow');
+        this.context = {
+          flavor: stmt.flavor,
+          argumentsBound: stmt.arrow ? outer.argumentsBound : true,
+          thisBound: stmt.arrow && outer.thisBound,
+        };
         const params = new Bindings(scope);
         for (const param of stmt.params) params.declare(param, true);
         // A new function: no jump target outside it is reachable from its body.
-        this.statements(stmt.body, new Bindings(params), []);
+        if (stmt.expressionBody !== null) this.expr(stmt.expressionBody, params);
+        else this.statements(stmt.body, new Bindings(params), []);
+        this.context = outer;
         scope.declare(stmt.name, false);
         return;
       }
+      case 'ticker':
+        return;
     }
   }
 
   private expr(expr: Expr, scope: Bindings): void {
     switch (expr.kind) {
-      case 'var': {
-        const binding = scope.lookup(expr.name);
-        if (binding === undefined) this.problem(`${expr.name} is not declared here`);
-        if (binding === 'tdz') this.problem(`${expr.name} is used before its declaration`);
+      case 'var':
+        if (isTask(expr.name)) this.problem(`the task ${expr.name} is used as a value`);
+        this.reference(expr.name, scope);
         return;
-      }
       case 'assign':
         if (scope.lookup(expr.name) !== true) this.problem(`${expr.name} is assigned but is not a let binding or parameter here`);
         this.expr(expr.value, scope);
@@ -245,9 +283,35 @@ class WellFormedCheck {
         if (expr.exprs.length === 0) this.problem('an empty comma sequence');
         expr.exprs.forEach((item) => this.expr(item, scope));
         return;
+      case 'yield':
+      case 'yieldStar':
+        if (this.context.flavor === 'async') this.problem('a yield outside a generator');
+        if (expr.kind === 'yieldStar' && this.context.flavor === 'asyncGenerator' && expr.source.kind !== 'genCall') {
+          this.problem('yield* in an async generator over something else than a call');
+        }
+        for (const child of subExpressions(expr)) this.expr(child, scope);
+        return;
+      case 'await':
+        if (this.context.flavor === 'generator') this.problem('an await outside async code');
+        // The one place a task may stand.
+        if (expr.arg.kind === 'var' && isTask(expr.arg.name)) this.reference(expr.arg.name, scope);
+        else this.expr(expr.arg, scope);
+        return;
+      case 'argumentsLength':
+        if (!this.context.argumentsBound) this.problem('arguments where only arrows enclose the code');
+        return;
+      case 'thisKey':
+        if (!this.context.thisBound) this.problem('this.k outside a method');
+        return;
       default:
         for (const child of subExpressions(expr)) this.expr(child, scope);
     }
+  }
+
+  private reference(name: string, scope: Bindings): void {
+    const binding = scope.lookup(name);
+    if (binding === undefined) this.problem(`${name} is not declared here`);
+    if (binding === 'tdz') this.problem(`${name} is used before its declaration`);
   }
 
   private listItem(expr: Expr, scope: Bindings): void {
@@ -257,12 +321,18 @@ class WellFormedCheck {
 
   private consumer(consumer: Consumer): void {
     const empty = new Bindings(null);
+    // Consumer code is top-level code, or an async arrow at top level.
+    this.context = { flavor: 'async', argumentsBound: false, thisBound: false };
     switch (consumer.kind) {
+      case 'settle':
+        consumer.calls.forEach((call) => this.expr(call, empty));
+        return;
+      case 'asyncDrive':
       case 'drive': {
         const iterators = new Set(consumer.iterators.map((iterator) => iterator.name));
         consumer.iterators.forEach((iterator) => this.expr(iterator.call, empty));
         for (const action of consumer.actions) {
-          if (action.kind === 'resume') {
+          if (action.kind !== 'callFns') {
             if (!iterators.has(action.iterator)) this.problem(`resumes ${action.iterator}, which it did not create`);
             this.expr(action.value, empty);
           }
@@ -275,6 +345,11 @@ class WellFormedCheck {
   }
 }
 
-function containsYield(expr: Expr): boolean {
-  return expr.kind === 'yield' || expr.kind === 'yieldStar' || subExpressions(expr).some(containsYield);
+/** Tasks (`const tk0 = handled(...)`) are named so by program.ts. */
+function isTask(name: string): boolean {
+  return /^tk\d+$/.test(name);
+}
+
+function containsSuspension(expr: Expr): boolean {
+  return expr.kind === 'yield' || expr.kind === 'yieldStar' || expr.kind === 'await' || subExpressions(expr).some(containsSuspension);
 }

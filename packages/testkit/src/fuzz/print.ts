@@ -1,0 +1,483 @@
+/**
+ * Printing a fuzz program (ast.ts) as a classic script.
+ *
+ * ## Example
+ * ```js
+ * async function* ag1(p) {
+ *   try {
+ *     log('ag1.0', yield later(p, 1));
+ *   } finally {
+ *     await thenable(2, 0);
+ *   }
+ * }
+ * try {
+ *   ticker('c0', 3);
+ *   run('c0', async () => {
+ *     const it0 = ag1(1);
+ *     astep('c0 it0', it0, 'next', undefined);
+ *     await astep('c0 it0', it0, 'return', 7);
+ *     await adrain('c0 it0', it0);
+ *   });
+ * } catch (e) {
+ *   caught('c0', e);
+ * }
+ * callFns('end');
+ * lateCheck();
+ * ```
+ *
+ * ## Implementation
+ * One function per node kind. Parentheses are added by position: an operand
+ * of a binary operator or of `await` is parenthesized when it binds looser;
+ * a comma sequence always is. The prelude (prelude.ts) goes first, then the
+ * functions, then the consumers, each in a try/catch of its own, then the
+ * synchronous `callFns('end')` and, for programs with promise jobs, a late
+ * `callFns` queued 60 jobs later.
+ */
+import { isAsyncProgram, type Consumer, type Expr, type FunctionDecl, type MethodHolder, type Program, type Stmt } from './ast';
+import { PRELUDE } from './prelude';
+
+/** Expression kinds that bind looser than a binary operand and need parentheses there. */
+const LOOSE_KINDS = new Set<Expr['kind']>(['binary', 'logical', 'cond', 'assign', 'yield', 'yieldStar']);
+
+/**
+ * `operand` is the position of a binary/logical operand or a conditional's
+ * test, `unary` the operand of `await`; everywhere else the grammar accepts
+ * an AssignmentExpression.
+ */
+export function printExpr(expr: Expr, position: 'operand' | 'unary' | 'assignment' = 'assignment'): string {
+  const text = printBareExpr(expr);
+  return position !== 'assignment' && LOOSE_KINDS.has(expr.kind) ? `(${text})` : text;
+}
+
+function printList(items: Expr[]): string {
+  return items.map((item) => printExpr(item)).join(', ');
+}
+
+function printBareExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'num':
+      return expr.value < 0 ? `(${expr.value})` : String(expr.value);
+    case 'str':
+      return quote(expr.value);
+    case 'undefined':
+      return 'undefined';
+    case 'var':
+      return expr.name;
+    case 'argumentsLength':
+      return 'arguments.length';
+    case 'binary':
+    case 'logical':
+      return `${printExpr(expr.left, 'operand')} ${expr.op} ${printExpr(expr.right, 'operand')}`;
+    case 'cond':
+      return `${printExpr(expr.test, 'operand')} ? ${printExpr(expr.then)} : ${printExpr(expr.else)}`;
+    case 'assign':
+      return `${expr.name} ${expr.op} ${printExpr(expr.value)}`;
+    case 'yield':
+      return expr.arg === null ? 'yield' : `yield ${printExpr(expr.arg)}`;
+    case 'yieldStar':
+      return `yield* ${printExpr(expr.source)}`;
+    case 'await':
+      return `await ${printExpr(expr.arg, 'unary')}`;
+    case 'pair':
+      return `pair(${printList(expr.args)})`;
+    case 'array':
+      return `[${printList(expr.elements)}]`;
+    case 'object':
+      return expr.props.length === 0
+        ? '{}'
+        : `{ ${expr.props.map((prop) => `${prop.key}: ${printExpr(prop.value)}`).join(', ')} }`;
+    case 'template':
+      return (
+        '`' +
+        escapeTemplate(expr.head) +
+        expr.spans.map((span) => '${' + printExpr(span.expr) + '}' + escapeTemplate(span.tail)).join('') +
+        '`'
+      );
+    case 'genCall':
+      return `${expr.callee}(${printList(expr.args)})`;
+    case 'newError':
+      return `new Error(${quote(expr.message)})`;
+    case 'describe':
+      return `describe(${printExpr(expr.arg)})`;
+    case 'sequence':
+      // Always parenthesized: a bare comma would split call arguments or array elements.
+      return `(${printList(expr.exprs)})`;
+    case 'spread':
+      return `...${printExpr(expr.source, 'operand')}`;
+    case 'promise':
+      return printPromise(expr.how, printExpr(expr.value), expr.ticks);
+    case 'combine':
+      return `Promise.${expr.how}([${printList(expr.elements)}])`;
+    case 'handled':
+      return `handled(${printExpr(expr.arg)})`;
+    case 'thisKey':
+      return 'this.k';
+  }
+}
+
+function printPromise(how: Extract<Expr, { kind: 'promise' }>['how'], value: string, ticks: number): string {
+  switch (how) {
+    case 'resolved':
+      return `Promise.resolve(${value})`;
+    case 'rejected':
+      return `Promise.reject(${value})`;
+    case 'later':
+      return `later(${value}, ${ticks})`;
+    case 'laterRejected':
+      return `laterReject(${value}, ${ticks})`;
+    case 'thenable':
+      return `thenable(${value}, ${ticks})`;
+    case 'rejectingThenable':
+      return `rejecting(${value})`;
+    case 'throwingThenable':
+      return `throwing(${value})`;
+  }
+}
+
+export function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+function labelPrefix(label: string | null): string {
+  return label === null ? '' : `${label}: `;
+}
+
+class LineWriter {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  line(text: string): void {
+    this.lines.push('  '.repeat(this.depth) + text);
+  }
+
+  indented(write: () => void): void {
+    this.depth++;
+    write();
+    this.depth--;
+  }
+
+  toString(): string {
+    return this.lines.join('\n') + '\n';
+  }
+}
+
+function printStatements(out: LineWriter, statements: Stmt[]): void {
+  for (const statement of statements) printStatement(out, statement);
+}
+
+function printBody(out: LineWriter, head: string, body: Stmt[], tail = '}'): void {
+  out.line(head === '' ? '{' : `${head} {`);
+  out.indented(() => printStatements(out, body));
+  out.line(tail);
+}
+
+/** The condition a loop tests after its counter's, if any. */
+function extraTest(test: Expr | null): string {
+  return test === null ? '' : ` && ${printExpr(test, 'operand')}`;
+}
+
+/** An arrow's expression body: parenthesized when it binds loosely, or would read as a block. */
+function printArrowBody(body: Expr): string {
+  const text = printExpr(body);
+  return LOOSE_KINDS.has(body.kind) || body.kind === 'object' ? `(${text})` : text;
+}
+
+/** `function* (p)`, `async function (p)`, `async function* (p)` or `async (p) =>`, with `name` for a declaration. */
+function functionHead(flavor: FunctionDecl['flavor'], arrow: boolean, params: string[], name = ''): string {
+  const list = `(${params.join(', ')})`;
+  // `function* g0(p)` for a declaration, `function* (p)` for an expression.
+  const named = name === '' ? ` ${list}` : ` ${name}${list}`;
+  switch (flavor) {
+    case 'generator':
+      return `function*${named}`;
+    case 'async':
+      return arrow ? `async ${list} =>` : `async function${named}`;
+    case 'asyncGenerator':
+      return `async function*${named}`;
+  }
+}
+
+function printStatement(out: LineWriter, stmt: Stmt): void {
+  switch (stmt.kind) {
+    case 'expr':
+      // No generated statement expression starts with `{`, `function`, `async` or `let [`, so none needs parentheses.
+      out.line(`${printExpr(stmt.expr)};`);
+      return;
+    case 'log':
+      out.line(`log(${[quote(stmt.tag), ...stmt.args.map((arg) => printExpr(arg))].join(', ')});`);
+      return;
+    case 'let':
+      out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.name} = ${printExpr(stmt.init)};`);
+      return;
+    case 'destructure': {
+      const elements = stmt.elements.map((element) => {
+        const target = stmt.pattern === 'object' ? `${element.key}: ${element.name}` : element.name;
+        return element.default === null ? target : `${target} = ${printExpr(element.default)}`;
+      });
+      const pattern = stmt.pattern === 'array' ? `[${elements.join(', ')}]` : `{ ${elements.join(', ')} }`;
+      out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern} = ${printExpr(stmt.init)};`);
+      return;
+    }
+    case 'if':
+      if (stmt.else === null) {
+        printBody(out, `if (${printExpr(stmt.test)})`, stmt.then);
+      } else {
+        printBody(out, `if (${printExpr(stmt.test)})`, stmt.then, '} else {');
+        out.indented(() => printStatements(out, stmt.else ?? []));
+        out.line('}');
+      }
+      return;
+    case 'block':
+      printBody(out, labelPrefix(stmt.label).trimEnd(), stmt.body);
+      return;
+    case 'for': {
+      const start = stmt.start === null ? '0' : printExpr(stmt.start);
+      const test = `${stmt.counter} < ${stmt.limit}${extraTest(stmt.test)}`;
+      printBody(out, `${labelPrefix(stmt.label)}for (let ${stmt.counter} = ${start}; ${test}; ${stmt.counter}++)`, stmt.body);
+      return;
+    }
+    case 'while':
+      // The counter steps in the test, so no `continue` can skip it.
+      out.line(`let ${stmt.counter} = 0;`);
+      printBody(out, `${labelPrefix(stmt.label)}while (${stmt.counter}++ < ${stmt.limit}${extraTest(stmt.test)})`, stmt.body);
+      return;
+    case 'doWhile':
+      out.line(`let ${stmt.counter} = 0;`);
+      printBody(out, `${labelPrefix(stmt.label)}do`, stmt.body, `} while (++${stmt.counter} < ${stmt.limit}${extraTest(stmt.test)});`);
+      return;
+    case 'forOf':
+    case 'forAwait':
+      printBody(
+        out,
+        `${labelPrefix(stmt.label)}for ${stmt.kind === 'forAwait' ? 'await ' : ''}(${stmt.constant ? 'const' : 'let'} ${stmt.name} of ${printExpr(stmt.iterable)})`,
+        stmt.body,
+      );
+      return;
+    case 'forIn':
+      printBody(out, `${labelPrefix(stmt.label)}for (const ${stmt.name} in ${printExpr(stmt.object)})`, stmt.body);
+      return;
+    case 'switch':
+      out.line(`switch (${printExpr(stmt.discriminant)}) {`);
+      out.indented(() => {
+        for (const switchCase of stmt.cases) {
+          out.line(switchCase.test === null ? 'default:' : `case ${printExpr(switchCase.test)}:`);
+          out.indented(() => printStatements(out, switchCase.body));
+        }
+      });
+      out.line('}');
+      return;
+    case 'try': {
+      out.line('try {');
+      out.indented(() => printStatements(out, stmt.block));
+      if (stmt.handler !== null) {
+        const handler = stmt.handler;
+        out.line(handler.param === null ? '} catch {' : `} catch (${handler.param}) {`);
+        out.indented(() => printStatements(out, handler.body));
+      }
+      if (stmt.finalizer !== null) {
+        const finalizer = stmt.finalizer;
+        out.line('} finally {');
+        out.indented(() => printStatements(out, finalizer));
+      }
+      out.line('}');
+      return;
+    }
+    case 'throw':
+      out.line(`throw ${printExpr(stmt.value)};`);
+      return;
+    case 'return':
+      out.line(stmt.value === null ? 'return;' : `return ${printExpr(stmt.value)};`);
+      return;
+    case 'break':
+      out.line(stmt.label === null ? 'break;' : `break ${stmt.label};`);
+      return;
+    case 'continue':
+      out.line(stmt.label === null ? 'continue;' : `continue ${stmt.label};`);
+      return;
+    case 'localFunction': {
+      const head = `const ${stmt.name} = ${functionHead(stmt.flavor, stmt.arrow, stmt.params)}`;
+      if (stmt.expressionBody !== null) out.line(`${head} ${printArrowBody(stmt.expressionBody)};`);
+      else printBody(out, head, stmt.body, '};');
+      return;
+    }
+    case 'pushClosure':
+      out.line(`fns.push(() => ${printArrowBody(stmt.body)});`);
+      return;
+    case 'ticker':
+      out.line(`ticker(${quote(stmt.tag)}, ${stmt.ticks});`);
+      return;
+  }
+}
+
+/** `async *f1(p)`, `static *#g1()`: a method's head. */
+function methodHead(decl: FunctionDecl, holder: MethodHolder): string {
+  const isStatic = holder === 'static' || holder === 'private' ? 'static ' : '';
+  const isAsync = decl.flavor === 'generator' ? '' : 'async ';
+  const star = decl.flavor === 'async' ? '' : '*';
+  const name = holder === 'private' ? `#${decl.name}` : decl.name;
+  return `${isStatic}${isAsync}${star}${name}(${decl.params.join(', ')})`;
+}
+
+/**
+ * A method in its object or class, then the plain function that forwards
+ * calls to it (with `this` the holder, and the same `arguments`), so that
+ * call sites are the same as for a plain function.
+ */
+function printMethod(out: LineWriter, decl: FunctionDecl, holder: MethodHolder): void {
+  const index = decl.name.replace(/^\D+/, '');
+  const object = holder === 'object' ? `o${index}` : `C${index}`;
+  out.line(holder === 'object' ? `const ${object} = {` : `class ${object} {`);
+  out.indented(() => {
+    out.line(holder === 'object' ? `k: '${object}',` : holder === 'class' ? `k = '${object}';` : `static k = '${object}';`);
+    printBody(out, methodHead(decl, holder), decl.body, holder === 'object' ? '},' : '}');
+    if (holder === 'private') out.line(`static ${decl.name}() { return ${object}.#${decl.name}(...arguments); }`);
+  });
+  out.line(holder === 'object' ? '};' : '}');
+  const forward =
+    holder === 'class'
+      ? `var self = new ${object}(); return self.${decl.name}.apply(self, arguments);`
+      : `return ${object}.${decl.name}.apply(${object}, arguments);`;
+  out.line(`function ${decl.name}() { ${forward} }`);
+}
+
+function printFunction(out: LineWriter, decl: FunctionDecl): void {
+  if (decl.holder !== null) {
+    printMethod(out, decl, decl.holder);
+  } else if (decl.flavor === 'async' && decl.arrow) {
+    printBody(out, `const ${decl.name} = ${functionHead(decl.flavor, true, decl.params)}`, decl.body, '};');
+  } else {
+    printBody(out, functionHead(decl.flavor, false, decl.params, decl.name), decl.body);
+  }
+}
+
+/** The lines of an async arrow handed to `run(tag, ...)`, which prints how its promise settles. */
+function printRun(out: LineWriter, tag: string, body: () => void): void {
+  out.line(`run(${quote(tag)}, async () => {`);
+  out.indented(body);
+  out.line('});');
+}
+
+function printTicker(out: LineWriter, tag: string, ticks: number): void {
+  if (ticks > 0) out.line(`ticker(${quote(tag)}, ${ticks});`);
+}
+
+function printConsumer(out: LineWriter, consumer: Consumer): void {
+  out.line('try {');
+  out.indented(() => {
+    switch (consumer.kind) {
+      case 'drive':
+        for (const iterator of consumer.iterators) out.line(`const ${iterator.name} = ${printExpr(iterator.call)};`);
+        for (const action of consumer.actions) {
+          if (action.kind === 'callFns') {
+            out.line(`callFns(${quote(consumer.tag)});`);
+          } else {
+            const tag = quote(`${consumer.tag} ${action.iterator}`);
+            out.line(`step(${tag}, ${action.iterator}, '${action.method}', ${printExpr(action.value)});`);
+          }
+        }
+        if (consumer.drain) {
+          for (const iterator of consumer.iterators) out.line(`drain(${quote(`${consumer.tag} ${iterator.name}`)}, ${iterator.name});`);
+        }
+        break;
+      case 'spread':
+        out.line(
+          consumer.viaArrayFrom
+            ? `log(${quote(`${consumer.tag} from`)}, Array.from(${printExpr(consumer.call)}));`
+            : `log(${quote(`${consumer.tag} spread`)}, [...${printExpr(consumer.call)}]);`,
+        );
+        break;
+      case 'forOf':
+        if (consumer.breakAfter !== null) out.line('let n = 0;');
+        out.line(`for (const v of ${printExpr(consumer.call)}) {`);
+        out.indented(() => {
+          out.line(`log(${quote(`${consumer.tag} of`)}, v);`);
+          if (consumer.breakAfter !== null) out.line(`if (++n >= ${consumer.breakAfter}) break;`);
+        });
+        out.line('}');
+        break;
+      case 'destructure': {
+        const names = Array.from({ length: consumer.count }, (_, index) => `v${index}`);
+        out.line(`const [${names.join(', ')}] = ${printExpr(consumer.call)};`);
+        out.line(`log(${[quote(`${consumer.tag} destructure`), ...names].join(', ')});`);
+        break;
+      }
+      case 'settle':
+        printTicker(out, consumer.tag, consumer.ticks);
+        printSettle(out, consumer);
+        break;
+      case 'asyncDrive':
+        printTicker(out, consumer.tag, consumer.ticks);
+        printRun(out, consumer.tag, () => {
+          for (const iterator of consumer.iterators) out.line(`const ${iterator.name} = ${printExpr(iterator.call)};`);
+          for (const action of consumer.actions) {
+            if (action.kind === 'callFns') {
+              out.line(`callFns(${quote(consumer.tag)});`);
+            } else {
+              const tag = quote(`${consumer.tag} ${action.iterator}`);
+              out.line(`${action.wait ? 'await ' : ''}astep(${tag}, ${action.iterator}, '${action.method}', ${printExpr(action.value)});`);
+            }
+          }
+          if (consumer.drain) {
+            for (const iterator of consumer.iterators) out.line(`await adrain(${quote(`${consumer.tag} ${iterator.name}`)}, ${iterator.name});`);
+          }
+        });
+        break;
+      case 'forAwait': {
+        const exit = consumer.exit;
+        printTicker(out, consumer.tag, consumer.ticks);
+        printRun(out, consumer.tag, () => {
+          if (exit !== null) out.line('let n = 0;');
+          out.line(`for await (const v of ${printExpr(consumer.call)}) {`);
+          out.indented(() => {
+            out.line(`log(${quote(`${consumer.tag} of`)}, v);`);
+            if (exit !== null) {
+              const leave = exit.how === 'break' ? 'break;' : exit.how === 'return' ? 'return n;' : `throw new Error(${quote(`${consumer.tag} exit`)});`;
+              out.line(`if (++n >= ${exit.after}) ${leave}`);
+            }
+          });
+          out.line('}');
+        });
+        break;
+      }
+    }
+  });
+  out.line('} catch (e) {');
+  out.indented(() => out.line(`caught(${quote(consumer.tag)}, e);`));
+  out.line('}');
+}
+
+function printSettle(out: LineWriter, consumer: Extract<Consumer, { kind: 'settle' }>): void {
+  const { tag, calls, style } = consumer;
+  switch (style) {
+    case 'each':
+      calls.forEach((call, index) => out.line(`settle(${quote(`${tag} r${index}`)}, ${printExpr(call)});`));
+      return;
+    case 'inTurn':
+      printRun(out, tag, () => {
+        calls.forEach((call, index) => out.line(`const r${index} = handled(${printExpr(call)});`));
+        calls.forEach((_, index) => out.line(`log(${quote(`${tag} r${index}`)}, await r${index});`));
+      });
+      return;
+    default:
+      out.line(`settle(${quote(`${tag} ${style}`)}, Promise.${style}([${printList(calls)}]));`);
+  }
+}
+
+/** The program's own code, without the prelude: what a failure report shows. */
+export function printProgramBody(program: Program): string {
+  const out = new LineWriter();
+  for (const decl of program.functions) printFunction(out, decl);
+  for (const consumer of program.consumers) printConsumer(out, consumer);
+  out.line(`callFns('end');`);
+  if (isAsyncProgram(program)) out.line('lateCheck();');
+  return out.toString();
+}
+
+/** The complete script: prelude, functions, consumers. */
+export function printProgram(program: Program): string {
+  return `${PRELUDE}// seed ${program.seed}\n${printProgramBody(program)}`;
+}
