@@ -529,7 +529,9 @@ function wrapperText(
     const paren = head.lastIndexOf('(');
     head = head.slice(0, paren).trimEnd() + ' ' + explicitName + head.slice(paren);
   }
-  const params = parameterList ?? renderedParameters(fn, outer, sf);
+  let params = parameterList ?? renderedParameters(fn, outer, sf);
+  // `async x => …` lost `async`: the space that followed it would lead the wrapper.
+  if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
   return `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
 }
 

@@ -23,6 +23,7 @@
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
 import { defineFunctionConstructor } from './generatorPrototype';
+import { linkMethodsWith } from './linkGenerator';
 
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
 
@@ -51,9 +52,5 @@ export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Funct
 
 /** Links async methods once their object or class exists: `linkAsyncMethods(holder, key1, Frame1, …)` returns `holder`. */
 export function linkAsyncMethods<T extends object>(holder: T): T {
-  for (var i = 1; i < arguments.length; i += 2) {
-    var descriptor = Object.getOwnPropertyDescriptor(holder, arguments[i]);
-    if (descriptor && typeof descriptor.value === 'function') linkAsyncFunction(descriptor.value, arguments[i + 1]);
-  }
-  return holder;
+  return linkMethodsWith(holder, arguments, linkAsyncFunction);
 }

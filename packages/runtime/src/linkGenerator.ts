@@ -63,18 +63,19 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
  * `linkMethods(holder, key1, Frame1, key2, Frame2, …)` returns `holder`.
  */
 export function linkMethods<T extends object>(holder: T): T {
-  for (var i = 1; i < arguments.length; i += 2) {
-    var descriptor = Object.getOwnPropertyDescriptor(holder, arguments[i]);
-    if (descriptor && typeof descriptor.value === 'function') linkGenerator(descriptor.value, arguments[i + 1]);
-  }
-  return holder;
+  return linkMethodsWith(holder, arguments, linkGenerator);
 }
 
 /** `linkMethods` for async generator methods. */
 export function linkAsyncGeneratorMethods<T extends object>(holder: T): T {
-  for (var i = 1; i < arguments.length; i += 2) {
-    var descriptor = Object.getOwnPropertyDescriptor(holder, arguments[i]);
-    if (descriptor && typeof descriptor.value === 'function') linkAsyncGenerator(descriptor.value, arguments[i + 1]);
+  return linkMethodsWith(holder, arguments, linkAsyncGenerator);
+}
+
+/** Links each method named in `links` (holder, key1, Frame1, …) that is still a function of `holder`. */
+export function linkMethodsWith<T extends object>(holder: T, links: IArguments, link: (fn: Function, Frame: Function) => unknown): T {
+  for (var i = 1; i < links.length; i += 2) {
+    var descriptor = Object.getOwnPropertyDescriptor(holder, links[i]);
+    if (descriptor && typeof descriptor.value === 'function') link(descriptor.value, links[i + 1]);
   }
   return holder;
 }

@@ -31,6 +31,8 @@
  * https://sourcemaps.info/spec.html
  */
 
+import { decode } from '@jridgewell/sourcemap-codec';
+
 export interface DecodedMappings {
   /** Segments of generated line `l` are the indexes `lineStart[l]` up to `lineStart[l + 1]`. */
   readonly lineStart: Int32Array;
@@ -41,97 +43,33 @@ export interface DecodedMappings {
   readonly originalColumn: Int32Array;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT_OF = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64.length; i++) DIGIT_OF[BASE64.charCodeAt(i)] = i;
-
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-const CONTINUATION = 32;
+const MAPPINGS_TEXT = /^[A-Za-z0-9+/,;]*$/;
 
 export function decodeMappings(mappings: string): DecodedMappings {
-  let lines = 1;
-  let separators = 0;
-  for (let i = 0; i < mappings.length; i++) {
-    const char = mappings.charCodeAt(i);
-    if (char === SEMICOLON) lines++;
-    if (char === SEMICOLON || char === COMMA) separators++;
+  // The codec reads any text; a map that is not one must fail here, not come out wrong.
+  if (!MAPPINGS_TEXT.test(mappings)) {
+    const at = mappings.search(/[^A-Za-z0-9+/,;]/);
+    throw new Error(`invalid source map: unexpected '${mappings[at]}' at ${at} of mappings`);
   }
-  const capacity = separators + 1;
-  const lineStart = new Int32Array(lines + 1);
-  const generatedColumn = new Int32Array(capacity);
-  const source = new Int32Array(capacity);
-  const originalLine = new Int32Array(capacity);
-  const originalColumn = new Int32Array(capacity);
-
+  const lines = decode(mappings);
   let count = 0;
-  let line = 0;
-  let column = 0;
-  let sourceIndex = 0;
-  let sourceLine = 0;
-  let sourceColumn = 0;
-  let index = 0;
-  const fields = [0, 0, 0, 0, 0];
-
-  const readValue = (): number => {
-    let value = 0;
-    let shift = 0;
-    let digit: number;
-    do {
-      const code = index < mappings.length ? mappings.charCodeAt(index) : -1;
-      digit = code >= 0 && code < 128 ? DIGIT_OF[code] : -1;
-      if (digit === -1) {
-        throw new Error(`invalid source map: ${index < mappings.length ? `unexpected '${mappings[index]}'` : 'unexpected end'} at ${index} of mappings`);
-      }
-      index++;
-      value += (digit & 31) * 2 ** shift;
-      shift += 5;
-    } while (digit & CONTINUATION);
-    return value % 2 === 1 ? -(value - 1) / 2 : value / 2;
-  };
-
-  while (index < mappings.length) {
-    const char = mappings.charCodeAt(index);
-    if (char === SEMICOLON) {
-      lineStart[++line] = count;
-      column = 0;
-      index++;
-      continue;
+  for (const line of lines) count += line.length;
+  const lineStart = new Int32Array(lines.length + 1);
+  const generatedColumn = new Int32Array(count);
+  const source = new Int32Array(count);
+  const originalLine = new Int32Array(count);
+  const originalColumn = new Int32Array(count);
+  let k = 0;
+  lines.forEach((line, l) => {
+    lineStart[l] = k;
+    for (const segment of line) {
+      generatedColumn[k] = segment[0];
+      source[k] = segment.length === 1 ? -1 : segment[1];
+      originalLine[k] = segment.length === 1 ? -1 : segment[2];
+      originalColumn[k] = segment.length === 1 ? -1 : segment[3];
+      k++;
     }
-    if (char === COMMA) {
-      index++;
-      continue;
-    }
-    let fieldCount = 0;
-    while (index < mappings.length && mappings.charCodeAt(index) !== COMMA && mappings.charCodeAt(index) !== SEMICOLON) {
-      if (fieldCount === 5) throw new Error('invalid source map: a segment has more than 5 fields');
-      fields[fieldCount++] = readValue();
-    }
-    if (fieldCount !== 1 && fieldCount !== 4 && fieldCount !== 5) {
-      throw new Error(`invalid source map: a segment has ${fieldCount} fields`);
-    }
-    column += fields[0];
-    generatedColumn[count] = column;
-    if (fieldCount === 1) {
-      source[count] = -1;
-      originalLine[count] = -1;
-      originalColumn[count] = -1;
-    } else {
-      sourceIndex += fields[1];
-      sourceLine += fields[2];
-      sourceColumn += fields[3];
-      source[count] = sourceIndex;
-      originalLine[count] = sourceLine;
-      originalColumn[count] = sourceColumn;
-    }
-    count++;
-  }
-  while (line < lines) lineStart[++line] = count;
-  return {
-    lineStart,
-    generatedColumn: generatedColumn.subarray(0, count),
-    source: source.subarray(0, count),
-    originalLine: originalLine.subarray(0, count),
-    originalColumn: originalColumn.subarray(0, count),
-  };
+  });
+  lineStart[lines.length] = k;
+  return { lineStart, generatedColumn, source, originalLine, originalColumn };
 }
