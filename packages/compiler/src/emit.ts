@@ -281,8 +281,20 @@ function numberStates(instructions: readonly Instruction[]): Map<Label, number> 
 }
 
 
+/** Whether the parenthesis at `open` closes at the last character (code holding a string or a regular expression is not looked into). */
+function closesAtEnd(code: string, open: number): boolean {
+  if (/['"`/]/.test(code)) return false;
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if (code[i] === '(') depth++;
+    else if (code[i] === ')' && --depth === 0) return i === code.length - 1;
+  }
+  return false;
+}
+
 function negate(condition: string): string {
   if (condition.startsWith('!') && /^![\w$.]+$/.test(condition)) return condition.slice(1);
+  if (condition.startsWith('!(') && closesAtEnd(condition, 1)) return condition.slice(2, -1);
   const comparison = /^([\w$.]+) (===|!==) ([\w$.]+)$/.exec(condition);
   if (comparison) return `${comparison[1]} ${comparison[2] === '===' ? '!==' : '==='} ${comparison[3]}`;
   return `!(${condition})`;
