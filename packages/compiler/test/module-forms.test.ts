@@ -1,0 +1,48 @@
+/**
+ * Forms only a module or a large file has, run for real: an anonymous
+ * default-exported generator (it needs a binding of its own to be linked,
+ * and keeps the name "default"), and a file whose expression chains are far
+ * deeper than the call stack outside any suspend function.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { transform } from '../src';
+
+function runModules(files: Record<string, string>, entry: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coro-module-forms-'));
+  for (const [name, code] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), code);
+  return execFileSync(process.execPath, [path.join(dir, entry)], { encoding: 'utf8' });
+}
+
+test('export default function* () {} and export default async function* () {} are linked and keep the name "default"', () => {
+  const lower = (source: string) => {
+    const result = transform(source, { filename: 'lib.mjs', runtime: 'inline' });
+    expect(result.diagnostics).toEqual([]);
+    return result.code;
+  };
+  const printed = runModules(
+    {
+      'gen.mjs': lower('export default function* (n) { yield n; yield n + 1; }\n'),
+      'agen.mjs': lower('export default async function* (n) { yield n; }\n'),
+      'main.mjs': [
+        "import g from './gen.mjs';",
+        "import ag from './agen.mjs';",
+        'console.log(g.name, [...g(5)].join(), Object.getPrototypeOf(g(1)) === g.prototype);',
+        'const it = ag(7);',
+        'it.next().then((r) => console.log(ag.name, r.value, Object.getPrototypeOf(it) === ag.prototype));',
+      ].join('\n'),
+    },
+    'main.mjs',
+  );
+  expect(printed).toBe('default 5,6 true\ndefault 7 true\n');
+});
+
+test('a 10,000-term expression outside any suspend function does not overflow the compiler', () => {
+  const chain = Array.from({ length: 10_000 }, (_, i) => `a${i % 7}`).join(' + ');
+  const source = `var a0 = 1, a1 = 1, a2 = 1, a3 = 1, a4 = 1, a5 = 1, a6 = 1;\nvar total = ${chain};\nfunction* g() { yield total; }\nconsole.log(g().next().value);\n`;
+  const result = transform(source, { filename: 'chain.js', runtime: 'inline', sourceType: 'script' });
+  expect(result.diagnostics).toEqual([]);
+  expect(runModules({ 'chain.js': result.code }, 'chain.js')).toBe('10000\n');
+});
