@@ -209,7 +209,7 @@ export class MachineBuilder {
     const rt = this.context.names.runtime;
     const initial = (b: Binding) => (this.deadZone.has(b) ? `${rt}.uninitialized` : 'void 0');
     const env = this.environments.get(scope);
-    if (env) this.assign(env.variable, ['{ ', env.bindings.map((b) => `${propertyKey(b.name)}: ${initial(b)}`).join(', '), ' }']);
+    if (env) this.assign(env.variable, ['{ ', env.bindings.map((b) => `${environmentKey(b)}: ${initial(b)}`).join(', '), ' }']);
     for (const b of scope.bindings.values()) {
       if (!this.deadZone.has(b)) continue;
       const v = this.variableOf(b);
@@ -223,7 +223,7 @@ export class MachineBuilder {
     const env = scope && this.environments.get(scope);
     if (!env) return;
     const parts: Part[] = ['{ '];
-    env.bindings.forEach((b, i) => parts.push(...(i ? [', '] : []), `${propertyKey(b.name)}: `, env.variable, '.' + b.name));
+    env.bindings.forEach((b, i) => parts.push(...(i ? [', '] : []), `${environmentKey(b)}: `, env.variable, '.' + environmentKey(b)));
     parts.push(' }');
     this.assign(env.variable, parts);
   }
@@ -238,7 +238,7 @@ export class MachineBuilder {
     const env = this.environmentOf.get(binding);
     const v = env ? undefined : this.variableOf(binding);
     let code: Code | undefined;
-    if (env) code = isInsideClosure(node, this.context.fn) ? [`${env.alias}.${binding.name}`] : [env.variable, '.' + binding.name];
+    if (env) code = isInsideClosure(node, this.context.fn) ? [`${env.alias}.${environmentKey(binding)}`] : [env.variable, '.' + environmentKey(binding)];
     else if (v) code = [v];
     if (code && this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime, '.checkInitialized(', ...code, ', ', JSON.stringify(binding.name), '))'];
@@ -285,7 +285,7 @@ export class MachineBuilder {
     return v;
   }
 
-  newTemp(name = 't'): Variable {
+  newTemp(name: string): Variable {
     return this.newVariable(name, 'temp');
   }
 
@@ -1212,8 +1212,13 @@ function markCaptured(v: Variable, captured: boolean | undefined): Variable {
   return v;
 }
 
-function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+/**
+ * The property of an environment object that holds a binding. Suffixed as
+ * frame fields are (see layout.ts), so `__proto__` or `constructor` is an own
+ * data property like any other name.
+ */
+function environmentKey(binding: Binding): string {
+  return `${binding.name}$`;
 }
 
 /** Whether `node` sits in a function or class nested in `fn`. */

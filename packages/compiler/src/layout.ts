@@ -10,9 +10,19 @@
  * ## Implementation
  * Greedy colouring in variable order (deterministic): each frame variable
  * takes the first field whose occupants it does not interfere with. Inputs
- * and captured variables get fields of their own. A field is named after its
- * first occupant. Every other variable becomes a `var` of the step function,
- * named after the variable unless that name is taken.
+ * and captured variables get fields of their own. Every other variable
+ * becomes a `var` of the step function, named after the variable unless that
+ * name is taken.
+ *
+ * Field names. The frame is the object a caller holds (a generator is its
+ * frame), so a field must never take a name that the iteration protocol,
+ * `Object.prototype`, the thenable check or the runtime reads (`next`, `then`,
+ * `constructor`, `toString`, `__proto__`, …). Every field name contains a `$`,
+ * which none of those names does: a user binding `x` lives in `x$`, the
+ * runtime's own fields and the compiler's temporaries start with `$`. A field
+ * shared by bindings whose lifetimes never meet names them all (`from$i$`, up
+ * to three); one shared by a binding and a temporary, or by temporaries of
+ * different names, is `$slot`: its name never suggests just one occupant.
  *
  * ## References
  * rustc `compiler/rustc_mir_transform/src/coroutine.rs` (overlapping saved
@@ -46,6 +56,15 @@ const RESERVED_FIELDS = new Set([
   '$phase', '$requestMode', '$requestValue', '$queue', '$returnPending',
 ]);
 
+/** See "Field names" above. */
+function sharedFieldName(occupants: readonly Variable[]): string {
+  const names = [...new Set(occupants.map((v) => v.name))];
+  if (occupants.every((v) => v.origin === 'binding')) return names.length <= 3 ? `${names.join('$')}$` : '$slot';
+  if (names.length > 1 || occupants.some((v) => v.origin === 'binding')) return '$slot';
+  if (!names[0].startsWith('$')) throw new Error(`internal: the compiler's variable ${names[0]} must start with $`);
+  return names[0];
+}
+
 export function layoutFrame(
   variables: readonly Variable[],
   liveness: Liveness,
@@ -57,7 +76,7 @@ export function layoutFrame(
   const slotOf = new Map<Variable, FrameSlot>();
   const fields = new Set(RESERVED_FIELDS);
   const fieldName = (preferred: string) => {
-    let name = /^[A-Za-z_$][\w$]*$/.test(preferred) ? preferred : '$slot';
+    let name = preferred;
     for (let i = 1; fields.has(name); i++) name = preferred + i;
     fields.add(name);
     return name;
@@ -78,10 +97,8 @@ export function layoutFrame(
     slot.variables.push(v);
     slotOf.set(v, slot);
   }
-  // A field is named after the first user binding it holds, else after its first temporary.
   for (const slot of slots) {
-    const named = slot.variables.find((o) => o.origin === 'binding') ?? slot.variables[0];
-    (slot as { field: string }).field = fieldName(named.name);
+    (slot as { field: string }).field = fieldName(sharedFieldName(slot.variables));
   }
 
   const localOf = new Map<Variable, string>();

@@ -298,7 +298,7 @@ describe('the shrinker', () => {
     const shrunk = shrinkFailure(failing!, options);
     const body = printProgramBody(shrunk.program);
     expect(body).toContain('await');
-    expect(body.split('\n').length).toBeLessThanOrEqual(20);
+    expect(body.split('\n').length).toBeLessThanOrEqual(25);
   });
 
   test('shrinks a trace mismatch of a stand-in compiler to a few lines, and reports both traces', () => {

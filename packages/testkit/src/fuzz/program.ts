@@ -383,7 +383,7 @@ class ProgramGenerator {
       case 'assign':
         return { kind: 'expr', expr: this.assignment(place, true) };
       case 'temp': {
-        const name = this.names.fresh('t');
+        const name = this.names.binding('t', this.rng);
         const init = this.expr(place, 0, true);
         place.scope.declare(name, true);
         return { kind: 'let', constant: false, name, init };
@@ -407,7 +407,7 @@ class ProgramGenerator {
         };
       case 'for': {
         const label = this.maybeLabel();
-        const counter = this.names.fresh('i');
+        const counter = this.names.binding('i', this.rng);
         const scope = new Scope(place.scope);
         scope.declare(counter, false);
         // The start is evaluated with the counter in its dead zone, the test in each iteration's scope,
@@ -420,7 +420,7 @@ class ProgramGenerator {
       case 'while':
       case 'doWhile': {
         const label = this.maybeLabel();
-        const counter = this.names.fresh(kind === 'while' ? 'w' : 'd');
+        const counter = this.names.binding(kind === 'while' ? 'w' : 'd', this.rng);
         // The counter is declared beside the loop (print.ts prints `let w0 = 0;` before it).
         place.scope.declare(counter, false);
         const body = this.loopBody(place, label);
@@ -547,7 +547,7 @@ class ProgramGenerator {
    */
   private destructuring(place: Place): Stmt {
     const pattern = this.rng.chance(0.6) ? 'array' : 'object';
-    const names = Array.from({ length: this.rng.int(1, 3) }, () => this.names.fresh('t'));
+    const names = Array.from({ length: this.rng.int(1, 3) }, () => this.names.binding('t', this.rng));
     const hidden = { ...place, hidden: new Set([...place.hidden, ...names]) };
     const elements = names.map((name, index) => ({
       key: ['a', 'b', 'c'][index],
@@ -568,7 +568,7 @@ class ProgramGenerator {
    * flavor, an async arrow possibly with an expression body.
    */
   private localFunction(place: Place): Stmt {
-    const name = this.names.fresh('h');
+    const name = this.names.binding('h', this.rng);
     const params = LOCAL_FUNCTION_PARAMS.slice(0, this.rng.int(0, 2));
     const flavor: FunctionFlavor = this.canAwait ? this.rng.weighted({ generator: 1, async: 2, asyncGenerator: 1.5 }) : 'generator';
     const arrow = flavor === 'async' && this.rng.chance(0.6);
@@ -598,7 +598,7 @@ class ProgramGenerator {
 
   /** `const tk0 = handled(f0(1));`: a promise started now, awaited later (or never). */
   private task(place: Place): Stmt {
-    const name = this.names.fresh('tk');
+    const name = this.names.binding('tk', this.rng);
     const call = this.rng.chance(0.7) ? this.calleeCall(place, ['async']) : null;
     const init: Expr = { kind: 'handled', arg: call ?? this.awaitable(place, true) };
     place.scope.declare(name, false, false, { task: true });
