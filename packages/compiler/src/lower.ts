@@ -30,6 +30,7 @@ import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
 import { layoutFrame, type FrameLayout } from './layout';
 import { emitMachine } from './emit';
+import { formatIR } from './format-ir';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
@@ -54,6 +55,8 @@ export interface FileContext {
   readonly marks: boolean;
   /** Declarations that depend on no scope (shared frame constructors): they go at the top of the file. */
   readonly fileHelpers: string[];
+  /** With the `dumpIR` option: the printed IR of each function lowered so far. */
+  readonly irListing: string[] | undefined;
   isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;
 }
 
@@ -205,6 +208,7 @@ export function lowerFunction(
   }
 
   const ir = builder.build(directiveCount(bodyStatements));
+  file.irListing?.push(formatIR(ir, irTitle(fn, kind, sf)));
   // Bindings that nested suspend functions read get their variable before the layout is made.
   for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
   // A sloppy function with simple parameters maps `arguments` to them (CreateMappedArgumentsObject):
@@ -458,6 +462,13 @@ function staticKey(fn: ts.FunctionLikeDeclaration): string | undefined {
     return JSON.stringify(name.text);
   }
   return undefined;
+}
+
+/** `generator g (3:1)`: the heading of a function's printed IR. */
+function irTitle(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, sf: ts.SourceFile): string {
+  const { line, character } = sf.getLineAndCharacterOfPosition(fn.getStart(sf));
+  const name = fn.name ?? inferredNameNode(fn);
+  return `${kind} ${name ? name.getText(sf) : '(anonymous)'} (${line + 1}:${character + 1})`;
 }
 
 function helperBaseName(fn: ts.FunctionLikeDeclaration, kind: SuspendKind): string {

@@ -42,6 +42,8 @@ export interface TransformOptions {
   readonly sourceMap?: boolean;
   /** Default `'module'`. */
   readonly sourceType?: 'module' | 'script';
+  /** Also return the IR of every lowered function, printed (`TransformResult.ir`). Default `false`. */
+  readonly dumpIR?: boolean;
 }
 
 export interface SourceMap {
@@ -59,6 +61,8 @@ export interface TransformResult {
   readonly code: string;
   readonly map: SourceMap | null;
   readonly diagnostics: Diagnostic[];
+  /** With `dumpIR`: the IR of each lowered function in the order they were lowered (see format-ir.ts). */
+  readonly ir?: string;
 }
 
 function scriptKindOf(filename: string): ts.ScriptKind {
@@ -171,6 +175,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     isSuspendFunction,
     marks: canMark(code),
     fileHelpers: [],
+    irListing: options.dumpIR ? [] : undefined,
   };
 
   const s = new MagicString(code);
@@ -232,7 +237,8 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     options.sourceMap === false
       ? null
       : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
-  return { code: usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code, map, diagnostics };
+  const lowered = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
+  return { code: lowered, map, diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
 }
 
 /**
