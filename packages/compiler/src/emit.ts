@@ -112,9 +112,13 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         if (/^throw [^;]*;$/.test(text)) reachable = false;
         break;
       }
-      case 'assign':
+      case 'assign': {
+        const source = ins.value.length === 1 && isVariable(ins.value[0]) ? ins.value[0] : undefined;
+        // Two variables whose lifetimes meet only here may share a field: the copy is then no copy.
+        if (source && layout.access(source) === layout.access(ins.target)) break;
         line(mark(`${layout.access(ins.target)} = ${render(ins.value)};`));
         break;
+      }
       case 'jump':
         if (!fallsTo(ins.target)) {
           line(goto(ins.target));
