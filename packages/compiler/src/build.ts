@@ -33,6 +33,7 @@
 import ts from 'typescript';
 import {
   CompletionKind,
+  completionLiteral,
   type Code,
   type Finally,
   type Instruction,
@@ -568,7 +569,7 @@ export class MachineBuilder {
     }
     const fin = this.finallies[this.finallies.length - 1];
     return {
-      code: [fin.kind, ' = ', String(CompletionKind.Jump), '; ', fin.value, ' = ', target, '; ', ...this.gotoCode(fin.body)],
+      code: [fin.kind, ' = ', completionLiteral(CompletionKind.Jump), '; ', fin.value, ' = ', target, '; ', ...this.gotoCode(fin.body)],
       exit: fin.body,
     };
   }
@@ -963,7 +964,7 @@ export class MachineBuilder {
     const names = this.context.names;
     const runtime = names.runtime;
     this.enterFinallyBody(fin);
-    const leavingByThrow: Code = ['(', fin.kind, ' === ', String(CompletionKind.Throw), ')'];
+    const leavingByThrow: Code = ['(', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ')'];
     const closing = this.newTemp('$closing');
     const finish = this.newLabel();
     const rejected = this.newLabel();
@@ -991,7 +992,7 @@ export class MachineBuilder {
     const names = this.context.names;
     this.enterFinallyBody(fin);
     const close: Code = [
-      'if (', fin.kind, ' === ', String(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
+      'if (', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
       names.runtime, '.closeIterator(', iterator, ');',
     ];
     this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
@@ -1002,11 +1003,11 @@ export class MachineBuilder {
   private enterFinallyBody(fin: Finally): void {
     const names = this.context.names;
     this.mark(fin.throwEntry);
-    this.assign(fin.kind, [String(CompletionKind.Throw)]);
+    this.assign(fin.kind, [completionLiteral(CompletionKind.Throw)]);
     this.assign(fin.value, [names.value]);
     this.jump(fin.body);
     this.mark(fin.returnEntry);
-    this.assign(fin.kind, [String(CompletionKind.Return)]);
+    this.assign(fin.kind, [completionLiteral(CompletionKind.Return)]);
     this.assign(fin.value, [names.value]);
     this.mark(fin.body);
   }
@@ -1110,7 +1111,7 @@ export class MachineBuilder {
     const tryRegion = this.newRegion(catchEntry ?? withFinally!.throwEntry, withFinally?.returnEntry);
     const leaveProtected = () => {
       if (fin) {
-        this.assign(fin.kind, [String(CompletionKind.Normal)]);
+        this.assign(fin.kind, [completionLiteral(CompletionKind.Normal)]);
         this.jump(fin.body);
       } else {
         this.jump(after);
@@ -1141,11 +1142,11 @@ export class MachineBuilder {
 
     if (fin && withFinally) {
       this.mark(withFinally.throwEntry);
-      this.assign(fin.kind, [String(CompletionKind.Throw)]);
+      this.assign(fin.kind, [completionLiteral(CompletionKind.Throw)]);
       this.assign(fin.value, [names.value]);
       this.jump(fin.body);
       this.mark(withFinally.returnEntry);
-      this.assign(fin.kind, [String(CompletionKind.Return)]);
+      this.assign(fin.kind, [completionLiteral(CompletionKind.Return)]);
       this.assign(fin.value, [names.value]);
       this.mark(fin.body);
       this.buildStatement(node.finallyBlock!);

@@ -19,6 +19,7 @@
  */
 import {
   CompletionKind,
+  completionLiteral,
   finalizerOf,
   handlerOf,
   isCalleeRef,
@@ -153,17 +154,17 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         const kind = layout.access(fin.kind);
         const value = layout.access(fin.value);
         if (fin.outer) {
-          line(`if (${kind} === ${CompletionKind.Return}) { ${names.value} = ${value}; ${goto(fin.outer.returnEntry)} }`);
+          line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.value} = ${value}; ${goto(fin.outer.returnEntry)} }`);
         } else {
-          line(`if (${kind} === ${CompletionKind.Return}) { ${names.frame}.$state = -2; return ${value}; }`);
+          line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.frame}.$state = -2; return ${value}; }`);
         }
-        line(`if (${kind} === ${CompletionKind.Throw}) throw ${value};`);
+        line(`if (${kind} === ${completionLiteral(CompletionKind.Throw)}) throw ${value};`);
         if (fin.jumpTargets.size) {
           const through = [...fin.jumpsThroughOuter].map((t) => {
             const outer = fin.outer!;
-            return `if (${value} === ${stateOf.get(t)}) { ${layout.access(outer.kind)} = ${CompletionKind.Jump}; ${layout.access(outer.value)} = ${value}; ${goto(outer.body)} } `;
+            return `if (${value} === ${stateOf.get(t)}) { ${layout.access(outer.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(outer.value)} = ${value}; ${goto(outer.body)} } `;
           });
-          line(`if (${kind} === ${CompletionKind.Jump}) { ${through.join('')}${names.state} = ${value}; continue; }`);
+          line(`if (${kind} === ${completionLiteral(CompletionKind.Jump)}) { ${through.join('')}${names.state} = ${value}; continue; }`);
         }
         if (!fallsTo(fin.after)) {
           line(goto(fin.after));

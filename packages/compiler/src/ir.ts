@@ -142,11 +142,21 @@ export function finalizerOf(region: Region | undefined): Label | undefined {
   return undefined;
 }
 
+/**
+ * What a pending `finally` resumes with. Written into the frame as a string
+ * that says what it is (`$completion = "throw"`), so a reader of the emitted
+ * code or a debugger sees the kind, not a number.
+ */
 export const enum CompletionKind {
-  Normal = 0,
-  Return = 1,
-  Throw = 2,
-  Jump = 3,
+  Normal = 'normal',
+  Return = 'return',
+  Throw = 'throw',
+  Jump = 'jump',
+}
+
+/** A completion kind as a literal of the emitted code. */
+export function completionLiteral(kind: CompletionKind): string {
+  return JSON.stringify(kind);
 }
 
 /** One `finally` block (or the iterator close of a `for-of`) and its pending completion. */
