@@ -25,7 +25,7 @@
  * the generator object exists); 10.2.9 SetFunctionName.
  */
 import ts from 'typescript';
-import { MachineBuilder } from './build';
+import { MachineBuilder } from './build/statements';
 import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
 import { layoutFrame, type FrameLayout } from './layout';

@@ -11,7 +11,7 @@
  * uses (and what they depend on), so the output runs as a plain script.
  *
  * ## References
- * DESIGN.md, "The runtime".
+ * docs/architecture.md, "Emitted code ↔ runtime contract" (the three ways to reach the runtime).
  */
 import { inlineRuntime } from '@coro/runtime';
 

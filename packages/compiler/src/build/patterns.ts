@@ -15,9 +15,9 @@
  * Object patterns read each property in turn (a computed key through
  * ToPropertyKey first); an assignment target's reference is evaluated before
  * its value is read, as the spec orders it. Array patterns run inside a
- * region whose finally closes the iterator (the same close as `for-of`).
+ * region whose finally closes the iterator (`withIteratorClose`, the same close as `for-of`).
  * Patterns without a suspension point are left to the engine as a single
- * destructuring assignment (`build.ts`).
+ * destructuring assignment (rendering.ts, `bind`).
  *
  * ## References
  * ECMAScript 2025, 8.6.2 BindingInitialization and 8.6.3
@@ -25,13 +25,13 @@
  * 7.4.11 IteratorClose.
  */
 import ts from 'typescript';
-import type { Code } from './ir';
-import type { MachineBuilder } from './build';
-import { skipOuter } from './normalize';
-import { UnsupportedError } from './diagnostics';
+import type { Code } from '../ir';
+import { UnsupportedError } from '../diagnostics';
+import type { Builder } from './builder';
+import { skipOuter } from './expressions';
 
 export class Destructurer {
-  constructor(private readonly b: MachineBuilder) {}
+  constructor(private readonly b: Builder) {}
 
   /**
    * Destructuring whose pattern holds a suspension point (a default or a
@@ -43,7 +43,7 @@ export class Destructurer {
     if (ts.isObjectBindingPattern(node) || ts.isObjectLiteralExpression(node)) return this.destructureObject(node, value);
     if (ts.isArrayBindingPattern(node) || ts.isArrayLiteralExpression(node)) return this.destructureArray(node, value);
     if (ts.isIdentifier(node) && isBindingName(node)) return this.b.bind(node, value);
-    this.b.normalizer.reference(node as ts.Expression).write(value);
+    this.b.expressions.reference(node as ts.Expression).write(value);
   }
 
   /** An element target, its default, and the value it receives: written in spec order. */
@@ -52,13 +52,13 @@ export class Destructurer {
     const isPattern =
       ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
     // An assignment target's reference is evaluated before its value is read.
-    const reference = isPattern || isBindingName(node) ? undefined : this.b.normalizer.reference(node as ts.Expression);
+    const reference = isPattern || isBindingName(node) ? undefined : this.b.expressions.reference(node as ts.Expression);
     const v = this.b.newTemp('$element');
     this.b.assign(v, read());
     if (initializer) {
       const done = this.b.newLabel();
       this.b.branch([v, ' === void 0'], done);
-      this.b.assign(v, this.b.normalizer.expression(initializer));
+      this.b.assign(v, this.b.expressions.expression(initializer));
       this.b.mark(done);
     }
     if (reference) reference.write([v]);
@@ -99,7 +99,7 @@ export class Destructurer {
       let access: Code;
       if (ts.isComputedPropertyName(key)) {
         const k = this.b.newTemp('$key');
-        this.b.assign(k, [this.b.context.names.runtime, '.toPropertyKey(', ...this.b.normalizer.expression(key.expression), ')']);
+        this.b.assign(k, [this.b.context.names.runtime, '.toPropertyKey(', ...this.b.expressions.expression(key.expression), ')']);
         access = [source, '[', k, ']'];
       } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
         access = [source, '.', key.text];
@@ -120,57 +120,48 @@ export class Destructurer {
     this.b.assign(next, [iterator, '.next']);
     this.b.assign(done, ['false']);
     const after = this.b.newLabel();
-    const { fin, throwEntry, returnEntry } = this.b.newFinally(after);
-    const region = this.b.newRegion(throwEntry, returnEntry);
+    const fin = this.b.newFinally(after);
     // IteratorStep: a throwing next() or done getter leaves the iterator done, and so not closed.
     const stepCode = (onValue: Code): Code => [
       'if (!', done, ') { ', done, ' = true; ', step, ' = ', rt, '.iteratorNext(', iterator, ', ', next, '); ',
       'if (!', step, '.done) { ', ...onValue, done, ' = false; } }',
     ];
-    this.b.withRegion(region, () => {
-      this.b.mark(this.b.newLabel());
-      this.b.finallies.push(fin);
-      try {
-        for (const element of pattern.elements) {
-          if (ts.isOmittedExpression(element)) {
-            this.b.statement(stepCode([]));
-            continue;
-          }
-          const rest = ts.isBindingElement(element) ? element.dotDotDotToken !== undefined : ts.isSpreadElement(element);
-          if (rest) {
-            const items = this.b.newTemp('$rest');
-            const target = ts.isBindingElement(element) ? element.name : (element as ts.SpreadElement).expression;
-            const reference = isBindingName(target) || !ts.isExpression(target) || isPatternNode(target) ? undefined : this.b.normalizer.reference(target);
-            this.b.assign(items, ['[]']);
-            this.b.statement(['while (!', done, ') ', ...stepCode([items, '.push(', step, '.value); '])]);
-            if (reference) reference.write([items]);
-            else this.destructure(target, [items]);
-            continue;
-          }
-          let target: ts.BindingName | ts.Expression;
-          let initializer: ts.Expression | undefined;
-          if (ts.isBindingElement(element)) {
-            target = element.name;
-            initializer = element.initializer;
-          } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-            target = element.left;
-            initializer = element.right;
-          } else {
-            target = element as ts.Expression;
-          }
-          const item = this.b.newTemp('$item');
-          this.destructureElement(target, initializer, () => {
-            this.b.assign(item, ['void 0']);
-            this.b.statement(stepCode([item, ' = ', step, '.value; ']));
-            return [item];
-          });
+    this.b.withIteratorClose(fin, iterator, { async: false, done, then: after }, () => {
+      for (const element of pattern.elements) {
+        if (ts.isOmittedExpression(element)) {
+          this.b.statement(stepCode([]));
+          continue;
         }
-      } finally {
-        this.b.finallies.pop();
+        const rest = ts.isBindingElement(element) ? element.dotDotDotToken !== undefined : ts.isSpreadElement(element);
+        if (rest) {
+          const items = this.b.newTemp('$rest');
+          const target = ts.isBindingElement(element) ? element.name : (element as ts.SpreadElement).expression;
+          const reference = isBindingName(target) || !ts.isExpression(target) || isPatternNode(target) ? undefined : this.b.expressions.reference(target);
+          this.b.assign(items, ['[]']);
+          this.b.statement(['while (!', done, ') ', ...stepCode([items, '.push(', step, '.value); '])]);
+          if (reference) reference.write([items]);
+          else this.destructure(target, [items]);
+          continue;
+        }
+        let target: ts.BindingName | ts.Expression;
+        let initializer: ts.Expression | undefined;
+        if (ts.isBindingElement(element)) {
+          target = element.name;
+          initializer = element.initializer;
+        } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          target = element.left;
+          initializer = element.right;
+        } else {
+          target = element as ts.Expression;
+        }
+        const item = this.b.newTemp('$item');
+        this.destructureElement(target, initializer, () => {
+          this.b.assign(item, ['void 0']);
+          this.b.statement(stepCode([item, ' = ', step, '.value; ']));
+          return [item];
+        });
       }
-      this.b.jump(after);
     });
-    this.b.closeOnAbruptExit(fin, iterator, done);
     this.b.mark(after);
     this.b.statement(['if (!', done, ') ', rt, '.closeIterator(', iterator, ');']);
   }

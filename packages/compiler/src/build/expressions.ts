@@ -32,10 +32,11 @@
  * 13.2.8.6 template literal evaluation (ToString of each substitution in turn).
  */
 import ts from 'typescript';
-import type { Code, Part } from './ir';
-import { calleeOf, isVariable } from './ir';
-import { isAtomic, paren, type MachineBuilder } from './build';
-import { UnsupportedError } from './diagnostics';
+import type { Code, Label, Part, Variable } from '../ir';
+import { calleeOf, isVariable } from '../ir';
+import { UnsupportedError } from '../diagnostics';
+import type { Builder, ExpressionLowering, Reference } from './builder';
+import { isAtomic, paren } from './code';
 
 interface Piece {
   readonly suspends: boolean;
@@ -46,8 +47,8 @@ interface Piece {
   settle?(code: Code): Code;
 }
 
-export class Normalizer {
-  constructor(private readonly b: MachineBuilder) {}
+export class Normalizer implements ExpressionLowering {
+  constructor(private readonly b: Builder) {}
 
   /** The value of `node` as code; instructions for its suspension points are emitted first. */
   expression(node: ts.Expression, discard = false): Code {
@@ -234,14 +235,14 @@ export class Normalizer {
     return result ? [result] : [];
   }
 
-  private into(result: ReturnType<MachineBuilder['newTemp']> | undefined, node: ts.Expression): void {
+  private into(result: Variable | undefined, node: ts.Expression): void {
     const code = this.expression(node, result === undefined);
     if (result) this.b.assign(result, code);
     else if (code.length && !isStable(code)) this.b.expressionStatement(code);
   }
 
   /** A reference (identifier or property) whose object and key are evaluated now. */
-  reference(node: ts.Expression): { read(): Code; write(value: Code): void } {
+  reference(node: ts.Expression): Reference {
     const b = this.b;
     node = skipOuterExpression(node);
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword) {
@@ -368,7 +369,7 @@ export class Normalizer {
     return this.memberPart(node, undefined);
   }
 
-  private memberPart(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
+  private memberPart(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, nullish: Label | undefined): Code {
     const b = this.b;
     if (ts.isPropertyAccessExpression(node)) {
       let object = this.chainBase(node.expression, nullish);
@@ -382,7 +383,7 @@ export class Normalizer {
     return [...paren(object), '[', ...key, ']'];
   }
 
-  private chainBase(node: ts.Expression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
+  private chainBase(node: ts.Expression, nullish: Label | undefined): Code {
     if (nullish && isOptionalChainPart(node)) {
       if (ts.isCallExpression(node)) return this.callPart(node, nullish);
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.memberPart(node, nullish);
@@ -390,7 +391,7 @@ export class Normalizer {
     return this.expression(node);
   }
 
-  private nullCheck(object: Code, nullish: ReturnType<MachineBuilder['newLabel']>): Code {
+  private nullCheck(object: Code, nullish: Label): Code {
     const kept = this.spill(object);
     this.b.branch([...kept, ' != null'], nullish);
     return kept;
@@ -418,7 +419,7 @@ export class Normalizer {
     return this.callPart(node, undefined);
   }
 
-  private callPart(node: ts.CallExpression, nullish: ReturnType<MachineBuilder['newLabel']> | undefined): Code {
+  private callPart(node: ts.CallExpression, nullish: Label | undefined): Code {
     const b = this.b;
     const callee = skipOuterExpression(node.expression);
     const argumentsSuspend = node.arguments.some((a) => b.suspends(a));

@@ -1,0 +1,330 @@
+/**
+ * Binding analysis: which bindings of a suspend function the machine
+ * manages, and how each reference to one is written.
+ *
+ * ## Example
+ * ```js
+ * function* g() { for (let i = 0; i < 2; i++) { fs.push(() => i); yield; } }
+ * ```
+ * The loop's scope is split into states and `i` is captured by a closure in
+ * a loop: `i` lives in an environment object made per iteration
+ * (`$frame.$env = { i$: … }`), the closure reads `$env.i$`.
+ *
+ * ## Implementation
+ * A scope is *split* when a suspension point stands in it: its bindings
+ * become machine variables (`variableOf`), or properties of a per-iteration
+ * environment when a closure captures them in a scope entered more than once
+ * (CreatePerIterationEnvironment). A lexical binding that some reference can
+ * reach before its declaration runs is in the dead zone set: it starts
+ * `uninitialized` and its reads are checked. Everything else stays as the
+ * user wrote it. `this`, `arguments` and `new.target` become inputs of the
+ * frame the first time a lowering asks for them.
+ *
+ * ## References
+ * ECMAScript 2025, 9.1 Environment Records; 14.7.4.4
+ * CreatePerIterationEnvironment; 14.3.1 let and const (the dead zone).
+ */
+import ts from 'typescript';
+import type { Code, Part, Variable } from '../ir';
+import type { Binding, Scope } from '../scope';
+import { isFunctionLike } from '../scope';
+import { UnsupportedError } from '../diagnostics';
+import { IrWriter } from './ir-writer';
+import type { BuildContext } from './builder';
+
+/**
+ * The bindings of one scope that closures capture and that exist once per
+ * entry of the scope (a loop body, a `for (let …)` head, a catch clause in a
+ * loop): they live in an object made at each entry, so each closure keeps the
+ * bindings of its own iteration.
+ */
+interface Environment {
+  readonly variable: Variable;
+  readonly bindings: readonly Binding[];
+  /** The name closures use for this environment. */
+  readonly alias: string;
+}
+
+export class MachineBindings extends IrWriter {
+  private readonly suspending = new Set<ts.Node>();
+  private readonly splitScopes = new Set<Scope>();
+  private readonly bindingVariables = new Map<Binding, Variable>();
+  private readonly environments = new Map<Scope, Environment>();
+  /** let/const/class bindings that some read may reach before their declaration runs. */
+  private readonly deadZone = new Set<Binding>();
+  private readonly environmentOf = new Map<Binding, Environment>();
+  private thisVariable: Variable | undefined;
+  private newTargetVariable: Variable | undefined;
+  private argumentsVariable: Variable | undefined;
+
+  constructor(readonly context: BuildContext) {
+    super();
+    this.markSuspending(context.fn);
+    for (const [node, scope] of context.scopes.scopes) {
+      if (scope.owner !== context.fn) continue;
+      if (node === context.fn || this.suspending.has(node)) this.splitScopes.add(scope);
+      // A try or switch that suspends is taken apart whole, its catch clause and case block too.
+      if (ts.isCatchClause(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
+      if (ts.isCaseBlock(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);
+    }
+    this.findDeadZoneReads();
+    for (const scope of this.splitScopes) {
+      const captured = [...scope.bindings.values()].filter((b) => b.captured);
+      if (captured.length === 0 || !this.isReentered(scope.node)) continue;
+      const env: Environment = {
+        variable: this.newVariable('$env', 'temp'),
+        bindings: captured,
+        alias: context.freshName('$env'),
+      };
+      env.variable.captured = true;
+      this.environments.set(scope, env);
+      for (const b of captured) this.environmentOf.set(b, env);
+    }
+  }
+
+  /**
+   * A lexical binding needs its dead zone checked when a reference may run
+   * before the declaration: it stands earlier in the text (a closure made
+   * before, a loop body entered again), in a `for-in/of` head's expression, or
+   * in another clause of the same switch.
+   */
+  private findDeadZoneReads(): void {
+    const declarationEnd = new Map<Binding, ts.Node>();
+    const references: [ts.Identifier, Binding][] = [];
+    for (const [id, binding] of this.context.scopes.resolved) {
+      if (binding.kind !== 'let' && binding.kind !== 'const' && binding.kind !== 'class') continue;
+      if (!this.splitScopes.has(binding.scope)) continue;
+      const declaration = declarationOf(id);
+      if (declaration) declarationEnd.set(binding, declaration);
+      else references.push([id, binding]);
+    }
+    for (const [id, binding] of references) {
+      const declaration = declarationEnd.get(binding);
+      if (!declaration) continue;
+      const scopeNode = binding.scope.node;
+      const early = id.pos < declaration.end;
+      const inHead = (ts.isForOfStatement(scopeNode) || ts.isForInStatement(scopeNode)) && isWithin(id, scopeNode.expression);
+      const otherClause = ts.isCaseBlock(scopeNode) && clauseOf(id) !== clauseOf(declaration);
+      if (early || inHead || otherClause) this.deadZone.add(binding);
+    }
+  }
+
+  /** For a write to a `const` binding the machine manages, the code that throws instead. */
+  constantWrite(target: ts.Identifier): Code | undefined {
+    const binding = this.context.scopes.resolved.get(target);
+    if (!binding || declarationOf(target)) return undefined;
+    const fn = this.context.fn;
+    // A named function expression's own name is immutable: the write is ignored, or throws in strict code.
+    const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function' &&
+      binding.scope === this.context.scopes.functionScope;
+    if (binding.kind !== 'const' && !ownName) return undefined;
+    if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
+    if (ownName && !this.context.strict) return ['void 0'];
+    return [this.context.names.runtime, '.throwConstantAssignment(', JSON.stringify(binding.name), ')'];
+  }
+
+  /** Whether a scope can be entered more than once per call: it sits in a loop of this function. */
+  private isReentered(node: ts.Node): boolean {
+    for (let n: ts.Node | undefined = node; n && n !== this.context.fn; n = n.parent) {
+      if (ts.isIterationStatement(n, false)) return true;
+    }
+    return false;
+  }
+
+  /** Makes the environment of a scope as it is entered. */
+  protected enterScope(node: ts.Node): void {
+    const scope = this.context.scopes.scopes.get(node);
+    if (!scope) return;
+    const rt = this.context.names.runtime;
+    const initial = (b: Binding) => (this.deadZone.has(b) ? `${rt}.uninitialized` : 'void 0');
+    const env = this.environments.get(scope);
+    if (env) this.assign(env.variable, ['{ ', env.bindings.map((b) => `${environmentKey(b)}: ${initial(b)}`).join(', '), ' }']);
+    for (const b of scope.bindings.values()) {
+      if (!this.deadZone.has(b)) continue;
+      const v = this.variableOf(b);
+      if (v) this.assign(v, [`${rt}.uninitialized`]);
+    }
+  }
+
+  /** CreatePerIterationEnvironment: the next iteration gets a copy of the loop head's bindings. */
+  protected copyEnvironment(node: ts.Node): void {
+    const scope = this.context.scopes.scopes.get(node);
+    const env = scope && this.environments.get(scope);
+    if (!env) return;
+    const parts: Part[] = ['{ '];
+    env.bindings.forEach((b, i) => parts.push(...(i ? [', '] : []), `${environmentKey(b)}: `, env.variable, '.' + environmentKey(b)));
+    parts.push(' }');
+    this.assign(env.variable, parts);
+  }
+
+  /** How an identifier of this function is written: a variable, an environment property, an outer name. */
+  identifierCode(node: ts.Identifier): Code | undefined {
+    const binding = this.context.scopes.resolved.get(node);
+    if (!binding) {
+      const outer = this.context.outerIdentifier(node);
+      return outer === undefined ? undefined : [outer];
+    }
+    const env = this.environmentOf.get(binding);
+    const v = env ? undefined : this.variableOf(binding);
+    let code: Code | undefined;
+    if (env) code = isInsideClosure(node, this.context.fn) ? [`${env.alias}.${environmentKey(binding)}`] : [env.variable, '.' + environmentKey(binding)];
+    else if (v) code = [v];
+    if (code && this.deadZone.has(binding) && !isWritten(node)) {
+      return ['(', this.context.names.runtime, '.checkInitialized(', ...code, ', ', JSON.stringify(binding.name), '))'];
+    }
+    return code;
+  }
+
+  protected closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined {
+    const used = new Set<Environment>();
+    const visit = (n: ts.Node) => {
+      if (ts.isIdentifier(n)) {
+        const binding = this.context.scopes.resolved.get(n);
+        const env = binding && this.environmentOf.get(binding);
+        if (env) used.add(env);
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+    if (used.size === 0) return undefined;
+    if (!isRoot && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node))) {
+      throw new UnsupportedError(node, 'a declaration in a nested block that captures a per-iteration binding across a yield is not supported');
+    }
+    const envs = [...used];
+    return { aliases: envs.map((e) => e.alias), environments: envs.map((e) => [e.variable]) };
+  }
+
+  /** The machine variable of a binding, if the binding belongs to a scope that is split into states. */
+  variableOf(binding: Binding): Variable | undefined {
+    if (!this.splitScopes.has(binding.scope) || this.environmentOf.has(binding)) return undefined;
+    let v = this.bindingVariables.get(binding);
+    if (!v) {
+      const fn = this.context.fn;
+      const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function';
+      const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName);
+      v = this.newVariable(binding.name, 'binding', { binding, input });
+      this.bindingVariables.set(binding, v);
+    }
+    return v;
+  }
+
+  thisValue(): Variable {
+    return (this.thisVariable ??= this.newVariable('$this', 'this', { input: true }));
+  }
+
+  argumentsValue(): Variable {
+    return (this.argumentsVariable ??= this.newVariable('$arguments', 'arguments', { input: true }));
+  }
+
+  newTargetValue(): Variable {
+    return (this.newTargetVariable ??= this.newVariable('$newTarget', 'newTarget', { input: true }));
+  }
+
+  get usesThis(): boolean {
+    return this.thisVariable !== undefined;
+  }
+
+  get usesArguments(): boolean {
+    return this.argumentsVariable !== undefined;
+  }
+
+  suspends(node: ts.Node): boolean {
+    return this.suspending.has(node);
+  }
+
+  private markSuspending(fn: ts.Node): void {
+    const visit = (node: ts.Node): boolean => {
+      if (node !== fn && (isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node))) {
+        // A method's computed name is evaluated where the method is defined, not in its body.
+        const name = (node as ts.FunctionLikeDeclaration).name;
+        if (name && ts.isComputedPropertyName(name) && visit(name)) {
+          this.suspending.add(node);
+          return true;
+        }
+        return false;
+      }
+      let found =
+        ts.isYieldExpression(node) ||
+        ts.isAwaitExpression(node) ||
+        (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
+        // An async generator awaits what it returns.
+        (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator');
+      ts.forEachChild(node, (child) => {
+        if (visit(child)) found = true;
+      });
+      if (found) this.suspending.add(node);
+      return found;
+    };
+    visit(fn);
+  }
+}
+
+/** The declaration a binding identifier names (its end is where the binding is initialized). */
+function declarationOf(id: ts.Identifier): ts.Node | undefined {
+  let n: ts.Node = id;
+  while (ts.isBindingElement(n.parent) || ts.isObjectBindingPattern(n.parent) || ts.isArrayBindingPattern(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isVariableDeclaration(parent) && parent.name === n) return parent;
+  if (ts.isClassDeclaration(parent) && parent.name === id) return parent;
+  return undefined;
+}
+
+function clauseOf(node: ts.Node): ts.Node | undefined {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (ts.isCaseClause(n) || ts.isDefaultClause(n)) return n;
+  return undefined;
+}
+
+function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** Whether an identifier is written (an assignment or update target), not read. */
+function isWritten(node: ts.Identifier): boolean {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === n) {
+    const op = parent.operatorToken.kind;
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === n) return true;
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent)) {
+    return ts.isBinaryExpression(parent.parent) || ts.isArrayLiteralExpression(parent.parent) || ts.isObjectLiteralExpression(parent.parent)
+      ? isPatternTarget(parent)
+      : false;
+  }
+  return declarationOf(node) !== undefined;
+}
+
+/** Whether an object or array literal element is part of a destructuring assignment's target. */
+function isPatternTarget(node: ts.Node): boolean {
+  let n = node.parent;
+  while (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isParenthesizedExpression(n)) {
+    const parent = n.parent;
+    if (ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+    if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === n) return true;
+    n = parent;
+  }
+  return false;
+}
+
+/**
+ * The property of an environment object that holds a binding. Suffixed as
+ * frame fields are (see layout.ts), so `__proto__` or `constructor` is an own
+ * data property like any other name.
+ */
+function environmentKey(binding: Binding): string {
+  return `${binding.name}$`;
+}
+
+/** Whether `node` sits in a function or class nested in `fn`. */
+function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return true;
+  }
+  return false;
+}

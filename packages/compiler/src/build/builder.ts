@@ -1,0 +1,106 @@
+/**
+ * The contracts of the build step: what it is given (`BuildContext`) and the
+ * narrow builder that expressions and patterns write through (`Builder`).
+ *
+ * ## Example
+ * `expressions.ts` takes `log(yield a)` apart with nothing but this
+ * interface: `b.newTemp('$t')`, `b.assign(t, ['log'])`, `b.suspend([a],
+ * false)`, then `b.assign(sent, [$value])`.
+ *
+ * ## Implementation
+ * `MachineBuilder` (statements.ts) implements `Builder`; the files of this
+ * folder are layered, each on the one before: `ir-writer` (instructions),
+ * `bindings` (which bindings the machine manages), `completions` (finally
+ * and jump bookkeeping), `rendering` (user code without suspension points),
+ * `iteration` (for-of, for-in, `for await`, async `yield*`), `statements`.
+ * Expressions (`expressions.ts`) and patterns (`patterns.ts`) depend on this
+ * interface only, never on the class, so the layers import no file above
+ * them.
+ *
+ * ## References
+ * Rendering's `RenderHooks` (render.ts) is the same idea for rendering.
+ */
+import type ts from 'typescript';
+import type { Code, Finally, Label, Part, Region, Variable, VariableOrigin } from '../ir';
+import type { ScopeInfo } from '../scope';
+import type { MachineNames } from '../names';
+import type { SuspendKind } from '../suspend-kind';
+import type { Edit } from '../render';
+
+export interface BuildContext {
+  readonly fn: ts.FunctionLikeDeclaration;
+  readonly kind: SuspendKind;
+  readonly sourceFile: ts.SourceFile;
+  readonly scopes: ScopeInfo;
+  readonly names: MachineNames;
+  /** Substitutes identifiers that belong to an enclosing suspend function. */
+  readonly outerIdentifier: (node: ts.Identifier) => Part | undefined;
+  /** Lowers a suspend function nested in this one; returns its text, and records its helpers. */
+  readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
+  /** Super property access (methods only). */
+  readonly superAccessor: () => Variable | undefined;
+  /** A name no user code and no other machine uses. */
+  readonly freshName: (preferred: string) => string;
+  /** Whether the function's code is strict. */
+  readonly strict: boolean;
+}
+
+/** A place an expression can be read from and written to, evaluated once (`a.b`, `a[k]`, `x`). */
+export interface Reference {
+  read(): Code;
+  write(value: Code): void;
+}
+
+/** What patterns ask of the expression lowering. */
+export interface ExpressionLowering {
+  /** The expression's value, its suspension points taken apart; with `discard`, only its effects. */
+  expression(node: ts.Expression, discard?: boolean): Code;
+  reference(node: ts.Expression): Reference;
+  assignTo(target: ts.Expression | ts.ForInitializer, value: Code): void;
+}
+
+/** How an iterator is closed when the protected code it guards is left. */
+export interface IteratorClose {
+  /** `for await`: AsyncIteratorClose, awaiting what `return()` gives. */
+  readonly async: boolean;
+  /** Patterns: the variable that says the iterator is exhausted, and so is left alone. */
+  readonly done?: Variable;
+  /** Where the protected code continues when it ends normally. */
+  readonly then: Label;
+}
+
+/** The builder as expressions and patterns see it. */
+export interface Builder {
+  readonly context: BuildContext;
+  readonly expressions: ExpressionLowering;
+  /** Nodes whose code was computed ahead of rendering (class keys evaluated before a suspension). */
+  readonly overrides: Map<ts.Node, Code>;
+
+  newLabel(): Label;
+  newVariable(name: string, origin: VariableOrigin, extra?: Partial<Pick<Variable, 'binding' | 'input'>>): Variable;
+  newTemp(name: string): Variable;
+  mark(label: Label): void;
+  statement(code: Code): void;
+  expressionStatement(code: Code): void;
+  assign(target: Variable, value: Code): void;
+  jump(target: Label): void;
+  branch(condition: Code, whenFalse: Label): void;
+  suspend(value: Code | undefined, delegate: boolean): Label;
+  awaitValue(value: Code): Label;
+  at<T>(node: ts.Node, write: () => T): T;
+  withRegion<T>(region: Region, body: () => T): T;
+  newRegion(handler: Label | undefined, finalizer: Label | undefined): Region;
+
+  suspends(node: ts.Node): boolean;
+  render(node: ts.Node): Code;
+  thisValue(): Variable;
+  constantWrite(target: ts.Identifier): Code | undefined;
+  bind(name: ts.BindingName, value: Code): void;
+  destructure(target: ts.BindingName | ts.Expression, value: Code): void;
+  delegateAsync(iterable: Code): Variable;
+
+  /** A finally for a protected range that continues at `after`; its entries and pending completion. */
+  newFinally(after: Label): Finally;
+  /** Runs `body` in a range whose `finally` (`fin`) closes `iterator`: one copy of IteratorClose for every lowering. */
+  withIteratorClose(fin: Finally, iterator: Variable, close: IteratorClose, body: () => void): void;
+}

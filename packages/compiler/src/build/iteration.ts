@@ -1,0 +1,229 @@
+/**
+ * Iteration: `for-of`, `for await`, `for-in`, async `yield*`, and the one
+ * protected region every iterator a machine opens is closed by.
+ *
+ * ## Example
+ * ```js
+ * for (const x of xs) yield x;
+ * ```
+ * becomes `$iterator = getIterator(xs)`, a head that steps it
+ * (`iteratorNext`) and branches out when done, and a body inside a region
+ * whose finally closes the iterator (IteratorClose) on `break`, `return`,
+ * `throw` and the generator's own `return()`.
+ *
+ * ## Implementation
+ * `withIteratorClose` is the only place that opens such a region: for-of,
+ * `for await` and array patterns (patterns.ts) all go through it. A `for
+ * await` loop is the for-of loop with an `await` on each `next()` result and
+ * AsyncIteratorClose (which awaits) in its finally. `for-in` collects the keys
+ * first with a native loop (EnumerateObjectProperties) and skips the ones
+ * deleted meanwhile. Async `yield*` is a loop of this machine whose one
+ * yielding state forwards `throw()` and `return()` through its own handler
+ * and finalizer.
+ *
+ * ## References
+ * ECMAScript 2025, 14.7.5.6 ForIn/OfHeadEvaluation, 14.7.5.7
+ * ForIn/OfBodyEvaluation, 7.4.11 IteratorClose, 7.4.13 AsyncIteratorClose,
+ * 15.5.5 `yield*` evaluation (async generators), 14.7.5.9
+ * EnumerateObjectProperties.
+ */
+import ts from 'typescript';
+import { CompletionKind, completionLiteral, type Code, type Finally, type Variable } from '../ir';
+import type { ExpressionLowering, IteratorClose } from './builder';
+import { RenderingBuilder } from './rendering';
+
+export abstract class IterationBuilder extends RenderingBuilder {
+  abstract readonly expressions: ExpressionLowering;
+  abstract buildStatement(node: ts.Statement): void;
+
+  withIteratorClose(fin: Finally, iterator: Variable, close: IteratorClose, body: () => void): void {
+    this.withRegion(this.newRegion(fin.throwEntry, fin.returnEntry), () => {
+      this.mark(this.newLabel());
+      this.withFinally(fin, body);
+      this.jump(close.then);
+    });
+    if (close.async) this.closeAsyncOnAbruptExit(fin, iterator);
+    else this.closeOnAbruptExit(fin, iterator, close.done);
+  }
+
+  /** `for (… of …)` and `for await (… of …)`: the same loop, over a sync or an async iterator. */
+  protected buildForOf(node: ts.ForOfStatement, labels: readonly string[]): void {
+    const names = this.context.names;
+    const isAsync = node.awaitModifier !== undefined;
+    // The head's expression runs where the head's bindings exist but are not initialized yet.
+    if (ts.isVariableDeclarationList(node.initializer)) this.enterScope(node);
+    const iterable = this.expressions.expression(node.expression);
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    this.assign(iterator, [names.runtime, isAsync ? '.getAsyncIterator(' : '.getIterator(', ...iterable, ')']);
+    this.assign(next, [iterator, '.next']);
+    const head = this.newLabel();
+    const exit = this.newLabel();
+    const fin = this.newFinally(exit);
+    const breakDepth = this.finallyDepth;
+    this.mark(head);
+    const step = this.newTemp('$step');
+    if (isAsync) {
+      this.awaitValue([names.runtime, '.callNext(', iterator, ', ', next, ')']);
+      this.assign(step, [names.runtime, '.requireIteratorResult(', names.value, ')']);
+    } else {
+      this.assign(step, [names.runtime, '.iteratorNext(', iterator, ', ', next, ')']);
+    }
+    this.branch(['!', step, '.done'], exit);
+    // IteratorValue failing does not close the iterator; binding the value does.
+    const value = this.newTemp('$item');
+    this.assign(value, [step, '.value']);
+    this.withIteratorClose(fin, iterator, { async: isAsync, then: head }, () => {
+      this.bindForHead(node.initializer, [value]);
+      this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallyDepth, breakDepth);
+    });
+    this.mark(exit);
+  }
+
+  /**
+   * The finally of a `for await` loop: AsyncIteratorClose, which awaits what
+   * `return()` gives. Leaving by a throw, the loop's error wins over anything
+   * the close does; otherwise a failing or non-object result is thrown.
+   */
+  private closeAsyncOnAbruptExit(fin: Finally, iterator: Variable): void {
+    const names = this.context.names;
+    const runtime = names.runtime;
+    this.enterFinallyBody(fin);
+    const leavingByThrow: Code = ['(', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ')'];
+    const closing = this.newTemp('$closing');
+    const finish = this.newLabel();
+    const rejected = this.newLabel();
+    this.assign(closing, [runtime, '.startAsyncIteratorClose(', iterator, ', ', ...leavingByThrow, ')']);
+    this.branch([closing, ' !== ', runtime, '.NOTHING_TO_AWAIT'], finish);
+    this.withRegion(this.newRegion(rejected, undefined), () => {
+      this.mark(this.newLabel());
+      this.awaitValue([closing]);
+    });
+    this.mark(this.newLabel());
+    this.statement(['if (!', ...leavingByThrow, ') ', runtime, '.requireIteratorResult(', names.value, ');']);
+    this.jump(finish);
+    this.mark(rejected);
+    this.statement(['if (!', ...leavingByThrow, ') throw ', names.value, ';']);
+    this.mark(finish);
+    this.endFinally(fin);
+  }
+
+  /**
+   * The finally of a loop or pattern over an iterator: a throw closes it
+   * ignoring what `return` does, a return or jump closes it checking the
+   * result (IteratorClose). With `done`, an exhausted iterator is left alone.
+   */
+  private closeOnAbruptExit(fin: Finally, iterator: Variable, done: Variable | undefined): void {
+    const names = this.context.names;
+    this.enterFinallyBody(fin);
+    const close: Code = [
+      'if (', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
+      names.runtime, '.closeIterator(', iterator, ');',
+    ];
+    this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
+    this.endFinally(fin);
+  }
+
+  protected buildForIn(node: ts.ForInStatement, labels: readonly string[]): void {
+    const object = this.newTemp('$object');
+    const keys = this.newTemp('$keys');
+    const index = this.newTemp('$index');
+    const key = this.newTemp('$key');
+    if (ts.isVariableDeclarationList(node.initializer)) this.enterScope(node);
+    // Object() boxes a primitive (a string's indices) so that `in` can test it below.
+    this.assign(object, ['Object(', ...this.expressions.expression(node.expression), ')']);
+    this.assign(keys, ['[]']);
+    // The native loop enumerates exactly the keys the spec's EnumerateObjectProperties yields.
+    this.statement(['for (', key, ' in ', object, ') ', keys, '.push(', key, ');']);
+    this.assign(index, ['0']);
+    const head = this.newLabel();
+    const exit = this.newLabel();
+    this.mark(head);
+    this.branch([index, ' < ', keys, '.length'], exit);
+    this.assign(key, [keys, '[', index, '++]']);
+    // A property deleted before it is visited is not visited.
+    this.branch([key, ' in ', object], head);
+    this.bindForHead(node.initializer, [key]);
+    this.loop(labels, exit, head, () => this.buildStatement(node.statement));
+    this.jump(head);
+    this.mark(exit);
+  }
+
+  /** Binds the head of a for-in/for-of to the value of one iteration. */
+  private bindForHead(initializer: ts.ForInitializer, value: Code): void {
+    if (ts.isVariableDeclarationList(initializer)) {
+      this.enterScope(initializer.parent);
+      this.bind(initializer.declarations[0].name, value);
+    } else {
+      this.expressions.assignTo(initializer, value);
+    }
+  }
+
+  /**
+   * `yield*` in an async generator, as a loop of this machine: each value the
+   * inner iterator gives is yielded as it is (no await), and what the caller
+   * sends back (`next`, `throw`, `return`) is forwarded by the handler and
+   * finalizer of the one state that yields. Returns the variable holding the
+   * expression's value.
+   */
+  delegateAsync(iterable: Code): Variable {
+    const names = this.context.names;
+    const runtime = names.runtime;
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    const receivedMode = this.newTemp('$receivedMode');
+    const received = this.newTemp('$received');
+    const call = this.newTemp('$innerCall');
+    const inner = this.newTemp('$innerResult');
+    const result = this.newTemp('$delegated');
+    const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
+    this.assign(iterator, [runtime, '.getAsyncIterator(', ...iterable, ')']);
+    this.assign(next, [iterator, '.next']);
+    this.assign(receivedMode, ['0']);
+    this.assign(received, ['void 0']);
+    this.mark(loop);
+    this.assign(call, [runtime, '.callDelegate(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
+    this.branch([call, ' !== ', runtime, '.NOTHING_TO_AWAIT'], missing);
+    this.awaitValue([call]);
+    this.assign(inner, [runtime, '.requireIteratorResult(', names.value, ')']);
+    this.branch([inner, '.done'], notDone);
+    this.assign(result, [inner, '.value']);
+    this.branch([receivedMode, ' === 2'], after);
+    // The inner iterator ended a return(): so does this generator, with that value as it is
+    // (ecma262 #2819 dropped the await here: the value was awaited when return() reached the yield).
+    this.returnWith([result]);
+    this.mark(notDone);
+    this.assign(result, [inner, '.value']);
+    this.withRegion(this.newRegion(onThrow, onReturn), () => {
+      this.mark(this.newLabel());
+      this.suspend([result], false);
+    });
+    this.mark(this.newLabel());
+    this.assign(receivedMode, ['0']);
+    this.assign(received, [names.value]);
+    this.jump(loop);
+    this.mark(onThrow);
+    this.assign(receivedMode, ['1']);
+    this.assign(received, [names.value]);
+    this.jump(loop);
+    this.mark(onReturn);
+    this.assign(receivedMode, ['2']);
+    this.assign(received, [names.value]);
+    this.jump(loop);
+    this.mark(missing);
+    this.branch([receivedMode, ' === 1'], missingReturn);
+    // No `throw`: the inner iterator is closed (its `return` awaited) and the protocol violation thrown.
+    const closing = this.newTemp('$closing');
+    this.assign(closing, [runtime, '.startAsyncIteratorClose(', iterator, ', false)']);
+    this.branch([closing, ' !== ', runtime, '.NOTHING_TO_AWAIT'], closed);
+    this.awaitValue([closing]);
+    this.statement([runtime, '.requireIteratorResult(', names.value, ');']);
+    this.mark(closed);
+    this.statement(["throw new TypeError(\"The iterator does not provide a 'throw' method\");"]);
+    this.mark(missingReturn);
+    // No `return`: this generator returns the received value, awaited.
+    this.awaitValue([received]);
+    this.returnWith([names.value]);
+    this.mark(after);
+    return result;
+  }}

@@ -1,0 +1,195 @@
+/**
+ * Rendering: user code that holds no suspension point, kept as the user
+ * wrote it, with the machine's variables and jumps put in (render.ts does
+ * the walking; this file answers its `RenderHooks`).
+ *
+ * ## Example
+ * Inside a split scope, `if (x) break outer;` renders as
+ * `if ($frame.x$) { $state = L9; continue $machine; }`: `x` is a frame field,
+ * and the `break` leaves the rendered statement, so it becomes a jump that
+ * the control-flow graph learns of (the statement's `exits`).
+ *
+ * ## Implementation
+ * `renderStatement` collects the jumps a statement makes out of itself while
+ * it is rendered (`pendingExits`). A `var` list that declares machine
+ * variables becomes assignments. `bind` gives a declared name its value:
+ * one assignment, a destructuring assignment, or, when the pattern itself
+ * suspends, the patterns lowering.
+ *
+ * ## References
+ * ECMAScript 2025, 14.3.2 Variable Statement; 8.6.2 BindingInitialization.
+ */
+import ts from 'typescript';
+import type { Code, Label, Part, Variable } from '../ir';
+import type { Binding } from '../scope';
+import { renderNode, type RenderHooks } from '../render';
+import { UnsupportedError } from '../diagnostics';
+import { Completions } from './completions';
+
+export abstract class RenderingBuilder extends Completions {
+  /** Function declarations already bound at the entry of their scope. */
+  protected readonly hoistedDeclarations = new Set<ts.Node>();
+  /** Nodes whose code was computed ahead of rendering (class keys evaluated before a suspension). */
+  readonly overrides = new Map<ts.Node, Code>();
+  private pendingExits: Label[] | undefined;
+  readonly hooks: RenderHooks = this.makeHooks();
+
+  /** Destructuring whose pattern holds a suspension point (patterns.ts). */
+  abstract destructure(target: ts.BindingName | ts.Expression, value: Code): void;
+
+  /** Renders code that holds no suspension point; jumps it makes out of itself become CFG edges. */
+  render(node: ts.Node): Code {
+    return renderNode(node, this.hooks);
+  }
+
+  protected renderStatement(node: ts.Node): void {
+    const exits: Label[] = [];
+    const saved = this.pendingExits;
+    this.pendingExits = exits;
+    const code = this.render(node);
+    this.pendingExits = saved;
+    this.push({ op: 'statement', code, exits, region: this.region });
+  }
+
+  private makeHooks(): RenderHooks {
+    const builder = this;
+    return {
+      sourceFile: this.context.sourceFile,
+      identifier: (node) => builder.identifierCode(node),
+      closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
+      override: (node) => this.overrides.get(node),
+      constantWrite: (target) => this.constantWrite(target),
+      // Read by an arrow that may run after the frame moved on: a field of its own.
+      thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
+      argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
+      newTargetValue: (inClosure) =>
+        ts.isArrowFunction(this.context.fn) ? [markCaptured(this.newTargetValue(), inClosure)] : ['(void 0)'],
+      superProperty: (node, render) => {
+        const accessor = this.context.superAccessor();
+        if (!accessor) return undefined;
+        if (isAssignmentTarget(node) && !isPlainAssignmentTarget(node)) {
+          throw new UnsupportedError(node, 'compound assignment to a super property inside a generator is not supported');
+        }
+        const key: Code = ts.isPropertyAccessExpression(node)
+          ? [JSON.stringify(node.name.text)]
+          : render((node as ts.ElementAccessExpression).argumentExpression);
+        return [accessor, '(', ...key, ')'];
+      },
+      nestedSuspendFunction: (node, edits) =>
+        this.context.nestedSuspendFunction(node, edits, this.hoistedDeclarations.has(node)),
+      escapingJump: (node) => {
+        const { label, depth } = this.findTarget(node);
+        const { code, exit } = this.jumpCode(label, depth);
+        this.pendingExits?.push(exit);
+        return ['{ ', ...code, ' }'];
+      },
+      returnStatement: (value) => {
+        const { code, exit } = this.returnCode(value);
+        if (exit) this.pendingExits?.push(exit);
+        return ['{ ', ...code, ' }'];
+      },
+      variableDeclarationList: (list, render) => this.renderVarListInChunk(list, render),
+    };
+  }
+
+  /**
+   * A `var` declaration inside rendered code that declares machine variables
+   * becomes assignments: the binding lives in the frame or the step function.
+   */
+  private renderVarListInChunk(list: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined {
+    if (list.flags & ts.NodeFlags.BlockScoped) return undefined;
+    const managed = list.declarations.some((d) => this.bindingTargets(d.name).some((b) => this.variableOf(b)));
+    if (!managed) return undefined;
+    const parts: Part[] = [];
+    const inForHead =
+      (ts.isForInStatement(list.parent) || ts.isForOfStatement(list.parent)) && list.parent.initializer === list;
+    for (const d of list.declarations) {
+      if (!d.initializer && !inForHead) continue;
+      if (parts.length) parts.push(', ');
+      const target = this.bindingTarget(d.name, render);
+      if (inForHead) parts.push(...target);
+      else parts.push(...(ts.isIdentifier(d.name) ? target : ['(', ...target, ')']), ' = ', ...render(d.initializer!));
+    }
+    if (ts.isVariableStatement(list.parent)) return parts.length ? [...parts, ';'] : [';'];
+    return parts.length ? parts : ['void 0'];
+  }
+
+  private bindingTargets(name: ts.BindingName): Binding[] {
+    if (ts.isIdentifier(name)) {
+      const b = this.context.scopes.resolved.get(name);
+      return b ? [b] : [];
+    }
+    const result: Binding[] = [];
+    for (const e of name.elements) if (ts.isBindingElement(e)) result.push(...this.bindingTargets(e.name));
+    return result;
+  }
+
+  /** A binding pattern written as an assignment target (`{a, b: [c]}` → `{a: $frame.a, b: [c]}`). */
+  bindingTarget(name: ts.BindingName, render: (n: ts.Node) => Code = (n) => this.render(n)): Code {
+    if (ts.isIdentifier(name)) return render(name);
+    const parts: Part[] = [];
+    if (ts.isObjectBindingPattern(name)) {
+      parts.push('{');
+      name.elements.forEach((e, i) => {
+        if (i) parts.push(', ');
+        if (e.dotDotDotToken) {
+          parts.push('...', ...this.bindingTarget(e.name, render));
+          return;
+        }
+        const key = e.propertyName ?? e.name;
+        if (ts.isComputedPropertyName(key)) parts.push('[', ...render(key.expression), ']');
+        else parts.push(key.getText(this.context.sourceFile));
+        parts.push(': ', ...this.bindingTarget(e.name, render));
+        if (e.initializer) parts.push(' = ', ...render(e.initializer));
+      });
+      parts.push('}');
+    } else {
+      parts.push('[');
+      name.elements.forEach((e, i) => {
+        if (i) parts.push(', ');
+        if (ts.isOmittedExpression(e)) return;
+        if (e.dotDotDotToken) parts.push('...');
+        parts.push(...this.bindingTarget(e.name, render));
+        if (e.initializer) parts.push(' = ', ...render(e.initializer));
+      });
+      if (name.elements.length && ts.isOmittedExpression(name.elements[name.elements.length - 1])) parts.push(',');
+      parts.push(']');
+    }
+    return parts;
+  }
+
+  /** Binds a declaration's name to a value: one assignment, or a destructuring assignment. */
+  bind(name: ts.BindingName, value: Code): void {
+    if (ts.isIdentifier(name)) {
+      const binding = this.context.scopes.resolved.get(name);
+      const v = binding && this.variableOf(binding);
+      if (v) this.assign(v, value);
+      else this.statement([...(this.identifierCode(name) ?? [name.text]), ' = ', ...value, ';']);
+      return;
+    }
+    if (this.suspends(name)) return this.destructure(name, value);
+    this.statement(['(', ...this.bindingTarget(name), ' = ', ...value, ');']);
+  }
+}
+
+function markCaptured(v: Variable, captured: boolean | undefined): Variable {
+  if (captured) v.captured = true;
+  return v;
+}
+
+function isAssignmentTarget(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === node) {
+    return parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  }
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+      (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return true;
+  }
+  return false;
+}
+
+function isPlainAssignmentTarget(node: ts.Node): boolean {
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
