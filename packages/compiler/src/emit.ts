@@ -23,6 +23,8 @@ import {
   finalizerOf,
   handlerOf,
   isCalleeRef,
+  isExitPart,
+  type Exit,
   isDeferred,
   isLabel,
   isVariable,
@@ -75,8 +77,20 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
       else if (isLabel(part)) out += String(stateOf.get(part));
       else if (isDeferred(part)) out += part.text();
       else if (isCalleeRef(part)) out += layout.callee(part.callee);
+      else if (isExitPart(part)) out += exitCode(part.exit, `continue ${names.loop};`);
     }
     return out;
+  };
+  // An exit inside rendered code may stand in a native loop of the user's: it continues the machine's loop by its label.
+  const exitCode = (exit: Exit, continuing: string): string => {
+    const through = exit.through;
+    if (exit.kind === 'jump') {
+      if (!through) return `${names.state} = ${stateOf.get(exit.target)}; ${continuing}`;
+      return `${layout.access(through.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(through.value)} = ${stateOf.get(exit.target)}; ${names.state} = ${stateOf.get(through.body)}; ${continuing}`;
+    }
+    const value = exit.value ? render(exit.value) : 'void 0';
+    if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
+    return `${names.value} = ${value}; ${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
   };
   const stateCount = new Set(stateOf.values()).size;
   const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
@@ -106,13 +120,17 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     const mark = (text: string) => (options.marks ? markedText(text, ins.pos) : text);
     const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
     switch (ins.op) {
-      case 'statement': {
-        const text = render(ins.code);
-        line(mark(text));
-        // A bare `throw` ends the state: nothing after it runs.
-        if (/^throw [^;]*;$/.test(text)) reachable = false;
+      case 'statement':
+        line(mark(render(ins.code)));
         break;
-      }
+      case 'throw':
+        line(mark(`throw ${render(ins.value)};`));
+        reachable = false;
+        break;
+      case 'leave':
+        line(mark(exitCode(ins.exit, 'continue;')));
+        reachable = false;
+        break;
       case 'assign': {
         const source = ins.value.length === 1 && isVariable(ins.value[0]) ? ins.value[0] : undefined;
         // Two variables whose lifetimes meet only here may share a field: the copy is then no copy.
@@ -136,12 +154,12 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         break;
       case 'await':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime}.${awaitFunction}(${names.frame}, ${render(ins.value)});`));
+        line(mark(`return ${names.runtime.ref(awaitFunction)}(${names.frame}, ${render(ins.value)});`));
         reachable = false;
         break;
       case 'delegate':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime}.delegate(${names.frame}, ${render(ins.iterable)});`));
+        line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${render(ins.iterable)});`));
         reachable = false;
         break;
       case 'complete':

@@ -31,6 +31,8 @@
  */
 import {
   isCalleeRef,
+  isExitPart,
+  type Exit,
   isDeferred,
   isLabel,
   type Code,
@@ -57,11 +59,16 @@ export function formatIR(ir: MachineIR, title: string): string {
         if (isLabel(part)) return label(part);
         if (isDeferred(part)) return '⟨nested function⟩';
         if (isCalleeRef(part)) return `callee(${variable(part.callee)})`;
+        if (isExitPart(part)) return `⟨${exitText(part.exit)}⟩`;
         return variable(part);
       })
       .join('');
   };
   const finallyName = (f: Finally) => `finally ${variable(f.kind)}/${variable(f.value)}`;
+  const exitText = (exit: Exit): string => {
+    const through = exit.through ? ` through ${finallyName(exit.through)}` : '';
+    return exit.kind === 'jump' ? `jump ${label(exit.target)}${through}` : `return${exit.value ? ' ' + code(exit.value) : ''}${through}`;
+  };
 
   const lines = [title];
   const regions = regionsOf(ir.instructions);
@@ -80,7 +87,7 @@ export function formatIR(ir: MachineIR, title: string): string {
       lines.push(`${label(ins.label)}:${regionNote(ins, `${label(ins.label)}:`)}`);
       continue;
     }
-    const text = '  ' + instructionText(ins, code, variable, label, finallyName);
+    const text = '  ' + instructionText(ins, code, variable, label, finallyName, exitText);
     lines.push(text + regionNote(ins, text));
   }
   return lines.join('\n') + '\n';
@@ -92,10 +99,11 @@ function instructionText(
   variable: (v: Variable) => string,
   label: (l: Label) => string,
   finallyName: (f: Finally) => string,
+  exitText: (exit: Exit) => string,
 ): string {
   switch (ins.op) {
     case 'statement':
-      return `statement ${oneLine(code(ins.code))}${ins.exits?.length ? ` (exits ${ins.exits.map(label).join(', ')})` : ''}`;
+      return `statement ${oneLine(code(ins.code))}`;
     case 'assign':
       return `assign ${variable(ins.target)} = ${oneLine(code(ins.value))}`;
     case 'jump':
@@ -110,6 +118,10 @@ function instructionText(
       return `await ${oneLine(code(ins.value))} → ${label(ins.resume)}`;
     case 'complete':
       return `complete${ins.value ? ' ' + oneLine(code(ins.value)) : ''}`;
+    case 'throw':
+      return `throw ${oneLine(code(ins.value))}`;
+    case 'leave':
+      return `leave ${exitText(ins.exit)}`;
     case 'endFinally':
       return `endFinally ${finallyName(ins.finally)}`;
   }

@@ -33,7 +33,7 @@
  * | instruction | meaning | emitted as |
  * | --- | --- | --- |
  * | `label L` | a jump target; starts a state | `case n:` |
- * | `statement c` | user statements without suspension points | `c` |
+ * | `statement c` | user statements without suspension points; an exit in them (`⟨exit …⟩`) is rendered like `leave` | `c` |
  * | `assign v = c` | define a variable (a kill for liveness) | `v = c;` |
  * | `jump L` | | `$state = n; continue;` |
  * | `branch c, L` | jump to L when c is falsy | `if (!(c)) { $state = n; continue; }` |
@@ -41,6 +41,9 @@
  * | `delegate c → L` | `yield*`, resume at L with its result in `$value` | `$frame.$state = n; return $coro.delegate($frame, c);` |
  * | `await c → L` | suspend until c settles, resume at L with its value in `$value` (or its reason thrown) | `$frame.$state = n; return $coro.awaitValue($frame, c);` |
  * | `complete c` | the generator returns c (no `finally` pending) | `$frame.$state = -2; return c;` |
+ * | `throw c` | throws c | `throw c;` |
+ * | `leave jump L through F` | `break`/`continue` to L leaving the finally F (and those outside it up to L) | `F.kind = "jump"; F.value = n; $state = F.body; continue;` |
+ * | `leave return c through F` | `return c` leaving the finally F | `$value = c; $state = F.returnEntry; continue;` |
  * | `endFinally f` | end of a `finally` block: resume its pending completion | a few `if`s |
  *
  * ## References
@@ -85,7 +88,21 @@ export interface CalleeRef {
   readonly callee: Variable;
 }
 
-export type Part = string | Variable | Label | Deferred | CalleeRef;
+/**
+ * Leaving the code being built for somewhere else: a `break`, `continue` or
+ * `return`, possibly through the `finally` blocks it leaves (`through`, the
+ * innermost one, whose pending completion is set before its body runs).
+ */
+export type Exit =
+  | { readonly kind: 'jump'; readonly target: Label; readonly through: Finally | undefined }
+  | { readonly kind: 'return'; readonly value: Code | undefined; readonly through: Finally | undefined };
+
+/** An exit inside rendered user code (a `break` in an `if` that holds no suspension point). */
+export interface ExitPart {
+  readonly exit: Exit;
+}
+
+export type Part = string | Variable | Label | Deferred | CalleeRef | ExitPart;
 export type Code = readonly Part[];
 
 export function isVariable(part: Part): part is Variable {
@@ -103,6 +120,16 @@ export function calleeOf(code: Code): Code {
 
 export function isDeferred(part: Part): part is Deferred {
   return typeof part === 'object' && 'text' in part;
+}
+
+export function isExitPart(part: Part): part is ExitPart {
+  return typeof part === 'object' && 'exit' in part;
+}
+
+/** The state an exit goes to first (a finally's entry when it passes through one); none when it completes the function. */
+export function exitDestination(exit: Exit): Label | undefined {
+  if (!exit.through) return exit.kind === 'jump' ? exit.target : undefined;
+  return exit.kind === 'jump' ? exit.through.body : exit.through.returnEntry;
 }
 
 export function isCalleeRef(part: Part): part is CalleeRef {
@@ -181,8 +208,7 @@ export interface Finally {
 
 export type Instruction = (
   | { op: 'label'; label: Label }
-  /** `exits`: labels the statement may jump to on its own (a rendered `break` that leaves it). */
-  | { op: 'statement'; code: Code; exits?: readonly Label[] }
+  | { op: 'statement'; code: Code }
   | { op: 'assign'; target: Variable; value: Code }
   | { op: 'jump'; target: Label }
   | { op: 'branch'; condition: Code; whenFalse: Label }
@@ -190,6 +216,9 @@ export type Instruction = (
   | { op: 'delegate'; iterable: Code; resume: Label }
   | { op: 'await'; value: Code; resume: Label }
   | { op: 'complete'; value: Code | undefined }
+  | { op: 'throw'; value: Code }
+  /** A jump or return through at least one `finally`. */
+  | { op: 'leave'; exit: Exit & { readonly through: Finally } }
   | { op: 'endFinally'; finally: Finally }
 ) & {
   region: Region;

@@ -25,7 +25,7 @@
  * (interference, greedy colouring); the same idea as rustc's generator
  * layout, which overlaps locals whose storage is never live at once.
  */
-import { finalizerOf, handlerOf, variableOfPart, type Code, type Label, type MachineIR, type Variable } from './ir';
+import { exitDestination, finalizerOf, handlerOf, isExitPart, variableOfPart, type Code, type Exit, type Label, type MachineIR, type Variable } from './ir';
 
 export interface Liveness {
   /** Variables that must live in the frame. */
@@ -79,7 +79,19 @@ function codeVariables(code: Code | undefined, into: Variable[]): void {
   for (const part of code) {
     const v = variableOfPart(part);
     if (v) into.push(v);
+    if (isExitPart(part)) exitVariables(part.exit, into);
   }
+}
+
+/** What an exit reads; a jump's writes to its finally's completion count as reads, since a rendered exit may not run. */
+function exitVariables(exit: Exit, into: Variable[]): void {
+  if (exit.kind === 'return') codeVariables(exit.value, into);
+  else if (exit.through) into.push(exit.through.kind, exit.through.value);
+}
+
+/** The exits written inside rendered code. */
+function exitsOf(code: Code): Exit[] {
+  return code.filter(isExitPart).map((part) => part.exit);
 }
 
 export function analyzeLiveness(ir: MachineIR): Liveness {
@@ -94,13 +106,13 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
 
   const successors: number[][] = [];
   const uses: Variable[][] = [];
-  const kills: (Variable | undefined)[] = [];
+  const kills: Variable[][] = [];
   const suspensions: number[] = [];
 
   instructions.forEach((ins, i) => {
     const succ: number[] = [];
     const used: Variable[] = [];
-    let kill: Variable | undefined;
+    const kill: Variable[] = [];
     const handler = handlerOf(ins.region);
     switch (ins.op) {
       case 'label':
@@ -109,11 +121,20 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
       case 'statement':
         codeVariables(ins.code, used);
         succ.push(i + 1, ...at(handler));
-        for (const exit of ins.exits ?? []) succ.push(...at(exit));
+        for (const exit of exitsOf(ins.code)) succ.push(...at(exitDestination(exit)));
+        break;
+      case 'throw':
+        codeVariables(ins.value, used);
+        succ.push(...at(handler));
+        break;
+      case 'leave':
+        if (ins.exit.kind === 'return') codeVariables(ins.exit.value, used);
+        else kill.push(ins.exit.through.kind, ins.exit.through.value);
+        succ.push(...at(exitDestination(ins.exit)));
         break;
       case 'assign':
         codeVariables(ins.value, used);
-        kill = ins.target;
+        kill.push(ins.target);
         succ.push(i + 1, ...at(handler));
         break;
       case 'jump':
@@ -159,8 +180,7 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
       for (const s of successors[i]) if (out.union(liveIn[s])) changed = true;
       const next = new BitSet(size);
       next.union(out);
-      const kill = kills[i];
-      if (kill) next.words[kill.id >>> 5] &= ~(1 << (kill.id & 31));
+      for (const kill of kills[i]) next.words[kill.id >>> 5] &= ~(1 << (kill.id & 31));
       for (const v of uses[i]) next.add(v.id);
       if (liveIn[i].union(next)) changed = true;
     }
@@ -195,9 +215,8 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     const liveHere = framed(liveIn[i]);
     for (let x = 0; x < liveHere.length; x++) for (let y = x + 1; y < liveHere.length; y++) meet(liveHere[x], liveHere[y]);
     const after = framed(liveOut[i]);
-    const k = kills[i];
     // A definition clobbers whatever is live after it; what it reads may die right there.
-    if (k && frameIds.has(k.id)) for (const id of after) meet(k.id, id);
+    for (const k of kills[i]) if (frameIds.has(k.id)) for (const id of after) meet(k.id, id);
     if (instructions[i].op !== 'assign') {
       // Other instructions may write any variable they mention.
       for (const v of uses[i]) if (frameIds.has(v.id)) for (const id of [...after, ...liveHere]) meet(v.id, id);

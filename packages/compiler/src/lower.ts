@@ -31,13 +31,14 @@ import { analyzeLiveness } from './liveness';
 import { layoutFrame, type FrameLayout } from './layout';
 import { emitMachine } from './emit';
 import { formatIR } from './format-ir';
+import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, expressionHoistSite, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
 import type { Code, Deferred, Variable } from './ir';
-import { isCalleeRef, isDeferred, isLabel, isVariable } from './ir';
+import { isCalleeRef, isDeferred, isExitPart, isLabel, isVariable } from './ir';
 import type { Edit } from './render';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
@@ -45,8 +46,8 @@ export type FunctionForm = 'declaration' | 'expression' | 'method';
 export interface FileContext {
   readonly sourceFile: ts.SourceFile;
   readonly module: boolean;
-  /** The binding of `@coro/runtime` in the output. */
-  readonly runtime: string;
+  /** How the output reaches `@coro/runtime`. */
+  readonly runtime: RuntimeReferences;
   /** Every identifier text of the file. */
   readonly identifiers: ReadonlySet<string>;
   /** Names of helpers, unique in the whole file. */
@@ -266,7 +267,7 @@ export function lowerFunction(
     ({ name, variable }) => `${JSON.stringify(layout!.fieldOf(variable))}, function () { return ${name}; }, function (${setterValue}) { ${name} = ${setterValue}; }`,
   );
   const newFrameOnly = `new ${helper.frame}(${[...(sharedFrame ? [helper.step] : []), ...args].join(', ')})`;
-  const construct = parameterAccessors.length ? `${file.runtime}.mapParameters(${newFrameOnly}, ${parameterAccessors.join(', ')})` : newFrameOnly;
+  const construct = parameterAccessors.length ? `${file.runtime.ref('mapParameters')}(${newFrameOnly}, ${parameterAccessors.join(', ')})` : newFrameOnly;
   const rt = file.runtime;
   if (sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
   const helpers = joinLines(sharedFrame ? [emitted.step] : [emitted.frameConstructor, emitted.step], inner);
@@ -277,7 +278,7 @@ export function lowerFunction(
   const explicitName = form === 'expression' ? inferredName(fn) : undefined;
   if (kind === 'async') {
     const isArrow = ts.isArrowFunction(fn);
-    let newFrame = `${directives.join('')}${notConstructor}return ${rt}.startAsync(${construct});`;
+    let newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsync')}(${construct});`;
     let parameterList: string | undefined;
     const linkArguments: string[] = [];
     if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
@@ -285,13 +286,13 @@ export function lowerFunction(
       // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
       const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
       parameterList = isArrow ? '...$arguments' : '';
-      newFrame = `${directives.join('')}${notConstructor}return ${rt}.startAsyncWith(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+      newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
       linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
     } else if (isArrow && explicitName) {
       linkArguments.push(JSON.stringify(explicitName));
     }
     const wrapper = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList);
-    const link = (target: string) => `${rt}.linkAsyncFunction(${[target, helper.frame, ...linkArguments].join(', ')})`;
+    const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
     if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
     return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods: 'linkAsyncMethods', linkBeforeMethod: '' }, inner, indent, name);
   }
@@ -300,7 +301,7 @@ export function lowerFunction(
   const isAsync = kind === 'asyncGenerator';
   const adopt = isAsync ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype';
   const create = linked
-    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt}.${adopt}(${construct}, ${helper.frame}.$function)`
+    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt.ref(adopt)}(${construct}, ${helper.frame}.$function)`
     : construct;
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
   // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
@@ -309,8 +310,8 @@ export function lowerFunction(
   const generatorLink = isAsync ? 'linkAsyncGenerator' : 'linkGenerator';
   const link = (target: string) =>
     anonymousDeclaration && target === 'null'
-      ? `${rt}.${generatorLink}(${anonymousDeclaration}, ${helper.frame}, "default")`
-      : `${rt}.${generatorLink}(${target}, ${helper.frame})`;
+      ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
+      : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
   const linkMethods = isAsync ? 'linkAsyncGeneratorMethods' : 'linkMethods';
   return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods, linkBeforeMethod: `${link('null')};` }, inner, indent, name);
 }
@@ -321,11 +322,11 @@ interface LoweredParts {
   readonly tables: string;
   readonly emitted: { readonly frameConstructor: string; readonly step: string };
   readonly helper: { readonly frame: string; readonly step: string };
-  readonly rt: string;
+  readonly rt: RuntimeReferences;
   /** The runtime call that links a function object (`null` for a method not yet made) to its frame constructor. */
   readonly link: (target: string) => string;
   /** The runtime function that links methods once their class or object exists. */
-  readonly linkMethods: string;
+  readonly linkMethods: RuntimeExport;
   /** What must be linked before a method's function exists (a generator's frame prototype). */
   readonly linkBeforeMethod: string;
 }
@@ -349,9 +350,9 @@ function placeLowered(
       const key = staticKey(fn);
       const isStatic = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
       const classLink =
-        key && ts.isClassLike(fn.parent) ? `static { ${rt}.${parts.linkMethods}(${isStatic ? 'this' : 'this.prototype'}, ${key}, ${helper.frame}); }` : '';
+        key && ts.isClassLike(fn.parent) ? `static { ${rt.ref(parts.linkMethods)}(${isStatic ? 'this' : 'this.prototype'}, ${key}, ${helper.frame}); }` : '';
       const objectLink =
-        key && ts.isObjectLiteralExpression(fn.parent) ? { before: `${rt}.${parts.linkMethods}(`, after: `, ${key}, ${helper.frame})` } : undefined;
+        key && ts.isObjectLiteralExpression(fn.parent) ? { before: `${rt.ref(parts.linkMethods)}(`, after: `, ${key}, ${helper.frame})` } : undefined;
       if (!usesPrivateNames(fn)) return { replacement: wrapper, helpers, setup, classMember: classLink, objectLink };
       // Private names are only visible inside the class body: the step function is made by a static block there.
       return {
@@ -395,7 +396,7 @@ export function renderCode(code: Code, layout: FrameLayout): string {
     else if (isVariable(part)) out += layout.access(part);
     else if (isDeferred(part)) out += part.text();
     else if (isCalleeRef(part)) out += layout.callee(part.callee);
-    else if (isLabel(part)) throw new Error('a state label outside a step function');
+    else if (isLabel(part) || isExitPart(part)) throw new Error('a state label outside a step function');
   }
   return out;
 }

@@ -14,6 +14,8 @@
  * ## References
  * Babel's `scope.generateUid` follows the same idea.
  */
+import type { RuntimeReferences } from './runtime-binding';
+
 export class NameAllocator {
   private readonly taken: Set<string>;
 
@@ -44,11 +46,11 @@ export interface MachineNames {
   /** Label of the dispatch loop, for jumps out of nested native loops. */
   readonly loop: string;
   readonly error: string;
-  /** The binding through which emitted code reaches `@coro/runtime`. */
-  readonly runtime: string;
+  /** How emitted code reaches `@coro/runtime`. */
+  readonly runtime: RuntimeReferences;
 }
 
-export function machineNames(allocator: NameAllocator, runtime: string): MachineNames {
+export function machineNames(allocator: NameAllocator, runtime: RuntimeReferences): MachineNames {
   return {
     frame: allocator.fresh('$frame'),
     state: allocator.fresh('$state'),

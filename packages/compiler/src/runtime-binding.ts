@@ -14,6 +14,33 @@
  * docs/architecture.md, "Emitted code ↔ runtime contract" (the three ways to reach the runtime).
  */
 import { inlineRuntime } from '@coro/runtime';
+import type * as Runtime from '@coro/runtime';
+
+/** A name lowered code may read from `@coro/runtime`: the runtime's own exports are the one list. */
+export type RuntimeExport = Exclude<keyof typeof Runtime, 'inlineRuntime'>;
+
+/**
+ * The output's binding of `@coro/runtime` and the exports it reads. Every
+ * emitted reference goes through `ref`, so the file's preamble (and the
+ * inline runtime) holds exactly what the output uses, with no second look
+ * at the emitted text.
+ */
+export class RuntimeReferences {
+  private readonly used = new Set<RuntimeExport>();
+
+  constructor(readonly binding: string) {}
+
+  /** `$coro.name`, noting that the output uses `name`. */
+  ref(name: RuntimeExport): string {
+    this.used.add(name);
+    return `${this.binding}.${name}`;
+  }
+
+  /** The exports referenced so far, sorted (the output is deterministic). */
+  get exports(): RuntimeExport[] {
+    return [...this.used].sort();
+  }
+}
 
 export type RuntimeMode = 'import' | 'require' | 'inline';
 

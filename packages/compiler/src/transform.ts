@@ -30,7 +30,7 @@ import { findHoistSite, isStrictAt, topOfStatementList } from './hoist';
 import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext } from './lower';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
-import { runtimePreamble, type RuntimeMode } from './runtime-binding';
+import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
 import { isAsyncFunction, suspendKindOf } from './suspend-kind';
 
 export interface TransformOptions {
@@ -165,11 +165,11 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   if (roots.length === 0) return { code, map: null, diagnostics };
 
   const helperNames = new NameAllocator(identifiers);
-  const runtimeBinding = helperNames.fresh('$coro');
+  const runtimeReferences = new RuntimeReferences(helperNames.fresh('$coro'));
   const file: FileContext = {
     sourceFile,
     module: sourceType === 'module',
-    runtime: runtimeBinding,
+    runtime: runtimeReferences,
     identifiers,
     helperNames,
     isSuspendFunction,
@@ -179,18 +179,12 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   };
 
   const s = new MagicString(code);
-  const usedHelpers = new Set<string>();
-  const helperUse = new RegExp(`${runtimeBinding.replace(/\$/g, '\\$')}\\.(\\w+)`, 'g');
-  const noteHelpers = (text: string) => {
-    for (const m of text.matchAll(helperUse)) usedHelpers.add(m[1]);
-  };
 
   for (const fn of roots) {
     try {
       const form = formOf(fn);
       if (form === 'expression') {
         const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
-        noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);
         s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
         if (lowered.hoistSite) {
           for (const { at, text } of helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
@@ -202,14 +196,12 @@ function transformFile(code: string, options: TransformOptions): TransformResult
         // binding, which a generator declaration never has: a block-scoped `let` at the block's top keeps it.
         const block = fn.parent;
         const lowered = lowerFunction(fn, file, undefined, 'expression', indentOf(fn, sourceFile));
-        noteHelpers(lowered.replacement);
         s.overwrite(fn.getStart(sourceFile), fn.end, '');
         s.appendLeft(topOfStatementList(block, sourceFile), `let ${(fn.name as ts.Identifier).text} = ${lowered.replacement};\n${indentOf(fn, sourceFile)}`);
         continue;
       }
       const site = findHoistSite(fn);
       const lowered = lowerFunction(fn, file, undefined, form, indentOf(site.anchor, sourceFile));
-      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup + (lowered.classMember ?? '') + (lowered.objectLink?.before ?? ''));
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
       for (const { at, text } of helperInsertions(site, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
     } catch (error) {
@@ -227,7 +219,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   }
   const preambleAt = preambleOffset(sourceFile);
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
-  s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeBinding, [...usedHelpers].sort()) + '\n');
+  s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeReferences.binding, runtimeReferences.exports) + '\n');
 
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });

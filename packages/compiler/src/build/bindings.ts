@@ -120,7 +120,7 @@ export class MachineBindings extends IrWriter {
     if (binding.kind !== 'const' && !ownName) return undefined;
     if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
     if (ownName && !this.context.strict) return ['void 0'];
-    return [this.context.names.runtime, '.throwConstantAssignment(', JSON.stringify(binding.name), ')'];
+    return [this.context.names.runtime.ref('throwConstantAssignment'), '(', JSON.stringify(binding.name), ')'];
   }
 
   /** Whether a scope can be entered more than once per call: it sits in a loop of this function. */
@@ -136,13 +136,13 @@ export class MachineBindings extends IrWriter {
     const scope = this.context.scopes.scopes.get(node);
     if (!scope) return;
     const rt = this.context.names.runtime;
-    const initial = (b: Binding) => (this.deadZone.has(b) ? `${rt}.uninitialized` : 'void 0');
+    const initial = (b: Binding) => (this.deadZone.has(b) ? rt.ref('uninitialized') : 'void 0');
     const env = this.environments.get(scope);
     if (env) this.assign(env.variable, ['{ ', env.bindings.map((b) => `${environmentKey(b)}: ${initial(b)}`).join(', '), ' }']);
     for (const b of scope.bindings.values()) {
       if (!this.deadZone.has(b)) continue;
       const v = this.variableOf(b);
-      if (v) this.assign(v, [`${rt}.uninitialized`]);
+      if (v) this.assign(v, [rt.ref('uninitialized')]);
     }
   }
 
@@ -170,7 +170,7 @@ export class MachineBindings extends IrWriter {
     if (env) code = isInsideClosure(node, this.context.fn) ? [`${env.alias}.${environmentKey(binding)}`] : [env.variable, '.' + environmentKey(binding)];
     else if (v) code = [v];
     if (code && this.deadZone.has(binding) && !isWritten(node)) {
-      return ['(', this.context.names.runtime, '.checkInitialized(', ...code, ', ', JSON.stringify(binding.name), '))'];
+      return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
     return code;
   }

@@ -25,7 +25,7 @@
  * 14.13 labelled statements.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Finally, type Label } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Exit, type Finally, type Label } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import { MachineBindings } from './bindings';
 
@@ -97,55 +97,40 @@ export abstract class Completions extends MachineBindings {
     this.mark(fin.body);
   }
 
-  /** Code for `return value` at the current position: through the innermost finally, or completing. */
-  returnCode(value: Code | undefined): { code: Code; exit: Label | undefined } {
-    const fin = this.finallies[this.finallies.length - 1];
-    if (!fin) {
-      return { code: [this.context.names.frame, '.$state = -2; return', ...(value ? [' ', ...value] : []), ';'], exit: undefined };
-    }
-    const entry = fin.returnEntry;
-    return {
-      code: [this.context.names.value, ' = ', ...(value ?? ['void 0']), '; ', ...this.gotoCode(entry)],
-      exit: entry,
-    };
+  /** `return value` at the current position: through the innermost finally, or completing the function. */
+  returnExit(value: Code | undefined): Exit {
+    return { kind: 'return', value, through: this.finallies[this.finallies.length - 1] };
   }
 
-  private gotoCode(label: Label): Code {
-    return [this.context.names.state, ' = ', label, '; continue ', this.context.names.loop, ';'];
-  }
-
-  returnWith(value: Code | undefined): void {
-    const fin = this.finallies[this.finallies.length - 1];
-    if (!fin) {
+  /**
+   * `return value` as instructions. With `valueInPlace`, the value is the one
+   * the machine was just resumed with (`$value`), which a finally's return
+   * entry reads where it is.
+   */
+  returnWith(value: Code | undefined, valueInPlace = false): void {
+    const exit = this.returnExit(value);
+    if (!exit.through) {
       this.complete(value);
       return;
     }
-    this.statement([this.context.names.value, ' = ', ...(value ?? ['void 0']), ';']);
-    this.jump(fin.returnEntry);
+    if (valueInPlace) this.jump(exit.through.returnEntry);
+    else this.leave({ ...exit, through: exit.through });
   }
 
   /** A jump to `target`, which is enclosed by `depth` finallys, running the finallys it leaves. */
-  protected jumpCode(target: Label, depth: number): { code: Code; exit: Label } {
-    if (this.finallies.length === depth) return { code: this.gotoCode(target), exit: target };
+  protected jumpExit(target: Label, depth: number): Exit {
     for (let k = this.finallies.length - 1; k >= depth; k--) {
       const fin = this.finallies[k];
       fin.jumpTargets.add(target);
       if (k - 1 >= depth) fin.jumpsThroughOuter.add(target);
     }
-    const fin = this.finallies[this.finallies.length - 1];
-    return {
-      code: [fin.kind, ' = ', completionLiteral(CompletionKind.Jump), '; ', fin.value, ' = ', target, '; ', ...this.gotoCode(fin.body)],
-      exit: fin.body,
-    };
+    return { kind: 'jump', target, through: this.finallies.length === depth ? undefined : this.finallies[this.finallies.length - 1] };
   }
 
   protected jumpTo(target: Label, depth: number): void {
-    if (this.finallies.length === depth) {
-      this.jump(target);
-      return;
-    }
-    const { code, exit } = this.jumpCode(target, depth);
-    this.push({ op: 'statement', code, exits: [exit], region: this.region });
+    const exit = this.jumpExit(target, depth);
+    if (exit.kind === 'jump' && exit.through) this.leave({ ...exit, through: exit.through });
+    else this.jump(target);
   }
 
   protected findTarget(node: ts.BreakOrContinueStatement): { label: Label; depth: number } {

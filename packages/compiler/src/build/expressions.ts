@@ -161,7 +161,7 @@ export class Normalizer implements ExpressionLowering {
   /** A computed key: converted with ToPropertyKey where it stands, before what follows. */
   private keyPiece(node: ts.Expression): Piece {
     const runtime = this.b.context.names.runtime;
-    return { ...this.piece(node), settle: (code) => [runtime, '.toPropertyKey(', ...code, ')'] };
+    return { ...this.piece(node), settle: (code) => [runtime.ref('toPropertyKey'), '(', ...code, ')'] };
   }
 
   /** Arguments or array elements, with spreads and holes. */

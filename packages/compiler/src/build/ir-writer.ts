@@ -17,7 +17,7 @@
  * ## References
  * The instruction table in `ir.ts`.
  */
-import type { Code, Finally, Instruction, Label, MachineIR, Region, Variable, VariableOrigin } from '../ir';
+import type { Code, Exit, Finally, Instruction, Label, MachineIR, Region, Variable, VariableOrigin } from '../ir';
 
 export class IrWriter {
   readonly instructions: Instruction[] = [];
@@ -130,6 +130,15 @@ export class IrWriter {
   /** The function returns `value`: no `finally` is pending. */
   complete(value: Code | undefined): void {
     this.push({ op: 'complete', value, region: this.region });
+  }
+
+  throwValue(value: Code): void {
+    this.push({ op: 'throw', value, region: this.region });
+  }
+
+  /** A jump or return through the `finally` it leaves. */
+  leave(exit: Exit & { readonly through: Finally }): void {
+    this.push({ op: 'leave', exit, region: this.region });
   }
 
   /** The end of a `finally` body: its pending completion resumes. */

@@ -55,7 +55,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const iterable = this.expressions.expression(node.expression);
     const iterator = this.newVariable('$iterator', 'iterator');
     const next = this.newVariable('$next', 'iterator');
-    this.assign(iterator, [names.runtime, isAsync ? '.getAsyncIterator(' : '.getIterator(', ...iterable, ')']);
+    this.assign(iterator, [names.runtime.ref(isAsync ? 'getAsyncIterator' : 'getIterator'), '(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
     const head = this.newLabel();
     const exit = this.newLabel();
@@ -64,10 +64,10 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.mark(head);
     const step = this.newTemp('$step');
     if (isAsync) {
-      this.awaitValue([names.runtime, '.callNext(', iterator, ', ', next, ')']);
-      this.assign(step, [names.runtime, '.requireIteratorResult(', names.value, ')']);
+      this.awaitValue([names.runtime.ref('callNext'), '(', iterator, ', ', next, ')']);
+      this.assign(step, [names.runtime.ref('requireIteratorResult'), '(', names.value, ')']);
     } else {
-      this.assign(step, [names.runtime, '.iteratorNext(', iterator, ', ', next, ')']);
+      this.assign(step, [names.runtime.ref('iteratorNext'), '(', iterator, ', ', next, ')']);
     }
     this.branch(['!', step, '.done'], exit);
     // IteratorValue failing does not close the iterator; binding the value does.
@@ -93,14 +93,14 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const closing = this.newTemp('$closing');
     const finish = this.newLabel();
     const rejected = this.newLabel();
-    this.assign(closing, [runtime, '.startAsyncIteratorClose(', iterator, ', ', ...leavingByThrow, ')']);
-    this.branch([closing, ' !== ', runtime, '.NOTHING_TO_AWAIT'], finish);
+    this.assign(closing, [runtime.ref('startAsyncIteratorClose'), '(', iterator, ', ', ...leavingByThrow, ')']);
+    this.branch([closing, ' !== ', runtime.ref('NOTHING_TO_AWAIT')], finish);
     this.withRegion(this.newRegion(rejected, undefined), () => {
       this.mark(this.newLabel());
       this.awaitValue([closing]);
     });
     this.mark(this.newLabel());
-    this.statement(['if (!', ...leavingByThrow, ') ', runtime, '.requireIteratorResult(', names.value, ');']);
+    this.statement(['if (!', ...leavingByThrow, ') ', runtime.ref('requireIteratorResult'), '(', names.value, ');']);
     this.jump(finish);
     this.mark(rejected);
     this.statement(['if (!', ...leavingByThrow, ') throw ', names.value, ';']);
@@ -117,8 +117,8 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const names = this.context.names;
     this.enterFinallyBody(fin);
     const close: Code = [
-      'if (', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ') ', names.runtime, '.closeIteratorOnThrow(', iterator, '); else ',
-      names.runtime, '.closeIterator(', iterator, ');',
+      'if (', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ') ', names.runtime.ref('closeIteratorOnThrow'), '(', iterator, '); else ',
+      names.runtime.ref('closeIterator'), '(', iterator, ');',
     ];
     this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
     this.endFinally(fin);
@@ -177,15 +177,15 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const inner = this.newTemp('$innerResult');
     const result = this.newTemp('$delegated');
     const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
-    this.assign(iterator, [runtime, '.getAsyncIterator(', ...iterable, ')']);
+    this.assign(iterator, [runtime.ref('getAsyncIterator'), '(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
     this.assign(receivedMode, ['0']);
     this.assign(received, ['void 0']);
     this.mark(loop);
-    this.assign(call, [runtime, '.callDelegate(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
-    this.branch([call, ' !== ', runtime, '.NOTHING_TO_AWAIT'], missing);
+    this.assign(call, [runtime.ref('callDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
+    this.branch([call, ' !== ', runtime.ref('NOTHING_TO_AWAIT')], missing);
     this.awaitValue([call]);
-    this.assign(inner, [runtime, '.requireIteratorResult(', names.value, ')']);
+    this.assign(inner, [runtime.ref('requireIteratorResult'), '(', names.value, ')']);
     this.branch([inner, '.done'], notDone);
     this.assign(result, [inner, '.value']);
     this.branch([receivedMode, ' === 2'], after);
@@ -214,16 +214,16 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.branch([receivedMode, ' === 1'], missingReturn);
     // No `throw`: the inner iterator is closed (its `return` awaited) and the protocol violation thrown.
     const closing = this.newTemp('$closing');
-    this.assign(closing, [runtime, '.startAsyncIteratorClose(', iterator, ', false)']);
-    this.branch([closing, ' !== ', runtime, '.NOTHING_TO_AWAIT'], closed);
+    this.assign(closing, [runtime.ref('startAsyncIteratorClose'), '(', iterator, ', false)']);
+    this.branch([closing, ' !== ', runtime.ref('NOTHING_TO_AWAIT')], closed);
     this.awaitValue([closing]);
-    this.statement([runtime, '.requireIteratorResult(', names.value, ');']);
+    this.statement([runtime.ref('requireIteratorResult'), '(', names.value, ');']);
     this.mark(closed);
-    this.statement(["throw new TypeError(\"The iterator does not provide a 'throw' method\");"]);
+    this.throwValue(["new TypeError(\"The iterator does not provide a 'throw' method\")"]);
     this.mark(missingReturn);
     // No `return`: this generator returns the received value, awaited.
     this.awaitValue([received]);
-    this.returnWith([names.value]);
+    this.returnWith([names.value], true);
     this.mark(after);
     return result;
   }}

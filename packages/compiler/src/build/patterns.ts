@@ -99,7 +99,7 @@ export class Destructurer {
       let access: Code;
       if (ts.isComputedPropertyName(key)) {
         const k = this.b.newTemp('$key');
-        this.b.assign(k, [this.b.context.names.runtime, '.toPropertyKey(', ...this.b.expressions.expression(key.expression), ')']);
+        this.b.assign(k, [this.b.context.names.runtime.ref('toPropertyKey'), '(', ...this.b.expressions.expression(key.expression), ')']);
         access = [source, '[', k, ']'];
       } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
         access = [source, '.', key.text];
@@ -116,14 +116,14 @@ export class Destructurer {
     const next = this.b.newVariable('$next', 'iterator');
     const done = this.b.newTemp('$done');
     const step = this.b.newTemp('$step');
-    this.b.assign(iterator, [rt, '.getIterator(', ...value, ')']);
+    this.b.assign(iterator, [rt.ref('getIterator'), '(', ...value, ')']);
     this.b.assign(next, [iterator, '.next']);
     this.b.assign(done, ['false']);
     const after = this.b.newLabel();
     const fin = this.b.newFinally(after);
     // IteratorStep: a throwing next() or done getter leaves the iterator done, and so not closed.
     const stepCode = (onValue: Code): Code => [
-      'if (!', done, ') { ', done, ' = true; ', step, ' = ', rt, '.iteratorNext(', iterator, ', ', next, '); ',
+      'if (!', done, ') { ', done, ' = true; ', step, ' = ', rt.ref('iteratorNext'), '(', iterator, ', ', next, '); ',
       'if (!', step, '.done) { ', ...onValue, done, ' = false; } }',
     ];
     this.b.withIteratorClose(fin, iterator, { async: false, done, then: after }, () => {
@@ -163,7 +163,7 @@ export class Destructurer {
       }
     });
     this.b.mark(after);
-    this.b.statement(['if (!', done, ') ', rt, '.closeIterator(', iterator, ');']);
+    this.b.statement(['if (!', done, ') ', rt.ref('closeIterator'), '(', iterator, ');']);
   }
 }
 

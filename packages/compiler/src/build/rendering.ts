@@ -6,12 +6,12 @@
  * ## Example
  * Inside a split scope, `if (x) break outer;` renders as
  * `if ($frame.x$) { $state = L9; continue $machine; }`: `x` is a frame field,
- * and the `break` leaves the rendered statement, so it becomes a jump that
- * the control-flow graph learns of (the statement's `exits`).
+ * and the `break` leaves the rendered statement, so it becomes an exit part
+ * that the control-flow graph follows.
  *
  * ## Implementation
- * `renderStatement` collects the jumps a statement makes out of itself while
- * it is rendered (`pendingExits`). A `var` list that declares machine
+ * A jump a statement makes out of itself is an exit part of its code
+ * (`ExitPart`), which emit renders and liveness follows. A `var` list that declares machine
  * variables becomes assignments. `bind` gives a declared name its value:
  * one assignment, a destructuring assignment, or, when the pattern itself
  * suspends, the patterns lowering.
@@ -31,7 +31,6 @@ export abstract class RenderingBuilder extends Completions {
   protected readonly hoistedDeclarations = new Set<ts.Node>();
   /** Nodes whose code was computed ahead of rendering (class keys evaluated before a suspension). */
   readonly overrides = new Map<ts.Node, Code>();
-  private pendingExits: Label[] | undefined;
   readonly hooks: RenderHooks = this.makeHooks();
 
   /** Destructuring whose pattern holds a suspension point (patterns.ts). */
@@ -43,12 +42,7 @@ export abstract class RenderingBuilder extends Completions {
   }
 
   protected renderStatement(node: ts.Node): void {
-    const exits: Label[] = [];
-    const saved = this.pendingExits;
-    this.pendingExits = exits;
-    const code = this.render(node);
-    this.pendingExits = saved;
-    this.push({ op: 'statement', code, exits, region: this.region });
+    this.statement(this.render(node));
   }
 
   private makeHooks(): RenderHooks {
@@ -79,15 +73,9 @@ export abstract class RenderingBuilder extends Completions {
         this.context.nestedSuspendFunction(node, edits, this.hoistedDeclarations.has(node)),
       escapingJump: (node) => {
         const { label, depth } = this.findTarget(node);
-        const { code, exit } = this.jumpCode(label, depth);
-        this.pendingExits?.push(exit);
-        return ['{ ', ...code, ' }'];
+        return ['{ ', { exit: this.jumpExit(label, depth) }, ' }'];
       },
-      returnStatement: (value) => {
-        const { code, exit } = this.returnCode(value);
-        if (exit) this.pendingExits?.push(exit);
-        return ['{ ', ...code, ' }'];
-      },
+      returnStatement: (value) => ['{ ', { exit: this.returnExit(value) }, ' }'],
       variableDeclarationList: (list, render) => this.renderVarListInChunk(list, render),
     };
   }

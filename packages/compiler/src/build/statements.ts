@@ -106,7 +106,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
       const value = this.expressions.expression(node.expression);
       if (this.context.kind !== 'asyncGenerator') return this.returnWith(value);
       this.awaitValue(value);
-      return this.returnWith([this.context.names.value]);
+      return this.returnWith([this.context.names.value], true);
     }
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
       const { label, depth } = this.findTarget(node);
@@ -126,7 +126,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
       case ts.SyntaxKind.IfStatement:
         return this.buildIf(node as ts.IfStatement);
       case ts.SyntaxKind.ThrowStatement:
-        return this.statement(['throw ', ...this.expressions.expression((node as ts.ThrowStatement).expression), ';']);
+        return this.throwValue(this.expressions.expression((node as ts.ThrowStatement).expression));
       case ts.SyntaxKind.WhileStatement:
         return this.buildWhile(node as ts.WhileStatement, []);
       case ts.SyntaxKind.DoStatement:
