@@ -14,19 +14,23 @@
  * ## Implementation
  * Object patterns read each property in turn (a computed key through
  * ToPropertyKey first); an assignment target's reference is evaluated before
- * its value is read, as the spec orders it. Array patterns run inside a
- * region whose finally closes the iterator (`withIteratorClose`, the same close as `for-of`).
+ * its value is read, as the spec orders it. The keys read so far are the
+ * excluded keys of a rest element (`$coro.copyDataProperties`), a computed
+ * one by the temporary that holds it, so no key is evaluated twice. Array
+ * patterns run inside a region whose finally closes the iterator
+ * (`withIteratorClose`, the same close as `for-of`).
  * Patterns without a suspension point are left to the engine as a single
  * destructuring assignment (rendering.ts, `bind`).
  *
  * ## References
  * ECMAScript 2025, 8.6.2 BindingInitialization and 8.6.3
  * IteratorBindingInitialization; 13.15.5 DestructuringAssignmentEvaluation;
- * 7.4.11 IteratorClose.
+ * 7.4.11 IteratorClose; RestBindingInitialization,
+ * RestDestructuringAssignmentEvaluation and CopyDataProperties.
  */
 import ts from 'typescript';
-import type { Code } from '../ir';
-import { UnsupportedError } from '../diagnostics';
+import type { Code, Variable } from '../ir';
+import { DiagnosticCode, UnsupportedError } from '../diagnostics';
 import type { Builder } from './builder';
 import { skipOuter } from './expressions';
 
@@ -70,13 +74,23 @@ export class Destructurer {
     this.b.assign(source, value);
     // RequireObjectCoercible, with the engine's own error.
     this.b.statement(['({} = ', source, ');']);
-    const elements = ts.isObjectBindingPattern(pattern) ? pattern.elements : pattern.properties;
-    for (const element of elements) {
-      let key: ts.PropertyName | undefined;
+    const elements: ts.NodeArray<ts.BindingElement | ts.ObjectLiteralElementLike> = ts.isObjectBindingPattern(pattern)
+      ? pattern.elements
+      : pattern.properties;
+    // The property keys destructured so far, as the spec's excludedNames list: a rest element copies the others.
+    const excluded: Code[] = [];
+    elements.forEach((element, index) => {
+      let key: ts.PropertyName;
       let target: ts.BindingName | ts.Expression;
       let initializer: ts.Expression | undefined;
+      if ((ts.isBindingElement(element) && element.dotDotDotToken) || ts.isSpreadAssignment(element)) {
+        // TypeScript's parser leaves these early errors to its checker.
+        if (index !== elements.length - 1 || elements.hasTrailingComma) {
+          throw new UnsupportedError(element, 'a rest element must be last in a destructuring pattern', DiagnosticCode.SyntaxError);
+        }
+        return this.destructureRest(ts.isBindingElement(element) ? element.name : element.expression, source, excluded);
+      }
       if (ts.isBindingElement(element)) {
-        if (element.dotDotDotToken) throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
         key = element.propertyName ?? (element.name as ts.Identifier);
         target = element.name;
         initializer = element.initializer;
@@ -94,20 +108,41 @@ export class Destructurer {
         target = element.name;
         initializer = element.objectAssignmentInitializer;
       } else {
-        throw new UnsupportedError(element, 'a rest element in a pattern that holds a yield is not supported');
+        throw new UnsupportedError(element, 'a method or accessor is not a destructuring target', DiagnosticCode.SyntaxError);
       }
       let access: Code;
       if (ts.isComputedPropertyName(key)) {
         const k = this.b.newTemp('$key');
         this.b.assign(k, [this.b.context.names.runtime.ref('toPropertyKey'), '(', ...this.b.expressions.expression(key.expression), ')']);
         access = [source, '[', k, ']'];
+        excluded.push([k]);
       } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
         access = [source, '.', key.text];
+        excluded.push([JSON.stringify(key.text)]);
       } else {
         access = [source, '[', key.getText(this.b.context.sourceFile), ']'];
+        excluded.push([literalPropertyKey(key, this.b.context.sourceFile)]);
       }
       this.destructureElement(target, initializer, () => access);
+    });
+  }
+
+  /**
+   * RestBindingInitialization and RestDestructuringAssignmentEvaluation: the
+   * target's reference first, then a fresh object with the source's other own
+   * enumerable properties, then the write.
+   */
+  private destructureRest(target: ts.BindingName | ts.Expression, source: Variable, excluded: readonly Code[]): void {
+    const node = ts.isIdentifier(target) ? target : skipOuter(target);
+    const keys = excluded.flatMap((key, i) => (i ? [', ', ...key] : key));
+    const copy: Code = [this.b.context.names.runtime.ref('copyDataProperties'), '(', source, ', [', ...keys, '])'];
+    if (isBindingName(node)) return this.b.bind(node, copy);
+    // Never a pattern nor an optional chain: early errors TypeScript's parser does not report.
+    const simple = ts.isIdentifier(node) || ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !ts.isOptionalChain(node));
+    if (!simple) {
+      throw new UnsupportedError(target, "an object rest element's target must be an identifier or a property", DiagnosticCode.SyntaxError);
     }
+    this.b.expressions.reference(node as ts.Expression).write(copy);
   }
 
   private destructureArray(pattern: ts.ArrayBindingPattern | ts.ArrayLiteralExpression, value: Code): void {
@@ -177,4 +212,14 @@ function isBindingName(node: ts.Node): node is ts.Identifier {
   if (!ts.isIdentifier(node)) return false;
   const parent = node.parent;
   return (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isParameter(parent)) && parent.name === node;
+}
+
+/**
+ * A literal property name as the property key it denotes (PropName, then
+ * ToString for a number): `1.0` and `0x1` both name `"1"`, `1n` names `"1"`.
+ */
+function literalPropertyKey(key: ts.StringLiteral | ts.NumericLiteral | ts.BigIntLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile): string {
+  if (ts.isNumericLiteral(key)) return JSON.stringify(String(Number(key.text)));
+  if (ts.isBigIntLiteral(key)) return JSON.stringify(String(BigInt(key.text.slice(0, -1))));
+  return key.getText(sourceFile);
 }

@@ -109,11 +109,14 @@ export type Stmt =
   | { kind: 'log'; tag: string; args: Expr[] }
   | { kind: 'let'; constant: boolean; name: string; init: Expr }
   /**
-   * `let [t0, t1 = d] = init;` or `const { a: t0, b: t1 = d } = init;`. An
-   * array pattern over a generator closes it (IteratorClose) when it has
-   * bound its elements; a default (possibly a `yield`) runs only for `undefined`.
+   * `let [t0, t1 = d] = init;` or `const { a: t0, b: t1 = d, ...t2 } = init;`.
+   * An array pattern over a generator closes it (IteratorClose) when it has
+   * bound its elements; a default (possibly a `yield`) runs only for
+   * `undefined`; an object pattern's `rest` (always `null` for an array
+   * pattern) gets the properties the elements before it did not name, and
+   * is logged right after, with its tag, so its keys and values are in the trace.
    */
-  | { kind: 'destructure'; constant: boolean; pattern: 'array' | 'object'; elements: PatternElement[]; init: Expr }
+  | { kind: 'destructure'; constant: boolean; pattern: 'array' | 'object'; elements: PatternElement[]; rest: RestElement | null; init: Expr }
   | { kind: 'if'; test: Expr; then: Stmt[]; else: Stmt[] | null }
   | { kind: 'block'; label: string | null; body: Stmt[] }
   /**
@@ -151,6 +154,11 @@ export interface PatternElement {
   key: string;
   name: string;
   default: Expr | null;
+}
+
+export interface RestElement {
+  name: string;
+  tag: string;
 }
 
 export interface SwitchCase {

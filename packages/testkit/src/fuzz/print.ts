@@ -218,8 +218,10 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
         const target = stmt.pattern === 'object' ? `${element.key}: ${element.name}` : element.name;
         return element.default === null ? target : `${target} = ${printExpr(element.default)}`;
       });
+      if (stmt.rest !== null) elements.push(`...${stmt.rest.name}`);
       const pattern = stmt.pattern === 'array' ? `[${elements.join(', ')}]` : `{ ${elements.join(', ')} }`;
       out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern} = ${printExpr(stmt.init)};`);
+      if (stmt.rest !== null) out.line(`log(${quote(stmt.rest.tag)}, ${stmt.rest.name});`);
       return;
     }
     case 'if':

@@ -543,12 +543,16 @@ class ProgramGenerator {
    * A destructuring declaration of fresh names. The initializer is always of
    * the right shape (an iterable for `[...]`, an object literal for `{...}`),
    * so destructuring itself never throws; defaults do not see the names the
-   * pattern declares (they would be in their temporal dead zone, or not).
+   * pattern declares (they would be in their temporal dead zone, or not). An
+   * object pattern sometimes ends in a rest element, copied after the
+   * defaults' suspension points.
    */
   private destructuring(place: Place): Stmt {
     const pattern = this.rng.chance(0.6) ? 'array' : 'object';
     const names = Array.from({ length: this.rng.int(1, 3) }, () => this.names.binding('t', this.rng));
-    const hidden = { ...place, hidden: new Set([...place.hidden, ...names]) };
+    const rest =
+      pattern === 'object' && this.rng.chance(0.6) ? { name: this.names.binding('t', this.rng), tag: `${this.tagPrefix}.${this.logCount++}` } : null;
+    const hidden = { ...place, hidden: new Set([...place.hidden, ...names, ...(rest === null ? [] : [rest.name])]) };
     const elements = names.map((name, index) => ({
       key: ['a', 'b', 'c'][index],
       name,
@@ -557,7 +561,8 @@ class ProgramGenerator {
     const init = pattern === 'array' ? this.iterable(hidden) : this.objectLiteral(hidden);
     const constant = this.rng.chance(0.4);
     for (const name of names) place.scope.declare(name, !constant);
-    return { kind: 'destructure', constant, pattern, elements, init };
+    if (rest !== null) place.scope.declare(rest.name, !constant);
+    return { kind: 'destructure', constant, pattern, elements, rest, init };
   }
 
   /**

@@ -18,7 +18,8 @@
  *   actions, switch cases, arguments, elements, calls), halves first;
  * - replace a compound statement by one of its statement lists (loop → body,
  *   `try` → block / catch body / finally body, `if` → a branch, switch → a
- *   case body), drop a catch or finally clause, an `else`, a label;
+ *   case body), drop a catch or finally clause, an `else`, a label, the
+ *   rest element of an object pattern;
  * - lower a loop bound or a tick count, stop draining, drop a `break` from a
  *   `for-of` consumer or the early exit of a `for await` one, stop waiting
  *   for a request, settle calls each on its own instead of combined, turn an
@@ -239,6 +240,7 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
   if (typeof node.label === 'string') yield replaced(program, [...path, 'label'], null);
   if (node.default !== undefined && node.default !== null) yield replaced(program, [...path, 'default'], null);
   if (typeof node.param === 'string') yield replaced(program, [...path, 'param'], null);
+  if (node.kind === 'destructure' && node.rest !== null) yield replaced(program, [...path, 'rest'], null);
   if (typeof node.limit === 'number') {
     for (let limit = 0; limit < node.limit; limit++) yield replaced(program, [...path, 'limit'], limit);
   }

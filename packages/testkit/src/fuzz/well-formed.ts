@@ -79,7 +79,7 @@ function declaredNames(statements: Stmt[]): string[] {
   const names: string[] = [];
   for (const statement of statements) {
     if (statement.kind === 'let') names.push(statement.name);
-    if (statement.kind === 'destructure') names.push(...statement.elements.map((element) => element.name));
+    if (statement.kind === 'destructure') names.push(...statement.elements.map((element) => element.name), ...(statement.rest === null ? [] : [statement.rest.name]));
     if (statement.kind === 'while' || statement.kind === 'doWhile') names.push(statement.counter);
     if (statement.kind === 'localFunction') names.push(statement.name);
   }
@@ -146,6 +146,7 @@ class WellFormedCheck {
         this.expr(stmt.init, scope);
         for (const element of stmt.elements) if (element.default !== null) this.expr(element.default, scope);
         for (const element of stmt.elements) scope.declare(element.name, !stmt.constant);
+        if (stmt.rest !== null) scope.declare(stmt.rest.name, !stmt.constant);
         return;
       case 'if':
         this.expr(stmt.test, scope);
