@@ -37,6 +37,7 @@ import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
 import { markedText } from './source-map';
+import { fieldsOf, type FrameField } from './frame-fields';
 
 export interface EmittedMachine {
   /** `function F(…) { this.$state = 0; … }` */
@@ -259,22 +260,18 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   const params = layout.inputs.map((v) => layout.fieldOf(v)!);
   const stepParameter = options.stepParameter ? [options.stepParameter] : [];
   ctor.push(`function ${options.frameName}(${[...stepParameter, ...params].join(', ')}) {`);
-  ctor.push(`${i1}this.$state = 0;`);
-  ctor.push(`${i1}this.$step = ${options.stepParameter ?? options.stepName};`);
+  const stepFunction = options.stepParameter ?? options.stepName;
+  const write = (fields: readonly FrameField[]) => {
+    for (const f of fields) ctor.push(`${i1}this.${f.name} = ${f.initial === 'step' ? stepFunction : f.initial};`);
+  };
+  write(fieldsOf('machine'));
   const inputFields = new Set(params);
   for (const slot of layout.slots) {
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
-  if (options.kind === 'async' && !options.awaitsOnce) {
-    for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
-  } else if (options.kind === 'asyncGenerator') {
-    ctor.push(`${i1}this.$phase = 0;`, `${i1}this.$requestMode = -1;`, `${i1}this.$requestValue = undefined;`, `${i1}this.$queue = [];`, `${i1}this.$returnPending = false;`);
-    for (const field of ['$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected']) ctor.push(`${i1}this.${field} = undefined;`);
-  }
-  if (options.usesDelegate) {
-    ctor.push(`${i1}this.$delegate = undefined;`);
-    ctor.push(`${i1}this.$delegateNext = undefined;`);
-  }
+  if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
+  else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator', 'awaiting'));
+  if (options.usesDelegate) write(fieldsOf('delegate'));
   ctor.push(`${options.indent}}`);
 
   return {

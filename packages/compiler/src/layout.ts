@@ -31,6 +31,7 @@
 import type { Variable } from './ir';
 import type { Liveness } from './liveness';
 import type { NameAllocator } from './names';
+import { RUNTIME_FIELD_NAMES } from './frame-fields';
 
 export interface FrameSlot {
   readonly field: string;
@@ -49,12 +50,6 @@ export interface FrameLayout {
   fieldOf(v: Variable): string | undefined;
 }
 
-// Every field the runtime keeps on a frame (emit.ts writes them in the frame constructor; runtime frame.ts).
-const RESERVED_FIELDS = new Set([
-  '$state', '$step', '$delegate', '$delegateNext',
-  '$resolve', '$reject', '$awaited', '$onFulfilled', '$onRejected',
-  '$phase', '$requestMode', '$requestValue', '$queue', '$returnPending',
-]);
 
 /** See "Field names" above. */
 function sharedFieldName(occupants: readonly Variable[]): string {
@@ -74,7 +69,7 @@ export function layoutFrame(
 ): FrameLayout {
   const slots: FrameSlot[] = [];
   const slotOf = new Map<Variable, FrameSlot>();
-  const fields = new Set(RESERVED_FIELDS);
+  const fields = new Set(RUNTIME_FIELD_NAMES);
   const fieldName = (preferred: string) => {
     let name = preferred;
     for (let i = 1; fields.has(name); i++) name = preferred + i;

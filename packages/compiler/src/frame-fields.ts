@@ -1,0 +1,60 @@
+/**
+ * The fields the runtime keeps on a frame: the one list the frame
+ * constructor (emit.ts), the layout's reserved names (layout.ts), the
+ * runtime's frame types (`@coro/runtime` frame.ts, checked by a test) and
+ * the table in docs/architecture.md (checked by a test) all follow.
+ *
+ * ## Example
+ * An async generator's frame constructor begins
+ * ```js
+ * this.$state = 0;
+ * this.$step = g$step;
+ * ```
+ * then the function's own slots, then `$phase` … `$onRejected` below.
+ *
+ * ## Implementation
+ * Fields come in groups, each written when the function needs it: every
+ * frame has the machine's; an async function that may await more than once
+ * has the awaiting group; an async generator has its queue and the awaiting
+ * group; a function with `yield*` has the delegate group. Each field has its
+ * initial value, so every frame of a function has one shape from the start.
+ *
+ * ## References
+ * rustc `compiler/rustc_mir_transform/src/coroutine.rs` (the prefix of a
+ * coroutine's layout that the runtime owns); ECMAScript 2025, 27.5.2 and
+ * 27.6.2 (generator and async generator instance slots).
+ */
+
+export type FrameFieldGroup = 'machine' | 'asyncGenerator' | 'awaiting' | 'delegate';
+
+export interface FrameField {
+  readonly name: string;
+  readonly group: FrameFieldGroup;
+  /** The value the frame constructor writes; `step` is the function's step function. */
+  readonly initial: string;
+}
+
+export const FRAME_FIELDS: readonly FrameField[] = [
+  { name: '$state', group: 'machine', initial: '0' },
+  { name: '$step', group: 'machine', initial: 'step' },
+  { name: '$phase', group: 'asyncGenerator', initial: '0' },
+  { name: '$requestMode', group: 'asyncGenerator', initial: '-1' },
+  { name: '$requestValue', group: 'asyncGenerator', initial: 'undefined' },
+  { name: '$queue', group: 'asyncGenerator', initial: '[]' },
+  { name: '$returnPending', group: 'asyncGenerator', initial: 'false' },
+  { name: '$resolve', group: 'awaiting', initial: 'undefined' },
+  { name: '$reject', group: 'awaiting', initial: 'undefined' },
+  { name: '$awaited', group: 'awaiting', initial: 'undefined' },
+  { name: '$onFulfilled', group: 'awaiting', initial: 'undefined' },
+  { name: '$onRejected', group: 'awaiting', initial: 'undefined' },
+  { name: '$delegate', group: 'delegate', initial: 'undefined' },
+  { name: '$delegateNext', group: 'delegate', initial: 'undefined' },
+];
+
+/** Every runtime field name: no slot of the function's own may take one. */
+export const RUNTIME_FIELD_NAMES: ReadonlySet<string> = new Set(FRAME_FIELDS.map((f) => f.name));
+
+/** The fields of `groups`, in the order the constructor writes them. */
+export function fieldsOf(...groups: FrameFieldGroup[]): FrameField[] {
+  return FRAME_FIELDS.filter((f) => groups.includes(f.group));
+}
