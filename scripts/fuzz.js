@@ -30,6 +30,8 @@
  * to look past a bug already known (the names: EXCLUDABLE_CONSTRUCTS in
  * packages/testkit/src/fuzz/program.ts, listed by a wrong name). Both change
  * what a seed generates: a replay must pass them again (the report says how).
+ * About 30% of the seeds print their program without semicolons, as code
+ * relying on automatic semicolon insertion is written.
  *
  * --keep-going does not stop at the first failure: each failing seed is
  * listed as it is found, and at the end the first one is shrunk and reported

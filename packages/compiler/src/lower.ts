@@ -39,7 +39,7 @@ import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, expressionHoistSite, findHoistSite, hasUseStrict, isStrictAt, topOfStatementList, isStatementList, usesPrivateNames, type HoistSite } from './hoist';
 import type { Code, Deferred, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isVariable } from './ir';
-import type { Edit } from './render';
+import { endsByInsertedSemicolon, type Edit } from './render';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -261,7 +261,8 @@ export function lowerFunction(
         return v.name;
     }
   });
-  const directives = bodyStatements.slice(0, directiveCount(bodyStatements)).map((d) => d.getText(sf) + ' ');
+  // The wrapper's body is one line: a directive written without `;` gets it.
+  const directives = bodyStatements.slice(0, directiveCount(bodyStatements)).map((d) => d.getText(sf) + (endsByInsertedSemicolon(d, sf) ? '; ' : ' '));
   const setterValue = allocator.fresh('$v');
   const parameterAccessors = mappedParameters.map(
     ({ name, variable }) => `${JSON.stringify(layout!.fieldOf(variable))}, function () { return ${name}; }, function (${setterValue}) { ${name} = ${setterValue}; }`,
@@ -405,6 +406,8 @@ export function renderCode(code: Code, layout: FrameLayout): string {
 export interface Insertion {
   readonly at: number;
   readonly text: () => string;
+  /** Closes braces put around the whole statement that ends at `at`: it comes after that statement's `;`. */
+  readonly closesStatement?: boolean;
 }
 
 /**
@@ -426,7 +429,7 @@ export function helperInsertions(
   if (site.wrap === 'arrowBody') {
     placed.push({ at: anchorStart, text: () => '{ ' + both() + ' return ' }, { at: site.anchor.end, text: () => '; }' });
   } else if (site.wrap === 'statement') {
-    placed.push({ at: anchorStart, text: () => '{ ' + both() + '\n' + indent }, { at: site.anchor.end, text: () => ' }' });
+    placed.push({ at: anchorStart, text: () => '{ ' + both() + '\n' + indent }, { at: site.anchor.end, text: () => ' }', closesStatement: true });
   } else if (form === 'declaration') {
     placed.push(
       { at: topOfStatementList(site.container, sf), text: () => get().setup + '\n' + indent },
@@ -452,7 +455,7 @@ function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.Source
 }
 
 function insertInto(edits: Edit[], insertions: readonly Insertion[]): void {
-  for (const { at, text } of insertions) edits.push({ start: at, end: at, parts: [deferred(text)] });
+  for (const { at, text, closesStatement } of insertions) edits.push({ start: at, end: at, parts: [deferred(text)], closesStatement });
 }
 
 /** The property key of a method as a string literal, when it is known without running code. */

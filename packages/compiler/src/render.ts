@@ -18,9 +18,17 @@
  * that leave the rendered code, and nested suspend functions (lowered in turn
  * by the caller). Everything else, comments and formatting included, stays.
  *
+ * Except one thing: every statement that automatic semicolon insertion ended
+ * gets its `;` written. A replacement can start a statement with `(` (`g()`
+ * becomes `(0, $frame.g)()`) or end one with `)` (a lowered async arrow), and
+ * emitted code lays statements side by side; `a = []` then `g()` must not
+ * become the call `[](0, $frame.g)()`. The `;` goes where the parser ended
+ * the statement, so the code means what it meant.
+ *
  * ## References
  * ECMAScript 2025, 14.1.2 Static Semantics: early break/continue targets;
- * 10.2.1.1 OrdinaryCallBindThis (why `this` must be captured at call time).
+ * 10.2.1.1 OrdinaryCallBindThis (why `this` must be captured at call time);
+ * 12.10 Automatic Semicolon Insertion.
  */
 import ts from 'typescript';
 import { calleeOf, type Code, type Part } from './ir';
@@ -30,6 +38,8 @@ export interface Edit {
   readonly start: number;
   readonly end: number;
   readonly parts: Code;
+  /** Closes braces put around the whole statement that ends here: it comes after that statement's `;`. */
+  readonly closesStatement?: boolean;
 }
 
 export interface RenderHooks {
@@ -75,7 +85,7 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
   const edits: Edit[] = [];
   const text = hooks.sourceFile.text;
   collectEdits(node, hooks, edits, [], false, false, node);
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  edits.sort((a, b) => a.start - b.start || a.end - b.end || Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
   const parts: Part[] = [];
   let pos = start;
   for (const edit of edits) {
@@ -108,6 +118,11 @@ function collectEdits(
     collectEdits(child, hooks, edits, scopes, nested, own, root);
   const render = (n: ts.Node) => renderNode(n, hooks);
   const replace = (n: ts.Node, parts: Code) => edits.push({ start: n.getStart(sf), end: n.end, parts });
+  // After the edits of the statement's own nodes (a closure's wrapper, a lowered arrow): those end inside it.
+  const visitTerminated = (visitChildren: () => void) => {
+    visitChildren();
+    if (endsByInsertedSemicolon(node, sf)) edits.push({ start: node.end, end: node.end, parts: [';'] });
+  };
 
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
@@ -236,7 +251,8 @@ function collectEdits(
       }
     }
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
-      if (!isNativeJump(node, jumpScopes)) replace(node, hooks.escapingJump(node));
+      if (isNativeJump(node, jumpScopes)) visitTerminated(() => {});
+      else replace(node, hooks.escapingJump(node));
       return;
     }
     if (ts.isReturnStatement(node)) {
@@ -246,7 +262,7 @@ function collectEdits(
     }
     if (ts.isIterationStatement(node, false)) {
       const scopes = [...jumpScopes, { kind: 'loop' as const, labels: labelsOf(node) }];
-      ts.forEachChild(node, (child) => visit(child, scopes));
+      visitTerminated(() => ts.forEachChild(node, (child) => visit(child, scopes)));
       return;
     }
     if (ts.isSwitchStatement(node)) {
@@ -260,7 +276,29 @@ function collectEdits(
       return;
     }
   }
-  ts.forEachChild(node, (child) => visit(child));
+  visitTerminated(() => ts.forEachChild(node, (child) => visit(child)));
+}
+
+/**
+ * Whether automatic semicolon insertion ended this statement (or class
+ * field): the statements whose grammar ends with `;`, written without it.
+ */
+export function endsByInsertedSemicolon(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.ExpressionStatement:
+    case ts.SyntaxKind.VariableStatement:
+    case ts.SyntaxKind.DoStatement:
+    case ts.SyntaxKind.ContinueStatement:
+    case ts.SyntaxKind.BreakStatement:
+    case ts.SyntaxKind.ReturnStatement:
+    case ts.SyntaxKind.ThrowStatement:
+    case ts.SyntaxKind.DebuggerStatement:
+    case ts.SyntaxKind.ExportAssignment:
+    case ts.SyntaxKind.PropertyDeclaration:
+      return sourceFile.text[node.end - 1] !== ';';
+    default:
+      return false;
+  }
 }
 
 /** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */

@@ -26,8 +26,9 @@ import ts from 'typescript';
 import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'magic-string';
 import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
-import { findHoistSite, isStrictAt, topOfStatementList } from './hoist';
-import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext } from './lower';
+import { directiveCount, findHoistSite, isStrictAt, topOfStatementList } from './hoist';
+import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext, type Insertion } from './lower';
+import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
@@ -185,10 +186,8 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       const form = formOf(fn);
       if (form === 'expression') {
         const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
-        s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-        if (lowered.hoistSite) {
-          for (const { at, text } of helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
-        }
+        const insertions = lowered.hoistSite ? helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile) : [];
+        spliceLowered(s, fn, lowered.replacement, insertions, sourceFile);
         continue;
       }
       if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {
@@ -202,8 +201,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       }
       const site = findHoistSite(fn);
       const lowered = lowerFunction(fn, file, undefined, form, indentOf(site.anchor, sourceFile));
-      s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-      for (const { at, text } of helperInsertions(site, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
+      spliceLowered(s, fn, lowered.replacement, helperInsertions(site, fn, form, () => lowered, sourceFile), sourceFile);
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
@@ -220,6 +218,10 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const preambleAt = preambleOffset(sourceFile);
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
   s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeReferences.binding, runtimeReferences.exports) + '\n');
+  // The preamble follows the directive prologue, on its last line when a comment ends that line.
+  const directives = directiveCount(sourceFile.statements);
+  const lastDirective = directives > 0 ? sourceFile.statements[directives - 1] : undefined;
+  if (lastDirective && endsByInsertedSemicolon(lastDirective, sourceFile)) s.prependLeft(lastDirective.end, ';');
 
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
@@ -231,6 +233,30 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
   const lowered = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
   return { code: lowered, map, diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
+}
+
+/**
+ * Puts a lowered function in place of `fn`, and its helpers and links where
+ * `insertions` say. The statement (or class field) that `fn` ends gets the
+ * `;` automatic semicolon insertion gave it: the replacement may end
+ * otherwise (an async arrow's `}` becomes `)`), and a next line starting with
+ * `(`, `[` or a template would then continue it.
+ */
+function spliceLowered(s: MagicString, fn: ts.Node, replacement: string, insertions: readonly Insertion[], sourceFile: ts.SourceFile): void {
+  s.overwrite(fn.getStart(sourceFile), fn.end, replacement);
+  const ended = statementEndedBy(fn, sourceFile);
+  const terminated = ended ? [...insertions, { at: ended.end, text: () => ';' }] : insertions;
+  // At one position, what closes inside the statement comes before its `;`, braces put around it after.
+  const ordered = [...terminated].sort((a, b) => Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
+  for (const { at, text } of ordered) s.appendLeft(at, text());
+}
+
+/** The statement or class field whose last token is `node`'s, when automatic semicolon insertion ended it. */
+function statementEndedBy(node: ts.Node, sourceFile: ts.SourceFile): ts.Node | undefined {
+  for (let n = node.parent; n && n.end === node.end; n = n.parent) {
+    if (endsByInsertedSemicolon(n, sourceFile)) return n;
+  }
+  return undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  *    generators, async functions and arrows, async generators, and what
  *    drives them) and only makes sound programs (checked natively, no
  *    compiler involved): no engine error, no promise rejection left unhandled;
+ *    some are printed without semicolons, and mean what they mean with them;
  * 2. programs run in a sandbox on a worker thread that records the promise
  *    rejections a run leaves unhandled instead of crashing this process, and
  *    the prelude reports names a lowering leaks into the global object;
@@ -96,8 +97,8 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'await in an array literal': /\[(await|[^\]\n]*, await)\b/,
   'await in an object literal': /[abc]: await\b/,
   'await in a template literal': /\$\{await\b/,
-  'await in a destructuring default': /[[{,] (?:[abc]: )?t\d+ = await\b/,
-  'object rest after an await default': /\{ [^\n]*t\d+ = [^\n]*\bawait\b[^\n]*, \.\.\.t\d+ \} = /,
+  'await in a destructuring default': /[[{,] (?:[abc]: )?[\w$]+ = await\b/,
+  'object rest after an await default': /\{ [^\n]*[\w$]+ = [^\n]*\bawait\b[^\n]*, \.\.\.[\w$]+ \} = /,
   'await in a for-of head': /for \((const|let) [xy] of [^\n]*\bawait\b/,
   'await in a for initializer': /for \(let i\d+ = await /,
   'await in a loop test': /(i\d+ < \d+|[wd]\d+\+\+ < \d+|\+\+d\d+ < \d+) && [^;\n]*\bawait\b/,
@@ -195,6 +196,21 @@ describe('the program generator', () => {
     expect(problems).toEqual([]);
     // Programs that print almost nothing would test almost nothing.
     expect(lines / 1000).toBeGreaterThan(5);
+  });
+
+  test('prints some programs without semicolons, which run as they do with them', () => {
+    const seeds = [...seedRange(1, 400)];
+    const semicolonFree = seeds.filter((seed) => !generateProgram(seed).semicolons);
+    expect(semicolonFree.length / seeds.length).toBeGreaterThan(0.2);
+    expect(semicolonFree.length / seeds.length).toBeLessThan(0.4);
+    for (const seed of semicolonFree.slice(0, 40)) {
+      const program = generateProgram(seed);
+      // Only a class field keeps its `;`: a generator method after it would continue it.
+      const terminated = printProgramBody(program).split('\n').filter((line) => line.endsWith(';'));
+      expect(terminated.filter((line) => !/^\s*(static )?k = 'C\d+';$/.test(line))).toEqual([]);
+      const withSemicolons = checkNative(printProgram({ ...program, semicolons: true }));
+      expect(checkNative(printProgram(program)).execution.trace).toEqual(withSemicolons.execution.trace);
+    }
   });
 
   test('covers every async construct it promises within a few hundred seeds', () => {

@@ -227,6 +227,8 @@ export type Consumer =
 export interface Program {
   /** The seed the program was generated from (kept through shrinking, for the report). */
   seed: number;
+  /** False: printed without semicolons, statements ended by automatic semicolon insertion (print.ts). */
+  semicolons: boolean;
   functions: FunctionDecl[];
   consumers: Consumer[];
 }

@@ -32,6 +32,16 @@
  * functions, then the consumers, each in a try/catch of its own, then the
  * synchronous `callFns('end')` and, for programs with promise jobs, a late
  * `callFns` queued 60 jobs later.
+ *
+ * A program whose `semicolons` is false is printed the way code written
+ * without semicolons is: no statement ends with `;`, automatic semicolon
+ * insertion ends them, and a statement that would continue the line before it
+ * (it starts with `(`, `[`, a template, `+`, `-` or `/`) starts with `;`. A
+ * compiler that lays two statements side by side, or rewrites how one starts
+ * or ends, must then keep them apart itself.
+ *
+ * ## References
+ * ECMA-262 12.10 Automatic Semicolon Insertion.
  */
 import { isAsyncProgram, type Consumer, type Expr, type FunctionDecl, type MethodHolder, type Program, type Stmt } from './ast';
 import { PRELUDE } from './prelude';
@@ -146,12 +156,28 @@ function labelPrefix(label: string | null): string {
   return label === null ? '' : `${label}: `;
 }
 
+/** A statement starting with one of these would continue an expression on the line before it. */
+const CONTINUES_EXPRESSION = /^[([`+\-/]/;
+
 class LineWriter {
   private readonly lines: string[] = [];
   private depth = 0;
 
+  constructor(private readonly semicolons: boolean) {}
+
   line(text: string): void {
     this.lines.push('  '.repeat(this.depth) + text);
+  }
+
+  /** A line that ends a statement: with `;`, or left to automatic semicolon insertion. */
+  statement(text: string): void {
+    if (this.semicolons) this.line(text + ';');
+    else this.line(CONTINUES_EXPRESSION.test(text) ? ';' + text : text);
+  }
+
+  /** A statement's last line that does not start it (`}` of a function expression, `} while (…)`). */
+  end(text: string): string {
+    return this.semicolons ? text + ';' : text;
   }
 
   indented(write: () => void): void {
@@ -205,13 +231,13 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
   switch (stmt.kind) {
     case 'expr':
       // No generated statement expression starts with `{`, `function`, `async` or `let [`, so none needs parentheses.
-      out.line(`${printExpr(stmt.expr)};`);
+      out.statement(printExpr(stmt.expr));
       return;
     case 'log':
-      out.line(`log(${[quote(stmt.tag), ...stmt.args.map((arg) => printExpr(arg))].join(', ')});`);
+      out.statement(`log(${[quote(stmt.tag), ...stmt.args.map((arg) => printExpr(arg))].join(', ')})`);
       return;
     case 'let':
-      out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.name} = ${printExpr(stmt.init)};`);
+      out.statement(`${stmt.constant ? 'const' : 'let'} ${stmt.name} = ${printExpr(stmt.init)}`);
       return;
     case 'destructure': {
       const elements = stmt.elements.map((element) => {
@@ -220,8 +246,8 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
       });
       if (stmt.rest !== null) elements.push(`...${stmt.rest.name}`);
       const pattern = stmt.pattern === 'array' ? `[${elements.join(', ')}]` : `{ ${elements.join(', ')} }`;
-      out.line(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern} = ${printExpr(stmt.init)};`);
-      if (stmt.rest !== null) out.line(`log(${quote(stmt.rest.tag)}, ${stmt.rest.name});`);
+      out.statement(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern} = ${printExpr(stmt.init)}`);
+      if (stmt.rest !== null) out.statement(`log(${quote(stmt.rest.tag)}, ${stmt.rest.name})`);
       return;
     }
     case 'if':
@@ -244,12 +270,12 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
     }
     case 'while':
       // The counter steps in the test, so no `continue` can skip it.
-      out.line(`let ${stmt.counter} = 0;`);
+      out.statement(`let ${stmt.counter} = 0`);
       printBody(out, `${labelPrefix(stmt.label)}while (${stmt.counter}++ < ${stmt.limit}${extraTest(stmt.test)})`, stmt.body);
       return;
     case 'doWhile':
-      out.line(`let ${stmt.counter} = 0;`);
-      printBody(out, `${labelPrefix(stmt.label)}do`, stmt.body, `} while (++${stmt.counter} < ${stmt.limit}${extraTest(stmt.test)});`);
+      out.statement(`let ${stmt.counter} = 0`);
+      printBody(out, `${labelPrefix(stmt.label)}do`, stmt.body, out.end(`} while (++${stmt.counter} < ${stmt.limit}${extraTest(stmt.test)})`));
       return;
     case 'forOf':
     case 'forAwait':
@@ -289,28 +315,28 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
       return;
     }
     case 'throw':
-      out.line(`throw ${printExpr(stmt.value)};`);
+      out.statement(`throw ${printExpr(stmt.value)}`);
       return;
     case 'return':
-      out.line(stmt.value === null ? 'return;' : `return ${printExpr(stmt.value)};`);
+      out.statement(stmt.value === null ? 'return' : `return ${printExpr(stmt.value)}`);
       return;
     case 'break':
-      out.line(stmt.label === null ? 'break;' : `break ${stmt.label};`);
+      out.statement(stmt.label === null ? 'break' : `break ${stmt.label}`);
       return;
     case 'continue':
-      out.line(stmt.label === null ? 'continue;' : `continue ${stmt.label};`);
+      out.statement(stmt.label === null ? 'continue' : `continue ${stmt.label}`);
       return;
     case 'localFunction': {
       const head = `const ${stmt.name} = ${functionHead(stmt.flavor, stmt.arrow, stmt.params)}`;
-      if (stmt.expressionBody !== null) out.line(`${head} ${printArrowBody(stmt.expressionBody)};`);
-      else printBody(out, head, stmt.body, '};');
+      if (stmt.expressionBody !== null) out.statement(`${head} ${printArrowBody(stmt.expressionBody)}`);
+      else printBody(out, head, stmt.body, out.end('}'));
       return;
     }
     case 'pushClosure':
-      out.line(`fns.push(() => ${printArrowBody(stmt.body)});`);
+      out.statement(`fns.push(() => ${printArrowBody(stmt.body)})`);
       return;
     case 'ticker':
-      out.line(`ticker(${quote(stmt.tag)}, ${stmt.ticks});`);
+      out.statement(`ticker(${quote(stmt.tag)}, ${stmt.ticks})`);
       return;
   }
 }
@@ -334,11 +360,12 @@ function printMethod(out: LineWriter, decl: FunctionDecl, holder: MethodHolder):
   const object = holder === 'object' ? `o${index}` : `C${index}`;
   out.line(holder === 'object' ? `const ${object} = {` : `class ${object} {`);
   out.indented(() => {
+    // A field keeps its `;` in either style: a generator method after it starts with `*`, which would continue it.
     out.line(holder === 'object' ? `k: '${object}',` : holder === 'class' ? `k = '${object}';` : `static k = '${object}';`);
     printBody(out, methodHead(decl, holder), decl.body, holder === 'object' ? '},' : '}');
     if (holder === 'private') out.line(`static ${decl.name}() { return ${object}.#${decl.name}(...arguments); }`);
   });
-  out.line(holder === 'object' ? '};' : '}');
+  out.line(holder === 'object' ? out.end('}') : '}');
   const forward =
     holder === 'class'
       ? `var self = new ${object}(); return self.${decl.name}.apply(self, arguments);`
@@ -350,7 +377,7 @@ function printFunction(out: LineWriter, decl: FunctionDecl): void {
   if (decl.holder !== null) {
     printMethod(out, decl, decl.holder);
   } else if (decl.flavor === 'async' && decl.arrow) {
-    printBody(out, `const ${decl.name} = ${functionHead(decl.flavor, true, decl.params)}`, decl.body, '};');
+    printBody(out, `const ${decl.name} = ${functionHead(decl.flavor, true, decl.params)}`, decl.body, out.end('}'));
   } else {
     printBody(out, functionHead(decl.flavor, false, decl.params, decl.name), decl.body);
   }
@@ -360,11 +387,11 @@ function printFunction(out: LineWriter, decl: FunctionDecl): void {
 function printRun(out: LineWriter, tag: string, body: () => void): void {
   out.line(`run(${quote(tag)}, async () => {`);
   out.indented(body);
-  out.line('});');
+  out.line(out.end('})'));
 }
 
 function printTicker(out: LineWriter, tag: string, ticks: number): void {
-  if (ticks > 0) out.line(`ticker(${quote(tag)}, ${ticks});`);
+  if (ticks > 0) out.statement(`ticker(${quote(tag)}, ${ticks})`);
 }
 
 function printConsumer(out: LineWriter, consumer: Consumer): void {
@@ -372,39 +399,39 @@ function printConsumer(out: LineWriter, consumer: Consumer): void {
   out.indented(() => {
     switch (consumer.kind) {
       case 'drive':
-        for (const iterator of consumer.iterators) out.line(`const ${iterator.name} = ${printExpr(iterator.call)};`);
+        for (const iterator of consumer.iterators) out.statement(`const ${iterator.name} = ${printExpr(iterator.call)}`);
         for (const action of consumer.actions) {
           if (action.kind === 'callFns') {
-            out.line(`callFns(${quote(consumer.tag)});`);
+            out.statement(`callFns(${quote(consumer.tag)})`);
           } else {
             const tag = quote(`${consumer.tag} ${action.iterator}`);
-            out.line(`step(${tag}, ${action.iterator}, '${action.method}', ${printExpr(action.value)});`);
+            out.statement(`step(${tag}, ${action.iterator}, '${action.method}', ${printExpr(action.value)})`);
           }
         }
         if (consumer.drain) {
-          for (const iterator of consumer.iterators) out.line(`drain(${quote(`${consumer.tag} ${iterator.name}`)}, ${iterator.name});`);
+          for (const iterator of consumer.iterators) out.statement(`drain(${quote(`${consumer.tag} ${iterator.name}`)}, ${iterator.name})`);
         }
         break;
       case 'spread':
-        out.line(
+        out.statement(
           consumer.viaArrayFrom
-            ? `log(${quote(`${consumer.tag} from`)}, Array.from(${printExpr(consumer.call)}));`
-            : `log(${quote(`${consumer.tag} spread`)}, [...${printExpr(consumer.call)}]);`,
+            ? `log(${quote(`${consumer.tag} from`)}, Array.from(${printExpr(consumer.call)}))`
+            : `log(${quote(`${consumer.tag} spread`)}, [...${printExpr(consumer.call)}])`,
         );
         break;
       case 'forOf':
-        if (consumer.breakAfter !== null) out.line('let n = 0;');
+        if (consumer.breakAfter !== null) out.statement('let n = 0');
         out.line(`for (const v of ${printExpr(consumer.call)}) {`);
         out.indented(() => {
-          out.line(`log(${quote(`${consumer.tag} of`)}, v);`);
-          if (consumer.breakAfter !== null) out.line(`if (++n >= ${consumer.breakAfter}) break;`);
+          out.statement(`log(${quote(`${consumer.tag} of`)}, v)`);
+          if (consumer.breakAfter !== null) out.statement(`if (++n >= ${consumer.breakAfter}) break`);
         });
         out.line('}');
         break;
       case 'destructure': {
         const names = Array.from({ length: consumer.count }, (_, index) => `v${index}`);
-        out.line(`const [${names.join(', ')}] = ${printExpr(consumer.call)};`);
-        out.line(`log(${[quote(`${consumer.tag} destructure`), ...names].join(', ')});`);
+        out.statement(`const [${names.join(', ')}] = ${printExpr(consumer.call)}`);
+        out.statement(`log(${[quote(`${consumer.tag} destructure`), ...names].join(', ')})`);
         break;
       }
       case 'settle':
@@ -414,17 +441,17 @@ function printConsumer(out: LineWriter, consumer: Consumer): void {
       case 'asyncDrive':
         printTicker(out, consumer.tag, consumer.ticks);
         printRun(out, consumer.tag, () => {
-          for (const iterator of consumer.iterators) out.line(`const ${iterator.name} = ${printExpr(iterator.call)};`);
+          for (const iterator of consumer.iterators) out.statement(`const ${iterator.name} = ${printExpr(iterator.call)}`);
           for (const action of consumer.actions) {
             if (action.kind === 'callFns') {
-              out.line(`callFns(${quote(consumer.tag)});`);
+              out.statement(`callFns(${quote(consumer.tag)})`);
             } else {
               const tag = quote(`${consumer.tag} ${action.iterator}`);
-              out.line(`${action.wait ? 'await ' : ''}astep(${tag}, ${action.iterator}, '${action.method}', ${printExpr(action.value)});`);
+              out.statement(`${action.wait ? 'await ' : ''}astep(${tag}, ${action.iterator}, '${action.method}', ${printExpr(action.value)})`);
             }
           }
           if (consumer.drain) {
-            for (const iterator of consumer.iterators) out.line(`await adrain(${quote(`${consumer.tag} ${iterator.name}`)}, ${iterator.name});`);
+            for (const iterator of consumer.iterators) out.statement(`await adrain(${quote(`${consumer.tag} ${iterator.name}`)}, ${iterator.name})`);
           }
         });
         break;
@@ -432,13 +459,13 @@ function printConsumer(out: LineWriter, consumer: Consumer): void {
         const exit = consumer.exit;
         printTicker(out, consumer.tag, consumer.ticks);
         printRun(out, consumer.tag, () => {
-          if (exit !== null) out.line('let n = 0;');
+          if (exit !== null) out.statement('let n = 0');
           out.line(`for await (const v of ${printExpr(consumer.call)}) {`);
           out.indented(() => {
-            out.line(`log(${quote(`${consumer.tag} of`)}, v);`);
+            out.statement(`log(${quote(`${consumer.tag} of`)}, v)`);
             if (exit !== null) {
-              const leave = exit.how === 'break' ? 'break;' : exit.how === 'return' ? 'return n;' : `throw new Error(${quote(`${consumer.tag} exit`)});`;
-              out.line(`if (++n >= ${exit.after}) ${leave}`);
+              const leave = exit.how === 'break' ? 'break' : exit.how === 'return' ? 'return n' : `throw new Error(${quote(`${consumer.tag} exit`)})`;
+              out.statement(`if (++n >= ${exit.after}) ${leave}`);
             }
           });
           out.line('}');
@@ -448,7 +475,7 @@ function printConsumer(out: LineWriter, consumer: Consumer): void {
     }
   });
   out.line('} catch (e) {');
-  out.indented(() => out.line(`caught(${quote(consumer.tag)}, e);`));
+  out.indented(() => out.statement(`caught(${quote(consumer.tag)}, e)`));
   out.line('}');
 }
 
@@ -456,26 +483,26 @@ function printSettle(out: LineWriter, consumer: Extract<Consumer, { kind: 'settl
   const { tag, calls, style } = consumer;
   switch (style) {
     case 'each':
-      calls.forEach((call, index) => out.line(`settle(${quote(`${tag} r${index}`)}, ${printExpr(call)});`));
+      calls.forEach((call, index) => out.statement(`settle(${quote(`${tag} r${index}`)}, ${printExpr(call)})`));
       return;
     case 'inTurn':
       printRun(out, tag, () => {
-        calls.forEach((call, index) => out.line(`const r${index} = handled(${printExpr(call)});`));
-        calls.forEach((_, index) => out.line(`log(${quote(`${tag} r${index}`)}, await r${index});`));
+        calls.forEach((call, index) => out.statement(`const r${index} = handled(${printExpr(call)})`));
+        calls.forEach((_, index) => out.statement(`log(${quote(`${tag} r${index}`)}, await r${index})`));
       });
       return;
     default:
-      out.line(`settle(${quote(`${tag} ${style}`)}, Promise.${style}([${printList(calls)}]));`);
+      out.statement(`settle(${quote(`${tag} ${style}`)}, Promise.${style}([${printList(calls)}]))`);
   }
 }
 
 /** The program's own code, without the prelude: what a failure report shows. */
 export function printProgramBody(program: Program): string {
-  const out = new LineWriter();
+  const out = new LineWriter(program.semicolons);
   for (const decl of program.functions) printFunction(out, decl);
   for (const consumer of program.consumers) printConsumer(out, consumer);
-  out.line(`callFns('end');`);
-  if (isAsyncProgram(program)) out.line('lateCheck();');
+  out.statement(`callFns('end')`);
+  if (isAsyncProgram(program)) out.statement('lateCheck()');
   return out.toString();
 }
 

@@ -74,6 +74,9 @@
  *   combinator element whose siblings cannot throw while the list is built;
  *   elsewhere (arrays iterated by `for await`, `yield*`) only awaitables that
  *   reject lazily (thenables) stand.
+ * A seed also decides, on a stream of its own, whether its program is printed
+ * without semicolons (print.ts); what the program holds does not change.
+ *
  * well-formed.ts checks the scope rules independently, on every generated
  * program in the tests. Termination needs no care here: it is built into the
  * node kinds (see ast.ts).
@@ -111,6 +114,10 @@ const LOCAL_FUNCTION_PARAMS = ['r', 's'];
 const DEFAULT_ASYNC_SHARE = 0.7;
 /** Salt of the random stream that decides whether a seed's program is async, apart from the main stream. */
 const FLAVOR_STREAM_SALT = 0x5a17c0de;
+/** The share of seeds whose program is printed without semicolons. */
+const SEMICOLON_FREE_SHARE = 0.3;
+/** Salt of the random stream that decides how a seed's program is printed, apart from what it holds. */
+const STYLE_STREAM_SALT = 0x3b1c0105;
 
 interface Binding {
   assignable: boolean;
@@ -241,7 +248,8 @@ class ProgramGenerator {
     const consumerGenerator = new ConsumerGenerator(this.rng, this.names, this.functions, this.options.exclude ?? []);
     const consumerCount = this.rng.int(1, 4);
     for (let index = 0; index < consumerCount; index++) consumers.push(consumerGenerator.consumer(`c${index}`));
-    return { seed: this.seed, functions: this.functions, consumers };
+    const semicolons = !new Random(this.seed ^ STYLE_STREAM_SALT).chance(SEMICOLON_FREE_SHARE);
+    return { seed: this.seed, semicolons, functions: this.functions, consumers };
   }
 
   // ---- functions ----
