@@ -20,7 +20,7 @@
  *   lowered code.
  *
  * References:
- *   DESIGN.md ("Errors": bad input never yields partial or wrong output)
+ *   docs/architecture.md ("Errors": bad input never yields partial or wrong output)
  *   https://babeljs.io/docs/babel-cli#compile-directories
  */
 

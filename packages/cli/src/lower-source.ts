@@ -23,7 +23,7 @@
  *   step's map points into coro's output; chained with coro's map it points
  *   at the original. A file without suspend functions gets no map from coro
  *   (its text is coro's output): an identity map stands in for it.
- *   Bad input never yields partial output (DESIGN.md, "Errors"): one error
+ *   Bad input never yields partial output (docs/architecture.md, "Errors"): one error
  *   diagnostic, from coro or from the second step, and `code` is undefined.
  *   Warnings are passed on. Every problem keeps the text its line and column
  *   refer to (the source for coro's diagnostics, coro's output for the second

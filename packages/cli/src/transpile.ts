@@ -27,7 +27,7 @@
  *   name would. Watch mode (./watch.ts) plans and builds the same way.
  *
  * References:
- *   DESIGN.md ("Errors": bad input never yields partial or wrong output)
+ *   docs/architecture.md ("Errors": bad input never yields partial or wrong output)
  *   https://babeljs.io/docs/babel-cli (files, --out-dir, --out-file, stdin)
  */
 

@@ -6,21 +6,33 @@
  * ```js
  * function* g(a) { try { log(yield a); } finally { done(); } }
  * ```
- * builds to (one instruction a line; `L*` are labels, `@` the region)
+ * builds to (`formatIR`; `L*` are labels, `@R*` the protected region an
+ * instruction stands in; fixtures/ir/try-finally-yield/ir.txt, checked by a test)
  * ```
- * L0:                               @root
- *   label L1                        @try     region handler → L4, finalizer → L5
- *   yield a → resume L2
- *   label L2
- *   assign $t0 = $value
- *   statement log($t0);
- *   assign $completion = 0          (normal completion of the try block)
- *   jump L6
- *   label L4                        (throw entry)  assign $completion = 2; $result = $value
- *   label L5                        (return entry) assign $completion = 1; $result = $value
- *   label L6                        @finally
- *   statement done();
- *   endFinally                      (resume the pending completion)
+ * generator g (4:1)
+ *   regions: R1 handler L4 finalizer L3
+ *   inputs: a
+ * L0:
+ * L5:                                     @R1
+ *   assign $t = log                       @R1
+ *   yield a → L6                          @R1
+ * L6:                                     @R1
+ *   assign $sent = $value                 @R1
+ *   statement callee($t)($sent);          @R1
+ *   assign $completion = "normal"         @R1
+ *   jump L2                               @R1
+ * L4:
+ *   assign $completion = "throw"
+ *   assign $result = $value
+ *   jump L2
+ * L3:
+ *   assign $completion = "return"
+ *   assign $result = $value
+ * L2:
+ *   statement { done(); }
+ *   endFinally finally $completion/$result
+ * L1:
+ *   complete
  * ```
  *
  * ## Implementation

@@ -13,6 +13,9 @@
  * the lowering produces no code and exactly the diagnostics of the golden
  * `diagnostics.json`; it has no `output.js`.
  *
+ * With the transform option `"dumpIR": true` in `options.json`, the printed IR
+ * of the lowering is also a golden, `ir.txt` (the notation of ir.ts).
+ *
  * `options.json` holds transform options (passed to `transform` as they are)
  * plus these keys that belong to this runner:
  * - `expectDiagnostics` (boolean): an error fixture, see above;
@@ -59,6 +62,7 @@ interface TransformResult {
   code: string | null | undefined;
   map?: unknown;
   diagnostics: Diagnostic[];
+  ir?: string;
 }
 
 interface Compiler {
@@ -129,6 +133,14 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
     const golden = readOrUpdateGolden(fixture, 'output.js', result.code);
     expect(result.code).toBe(golden);
   });
+
+  if (fixture.options.transform.dumpIR) {
+    test('prints the golden IR (ir.txt)', () => {
+      const result = lower(input, fixture, 'require');
+      if (typeof result.ir !== 'string' || result.ir === '') throw new Error(`${fixture.id}: transform printed no IR`);
+      expect(result.ir).toBe(readOrUpdateGolden(fixture, 'ir.txt', result.ir));
+    });
+  }
 
   if (!fixture.options.execute) return;
 

@@ -49,7 +49,7 @@
  *
  * ## References
  *
- * DESIGN.md, "Errors": bad input never yields partial or wrong output.
+ * docs/architecture.md, "Errors": bad input never yields partial or wrong output.
  * WHATWG Encoding, "UTF-8 decode" (what counts as invalid UTF-8).
  * ECMAScript 2025, 12.5 Hashbang Comments; 12.2 White Space (U+FEFF).
  * https://github.com/babel/babel/tree/main/packages/babel-parser/test/fixtures (the same idea: bad inputs as data)

@@ -26,7 +26,7 @@
  *
  * ## References
  * https://github.com/nonara/ts-patch#source-transformer-entry-point ("program" type, `extras.ts`)
- * DESIGN.md, "Platform facts that shape the choices" (TypeScript 7)
+ * docs/architecture.md, "Platform facts that shape the choices" (TypeScript 7)
  */
 import type * as ts from 'typescript';
 

@@ -26,7 +26,7 @@
  *
  * ## References
  * https://github.com/nonara/ts-patch#configuration
- * DESIGN.md, "Packages"
+ * docs/architecture.md, "Packages"
  */
 import { coroTransformer } from './coro-transformer';
 

@@ -22,7 +22,7 @@
  *
  * ## References
  * https://github.com/nonara/ts-patch#plugin-options (plugin entries and their keys)
- * DESIGN.md, "The runtime" (`import`, `require`, `inline`)
+ * docs/architecture.md, "Emitted code ↔ runtime contract" (`import`, `require`, `inline`)
  */
 import type { RuntimeMode } from '@coro/compiler';
 

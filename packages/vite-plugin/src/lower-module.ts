@@ -17,7 +17,7 @@
  * The compiler leaves a file without suspend functions byte for byte, so
  * output equal to the input means "untouched": the host then keeps its own
  * code and map and pays nothing for this plugin. Any error diagnostic means
- * no output at all (DESIGN.md, "Errors").
+ * no output at all (docs/architecture.md, "Errors").
  *
  * An exception out of the compiler is a coro bug, not a problem of the
  * input: it propagates, and the host reports it with the plugin's name, the

@@ -25,7 +25,7 @@
  * ## References
  *
  * - https://github.com/rollup/plugins/tree/master/packages/pluginutils#createfilter
- * - DESIGN.md, "The runtime" (the three ways to reach it)
+ * - docs/architecture.md, "Emitted code ↔ runtime contract" (the three ways to reach it)
  */
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
 import type { RuntimeMode } from '@coro/compiler';
