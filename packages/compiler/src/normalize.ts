@@ -36,6 +36,7 @@ import type { Code, Part } from './ir';
 import { calleeOf, isVariable } from './ir';
 import { isAtomic, paren, type MachineBuilder } from './build';
 import { UnsupportedError } from './diagnostics';
+import { shorthandKey } from './render';
 
 interface Piece {
   readonly suspends: boolean;
@@ -586,7 +587,7 @@ export class Normalizer {
       } else if (ts.isShorthandPropertyAssignment(property)) {
         const k = pieces.length;
         pieces.push(this.piece(property.name));
-        assemble.push((codes) => [property.name.text, ': ', ...codes[k]]);
+        assemble.push((codes) => [shorthandKey(property.name), ': ', ...codes[k]]);
       } else {
         // A method or accessor with a plain name: defining it runs no code, so it stays where it is.
         const k = pieces.length;

@@ -173,8 +173,9 @@ function collectEdits(
     let code = hooks.identifier(node);
     if (code === undefined && node.text === 'arguments' && !ownThis) code = [hooks.argumentsValue(inNestedFunction)];
     if (code === undefined) return;
-    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
-      edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', ...code] });
+    // Rendered alone, a shorthand property's name is asked for its value; only the property keeps its key.
+    if (node !== root && ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
+      edits.push({ start: node.getStart(sf), end: node.end, parts: [shorthandKey(node) + ': ', ...code] });
     } else if (isCallee(node)) {
       replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
     } else {
@@ -261,6 +262,15 @@ function collectEdits(
     }
   }
   ts.forEachChild(node, (child) => visit(child));
+}
+
+/**
+ * The key of a shorthand property written out in full. `{ __proto__ }` makes
+ * an own property, where `__proto__: v` would set the prototype
+ * (13.2.5.5 PropertyDefinitionEvaluation): its key is a computed one.
+ */
+export function shorthandKey(name: ts.Identifier): string {
+  return name.text === '__proto__' ? '["__proto__"]' : name.text;
 }
 
 /** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */
