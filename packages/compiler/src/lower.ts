@@ -165,6 +165,10 @@ export function lowerFunction(
       }
       const self: OuterMachine = {
         identifier: (id) => {
+          // Hoisted helpers stand outside the wrapper that hands a closure the environments of its iteration.
+          if (nestedForm === 'method' && builder.inEnvironment(id)) {
+            throw new UnsupportedError(node, `a generator or async method that reads a per-iteration binding ('${id.text}') of the function around it is not supported`);
+          }
           const code = builder.identifierCode(id);
           return code && renderCode(code, layout!);
         },
