@@ -38,6 +38,8 @@ export const DiagnosticCode = {
   TopLevelAwait: 1006,
   /** The input nests deeper than the compiler's stack allows. */
   TooDeeplyNested: 1007,
+  /** The lowered code does not parse: a compiler bug, reported instead of the code. */
+  InvalidOutput: 1008,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

@@ -169,6 +169,10 @@ export function lowerFunction(
       }
       const self: OuterMachine = {
         identifier: (id) => {
+          // Hoisted helpers stand outside the wrapper that hands a closure the environments of its iteration.
+          if (nestedForm === 'method' && builder.inEnvironment(id)) {
+            throw new UnsupportedError(node, `a generator or async method that reads a per-iteration binding ('${id.text}') of the function around it is not supported`);
+          }
           const code = builder.identifierCode(id);
           return code && renderCode(code, layout!);
         },
@@ -538,12 +542,14 @@ function wrapperText(
     if ((head === '' || /[ \t]$/.test(head)) && (next === ' ' || next === '\t')) pos = skipBlanks(text, pos);
     else if (/[\w$]$/.test(head) && /^[\w$]/.test(next)) head += ' ';
   }
-  head += text.slice(pos, fn.parameters.pos);
   if (explicitName !== undefined) {
-    // Named as the original would have been named where it stands.
-    const paren = head.lastIndexOf('(');
-    head = head.slice(0, paren).trimEnd() + ' ' + explicitName + head.slice(paren);
+    // Named as the original would have been named where it stands: the name comes before the type
+    // parameters, whose `<` (or else the parameters' `(`) ends just before the list's position.
+    const nameAt = (fn.typeParameters ?? fn.parameters).pos - 1;
+    head = (head + text.slice(pos, nameAt)).trimEnd() + ' ' + explicitName;
+    pos = nameAt;
   }
+  head += text.slice(pos, fn.parameters.pos);
   let params = parameterList ?? renderedParameters(fn, outer, sf);
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');

@@ -127,28 +127,47 @@ function collectEdits(
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
 
+  // A value computed ahead of the code around it; a shorthand property rendered whole keeps its key.
+  const replaceValue = (n: ts.Node, parts: Code) => {
+    if (n !== root && ts.isShorthandPropertyAssignment(n.parent) && n.parent.name === n) {
+      edits.push({ start: n.getStart(sf), end: n.end, parts: [shorthandKey(n.parent.name) + ': ', ...parts] });
+    } else {
+      replace(n, parts);
+    }
+  };
+
+  const override = hooks.override(node);
+  if (override) {
+    replaceValue(node, override);
+    return;
+  }
+
   const constantWrite = constantWriteOf(node, hooks, render);
   if (constantWrite) {
     replace(node, constantWrite);
     return;
   }
 
-  const override = hooks.override(node);
-  if (override) {
-    replace(node, override);
-    return;
-  }
-
-  if (!inNestedFunction && (isFunctionLike(node) || ts.isClassLike(node))) {
+  if (!inNestedFunction && (isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
     // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
     const envs = hooks.closureEnvironments(node, node === root);
     if (envs) {
       const start = node.getStart(sf);
       edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
-      const args: Part[] = [')('];
-      envs.environments.forEach((e, i) => args.push(...(i ? [', '] : []), ...e));
-      args.push(')');
-      edits.push({ start: node.end, end: node.end, parts: args });
+      edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
+    }
+  }
+
+  if (!inNestedFunction && ts.isObjectLiteralExpression(node)) {
+    // A method or accessor is no expression to wrap: it takes this iteration's environments when its object is made.
+    const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m, false)));
+    if (envs) {
+      const start = node.getStart(sf);
+      edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => (`] });
+      ts.forEachChild(node, (child) => visit(child));
+      // Pushed after its members' edits, so that it encloses what they put around the literal (a method's link).
+      edits.push({ start: node.end, end: node.end, parts: ['))(', ...environmentList(envs.environments), ')'] });
+      return;
     }
   }
 
@@ -188,13 +207,8 @@ function collectEdits(
     let code = hooks.identifier(node);
     if (code === undefined && node.text === 'arguments' && !ownThis) code = [hooks.argumentsValue(inNestedFunction)];
     if (code === undefined) return;
-    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
-      edits.push({ start: node.getStart(sf), end: node.end, parts: [node.text + ': ', ...code] });
-    } else if (isCallee(node)) {
-      replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
-    } else {
-      replace(node, code);
-    }
+    if (isCallee(node)) replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
+    else replaceValue(node, code);
     return;
   }
 
@@ -299,6 +313,42 @@ export function endsByInsertedSemicolon(node: ts.Node, sourceFile: ts.SourceFile
     default:
       return false;
   }
+}
+
+/** A method or accessor of an object literal (not a class): a property definition, not an expression. */
+function isObjectLiteralMethod(node: ts.Node): boolean {
+  return (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && ts.isObjectLiteralExpression(node.parent);
+}
+
+type ClosureEnvironments = NonNullable<ReturnType<RenderHooks['closureEnvironments']>>;
+
+/** The environments of several closures, each once. */
+function mergedEnvironments(all: readonly (ClosureEnvironments | undefined)[]): ClosureEnvironments | undefined {
+  const aliases: string[] = [];
+  const environments: Code[] = [];
+  for (const envs of all) {
+    envs?.aliases.forEach((alias, i) => {
+      if (aliases.includes(alias)) return;
+      aliases.push(alias);
+      environments.push(envs.environments[i]);
+    });
+  }
+  return aliases.length ? { aliases, environments } : undefined;
+}
+
+function environmentList(environments: readonly Code[]): Part[] {
+  const parts: Part[] = [];
+  environments.forEach((e, i) => parts.push(...(i ? [', '] : []), ...e));
+  return parts;
+}
+
+/**
+ * The key of a shorthand property written out in full. `{ __proto__ }` makes
+ * an own property, where `__proto__: v` would set the prototype
+ * (13.2.5.5 PropertyDefinitionEvaluation): its key is a computed one.
+ */
+export function shorthandKey(name: ts.Identifier): string {
+  return name.text === '__proto__' ? '["__proto__"]' : name.text;
 }
 
 /** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */

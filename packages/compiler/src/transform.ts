@@ -16,7 +16,9 @@
  * (the ones nested in them are lowered by their parent), lower each, and
  * splice the results into the original text with magic-string, so that code
  * without suspension points stays byte for byte and the source map is exact
- * there. Any diagnostic of category error means no code at all.
+ * there. Any diagnostic of category error means no code at all. The output
+ * is parsed once more, in the input's language: code that does not parse is
+ * a compiler bug, reported as an internal error (`CORO1008`) instead.
  *
  * ## References
  * ECMAScript 2025, 16.1 Scripts and 16.2 Modules (strictness, where
@@ -141,6 +143,9 @@ function transformFile(code: string, options: TransformOptions): TransformResult
         diagnosticAt(sourceFile, filename, start, node.end - start, "top-level 'await' is left as it is: the module needs an engine with top-level await", DiagnosticCode.TopLevelAwait, 'warning'),
       );
     }
+    if (ts.isShorthandPropertyAssignment(node) && node.objectAssignmentInitializer && !isAssignmentPattern(node.parent)) {
+      misplaced(node, "'=' after a shorthand property name is only valid in a destructuring pattern: an object literal needs ':'");
+    }
     if ((ts.isAwaitExpression(node) || ts.isYieldExpression(node)) && fn && isInParameters(node, fn)) {
       misplaced(node, `'${ts.isAwaitExpression(node) ? 'await' : 'yield'}' cannot be used in a parameter of the function it suspends`);
     }
@@ -227,12 +232,22 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
   const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
   const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], code, lineAndColumnOf);
+  const output = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
+  // A lowering coro got wrong is a diagnostic, never code the engine refuses to load. The parser
+  // that read the input reads the output (in the input's language): about the cost of that first parse.
+  const reparsed = ts.createSourceFile(filename, output, ts.ScriptTarget.Latest, false, scriptKindOf(filename));
+  const syntaxError = ((reparsed as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])[0];
+  if (syntaxError) {
+    const at = reparsed.getLineAndCharacterOfPosition(syntaxError.start);
+    const message = `internal error: the lowered code does not parse (at ${at.line + 1}:${at.character + 1} of the output: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')}); please report it with this input`;
+    diagnostics.push(diagnosticAt(sourceFile, filename, originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput));
+    return fail();
+  }
   const map =
     options.sourceMap === false
       ? null
       : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
-  const lowered = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
-  return { code: lowered, map, diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
+  return { code: output, map, diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
 }
 
 /**
@@ -257,6 +272,18 @@ function statementEndedBy(node: ts.Node, sourceFile: ts.SourceFile): ts.Node | u
     if (endsByInsertedSemicolon(n, sourceFile)) return n;
   }
   return undefined;
+}
+
+/** Where the lowered code at `line` and `column` (0-based) came from, by the source map: the nearest mapping at or before it. */
+function originalOffset(mappings: readonly SourceMapSegment[][], line: number, column: number, sourceFile: ts.SourceFile): number {
+  for (let l = Math.min(line, mappings.length - 1); l >= 0; l--) {
+    const segments = mappings[l];
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const segment = segments[i];
+      if (segment.length !== 1 && (l < line || segment[0] <= column)) return sourceFile.getPositionOfLineAndCharacter(segment[2], segment[3]);
+    }
+  }
+  return 0;
 }
 
 /**
@@ -296,6 +323,23 @@ function deepestBracket(text: string): number {
 
 /** A node to look at, whether it is inside a suspend function, and the function it is in. */
 type Visit = [node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined];
+
+/**
+ * Whether an object literal is an assignment pattern (13.15.5): the target of
+ * `=` or of a for-in/of head, or nested in one as an element, a rest element
+ * or a property's value.
+ */
+function isAssignmentPattern(literal: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = literal;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
+    if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) node = parent;
+    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) node = parent.parent;
+    else return false;
+  }
+}
 
 function isInParameters(node: ts.Node, fn: ts.Node): boolean {
   for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isParameter(n) && n.parent === fn) return true;

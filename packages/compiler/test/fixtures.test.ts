@@ -7,7 +7,10 @@
  *    has no diagnostics, and is deterministic;
  * 2. the native input runs to its end and prints a non-empty trace;
  * 3. the golden `output.js` prints the same trace (with the real `@coro/runtime`);
- * 4. the `runtime: 'inline'` lowering prints the same trace, with nothing to require.
+ * 4. the `runtime: 'inline'` lowering prints the same trace, with nothing to require;
+ * 5. both lowerings parse (also when `execute` is false, or a `knownGap` hides
+ *    what running them would show): in the input's language, and as the
+ *    JavaScript that runs, with no syntax error and no early error.
  *
  * An error fixture (`"expectDiagnostics": true` in `options.json`) checks that
  * the lowering produces no code and exactly the diagnostics of the golden
@@ -37,6 +40,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vm from 'vm';
 import * as ts from 'typescript';
 import { callWithTimeout, execute, ExecutionResult } from '@coro/testkit';
 
@@ -141,6 +145,14 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
       expect(result.ir).toBe(readOrUpdateGolden(fixture, 'ir.txt', result.ir));
     });
   }
+
+  test('the require and inline lowerings parse, as the input language and as JavaScript', () => {
+    for (const runtime of ['require', 'inline'] as const) {
+      const result = lower(input, fixture, runtime);
+      if (typeof result.code !== 'string' || result.code === '') throw new Error(`${fixture.id}: ${runtime} transform produced no code`);
+      expect(syntaxErrors(result.code, fixture, runtime)).toEqual([]);
+    }
+  });
 
   if (!fixture.options.execute) return;
 
@@ -289,6 +301,40 @@ function stripTypes(code: string, fileName: string): string {
     throw new Error(`${fileName}: cannot strip types:\n${text}`);
   }
   return output.outputText;
+}
+
+/**
+ * What keeps a lowering from loading. TypeScript's parser reads the output in
+ * the input's language (it reads modules and TypeScript alike), then the
+ * JavaScript that runs (types stripped); V8 compiles that JavaScript as the
+ * classic script the runner executes, which adds the early errors TypeScript
+ * leaves to its checker (`{ a = 1 }` outside a pattern, `__proto__` twice).
+ */
+function syntaxErrors(code: string, fixture: Fixture, runtime: RuntimeMode): string[] {
+  const name = `${fixture.filename} (${runtime})`;
+  const errors = parseErrors(code, name, fixture.isTypeScript ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  if (errors.length > 0) return errors;
+  const javaScript = fixture.isTypeScript ? stripTypes(code, fixture.filename) : code;
+  if (fixture.isTypeScript) errors.push(...parseErrors(javaScript, name, ts.ScriptKind.JS));
+  // A module would need `vm.SourceTextModule`, behind a flag in Node 20: TypeScript's parser reads those alone.
+  const script = runtime === 'inline' || fixture.options.transform.sourceType !== 'module';
+  if (script) {
+    try {
+      new vm.Script(javaScript, { filename: name });
+    } catch (error) {
+      errors.push(`V8: ${String(error)}`);
+    }
+  }
+  return errors;
+}
+
+function parseErrors(code: string, name: string, kind: ts.ScriptKind): string[] {
+  const file = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, false, kind);
+  const diagnostics = (file as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return diagnostics.map((d) => {
+    const { line, character } = file.getLineAndCharacterOfPosition(d.start);
+    return `${ts.ScriptKind[kind]} ${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
 }
 
 /**

@@ -1,13 +1,16 @@
 /**
  * Forms only a module or a large file has, run for real: an anonymous
  * default-exported generator (it needs a binding of its own to be linked,
- * and keeps the name "default"), and a file whose expression chains are far
- * deeper than the call stack outside any suspend function.
+ * and keeps the name "default"), the same with type parameters in
+ * TypeScript (the binding's name goes before them), and a file whose
+ * expression chains are far deeper than the call stack outside any suspend
+ * function.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { transform } from '../src';
 
 function runModules(files: Record<string, string>, entry: string): string {
@@ -37,6 +40,33 @@ test('export default function* () {} and export default async function* () {} ar
     'main.mjs',
   );
   expect(printed).toBe('default 5,6 true\ndefault 7 true\n');
+});
+
+test('generic anonymous default exports in TypeScript are named before their type parameters, and run', () => {
+  const lower = (source: string) => {
+    const result = transform(source, { filename: 'lib.mts', runtime: 'inline' });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.code).not.toMatch(/function\s*<[^>]*>\s*\$/);
+    return ts.transpileModule(result.code, { fileName: 'lib.mts', compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ESNext } }).outputText;
+  };
+  const printed = runModules(
+    {
+      'gen.mjs': lower('export default function* <T>(n: T) { yield n; }\n'),
+      'agen.mjs': lower('export default async function* <T extends number>(n: T) { yield await n; }\n'),
+      'afn.mjs': lower('export default async function <T>(n: T): Promise<T> { return await n; }\n'),
+      'arrow.mjs': lower('export default async <T,>(n: T) => await n;\n'),
+      'main.mjs': [
+        "import g from './gen.mjs';",
+        "import ag from './agen.mjs';",
+        "import af from './afn.mjs';",
+        "import arrow from './arrow.mjs';",
+        'console.log(g.name, [...g(5)].join(), ag.name, af.name);',
+        'ag(7).next().then((r) => af(r.value + 1)).then((v) => arrow(v + 1)).then(console.log);',
+      ].join('\n'),
+    },
+    'main.mjs',
+  );
+  expect(printed).toBe('default 5 default default\n9\n');
 });
 
 test('a 10,000-term expression outside any suspend function does not overflow the compiler', () => {

@@ -219,6 +219,28 @@ describe('the program generator', () => {
     expect(missing).toEqual([]);
   });
 
+  test('puts every kind of object literal element beside a yield and beside an await within a few hundred seeds', () => {
+    const found = new Set<string>();
+    // Object literals of the program trees that hold a suspension point, and the kinds of their elements.
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node === null || typeof node !== 'object') return;
+      const record = node as { kind?: unknown; props?: { kind: string; key?: unknown }[] };
+      if (record.kind === 'object' && Array.isArray(record.props)) {
+        const text = JSON.stringify(record);
+        for (const suspension of ['yield', 'await']) {
+          if (!text.includes(`"kind":"${suspension}"`)) continue;
+          for (const member of record.props) found.add(`${suspension} ${member.kind === 'init' && member.key === '__proto__' ? '__proto__' : member.kind}`);
+        }
+      }
+      Object.values(node).forEach(visit);
+    };
+    for (let seed = 1; seed <= 300; seed++) visit(generateProgram(seed));
+    const kinds = ['init', 'shorthand', 'computed', 'objectSpread', 'method', 'getter', 'setter', '__proto__'];
+    const missing = ['yield', 'await'].flatMap((suspension) => kinds.map((kind) => `${suspension} ${kind}`)).filter((entry) => !found.has(entry));
+    expect(missing).toEqual([]);
+  });
+
   test('covers every generator construct it promises within a few hundred seeds of sync programs', () => {
     const sources = Array.from({ length: 300 }, (_, index) => printProgramBody(generateProgram(index + 1, { asyncShare: 0 }))).join('\n');
     const constructs: Record<string, RegExp> = {
@@ -326,7 +348,7 @@ describe('the shrinker', () => {
     const shrunk = shrinkFailure(failing!, options);
     const body = printProgramBody(shrunk.program);
     expect(body).toContain('yield*');
-    expect(body.split('\n').length).toBeLessThanOrEqual(17);
+    expect(body.split('\n').length).toBeLessThanOrEqual(18);
     const report = formatReport(shrunk);
     expect(report).toContain(`seed ${failing!.seed} fails (trace-mismatch, runtime 'inline')`);
     expect(report).toContain(body.trim().split('\n')[0]);
@@ -386,6 +408,21 @@ describe('the sandbox worker', () => {
     const result = runDifferential(source, { transform: leaking, requireLowering: false, modes: ['inline'] });
     expect(result.failure).toMatchObject({ kind: 'trace-mismatch', mode: 'inline' });
     expect(result.lowered[0].execution?.trace).toEqual(['end', `${UNHANDLED_REJECTION} Error(leak)`]);
+  });
+});
+
+describe('the differential check', () => {
+  test('lowered code that does not compile fails as unparsable-output before it runs, early errors included', () => {
+    const source = `${PRELUDE}log('a', { b: 1 });\n`;
+    const breaking: Record<string, Transform> = {
+      syntax: (code) => ({ code: code.replace('{ b: 1 }', '{ b: b: 1 }'), diagnostics: [] }),
+      early: (code) => ({ code: code.replace('{ b: 1 }', '{ b = 1 }'), diagnostics: [] }),
+    };
+    for (const transform of Object.values(breaking)) {
+      const result = runDifferential(source, { transform, requireLowering: false, modes: ['inline'] });
+      expect(result.failure).toMatchObject({ kind: 'unparsable-output', mode: 'inline', message: expect.stringMatching(/SyntaxError: .* at fuzz\.js:\d+$/) });
+      expect(result.lowered[0].execution).toBeUndefined();
+    }
   });
 });
 

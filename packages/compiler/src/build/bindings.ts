@@ -157,6 +157,12 @@ export class MachineBindings extends IrWriter {
     this.assign(env.variable, parts);
   }
 
+  /** Whether an identifier names a binding kept in a per-iteration environment object. */
+  inEnvironment(node: ts.Identifier): boolean {
+    const binding = this.context.scopes.resolved.get(node);
+    return binding !== undefined && this.environmentOf.has(binding);
+  }
+
   /** How an identifier of this function is written: a variable, an environment property, an outer name. */
   identifierCode(node: ts.Identifier): Code | undefined {
     const binding = this.context.scopes.resolved.get(node);

@@ -22,13 +22,18 @@
  * in a temporary before that suspension ("spilled"). Operators that short
  * circuit (`&&`, `||`, `??`, `?:`, `?.`, logical assignment) become branches.
  * A member call keeps its receiver: `o.m(yield)` calls `$t1.call($t0, …)`
- * after reading `o.m` before the arguments, as the spec orders it.
+ * after reading `o.m` before the arguments, as the spec orders it. An object
+ * literal or class is rendered whole once the parts that run code (keys,
+ * values, spreads, `extends`) are evaluated, their results put in place
+ * (`overrides`): methods, accessors and shorthand properties stay as the
+ * renderer writes them anywhere.
  * Liveness later turns temporaries that do not cross a suspension into plain
  * locals, so spilling costs nothing where it is not needed.
  *
  * ## References
  * ECMAScript 2025, 13.3.6.1 EvaluateCall and 13.3.8 ArgumentListEvaluation;
  * 13.15.2 assignment evaluation (the reference before the value);
+ * 13.2.5.5 PropertyDefinitionEvaluation (object literal elements in order);
  * 13.2.8.6 template literal evaluation (ToString of each substitution in turn).
  */
 import ts from 'typescript';
@@ -40,8 +45,6 @@ import { isAtomic, paren } from './code';
 
 interface Piece {
   readonly suspends: boolean;
-  /** Evaluating it has no effect and reads nothing a suspension could change: never spilled. */
-  readonly inPlace?: boolean;
   evaluate(): Code;
   /** What is kept when a later suspension forces the value into a temporary. */
   settle?(code: Code): Code;
@@ -148,7 +151,7 @@ export class Normalizer implements ExpressionLowering {
       if (p.suspends) last = i;
     });
     return pieces.map((p, i) => {
-      if (i >= last || p.inPlace) return p.evaluate();
+      if (i >= last) return p.evaluate();
       const code = p.evaluate();
       return this.spill(p.settle ? p.settle(code) : code);
     });
@@ -544,89 +547,33 @@ export class Normalizer implements ExpressionLowering {
     return b.render(node);
   }
 
+  /**
+   * An object literal: its computed keys (through ToPropertyKey), values and
+   * spreads (copied where they stand) are evaluated in order, then the
+   * literal is rendered whole with their results in place, so that methods,
+   * accessors and shorthand properties are written as in any other literal.
+   */
   private objectLiteral(node: ts.ObjectLiteralExpression): Code {
     const b = this.b;
-    const sf = b.context.sourceFile;
-    const pieces: Piece[] = [];
-    const assemble: ((codes: Code[]) => Code)[] = [];
+    const parts: { node: ts.Node; piece: Piece }[] = [];
     for (const property of node.properties) {
+      if (property.name && ts.isComputedPropertyName(property.name)) {
+        parts.push({ node: property.name.expression, piece: this.keyPiece(property.name.expression) });
+      }
       if (ts.isPropertyAssignment(property)) {
-        const name = property.name;
-        if (ts.isComputedPropertyName(name)) {
-          const k = pieces.length;
-          pieces.push(this.keyPiece(name.expression), this.piece(property.initializer));
-          assemble.push((codes) => ['[', ...codes[k], ']: ', ...codes[k + 1]]);
-        } else {
-          const k = pieces.length;
-          const key = name.getText(sf);
-          pieces.push(this.piece(property.initializer));
-          assemble.push((codes) => [key, ': ', ...codes[k]]);
-        }
-      } else if (ts.isSpreadAssignment(property)) {
-        const k = pieces.length;
-        // Copied now, so a later suspension cannot change what the spread saw.
-        pieces.push({
-          suspends: b.suspends(property),
-          evaluate: () => this.expression(property.expression),
-          settle: (source) => ['{...', ...paren(source), '}'],
-        });
-        assemble.push((codes) => ['...', ...paren(codes[k])]);
-      } else if (
-        (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) &&
-        property.name &&
-        ts.isComputedPropertyName(property.name)
-      ) {
-        const k = pieces.length;
-        const computed = property.name;
-        pieces.push(this.keyPiece(computed.expression));
-        assemble.push((codes) => {
-          const rendered = b.render(property);
-          const nameStart = computed.getStart(sf);
-          return [...spliceRendered(rendered, property.getStart(sf), nameStart, computed.end, ['[', ...codes[k], ']'], sf.text)];
-        });
+        parts.push({ node: property.initializer, piece: this.piece(property.initializer) });
       } else if (ts.isShorthandPropertyAssignment(property)) {
-        const k = pieces.length;
-        pieces.push(this.piece(property.name));
-        assemble.push((codes) => [property.name.text, ': ', ...codes[k]]);
-      } else {
-        // A method or accessor with a plain name: defining it runs no code, so it stays where it is.
-        const k = pieces.length;
-        pieces.push({ suspends: false, inPlace: true, evaluate: () => b.render(property) });
-        assemble.push((codes) => codes[k]);
+        parts.push({ node: property.name, piece: this.piece(property.name) });
+      } else if (ts.isSpreadAssignment(property)) {
+        // Copied now, so a later suspension cannot change what the spread saw.
+        const piece = { ...this.piece(property.expression), settle: (source: Code) => ['{...', ...paren(source), '}'] };
+        parts.push({ node: property.expression, piece });
       }
     }
-    const codes = this.sequence(pieces);
-    const parts: Part[] = ['{ '];
-    assemble.forEach((build, i) => {
-      if (i) parts.push(', ');
-      parts.push(...build(codes));
-    });
-    parts.push(' }');
-    return ['(', ...parts, ')'];
+    const codes = this.sequence(parts.map((p) => p.piece));
+    parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
+    return ['(', ...b.render(node), ')'];
   }
-}
-
-/** Replaces the text of [start, end) inside a rendered node whose text began at `origin`. */
-function spliceRendered(rendered: Code, origin: number, start: number, end: number, replacement: Code, text: string): Code {
-  // Computed method names never hold a machine variable before the name, so the prefix is plain text.
-  const prefix = text.slice(origin, start);
-  const out: Part[] = [prefix, ...replacement];
-  let offset = origin;
-  let skipping = true;
-  for (const part of rendered) {
-    if (!skipping) {
-      out.push(part);
-      continue;
-    }
-    if (typeof part !== 'string') continue;
-    const partEnd = offset + part.length;
-    if (partEnd >= end) {
-      out.push(part.slice(end - offset));
-      skipping = false;
-    }
-    offset = partEnd;
-  }
-  return out;
 }
 
 function continueCondition(op: ts.SyntaxKind, value: Code): Code {

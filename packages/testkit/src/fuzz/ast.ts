@@ -85,7 +85,7 @@ export type Expr =
   | { kind: 'await'; arg: Expr }
   | { kind: 'pair'; args: Expr[] }
   | { kind: 'array'; elements: Expr[] }
-  | { kind: 'object'; props: { key: string; value: Expr }[] }
+  | { kind: 'object'; props: ObjectMember[] }
   | { kind: 'template'; head: string; spans: { expr: Expr; tail: string }[] }
   /** A call of a function of the program (any flavor), top-level or local. */
   | { kind: 'genCall'; callee: string; args: Expr[] }
@@ -103,6 +103,22 @@ export type Expr =
   | { kind: 'handled'; arg: Expr }
   /** `this.k`: only in methods, and arrows inside them; the holder's `k` names it. */
   | { kind: 'thisKey' };
+
+/**
+ * An element of an object literal: `a: v`, `a` (shorthand: a binding in
+ * scope), `[toKey(k)]: v` (prints when ToPropertyKey reaches it), `...v`,
+ * `a() { return v; }`, `get a() { return v; }`, `set a(v) {}`. Method and
+ * getter bodies are functions of their own: they never suspend, and `this`
+ * there is the literal. `__proto__: v` sets the prototype; at most one per
+ * literal (twice is an early error).
+ */
+export type ObjectMember =
+  | { kind: 'init'; key: string; value: Expr }
+  | { kind: 'shorthand'; name: string }
+  | { kind: 'computed'; key: Expr; value: Expr }
+  | { kind: 'objectSpread'; value: Expr }
+  | { kind: 'method' | 'getter'; key: string; value: Expr }
+  | { kind: 'setter'; key: string };
 
 export type Stmt =
   | { kind: 'expr'; expr: Expr }
@@ -265,7 +281,7 @@ export function subExpressions(expr: Expr): Expr[] {
     case 'combine':
       return expr.elements;
     case 'object':
-      return expr.props.map((prop) => prop.value);
+      return expr.props.flatMap(memberExpressions);
     case 'template':
       return expr.spans.map((span) => span.expr);
     case 'describe':
@@ -277,6 +293,22 @@ export function subExpressions(expr: Expr): Expr[] {
     case 'promise':
       return [expr.value];
     default:
+      return [];
+  }
+}
+
+/** The expressions inside an element of an object literal, a method's or getter's body included. */
+export function memberExpressions(member: ObjectMember): Expr[] {
+  switch (member.kind) {
+    case 'init':
+    case 'objectSpread':
+    case 'method':
+    case 'getter':
+      return [member.value];
+    case 'computed':
+      return [member.key, member.value];
+    case 'shorthand':
+    case 'setter':
       return [];
   }
 }

@@ -15,8 +15,10 @@
  * result says `invalid-program`. Then, for
  * each runtime mode (`inline` and `require` by default), `transform` with
  * `sourceType: 'script'`; a thrown exception, an error diagnostic, output that
- * still holds a `function*`, or a trace other than the native one is a
- * failure. The first failure found is the result's `failure`; the shrinker
+ * still holds a `function*`, output that V8 does not compile as a script
+ * (checked before it runs, so that it is named as such and not as the
+ * trace of an uncaught SyntaxError), or a trace other than the native one
+ * is a failure. The first failure found is the result's `failure`; the shrinker
  * keeps a candidate only while a failure of the same kind persists.
  *
  * `@coro/compiler` is not imported: it runs in a worker thread (see
@@ -27,6 +29,7 @@
  * isolated-execution.ts), which records the rejections a run leaves
  * unhandled as trace lines instead of letting them crash this process.
  */
+import { Script } from 'vm';
 import type { ExecuteOptions, ExecutionResult } from '../execute';
 import { IsolatedExecution, UNHANDLED_REJECTION } from './isolated-execution';
 import { IsolatedTransform, type IsolatedOutcome } from './isolated-transform';
@@ -59,6 +62,8 @@ export type FailureKind =
   | 'transform-timeout'
   | 'diagnostic'
   | 'not-lowered'
+  /** The lowered code does not compile: a syntax error or an early error. */
+  | 'unparsable-output'
   | 'trace-mismatch';
 
 export interface Failure {
@@ -223,8 +228,24 @@ function lowerAndRun(
   if ((options.requireLowering ?? true) && /\bfunction\s*\*/.test(output.code)) {
     return { lowered, failure: { kind: 'not-lowered', mode, message: 'the output still contains a native generator function' } };
   }
+  const syntaxError = compileError(output.code);
+  if (syntaxError !== null) {
+    return { lowered, failure: { kind: 'unparsable-output', mode, message: `the lowered code does not compile: ${syntaxError}` } };
+  }
   lowered.execution = run(output.code, { filename: FILENAME, timeoutMs });
   return { lowered, failure: compareTraces(nativeTrace, lowered.execution.trace, mode) };
+}
+
+/** V8's error compiling `code` as a classic script (nothing runs), or `null`. */
+function compileError(code: string): string | null {
+  try {
+    new Script(code, { filename: FILENAME });
+    return null;
+  } catch (error) {
+    // V8 puts the place of a SyntaxError on the first line of its stack: `fuzz.js:12`.
+    const stack = (error as { stack?: unknown }).stack;
+    return typeof stack === 'string' ? `${String(error)} at ${stack.split('\n')[0]}` : String(error);
+  }
 }
 
 function compareTraces(nativeTrace: readonly string[], loweredTrace: readonly string[], mode: RuntimeMode): Failure | null {

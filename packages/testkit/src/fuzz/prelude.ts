@@ -26,9 +26,11 @@
  * Promise helpers count jobs exactly: `later(v, n)` fulfills `n` jobs after a
  * resolved promise would, a thenable prints when its `then` is called, and
  * `ticker` prints once per job, so an `await` that takes one job more or less
- * than native moves lines in the trace. A helper that makes a rejected promise
- * always hands it on (to its caller, or to `resolve`/`reject` of a thenable),
- * so that no rejection is left unhandled by the prelude itself.
+ * than native moves lines in the trace. A computed key made by `toKey` prints
+ * when ToPropertyKey converts it, so a key converted early or late does too.
+ * A helper that makes a rejected promise always hands it on (to its caller,
+ * or to `resolve`/`reject` of a thenable), so that no rejection is left
+ * unhandled by the prelude itself.
  */
 export const PRELUDE = `var fns = [];
 var initialGlobals = Object.keys(globalThis);
@@ -56,6 +58,9 @@ function log(tag) {
 }
 function caught(tag, e) { console.log(tag + ' caught ' + describe(e)); }
 function pair(a, b) { return [a, b]; }
+function toKey(v) {
+  return { toString: function () { var key = show(v); console.log('key ' + key); return key; } };
+}
 function step(tag, it, method, value) {
   var label = tag + ' ' + method + '(' + show(value) + ')';
   try {

@@ -43,7 +43,7 @@
  * ## References
  * ECMA-262 12.10 Automatic Semicolon Insertion.
  */
-import { isAsyncProgram, type Consumer, type Expr, type FunctionDecl, type MethodHolder, type Program, type Stmt } from './ast';
+import { isAsyncProgram, type Consumer, type Expr, type FunctionDecl, type MethodHolder, type ObjectMember, type Program, type Stmt } from './ast';
 import { PRELUDE } from './prelude';
 
 /** Expression kinds that bind looser than a binary operand and need parentheses there. */
@@ -93,9 +93,7 @@ function printBareExpr(expr: Expr): string {
     case 'array':
       return `[${printList(expr.elements)}]`;
     case 'object':
-      return expr.props.length === 0
-        ? '{}'
-        : `{ ${expr.props.map((prop) => `${prop.key}: ${printExpr(prop.value)}`).join(', ')} }`;
+      return expr.props.length === 0 ? '{}' : `{ ${expr.props.map(printMember).join(', ')} }`;
     case 'template':
       return (
         '`' +
@@ -122,6 +120,25 @@ function printBareExpr(expr: Expr): string {
       return `handled(${printExpr(expr.arg)})`;
     case 'thisKey':
       return 'this.k';
+  }
+}
+
+function printMember(member: ObjectMember): string {
+  switch (member.kind) {
+    case 'init':
+      return `${member.key}: ${printExpr(member.value)}`;
+    case 'shorthand':
+      return member.name;
+    case 'computed':
+      return `[toKey(${printExpr(member.key)})]: ${printExpr(member.value)}`;
+    case 'objectSpread':
+      return `...${printExpr(member.value, 'operand')}`;
+    case 'method':
+      return `${member.key}() { return ${printExpr(member.value)}; }`;
+    case 'getter':
+      return `get ${member.key}() { return ${printExpr(member.value)}; }`;
+    case 'setter':
+      return `set ${member.key}(v) {}`;
   }
 }
 

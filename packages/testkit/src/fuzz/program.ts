@@ -41,7 +41,9 @@
  * function so programs stay at tens of lines. A seed first decides (on a
  * random stream of its own) whether the program is async: an async program
  * mixes the three flavors, its last function always async, some functions
- * methods of an object or a class (static, private), with `this` in them;
+ * methods of an object or a class (static, private), with `this` in them,
+ * its object literals mixing shorthand properties, computed keys, spreads,
+ * methods and accessors around suspension points;
  * async code also awaits in loop heads, and jumps out of `try` blocks through
  * `finally` blocks that await more often than generator code would; a sync program has
  * generators only and draws exactly what the fuzzer drew before it knew async
@@ -95,6 +97,7 @@ import type {
   FunctionDecl,
   FunctionFlavor,
   MethodHolder,
+  ObjectMember,
   Program,
   PromiseHow,
   Stmt,
@@ -224,6 +227,8 @@ class ProgramGenerator {
   private argumentsBound = true;
   /** True in a method and the arrows inside it: `this` is its holder there. */
   private thisBound = false;
+  /** Only async programs draw what the fuzzer did not know before them. */
+  private asyncProgram = false;
 
   constructor(
     private readonly seed: number,
@@ -234,6 +239,7 @@ class ProgramGenerator {
 
   program(): Program {
     const asyncProgram = isAsyncSeed(this.seed, this.options);
+    this.asyncProgram = asyncProgram;
     const count = this.rng.int(1, this.options.maxFunctions ?? 3);
     for (let index = 0; index < count; index++) {
       // The last function is the one consumers call most: in an async program it is async.
@@ -761,7 +767,7 @@ class ProgramGenerator {
       assign: this.assignable(place).length > 0 ? 0.6 : 0,
       pair: 0.6,
       array: 0.4,
-      object: 0.4,
+      object: this.asyncProgram ? 1 : 0.4,
       template: 0.4,
       sequence: 0.2,
       argumentsLength: this.argumentsBound ? 0.1 : 0,
@@ -916,9 +922,66 @@ class ProgramGenerator {
     return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.expr(place, depth + 1, suspends) };
   }
 
+  /**
+   * An object literal. A sync program's has `a: v` properties only, drawn as
+   * before async programs existed; an async program's mixes every kind of
+   * element (ast.ts), suspension points among them, at most one `__proto__`.
+   */
   private objectLiteral(place: Place, depth = 1, suspends = true): Expr {
-    const keys = ['a', 'b', 'c'].filter(() => this.rng.chance(0.6));
-    return { kind: 'object', props: keys.map((key) => ({ key, value: this.expr(place, depth + 1, suspends) })) };
+    if (!this.asyncProgram) {
+      const keys = ['a', 'b', 'c'].filter(() => this.rng.chance(0.6));
+      return { kind: 'object', props: keys.map((key) => ({ kind: 'init', key, value: this.expr(place, depth + 1, suspends) })) };
+    }
+    const props: ObjectMember[] = [];
+    const count = this.rng.int(0, 5);
+    for (let index = 0; index < count; index++) props.push(this.objectMember(place, depth, suspends, props.some(isProtoSetter)));
+    return { kind: 'object', props };
+  }
+
+  private objectMember(place: Place, depth: number, suspends: boolean, hasProto: boolean): ObjectMember {
+    const names = this.visible(place);
+    const key = this.rng.pick(['a', 'b', 'c']);
+    const kind = this.rng.weighted({
+      init: 3,
+      proto: hasProto ? 0 : 0.3,
+      shorthand: names.length > 0 ? 2 : 0,
+      computed: 1.2,
+      objectSpread: 1,
+      method: 0.6,
+      getter: 0.6,
+      setter: 0.4,
+    });
+    switch (kind) {
+      case 'init':
+        return { kind, key, value: this.memberValue(place, depth, suspends) };
+      case 'proto':
+        return { kind: 'init', key: '__proto__', value: this.memberValue(place, depth, suspends) };
+      case 'shorthand':
+        return { kind, name: this.rng.pick(names) };
+      case 'computed':
+        return { kind, key: this.memberValue(place, depth, suspends), value: this.memberValue(place, depth, suspends) };
+      case 'objectSpread':
+        return { kind, value: this.memberValue(place, depth, suspends) };
+      case 'method':
+      case 'getter':
+        return { kind, key, value: this.methodBody(place, depth + 1) };
+      case 'setter':
+        return { kind, key };
+    }
+  }
+
+  /** A key or value of an object literal: often a suspension point, so that the other elements stand around one. */
+  private memberValue(place: Place, depth: number, suspends: boolean): Expr {
+    return suspends && this.rng.chance(0.3) ? this.suspension(place) : this.expr(place, depth + 1, suspends);
+  }
+
+  /** What an object literal's method or getter returns: a function of its own never suspends, and its `this` is the literal. */
+  private methodBody(place: Place, depth: number): Expr {
+    const thisBound = this.thisBound;
+    this.thisBound = false;
+    const value = this.expr(place, depth, false);
+    this.thisBound = thisBound;
+    return value;
   }
 
   private condition(place: Place): Expr {
@@ -1060,6 +1123,10 @@ class ProgramGenerator {
   private yieldStar(place: Place): Expr {
     return { kind: 'yieldStar', source: this.flavor === 'asyncGenerator' ? this.asyncIterable(place, true) : this.iterable(place) };
   }
+}
+
+function isProtoSetter(member: ObjectMember): boolean {
+  return member.kind === 'init' && member.key === '__proto__';
 }
 
 function isJump(statement: Stmt): boolean {

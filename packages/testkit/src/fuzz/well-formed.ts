@@ -28,13 +28,15 @@
  *   generator only delegates to a call, and a task (`tk0`, a promise) is only
  *   ever awaited, never used as a value a sync generator could yield;
  * - a spread only stands in an array literal or an argument list;
+ * - an object literal's methods and getters never suspend nor read `this.k`
+ *   (their `this` is the literal), and it sets `__proto__` at most once;
  * - `break`/`continue` name an enclosing target of the right kind;
  * - a consumer resumes only iterators it created.
  *
  * ## References
  * ECMA-262 14.7 (iteration statements), 14.13 (labelled statements: early errors).
  */
-import { subExpressions, type Consumer, type Expr, type FunctionFlavor, type Program, type Stmt } from './ast';
+import { memberExpressions, subExpressions, type Consumer, type Expr, type FunctionFlavor, type ObjectMember, type Program, type Stmt } from './ast';
 
 interface Target {
   kind: 'loop' | 'switch' | 'block';
@@ -298,6 +300,9 @@ class WellFormedCheck {
         if (expr.arg.kind === 'var' && isTask(expr.arg.name)) this.reference(expr.arg.name, scope);
         else this.expr(expr.arg, scope);
         return;
+      case 'object':
+        this.objectLiteral(expr.props, scope);
+        return;
       case 'argumentsLength':
         if (!this.context.argumentsBound) this.problem('arguments where only arrows enclose the code');
         return;
@@ -306,6 +311,27 @@ class WellFormedCheck {
         return;
       default:
         for (const child of subExpressions(expr)) this.expr(child, scope);
+    }
+  }
+
+  private objectLiteral(members: readonly ObjectMember[], scope: Bindings): void {
+    if (members.filter((member) => member.kind === 'init' && member.key === '__proto__').length > 1) {
+      this.problem('__proto__ twice in one object literal');
+    }
+    for (const member of members) {
+      if (member.kind === 'shorthand') {
+        if (isTask(member.name)) this.problem(`the task ${member.name} is used as a value`);
+        this.reference(member.name, scope);
+      } else if (member.kind === 'method' || member.kind === 'getter') {
+        if (containsSuspension(member.value)) this.problem('a yield or await inside a method of an object literal');
+        // A function of its own: `this` there is the literal, not a holder's.
+        const outer = this.context;
+        this.context = { ...outer, thisBound: false };
+        this.expr(member.value, scope);
+        this.context = outer;
+      } else {
+        for (const child of memberExpressions(member)) this.expr(child, scope);
+      }
     }
   }
 
