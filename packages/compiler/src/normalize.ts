@@ -576,12 +576,12 @@ export class Normalizer {
         ts.isComputedPropertyName(property.name)
       ) {
         const k = pieces.length;
-        const computed = property.name;
-        pieces.push(this.keyPiece(computed.expression));
+        const key = property.name.expression;
+        pieces.push(this.keyPiece(key));
+        // Rendered with its key as evaluated, as a class member's is: a lowered method keeps the key too.
         assemble.push((codes) => {
-          const rendered = b.render(property);
-          const nameStart = computed.getStart(sf);
-          return [...spliceRendered(rendered, property.getStart(sf), nameStart, computed.end, ['[', ...codes[k], ']'], sf.text)];
+          b.overrides.set(key, codes[k]);
+          return b.render(property);
         });
       } else if (ts.isShorthandPropertyAssignment(property)) {
         const k = pieces.length;
@@ -601,31 +601,8 @@ export class Normalizer {
       parts.push(...build(codes));
     });
     parts.push(' }');
-    return ['(', ...parts, ')'];
+    return b.context.linkedObject(node, ['(', ...parts, ')']);
   }
-}
-
-/** Replaces the text of [start, end) inside a rendered node whose text began at `origin`. */
-function spliceRendered(rendered: Code, origin: number, start: number, end: number, replacement: Code, text: string): Code {
-  // Computed method names never hold a machine variable before the name, so the prefix is plain text.
-  const prefix = text.slice(origin, start);
-  const out: Part[] = [prefix, ...replacement];
-  let offset = origin;
-  let skipping = true;
-  for (const part of rendered) {
-    if (!skipping) {
-      out.push(part);
-      continue;
-    }
-    if (typeof part !== 'string') continue;
-    const partEnd = offset + part.length;
-    if (partEnd >= end) {
-      out.push(part.slice(end - offset));
-      skipping = false;
-    }
-    offset = partEnd;
-  }
-  return out;
 }
 
 function continueCondition(op: ts.SyntaxKind, value: Code): Code {

@@ -27,7 +27,7 @@ import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'ma
 import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { findHoistSite, isStrictAt, topOfStatementList } from './hoist';
-import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext } from './lower';
+import { formOf, helperInsertions, indentOf, linkInsertions, lowerFunction, SharedSites, type FileContext, type Insertion } from './lower';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { runtimePreamble, type RuntimeMode } from './runtime-binding';
@@ -180,6 +180,9 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     for (const m of text.matchAll(helperUse)) usedHelpers.add(m[1]);
   };
 
+  // Inserted once every function is lowered: the link of a class or object names all its methods.
+  const insertions: Insertion[] = [];
+  const shared = new SharedSites(runtimeBinding);
   for (const fn of roots) {
     try {
       const form = formOf(fn);
@@ -187,9 +190,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
         const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
         noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);
         s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-        if (lowered.hoistSite) {
-          for (const { at, text } of helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
-        }
+        if (lowered.hoistSite) insertions.push(...helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile));
         continue;
       }
       if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {
@@ -204,15 +205,20 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       }
       const site = findHoistSite(fn);
       const lowered = lowerFunction(fn, file, undefined, form, indentOf(site.anchor, sourceFile));
-      noteHelpers(lowered.replacement + lowered.helpers + lowered.setup + (lowered.classMember ?? '') + (lowered.objectLink?.before ?? ''));
+      noteHelpers(lowered.replacement);
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-      for (const { at, text } of helperInsertions(site, fn, form, () => lowered, sourceFile)) s.appendLeft(at, text());
+      insertions.push(...helperInsertions(site, fn, form, () => lowered, sourceFile), ...linkInsertions(fn, () => lowered, sourceFile, shared));
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
     }
   }
   if (diagnostics.some((d) => d.category === 'error')) return fail();
+  for (const { at, text } of insertions) {
+    const inserted = text();
+    noteHelpers(inserted);
+    s.appendLeft(at, inserted);
+  }
 
   if (runtime === 'import' && sourceType === 'script') {
     diagnostics.push(
