@@ -202,7 +202,7 @@ export function lowerFunction(
       if (splitByThis && !site.wrap) {
         prelude.push([deferred(() => joinLines([get().setup, get().helpers], indent + '  '))]);
       } else {
-        insertInto(edits, helperInsertions(site, node, nestedForm, get, sf));
+        insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
       }
       if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) assembledLinks.add(node, get);
       else insertInto(edits, linkInsertions(node, get, sf, shared));
@@ -456,15 +456,14 @@ export function helperInsertions(
   form: FunctionForm,
   get: () => LoweredFunction,
   sf: ts.SourceFile,
+  shared: SharedSites,
 ): Insertion[] {
   const anchorStart = site.anchor.getStart(sf);
   const indent = indentOf(site.anchor, sf);
   const both = () => joinLines([get().setup, get().helpers], indent);
   const placed: Insertion[] = [];
-  if (site.wrap === 'arrowBody') {
-    placed.push({ at: anchorStart, text: () => '{ ' + both() + ' return ' }, { at: site.anchor.end, text: () => '; }' });
-  } else if (site.wrap === 'statement') {
-    placed.push({ at: anchorStart, text: () => '{ ' + both() + '\n' + indent }, { at: site.anchor.end, text: () => ' }' });
+  if (site.wrap) {
+    placed.push(...shared.wrap(site, both, sf));
   } else if (form === 'declaration') {
     placed.push(
       { at: topOfStatementList(site.container, sf), text: () => get().setup + '\n' + indent },
@@ -486,16 +485,36 @@ export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts
 }
 
 /**
- * Where functions lowered in one piece of code meet: a class or object
+ * Where functions lowered in one piece of code meet. A statement or an
+ * arrow's expression body wrapped in braces to host helpers gets one pair of
+ * braces, whatever number of functions' helpers it hosts. A class or object
  * literal holding several of their methods is linked once, whatever kinds
  * the methods are: `linkMethods({ … }, key1, Frame1, link1, …)` around an
  * object literal, and one static block at the top of a class body that links
  * its prototype's methods, its static ones and its static private ones.
  */
 export class SharedSites {
+  private readonly hosted = new Map<ts.Node, (() => string)[]>();
   private readonly methods = new Map<ts.Node, { readonly method: ts.Node; readonly get: () => LoweredFunction }[]>();
 
   constructor(private readonly runtime: string) {}
+
+  /** Adds the helpers of a function to a wrapped site; the first brings the braces, which hold them all. */
+  wrap(site: HoistSite, helpers: () => string, sf: ts.SourceFile): Insertion[] {
+    const anchor = site.anchor;
+    const hosted = this.hosted.get(anchor);
+    if (hosted) {
+      hosted.push(helpers);
+      return [];
+    }
+    const all = [helpers];
+    this.hosted.set(anchor, all);
+    const indent = indentOf(anchor, sf);
+    const text = () => joinLines(all.map((h) => h()), indent);
+    const start = anchor.getStart(sf);
+    if (site.wrap === 'arrowBody') return [{ at: start, text: () => '{ ' + text() + ' return ' }, { at: anchor.end, text: () => '; }' }];
+    return [{ at: start, text: () => '{ ' + text() + '\n' + indent }, { at: anchor.end, text: () => ' }' }];
+  }
 
   /** Adds a method; the first of its class or object brings the insertions that link them all. */
   link(method: ts.MethodDeclaration, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {

@@ -180,7 +180,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     for (const m of text.matchAll(helperUse)) usedHelpers.add(m[1]);
   };
 
-  // Inserted once every function is lowered: the link of a class or object names all its methods.
+  // Inserted once every function is lowered: braces that host helpers, and the link of a class or object, serve several.
   const insertions: Insertion[] = [];
   const shared = new SharedSites(runtimeBinding);
   for (const fn of roots) {
@@ -190,7 +190,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
         const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
         noteHelpers(lowered.replacement + lowered.helpers + lowered.setup);
         s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-        if (lowered.hoistSite) insertions.push(...helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile));
+        if (lowered.hoistSite) insertions.push(...helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile, shared));
         continue;
       }
       if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {
@@ -207,7 +207,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       const lowered = lowerFunction(fn, file, undefined, form, indentOf(site.anchor, sourceFile));
       noteHelpers(lowered.replacement);
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
-      insertions.push(...helperInsertions(site, fn, form, () => lowered, sourceFile), ...linkInsertions(fn, () => lowered, sourceFile, shared));
+      insertions.push(...helperInsertions(site, fn, form, () => lowered, sourceFile, shared), ...linkInsertions(fn, () => lowered, sourceFile, shared));
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
