@@ -79,17 +79,25 @@ export interface LoweredFunction {
   readonly helpers: string;
   /** Statements that must run before the function is first called (tables, prototype linkage). */
   readonly setup: string;
-  /**
-   * Static blocks for the start of the class body of a method: the link of
-   * the method to its prototype, and the step function when it must stay
-   * inside the class to reach private names.
-   */
+  /** A static block for the start of the class body of a method that uses private names: it makes the step function there. */
   readonly classMember?: string;
-  /** For a method of an object literal: text around the literal that links the method once the object exists. */
-  readonly objectLink?: { readonly before: string; readonly after: string };
+  /** How a method is linked once its class or object exists; none for one a later member redefines, or an instance private one. */
+  readonly methodLink?: MethodLink;
+  /** For a method with a computed key nested in another machine: where in `replacement` that machine puts the key's code. */
+  readonly keyAt?: number;
   /** For an expression whose helpers are hoisted (an async arrow): where `helpers` and `setup` go. */
   readonly hoistSite?: HoistSite;
 }
+
+/**
+ * An entry `key, Frame, link` of the `linkMethods` call that links the
+ * methods of one class or object literal (see {@link SharedSites}): on the
+ * literal itself, or in a class static block on `this.prototype` or `this`.
+ * A static private method is linked by a call of its own there.
+ */
+export type MethodLink =
+  | { readonly on: 'object' | 'this.prototype' | 'this'; readonly entry: string }
+  | { readonly on: 'private'; readonly call: string };
 
 export function formOf(node: ts.Node): FunctionForm {
   if (ts.isFunctionDeclaration(node)) return 'declaration';
@@ -131,6 +139,9 @@ export function lowerFunction(
     handlers: file.helperNames.fresh(base + '$handlers'),
     finalizers: file.helperNames.fresh(base + '$finalizers'),
   };
+  const linkage = form === 'method' ? methodLinkage(fn as ts.MethodDeclaration) : undefined;
+  // A computed key is kept as the method defines it, for the link to find the method by once the holder exists.
+  const keyTemp = linkage === 'computed' ? file.helperNames.fresh(base + '$key') : undefined;
   const body = fn.body!;
   // An arrow's expression body has no directive prologue.
   const bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
@@ -139,7 +150,11 @@ export function lowerFunction(
   let layout: FrameLayout | undefined;
   let superVariable: Variable | undefined;
 
-  const reserved = [...(outer?.reserved ?? []), ...Object.values(names), ...Object.values(helper)];
+  const reserved = [...(outer?.reserved ?? []), ...Object.values(names), ...Object.values(helper), ...(keyTemp ? [keyTemp] : [])];
+  // What the nested functions placed by one rendering share.
+  const sharedSites = new WeakMap<Edit[], SharedSites>();
+  // An object literal that suspends is assembled by normalize, property by property: it asks for its link itself.
+  const assembledLinks = new SharedSites(file.runtime);
   const builder: MachineBuilder = new MachineBuilder({
     fn,
     kind,
@@ -183,16 +198,25 @@ export function lowerFunction(
       let lowered: LoweredFunction | undefined;
       const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
       if (nestedForm === 'expression') return [deferred(() => get().replacement)];
+      // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
+      const key = dynamicKeyOf(node);
+      const replacement: Code = key
+        ? [deferred(() => get().replacement.slice(0, get().keyAt)), ...builder.render(key), deferred(() => get().replacement.slice(get().keyAt))]
+        : [deferred(() => get().replacement)];
       const site = findHoistSite(node);
       const splitByThis = site.container === body || builder.suspends(site.container);
+      let shared = sharedSites.get(edits);
+      if (!shared) sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
       if (splitByThis && !site.wrap) {
         prelude.push([deferred(() => joinLines([get().setup, get().helpers], indent + '  '))]);
-        insertInto(edits, linkInsertions(node, get, sf));
       } else {
-        insertInto(edits, helperInsertions(site, node, nestedForm, get, sf));
+        insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
       }
-      return [deferred(() => get().replacement)];
+      if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) assembledLinks.add(node, get);
+      else insertInto(edits, linkInsertions(node, get, sf, shared));
+      return replacement;
     },
+    linkedObject: (node, code) => assembledLinks.linked(node, code),
   });
   function lexicalValue(origin: LexicalOrigin): Code {
     const captured = (v: Variable | undefined): Code => {
@@ -281,6 +305,7 @@ export function lowerFunction(
   const notConstructor =
     form === 'method' || ts.isArrowFunction(fn) ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
   const explicitName = form === 'expression' ? inferredName(fn) : undefined;
+  const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
   if (kind === 'async') {
     const isArrow = ts.isArrowFunction(fn);
     let newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsync')}(${construct});`;
@@ -290,19 +315,27 @@ export function lowerFunction(
       // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
       // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
       const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
-      parameterList = isArrow ? '...$arguments' : '';
       newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
-      linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
+      if (form === 'method') {
+        // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
+        parameterList = fn.parameters
+          .slice(0, expectedArgumentCount(fn))
+          .map((p) => (ts.isIdentifier(p.name) ? p.name.text : allocator.fresh('$parameter')))
+          .join(', ');
+      } else {
+        parameterList = isArrow ? '...$arguments' : '';
+        linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
+      }
     } else if (isArrow && explicitName) {
       linkArguments.push(JSON.stringify(explicitName));
     }
-    const wrapper = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList);
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
     const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
     if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
-    return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods: 'linkAsyncMethods', linkBeforeMethod: '' }, inner, indent, name);
+    return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
   }
   // The function's current `prototype` decides the object's, when it has been replaced since linking.
-  const linked = form !== 'method' || (staticKey(fn) !== undefined && !ts.isPrivateIdentifier(fn.name!));
+  const linked = form !== 'method' || linkage !== undefined;
   const isAsync = kind === 'asyncGenerator';
   const adopt = isAsync ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype';
   const create = linked
@@ -311,14 +344,13 @@ export function lowerFunction(
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
   // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
   const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(base + '$default') : undefined;
-  const wrapper = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName);
+  const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, undefined, keepKey);
   const generatorLink = isAsync ? 'linkAsyncGenerator' : 'linkGenerator';
   const link = (target: string) =>
     anonymousDeclaration && target === 'null'
       ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
       : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
-  const linkMethods = isAsync ? 'linkAsyncGeneratorMethods' : 'linkMethods';
-  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linkMethods, linkBeforeMethod: `${link('null')};` }, inner, indent, name);
+  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name);
 }
 
 interface LoweredParts {
@@ -330,10 +362,16 @@ interface LoweredParts {
   readonly rt: RuntimeReferences;
   /** The runtime call that links a function object (`null` for a method not yet made) to its frame constructor. */
   readonly link: (target: string) => string;
-  /** The runtime function that links methods once their class or object exists. */
-  readonly linkMethods: RuntimeExport;
+  /** The runtime function that links a method of this kind once its class or object exists. */
+  readonly linker: RuntimeExport;
   /** What must be linked before a method's function exists (a generator's frame prototype). */
   readonly linkBeforeMethod: string;
+  /** For a method: how it is found once its class or object exists. */
+  readonly linkage: MethodLinkage | undefined;
+  /** The variable that keeps a method's computed key. */
+  readonly keyTemp: string | undefined;
+  /** Where in `wrapper` an enclosing machine puts the code of the computed key. */
+  readonly keyAt: number | undefined;
 }
 
 /** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
@@ -352,20 +390,25 @@ function placeLowered(
     case 'method': {
       const setup = joinLines([tables, parts.linkBeforeMethod], indent);
       // The method function exists only once its class or object does: it is linked then.
-      const key = staticKey(fn);
-      const isStatic = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
-      const classLink =
-        key && ts.isClassLike(fn.parent) ? `static { ${rt.ref(parts.linkMethods)}(${isStatic ? 'this' : 'this.prototype'}, ${key}, ${helper.frame}); }` : '';
-      const objectLink =
-        key && ts.isObjectLiteralExpression(fn.parent) ? { before: `${rt.ref(parts.linkMethods)}(`, after: `, ${key}, ${helper.frame})` } : undefined;
-      if (!usesPrivateNames(fn)) return { replacement: wrapper, helpers, setup, classMember: classLink, objectLink };
+      const { linkage, keyTemp } = parts;
+      let methodLink: MethodLink | undefined;
+      if (linkage === 'private') {
+        methodLink = { on: 'private', call: `${link(`this.${(fn.name as ts.PrivateIdentifier).text}`)};` };
+      } else if (linkage) {
+        const on = ts.isObjectLiteralExpression(fn.parent) ? 'object' : hasStaticModifier(fn) ? 'this' : 'this.prototype';
+        const key = linkage === 'computed' ? keyTemp! : JSON.stringify(linkage.key);
+        methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
+      }
+      const keyAt = parts.keyAt;
+      if (!usesPrivateNames(fn)) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
       // Private names are only visible inside the class body: the step function is made by a static block there.
       return {
         replacement: wrapper,
-        helpers: joinLines([`var ${helper.step};`, emitted.frameConstructor], indent),
+        helpers: joinLines([`var ${[...(keyTemp ? [keyTemp] : []), helper.step].join(', ')};`, emitted.frameConstructor], indent),
         setup,
-        classMember: `static { ${helper.step} = ${emitted.step}; }${classLink ? ' ' + classLink : ''}`,
-        objectLink,
+        classMember: `static { ${helper.step} = ${emitted.step}; }`,
+        methodLink,
+        keyAt,
       };
     }
     case 'expression': {
@@ -415,7 +458,7 @@ export interface Insertion {
 }
 
 /**
- * Where a declaration's or method's helpers, setup and links go, given its
+ * Where a declaration's or method's helpers and setup go, given its
  * hoist site: the same for a top-level function (magic-string edits) and for
  * one nested in code an enclosing machine renders (render edits).
  */
@@ -425,15 +468,14 @@ export function helperInsertions(
   form: FunctionForm,
   get: () => LoweredFunction,
   sf: ts.SourceFile,
+  shared: SharedSites,
 ): Insertion[] {
   const anchorStart = site.anchor.getStart(sf);
   const indent = indentOf(site.anchor, sf);
   const both = () => joinLines([get().setup, get().helpers], indent);
   const placed: Insertion[] = [];
-  if (site.wrap === 'arrowBody') {
-    placed.push({ at: anchorStart, text: () => '{ ' + both() + ' return ' }, { at: site.anchor.end, text: () => '; }' });
-  } else if (site.wrap === 'statement') {
-    placed.push({ at: anchorStart, text: () => '{ ' + both() + '\n' + indent }, { at: site.anchor.end, text: () => ' }', closesStatement: true });
+  if (site.wrap) {
+    placed.push(...shared.wrap(site, both, sf));
   } else if (form === 'declaration') {
     placed.push(
       { at: topOfStatementList(site.container, sf), text: () => get().setup + '\n' + indent },
@@ -442,34 +484,157 @@ export function helperInsertions(
   } else {
     placed.push({ at: anchorStart, text: () => both() + '\n' + indent });
   }
-  return [...placed, ...linkInsertions(node, get, sf)];
+  return placed;
 }
 
-/** A method's link to its class (a static block) or object (a call around the literal). */
-function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
+/** A method's link to its class or object (see {@link SharedSites}), and the static block that makes its step function inside its class. */
+export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile, shared: SharedSites): Insertion[] {
+  if (!ts.isMethodDeclaration(node)) return [];
+  const insertions = shared.link(node, get, sf);
   const holder = node.parent;
-  if (ts.isClassLike(holder)) return [{ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') }];
-  if (ts.isObjectLiteralExpression(holder)) {
+  if (ts.isClassLike(holder)) insertions.push({ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') });
+  return insertions;
+}
+
+/**
+ * Where functions lowered in one piece of code meet. A statement or an
+ * arrow's expression body wrapped in braces to host helpers gets one pair of
+ * braces, whatever number of functions' helpers it hosts. A class or object
+ * literal holding several of their methods is linked once, whatever kinds
+ * the methods are: `linkMethods({ … }, key1, Frame1, link1, …)` around an
+ * object literal, and one static block at the top of a class body that links
+ * its prototype's methods, its static ones and its static private ones.
+ */
+export class SharedSites {
+  private readonly hosted = new Map<ts.Node, (() => string)[]>();
+  private readonly methods = new Map<ts.Node, { readonly method: ts.Node; readonly get: () => LoweredFunction }[]>();
+
+  constructor(private readonly runtime: RuntimeReferences) {}
+
+  /** Adds the helpers of a function to a wrapped site; the first brings the braces, which hold them all. */
+  wrap(site: HoistSite, helpers: () => string, sf: ts.SourceFile): Insertion[] {
+    const anchor = site.anchor;
+    const hosted = this.hosted.get(anchor);
+    if (hosted) {
+      hosted.push(helpers);
+      return [];
+    }
+    const all = [helpers];
+    this.hosted.set(anchor, all);
+    const indent = indentOf(anchor, sf);
+    const text = () => joinLines(all.map((h) => h()), indent);
+    const start = anchor.getStart(sf);
+    if (site.wrap === 'arrowBody') return [{ at: start, text: () => '{ ' + text() + ' return ' }, { at: anchor.end, text: () => '; }' }];
+    return [{ at: start, text: () => '{ ' + text() + '\n' + indent }, { at: anchor.end, text: () => ' }', closesStatement: true }];
+  }
+
+  /** Adds a method; the first of its class or object brings the insertions that link them all. */
+  link(method: ts.MethodDeclaration, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
+    const holder = method.parent;
+    if (!this.add(method, get)) return [];
+    if (ts.isClassLike(holder)) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
     return [
-      { at: holder.getStart(sf), text: () => get().objectLink?.before ?? '' },
-      { at: holder.end, text: () => get().objectLink?.after ?? '' },
+      { at: holder.getStart(sf), text: () => this.call(holder).before },
+      { at: holder.end, text: () => this.call(holder).after },
     ];
   }
-  return [];
+
+  /** Adds a method; true for the first of its class or object. */
+  add(method: ts.Node, get: () => LoweredFunction): boolean {
+    const methods = this.methods.get(method.parent);
+    if (methods) methods.push({ method, get });
+    else this.methods.set(method.parent, [{ method, get }]);
+    return !methods;
+  }
+
+  /** The code of an object literal normalize assembled, with its methods linked. */
+  linked(holder: ts.ObjectLiteralExpression, code: Code): Code {
+    return [deferred(() => this.call(holder).before), ...code, deferred(() => this.call(holder).after)];
+  }
+
+  /** In the order the methods are defined: of two entries with one key at run time, the later wins. */
+  private entries(holder: ts.Node, on: MethodLink['on']): string[] {
+    const methods = [...(this.methods.get(holder) ?? [])].sort((a, b) => a.method.pos - b.method.pos);
+    return methods.flatMap(({ get }) => {
+      const link = get().methodLink;
+      return link?.on !== on ? [] : link.on === 'private' ? [link.call] : [link.entry];
+    });
+  }
+
+  private call(holder: ts.Node): { before: string; after: string } {
+    const entries = this.entries(holder, 'object');
+    return entries.length ? { before: `${this.runtime.ref('linkMethods')}(`, after: `, ${entries.join(', ')})` } : { before: '', after: '' };
+  }
+
+  private classBlock(holder: ts.Node): string {
+    const statements: string[] = [];
+    for (const on of ['this.prototype', 'this'] as const) {
+      const entries = this.entries(holder, on);
+      if (entries.length) statements.push(`${this.runtime.ref('linkMethods')}(${on}, ${entries.join(', ')});`);
+    }
+    statements.push(...this.entries(holder, 'private'));
+    return statements.length ? ` static { ${statements.join(' ')} }` : '';
+  }
 }
 
 function insertInto(edits: Edit[], insertions: readonly Insertion[]): void {
   for (const { at, text, closesStatement } of insertions) edits.push({ start: at, end: at, parts: [deferred(text)], closesStatement });
 }
 
-/** The property key of a method as a string literal, when it is known without running code. */
-function staticKey(fn: ts.FunctionLikeDeclaration): string | undefined {
+/** How a method is found once its class or object exists (see {@link methodLinkage}). */
+type MethodLinkage = { readonly key: string } | 'computed' | 'private';
+
+/**
+ * By its key, known now or kept when its computed key is evaluated; a static
+ * private method by its name. None when a later member of the same class or
+ * object defines the same key on the same object (the method's function is
+ * then unreachable, and the key names another function), and none for an
+ * instance private method, which only an instance reaches.
+ */
+function methodLinkage(fn: ts.MethodDeclaration): MethodLinkage | undefined {
+  if (ts.isPrivateIdentifier(fn.name)) return hasStaticModifier(fn) ? 'private' : undefined;
+  const key = propertyKeyOf(fn.name);
+  if (key === undefined) return 'computed';
+  return isRedefinedLater(fn, key) ? undefined : { key };
+}
+
+/** The computed key of a method whose value is only known once it runs. */
+function dynamicKeyOf(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const name = fn.name;
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
-    return JSON.stringify(name.text);
+  return name && ts.isComputedPropertyName(name) && propertyKeyOf(name) === undefined ? name.expression : undefined;
+}
+
+function isRedefinedLater(fn: ts.MethodDeclaration, key: string): boolean {
+  const holder = fn.parent;
+  const members: readonly ts.Node[] = ts.isClassLike(holder) ? holder.members : (holder as ts.ObjectLiteralExpression).properties;
+  const isStatic = hasStaticModifier(fn);
+  for (const member of members.slice(members.indexOf(fn) + 1)) {
+    if (ts.isClassLike(holder)) {
+      // Fields are defined after the static block that links the methods has run, or on instances.
+      if (!(ts.isMethodDeclaration(member) || ts.isAccessor(member)) || hasStaticModifier(member) !== isStatic) continue;
+    } else if (ts.isPropertyAssignment(member) && !ts.isComputedPropertyName(member.name) && propertyKeyOf(member.name) === '__proto__') {
+      // `__proto__: value` sets the object's prototype and defines no property (B.3.1).
+      continue;
+    }
+    const name = (member as ts.ObjectLiteralElement | ts.ClassElement).name;
+    if (name && propertyKeyOf(name) === key) return true;
   }
+  return false;
+}
+
+/** The property key a name defines, when it is known without running code. */
+function propertyKeyOf(name: ts.PropertyName): string | undefined {
+  const key = ts.isComputedPropertyName(name) ? name.expression : name;
+  // TypeScript spells a numeric literal's text as ToString of its value.
+  if (ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) {
+    return key === name || !ts.isIdentifier(key) ? key.text : undefined;
+  }
+  if (ts.isBigIntLiteral(key)) return BigInt(key.text.slice(0, -1)).toString();
   return undefined;
+}
+
+function hasStaticModifier(node: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
 }
 
 /** `generator g (3:1)`: the heading of a function's printed IR. */
@@ -516,25 +681,30 @@ function wrapperText(
   outer: OuterMachine | undefined,
   sf: ts.SourceFile,
   explicitName: string | undefined,
-  parameterList?: string,
-): string {
+  parameterList: string | undefined,
+  keepKey: { readonly before: string; readonly after: string } | undefined,
+): { text: string; keyAt: number | undefined } {
   const text = sf.text;
   const body = fn.body!;
-  const renderOuter = (node: ts.Node) => (outer ? outer.render(node) : text.slice(node.getStart(sf), node.end));
-  // The wrapper is a plain function of the same form: `async` and `*` go, a computed name is rendered.
-  const replaced: { start: number; end: number; text: string }[] = [];
+  // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
+  const replaced: { start: number; end: number; text: string; hole?: number }[] = [];
   const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
   for (const token of [asyncModifier, fn.asteriskToken]) {
     if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
   }
-  if (fn.name && ts.isComputedPropertyName(fn.name) && outer) {
-    replaced.push({ start: fn.name.getStart(sf), end: fn.name.end, text: renderOuter(fn.name) });
+  if (fn.name && ts.isComputedPropertyName(fn.name) && keepKey) {
+    // Inside a machine the key is a hole the machine fills with its own code, so what the key reads is live there.
+    const key = outer ? '' : text.slice(fn.name.expression.getStart(sf), fn.name.expression.end);
+    replaced.push({ start: fn.name.getStart(sf), end: fn.name.end, text: `[${keepKey.before}${key}${keepKey.after}]`, hole: 1 + keepKey.before.length });
   }
   replaced.sort((x, y) => x.start - y.start);
   let head = '';
   let pos = fn.getStart(sf);
+  let keyAt: number | undefined;
   for (const piece of replaced) {
-    head += text.slice(pos, piece.start) + piece.text;
+    head += text.slice(pos, piece.start);
+    if (piece.hole !== undefined) keyAt = head.length + piece.hole;
+    head += piece.text;
     pos = piece.end;
     if (piece.text !== '') continue;
     // `function*g` must not become `functiong`, nor `async function` ` function`.
@@ -553,7 +723,7 @@ function wrapperText(
   let params = parameterList ?? renderedParameters(fn, outer, sf);
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
-  return `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
+  return { text: `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`, keyAt };
 }
 
 /** The parameter list's text without its parentheses, with what an enclosing machine renders replaced. */

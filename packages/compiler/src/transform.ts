@@ -29,7 +29,7 @@ import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'ma
 import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { directiveCount, findHoistSite, isStrictAt, topOfStatementList } from './hoist';
-import { formOf, helperInsertions, indentOf, lowerFunction, type FileContext, type Insertion } from './lower';
+import { formOf, helperInsertions, indentOf, linkInsertions, lowerFunction, SharedSites, type FileContext, type Insertion } from './lower';
 import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
@@ -186,13 +186,17 @@ function transformFile(code: string, options: TransformOptions): TransformResult
 
   const s = new MagicString(code);
 
+  // Inserted once every function is lowered: braces that host helpers, and the link of a class or object, serve several.
+  const insertions: Insertion[] = [];
+  const shared = new SharedSites(runtimeReferences);
   for (const fn of roots) {
     try {
       const form = formOf(fn);
       if (form === 'expression') {
         const lowered = lowerFunction(fn, file, undefined, form, indentOf(fn, sourceFile));
-        const insertions = lowered.hoistSite ? helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile) : [];
-        spliceLowered(s, fn, lowered.replacement, insertions, sourceFile);
+        s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
+        insertions.push(...statementTerminator(fn, sourceFile));
+        if (lowered.hoistSite) insertions.push(...helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile, shared));
         continue;
       }
       if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {
@@ -206,13 +210,21 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       }
       const site = findHoistSite(fn);
       const lowered = lowerFunction(fn, file, undefined, form, indentOf(site.anchor, sourceFile));
-      spliceLowered(s, fn, lowered.replacement, helperInsertions(site, fn, form, () => lowered, sourceFile), sourceFile);
+      s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
+      insertions.push(
+        ...statementTerminator(fn, sourceFile),
+        ...helperInsertions(site, fn, form, () => lowered, sourceFile, shared),
+        ...linkInsertions(fn, () => lowered, sourceFile, shared),
+      );
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
       diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
     }
   }
   if (diagnostics.some((d) => d.category === 'error')) return fail();
+  // At one position, what closes inside a statement comes before its `;`, braces put around it after.
+  const ordered = [...insertions].sort((a, b) => Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
+  for (const { at, text } of ordered) s.appendLeft(at, text());
 
   if (runtime === 'import' && sourceType === 'script') {
     diagnostics.push(
@@ -251,19 +263,14 @@ function transformFile(code: string, options: TransformOptions): TransformResult
 }
 
 /**
- * Puts a lowered function in place of `fn`, and its helpers and links where
- * `insertions` say. The statement (or class field) that `fn` ends gets the
- * `;` automatic semicolon insertion gave it: the replacement may end
- * otherwise (an async arrow's `}` becomes `)`), and a next line starting with
- * `(`, `[` or a template would then continue it.
+ * The `;` that automatic semicolon insertion gave the statement (or class
+ * field) that `fn` ends: the lowered replacement may end otherwise (an async
+ * arrow's `}` becomes `)`), and a next line starting with `(`, `[` or a
+ * template would then continue it.
  */
-function spliceLowered(s: MagicString, fn: ts.Node, replacement: string, insertions: readonly Insertion[], sourceFile: ts.SourceFile): void {
-  s.overwrite(fn.getStart(sourceFile), fn.end, replacement);
+function statementTerminator(fn: ts.Node, sourceFile: ts.SourceFile): Insertion[] {
   const ended = statementEndedBy(fn, sourceFile);
-  const terminated = ended ? [...insertions, { at: ended.end, text: () => ';' }] : insertions;
-  // At one position, what closes inside the statement comes before its `;`, braces put around it after.
-  const ordered = [...terminated].sort((a, b) => Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
-  for (const { at, text } of ordered) s.appendLeft(at, text());
+  return ended ? [{ at: ended.end, text: () => ';' }] : [];
 }
 
 /** The statement or class field whose last token is `node`'s, when automatic semicolon insertion ended it. */

@@ -23,7 +23,6 @@
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
 import { defineFunctionConstructor } from './generatorPrototype';
-import { linkMethodsWith } from './linkGenerator';
 
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
 
@@ -48,9 +47,4 @@ export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Funct
     Object.setPrototypeOf(fn, AsyncFunctionPrototype);
   }
   return fn;
-}
-
-/** Links async methods once their object or class exists: `linkAsyncMethods(holder, key1, Frame1, …)` returns `holder`. */
-export function linkAsyncMethods<T extends object>(holder: T): T {
-  return linkMethodsWith(holder, arguments, linkAsyncFunction);
 }

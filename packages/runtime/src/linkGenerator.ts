@@ -59,25 +59,28 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
 }
 
 /**
- * Links generator methods once their object or class exists:
- * `linkMethods(holder, key1, Frame1, key2, Frame2, …)` returns `holder`.
+ * Links the suspend methods of a class or object literal once it exists:
+ * `linkMethods(holder, key1, Frame1, link1, key2, Frame2, link2, …)` calls
+ * `link(holder[key], Frame)` for each method, whatever its kind (`link` is
+ * `linkGenerator`, `linkAsyncGenerator` or `linkAsyncFunction`), and returns
+ * `holder`. A key named again by a later entry belongs to that later method,
+ * which defined the property last (computed keys can meet at run time); a
+ * property that is missing, an accessor or not a function any more (a later
+ * property took the key) is left alone.
  */
 export function linkMethods<T extends object>(holder: T): T {
-  return linkMethodsWith(holder, arguments, linkGenerator);
-}
-
-/** `linkMethods` for async generator methods. */
-export function linkAsyncGeneratorMethods<T extends object>(holder: T): T {
-  return linkMethodsWith(holder, arguments, linkAsyncGenerator);
-}
-
-/** Links each method named in `links` (holder, key1, Frame1, …) that is still a function of `holder`. */
-export function linkMethodsWith<T extends object>(holder: T, links: IArguments, link: (fn: Function, Frame: Function) => unknown): T {
-  for (var i = 1; i < links.length; i += 2) {
+  var links = arguments;
+  for (var i = 1; i < links.length; i += 3) {
+    if (isNamedLater(links, i)) continue;
     var descriptor = Object.getOwnPropertyDescriptor(holder, links[i]);
-    if (descriptor && typeof descriptor.value === 'function') link(descriptor.value, links[i + 1]);
+    if (descriptor && typeof descriptor.value === 'function') links[i + 2](descriptor.value, links[i + 1]);
   }
   return holder;
+}
+
+function isNamedLater(links: IArguments, i: number): boolean {
+  for (var j = i + 3; j < links.length; j += 3) if (links[j] === links[i]) return true;
+  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 import {
   adoptAsyncGeneratorPrototype, AsyncFunctionPrototype, AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype,
   AsyncIteratorPrototype, GeneratorFunctionPrototype, GeneratorPrototype, linkAsyncFunction, linkAsyncGenerator,
-  linkAsyncGeneratorMethods, linkAsyncMethods, startAsync,
+  linkGenerator, linkMethods as linkMethodsOf, startAsync,
 } from '../src';
 import { loweredAsyncGenerator } from './sideBySideAsync';
 
@@ -20,9 +20,8 @@ function describeProperty(object: object, key: PropertyKey) {
   return { ...descriptor, value: typeof value === 'function' ? 'function ' + value.name : typeof value === 'object' ? 'object' : value };
 }
 
-// The holder comes first, then key/Frame pairs: typed loosely for these calls.
-const linkMethods = linkAsyncMethods as (holder: any, ...keysAndFrames: unknown[]) => any;
-const linkGeneratorMethods = linkAsyncGeneratorMethods as (holder: any, ...keysAndFrames: unknown[]) => any;
+// The holder comes first, then key, Frame, link triples: typed loosely for these calls.
+const linkMethods = linkMethodsOf as (holder: any, ...links: unknown[]) => any;
 
 const emptyStep = (frame: any) => { frame.$state = -2; return undefined; };
 
@@ -184,7 +183,7 @@ describe('linkAsyncFunction', () => {
   });
 });
 
-describe('linkAsyncMethods', () => {
+describe('linkMethods', () => {
   test('links each named method of a class prototype, of a class, and of an object literal; returns the holder', () => {
     class Holder {
       method() { return 'm'; }
@@ -196,14 +195,35 @@ describe('linkAsyncMethods', () => {
     function B() {}
     function C() {}
     function D() {}
-    expect(linkMethods(Holder.prototype, 'method', A)).toBe(Holder.prototype);
-    expect(linkMethods(Holder, 'staticMethod', B)).toBe(Holder);
-    expect(linkMethods(literal, 'plain', C, symbol, D)).toBe(literal);
+    expect(linkMethods(Holder.prototype, 'method', A, linkAsyncFunction)).toBe(Holder.prototype);
+    expect(linkMethods(Holder, 'staticMethod', B, linkAsyncFunction)).toBe(Holder);
+    expect(linkMethods(literal, 'plain', C, linkAsyncFunction, symbol, D, linkAsyncFunction)).toBe(literal);
     for (const method of [Holder.prototype.method, Holder.staticMethod, literal.plain, literal[symbol]]) {
       expect(Object.getPrototypeOf(method)).toBe(AsyncFunctionPrototype);
     }
     expect(Object.getPrototypeOf(literal.other)).toBe(Function.prototype);
     expect(new Holder().method()).toBe('m');
+  });
+
+  test('each method is linked by its own kind, whatever the order of the kinds', () => {
+    const literal = { a() {}, g() {}, ag() {}, f() {} };
+    linkMethods(literal, 'a', function A() {}, linkAsyncFunction, 'g', function G() {}, linkGenerator,
+      'ag', function AG() {}, linkAsyncGenerator, 'f', function F() {}, linkAsyncFunction);
+    expect([literal.a, literal.g, literal.ag, literal.f].map(Object.getPrototypeOf)).toEqual([
+      AsyncFunctionPrototype, GeneratorFunctionPrototype, AsyncGeneratorFunctionPrototype, AsyncFunctionPrototype,
+    ]);
+    expect(Object.getPrototypeOf((literal.g as any).prototype)).toBe(GeneratorPrototype);
+    expect(Object.prototype.hasOwnProperty.call(literal.a, 'prototype')).toBe(false);
+  });
+
+  test('a key named twice belongs to the later entry: the earlier method was replaced by it', () => {
+    const literal = { m() {} };
+    function G() {}
+    function F() {}
+    linkMethods(literal, 'm', G, linkGenerator, 'm', F, linkAsyncFunction);
+    expect(Object.getPrototypeOf(literal.m)).toBe(AsyncFunctionPrototype);
+    expect(Object.prototype.hasOwnProperty.call(literal.m, 'prototype')).toBe(false);
+    expect((G as any).$function).toBeUndefined();
   });
 
   test('keys that are missing, accessors or not functions are skipped without calling anything', () => {
@@ -213,7 +233,9 @@ describe('linkAsyncMethods', () => {
       notAFunction: 42,
       method() {},
     };
-    expect(() => linkMethods(holder, 'missing', function M() {}, 'accessor', function A() {}, 'notAFunction', function N() {}, 'method', function F() {})).not.toThrow();
+    const link = (fn: Function, Frame: Function) => linkAsyncFunction(fn, Frame);
+    expect(() => linkMethods(holder, 'missing', function M() {}, link, 'accessor', function A() {}, link,
+      'notAFunction', function N() {}, link, 'method', function F() {}, link)).not.toThrow();
     expect(getterCalls).toBe(0);
     expect(Object.getPrototypeOf(holder.method)).toBe(AsyncFunctionPrototype);
     expect(holder.notAFunction).toBe(42);
@@ -252,7 +274,7 @@ describe('linkAsyncGenerator and async generator objects', () => {
   test('a method without a prototype gets one with the attributes a native async generator method has', () => {
     const literal = { method() {} };
     const nativeLiteral = { async *method() {} };
-    linkGeneratorMethods(literal, 'method', function Frame() {});
+    linkMethods(literal, 'method', function Frame() {}, linkAsyncGenerator);
     expect(describeProperty(literal.method, 'prototype')).toEqual(describeProperty(nativeLiteral.method, 'prototype'));
     expect(Object.getPrototypeOf(literal.method)).toBe(AsyncGeneratorFunctionPrototype);
     expect(Object.getPrototypeOf((literal.method as any).prototype)).toBe(AsyncGeneratorPrototype);

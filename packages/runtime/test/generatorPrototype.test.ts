@@ -104,10 +104,10 @@ describe('lowered generator objects', () => {
 
 describe('linkMethods', () => {
   test('gives generator methods the prototype their generators inherit, as native methods have', () => {
-    const { linkMethods, GeneratorFunctionPrototype } = require('../src');
+    const { linkMethods, linkGenerator, GeneratorFunctionPrototype } = require('../src');
     function Frame(this: { $state: number }) { this.$state = 0; }
     const holder = { m() { return new (Frame as any)(); } };
-    expect(linkMethods(holder, 'm', Frame)).toBe(holder);
+    expect(linkMethods(holder, 'm', Frame, linkGenerator)).toBe(holder);
     const native = { *m() {} };
     const ours = Object.getOwnPropertyDescriptor(holder.m, 'prototype')!;
     const theirs = Object.getOwnPropertyDescriptor(native.m, 'prototype')!;

@@ -141,6 +141,8 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'static private method': /static (async )?\*?#\w+\(/,
   'generator method': /^ {2}(static )?\*#?g\d+\(/m,
   'async generator method': /^ {2}(static )?async \*#?ag\d+\(/m,
+  'object literal with methods of two flavors': /^function (g|f|ag)\d+\(\) \{ return (o\d+)\.[^\n]*\nfunction (?!\1\d)(?:g|f|ag)\d+\(\) \{ return \2\./m,
+  'class with methods of two flavors': /^function (g|f|ag)\d+\(\) \{ [^\n]*?\b(C\d+)\b[^\n]*\nfunction (?!\1\d)(?:g|f|ag)\d+\(\) \{ [^\n]*?\b\2\b/m,
   'this in a method': /this\.k/,
 };
 

@@ -37,6 +37,8 @@ export interface BuildContext {
   readonly outerIdentifier: (node: ts.Identifier) => Part | undefined;
   /** Lowers a suspend function nested in this one; returns its text, and records its helpers. */
   readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
+  /** An object literal that suspends, rendered by expressions.ts, with the suspend methods among it linked. */
+  readonly linkedObject: (node: ts.ObjectLiteralExpression, code: Code) => Code;
   /** Super property access (methods only). */
   readonly superAccessor: () => Variable | undefined;
   /** A name no user code and no other machine uses. */

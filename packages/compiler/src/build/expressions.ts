@@ -572,7 +572,7 @@ export class Normalizer implements ExpressionLowering {
     }
     const codes = this.sequence(parts.map((p) => p.piece));
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
-    return ['(', ...b.render(node), ')'];
+    return b.context.linkedObject(node, ['(', ...b.render(node), ')']);
   }
 }
 

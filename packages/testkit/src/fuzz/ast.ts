@@ -66,7 +66,9 @@ export type CombinatorName = 'all' | 'allSettled' | 'race' | 'any';
  * Where a function is a method (print.ts): of an object literal (`o1`), of
  * instances of a class (`C1`), a static method, or a static private one
  * (`#f1`, reached through a public static trampoline). A plain function of
- * the same name forwards calls to it, so call sites do not change.
+ * the same name forwards calls to it, so call sites do not change. Methods
+ * of consecutive functions may share one object or class (`sharesHolder`),
+ * so that one holder has methods of several flavors.
  */
 export type MethodHolder = 'object' | 'class' | 'static' | 'private';
 
@@ -196,6 +198,11 @@ export interface FunctionDecl {
   arrow: boolean;
   /** Only in async programs, never with `arrow`: the function is a method. */
   holder: MethodHolder | null;
+  /**
+   * The method stands in the object or class of the function before it,
+   * when that is a method too and both holders are objects or both classes.
+   */
+  sharesHolder: boolean;
   params: string[];
   body: Stmt[];
 }

@@ -368,35 +368,54 @@ function methodHead(decl: FunctionDecl, holder: MethodHolder): string {
 }
 
 /**
- * A method in its object or class, then the plain function that forwards
- * calls to it (with `this` the holder, and the same `arguments`), so that
- * call sites are the same as for a plain function.
+ * Methods in their object or class (one holder for a run of methods that
+ * share it), then for each the plain function that forwards calls to it
+ * (with `this` the holder, and the same `arguments`), so that call sites are
+ * the same as for a plain function.
  */
-function printMethod(out: LineWriter, decl: FunctionDecl, holder: MethodHolder): void {
-  const index = decl.name.replace(/^\D+/, '');
-  const object = holder === 'object' ? `o${index}` : `C${index}`;
-  out.line(holder === 'object' ? `const ${object} = {` : `class ${object} {`);
+function printMethods(out: LineWriter, decls: FunctionDecl[]): void {
+  const index = decls[0].name.replace(/^\D+/, '');
+  const isObject = decls[0].holder === 'object';
+  const object = isObject ? `o${index}` : `C${index}`;
+  out.line(isObject ? `const ${object} = {` : `class ${object} {`);
   out.indented(() => {
     // A field keeps its `;` in either style: a generator method after it starts with `*`, which would continue it.
-    out.line(holder === 'object' ? `k: '${object}',` : holder === 'class' ? `k = '${object}';` : `static k = '${object}';`);
-    printBody(out, methodHead(decl, holder), decl.body, holder === 'object' ? '},' : '}');
-    if (holder === 'private') out.line(`static ${decl.name}() { return ${object}.#${decl.name}(...arguments); }`);
+    if (isObject) out.line(`k: '${object}',`);
+    if (!isObject && decls.some((decl) => decl.holder === 'class')) out.line(`k = '${object}';`);
+    if (!isObject && decls.some((decl) => decl.holder !== 'class')) out.line(`static k = '${object}';`);
+    for (const decl of decls) {
+      printBody(out, methodHead(decl, decl.holder!), decl.body, isObject ? '},' : '}');
+      if (decl.holder === 'private') out.line(`static ${decl.name}() { return ${object}.#${decl.name}(...arguments); }`);
+    }
   });
-  out.line(holder === 'object' ? out.end('}') : '}');
-  const forward =
-    holder === 'class'
-      ? `var self = new ${object}(); return self.${decl.name}.apply(self, arguments);`
-      : `return ${object}.${decl.name}.apply(${object}, arguments);`;
-  out.line(`function ${decl.name}() { ${forward} }`);
+  out.line(isObject ? out.end('}') : '}');
+  for (const decl of decls) {
+    const forward =
+      decl.holder === 'class'
+        ? `var self = new ${object}(); return self.${decl.name}.apply(self, arguments);`
+        : `return ${object}.${decl.name}.apply(${object}, arguments);`;
+    out.line(`function ${decl.name}() { ${forward} }`);
+  }
 }
 
-function printFunction(out: LineWriter, decl: FunctionDecl): void {
-  if (decl.holder !== null) {
-    printMethod(out, decl, decl.holder);
-  } else if (decl.flavor === 'async' && decl.arrow) {
-    printBody(out, `const ${decl.name} = ${functionHead(decl.flavor, true, decl.params)}`, decl.body, out.end('}'));
-  } else {
-    printBody(out, functionHead(decl.flavor, false, decl.params, decl.name), decl.body);
+/** Whether a method stands in the holder of the method before it: both in objects, or both in classes. */
+function sharesHolder(decl: FunctionDecl, previous: FunctionDecl): boolean {
+  return decl.sharesHolder && decl.holder !== null && previous.holder !== null && (decl.holder === 'object') === (previous.holder === 'object');
+}
+
+function printFunctions(out: LineWriter, functions: FunctionDecl[]): void {
+  for (let start = 0; start < functions.length; ) {
+    const decl = functions[start];
+    let end = start + 1;
+    if (decl.holder !== null) {
+      while (end < functions.length && sharesHolder(functions[end], functions[end - 1])) end++;
+      printMethods(out, functions.slice(start, end));
+    } else if (decl.flavor === 'async' && decl.arrow) {
+      printBody(out, `const ${decl.name} = ${functionHead(decl.flavor, true, decl.params)}`, decl.body, out.end('}'));
+    } else {
+      printBody(out, functionHead(decl.flavor, false, decl.params, decl.name), decl.body);
+    }
+    start = end;
   }
 }
 
@@ -516,7 +535,7 @@ function printSettle(out: LineWriter, consumer: Extract<Consumer, { kind: 'settl
 /** The program's own code, without the prelude: what a failure report shows. */
 export function printProgramBody(program: Program): string {
   const out = new LineWriter(program.semicolons);
-  for (const decl of program.functions) printFunction(out, decl);
+  printFunctions(out, program.functions);
   for (const consumer of program.consumers) printConsumer(out, consumer);
   out.statement(`callFns('end')`);
   if (isAsyncProgram(program)) out.statement('lateCheck()');

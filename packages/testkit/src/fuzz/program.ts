@@ -41,10 +41,11 @@
  * function so programs stay at tens of lines. A seed first decides (on a
  * random stream of its own) whether the program is async: an async program
  * mixes the three flavors, its last function always async, some functions
- * methods of an object or a class (static, private), with `this` in them,
- * its object literals mixing shorthand properties, computed keys, spreads,
- * methods and accessors around suspension points;
- * async code also awaits in loop heads, and jumps out of `try` blocks through
+ * methods of an object or a class (static, private), with `this` in them;
+ * consecutive methods may share their object or class; its object literals
+ * mix shorthand properties, computed keys, spreads, methods and accessors
+ * around suspension points; async code also awaits in loop heads, and jumps
+ * out of `try` blocks through
  * `finally` blocks that await more often than generator code would; a sync program has
  * generators only and draws exactly what the fuzzer drew before it knew async
  * code (new choices are zero-weighted or not drawn at all), so an old seed of
@@ -264,11 +265,14 @@ class ProgramGenerator {
     const params = PARAM_NAMES.slice(0, this.rng.int(0, 2));
     const arrow = flavor === 'async' && this.rng.chance(0.3);
     // Methods only in async programs, whose draws need not match the fuzzer's older programs.
-    const holder: MethodHolder | null =
-      asyncProgram && !arrow && !this.excluded('methods') && this.rng.chance(0.3)
-        ? this.rng.weighted<MethodHolder>({ object: 1, class: 1, static: 1, private: 1 })
-        : null;
-    const decl: FunctionDecl = { name: `${NAME_PREFIX[flavor]}${index}`, flavor, arrow, holder, params, body: [] };
+    const mayBeMethod = asyncProgram && !arrow && !this.excluded('methods');
+    // A method beside the previous function's, in the same holder: one holder, methods of several flavors.
+    const previous = this.functions[this.functions.length - 1]?.holder ?? null;
+    const sharesHolder = mayBeMethod && previous !== null && this.rng.chance(0.4);
+    let holder: MethodHolder | null = null;
+    if (sharesHolder) holder = previous === 'object' ? 'object' : this.rng.weighted<MethodHolder>({ object: 0, class: 1, static: 1, private: 1 });
+    else if (mayBeMethod && this.rng.chance(0.3)) holder = this.rng.weighted<MethodHolder>({ object: 1, class: 1, static: 1, private: 1 });
+    const decl: FunctionDecl = { name: `${NAME_PREFIX[flavor]}${index}`, flavor, arrow, holder, sharesHolder, params, body: [] };
     this.current = decl;
     this.flavor = flavor;
     this.argumentsBound = !arrow;

@@ -23,7 +23,8 @@
  * - lower a loop bound or a tick count, stop draining, drop a `break` from a
  *   `for-of` consumer or the early exit of a `for await` one, stop waiting
  *   for a request, settle calls each on its own instead of combined, turn an
- *   async arrow into an async function;
+ *   async arrow into an async function, a method into a function, give a
+ *   method a holder of its own;
  * - replace an expression by one of its sub-expressions or by `0`; an
  *   iterable (for-of head, `yield*` operand) only by an empty array or string.
  *
@@ -106,7 +107,7 @@ export function programCost(value: Json): number {
     else if (typeof field === 'object') cost += programCost(field);
     else if (key === 'limit' || key === 'count' || key === 'breakAfter' || key === 'ticks' || key === 'after') cost += Number(field);
     else if (key === 'label' || key === 'param') cost += field === null ? 0 : 1;
-    else if (key === 'drain' || key === 'viaArrayFrom' || key === 'wait' || key === 'arrow') cost += field === true ? 1 : 0;
+    else if (key === 'drain' || key === 'viaArrayFrom' || key === 'wait' || key === 'arrow' || key === 'sharesHolder') cost += field === true ? 1 : 0;
     else if (key === 'style') cost += field === 'each' ? 0 : 1;
     else if (key === 'holder') cost += field === null ? 0 : 1;
     else if (key === 'value' && node.kind === 'num') cost += field === 0 ? 0 : 1;
@@ -249,6 +250,7 @@ function* nodeRewrites(program: Program, path: Path, node: Record<string, Json>,
   if (node.kind === 'for' && node.start !== null) yield replaced(program, [...path, 'start'], null);
   if (node.wait === true) yield replaced(program, [...path, 'wait'], false);
   if (typeof node.holder === 'string') yield replaced(program, [...path, 'holder'], null);
+  if (node.sharesHolder === true) yield replaced(program, [...path, 'sharesHolder'], false);
   if (node.arrow === true && (node.expressionBody === undefined || node.expressionBody === null)) yield replaced(program, [...path, 'arrow'], false);
   if (typeof node.style === 'string' && node.style !== 'each') yield replaced(program, [...path, 'style'], 'each');
   if (node.exit !== undefined && node.exit !== null) yield replaced(program, [...path, 'exit'], null);
