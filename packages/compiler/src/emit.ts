@@ -100,6 +100,8 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   const i3 = i2 + '  ';
   const body: string[] = [];
   const line = (text: string) => body.push(i3 + text);
+  // A lone variable needs no parentheses; anything else is negated whole.
+  const negation = (condition: Code) => (condition.length === 1 && isVariable(condition[0]) ? `!${render(condition)}` : `!(${render(condition)})`);
   const goto = (label: Label) => `${names.state} = ${stateOf.get(label)}; continue;`;
 
   const instructions = ir.instructions;
@@ -146,7 +148,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         }
         break;
       case 'branch':
-        line(mark(`if (${negate(render(ins.condition))}) { ${goto(ins.whenFalse)} }`));
+        line(mark(`if (${ins.when ? render(ins.condition) : negation(ins.condition)}) { ${goto(ins.target)} }`));
         break;
       case 'yield':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
@@ -301,21 +303,3 @@ function numberStates(instructions: readonly Instruction[]): Map<Label, number> 
 }
 
 
-/** Whether the parenthesis at `open` closes at the last character (code holding a string or a regular expression is not looked into). */
-function closesAtEnd(code: string, open: number): boolean {
-  if (/['"`/]/.test(code)) return false;
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    if (code[i] === '(') depth++;
-    else if (code[i] === ')' && --depth === 0) return i === code.length - 1;
-  }
-  return false;
-}
-
-function negate(condition: string): string {
-  if (condition.startsWith('!') && /^![\w$.]+$/.test(condition)) return condition.slice(1);
-  if (condition.startsWith('!(') && closesAtEnd(condition, 1)) return condition.slice(2, -1);
-  const comparison = /^([\w$.]+) (===|!==) ([\w$.]+)$/.exec(condition);
-  if (comparison) return `${comparison[1]} ${comparison[2] === '===' ? '!==' : '==='} ${comparison[3]}`;
-  return `!(${condition})`;
-}

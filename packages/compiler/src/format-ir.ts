@@ -109,7 +109,7 @@ function instructionText(
     case 'jump':
       return `jump ${label(ins.target)}`;
     case 'branch':
-      return `branch ${oneLine(code(ins.condition))}, else ${label(ins.whenFalse)}`;
+      return `branch ${oneLine(code(ins.condition))}, ${ins.when ? 'then' : 'else'} ${label(ins.target)}`;
     case 'yield':
       return `yield ${ins.value ? oneLine(code(ins.value)) + ' ' : ''}→ ${label(ins.resume)}`;
     case 'delegate':

@@ -48,7 +48,8 @@
  * | `statement c` | user statements without suspension points; an exit in them (`⟨exit …⟩`) is rendered like `leave` | `c` |
  * | `assign v = c` | define a variable (a kill for liveness) | `v = c;` |
  * | `jump L` | | `$state = n; continue;` |
- * | `branch c, L` | jump to L when c is falsy | `if (!(c)) { $state = n; continue; }` |
+ * | `branch c, else L` | jump to L when c is falsy | `if (!(c)) { $state = n; continue; }` (`!c` for a variable) |
+ * | `branch c, then L` | jump to L when c is truthy | `if (c) { $state = n; continue; }` |
  * | `yield c → L` | suspend with c, resume at L with the sent value in `$value` | `$frame.$state = n; return c;` |
  * | `delegate c → L` | `yield*`, resume at L with its result in `$value` | `$frame.$state = n; return $coro.delegate($frame, c);` |
  * | `await c → L` | suspend until c settles, resume at L with its value in `$value` (or its reason thrown) | `$frame.$state = n; return $coro.awaitValue($frame, c);` |
@@ -223,7 +224,8 @@ export type Instruction = (
   | { op: 'statement'; code: Code }
   | { op: 'assign'; target: Variable; value: Code }
   | { op: 'jump'; target: Label }
-  | { op: 'branch'; condition: Code; whenFalse: Label }
+  /** Jumps to `target` when `condition` is truthy (`when` true) or falsy (`when` false). */
+  | { op: 'branch'; condition: Code; when: boolean; target: Label }
   | { op: 'yield'; value: Code | undefined; resume: Label }
   | { op: 'delegate'; iterable: Code; resume: Label }
   | { op: 'await'; value: Code; resume: Label }

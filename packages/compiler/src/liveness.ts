@@ -142,7 +142,7 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
         break;
       case 'branch':
         codeVariables(ins.condition, used);
-        succ.push(i + 1, ...at(ins.whenFalse), ...at(handler));
+        succ.push(i + 1, ...at(ins.target), ...at(handler));
         break;
       case 'yield':
       case 'delegate':

@@ -59,6 +59,8 @@ export interface ExpressionLowering {
   expression(node: ts.Expression, discard?: boolean): Code;
   reference(node: ts.Expression): Reference;
   assignTo(target: ts.Expression | ts.ForInitializer, value: Code): void;
+  /** Jumps to `target` when the condition `node` is truthy (`when`) or falsy. */
+  jumpOn(node: ts.Expression, when: boolean, target: Label): void;
 }
 
 /** How an iterator is closed when the protected code it guards is left. */
@@ -87,6 +89,7 @@ export interface Builder {
   assign(target: Variable, value: Code): void;
   jump(target: Label): void;
   branch(condition: Code, whenFalse: Label): void;
+  branchIf(condition: Code, whenTrue: Label): void;
   suspend(value: Code | undefined, delegate: boolean): Label;
   awaitValue(value: Code): Label;
   at<T>(node: ts.Node, write: () => T): T;

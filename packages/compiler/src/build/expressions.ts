@@ -50,6 +50,13 @@ interface Piece {
   settle?(code: Code): Code;
 }
 
+const OPPOSITE_EQUALITY = new Map<ts.SyntaxKind, string>([
+  [ts.SyntaxKind.EqualsEqualsEqualsToken, '!=='],
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken, '==='],
+  [ts.SyntaxKind.EqualsEqualsToken, '!='],
+  [ts.SyntaxKind.ExclamationEqualsToken, '=='],
+]);
+
 export class Normalizer implements ExpressionLowering {
   constructor(private readonly b: Builder) {}
 
@@ -210,7 +217,7 @@ export class Normalizer implements ExpressionLowering {
       const result = b.newTemp('$t');
       b.assign(result, this.expression(node.left));
       const end = b.newLabel();
-      b.branch(continueCondition(op, [result]), end);
+      this.skipRightOperand(op, [result], end);
       b.assign(result, this.expression(node.right));
       b.mark(end);
       return [result];
@@ -223,13 +230,31 @@ export class Normalizer implements ExpressionLowering {
     return [...paren(left), ' ', node.operatorToken.getText(b.context.sourceFile), ' ', ...paren(right)];
   }
 
+  jumpOn(node: ts.Expression, when: boolean, target: Label): void {
+    const b = this.b;
+    const n = skipOuterExpression(node);
+    // `!x` is a test of `x` the other way round; `a === b` tested false is `a !== b` tested true.
+    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return this.jumpOn(n.operand, !when, target);
+    const flipped = ts.isBinaryExpression(n) && !when && !b.suspends(n) ? OPPOSITE_EQUALITY.get(n.operatorToken.kind) : undefined;
+    if (flipped && ts.isBinaryExpression(n)) return b.branchIf([...b.render(n.left), ` ${flipped} `, ...b.render(n.right)], target);
+    const condition = this.expression(node);
+    if (when) b.branchIf(condition, target);
+    else b.branch(condition, target);
+  }
+
+  /** `&&`, `||`, `??` and their assignments: jumps over the right operand when the left one decides. */
+  private skipRightOperand(op: ts.SyntaxKind, left: Code, end: Label): void {
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) this.b.branch(left, end);
+    else if (op === ts.SyntaxKind.BarBarToken) this.b.branchIf(left, end);
+    else this.b.branchIf([...left, ' != null'], end);
+  }
+
   private conditional(node: ts.ConditionalExpression, discard: boolean): Code {
     const b = this.b;
-    const condition = this.expression(node.condition);
-    const result = discard ? undefined : b.newTemp('$t');
     const otherwise = b.newLabel();
     const end = b.newLabel();
-    b.branch(condition, otherwise);
+    this.jumpOn(node.condition, false, otherwise);
+    const result = discard ? undefined : b.newTemp('$t');
     this.into(result, node.whenTrue);
     b.jump(end);
     b.mark(otherwise);
@@ -339,7 +364,7 @@ export class Normalizer implements ExpressionLowering {
           : op === ts.SyntaxKind.BarBarEqualsToken
             ? ts.SyntaxKind.BarBarToken
             : ts.SyntaxKind.QuestionQuestionToken;
-      b.branch(continueCondition(shortOp, [result]), end);
+      this.skipRightOperand(shortOp, [result], end);
       b.assign(result, this.expression(node.right));
       ref.write([result]);
       b.mark(end);
@@ -396,7 +421,7 @@ export class Normalizer implements ExpressionLowering {
 
   private nullCheck(object: Code, nullish: Label): Code {
     const kept = this.spill(object);
-    this.b.branch([...kept, ' != null'], nullish);
+    this.b.branchIf([...kept, ' == null'], nullish);
     return kept;
   }
 
@@ -576,12 +601,6 @@ export class Normalizer implements ExpressionLowering {
   }
 }
 
-function continueCondition(op: ts.SyntaxKind, value: Code): Code {
-  // The branch skips the right operand when the condition is false.
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return value;
-  if (op === ts.SyntaxKind.BarBarToken) return ['!', ...value];
-  return [...value, ' == null'];
-}
 
 /** The expression under parentheses and TypeScript's type-only wrappers. */
 export function skipOuter<T extends ts.Node>(node: T): ts.Node {

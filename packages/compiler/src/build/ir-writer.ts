@@ -93,7 +93,12 @@ export class IrWriter {
 
   /** Jumps to `whenFalse` unless `condition` is truthy. */
   branch(condition: Code, whenFalse: Label): void {
-    this.push({ op: 'branch', condition, whenFalse, region: this.region });
+    this.push({ op: 'branch', condition, when: false, target: whenFalse, region: this.region });
+  }
+
+  /** Jumps to `whenTrue` when `condition` is truthy. */
+  branchIf(condition: Code, whenTrue: Label): void {
+    this.push({ op: 'branch', condition, when: true, target: whenTrue, region: this.region });
   }
 
   suspend(value: Code | undefined, delegate: boolean): Label {

@@ -69,7 +69,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     } else {
       this.assign(step, [names.runtime.ref('iteratorNext'), '(', iterator, ', ', next, ')']);
     }
-    this.branch(['!', step, '.done'], exit);
+    this.branchIf([step, '.done'], exit);
     // IteratorValue failing does not close the iterator; binding the value does.
     const value = this.newTemp('$item');
     this.assign(value, [step, '.value']);
@@ -94,7 +94,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const finish = this.newLabel();
     const rejected = this.newLabel();
     this.assign(closing, [runtime.ref('startAsyncIteratorClose'), '(', iterator, ', ', ...leavingByThrow, ')']);
-    this.branch([closing, ' !== ', runtime.ref('NOTHING_TO_AWAIT')], finish);
+    this.branchIf([closing, ' === ', runtime.ref('NOTHING_TO_AWAIT')], finish);
     this.withRegion(this.newRegion(rejected, undefined), () => {
       this.mark(this.newLabel());
       this.awaitValue([closing]);
@@ -183,12 +183,12 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.assign(received, ['void 0']);
     this.mark(loop);
     this.assign(call, [runtime.ref('callDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
-    this.branch([call, ' !== ', runtime.ref('NOTHING_TO_AWAIT')], missing);
+    this.branchIf([call, ' === ', runtime.ref('NOTHING_TO_AWAIT')], missing);
     this.awaitValue([call]);
     this.assign(inner, [runtime.ref('requireIteratorResult'), '(', names.value, ')']);
     this.branch([inner, '.done'], notDone);
     this.assign(result, [inner, '.value']);
-    this.branch([receivedMode, ' === 2'], after);
+    this.branchIf([receivedMode, ' !== 2'], after);
     // The inner iterator ended a return(): so does this generator, with that value as it is
     // (ecma262 #2819 dropped the await here: the value was awaited when return() reached the yield).
     this.returnWith([result]);
@@ -211,11 +211,11 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.assign(received, [names.value]);
     this.jump(loop);
     this.mark(missing);
-    this.branch([receivedMode, ' === 1'], missingReturn);
+    this.branchIf([receivedMode, ' !== 1'], missingReturn);
     // No `throw`: the inner iterator is closed (its `return` awaited) and the protocol violation thrown.
     const closing = this.newTemp('$closing');
     this.assign(closing, [runtime.ref('startAsyncIteratorClose'), '(', iterator, ', false)']);
-    this.branch([closing, ' !== ', runtime.ref('NOTHING_TO_AWAIT')], closed);
+    this.branchIf([closing, ' === ', runtime.ref('NOTHING_TO_AWAIT')], closed);
     this.awaitValue([closing]);
     this.statement([runtime.ref('requireIteratorResult'), '(', names.value, ');']);
     this.mark(closed);

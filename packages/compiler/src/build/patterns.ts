@@ -61,7 +61,7 @@ export class Destructurer {
     this.b.assign(v, read());
     if (initializer) {
       const done = this.b.newLabel();
-      this.b.branch([v, ' === void 0'], done);
+      this.b.branchIf([v, ' !== void 0'], done);
       this.b.assign(v, this.b.expressions.expression(initializer));
       this.b.mark(done);
     }

@@ -20,7 +20,7 @@
  * ECMAScript 2025, 14.3.2 Variable Statement; 8.6.2 BindingInitialization.
  */
 import ts from 'typescript';
-import type { Code, Label, Part, Variable } from '../ir';
+import type { Code, Part, Variable } from '../ir';
 import type { Binding } from '../scope';
 import { renderNode, type RenderHooks } from '../render';
 import { UnsupportedError } from '../diagnostics';

@@ -166,10 +166,9 @@ export class MachineBuilder extends IterationBuilder implements Builder {
   }
 
   private buildIf(node: ts.IfStatement): void {
-    const condition = this.expressions.expression(node.expression);
     const otherwise = this.newLabel();
     const end = node.elseStatement ? this.newLabel() : otherwise;
-    this.branch(condition, otherwise);
+    this.expressions.jumpOn(node.expression, false, otherwise);
     this.buildStatement(node.thenStatement);
     if (node.elseStatement) {
       this.jump(end);
@@ -183,7 +182,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     const head = this.newLabel();
     const exit = this.newLabel();
     this.mark(head);
-    this.branch(this.expressions.expression(node.expression), exit);
+    this.expressions.jumpOn(node.expression, false, exit);
     this.loop(labels, exit, head, () => this.buildStatement(node.statement));
     this.jump(head);
     this.mark(exit);
@@ -196,8 +195,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     this.mark(body);
     this.loop(labels, exit, test, () => this.buildStatement(node.statement));
     this.mark(test);
-    const condition = this.expressions.expression(node.expression);
-    this.branch(['!', ...paren(condition)], body);
+    this.expressions.jumpOn(node.expression, true, body);
     this.mark(exit);
   }
 
@@ -213,7 +211,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     }
     this.copyEnvironment(node);
     this.mark(head);
-    if (node.condition) this.branch(this.expressions.expression(node.condition), exit);
+    if (node.condition) this.expressions.jumpOn(node.condition, false, exit);
     this.loop(labels, exit, update, () => this.buildStatement(node.statement));
     this.mark(update);
     this.copyEnvironment(node);
@@ -267,7 +265,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
         return;
       }
       const test = this.expressions.expression(clause.expression);
-      this.branch([discriminant, ' !== ', ...paren(test)], entries[i]);
+      this.branchIf([discriminant, ' === ', ...paren(test)], entries[i]);
     });
     this.jump(defaultEntry ?? exit);
     const depth = this.finallyDepth;
