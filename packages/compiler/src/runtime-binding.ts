@@ -7,13 +7,14 @@
  * `var $coro = require("@coro/runtime");`.
  *
  * ## Implementation
- * The inline form asks the runtime package for exactly the helpers the file
- * uses (and what they depend on), so the output runs as a plain script.
+ * The inline form asks the runtime package (its compile-time subpath,
+ * `@coro/runtime/inline`) for exactly the helpers the file uses (and what
+ * they depend on), so the output runs as a plain script.
  *
  * ## References
  * DESIGN.md, "The runtime".
  */
-import { inlineRuntime } from '@coro/runtime';
+import { inlineRuntime } from '@coro/runtime/inline';
 
 export type RuntimeMode = 'import' | 'require' | 'inline';
 

@@ -45,7 +45,7 @@
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
 import { AsyncFrame, AwaitingFrame, GeneratorFrame, ResumeMode } from './frame';
-import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './nativePromise';
+import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = {};

@@ -15,20 +15,20 @@
  *
  * Built once from the engine's own %IteratorPrototype% (reached through an
  * array iterator), so `gen[Symbol.iterator]() === gen` and iterator helpers
- * work on lowered generators. The three methods only pick the resume mode;
- * `resumeGenerator` does the rest. Their properties copy the native ones:
- * non-enumerable, `length` 1, `name` "next"/"return"/"throw" (the functions
- * themselves are called `generatorNext`… so that stack traces say what they
- * are). Unlike native built-ins they still own a `prototype` property, which
- * ES5 syntax cannot avoid.
+ * work on lowered generators. The three methods (./resume-generator.ts) only
+ * pick the resume mode; `resumeGenerator` does the rest. Their properties
+ * copy the native ones: non-enumerable, `length` 1, `name`
+ * "next"/"return"/"throw" (the functions themselves are called
+ * `generatorNext`… so that stack traces say what they are). Unlike native
+ * built-ins they still own a `prototype` property, which ES5 syntax cannot
+ * avoid.
  *
  * ## References
  *
  * - ECMA-262 §27.5.1 Properties of the %GeneratorPrototype% Object
  * - ECMA-262 §27.1.2 The %IteratorPrototype% Object
  */
-import { resumeGenerator } from './resumeGenerator';
-import { GeneratorFrame } from './frame';
+import { generatorNext, generatorReturn, generatorThrow } from './resume-generator';
 
 export var GeneratorPrototype: Generator<unknown, unknown, unknown> = /*#__PURE__*/ createGeneratorPrototype();
 
@@ -74,16 +74,4 @@ function createGeneratorPrototype() {
 export function defineMethod(object: object, name: string, method: Function) {
   Object.defineProperty(method, 'name', { value: name });
   Object.defineProperty(object, name, { value: method, writable: true, configurable: true });
-}
-
-function generatorNext(this: GeneratorFrame, value: unknown) {
-  return resumeGenerator(this, 0, value);
-}
-
-function generatorThrow(this: GeneratorFrame, value: unknown) {
-  return resumeGenerator(this, 1, value);
-}
-
-function generatorReturn(this: GeneratorFrame, value: unknown) {
-  return resumeGenerator(this, 2, value);
 }

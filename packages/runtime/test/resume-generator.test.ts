@@ -1,5 +1,5 @@
 import { resumeGenerator } from '../src';
-import { errorName, lowered, Operation, Step, trace } from './sideBySide';
+import { errorName, lowered, Operation, Step, trace } from './side-by-side';
 
 // The architecture doc's example, verbatim: function* count(n) { for (let i = 0; i < n; i++) yield i; }
 function count$step($frame: any, $state: number, $mode: number, $value: any): unknown {

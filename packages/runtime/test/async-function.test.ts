@@ -1,8 +1,8 @@
 import { AsyncFrame, awaitOnce, awaitValue, startAsync, startAsyncWith } from '../src';
-import { errorName, Step } from './sideBySide';
+import { errorName, Step } from './side-by-side';
 import {
   expectSameJobs, flushJobs, loggingThenable, loweredAsync, promiseWithConstructorGetter, record, Say, show, traceJobs,
-} from './sideBySideAsync';
+} from './side-by-side-async';
 
 // async function awaitEach(say, values) {
 //   say('start');
@@ -209,7 +209,7 @@ describe('startAsync and awaitValue, side by side with native async functions', 
   });
 
   test('documented difference: `then` reads the awaited promise\'s `constructor` once more (species), native reads it once', async () => {
-    // asyncFunction.ts: "the species lookup `then` performs (reading the awaited
+    // async-function.ts: "the species lookup `then` performs (reading the awaited
     // promise's `constructor` once more) is the one observable difference left".
     const scenario = (f: Guarded, say: Say) => {
       record(say, 'g', f(say, promiseWithConstructorGetter(say, 'v', () => Promise)));
@@ -606,7 +606,7 @@ describe('awaitOnce and a patched Promise[Symbol.species]', () => {
     expect(await native).toBe(1);
   });
 
-  // Known difference, documented in asyncFunction.ts (awaitOnce): the caller's
+  // Known difference, documented in async-function.ts (awaitOnce): the caller's
   // promise is the one `then` derives through SpeciesConstructor, so with
   // `Promise[Symbol.species]` redefined it is an instance of that species,
   // where a native async function always returns a plain %Promise%.

@@ -26,9 +26,9 @@
  * - ECMA-262 §27.6.1 The %AsyncGeneratorPrototype% Object
  * - ECMA-262 §27.4.3 Properties of the AsyncGeneratorFunction Prototype Object
  */
-import { requestAsyncGenerator } from './asyncGenerator';
+import { requestAsyncGenerator } from './async-generator';
 import { AsyncGeneratorFrame } from './frame';
-import { defineFunctionConstructor, defineMethod } from './generatorPrototype';
+import { defineFunctionConstructor, defineMethod } from './generator-prototype';
 
 export var AsyncIteratorPrototype: object = /*#__PURE__*/ createAsyncIteratorPrototype();
 

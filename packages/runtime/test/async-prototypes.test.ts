@@ -3,7 +3,7 @@ import {
   AsyncIteratorPrototype, GeneratorFunctionPrototype, GeneratorPrototype, linkAsyncFunction, linkAsyncGenerator,
   linkAsyncGeneratorMethods, linkAsyncMethods, startAsync,
 } from '../src';
-import { loweredAsyncGenerator } from './sideBySideAsync';
+import { loweredAsyncGenerator } from './side-by-side-async';
 
 async function nativeAsyncFunction() {}
 async function* nativeAsyncGenerator() {}
@@ -146,7 +146,7 @@ describe('linkAsyncFunction', () => {
   });
 
   test('documented difference: the lowered function keeps an own, non-configurable `prototype`; native has none', () => {
-    // asyncFunctionPrototype.ts: "A lowered async function is an ordinary function underneath,
+    // async-function-prototype.ts: "A lowered async function is an ordinary function underneath,
     // so unlike a native one it still owns a `prototype` property (non-configurable)".
     function Frame() {}
     const f = linkAsyncFunction(function f() {}, Frame);

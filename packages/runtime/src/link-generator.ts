@@ -27,8 +27,8 @@
  * - ECMA-262 §15.5.3 InstantiateGeneratorFunctionObject (the function's `prototype`)
  * - ECMA-262 §15.5.2 EvaluateGeneratorBody (the generator object inherits it)
  */
-import { GeneratorFunctionPrototype, GeneratorPrototype } from './generatorPrototype';
-import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './asyncGeneratorPrototype';
+import { GeneratorFunctionPrototype, GeneratorPrototype } from './generator-prototype';
+import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './async-generator-prototype';
 
 /** `name` is given for `export default function* () {}`, whose wrapper needs a binding of its own. */
 export function linkGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string): F {

@@ -1,11 +1,11 @@
 /**
- * inlineRuntime reads dist/inline-sources.json: run `npm run build` in
- * packages/runtime (or at the root) before these tests.
+ * `@coro/runtime/inline`. inlineRuntime reads dist/inline-sources.json: run
+ * `npm run build` in packages/runtime (or at the root) before these tests.
  */
 import * as vm from 'vm';
 import * as ts from 'typescript';
 import * as runtime from '../src';
-import { inlineRuntime } from '../src';
+import { inlineRuntime } from '../src/inline-runtime';
 
 const { findNonEs5Syntax } = require('../scripts/build-inline-sources.js');
 
@@ -100,6 +100,10 @@ describe('inlineRuntime', () => {
     expect(file.statements).toHaveLength(1);
     const context = runInFreshContext(fragment);
     expect(Object.keys(context)).toEqual(['$coro']);
+  });
+
+  test('is not part of the main entry, which holds only what lowered code calls', () => {
+    expect(runtime).not.toHaveProperty('inlineRuntime');
   });
 
   test('rejects unknown exports and bindings that are not identifiers', () => {

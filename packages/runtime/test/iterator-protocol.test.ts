@@ -1,5 +1,5 @@
 import { closeIterator, closeIteratorOnThrow, getIterator, iteratorNext } from '../src';
-import { errorName } from './sideBySide';
+import { errorName } from './side-by-side';
 
 type Log = unknown[][];
 

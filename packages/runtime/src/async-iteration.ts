@@ -37,8 +37,8 @@
  * - ECMA-262 §27.1.6 AsyncFromSyncIterator Objects
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
-import { closeIterator, closeIteratorOnThrow, describeValue, getMethod, isObject, requireIteratorResult } from './iteratorProtocol';
-import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './nativePromise';
+import { closeIterator, closeIteratorOnThrow, describeValue, getMethod, isObject, requireIteratorResult } from './iterator-protocol';
+import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 export function getAsyncIterator(value: unknown): object {
   var method = value == null ? undefined : getMethod(value, Symbol.asyncIterator);

@@ -10,7 +10,7 @@
  * round of promise jobs it happened.
  */
 import { linkAsyncFunction, linkAsyncGenerator, startAsync } from '../src';
-import { errorName, Step } from './sideBySide';
+import { errorName, Step } from './side-by-side';
 
 export type Say = (...parts: unknown[]) => void;
 export type Trace = unknown[];

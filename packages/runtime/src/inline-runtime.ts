@@ -1,10 +1,12 @@
 /**
- * `inlineRuntime(names, binding)`: the runtime as a self-contained ES5 script
- * fragment, for output compiled with `runtime: 'inline'`.
+ * `@coro/runtime/inline`: `inlineRuntime(names, binding)`, the runtime as a
+ * self-contained ES5 script fragment, for output compiled with
+ * `runtime: 'inline'`.
  *
  * ## Example
  *
  * ```js
+ * const { inlineRuntime } = require('@coro/runtime/inline');
  * inlineRuntime(['getIterator'], '$coro');
  * // var $coro = (function () {
  * // "use strict";
@@ -22,11 +24,16 @@
  * declarations it refers to, in `dist/inline-sources.json`. This function
  * takes the requested exports and everything they reach, in a fixed order
  * (sorted names, dependencies first), so the same names always give the same
- * text. It runs in the compiler (Node), never in lowered code.
+ * text. It runs in the compiler (Node), never in lowered code, so it is a
+ * subpath of its own: the main entry, which lowered code and bundles load,
+ * holds only what lowered code calls. Its ES module build re-exports this
+ * CommonJS one (scripts/build-esm.js), so `import` and `require` share the
+ * sources, loaded once.
  *
  * ## References
  *
  * - docs/architecture.md, "Runtime exports used by emitted code"
+ * - https://nodejs.org/docs/latest-v20.x/api/packages.html#subpath-exports
  */
 
 interface InlineSources {

@@ -22,8 +22,8 @@
  * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
-import { defineFunctionConstructor } from './generatorPrototype';
-import { linkMethodsWith } from './linkGenerator';
+import { defineFunctionConstructor } from './generator-prototype';
+import { linkMethodsWith } from './link-generator';
 
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
 

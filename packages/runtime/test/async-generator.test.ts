@@ -1,8 +1,8 @@
 import { AsyncGeneratorPrototype, awaitInAsyncGenerator, GeneratorPrototype } from '../src';
-import { errorName, lowered, Step } from './sideBySide';
+import { errorName, lowered, Step } from './side-by-side';
 import {
   expectSameJobs, flushJobs, loggingThenable, loweredAsyncGenerator, promiseWithConstructorGetter, record, Say,
-} from './sideBySideAsync';
+} from './side-by-side-async';
 
 // async function* yieldEach(say, values) {
 //   say('start');

@@ -2,10 +2,10 @@ import {
   awaitInAsyncGenerator, awaitValue, callDelegate, callNext, getAsyncIterator, NOTHING_TO_AWAIT, requireIteratorResult,
   startAsyncIteratorClose,
 } from '../src';
-import { Step } from './sideBySide';
+import { Step } from './side-by-side';
 import {
   expectSameJobs, loggingThenable, loweredAsync, loweredAsyncGenerator, record, Say, traceJobs,
-} from './sideBySideAsync';
+} from './side-by-side-async';
 
 // async function loop(say, source, stopAt, throwAt) {
 //   for await (const x of source) {

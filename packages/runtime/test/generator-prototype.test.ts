@@ -1,5 +1,5 @@
 import { GeneratorPrototype, linkGenerator } from '../src';
-import { lowered, Step } from './sideBySide';
+import { lowered, Step } from './side-by-side';
 
 function* nativeGenerator() {
   yield 1;

@@ -40,9 +40,9 @@
  *   AsyncGeneratorYield, AsyncGeneratorAwaitReturn, AsyncGeneratorDrainQueue
  * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
  */
-import { AWAITED_PRIMITIVE, AWAITING, registerAwait } from './asyncFunction';
+import { AWAITED_PRIMITIVE, AWAITING, registerAwait } from './async-function';
 import { AsyncGeneratorFrame, ResumeMode } from './frame';
-import { pendingPromise, PromiseSettlers, rejectedPromise, resolvedPromise } from './nativePromise';
+import { pendingPromise, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 var SUSPENDED = 0;
 var EXECUTING = 1;
