@@ -1,6 +1,6 @@
 /**
- * Source maps as the CLI handles them: the JSON shape of a version 3 map,
- * and its `mappings` string decoded into segments and encoded back.
+ * Source maps as the integrations handle them: the JSON shape of a version 3
+ * map, and its `mappings` string decoded into segments and encoded back.
  *
  * Example:
  *   decodeMappings('AAAA,IAAI;AACA')

@@ -4,7 +4,7 @@
  * reported at its first byte, as WHATWG's decoder would fail on it.
  */
 
-import { sourceText } from '../src/source-text';
+import { findInvalidUtf8, sourceText } from '../src/source-text';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
@@ -34,10 +34,17 @@ test.each(MALFORMED)('%s is reported at its first byte', (_name, prefix, rest) =
     file: 'a.js',
     line: 1,
     column: prefix.length + 1,
+    start: prefix.length,
+    length: 1,
     code: 2001,
   });
   expect(result.text.startsWith(prefix)).toBe(true);
-  expect(result.text).toContain('\uFFFD');
+  expect(result.text[prefix.length]).toBe('\uFFFD');
+  expect(findInvalidUtf8(bytes(prefix, rest))).toEqual({ offset: Buffer.byteLength(prefix), byte: rest[0], line: 1, column: prefix.length + 1 });
+});
+
+test('findInvalidUtf8 finds nothing in valid UTF-8, a spelled-out U+FFFD included', () => {
+  expect(findInvalidUtf8(bytes('\uFEFFconst s = "é€𝄞\uFFFD";\n'))).toBeUndefined();
 });
 
 test('the position counts UTF-16 code units after the last line break, and not a byte order mark', () => {

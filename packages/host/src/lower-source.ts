@@ -1,6 +1,6 @@
 /**
- * Lowers one source text to the JavaScript that is written (or handed to
- * Jest): coro's `transform`, then, when the result is not yet plain
+ * Lowers one source text to the JavaScript that is written (by the CLI) or
+ * handed to Jest: coro's `transform`, then, when the result is not yet plain
  * JavaScript of the wanted module format, TypeScript's `transpileModule`,
  * with one source map from the result back to the original text.
  *
@@ -27,7 +27,7 @@
  *   diagnostic, from coro or from the second step, and `code` is undefined.
  *   Warnings are passed on. Every problem keeps the text its line and column
  *   refer to (the source for coro's diagnostics, coro's output for the second
- *   step's), so a code frame shows the right lines. An exception thrown by the
+ *   step's, which are TypeScript's), so a code frame shows the right lines. An exception thrown by the
  *   compiler is a coro bug, not a problem of the input: it comes back as a
  *   crash, with its stack.
  *
@@ -36,20 +36,13 @@
  *   ./emit-javascript.ts, ./compose-source-maps.ts
  */
 
-import { transform } from '@coro/compiler';
+import { transform, type Diagnostic, type RuntimeMode, type SourceType } from '@coro/compiler';
 import { composeSourceMaps } from './compose-source-maps';
-import type { Diagnostic } from './diagnostic';
+import { emitJavaScript, type JsxEmit, type ModuleFormat } from './emit-javascript';
+import type { FileProblem } from './file-problem';
 import { identitySourceMap } from './identity-source-map';
 import type { RawSourceMap } from './source-map';
-import type { SourceType } from './source-type';
-import { emitJavaScript, type JsxEmit, type ModuleFormat } from './emit-javascript';
-
-export type RuntimeMode = 'import' | 'require' | 'inline';
-
-export type FileProblem =
-  | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic; readonly text: string }
-  | { readonly kind: 'crash'; readonly error: unknown }
-  | { readonly kind: 'unreadable'; readonly error: Error };
+import { defaultRuntime } from './source-type';
 
 export interface LoweredSource {
   /** The JavaScript to write; undefined when an error means nothing is written. */
@@ -81,7 +74,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   try {
     lowered = transform(text, {
       filename,
-      runtime: options.runtime ?? (sourceType === 'module' ? 'import' : 'require'),
+      runtime: options.runtime ?? defaultRuntime(sourceType),
       sourceMap: options.sourceMap,
       sourceType,
     });
@@ -110,7 +103,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   const emitted = emitJavaScript(lowered.code, filename, { sourceMap: options.sourceMap, moduleFormat, jsx });
   for (const diagnostic of emitted.diagnostics) {
     problems.push({
-      kind: 'diagnostic',
+      kind: 'typescript',
       diagnostic: { ...diagnostic, message: `in coro's output, which TypeScript could not turn into JavaScript: ${diagnostic.message}` },
       text: lowered.code,
     });

@@ -15,7 +15,7 @@
  * Implementation:
  *   The layout of Babel's `@babel/code-frame` (which editors and readers
  *   already know), written out here because its current major needs Node 22
- *   and the CLI needs one function of it. Columns count UTF-16 code units,
+ *   and coro needs one function of it. Columns count UTF-16 code units,
  *   as the compiler's do. Tabs before the column are repeated in the marker
  *   line so the caret lines up however wide the terminal draws a tab.
  *   A span is underlined up to the end of its first line. A position past the

@@ -30,7 +30,8 @@
  *   always ends the code with a `sourceMappingURL` comment when it makes a
  *   map; that comment names a file nobody writes, so it is cut off.
  *   Only syntactic diagnostics exist here; on coro's output they mean a coro
- *   bug, and the caller reports them against the lowered text.
+ *   bug, and the caller reports them against the lowered text, in the
+ *   compiler's `Diagnostic` shape with TypeScript's own code.
  *
  * References:
  *   https://www.typescriptlang.org/docs/handbook/modules/reference.html#preserve
@@ -38,8 +39,8 @@
  *   https://github.com/microsoft/TypeScript/wiki/Using-the-Compiler-API#a-simple-transform-function
  */
 
+import type { Diagnostic } from '@coro/compiler';
 import * as ts from 'typescript';
-import type { Diagnostic } from './diagnostic';
 import type { RawSourceMap } from './source-map';
 
 export type ModuleFormat = 'preserve' | 'commonjs';
@@ -55,6 +56,7 @@ export interface EmittedJavaScript {
   readonly code: string;
   /** From the JavaScript to the TypeScript it was made from; only when asked for. */
   readonly map: RawSourceMap | undefined;
+  /** TypeScript's, numbered as TypeScript numbers them. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -88,16 +90,16 @@ export function emitJavaScript(code: string, fileName: string, options: EmitOpti
 }
 
 function fromTypeScript(diagnostic: ts.Diagnostic, fileName: string): Diagnostic {
-  const position =
-    diagnostic.file !== undefined && diagnostic.start !== undefined
-      ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
-      : { line: 0, character: 0 };
+  const start = diagnostic.start ?? 0;
+  const position = diagnostic.file?.getLineAndCharacterOfPosition(start) ?? { line: 0, character: 0 };
   return {
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
     category: diagnostic.category === ts.DiagnosticCategory.Error ? 'error' : 'warning',
     file: fileName,
     line: position.line + 1,
     column: position.character + 1,
-    code: `TS${diagnostic.code}`,
+    start,
+    length: diagnostic.length ?? 0,
+    code: diagnostic.code,
   };
 }

@@ -9,8 +9,9 @@
  *
  * Implementation:
  *   The compiler returns no map for a file without suspend functions (its
- *   text is the output), but with `--source-maps` every output gets one, so
- *   that a debugger and a bundler treat all files alike. One segment at the
+ *   text is the output), but every output asked for a map gets one (the
+ *   CLI's `--source-maps`, Jest's coverage), so that a debugger and a
+ *   bundler treat all files alike. One segment at the
  *   start of each token (a run of identifier characters, or any other
  *   non-space character) is what a debugger can stop at, as magic-string's
  *   `hires: 'boundary'` does, without one segment per character. Lines are

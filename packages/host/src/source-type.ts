@@ -1,16 +1,22 @@
 /**
  * Decides whether a file is an ES module or a script, the `sourceType` the
- * compiler is given.
+ * compiler is given, as Node sees it (`coro transpile`, Jest) or as a
+ * bundler does (the Vite plugin); and so how the file reaches the runtime
+ * when nothing says otherwise.
  *
  * Example:
+ *   createSourceTypeResolver():
  *   a.mjs, a.mts                                → 'module'
  *   a.cjs, a.cts                                → 'script'
  *   a.js, a.jsx, a.ts, a.tsx with import/export → 'module'
  *   a.js, a.jsx, a.ts, a.tsx under "type": "module" → 'module'
  *   a.js, a.jsx, a.ts, a.tsx otherwise          → 'script'
+ *   bundlerSourceTypeOf('/app/src/main.ts')      → 'module'
+ *   bundlerSourceTypeOf('/app/legacy/conf.cjs')  → 'script'
+ *   defaultRuntime('script')                     → 'require'
  *
  * Implementation:
- *   Node's own rules, in Node's order: the extension decides when it is
+ *   Node: its own rules, in Node's order: the extension decides when it is
  *   explicit; otherwise ES module syntax decides (Node's `--experimental-
  *   detect-module`, on by default since 20.19/22.7, and how TypeScript tells a
  *   module from a global script); otherwise the nearest package.json's
@@ -19,17 +25,24 @@
  *   the word `import` in a string or comment does not count; the parse is
  *   skipped when the text does not contain either keyword at all. The
  *   package.json lookups are cached per directory for the run.
+ *   Bundlers: Rollup and Vite parse every `.js`/`.ts` module as an ES module
+ *   (strict code, `import` allowed), so that is how coro reads them too; only
+ *   the explicit CommonJS extensions `.cjs` and `.cts` are scripts.
+ *   A script cannot `import`, so by default it reaches the runtime by
+ *   `require`, and an ES module by `import`.
  *
  * References:
  *   https://nodejs.org/docs/latest-v20.x/api/packages.html#determining-module-system
  *   https://nodejs.org/docs/latest-v20.x/api/packages.html#type
+ *   https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
  */
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { RuntimeMode, SourceType } from '@coro/compiler';
 import * as ts from 'typescript';
 
-export type SourceType = 'module' | 'script';
+const BUNDLER_SCRIPT_FILE = /\.c[jt]s$/i;
 
 export type SourceTypeOf = (path: string, code: string) => SourceType;
 
@@ -83,4 +96,12 @@ function readManifest(path: string): { type?: unknown } | undefined {
   } catch {
     return {}; // a broken package.json still marks the package boundary; Node reads it as CommonJS
   }
+}
+
+export function bundlerSourceTypeOf(path: string): SourceType {
+  return BUNDLER_SCRIPT_FILE.test(path) ? 'script' : 'module';
+}
+
+export function defaultRuntime(sourceType: SourceType): RuntimeMode {
+  return sourceType === 'module' ? 'import' : 'require';
 }

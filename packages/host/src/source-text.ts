@@ -6,8 +6,10 @@
  *   sourceText(Buffer.from('yield "café";', 'utf8'), 'a.js')
  *   // → { text: 'yield "café";' }
  *   sourceText(Buffer.from('yield "café";', 'latin1'), 'a.js')
- *   // → { problem: { line: 1, column: 11, code: 2001,
+ *   // → { problem: { line: 1, column: 11, start: 10, length: 1, code: 2001,
  *   //      message: 'this file is not valid UTF-8 (byte 0xE9) …' }, text: 'yield "caf\uFFFD";' }
+ *   findInvalidUtf8(Buffer.from('yield "café";', 'latin1'))
+ *   // → { offset: 10, byte: 0xe9, line: 1, column: 11 }
  *
  * Implementation:
  *   Node and tsc read sources as UTF-8 and replace what does not decode with
@@ -19,21 +21,33 @@
  *   frame. A byte order mark is kept in the text (the compiler puts the
  *   runtime binding after it, and the output keeps it), but it is not a
  *   column, as in an editor.
- *   The diagnostic's code, 2001, starts the range of problems an integration
- *   finds before the compiler sees any text (the compiler's are 1001–1999).
+ *   The diagnostic's code, 2001 (`DiagnosticCode.InvalidEncoding`), starts
+ *   the range of problems an integration finds before the compiler sees any
+ *   text (the compiler's are 1001–1999). A host that decoded the file itself
+ *   (Jest, Rollup, Vite) hands over text with U+FFFD in place of each bad
+ *   byte; `findInvalidUtf8` checks the file's bytes behind such text.
  *
  * References:
  *   https://encoding.spec.whatwg.org/#utf-8-decoder
  *   https://nodejs.org/docs/latest-v20.x/api/util.html#class-utiltextdecoder (fatal)
  */
 
-import type { Diagnostic } from './diagnostic';
-
-export const NOT_UTF8 = 2001;
+import { DiagnosticCode, type Diagnostic } from '@coro/compiler';
 
 export type SourceText =
   | { readonly text: string; readonly problem?: undefined }
   | { readonly text: string; readonly problem: Diagnostic };
+
+/** The first byte that is not UTF-8, and where an editor shows it. */
+export interface InvalidUtf8 {
+  /** Index of the byte. */
+  readonly offset: number;
+  readonly byte: number;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in UTF-16 code units. */
+  readonly column: number;
+}
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -42,21 +56,30 @@ export function sourceText(bytes: Uint8Array, file: string): SourceText {
   try {
     return { text: strict.decode(bytes) };
   } catch {
-    const offset = firstInvalidByte(bytes);
-    const before = lossy.decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+    // The strict decoder (native, and fast on the files that are fine) found a bad byte; this finds where.
+    const invalid = findInvalidUtf8(bytes) as InvalidUtf8;
+    const byte = invalid.byte.toString(16).toUpperCase().padStart(2, '0');
     return {
       text: lossy.decode(bytes),
       problem: {
         message: `this file is not valid UTF-8 (byte 0x${byte}); coro reads sources as UTF-8: convert it, e.g. with iconv -f latin1 -t utf-8`,
         category: 'error',
         file,
-        line: before.length,
-        column: before[before.length - 1].length + 1,
-        code: NOT_UTF8,
+        line: invalid.line,
+        column: invalid.column,
+        start: lossy.decode(bytes.subarray(0, invalid.offset)).length,
+        length: 1,
+        code: DiagnosticCode.InvalidEncoding,
       },
     };
   }
+}
+
+export function findInvalidUtf8(bytes: Uint8Array): InvalidUtf8 | undefined {
+  const offset = firstInvalidByte(bytes);
+  if (offset === bytes.length) return undefined;
+  const before = lossy.decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  return { offset, byte: bytes[offset], line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /**
