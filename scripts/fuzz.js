@@ -28,8 +28,9 @@
  * seed, the same program as before async programs existed); --async-share F
  * sets the share of async programs (0..1). --exclude leaves constructs out,
  * to look past a bug already known (the names: EXCLUDABLE_CONSTRUCTS in
- * packages/testkit/src/fuzz/program.ts, listed by a wrong name). Both change
- * what a seed generates: a replay must pass them again (the report says how).
+ * packages/testkit/src/fuzz/excludable-constructs.ts, listed by a wrong
+ * name). Both change what a seed generates: a replay must pass them again
+ * (the report says how).
  *
  * --keep-going does not stop at the first failure: each failing seed is
  * listed as it is found, and at the end the first one is shrunk and reported
