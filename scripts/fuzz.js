@@ -28,8 +28,9 @@
  * seed, the same program as before async programs existed); --async-share F
  * sets the share of async programs (0..1). --exclude leaves constructs out,
  * to look past a bug already known (the names: EXCLUDABLE_CONSTRUCTS in
- * packages/testkit/src/fuzz/program.ts, listed by a wrong name). Both change
- * what a seed generates: a replay must pass them again (the report says how).
+ * packages/testkit/src/fuzz/excludable-constructs.ts, listed by a wrong
+ * name). Both change what a seed generates: a replay must pass them again
+ * (the report says how).
  * About 30% of the seeds print their program without semicolons, as code
  * relying on automatic semicolon insertion is written.
  *

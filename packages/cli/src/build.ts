@@ -25,14 +25,12 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { createSourceTypeResolver, formatFileError, formatProblem, type FileProblem, type LoweredSource, type RuntimeMode } from '@coro/host';
 import { writeFilesAtomic, type FileToWrite } from './atomic-write';
-import { formatFileError, formatProblem } from './diagnostic';
 import { displayPath } from './display-path';
 import { lowerFile } from './lower-file';
-import type { FileProblem, LoweredSource, RuntimeMode } from './lower-source';
 import type { PlannedFile } from './output-layout';
 import { placeOutput, type SourceMapMode } from './source-map-output';
-import { createSourceTypeResolver } from './source-type';
 import type { Terminal } from './terminal';
 
 export interface BuildSettings {

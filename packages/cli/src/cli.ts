@@ -18,8 +18,9 @@
  *   set on `process.exitCode` rather than by `process.exit()`, which could
  *   cut off output still buffered for a pipe. The transpile command is loaded
  *   only when it runs, so `--help` and `--version` do not load TypeScript.
- *   The library entry for other packages (the Jest transformer) is
- *   ./index.ts; this file is only the executable.
+ *   The lowering itself, which the Jest transformer and the Vite plugin
+ *   share, is @coro/host; this file, the package's main entry, is the
+ *   executable and `runCli`.
  *
  * References:
  *   https://nodejs.org/docs/latest-v20.x/api/process.html#processexitcode

@@ -32,8 +32,8 @@
  */
 
 import { parseArgs } from 'node:util';
+import type { RuntimeMode } from '@coro/host';
 import { UsageError } from './exit-code';
-import type { RuntimeMode } from './lower-source';
 import type { OutputTarget } from './output-layout';
 import { DEFAULT_EXTENSIONS } from './source-files';
 import type { SourceMapMode } from './source-map-output';

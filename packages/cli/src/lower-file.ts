@@ -9,7 +9,7 @@
  *   // → { code: undefined, problems: [{ kind: 'diagnostic', diagnostic: { code: 2001, line: 2, column: 12, … } }] }
  *
  * Implementation:
- *   The file is read as bytes and decoded strictly (./source-text.ts), so a
+ *   The file is read as bytes and decoded strictly (`sourceText`), so a
  *   file that is not UTF-8 is an error at its first bad byte rather than a
  *   program with replacement characters in it. The file is named in
  *   diagnostics and in the map the way the user sees it: relative to the
@@ -17,14 +17,12 @@
  *   `lowerText`, with the name given by `--filename`.
  *
  * References:
- *   ./lower-source.ts, ./source-text.ts, ./source-type.ts
+ *   @coro/host (lowerSource, sourceText, createSourceTypeResolver)
  */
 
 import { readFileSync } from 'node:fs';
+import { lowerSource, sourceText, type LoweredSource, type RuntimeMode, type SourceTypeOf } from '@coro/host';
 import { displayPath } from './display-path';
-import { lowerSource, type LoweredSource, type RuntimeMode } from './lower-source';
-import { sourceText } from './source-text';
-import type { SourceTypeOf } from './source-type';
 
 export interface LowerFileOptions {
   /** Undefined: `import` for an ES module, `require` for a script. */

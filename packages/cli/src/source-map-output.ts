@@ -24,7 +24,7 @@
  */
 
 import { basename, dirname, relative, sep } from 'node:path';
-import type { RawSourceMap } from './source-map';
+import type { RawSourceMap } from '@coro/host';
 
 export type SourceMapMode = 'none' | 'inline' | 'file';
 

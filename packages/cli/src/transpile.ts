@@ -15,7 +15,8 @@
  * Implementation:
  *   Three steps, each in its own module: find the inputs (./inputs.ts),
  *   plan and check every output path before anything runs
- *   (./output-layout.ts), then lower and write file by file (./build.ts).
+ *   (./output-layout.ts; both through ./transpile-plan.ts), then lower and
+ *   write file by file (./build.ts).
  *   A problem with the command line or the paths it names is a `UsageError`
  *   (exit 2), always found before the first write. A file with an error is
  *   reported and writes nothing; the others are written, and the exit code is
@@ -31,18 +32,17 @@
  *   https://babeljs.io/docs/babel-cli (files, --out-dir, --out-file, stdin)
  */
 
-import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
+import { createSourceTypeResolver } from '@coro/host';
 import { formatSummary, runBuild, writeLowered } from './build';
 import type { TranspileOptions } from './command-line';
 import { canonicalPath } from './canonical-path';
 import { ExitCode, UsageError } from './exit-code';
-import { resolveInputs, type ResolvedInputs } from './inputs';
 import { lowerText } from './lower-file';
-import { checkOutputTarget, planOutputs, type PlannedFile } from './output-layout';
-import { createSourceTypeResolver } from './source-type';
+import { checkOutputTarget } from './output-layout';
 import type { Terminal } from './terminal';
+import { planTranspile } from './transpile-plan';
 
 /** What standard input is called when --filename does not name it. */
 const STDIN_NAME = '<stdin>';
@@ -58,32 +58,6 @@ export async function transpile(options: TranspileOptions, terminal: Terminal): 
   const outcome = runBuild(plan, options, terminal);
   if (options.target.kind !== 'stdout') terminal.err(formatSummary(outcome, Math.round(performance.now() - started)));
   return outcome.failed > 0 ? ExitCode.CompileErrors : ExitCode.Success;
-}
-
-export interface TranspilePlan {
-  readonly inputs: ResolvedInputs;
-  readonly plan: readonly PlannedFile[];
-}
-
-/** Finds the inputs and places every output; a UsageError when that cannot be done safely. */
-export function planTranspile(options: TranspileOptions): TranspilePlan {
-  if (options.input.kind !== 'paths') throw new Error('planTranspile needs paths, not standard input');
-  checkOutputTarget(options.target);
-  const paths = options.input.paths;
-  const inputs = resolveInputs(paths, {
-    extensions: options.extensions,
-    ignore: options.ignore,
-    copyFiles: options.copyFiles,
-    outDir: options.target.kind === 'dir' ? options.target.path : undefined,
-  });
-  const oneFile = paths.length === 1 && statSync(paths[0], { throwIfNoEntry: false })?.isFile() === true;
-  if (options.target.kind === 'stdout' && !oneFile) {
-    throw new UsageError(`missing --out-dir <dir>: only a single file can be written to standard output, not '${paths.join(' ')}'`);
-  }
-  if (options.target.kind === 'file' && !oneFile) {
-    throw new UsageError(`--out-file takes one input file, not '${paths[0]}'; use --out-dir <dir>`);
-  }
-  return { inputs, plan: planOutputs(inputs, options.target, options.sourceMaps) };
 }
 
 /** `explicit`: named as `-`, so read even from a terminal (until end of input, Ctrl-D). */

@@ -48,7 +48,7 @@ import { displayPath } from './display-path';
 import { UsageError, type ExitCode } from './exit-code';
 import type { PlannedFile } from './output-layout';
 import type { Terminal } from './terminal';
-import { planTranspile, type TranspilePlan } from './transpile';
+import { planTranspile, type TranspilePlan } from './transpile-plan';
 
 /** Long enough to gather the events of one save, short enough to feel immediate. */
 const QUIET_PERIOD_MS = 60;

@@ -13,7 +13,12 @@
  * ## References
  * ECMAScript 2025, 15.5 Generator Function Definitions; 27.5 Generator Objects.
  */
+import type { TransformOptions } from './transform';
+
 export { transform, type TransformOptions, type TransformResult, type SourceMap } from './transform';
 export type { Diagnostic } from './diagnostics';
 export { DiagnosticCode } from './diagnostics';
 export type { RuntimeMode } from './runtime-binding';
+
+/** Whether `transform` reads the code as an ES module or as a script. */
+export type SourceType = NonNullable<TransformOptions['sourceType']>;

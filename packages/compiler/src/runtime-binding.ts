@@ -7,17 +7,18 @@
  * `var $coro = require("@coro/runtime");`.
  *
  * ## Implementation
- * The inline form asks the runtime package for exactly the helpers the file
- * uses (and what they depend on), so the output runs as a plain script.
+ * The inline form asks the runtime package (its compile-time subpath,
+ * `@coro/runtime/inline`) for exactly the helpers the file uses (and what
+ * they depend on), so the output runs as a plain script.
  *
  * ## References
  * docs/architecture.md, "Emitted code ↔ runtime contract" (the three ways to reach the runtime).
  */
-import { inlineRuntime } from '@coro/runtime';
+import { inlineRuntime } from '@coro/runtime/inline';
 import type * as Runtime from '@coro/runtime';
 
 /** A name lowered code may read from `@coro/runtime`: the runtime's own exports are the one list. */
-export type RuntimeExport = Exclude<keyof typeof Runtime, 'inlineRuntime'>;
+export type RuntimeExport = keyof typeof Runtime;
 
 /**
  * The output's binding of `@coro/runtime` and the exports it reads. Every

@@ -12,10 +12,10 @@
  *   language, the path names the map's source), on the transformer config,
  *   on whether Jest runs ES modules (CommonJS or not), on module-or-script
  *   (which a package.json elsewhere decides, so it is part of the key rather
- *   than left to the text), and on the tools: coro's compiler, its CLI's
- *   lowering, this package and TypeScript, by version. Jest's own config
- *   string and the instrument flag are included as babel-jest includes
- *   them. Versions do not change while coro itself is being developed: run
+ *   than left to the text), and on the tools: coro's compiler, the host
+ *   layer's lowering, this package and TypeScript, by version. Jest's own
+ *   config string and the instrument flag are included as babel-jest
+ *   includes them. Versions do not change while coro itself is being developed: run
  *   Jest with `--no-cache` after rebuilding the compiler.
  *
  * References:
@@ -26,7 +26,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loweringVersions, type SourceType } from '@coro/cli';
+import { loweringVersions, type SourceType } from '@coro/host';
 import type { TransformerConfig } from './transformer-config';
 
 export interface CacheKeyInput {

@@ -24,10 +24,10 @@
  *
  * References:
  *   https://jestjs.io/docs/code-transformation
- *   packages/cli/src/diagnostic.ts (the format)
+ *   packages/host/src/file-problem.ts (the format)
  */
 
-import { formatProblem, type FileProblem } from '@coro/cli';
+import { formatProblem, type FileProblem } from '@coro/host';
 
 export class CoroTransformError extends Error {
   override readonly name = 'CoroTransformError';

@@ -22,7 +22,7 @@
  *   https://www.typescriptlang.org/tsconfig/#jsx
  */
 
-import type { JsxEmit, RuntimeMode } from '@coro/cli';
+import type { JsxEmit, RuntimeMode } from '@coro/host';
 
 export interface TransformerConfig {
   /** How lowered code reaches `@coro/runtime`; default `require` (or, when Jest runs ES modules, per file). */

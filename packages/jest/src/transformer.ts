@@ -10,7 +10,7 @@
  *   //     map: { sources: ['/p/src/ids.ts'], … } }
  *
  * Implementation:
- *   The same lowering as `coro transpile` (`lowerSource` from @coro/cli):
+ *   The same lowering as `coro transpile` (`lowerSource` from @coro/host):
  *   coro on the source as written, so positions in diagnostics are the
  *   user's, then TypeScript's transpileModule for what Jest cannot run as
  *   is: types, JSX, and ES module syntax when Jest runs CommonJS (its
@@ -32,7 +32,7 @@
 
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { createSourceTypeResolver, lowerSource, sourceText, type RawSourceMap } from '@coro/cli';
+import { createSourceTypeResolver, lowerSource, sourceText, type RawSourceMap } from '@coro/host';
 import { cacheKey } from './cache-key';
 import { CoroTransformError } from './transform-error';
 import { readTransformerConfig, type TransformerConfig } from './transformer-config';

@@ -7,10 +7,10 @@
  *
  * ## Example
  *
- * `src/linkGenerator.ts`, `import { GeneratorPrototype } from './generatorPrototype';`
- * becomes `dist/esm/linkGenerator.js`,
- * `import { GeneratorPrototype } from './generatorPrototype.js';`, with
- * `dist/esm/linkGenerator.d.ts` beside it; `dist/esm/package.json` says
+ * `src/link-generator.ts`, `import { GeneratorPrototype } from './generator-prototype';`
+ * becomes `dist/esm/link-generator.js`,
+ * `import { GeneratorPrototype } from './generator-prototype.js';`, with
+ * `dist/esm/link-generator.d.ts` beside it; `dist/esm/package.json` says
  * `"type": "module"`.
  *
  * ## Implementation
@@ -24,17 +24,17 @@
  * its own file, so a bundler keeps only the modules a program reaches.
  * The `package.json` marker repeats `"sideEffects": false` because webpack
  * reads it from the nearest package.json of a file, which is now this one.
- * `require('../dist/inline-sources.json')` in inlineRuntime.ts is rewritten
- * the same way (to `../inline-sources.json`), so bundlers that resolve a
- * `require` in an ES module find the file; Node's ES modules have no
- * `require`, so `inlineRuntime` works from the CommonJS build only, where the
- * compiler calls it.
+ * A compile-time module (`@coro/runtime/inline`) is not compiled a second
+ * time: its ES module build is a wrapper that re-exports the CommonJS build
+ * (Node's recipe for a module that must exist once), whose `require` of the
+ * JSON file the build wrote then serves `import` too.
  *
  * ## References
  *
  * - https://nodejs.org/docs/latest-v20.x/api/esm.html#mandatory-file-extensions
  * - https://nodejs.org/docs/latest-v20.x/api/packages.html#conditional-exports
  * - https://webpack.js.org/guides/package-exports/#conditions (the "module" condition)
+ * - https://nodejs.org/docs/latest-v20.x/api/packages.html#approach-1-use-an-es-module-wrapper
  */
 'use strict';
 const fs = require('fs');
@@ -42,6 +42,8 @@ const path = require('path');
 const ts = require('typescript');
 
 const packageRoot = path.join(__dirname, '..');
+/** Modules whose ES module build re-exports their CommonJS build, by name without extension. */
+const REEXPORTED = ['inline-runtime'];
 
 function readConfig() {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } };
@@ -51,31 +53,21 @@ function readConfig() {
 /**
  * A relative specifier names a file relative to the source; the emitted one
  * names the same file relative to the output: `./frame` → `./frame.js`,
- * `./coroutine` → `./coroutine/index.js`, `'../dist/inline-sources.json'`
- * (a file the build wrote, not a module compiled here) → `'../inline-sources.json'`.
+ * `./coroutine` → `./coroutine/index.js`.
  */
 function emittedSpecifier(specifier, importer, options) {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return specifier;
   const { resolvedModule } = ts.resolveModuleName(specifier, importer, options, ts.sys);
-  let target;
-  if (resolvedModule && !resolvedModule.isExternalLibraryImport) {
-    target = outputPathOf(resolvedModule.resolvedFileName, options).replace(/\.ts$/, '.js');
-  } else if (fs.existsSync(path.resolve(path.dirname(importer), specifier))) {
-    target = path.resolve(path.dirname(importer), specifier);
-  } else {
+  if (!resolvedModule || resolvedModule.isExternalLibraryImport) {
     throw new Error(`${path.relative(packageRoot, importer)}: cannot resolve '${specifier}'`);
   }
+  const target = outputPathOf(resolvedModule.resolvedFileName, options).replace(/\.ts$/, '.js');
   const relative = path.relative(path.dirname(outputPathOf(importer, options)), target).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 function outputPathOf(sourceFile, options) {
   return path.join(options.outDir, path.relative(options.rootDir, sourceFile));
-}
-
-function isRequireCall(node) {
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
-    node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]);
 }
 
 function withEmittedSpecifiers(options) {
@@ -96,7 +88,7 @@ function withEmittedSpecifiers(options) {
       }
       const isDynamicImport = ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword &&
         node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]);
-      if (isDynamicImport || isRequireCall(node)) {
+      if (isDynamicImport) {
         return factory.updateCallExpression(node, node.expression, node.typeArguments, [rewrite(node.arguments[0]), ...node.arguments.slice(1)]);
       }
       return ts.visitEachChild(node, visit, context);
@@ -107,13 +99,19 @@ function withEmittedSpecifiers(options) {
 
 function buildEsm() {
   const config = readConfig();
-  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences });
+  const compiled = config.fileNames.filter((file) => !REEXPORTED.includes(path.basename(file, '.ts')));
+  const program = ts.createProgram({ rootNames: compiled, options: config.options, projectReferences: config.projectReferences });
   const transformer = withEmittedSpecifiers(config.options);
   const result = program.emit(undefined, undefined, undefined, false, { after: [transformer], afterDeclarations: [transformer] });
   const diagnostics = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (diagnostics.length) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => packageRoot, getNewLine: () => '\n' };
     throw new Error(ts.formatDiagnostics(diagnostics, host));
+  }
+  for (const name of REEXPORTED) {
+    const wrapper = `export * from '../${name}.js';\n`;
+    fs.writeFileSync(path.join(config.options.outDir, `${name}.js`), wrapper);
+    fs.writeFileSync(path.join(config.options.outDir, `${name}.d.ts`), wrapper);
   }
   const marker = { type: 'module', sideEffects: false };
   fs.writeFileSync(path.join(config.options.outDir, 'package.json'), JSON.stringify(marker, null, 2) + '\n');

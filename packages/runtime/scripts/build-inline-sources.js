@@ -18,7 +18,7 @@ const ts = require('typescript');
 
 const packageRoot = path.join(__dirname, '..');
 /** Modules that run in Node only and are never inlined. */
-const NOT_INLINED = ['index.ts', 'inlineRuntime.ts'];
+const NOT_INLINED = ['index.ts', 'inline-runtime.ts'];
 
 function readCompilerOptions() {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } };
@@ -135,7 +135,7 @@ function buildInlineSources() {
     if (declared.has(name)) throw new Error(`two runtime modules declare "${name}"; inlined, they would share one scope`);
     declared.add(name);
   }
-  const exports = Object.keys(require(path.join(packageRoot, 'dist', 'index.js'))).filter((name) => name !== 'inlineRuntime').sort();
+  const exports = Object.keys(require(path.join(packageRoot, 'dist', 'index.js'))).sort();
   for (const name of exports) {
     if (!declared.has(name)) throw new Error(`the runtime export "${name}" has no inlinable declaration`);
   }

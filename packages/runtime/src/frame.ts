@@ -60,7 +60,7 @@ export interface AsyncFrame extends AwaitingFrame {
 /**
  * The frame of a lowered async generator, which is also the async generator
  * object. `$phase` is the spec's [[AsyncGeneratorState]] (see
- * asyncGenerator.ts); `$state` is where the machine resumes, as for sync
+ * async-generator.ts); `$state` is where the machine resumes, as for sync
  * generators. The oldest request made by `next`/`throw`/`return` is
  * `$requestMode` (0/1/2, or -1 for none), `$requestValue` and the resolving
  * functions `$resolve`/`$reject` of its promise; later ones wait in `$queue`,

@@ -1,5 +1,6 @@
 /**
- * `@coro/runtime`: what lowered code calls.
+ * `@coro/runtime`: what lowered code calls, and nothing else: the compiler's
+ * `inlineRuntime` is the subpath `@coro/runtime/inline` (./inline-runtime.ts).
  *
  * ## Example
  * ```js
@@ -15,21 +16,20 @@
  * ## References
  * docs/architecture.md, "Emitted code ↔ runtime contract".
  */
-import * as prototypes from './generatorPrototype';
-import * as linking from './linkGenerator';
-import * as resumption from './resumeGenerator';
+import * as prototypes from './generator-prototype';
+import * as linking from './link-generator';
+import * as resumption from './resume-generator';
 import * as delegation from './delegate';
-import * as iteration from './iteratorProtocol';
-import * as keys from './propertyKey';
-import * as objectRest from './copyDataProperties';
-import * as deadZone from './temporalDeadZone';
-import * as inlining from './inlineRuntime';
-import * as mappedArguments from './mappedArguments';
-import * as asyncFunctions from './asyncFunction';
-import * as asyncFunctionPrototypes from './asyncFunctionPrototype';
-import * as asyncIteration from './asyncIteration';
-import * as asyncGenerators from './asyncGenerator';
-import * as asyncGeneratorPrototypes from './asyncGeneratorPrototype';
+import * as iteration from './iterator-protocol';
+import * as keys from './property-key';
+import * as objectRest from './copy-data-properties';
+import * as deadZone from './temporal-dead-zone';
+import * as mappedArguments from './mapped-arguments';
+import * as asyncFunctions from './async-function';
+import * as asyncFunctionPrototypes from './async-function-prototype';
+import * as asyncIteration from './async-iteration';
+import * as asyncGenerators from './async-generator';
+import * as asyncGeneratorPrototypes from './async-generator-prototype';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
@@ -66,5 +66,4 @@ export var startAsyncIteratorClose = asyncIteration.startAsyncIteratorClose;
 export var NOTHING_TO_AWAIT = asyncIteration.NOTHING_TO_AWAIT;
 export var requireIteratorResult = iteration.requireIteratorResult;
 export var mapParameters = mappedArguments.mapParameters;
-export var inlineRuntime = inlining.inlineRuntime;
 export type { AsyncFrame, AsyncGeneratorFrame, AwaitingFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';

@@ -1,5 +1,5 @@
-import { delegate } from '../src';
-import { errorName, lowered, Operation, Outcome, Step, trace } from './sideBySide';
+import { delegate, GeneratorPrototype } from '../src';
+import { errorName, lowered, Operation, Outcome, Step, trace } from './side-by-side';
 
 type Log = unknown[][];
 type Script = {
@@ -310,6 +310,41 @@ describe('yield* to a lowered generator (resumed directly, not through its next 
     const operations: Operation[] = [['next'], ['next'], ['next']];
     expect(trace(outer(), operations)).toEqual(trace(nativeOuter(), operations));
     expect(trace(innerObject, [['next']])).toEqual(trace(nativeInnerObject, [['next']]));
+  });
+
+  test('a next method patched onto GeneratorPrototype before the yield* is the one called, as the spec caches it', () => {
+    const original = GeneratorPrototype.next;
+    const calls: unknown[] = [];
+    const leaf = lowered((frame, state) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return 'leaf';
+      }
+      frame.$state = -2;
+      return 'leaf done';
+    });
+    const outer = lowered((frame, state, _mode, value) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return delegate(frame, leaf());
+      }
+      frame.$state = -2;
+      return 'outer got ' + value;
+    });
+    GeneratorPrototype.next = function (this: Generator, ...args: [unknown]) {
+      calls.push(args[0]);
+      return original.apply(this, args);
+    };
+    try {
+      const generator = outer();
+      expect([original.call(generator), original.call(generator, 'b')]).toEqual([
+        { value: 'leaf', done: false },
+        { value: 'outer got leaf done', done: true },
+      ]);
+    } finally {
+      GeneratorPrototype.next = original;
+    }
+    expect(calls).toEqual([undefined, 'b']);
   });
 
   test('a lowered inner generator that itself delegates is driven to its end', () => {

@@ -38,8 +38,7 @@ import { diagnosticMessage, errorMessage, invalidUtf8Message, type HostLocation,
 import { lowerModule } from './lower-module.js';
 import { moduleFileOf } from './module-file.js';
 import { resolvePluginOptions, type CoroPluginOptions } from './plugin-options.js';
-import { findInvalidUtf8 } from './source-encoding.js';
-import { runtimeFor } from './source-type.js';
+import { findInvalidUtf8InFile } from './source-encoding.js';
 
 /**
  * unplugin types `error`/`warn` with the message only; Rollup, Rolldown and
@@ -60,7 +59,7 @@ export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>
       const file = moduleFileOf(id);
       if (file === undefined || !resolved.isIncluded(file)) return null;
       const reports = this as unknown as PositionedReports;
-      const lowering = lowerModule(code, file, runtimeFor(file, resolved.runtime));
+      const lowering = lowerModule(code, file, resolved.runtimeFor(file));
       for (const warning of lowering.warnings) {
         const message = diagnosticMessage(warning, file);
         reports.warn(message, message.loc);
@@ -70,7 +69,7 @@ export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>
         return reports.error(message, message.loc);
       }
       if (lowering.kind === 'untouched') return null;
-      const invalidUtf8 = findInvalidUtf8(file, code);
+      const invalidUtf8 = findInvalidUtf8InFile(file, code);
       if (invalidUtf8 !== undefined) {
         const message = invalidUtf8Message(invalidUtf8, file);
         return reports.error(message, message.loc);

@@ -39,8 +39,7 @@
  * - https://rollupjs.org/plugin-development/#this-error
  * - https://rollupjs.org/plugin-development/#this-warn
  */
-import type { Diagnostic } from '@coro/compiler';
-import type { InvalidUtf8 } from './source-encoding.js';
+import type { Diagnostic, InvalidUtf8 } from '@coro/host';
 
 export interface HostMessage {
   readonly message: string;

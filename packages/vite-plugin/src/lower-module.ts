@@ -14,6 +14,8 @@
  *
  * ## Implementation
  *
+ * The file is an ES module unless its extension says CommonJS (`.cjs`,
+ * `.cts`), as bundlers read it (@coro/host's `bundlerSourceTypeOf`).
  * The compiler leaves a file without suspend functions byte for byte, so
  * output equal to the input means "untouched": the host then keeps its own
  * code and map and pays nothing for this plugin. Any error diagnostic means
@@ -29,7 +31,7 @@
  * - README.md, "The `transform` API" (diagnostics: 1-based line and column)
  */
 import { transform, type Diagnostic, type RuntimeMode, type SourceMap } from '@coro/compiler';
-import { sourceTypeOf } from './source-type.js';
+import { bundlerSourceTypeOf } from '@coro/host';
 
 export type ModuleLowering =
   | { readonly kind: 'untouched'; readonly warnings: readonly Diagnostic[] }
@@ -37,7 +39,7 @@ export type ModuleLowering =
   | { readonly kind: 'rejected'; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
 
 export function lowerModule(code: string, file: string, runtime: RuntimeMode): ModuleLowering {
-  const result = transform(code, { filename: file, runtime, sourceType: sourceTypeOf(file), sourceMap: true });
+  const result = transform(code, { filename: file, runtime, sourceType: bundlerSourceTypeOf(file), sourceMap: true });
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.category !== 'error');
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };

@@ -6,7 +6,8 @@
  * ```ts
  * const options = resolvePluginOptions({ include: ['src/**\/*.ts'], runtime: 'inline' });
  * options.isIncluded('/app/src/main.ts'); // true when the working directory is /app
- * options.runtime;                        // 'inline'
+ * options.runtimeFor('/app/src/main.ts'); // 'inline'
+ * resolvePluginOptions({}).runtimeFor('/app/legacy/conf.cjs'); // 'require'
  * resolvePluginOptions({ runtme: 'inline' });
  * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime
  * ```
@@ -22,13 +23,23 @@
  * A misspelt option or an unknown runtime fails at once, in the config,
  * rather than as a build that silently does something else.
  *
+ * A script (`.cjs`, `.cts`) cannot `import`, so the default
+ * `runtime: 'import'` becomes `require` there, which Vite, Rolldown and
+ * @rollup/plugin-commonjs resolve like any other require. Bundlers resolve it
+ * to the runtime's ES module build too (its "module" export condition), so
+ * scripts and modules share one runtime; a `require` takes the whole
+ * namespace, though, so a lowered script keeps all of the runtime in the
+ * bundle. An explicit `'require'` or `'inline'` applies to every file as
+ * given.
+ *
  * ## References
  *
  * - https://github.com/rollup/plugins/tree/master/packages/pluginutils#createfilter
  * - docs/architecture.md, "Emitted code ↔ runtime contract" (the three ways to reach it)
+ * - https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
  */
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
-import type { RuntimeMode } from '@coro/compiler';
+import { bundlerSourceTypeOf, defaultRuntime, type RuntimeMode } from '@coro/host';
 
 export interface CoroPluginOptions {
   /** Files to lower. Default: every `.js .jsx .mjs .cjs .ts .tsx .mts .cts` file. */
@@ -45,7 +56,7 @@ export interface CoroPluginOptions {
 
 export interface ResolvedPluginOptions {
   readonly isIncluded: (file: string) => boolean;
-  readonly runtime: RuntimeMode;
+  readonly runtimeFor: (file: string) => RuntimeMode;
 }
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
@@ -69,7 +80,10 @@ export function resolvePluginOptions(options: CoroPluginOptions | undefined): Re
     throw new Error(`@coro/vite-plugin: unknown runtime ${describe(runtime)}; use ${RUNTIME_MODES.map((mode) => `'${mode}'`).join(', ')}`);
   }
   const filter = createFilter(given.include ?? DEFAULT_INCLUDE, given.exclude ?? DEFAULT_EXCLUDE);
-  return { isIncluded: (file) => filter(file), runtime };
+  return {
+    isIncluded: (file) => filter(file),
+    runtimeFor: (file) => (runtime === 'import' ? defaultRuntime(bundlerSourceTypeOf(file)) : runtime),
+  };
 }
 
 function describe(value: unknown): string {

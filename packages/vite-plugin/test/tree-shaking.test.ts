@@ -1,8 +1,9 @@
 /**
  * With the runtime's ES module build, the bundler keeps only the runtime
  * that lowered code reaches: a program with generators only carries no
- * async runtime and no `inlineRuntime` (a compiler-side export), while a
- * program with an async function does carry the async part.
+ * async runtime and no `inlineRuntime` (the compiler's, at the subpath
+ * `@coro/runtime/inline`), while a program with an async function does carry
+ * the async part.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ test('both programs build', () => {
 });
 
 test('a generators-only bundle holds the generator runtime and none of the async runtime', () => {
-  expect(generatorsOnly.code).toMatch(/^\/\/ \S*packages\/runtime\/dist\/esm\/resumeGenerator\.js$/m);
+  expect(generatorsOnly.code).toMatch(/^\/\/ \S*packages\/runtime\/dist\/esm\/resume-generator\.js$/m);
   for (const file of ASYNC_MODULES) expect(generatorsOnly.code).not.toContain(`packages/runtime/dist/esm/${file}`);
   for (const name of ASYNC_EXPORTS) expect(generatorsOnly.code).not.toMatch(new RegExp(`\\b${name}\\b`));
 });

@@ -17,29 +17,13 @@
  * instead of drifting to a new protocol error it made up. report.ts turns
  * the result into text.
  */
-import type { Program } from './ast';
 import { printProgram } from './print';
-import { runDifferential, type DifferentialOptions, type DifferentialResult, type Failure } from './differential';
-import type { GenerateOptions } from './program';
+import { runDifferential, type DifferentialOptions, type DifferentialResult } from './differential';
 import { fuzzSeed, type FuzzOptions, type SeedOutcome } from './seed';
 import { FuzzPool, type PoolOptions, type SeedVerdict } from './pool';
-import { formatReport } from './report';
+import { formatReport, type ShrunkFailure } from './report';
 import { shrinkProgram, type ShrinkOptions } from './shrink';
 import { wellFormedProblems } from './well-formed';
-
-export interface ShrunkFailure {
-  seed: number;
-  original: Program;
-  /** The smallest failing program found and its differential result. */
-  program: Program;
-  result: DifferentialResult;
-  failure: Failure;
-  attempts: number;
-  steps: number;
-  exhausted: boolean;
-  /** How the program was generated, when not by default: the replay command must say it too. */
-  generate?: GenerateOptions;
-}
 
 const TYPE_ERROR_LINE = /\bTypeError\b/;
 

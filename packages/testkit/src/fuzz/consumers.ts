@@ -37,7 +37,7 @@
  * made before it knew async code, so such a seed still prints the same program.
  */
 import type { AsyncDriveAction, Consumer, DriveAction, Expr, FunctionDecl, FunctionFlavor, IteratorMethod, SettleStyle } from './ast';
-import type { ExcludableConstruct } from './program';
+import type { ExcludableConstruct } from './excludable-constructs';
 import { constant, type Names } from './names';
 import type { Random } from './random';
 

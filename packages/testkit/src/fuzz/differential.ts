@@ -31,28 +31,9 @@
  */
 import { Script } from 'vm';
 import type { ExecuteOptions, ExecutionResult } from '../execute';
+import type { CompilerDiagnostic, DifferentialRuntime, Transform, TransformOptions } from './compiler-contract';
 import { IsolatedExecution, UNHANDLED_REJECTION } from './isolated-execution';
 import { IsolatedTransform, type IsolatedOutcome } from './isolated-transform';
-
-export type RuntimeMode = 'inline' | 'require';
-
-/** The part of `@coro/compiler`'s contract the fuzzer relies on (docs/architecture.md). */
-export interface CompilerDiagnostic {
-  message: string;
-  category?: string;
-  line?: number;
-  column?: number;
-  code?: string | number;
-}
-
-export interface TransformOptions {
-  filename: string;
-  runtime: RuntimeMode;
-  sourceMap: boolean;
-  sourceType: 'module' | 'script';
-}
-
-export type Transform = (code: string, options: TransformOptions) => { code: string; diagnostics: readonly CompilerDiagnostic[] };
 
 export type FailureKind =
   /** The native run itself went wrong: a bug in the program generator, not in the compiler. */
@@ -69,13 +50,13 @@ export type FailureKind =
 export interface Failure {
   kind: FailureKind;
   /** The runtime mode that failed; absent for `invalid-program` and `compiler-unavailable`. */
-  mode?: RuntimeMode;
+  mode?: DifferentialRuntime;
   /** One line saying what went wrong. */
   message: string;
 }
 
 export interface LoweredRun {
-  mode: RuntimeMode;
+  mode: DifferentialRuntime;
   /** Absent when `transform` threw. */
   code?: string;
   diagnostics: readonly CompilerDiagnostic[];
@@ -92,7 +73,7 @@ export interface DifferentialResult {
 
 export interface DifferentialOptions {
   /** Default `['inline', 'require']`. */
-  modes?: readonly RuntimeMode[];
+  modes?: readonly DifferentialRuntime[];
   /** Per run. Default 2000 ms: generated programs finish in a few milliseconds. */
   timeoutMs?: number;
   /**
@@ -109,7 +90,7 @@ export interface DifferentialOptions {
   requireLowering?: boolean;
 }
 
-const DEFAULT_MODES: readonly RuntimeMode[] = ['inline', 'require'];
+const DEFAULT_MODES: readonly DifferentialRuntime[] = ['inline', 'require'];
 const DEFAULT_TIMEOUT_MS = 2000;
 const DEFAULT_TRANSFORM_TIMEOUT_MS = 2000;
 const FILENAME = 'fuzz.js';
@@ -199,7 +180,7 @@ export function closeCompiler(): void {
 
 function lowerAndRun(
   source: string,
-  mode: RuntimeMode,
+  mode: DifferentialRuntime,
   options: DifferentialOptions,
   timeoutMs: number,
   nativeTrace: readonly string[],
@@ -248,7 +229,7 @@ function compileError(code: string): string | null {
   }
 }
 
-function compareTraces(nativeTrace: readonly string[], loweredTrace: readonly string[], mode: RuntimeMode): Failure | null {
+function compareTraces(nativeTrace: readonly string[], loweredTrace: readonly string[], mode: DifferentialRuntime): Failure | null {
   const length = Math.max(nativeTrace.length, loweredTrace.length);
   for (let index = 0; index < length; index++) {
     if (nativeTrace[index] !== loweredTrace[index]) {

@@ -26,7 +26,7 @@
  * ECMA-262 25.4 `Atomics.wait` / `Atomics.notify`. The same pattern as
  * the `synckit` package.
  */
-import type { CompilerDiagnostic, TransformOptions } from './differential';
+import type { CompilerDiagnostic, TransformOptions } from './compiler-contract';
 import { SyncWorker } from './sync-worker';
 
 export type IsolatedOutcome =

@@ -105,6 +105,7 @@ import type {
   SwitchCase,
 } from './ast';
 import { ConsumerGenerator } from './consumers';
+import type { ExcludableConstruct } from './excludable-constructs';
 import { Names, smallNumber, STRINGS } from './names';
 import { Random } from './random';
 
@@ -188,16 +189,6 @@ export interface GenerateOptions {
    */
   exclude?: readonly ExcludableConstruct[];
 }
-
-/** What {@link GenerateOptions.exclude} can leave out. */
-export const EXCLUDABLE_CONSTRUCTS = {
-  asyncYieldStar: '`yield*` in async generators',
-  asyncReturnRequest: '`return()` requests to async generators and early exits from `for await` consumers',
-  methods: 'functions as object, class, static and private methods',
-  suspendingSwitch: 'a `yield` or `await` in the discriminant of a `switch`',
-} as const;
-
-export type ExcludableConstruct = keyof typeof EXCLUDABLE_CONSTRUCTS;
 
 export function generateProgram(seed: number, options: GenerateOptions = {}): Program {
   return new ProgramGenerator(seed, options).program();

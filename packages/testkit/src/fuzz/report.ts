@@ -23,9 +23,26 @@
  * with the parts the compiler did not write (the prelude, the inline runtime)
  * cut out.
  */
+import type { Program } from './ast';
+import type { DifferentialResult, Failure } from './differential';
 import { PRELUDE } from './prelude';
 import { printProgramBody } from './print';
-import type { ShrunkFailure } from './campaign';
+import type { GenerateOptions } from './program';
+
+/** What a report is about: a failing seed and the smallest program shrinking found (campaign.ts). */
+export interface ShrunkFailure {
+  seed: number;
+  original: Program;
+  /** The smallest failing program found and its differential result. */
+  program: Program;
+  result: DifferentialResult;
+  failure: Failure;
+  attempts: number;
+  steps: number;
+  exhausted: boolean;
+  /** How the program was generated, when not by default: the replay command must say it too. */
+  generate?: GenerateOptions;
+}
 
 function indent(text: string): string {
   return text

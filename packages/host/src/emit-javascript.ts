@@ -1,0 +1,105 @@
+/**
+ * The step after coro, when its output is not yet the JavaScript wanted:
+ * TypeScript's `transpileModule` removes the types and, when asked, turns ES
+ * modules into CommonJS and compiles JSX. Nothing else changes.
+ *
+ * Example:
+ *   function* ids(n: number): Generator<number> { … }   (input main.ts)
+ *   → coro lowers the generator, the types stay:
+ *   function ids(n: number): Generator<number> { return new ids$Frame(n); } …
+ *   → emitJavaScript(…, { moduleFormat: 'preserve', jsx: 'preserve', sourceMap: true }):
+ *   function ids(n) { return new ids$Frame(n); } …      (output main.js)
+ *   and the map from main.js back to the lowered TypeScript
+ *
+ * Implementation:
+ *   `ts.transpileModule` with target ESNext, so no syntax is lowered. Module
+ *   `Preserve` (the CLI) keeps `import`/`export` as written and turns
+ *   `import x = require('x')` into `const x = require('x')`; `CommonJS`
+ *   (Jest, which cannot run ES modules by default) rewrites them into
+ *   `require` and `exports`. JSX is preserved for the JSX compiler that comes
+ *   after (tsc's `jsx: preserve`), or compiled by `react` (classic
+ *   `React.createElement`, honouring `@jsx` pragmas) or `react-jsx` (the
+ *   automatic runtime). TypeScript's runtime constructs (enums,
+ *   namespaces, parameter properties) are emitted as tsc emits them.
+ *   TypeScript 6 adds a `"use strict"` prologue to every script by default;
+ *   coro leaves the strictness of the user's code alone, so `alwaysStrict`
+ *   is off (deprecated in 6.0, hence `ignoreDeprecations`).
+ *   Coro runs first, on the TypeScript source, so that its diagnostics point
+ *   at the lines the user wrote; the map made here points into coro's
+ *   output and is chained with coro's own map by the caller. TypeScript
+ *   always ends the code with a `sourceMappingURL` comment when it makes a
+ *   map; that comment names a file nobody writes, so it is cut off.
+ *   Only syntactic diagnostics exist here; on coro's output they mean a coro
+ *   bug, and the caller reports them against the lowered text, in the
+ *   compiler's `Diagnostic` shape with TypeScript's own code.
+ *
+ * References:
+ *   https://www.typescriptlang.org/docs/handbook/modules/reference.html#preserve
+ *   https://www.typescriptlang.org/tsconfig/#jsx
+ *   https://github.com/microsoft/TypeScript/wiki/Using-the-Compiler-API#a-simple-transform-function
+ */
+
+import type { Diagnostic } from '@coro/compiler';
+import * as ts from 'typescript';
+import type { RawSourceMap } from './source-map';
+
+export type ModuleFormat = 'preserve' | 'commonjs';
+export type JsxEmit = 'preserve' | 'react' | 'react-jsx';
+
+export interface EmitOptions {
+  readonly sourceMap: boolean;
+  readonly moduleFormat: ModuleFormat;
+  readonly jsx: JsxEmit;
+}
+
+export interface EmittedJavaScript {
+  readonly code: string;
+  /** From the JavaScript to the TypeScript it was made from; only when asked for. */
+  readonly map: RawSourceMap | undefined;
+  /** TypeScript's, numbered as TypeScript numbers them. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const TRAILING_MAP_COMMENT = /\/\/# sourceMappingURL=[^\n]*$/;
+
+const MODULE_KIND: Record<ModuleFormat, ts.ModuleKind> = { preserve: ts.ModuleKind.Preserve, commonjs: ts.ModuleKind.CommonJS };
+const JSX_EMIT: Record<JsxEmit, ts.JsxEmit> = { preserve: ts.JsxEmit.Preserve, react: ts.JsxEmit.React, 'react-jsx': ts.JsxEmit.ReactJSX };
+
+export function emitJavaScript(code: string, fileName: string, options: EmitOptions): EmittedJavaScript {
+  const result = ts.transpileModule(code, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ESNext,
+      module: MODULE_KIND[options.moduleFormat],
+      jsx: JSX_EMIT[options.jsx],
+      alwaysStrict: false,
+      ignoreDeprecations: '6.0',
+      newLine: ts.NewLineKind.LineFeed,
+      sourceMap: options.sourceMap,
+      inlineSourceMap: false,
+    },
+  });
+  const diagnostics = (result.diagnostics ?? []).map((diagnostic) => fromTypeScript(diagnostic, fileName));
+  if (result.sourceMapText === undefined) return { code: result.outputText, map: undefined, diagnostics };
+  return {
+    code: result.outputText.replace(TRAILING_MAP_COMMENT, ''),
+    map: JSON.parse(result.sourceMapText) as RawSourceMap,
+    diagnostics,
+  };
+}
+
+function fromTypeScript(diagnostic: ts.Diagnostic, fileName: string): Diagnostic {
+  const start = diagnostic.start ?? 0;
+  const position = diagnostic.file?.getLineAndCharacterOfPosition(start) ?? { line: 0, character: 0 };
+  return {
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+    category: diagnostic.category === ts.DiagnosticCategory.Error ? 'error' : 'warning',
+    file: fileName,
+    line: position.line + 1,
+    column: position.character + 1,
+    start,
+    length: diagnostic.length ?? 0,
+    code: diagnostic.code,
+  };
+}

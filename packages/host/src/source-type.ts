@@ -1,0 +1,107 @@
+/**
+ * Decides whether a file is an ES module or a script, the `sourceType` the
+ * compiler is given, as Node sees it (`coro transpile`, Jest) or as a
+ * bundler does (the Vite plugin); and so how the file reaches the runtime
+ * when nothing says otherwise.
+ *
+ * Example:
+ *   createSourceTypeResolver():
+ *   a.mjs, a.mts                                → 'module'
+ *   a.cjs, a.cts                                → 'script'
+ *   a.js, a.jsx, a.ts, a.tsx with import/export → 'module'
+ *   a.js, a.jsx, a.ts, a.tsx under "type": "module" → 'module'
+ *   a.js, a.jsx, a.ts, a.tsx otherwise          → 'script'
+ *   bundlerSourceTypeOf('/app/src/main.ts')      → 'module'
+ *   bundlerSourceTypeOf('/app/legacy/conf.cjs')  → 'script'
+ *   defaultRuntime('script')                     → 'require'
+ *
+ * Implementation:
+ *   Node: its own rules, in Node's order: the extension decides when it is
+ *   explicit; otherwise ES module syntax decides (Node's `--experimental-
+ *   detect-module`, on by default since 20.19/22.7, and how TypeScript tells a
+ *   module from a global script); otherwise the nearest package.json's
+ *   `"type"`. Syntax is read with TypeScript's parser (`isExternalModule`:
+ *   top-level `import`/`export`, `import.meta`), not a regular expression, so
+ *   the word `import` in a string or comment does not count; the parse is
+ *   skipped when the text does not contain either keyword at all. The
+ *   package.json lookups are cached per directory for the run.
+ *   Bundlers: Rollup and Vite parse every `.js`/`.ts` module as an ES module
+ *   (strict code, `import` allowed), so that is how coro reads them too; only
+ *   the explicit CommonJS extensions `.cjs` and `.cts` are scripts.
+ *   A script cannot `import`, so by default it reaches the runtime by
+ *   `require`, and an ES module by `import`.
+ *
+ * References:
+ *   https://nodejs.org/docs/latest-v20.x/api/packages.html#determining-module-system
+ *   https://nodejs.org/docs/latest-v20.x/api/packages.html#type
+ *   https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
+ */
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RuntimeMode, SourceType } from '@coro/compiler';
+import * as ts from 'typescript';
+
+const BUNDLER_SCRIPT_FILE = /\.c[jt]s$/i;
+
+export type SourceTypeOf = (path: string, code: string) => SourceType;
+
+export function createSourceTypeResolver(): SourceTypeOf {
+  const packageTypeOfDirectory = new Map<string, string | undefined>();
+
+  const packageTypeOf = (directory: string): string | undefined => {
+    if (packageTypeOfDirectory.has(directory)) return packageTypeOfDirectory.get(directory);
+    let type: string | undefined;
+    const manifest = readManifest(join(directory, 'package.json'));
+    if (manifest !== undefined) {
+      type = typeof manifest.type === 'string' ? manifest.type : 'commonjs';
+    } else {
+      const parent = dirname(directory);
+      type = parent === directory ? undefined : packageTypeOf(parent);
+    }
+    packageTypeOfDirectory.set(directory, type);
+    return type;
+  };
+
+  return (path, code) => {
+    if (/\.m[jt]s$/.test(path)) return 'module';
+    if (/\.c[jt]s$/.test(path)) return 'script';
+    if (hasModuleSyntax(path, code)) return 'module';
+    return packageTypeOf(dirname(path)) === 'module' ? 'module' : 'script';
+  };
+}
+
+function hasModuleSyntax(path: string, code: string): boolean {
+  if (!/\b(import|export)\b/.test(code)) return false;
+  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+  return ts.isExternalModule(file);
+}
+
+function scriptKindOf(path: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
+  if (/\.ts$/i.test(path)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+function readManifest(path: string): { type?: unknown } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as { type?: unknown };
+  } catch {
+    return {}; // a broken package.json still marks the package boundary; Node reads it as CommonJS
+  }
+}
+
+export function bundlerSourceTypeOf(path: string): SourceType {
+  return BUNDLER_SCRIPT_FILE.test(path) ? 'script' : 'module';
+}
+
+export function defaultRuntime(sourceType: SourceType): RuntimeMode {
+  return sourceType === 'module' ? 'import' : 'require';
+}

@@ -1,0 +1,50 @@
+/**
+ * `AsyncFunctionPrototype` and `linkAsyncFunction(fn)`: lowered async
+ * functions inherit what native ones do.
+ *
+ * ## Example
+ *
+ * ```js
+ * var f = $coro.linkAsyncFunction(function f() { return $coro.startAsync(new f$Frame()); }, f$Frame);
+ * Object.prototype.toString.call(f);   // "[object AsyncFunction]"
+ * ```
+ *
+ * ## Implementation
+ *
+ * ES5 cannot name the engine's own %AsyncFunction.prototype% without async
+ * syntax, so the runtime makes its own: a function prototype whose
+ * `Symbol.toStringTag` is "AsyncFunction". A lowered async function is an
+ * ordinary function underneath, so unlike a native one it still owns a
+ * `prototype` property (non-configurable: it cannot be removed).
+ *
+ * ## References
+ *
+ * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
+ * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
+ */
+import { defineFunctionConstructor } from './generator-prototype';
+
+export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
+
+function createAsyncFunctionPrototype() {
+  var prototype = Object.create(Function.prototype);
+  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncFunction', configurable: true });
+  defineFunctionConstructor(prototype, 'AsyncFunction');
+  return prototype;
+}
+
+/**
+ * `Frame` takes the function's `prototype`, so the wrapper's `this instanceof
+ * Frame` test tells a `new` call. `name` is given for an arrow, whose
+ * inferred name its place in a helper call would lose; `length` for a
+ * wrapper that binds its parameters later (see `startAsyncWith`).
+ */
+export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Function, name?: string, length?: number): F {
+  if (fn) {
+    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) Frame.prototype = fn.prototype;
+    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    Object.setPrototypeOf(fn, AsyncFunctionPrototype);
+  }
+  return fn;
+}

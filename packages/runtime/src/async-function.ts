@@ -1,0 +1,164 @@
+/**
+ * The async function driver: `startAsync(frame)` runs a lowered async
+ * function's body and returns the promise its caller receives; `awaitValue`
+ * is what the machine calls at each `await`.
+ *
+ * ## Example
+ *
+ * ```js
+ * // async function f(x) { return 1 + await x; }
+ * function f(x) { return $coro.startAsync(new f$Frame(x)); }
+ * function f$step($frame, $state, $mode, $value) {
+ *   …
+ *   case 0: $frame.$state = 1; return $coro.awaitValue($frame, $frame.x);
+ *   case 1: $frame.$state = -2; return 1 + $value;
+ * }
+ * ```
+ *
+ * ## Implementation
+ *
+ * The body starts synchronously, as AsyncFunctionStart does. A step that
+ * reaches an `await` registers the continuation itself (`awaitValue`) and
+ * returns `AWAITING`; any other return value is the completion.
+ *
+ * What is allocated per call: the frame, the promise and its two resolving
+ * functions (only when the body suspends: a body that completes at once gets
+ * an already settled promise), and two reaction callbacks made at the first
+ * `await` and kept on the frame for every later one. An `await` itself
+ * allocates what PromiseResolve and `then` must: nothing of ours.
+ *
+ * Timing matches Await step for step: PromiseResolve (a native promise whose
+ * `constructor` is %Promise% is used as it is; anything else is wrapped, a
+ * thenable through NewPromiseResolveThenableJob), then one reaction on it.
+ * An exception from PromiseResolve (a throwing `constructor` or `then`
+ * getter) is thrown where the `await` stands, inside the body. The `Promise`
+ * used is the one the runtime saw when it loaded, as native code uses the
+ * realm's intrinsic rather than whatever the global holds later. `then` is
+ * reached through that intrinsic too, so a patched `Promise.prototype.then`
+ * is not called; the species lookup `then` performs (reading the awaited
+ * promise's `constructor` once more) is the one observable difference left.
+ *
+ * ## References
+ *
+ * - ECMA-262 §27.7.5.1 AsyncFunctionStart, §27.7.5.2 AsyncBlockStart
+ * - ECMA-262 §6.2.3.1 Await
+ * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
+ */
+import { AsyncFrame, AwaitingFrame, GeneratorFrame, ResumeMode } from './frame';
+import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
+
+/** Returned by a step suspended at an `await`: the continuation is already registered. */
+export var AWAITING = {};
+
+/** Returned by a step suspended at its only `await`: the caller's promise is `promiseOfOnlyAwait`. */
+var AWAITING_ONCE = {};
+var promiseOfOnlyAwait: Promise<unknown> | undefined;
+var bindFunction = Function.prototype.bind;
+
+export function startAsync(frame: GeneratorFrame): Promise<unknown> {
+  var result: unknown;
+  try {
+    result = frame.$step(frame, 0, 0, undefined);
+  } catch (error) {
+    return rejectedPromise(error);
+  }
+  if (result === AWAITING) return pendingPromise(frame as AsyncFrame);
+  if (result === AWAITING_ONCE) {
+    var promise = promiseOfOnlyAwait as Promise<unknown>;
+    promiseOfOnlyAwait = undefined;
+    return promise;
+  }
+  return resolvedPromise(result);
+}
+
+var applyFunction = Function.prototype.apply;
+
+/**
+ * For a function whose parameters can throw (defaults, patterns): `bind`
+ * binds them and makes the frame, so an error there rejects the promise.
+ */
+export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promise<unknown> {
+  var frame: GeneratorFrame;
+  try {
+    frame = applyFunction.call(bind, undefined, args);
+  } catch (error) {
+    return rejectedPromise(error);
+  }
+  return startAsync(frame);
+}
+
+/** Resumes a suspended body: `mode` 0 with the awaited value, 1 with the rejection reason. */
+export function resumeAsync(frame: AsyncFrame, mode: ResumeMode, value: unknown): void {
+  var result: unknown;
+  try {
+    result = frame.$step(frame, frame.$state, mode, value);
+  } catch (error) {
+    (frame.$reject as Function)(error);
+    return;
+  }
+  if (result !== AWAITING) (frame.$resolve as Function)(result);
+}
+
+export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
+  return registerAwait(frame, value, resumeAsyncFulfilled, resumeAsyncRejected);
+}
+
+function resumeAsyncFulfilled(this: AsyncFrame, value: unknown): void {
+  resumeAsync(this, 0, value === AWAITED_PRIMITIVE ? this.$awaited : value);
+}
+
+/** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the value from the frame's `$awaited`. */
+export var AWAITED_PRIMITIVE = {};
+var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
+
+function resumeAsyncRejected(this: AsyncFrame, reason: unknown): void {
+  resumeAsync(this, 1, reason);
+}
+
+/**
+ * The `await` of a function that awaits at most once per call, never under a
+ * `try` (the compiler proves it): the promise `then` derives here is the
+ * caller's. The resumed machine returns its completion, or throws, from the
+ * reaction, which settles the derived promise in the same job; a rejection
+ * passes to it untouched. No resolving functions and one bound function
+ * instead of two: what a pending call keeps is the frame, that function and
+ * the reaction. The derived promise is made by `then`'s species lookup: a
+ * program that redefines `Promise[Symbol.species]` gets its species here,
+ * where native code always gives a plain promise.
+ */
+export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
+  var promise = promiseResolveIntrinsic(value);
+  promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
+  return AWAITING_ONCE;
+}
+
+function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
+  return this.$step(this, this.$state, 0, value);
+}
+
+/**
+ * Await steps 2-9 for any machine. The reactions are `fulfilled` and
+ * `rejected` bound to the frame, made at its first await: a bound function
+ * is smaller than a closure and its context.
+ */
+export function registerAwait<F extends AwaitingFrame>(
+  frame: F,
+  value: unknown,
+  fulfilled: (this: F, value: unknown) => void,
+  rejected: (this: F, reason: unknown) => void,
+): unknown {
+  var promise: Promise<unknown>;
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
+    // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
+    frame.$awaited = value;
+    promise = fulfilledWithAwaitedPrimitive;
+  } else {
+    promise = promiseResolveIntrinsic(value);
+  }
+  if (frame.$onFulfilled === undefined) {
+    frame.$onFulfilled = bindFunction.call(fulfilled, frame);
+    frame.$onRejected = bindFunction.call(rejected, frame);
+  }
+  promiseThen.call(promise, frame.$onFulfilled, frame.$onRejected);
+  return AWAITING;
+}
