@@ -3,7 +3,7 @@
  * write what it produced, and count how it went.
  *
  * Example:
- *   const outcome = runBuild(plan, { runtime: 'require', sourceMaps: 'file' }, terminal);
+ *   const outcome = runBuild(plan, { runtime: 'require', sourceMaps: 'file', dumpIR: false }, terminal);
  *   // out/main.js and out/main.js.map written; src/bad.js reported, nothing written for it
  *   terminal.err(formatSummary(outcome, 38));
  *   // coro: lowered 1 file in 38 ms; 1 file with errors not written
@@ -36,6 +36,7 @@ import type { Terminal } from './terminal';
 export interface BuildSettings {
   readonly runtime: RuntimeMode | undefined;
   readonly sourceMaps: SourceMapMode;
+  readonly dumpIR: boolean;
 }
 
 export interface BuildOutcome {
@@ -56,7 +57,12 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       else failed++;
       continue;
     }
-    const result = lowerFile(file.source.path, { runtime: settings.runtime, sourceTypeOf, sourceMap: settings.sourceMaps !== 'none' });
+    const result = lowerFile(file.source.path, {
+      runtime: settings.runtime,
+      sourceTypeOf,
+      sourceMap: settings.sourceMaps !== 'none',
+      dumpIR: settings.dumpIR,
+    });
     if (writeLowered(file.source.path, file.outputPath, result, settings.sourceMaps, terminal)) lowered++;
     else failed++;
   }
@@ -73,6 +79,11 @@ export function writeLowered(
 ): boolean {
   reportProblems(displayPath(sourcePath), result.problems, terminal);
   if (result.code === undefined) return false;
+  // Asked for with --dump-ir, which writes to standard output only.
+  if (result.ir !== undefined) {
+    terminal.out(result.ir);
+    return true;
+  }
   const placed = placeOutput(result.code, result.map, { mode: sourceMaps, sourcePath, outputPath });
   if (outputPath === undefined) {
     terminal.out(placed.code);

@@ -57,6 +57,8 @@ export interface TranspileOptions {
   readonly extensions: readonly string[];
   readonly ignore: readonly string[];
   readonly copyFiles: boolean;
+  /** Print the IR of every lowered function to standard output instead of the code. */
+  readonly dumpIR: boolean;
 }
 
 export type Command =
@@ -100,6 +102,7 @@ function parseTranspile(args: readonly string[]): Command {
     extensions: { type: 'string', short: 'x' },
     ignore: { type: 'string', multiple: true },
     'copy-files': { type: 'boolean', short: 'D' },
+    'dump-ir': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { kind: 'help', topic: 'transpile' };
@@ -109,6 +112,7 @@ function parseTranspile(args: readonly string[]): Command {
   const filename = values.filename as string | undefined;
   const watch = values.watch === true;
   const copyFiles = values['copy-files'] === true;
+  const dumpIR = values['dump-ir'] === true;
   if (outDir !== undefined && outFile !== undefined) throw new UsageError('--out-dir and --out-file cannot be used together');
 
   let input: TranspileInput;
@@ -135,6 +139,9 @@ function parseTranspile(args: readonly string[]): Command {
     }
   }
   if (copyFiles && outDir === undefined) throw new UsageError('--copy-files needs --out-dir <dir>');
+  if (dumpIR && (outDir !== undefined || outFile !== undefined || watch)) {
+    throw new UsageError('--dump-ir prints to standard output; it cannot be used with --out-dir, --out-file or --watch');
+  }
   if (watch && target.kind === 'stdout') throw new UsageError('--watch needs --out-dir <dir> or --out-file <file>');
   if (sourceMaps === 'file' && target.kind === 'stdout') {
     throw new UsageError("--source-maps file needs --out-dir or --out-file to write the map beside; use 'inline' for standard output");
@@ -152,6 +159,7 @@ function parseTranspile(args: readonly string[]): Command {
       extensions: values.extensions === undefined ? DEFAULT_EXTENSIONS : parseExtensions(values.extensions as string),
       ignore: (values.ignore as string[] | undefined) ?? [],
       copyFiles,
+      dumpIR,
     },
   };
 }

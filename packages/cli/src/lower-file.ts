@@ -29,6 +29,8 @@ export interface LowerFileOptions {
   readonly runtime: RuntimeMode | undefined;
   readonly sourceTypeOf: SourceTypeOf;
   readonly sourceMap: boolean;
+  /** Print the IR of the lowered functions instead of the code. */
+  readonly dumpIR?: boolean;
 }
 
 export function lowerFile(path: string, options: LowerFileOptions): LoweredSource {
@@ -53,5 +55,6 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     runtime: options.runtime,
     sourceType: options.sourceTypeOf(path, decoded.text),
     sourceMap: options.sourceMap,
+    dumpIR: options.dumpIR,
   });
 }

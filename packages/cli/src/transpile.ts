@@ -79,6 +79,7 @@ async function transpileStandardInput(options: TranspileOptions, explicit: boole
     runtime: options.runtime,
     sourceTypeOf: createSourceTypeResolver(),
     sourceMap: options.sourceMaps !== 'none',
+    dumpIR: options.dumpIR,
   });
   const written = writeLowered(sourcePath, outputPath, result, options.sourceMaps, terminal);
   if (outputPath !== undefined) {

@@ -68,6 +68,8 @@ Options:
                           (relative to the working directory; repeatable)
   -D, --copy-files        copy the other files under input directories too
   -w, --watch             lower again whatever changes, until stopped
+      --dump-ir           print the state-machine IR of every lowered
+                          function instead of the code (standard output)
   -h, --help              show this help
 
 Standard input is read when the input is '-', or when there is none and

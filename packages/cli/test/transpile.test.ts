@@ -215,3 +215,25 @@ test('an out dir inside the input directory is not read back as input on the nex
   expect(listFiles(join(workspace, 'src/build'))).toEqual(['generators.js']);
   expect(readFileSync(join(workspace, 'src/build/generators.js'), 'utf8')).toBe(first);
 });
+
+test('--dump-ir prints the IR of every lowered function, the golden of fixtures/ir, and writes nothing', () => {
+  const fixture = join(__dirname, '../../../fixtures/ir/try-finally-yield');
+  workspace = makeWorkspace({ 'g.js': readFileSync(join(fixture, 'input.js'), 'utf8') }, { linkRuntime: false });
+
+  const result = coro(['transpile', 'g.js', '--dump-ir'], workspace);
+
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toBe(readFileSync(join(fixture, 'ir.txt'), 'utf8'));
+  expect(listFiles(workspace).sort()).toEqual(['g.js']);
+});
+
+test('--dump-ir with an output file is a usage error', () => {
+  workspace = makeWorkspace({ 'g.js': 'function* g() { yield 1; }\n' }, { linkRuntime: false });
+
+  const result = coro(['transpile', 'g.js', '--dump-ir', '--out-file', 'out.js'], workspace);
+
+  expect(result.status).toBe(2);
+  expect(result.stderr).toContain('--dump-ir prints to standard output');
+  expect(listFiles(workspace)).toEqual(['g.js']);
+});

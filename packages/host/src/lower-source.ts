@@ -50,6 +50,8 @@ export interface LoweredSource {
   /** From `code` to the source text, named `filename`; only when asked for and there is code. */
   readonly map: RawSourceMap | undefined;
   readonly problems: readonly FileProblem[];
+  /** With `dumpIR`: the IR of every lowered function, printed (`coro transpile --dump-ir`). */
+  readonly ir?: string;
 }
 
 export interface LowerSourceOptions {
@@ -63,6 +65,8 @@ export interface LowerSourceOptions {
   readonly moduleFormat?: ModuleFormat;
   /** What happens to JSX; `preserve` (default) leaves it for the next tool. */
   readonly jsx?: JsxEmit;
+  /** Also print the IR of every lowered function (`LoweredSource.ir`). */
+  readonly dumpIR?: boolean;
 }
 
 const TYPESCRIPT_FILE = /\.[mc]?tsx?$/i;
@@ -70,13 +74,14 @@ const JSX_FILE = /\.[jt]sx$/i;
 
 export function lowerSource(text: string, options: LowerSourceOptions): LoweredSource {
   const { filename, sourceType } = options;
-  let lowered: { code: string; map: unknown; diagnostics: readonly Diagnostic[] };
+  let lowered: { code: string; map: unknown; diagnostics: readonly Diagnostic[]; ir?: string };
   try {
     lowered = transform(text, {
       filename,
       runtime: options.runtime ?? defaultRuntime(sourceType),
       sourceMap: options.sourceMap,
       sourceType,
+      dumpIR: options.dumpIR,
     });
   } catch (error) {
     return { code: undefined, map: undefined, problems: [{ kind: 'crash', error }] };
@@ -98,7 +103,8 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
     TYPESCRIPT_FILE.test(filename) ||
     (moduleFormat === 'commonjs' && sourceType === 'module') ||
     (jsx !== 'preserve' && JSX_FILE.test(filename));
-  if (!secondStep) return { code: lowered.code, map: coroMap, problems };
+  const ir = lowered.ir === undefined ? {} : { ir: lowered.ir };
+  if (!secondStep) return { code: lowered.code, map: coroMap, problems, ...ir };
 
   const emitted = emitJavaScript(lowered.code, filename, { sourceMap: options.sourceMap, moduleFormat, jsx });
   for (const diagnostic of emitted.diagnostics) {
@@ -110,7 +116,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   }
   if (hasError(emitted.diagnostics)) return { code: undefined, map: undefined, problems };
   const map = emitted.map !== undefined && coroMap !== undefined ? composeSourceMaps(emitted.map, coroMap) : undefined;
-  return { code: emitted.code, map, problems };
+  return { code: emitted.code, map, problems, ...ir };
 }
 
 function hasError(diagnostics: readonly Diagnostic[]): boolean {
