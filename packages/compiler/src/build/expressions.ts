@@ -336,7 +336,11 @@ export class Normalizer implements ExpressionLowering {
       return value;
     }
     const ref = this.reference(left);
-    const value = this.expression(node.right);
+    return this.writeResult(ref, this.expression(node.right), discard);
+  }
+
+  /** Writes `value` through `ref`; the expression's own value is what it wrote, kept unless discarded. */
+  private writeResult(ref: Reference, value: Code, discard: boolean): Code {
     if (discard) {
       ref.write(value);
       return [];
@@ -373,14 +377,7 @@ export class Normalizer implements ExpressionLowering {
     const old = this.spill(ref.read());
     const right = this.expression(node.right);
     const operator = node.operatorToken.getText(b.context.sourceFile).slice(0, -1);
-    const value: Code = [...paren(old), ' ', operator, ' ', ...paren(right)];
-    if (discard) {
-      ref.write(value);
-      return [];
-    }
-    const kept = this.spill(value);
-    ref.write(kept);
-    return kept;
+    return this.writeResult(ref, [...paren(old), ' ', operator, ' ', ...paren(right)], discard);
   }
 
   private unary(node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): Code {
