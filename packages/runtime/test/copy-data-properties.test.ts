@@ -1,5 +1,6 @@
 import * as vm from 'vm';
-import { copyDataProperties, inlineRuntime } from '../src';
+import { copyDataProperties } from '../src';
+import { inlineRuntime } from '../src/inline-runtime';
 
 /** A proxy over `target` that logs the traps CopyDataProperties calls. */
 function logged(target: object, log: string[]): object {
