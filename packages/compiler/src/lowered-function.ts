@@ -1,0 +1,80 @@
+/**
+ * The contracts of lowering one suspend function: what the file offers it
+ * (`FileContext`), what an enclosing machine offers a nested one
+ * (`OuterMachine`), and what a lowering hands back to be placed
+ * (`LoweredFunction`).
+ *
+ * ## Example
+ * Lowering `const f = function* () {}` gives a `LoweredFunction` whose
+ * `replacement` is the wrapper, whose `helpers` are `f$Frame` and `f$step`,
+ * and whose `setup` links them; placement.ts says where each goes.
+ *
+ * ## Implementation
+ * Types only, so that lower.ts, placement.ts and wrapper.ts share them
+ * without importing one another in a circle.
+ *
+ * ## References
+ * docs/architecture.md, "The passes".
+ */
+import type ts from 'typescript';
+import type { NameAllocator } from './names';
+import type { RuntimeReferences } from './runtime-binding';
+import type { HoistSite } from './placement';
+
+export type FunctionForm = 'declaration' | 'expression' | 'method';
+
+export interface FileContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly module: boolean;
+  /** How the output reaches `@coro/runtime`. */
+  readonly runtime: RuntimeReferences;
+  /** Every identifier text of the file. */
+  readonly identifiers: ReadonlySet<string>;
+  /** Names of helpers, unique in the whole file. */
+  readonly helperNames: NameAllocator;
+  /** Whether emitted code carries source position marks (see source-map.ts). */
+  readonly marks: boolean;
+  /** Declarations that depend on no scope (shared frame constructors): they go at the top of the file. */
+  readonly fileHelpers: string[];
+  /** With the `dumpIR` option: the printed IR of each function lowered so far. */
+  readonly irListing: string[] | undefined;
+  isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;
+}
+
+/** What an enclosing machine offers to a suspend function nested in it. */
+export interface OuterMachine {
+  identifier(node: ts.Identifier): string | undefined;
+  render(node: ts.Node): string;
+  /** What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands. */
+  lexical(origin: LexicalOrigin): string;
+  readonly reserved: readonly string[];
+}
+
+export type LexicalOrigin = 'this' | 'arguments' | 'newTarget' | 'super';
+
+export interface LoweredFunction {
+  /** Text that replaces the function node. */
+  readonly replacement: string;
+  /** Declarations of the frame constructor and step function. */
+  readonly helpers: string;
+  /** Statements that must run before the function is first called (tables, prototype linkage). */
+  readonly setup: string;
+  /** A static block for the start of the class body of a method that uses private names: it makes the step function there. */
+  readonly classMember?: string;
+  /** How a method is linked once its class or object exists; none for one a later member redefines, or an instance private one. */
+  readonly methodLink?: MethodLink;
+  /** For a method with a computed key nested in another machine: where in `replacement` that machine puts the key's code. */
+  readonly keyAt?: number;
+  /** For an expression whose helpers are hoisted (an async arrow): where `helpers` and `setup` go. */
+  readonly hoistSite?: HoistSite;
+}
+
+/**
+ * An entry `key, Frame, link` of the `linkMethods` call that links the
+ * methods of one class or object literal (see {@link SharedSites}): on the
+ * literal itself, or in a class static block on `this.prototype` or `this`.
+ * A static private method is linked by a call of its own there.
+ */
+export type MethodLink =
+  | { readonly on: 'object' | 'this.prototype' | 'this'; readonly entry: string }
+  | { readonly on: 'private'; readonly call: string };

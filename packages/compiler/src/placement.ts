@@ -1,0 +1,411 @@
+/**
+ * Placement, the one answer to "where do the helpers go": a lowered
+ * function's helpers (frame constructor, step function, tables) go to the
+ * nearest statement list that sees exactly the bindings the function sees,
+ * its linkage before its first call, and the methods of one class or object
+ * literal are linked by one call once it exists (`SharedSites`).
+ *
+ * ## Example
+ * ```js
+ * for (let i of xs) fns.push(function* () { yield i; });
+ * ```
+ * has no statement list inside the loop, so the body is wrapped in a block
+ * that holds the helpers, and each iteration's step function sees its own `i`:
+ * ```js
+ * for (let i of xs) { function $generator$step(…) {…} … fns.push(…); }
+ * ```
+ *
+ * ## Implementation
+ * Walk up from the function. A block, a case clause or the file is a
+ * statement list: the helpers go right before the statement that holds the
+ * function. On the way, a `for` head with `let`/`const` or an arrow's
+ * expression body is a scope without a statement list: the statement or the
+ * expression is wrapped in braces. Parameter lists and class bodies that use
+ * private names cannot host helpers: that is reported. `placeLowered` puts
+ * each part by the function's form: a declaration's helpers beside it and
+ * its link at the top of its statement list, an expression's in an IIFE in
+ * place, a method's before its holder's statement with the holder's one
+ * `linkMethods` call or static block. Insertions are text at positions of the
+ * original source, for magic-string at the top level and for render edits
+ * inside another machine.
+ *
+ * ## References
+ * ECMAScript 2025, 14.7.4.2 ForLoopEvaluation (per-iteration bindings);
+ * 15.3 arrow function concise bodies.
+ */
+import ts from 'typescript';
+import { isFunctionLike } from './scope';
+import { UnsupportedError } from './diagnostics';
+import type { Code, Deferred } from './ir';
+import type { Edit } from './render';
+import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
+import type { FunctionForm, LoweredFunction, MethodLink } from './lowered-function';
+
+export interface HoistSite {
+  /** The statement list container (Block, SourceFile, CaseClause, ModuleBlock). */
+  readonly container: ts.Node;
+  /** The statement of the container that holds the function; helpers go before it. */
+  readonly anchor: ts.Node;
+  /** When set, `anchor` must be wrapped: `{ helpers anchor }` or `{ helpers return anchor; }`. */
+  readonly wrap?: 'statement' | 'arrowBody';
+}
+
+export function isStatementList(node: ts.Node): boolean {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
+}
+
+function declaresBlockScoped(node: ts.ForStatement | ts.ForInStatement | ts.ForOfStatement): boolean {
+  const init = node.initializer;
+  return init !== undefined && ts.isVariableDeclarationList(init) && (init.flags & ts.NodeFlags.BlockScoped) !== 0;
+}
+
+export function findHoistSite(fn: ts.Node): HoistSite {
+  let child: ts.Node = fn;
+  for (let node = fn.parent; node; child = node, node = node.parent) {
+    if (isStatementList(node)) return { container: node, anchor: child };
+    if (isFunctionLike(node)) {
+      if (ts.isArrowFunction(node) && node.body === child) return { container: node, anchor: child, wrap: 'arrowBody' };
+      throw new UnsupportedError(fn, 'a generator inside a parameter list is not supported');
+    }
+    if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && declaresBlockScoped(node)) {
+      if (node.statement === child) return { container: node, anchor: child, wrap: 'statement' };
+      throw new UnsupportedError(fn, 'a generator inside a for-loop head is not supported');
+    }
+  }
+  throw new UnsupportedError(fn, 'no statement list encloses this generator');
+}
+
+/**
+ * Where an expression's helpers can go instead of an IIFE around it: the
+ * site `findHoistSite` finds, unless the way there leaves a class body (a
+ * field initializer's `this` and private names) or needs a site that does
+ * not exist (a parameter list, a `for` head).
+ */
+export function expressionHoistSite(fn: ts.Node): HoistSite | undefined {
+  for (let node = fn.parent; node && !isStatementList(node); node = node.parent) {
+    if (ts.isClassLike(node)) return undefined;
+  }
+  try {
+    return findHoistSite(fn);
+  } catch (error) {
+    if (error instanceof UnsupportedError) return undefined;
+    throw error;
+  }
+}
+
+export function usesPrivateNames(fn: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (found) return;
+    if (ts.isPrivateIdentifier(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+
+/** Position where setup statements of a statement list go: after directives and imports. */
+export function topOfStatementList(container: ts.Node, sourceFile: ts.SourceFile): number {
+  const statements: readonly ts.Statement[] =
+    ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container) || ts.isCaseClause(container) || ts.isDefaultClause(container)
+      ? (container as ts.Block).statements
+      : [];
+  let position: number | undefined;
+  for (const s of statements) {
+    if (ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && position === undefined) continue;
+    if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) {
+      position = undefined;
+      continue;
+    }
+    return s.getStart(sourceFile);
+  }
+  if (statements.length) return statements[statements.length - 1].end;
+  if (ts.isBlock(container) || ts.isModuleBlock(container)) return container.getStart(sourceFile) + 1;
+  return container.end;
+}
+
+export function formOf(node: ts.Node): FunctionForm {
+  if (ts.isFunctionDeclaration(node)) return 'declaration';
+  if (ts.isMethodDeclaration(node)) return 'method';
+  return 'expression';
+}
+
+export function indentOf(node: ts.Node, sourceFile: ts.SourceFile): string {
+  const text = sourceFile.text;
+  const start = node.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const match = /^[ \t]*/.exec(text.slice(lineStart, start));
+  return match ? match[0] : '';
+}
+
+interface LoweredParts {
+  readonly wrapper: string;
+  readonly helpers: string;
+  readonly tables: string;
+  readonly emitted: { readonly frameConstructor: string; readonly step: string };
+  readonly helper: { readonly frame: string; readonly step: string };
+  readonly rt: RuntimeReferences;
+  /** The runtime call that links a function object (`null` for a method not yet made) to its frame constructor. */
+  readonly link: (target: string) => string;
+  /** The runtime function that links a method of this kind once its class or object exists. */
+  readonly linker: RuntimeExport;
+  /** What must be linked before a method's function exists (a generator's frame prototype). */
+  readonly linkBeforeMethod: string;
+  /** For a method: how it is found once its class or object exists. */
+  readonly linkage: MethodLinkage | undefined;
+  /** The variable that keeps a method's computed key. */
+  readonly keyTemp: string | undefined;
+  /** Where in `wrapper` an enclosing machine puts the code of the computed key. */
+  readonly keyAt: number | undefined;
+}
+
+/** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
+export function placeLowered(
+  fn: ts.FunctionLikeDeclaration,
+  form: FunctionForm,
+  parts: LoweredParts,
+  inner: string,
+  indent: string,
+  name: string | undefined,
+): LoweredFunction {
+  const { wrapper, helpers, tables, emitted, helper, rt, link } = parts;
+  switch (form) {
+    case 'declaration':
+      return { replacement: wrapper, helpers, setup: joinLines([tables, `${link(name ?? 'null')};`], indent) };
+    case 'method': {
+      const setup = joinLines([tables, parts.linkBeforeMethod], indent);
+      // The method function exists only once its class or object does: it is linked then.
+      const { linkage, keyTemp } = parts;
+      let methodLink: MethodLink | undefined;
+      if (linkage === 'private') {
+        methodLink = { on: 'private', call: `${link(`this.${(fn.name as ts.PrivateIdentifier).text}`)};` };
+      } else if (linkage) {
+        const on = ts.isObjectLiteralExpression(fn.parent) ? 'object' : hasStaticModifier(fn) ? 'this' : 'this.prototype';
+        const key = linkage === 'computed' ? keyTemp! : JSON.stringify(linkage.key);
+        methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
+      }
+      const keyAt = parts.keyAt;
+      if (!usesPrivateNames(fn)) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
+      // Private names are only visible inside the class body: the step function is made by a static block there.
+      return {
+        replacement: wrapper,
+        helpers: joinLines([`var ${[...(keyTemp ? [keyTemp] : []), helper.step].join(', ')};`, emitted.frameConstructor], indent),
+        setup,
+        classMember: `static { ${helper.step} = ${emitted.step}; }`,
+        methodLink,
+        keyAt,
+      };
+    }
+    case 'expression': {
+      // Made where the expression stands, each time it is evaluated: the step sees exactly the
+      // bindings the function sees, and each function object gets its own prototype.
+      const body = joinLines([tables, helpers, `return ${link(wrapper)};`], inner);
+      // An arrow's `this`, `arguments`, `super` and `new.target` are the ones around it: so are its helpers'.
+      const scope = ts.isArrowFunction(fn) ? '() =>' : 'function ()';
+      return { replacement: `(${scope} {\n${inner}${body}\n${indent}})()`, helpers: '', setup: '' };
+    }
+  }
+}
+
+/** The statement list position the helpers of `fn` will occupy (for strictness). */
+export function siteOf(fn: ts.Node): ts.Node {
+  for (let n = fn.parent; n; n = n.parent) if (isStatementList(n)) return n;
+  return fn;
+}
+
+export function deferred(text: () => string): Deferred {
+  let cached: string | undefined;
+  return { text: () => (cached ??= text()) };
+}
+
+export function joinLines(pieces: readonly string[], indent: string): string {
+  return pieces.filter((p) => p.length > 0).join('\n' + indent);
+}
+
+/** Text to insert at a position of the original source (nothing is replaced). */
+export interface Insertion {
+  readonly at: number;
+  readonly text: () => string;
+  /** Closes braces put around the whole statement that ends at `at`: it comes after that statement's `;`. */
+  readonly closesStatement?: boolean;
+}
+
+/**
+ * Where a declaration's or method's helpers and setup go, given its
+ * hoist site: the same for a top-level function (magic-string edits) and for
+ * one nested in code an enclosing machine renders (render edits).
+ */
+export function helperInsertions(
+  site: HoistSite,
+  node: ts.Node,
+  form: FunctionForm,
+  get: () => LoweredFunction,
+  sf: ts.SourceFile,
+  shared: SharedSites,
+): Insertion[] {
+  const anchorStart = site.anchor.getStart(sf);
+  const indent = indentOf(site.anchor, sf);
+  const both = () => joinLines([get().setup, get().helpers], indent);
+  const placed: Insertion[] = [];
+  if (site.wrap) {
+    placed.push(...shared.wrap(site, both, sf));
+  } else if (form === 'declaration') {
+    placed.push(
+      { at: topOfStatementList(site.container, sf), text: () => get().setup + '\n' + indent },
+      { at: node.end, text: () => '\n' + indent + get().helpers },
+    );
+  } else {
+    placed.push({ at: anchorStart, text: () => both() + '\n' + indent });
+  }
+  return placed;
+}
+
+/** A method's link to its class or object (see {@link SharedSites}), and the static block that makes its step function inside its class. */
+export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile, shared: SharedSites): Insertion[] {
+  if (!ts.isMethodDeclaration(node)) return [];
+  const insertions = shared.link(node, get, sf);
+  const holder = node.parent;
+  if (ts.isClassLike(holder)) insertions.push({ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') });
+  return insertions;
+}
+
+/**
+ * Where functions lowered in one piece of code meet. A statement or an
+ * arrow's expression body wrapped in braces to host helpers gets one pair of
+ * braces, whatever number of functions' helpers it hosts. A class or object
+ * literal holding several of their methods is linked once, whatever kinds
+ * the methods are: `linkMethods({ … }, key1, Frame1, link1, …)` around an
+ * object literal, and one static block at the top of a class body that links
+ * its prototype's methods, its static ones and its static private ones.
+ */
+export class SharedSites {
+  private readonly hosted = new Map<ts.Node, (() => string)[]>();
+  private readonly methods = new Map<ts.Node, { readonly method: ts.Node; readonly get: () => LoweredFunction }[]>();
+
+  constructor(private readonly runtime: RuntimeReferences) {}
+
+  /** Adds the helpers of a function to a wrapped site; the first brings the braces, which hold them all. */
+  wrap(site: HoistSite, helpers: () => string, sf: ts.SourceFile): Insertion[] {
+    const anchor = site.anchor;
+    const hosted = this.hosted.get(anchor);
+    if (hosted) {
+      hosted.push(helpers);
+      return [];
+    }
+    const all = [helpers];
+    this.hosted.set(anchor, all);
+    const indent = indentOf(anchor, sf);
+    const text = () => joinLines(all.map((h) => h()), indent);
+    const start = anchor.getStart(sf);
+    if (site.wrap === 'arrowBody') return [{ at: start, text: () => '{ ' + text() + ' return ' }, { at: anchor.end, text: () => '; }' }];
+    return [{ at: start, text: () => '{ ' + text() + '\n' + indent }, { at: anchor.end, text: () => ' }', closesStatement: true }];
+  }
+
+  /** Adds a method; the first of its class or object brings the insertions that link them all. */
+  link(method: ts.MethodDeclaration, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
+    const holder = method.parent;
+    if (!this.add(method, get)) return [];
+    if (ts.isClassLike(holder)) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
+    return [
+      { at: holder.getStart(sf), text: () => this.call(holder).before },
+      { at: holder.end, text: () => this.call(holder).after },
+    ];
+  }
+
+  /** Adds a method; true for the first of its class or object. */
+  add(method: ts.Node, get: () => LoweredFunction): boolean {
+    const methods = this.methods.get(method.parent);
+    if (methods) methods.push({ method, get });
+    else this.methods.set(method.parent, [{ method, get }]);
+    return !methods;
+  }
+
+  /** The code of an object literal normalize assembled, with its methods linked. */
+  linked(holder: ts.ObjectLiteralExpression, code: Code): Code {
+    return [deferred(() => this.call(holder).before), ...code, deferred(() => this.call(holder).after)];
+  }
+
+  /** In the order the methods are defined: of two entries with one key at run time, the later wins. */
+  private entries(holder: ts.Node, on: MethodLink['on']): string[] {
+    const methods = [...(this.methods.get(holder) ?? [])].sort((a, b) => a.method.pos - b.method.pos);
+    return methods.flatMap(({ get }) => {
+      const link = get().methodLink;
+      return link?.on !== on ? [] : link.on === 'private' ? [link.call] : [link.entry];
+    });
+  }
+
+  private call(holder: ts.Node): { before: string; after: string } {
+    const entries = this.entries(holder, 'object');
+    return entries.length ? { before: `${this.runtime.ref('linkMethods')}(`, after: `, ${entries.join(', ')})` } : { before: '', after: '' };
+  }
+
+  private classBlock(holder: ts.Node): string {
+    const statements: string[] = [];
+    for (const on of ['this.prototype', 'this'] as const) {
+      const entries = this.entries(holder, on);
+      if (entries.length) statements.push(`${this.runtime.ref('linkMethods')}(${on}, ${entries.join(', ')});`);
+    }
+    statements.push(...this.entries(holder, 'private'));
+    return statements.length ? ` static { ${statements.join(' ')} }` : '';
+  }
+}
+
+export function insertInto(edits: Edit[], insertions: readonly Insertion[]): void {
+  for (const { at, text, closesStatement } of insertions) edits.push({ start: at, end: at, parts: [deferred(text)], closesStatement });
+}
+
+/** How a method is found once its class or object exists (see {@link methodLinkage}). */
+type MethodLinkage = { readonly key: string } | 'computed' | 'private';
+
+/**
+ * By its key, known now or kept when its computed key is evaluated; a static
+ * private method by its name. None when a later member of the same class or
+ * object defines the same key on the same object (the method's function is
+ * then unreachable, and the key names another function), and none for an
+ * instance private method, which only an instance reaches.
+ */
+export function methodLinkage(fn: ts.MethodDeclaration): MethodLinkage | undefined {
+  if (ts.isPrivateIdentifier(fn.name)) return hasStaticModifier(fn) ? 'private' : undefined;
+  const key = propertyKeyOf(fn.name);
+  if (key === undefined) return 'computed';
+  return isRedefinedLater(fn, key) ? undefined : { key };
+}
+
+/** The computed key of a method whose value is only known once it runs. */
+export function dynamicKeyOf(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const name = fn.name;
+  return name && ts.isComputedPropertyName(name) && propertyKeyOf(name) === undefined ? name.expression : undefined;
+}
+
+function isRedefinedLater(fn: ts.MethodDeclaration, key: string): boolean {
+  const holder = fn.parent;
+  const members: readonly ts.Node[] = ts.isClassLike(holder) ? holder.members : (holder as ts.ObjectLiteralExpression).properties;
+  const isStatic = hasStaticModifier(fn);
+  for (const member of members.slice(members.indexOf(fn) + 1)) {
+    if (ts.isClassLike(holder)) {
+      // Fields are defined after the static block that links the methods has run, or on instances.
+      if (!(ts.isMethodDeclaration(member) || ts.isAccessor(member)) || hasStaticModifier(member) !== isStatic) continue;
+    } else if (ts.isPropertyAssignment(member) && !ts.isComputedPropertyName(member.name) && propertyKeyOf(member.name) === '__proto__') {
+      // `__proto__: value` sets the object's prototype and defines no property (B.3.1).
+      continue;
+    }
+    const name = (member as ts.ObjectLiteralElement | ts.ClassElement).name;
+    if (name && propertyKeyOf(name) === key) return true;
+  }
+  return false;
+}
+
+/** The property key a name defines, when it is known without running code. */
+function propertyKeyOf(name: ts.PropertyName): string | undefined {
+  const key = ts.isComputedPropertyName(name) ? name.expression : name;
+  // TypeScript spells a numeric literal's text as ToString of its value.
+  if (ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) {
+    return key === name || !ts.isIdentifier(key) ? key.text : undefined;
+  }
+  if (ts.isBigIntLiteral(key)) return BigInt(key.text.slice(0, -1)).toString();
+  return undefined;
+}
+
+function hasStaticModifier(node: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+}

@@ -1,0 +1,136 @@
+/**
+ * The wrapper: the function that takes the place of a lowered one, keeping
+ * its name, parameters and `length`, and making a frame when called.
+ *
+ * ## Example
+ * `const f = function* (a) { yield a; };` keeps a function `f(a)` whose body
+ * is one line that makes the frame: `return new f$Frame(a);` (with the
+ * checks the kind needs); `helperBaseName` names the helpers `f$Frame`,
+ * `f$step`.
+ *
+ * ## Implementation
+ * The wrapper is the user's own function text with its body replaced, so
+ * modifiers, type parameters, parameter defaults and comments stay where
+ * they were; an anonymous function expression gets its inferred name written
+ * in, before its type parameters, as SetFunctionName would name it.
+ *
+ * ## References
+ * ECMAScript 2025, 10.2.9 SetFunctionName; 15.1.5 ExpectedArgumentCount;
+ * 15.5.3 EvaluateGeneratorBody (parameters are bound before the generator
+ * object exists).
+ */
+import ts from 'typescript';
+import type { OuterMachine } from './lowered-function';
+import type { SuspendKind } from './suspend-kind';
+
+/** `generator g (3:1)`: the heading of a function's printed IR. */
+export function irTitle(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, sf: ts.SourceFile): string {
+  const { line, character } = sf.getLineAndCharacterOfPosition(fn.getStart(sf));
+  const name = fn.name ?? inferredNameNode(fn);
+  return `${kind} ${name ? name.getText(sf) : '(anonymous)'} (${line + 1}:${character + 1})`;
+}
+
+export function helperBaseName(fn: ts.FunctionLikeDeclaration, kind: SuspendKind): string {
+  const name = fn.name ?? inferredNameNode(fn);
+  if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return name.text.replace(/^#/, '');
+  if (name && (ts.isStringLiteral(name) || ts.isNumericLiteral(name))) {
+    const cleaned = name.text.replace(/[^\w$]/g, '_');
+    if (/^[A-Za-z_$]/.test(cleaned)) return cleaned;
+  }
+  return kind === 'generator' ? '$generator' : kind === 'async' ? '$async' : '$asyncGenerator';
+}
+
+export function inferredNameNode(fn: ts.Node): ts.Node | undefined {
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isParameter(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isBindingElement(parent) && parent.initializer === fn) return parent.name;
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return parent.left;
+  }
+  return undefined;
+}
+
+/** The name an anonymous function expression would get from where it stands (SetFunctionName). */
+export function inferredName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return undefined;
+  const node = inferredNameNode(fn);
+  if (node && ts.isIdentifier(node)) return node.text;
+  return undefined;
+}
+
+export function wrapperText(
+  fn: ts.FunctionLikeDeclaration,
+  newFrame: string,
+  outer: OuterMachine | undefined,
+  sf: ts.SourceFile,
+  explicitName: string | undefined,
+  parameterList: string | undefined,
+  keepKey: { readonly before: string; readonly after: string } | undefined,
+): { text: string; keyAt: number | undefined } {
+  const text = sf.text;
+  const body = fn.body!;
+  // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
+  const replaced: { start: number; end: number; text: string; hole?: number }[] = [];
+  const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
+  for (const token of [asyncModifier, fn.asteriskToken]) {
+    if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
+  }
+  if (fn.name && ts.isComputedPropertyName(fn.name) && keepKey) {
+    // Inside a machine the key is a hole the machine fills with its own code, so what the key reads is live there.
+    const key = outer ? '' : text.slice(fn.name.expression.getStart(sf), fn.name.expression.end);
+    replaced.push({ start: fn.name.getStart(sf), end: fn.name.end, text: `[${keepKey.before}${key}${keepKey.after}]`, hole: 1 + keepKey.before.length });
+  }
+  replaced.sort((x, y) => x.start - y.start);
+  let head = '';
+  let pos = fn.getStart(sf);
+  let keyAt: number | undefined;
+  for (const piece of replaced) {
+    head += text.slice(pos, piece.start);
+    if (piece.hole !== undefined) keyAt = head.length + piece.hole;
+    head += piece.text;
+    pos = piece.end;
+    if (piece.text !== '') continue;
+    // `function*g` must not become `functiong`, nor `async function` ` function`.
+    const next = text[pos];
+    if ((head === '' || /[ \t]$/.test(head)) && (next === ' ' || next === '\t')) pos = skipBlanks(text, pos);
+    else if (/[\w$]$/.test(head) && /^[\w$]/.test(next)) head += ' ';
+  }
+  if (explicitName !== undefined) {
+    // Named as the original would have been named where it stands: the name comes before the type
+    // parameters, whose `<` (or else the parameters' `(`) ends just before the list's position.
+    const nameAt = (fn.typeParameters ?? fn.parameters).pos - 1;
+    head = (head + text.slice(pos, nameAt)).trimEnd() + ' ' + explicitName;
+    pos = nameAt;
+  }
+  head += text.slice(pos, fn.parameters.pos);
+  let params = parameterList ?? renderedParameters(fn, outer, sf);
+  // `async x => …` lost `async`: the space that followed it would lead the wrapper.
+  if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
+  return { text: `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`, keyAt };
+}
+
+/** The parameter list's text without its parentheses, with what an enclosing machine renders replaced. */
+export function renderedParameters(fn: ts.FunctionLikeDeclaration, outer: OuterMachine | undefined, sf: ts.SourceFile): string {
+  const text = sf.text;
+  let params = '';
+  let pos = fn.parameters.pos;
+  for (const p of fn.parameters) {
+    params += text.slice(pos, p.getStart(sf)) + (outer ? outer.render(p) : text.slice(p.getStart(sf), p.end));
+    pos = p.end;
+  }
+  return params + text.slice(pos, fn.parameters.end);
+}
+
+/** ExpectedArgumentCount: the parameters before the first with a default or the rest. */
+export function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
+  const first = fn.parameters.findIndex((p) => p.initializer !== undefined || p.dotDotDotToken !== undefined);
+  return first < 0 ? fn.parameters.length : first;
+}
+
+function skipBlanks(text: string, pos: number): number {
+  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  return pos;
+}
