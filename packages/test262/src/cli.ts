@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run test262`: the conformance run from the command line.
  *

@@ -3,7 +3,7 @@ import { formatReport, hasUnexpectedResults, runConformance } from '../src';
 /**
  * The whole test262 selection, native and lowered, against expectations.txt:
  * a lowered-only failure that is not listed, or a listed test that now
- * passes, fails this test with the report that names it. About three
+ * passes, fails this test with the report that names it. Three to four
  * minutes of both cores on a quiet machine; the limit leaves room for a busy one.
  */
 const LIMIT_MS = 45 * 60 * 1000;
