@@ -1,0 +1,127 @@
+/**
+ * `npm run test262`: the conformance run from the command line.
+ *
+ * ## Example
+ *
+ * ```
+ * npm run test262                                  # the whole selection, 2 workers
+ * npm run test262 -- --filter for-await-of --verbose
+ * npm run test262 -- --slice 0/8                   # every 8th test, as CI's sample
+ * npm run test262 -- --update-expectations         # rewrite expectations.txt from this run
+ * ```
+ *
+ * ## Implementation
+ *
+ * Parses the arguments, runs {@link runConformance}, prints the report.
+ * Exit status: 0 when the results match the expectations (or they were just
+ * rewritten), 1 when a failure is not listed or a listed test passes, 2 for
+ * a usage error. `--json FILE` also writes the whole report, every failure
+ * (lowered and native) with its message, for closer study. Progress goes to stderr every few
+ * seconds; the report to stdout.
+ *
+ * ## References
+ *
+ * ./conformance.ts; docs/test262.md.
+ */
+import * as fs from 'fs';
+import { EXPECTATIONS_FILE, runConformance, type ConformanceOptions } from './conformance';
+import { formatExpectations } from './expectations';
+import { formatReport, hasUnexpectedResults } from './report';
+
+const USAGE = `usage: npm run test262 -- [--filter TEXT]... [--slice I/N] [--workers N] [--verbose]
+                            [--json FILE] [--update-expectations]`;
+
+const PROGRESS_EVERY_MS = 30_000;
+
+interface CommandLine {
+  readonly conformance: ConformanceOptions;
+  readonly update: boolean;
+  readonly verbose: boolean;
+  readonly json: string | undefined;
+}
+
+class UsageError extends Error {}
+
+function parseCommandLine(args: readonly string[]): CommandLine {
+  const filter: string[] = [];
+  let slice: ConformanceOptions['slice'];
+  let workers = 2;
+  let update = false;
+  let verbose = false;
+  let json: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const argument = args[index];
+    const value = (): string => {
+      const next = args[++index];
+      if (next === undefined) throw new UsageError(`${argument} needs a value`);
+      return next;
+    };
+    switch (argument) {
+      case '--filter':
+        filter.push(value());
+        break;
+      case '--slice': {
+        const match = /^(\d+)\/(\d+)$/.exec(value());
+        if (match === null || Number(match[1]) >= Number(match[2])) throw new UsageError('--slice takes I/N with 0 <= I < N');
+        slice = { index: Number(match[1]), count: Number(match[2]) };
+        break;
+      }
+      case '--workers':
+        workers = Number(value());
+        if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a positive integer');
+        break;
+      case '--update-expectations':
+        update = true;
+        break;
+      case '--verbose':
+        verbose = true;
+        break;
+      case '--json':
+        json = value();
+        break;
+      default:
+        throw new UsageError(`unknown argument '${argument}'`);
+    }
+  }
+  return { conformance: { filter: filter.length > 0 ? filter : undefined, slice, workers }, update, verbose, json };
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  let command: CommandLine;
+  try {
+    command = parseCommandLine(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  let lastProgress = started;
+  const report = await runConformance({
+    ...command.conformance,
+    onProgress: (finished, total) => {
+      const now = performance.now();
+      if (now - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = now;
+      process.stderr.write(`  … ${finished} / ${total} runs (${((now - started) / 1000).toFixed(0)} s)\n`);
+    },
+  });
+  process.stdout.write(formatReport(report, { verbose: command.verbose }) + '\n');
+  if (command.json !== undefined) fs.writeFileSync(command.json, JSON.stringify(report, null, 2) + '\n');
+  if (command.update) {
+    fs.writeFileSync(EXPECTATIONS_FILE, formatExpectations(report.updatedExpectations));
+    process.stdout.write(`wrote ${report.updatedExpectations.length} expectations to ${EXPECTATIONS_FILE}\n`);
+    return 0;
+  }
+  return hasUnexpectedResults(report) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`test262: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,66 @@
+/**
+ * What a run does to source text before the engine sees it: nothing
+ * (native), or coro's lowering with the runtime written into the file.
+ *
+ * ## Example
+ *
+ * ```ts
+ * native.translate('function* g() {}', 'script', 'a.js')
+ * // { kind: 'code', code: 'function* g() {}', leftover: undefined }
+ * lowered.translate('function* g() {}', 'script', 'a.js')
+ * // { kind: 'code', code: 'var $coro = (function () { … })();\n…function g() { … }', leftover: undefined }
+ * lowered.translate('function* g() { with (o) {} }', 'script', 'a.js')
+ * // { kind: 'refused', message: 'CORO1003: …' }
+ * ```
+ *
+ * ## Implementation
+ *
+ * The lowering is `transform` with `runtime: 'inline'`, so lowered code
+ * needs no `require` and runs in a bare realm, and with the test's source
+ * type (module tests and their fixtures as modules). Error diagnostics mean
+ * the lowering refused the code; warnings do not. A transform that throws
+ * is a compiler crash, told apart from a refusal. The output is checked for
+ * suspend functions left in it (./leftover-suspension.ts); the execution
+ * decides what a leftover means, because a negative test's output must first
+ * be given the chance to fail to parse.
+ *
+ * ## References
+ *
+ * `@coro/compiler` `transform`; README.md, "The transform API".
+ */
+import { transform } from '@coro/compiler';
+import { findLeftoverSuspension } from './leftover-suspension';
+
+export type SourceType = 'script' | 'module';
+
+export type Translated =
+  | { kind: 'code'; code: string; leftover: string | undefined }
+  | { kind: 'refused'; message: string }
+  | { kind: 'crashed'; message: string };
+
+export interface Translation {
+  readonly name: 'native' | 'lowered';
+  translate(source: string, sourceType: SourceType, filename: string): Translated;
+}
+
+export const native: Translation = {
+  name: 'native',
+  translate: (source) => ({ kind: 'code', code: source, leftover: undefined }),
+};
+
+export const lowered: Translation = {
+  name: 'lowered',
+  translate(source, sourceType, filename) {
+    let result: ReturnType<typeof transform>;
+    try {
+      result = transform(source, { filename, runtime: 'inline', sourceType, sourceMap: false });
+    } catch (error) {
+      return { kind: 'crashed', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
+    if (errors.length > 0) {
+      return { kind: 'refused', message: errors.map((error) => `CORO${error.code}: ${error.message}`).join('; ') };
+    }
+    return { kind: 'code', code: result.code, leftover: findLeftoverSuspension(result.code, sourceType) };
+  },
+};
