@@ -19,7 +19,6 @@
 import type ts from 'typescript';
 import type { NameAllocator } from './names';
 import type { RuntimeReferences } from './runtime-binding';
-import type { HoistSite } from './placement';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -78,3 +77,13 @@ export interface LoweredFunction {
 export type MethodLink =
   | { readonly on: 'object' | 'this.prototype' | 'this'; readonly entry: string }
   | { readonly on: 'private'; readonly call: string };
+
+/** Where a function's helpers go (placement.ts finds it). */
+export interface HoistSite {
+  /** The statement list container (Block, SourceFile, CaseClause, ModuleBlock). */
+  readonly container: ts.Node;
+  /** The statement of the container that holds the function; helpers go before it. */
+  readonly anchor: ts.Node;
+  /** When set, `anchor` must be wrapped: `{ helpers anchor }` or `{ helpers return anchor; }`. */
+  readonly wrap?: 'statement' | 'arrowBody';
+}

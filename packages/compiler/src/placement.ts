@@ -39,16 +39,7 @@ import { UnsupportedError } from './diagnostics';
 import type { Code, Deferred } from './ir';
 import type { Edit } from './render';
 import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
-import type { FunctionForm, LoweredFunction, MethodLink } from './lowered-function';
-
-export interface HoistSite {
-  /** The statement list container (Block, SourceFile, CaseClause, ModuleBlock). */
-  readonly container: ts.Node;
-  /** The statement of the container that holds the function; helpers go before it. */
-  readonly anchor: ts.Node;
-  /** When set, `anchor` must be wrapped: `{ helpers anchor }` or `{ helpers return anchor; }`. */
-  readonly wrap?: 'statement' | 'arrowBody';
-}
+import type { FunctionForm, HoistSite, LoweredFunction, MethodLink } from './lowered-function';
 
 export function isStatementList(node: ts.Node): boolean {
   return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
