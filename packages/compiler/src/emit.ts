@@ -27,6 +27,7 @@ import {
   type Exit,
   isDeferred,
   isLabel,
+  isLineBreak,
   isVariable,
   type Code,
   type Instruction,
@@ -62,14 +63,32 @@ export interface EmitOptions {
   readonly marks: boolean;
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
+  /**
+   * A generator function linked to its function object: the frame constructor gives the object the
+   * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
+   */
+  readonly adoptPrototype?: 'adoptPrototype' | 'adoptAsyncGeneratorPrototype';
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
+  /** The indentation of the source line a position stands on: what rendered code's line breaks are re-indented from. */
+  readonly sourceIndentAt: (pos: number) => string;
+}
+
+/** How line breaks of rendered user code are written: `from` the source's indentation `to` the step function's. */
+interface Reindent {
+  readonly from: string;
+  readonly to: string;
 }
 
 export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNames, options: EmitOptions): EmittedMachine {
   const stateOf = numberStates(ir.instructions);
-  const render = (code: Code | undefined): string => {
+  const i1 = options.indent + '  ';
+  const i2 = i1 + '  ';
+  // In a function with `try`, the switch stands inside the loop's `try`: two levels deeper.
+  const caseIndent = ir.hasRegions ? i2 + '    ' : i2;
+  const statementIndent = caseIndent + '  ';
+  const render = (code: Code | undefined, reindent: Reindent): string => {
     if (!code) return '';
     let out = '';
     for (const part of code) {
@@ -78,30 +97,34 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
       else if (isLabel(part)) out += String(stateOf.get(part));
       else if (isDeferred(part)) out += part.text();
       else if (isCalleeRef(part)) out += layout.callee(part.callee);
-      else if (isExitPart(part)) out += exitCode(part.exit, `continue ${names.loop};`);
+      else if (isExitPart(part)) out += exitCode(part.exit, `continue ${names.loop};`, reindent);
+      else if (isLineBreak(part)) {
+        const indent = part.lineBreak;
+        out += '\n' + reindent.to + (indent.startsWith(reindent.from) ? indent.slice(reindent.from.length) : '');
+      }
     }
     return out;
   };
   // An exit inside rendered code may stand in a native loop of the user's: it continues the machine's loop by its label.
-  const exitCode = (exit: Exit, continuing: string): string => {
+  const exitCode = (exit: Exit, continuing: string, reindent: Reindent): string => {
     const through = exit.through;
     if (exit.kind === 'jump') {
       if (!through) return `${names.state} = ${stateOf.get(exit.target)}; ${continuing}`;
       return `${layout.access(through.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(through.value)} = ${stateOf.get(exit.target)}; ${names.state} = ${stateOf.get(through.body)}; ${continuing}`;
     }
-    const value = exit.value ? render(exit.value) : 'void 0';
+    const value = exit.value ? render(exit.value, reindent) : 'void 0';
     if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
-    return `${names.value} = ${value}; ${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
+    // `return await x` returns what the machine was resumed with: `$value` holds it already.
+    const setValue = value === names.value ? '' : `${names.value} = ${value}; `;
+    return `${setValue}${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
   };
   const stateCount = new Set(stateOf.values()).size;
   const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
-  const i1 = options.indent + '  ';
-  const i2 = i1 + '  ';
-  const i3 = i2 + '  ';
   const body: string[] = [];
-  const line = (text: string) => body.push(i3 + text);
+  const line = (text: string) => body.push(statementIndent + text);
   // A lone variable needs no parentheses; anything else is negated whole.
-  const negation = (condition: Code) => (condition.length === 1 && isVariable(condition[0]) ? `!${render(condition)}` : `!(${render(condition)})`);
+  const negation = (condition: Code, reindent: Reindent) =>
+    condition.length === 1 && isVariable(condition[0]) ? `!${render(condition, reindent)}` : `!(${render(condition, reindent)})`;
   const goto = (label: Label) => `${names.state} = ${stateOf.get(label)}; continue;`;
 
   const instructions = ir.instructions;
@@ -114,31 +137,34 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
       const previous = instructions[i - 1];
       if (previous && previous.op === 'label' && stateOf.get(previous.label) === state) continue;
       if (reachable && ir.hasRegions && i > 0) line(`${names.state} = ${state};`);
-      body.push(`${i2}case ${state}:`);
+      body.push(`${caseIndent}case ${state}:`);
       reachable = true;
       continue;
     }
     if (!reachable) continue;
     // Source maps: the instruction's text carries the position it came from (see source-map.ts).
     const mark = (text: string) => (options.marks ? markedText(text, ins.pos) : text);
+    // User code spanning lines keeps its shape, shifted from its statement's indentation to the step function's.
+    const reindent: Reindent = { from: ins.pos === undefined ? '' : options.sourceIndentAt(ins.pos), to: statementIndent };
+    const code = (c: Code | undefined) => render(c, reindent);
     const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
     switch (ins.op) {
       case 'statement':
-        line(mark(render(ins.code)));
+        line(mark(code(ins.code)));
         break;
       case 'throw':
-        line(mark(`throw ${render(ins.value)};`));
+        line(mark(`throw ${code(ins.value)};`));
         reachable = false;
         break;
       case 'leave':
-        line(mark(exitCode(ins.exit, 'continue;')));
+        line(mark(exitCode(ins.exit, 'continue;', reindent)));
         reachable = false;
         break;
       case 'assign': {
         const source = ins.value.length === 1 && isVariable(ins.value[0]) ? ins.value[0] : undefined;
         // Two variables whose lifetimes meet only here may share a field: the copy is then no copy.
         if (source && layout.access(source) === layout.access(ins.target)) break;
-        line(mark(`${layout.access(ins.target)} = ${render(ins.value)};`));
+        line(mark(`${layout.access(ins.target)} = ${code(ins.value)};`));
         break;
       }
       case 'jump':
@@ -148,26 +174,26 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         }
         break;
       case 'branch':
-        line(mark(`if (${ins.when ? render(ins.condition) : negation(ins.condition)}) { ${goto(ins.target)} }`));
+        line(mark(`if (${ins.when ? code(ins.condition) : negation(ins.condition, reindent)}) { ${goto(ins.target)} }`));
         break;
       case 'yield':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return${ins.value ? ' ' + render(ins.value) : ''};`));
+        line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
         reachable = false;
         break;
       case 'await':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime.ref(awaitFunction)}(${names.frame}, ${render(ins.value)});`));
+        line(mark(`return ${names.runtime.ref(awaitFunction)}(${names.frame}, ${code(ins.value)});`));
         reachable = false;
         break;
       case 'delegate':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${render(ins.iterable)});`));
+        line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${code(ins.iterable)});`));
         reachable = false;
         break;
       case 'complete':
         line(`${names.frame}.$state = -2;`);
-        line(mark(`return${ins.value ? ' ' + render(ins.value) : ''};`));
+        line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
         reachable = false;
         break;
       case 'endFinally': {
@@ -214,7 +240,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   out.push(`function ${options.stepName}(${names.frame}, ${names.state}, ${names.mode}, ${names.value}) {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
-  for (const declaration of options.prelude) out.push(i1 + render(declaration));
+  for (const declaration of options.prelude) out.push(i1 + render(declaration, { from: '', to: i1 }));
   const F = names.frame;
   // return() reaches generators only; an async function's finallies run on its own completions.
   const resumedByReturn = options.kind !== 'async';
@@ -241,7 +267,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     out.push(`${i1}  try {`);
     out.push(`${i2}  if (${names.mode} === 1) { ${names.mode} = 0; throw ${names.value}; }`);
     out.push(`${i2}  switch (${names.state}) {`);
-    out.push(...body.map((l) => '    ' + l));
+    out.push(...body);
     out.push(`${i2}  }`);
     out.push(`${i1}  } catch (${names.error}) {`);
     out.push(`${i2}  ${names.state} = ${options.handlersName}[${names.state}];`);
@@ -274,6 +300,10 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
   else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator', 'awaiting'));
   if (options.usesDelegate) write(fieldsOf('delegate'));
+  if (options.adoptPrototype) {
+    const F = options.frameName;
+    ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${names.runtime.ref(options.adoptPrototype)}(this, ${F}.$function);`);
+  }
   ctor.push(`${options.indent}}`);
 
   return {

@@ -32,6 +32,7 @@
 import {
   isCalleeRef,
   isExitPart,
+  isLineBreak,
   type Exit,
   isDeferred,
   isLabel,
@@ -60,6 +61,7 @@ export function formatIR(ir: MachineIR, title: string): string {
         if (isDeferred(part)) return '⟨nested function⟩';
         if (isCalleeRef(part)) return `callee(${variable(part.callee)})`;
         if (isExitPart(part)) return `⟨${exitText(part.exit)}⟩`;
+        if (isLineBreak(part)) return '\n' + part.lineBreak;
         return variable(part);
       })
       .join('');

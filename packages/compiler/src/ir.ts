@@ -17,8 +17,7 @@
  *   assign $t = log                       @R1
  *   yield a → L6                          @R1
  * L6:                                     @R1
- *   assign $sent = $value                 @R1
- *   statement callee($t)($sent);          @R1
+ *   statement callee($t)($value);         @R1
  *   assign $completion = "normal"         @R1
  *   jump L2                               @R1
  * L4:
@@ -115,7 +114,17 @@ export interface ExitPart {
   readonly exit: Exit;
 }
 
-export type Part = string | Variable | Label | Deferred | CalleeRef | ExitPart;
+/**
+ * A line break in rendered user code, with the indentation the next line has
+ * in the source. Emit re-indents it to where the code stands in the step
+ * function; a line break inside a template or string literal is content and
+ * stays text.
+ */
+export interface LineBreak {
+  readonly lineBreak: string;
+}
+
+export type Part = string | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak;
 export type Code = readonly Part[];
 
 export function isVariable(part: Part): part is Variable {
@@ -143,6 +152,10 @@ export function isExitPart(part: Part): part is ExitPart {
 export function exitDestination(exit: Exit): Label | undefined {
   if (!exit.through) return exit.kind === 'jump' ? exit.target : undefined;
   return exit.kind === 'jump' ? exit.through.body : exit.through.returnEntry;
+}
+
+export function isLineBreak(part: Part): part is LineBreak {
+  return typeof part === 'object' && 'lineBreak' in part;
 }
 
 export function isCalleeRef(part: Part): part is CalleeRef {

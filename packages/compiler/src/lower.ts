@@ -45,6 +45,7 @@ import {
   helperInsertions,
   indentOf,
   insertInto,
+  lineIndentAt,
   joinLines,
   linkInsertions,
   methodLinkage,
@@ -55,7 +56,7 @@ import {
 import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, Variable } from './ir';
-import { isCalleeRef, isDeferred, isExitPart, isLabel, isVariable } from './ir';
+import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
 
 export function lowerFunction(
@@ -213,8 +214,11 @@ export function lowerFunction(
     awaitsOnce: kind === 'async' && awaitsAtMostOnce(ir, liveness.successors),
     marks: file.marks,
     stepParameter: sharedFrame ? allocator.fresh('$step') : undefined,
+    // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
+    adoptPrototype: kind === 'async' || (form === 'method' && linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
     prelude,
     indent: inner,
+    sourceIndentAt: (pos) => lineIndentAt(sf.text, pos),
   });
 
   // An arrow nested in another machine finds its lexical values in that machine's frame.
@@ -247,20 +251,19 @@ export function lowerFunction(
   const helpers = joinLines(sharedFrame ? [emitted.step] : [emitted.frameConstructor, emitted.step], inner);
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
   // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
-  const notConstructor =
-    form === 'method' || ts.isArrowFunction(fn) ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
+  const unlessConstructed = form === 'method' || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
   const explicitName = form === 'expression' ? inferredName(fn) : undefined;
   const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
   if (kind === 'async') {
     const isArrow = ts.isArrowFunction(fn);
-    let newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsync')}(${construct});`;
+    let newFrame = `${directives.join('')}return ${unlessConstructed}${rt.ref('startAsync')}(${construct});`;
     let parameterList: string | undefined;
     const linkArguments: string[] = [];
     if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
       // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
       // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
       const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
-      newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+      newFrame = `${directives.join('')}return ${unlessConstructed}${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
       if (form === 'method') {
         // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
         parameterList = fn.parameters
@@ -279,14 +282,8 @@ export function lowerFunction(
     if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
     return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
   }
-  // The function's current `prototype` decides the object's, when it has been replaced since linking.
-  const linked = form !== 'method' || linkage !== undefined;
   const isAsync = kind === 'asyncGenerator';
-  const adopt = isAsync ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype';
-  const create = linked
-    ? `${helper.frame}.prototype === ${helper.frame}.$function.prototype ? ${construct} : ${rt.ref(adopt)}(${construct}, ${helper.frame}.$function)`
-    : construct;
-  const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
+  const newFrame = `${directives.join('')}return ${unlessConstructed}${construct};`;
   // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
   const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(base + '$default') : undefined;
   const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, undefined, keepKey);
@@ -305,6 +302,8 @@ export function renderCode(code: Code, layout: FrameLayout): string {
     else if (isVariable(part)) out += layout.access(part);
     else if (isDeferred(part)) out += part.text();
     else if (isCalleeRef(part)) out += layout.callee(part.callee);
+    // Outside a step function, code stands where it stood: its line breaks as they were.
+    else if (isLineBreak(part)) out += '\n' + part.lineBreak;
     else if (isLabel(part) || isExitPart(part)) throw new Error('a state label outside a step function');
   }
   return out;

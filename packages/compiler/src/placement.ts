@@ -122,11 +122,15 @@ export function formOf(node: ts.Node): FunctionForm {
 }
 
 export function indentOf(node: ts.Node, sourceFile: ts.SourceFile): string {
-  const text = sourceFile.text;
-  const start = node.getStart(sourceFile);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const match = /^[ \t]*/.exec(text.slice(lineStart, start));
-  return match ? match[0] : '';
+  return lineIndentAt(sourceFile.text, node.getStart(sourceFile));
+}
+
+/** The blanks that begin the line `pos` stands on. */
+export function lineIndentAt(text: string, pos: number): string {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  let end = lineStart;
+  while (end < pos && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
 }
 
 interface LoweredParts {

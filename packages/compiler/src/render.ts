@@ -87,15 +87,62 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
   collectEdits(node, hooks, edits, [], false, false, node);
   edits.sort((a, b) => a.start - b.start || a.end - b.end || Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
   const parts: Part[] = [];
+  const source = new SourceText(text, node);
   let pos = start;
   for (const edit of edits) {
     if (edit.start < pos) continue;
-    if (edit.start > pos) parts.push(text.slice(pos, edit.start));
+    if (edit.start > pos) source.copy(pos, edit.start, parts);
     parts.push(...edit.parts);
     pos = edit.end;
   }
-  if (pos < end) parts.push(text.slice(pos, end));
+  if (pos < end) source.copy(pos, end, parts);
   return parts;
+}
+
+/**
+ * The source text of one rendered node, copied with its line breaks as
+ * `LineBreak` parts (emit re-indents them), except those inside a template
+ * or string literal (a line continuation), which are the literal's content.
+ */
+class SourceText {
+  private literals: (readonly [number, number])[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly node: ts.Node,
+  ) {}
+
+  copy(start: number, end: number, into: Part[]): void {
+    let from = start;
+    for (let at = this.text.indexOf('\n', start); at !== -1 && at < end; at = this.text.indexOf('\n', at + 1)) {
+      if (this.inLiteral(at)) continue;
+      let next = at + 1;
+      while (next < end && (this.text[next] === ' ' || this.text[next] === '\t')) next++;
+      if (at > from) into.push(this.text.slice(from, at));
+      into.push({ lineBreak: this.text.slice(at + 1, next) });
+      from = next;
+      at = next - 1;
+    }
+    if (end > from) into.push(this.text.slice(from, end));
+  }
+
+  private inLiteral(at: number): boolean {
+    this.literals ??= literalRanges(this.node);
+    return this.literals.some(([start, end]) => start < at && at < end);
+  }
+}
+
+function literalRanges(node: ts.Node): (readonly [number, number])[] {
+  const ranges: (readonly [number, number])[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      ranges.push([n.getStart(), n.end]);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return ranges;
 }
 
 function labelsOf(node: ts.Node): string[] {

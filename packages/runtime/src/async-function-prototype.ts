@@ -34,14 +34,14 @@ function createAsyncFunctionPrototype() {
 }
 
 /**
- * `Frame` takes the function's `prototype`, so the wrapper's `this instanceof
- * Frame` test tells a `new` call. `name` is given for an arrow, whose
- * inferred name its place in a helper call would lose; `length` for a
- * wrapper that binds its parameters later (see `startAsyncWith`).
+ * `_Frame` is not needed by an async function (its frames are never seen by
+ * user code) but is every linker's second argument, so `linkMethods` links
+ * methods of all kinds alike. `name` is given for an arrow, whose inferred
+ * name its place in a helper call would lose; `length` for a wrapper that
+ * binds its parameters later (see `startAsyncWith`).
  */
-export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Function, name?: string, length?: number): F {
+export function linkAsyncFunction<F extends Function | null>(fn: F, _Frame: Function, name?: string, length?: number): F {
   if (fn) {
-    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) Frame.prototype = fn.prototype;
     if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
     if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
     Object.setPrototypeOf(fn, AsyncFunctionPrototype);

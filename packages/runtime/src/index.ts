@@ -30,6 +30,7 @@ import * as asyncFunctionPrototypes from './async-function-prototype';
 import * as asyncIteration from './async-iteration';
 import * as asyncGenerators from './async-generator';
 import * as asyncGeneratorPrototypes from './async-generator-prototype';
+import * as constructors from './not-a-constructor';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
@@ -38,6 +39,7 @@ export var linkMethods = linking.linkMethods;
 export var adoptPrototype = linking.adoptPrototype;
 export var linkAsyncGenerator = linking.linkAsyncGenerator;
 export var adoptAsyncGeneratorPrototype = linking.adoptAsyncGeneratorPrototype;
+export var notAConstructor = constructors.notAConstructor;
 export var AsyncGeneratorPrototype = asyncGeneratorPrototypes.AsyncGeneratorPrototype;
 export var AsyncGeneratorFunctionPrototype = asyncGeneratorPrototypes.AsyncGeneratorFunctionPrototype;
 export var AsyncIteratorPrototype = asyncGeneratorPrototypes.AsyncIteratorPrototype;

@@ -9,7 +9,7 @@
  * scenario, so the position of an entry between two ticks tells in which
  * round of promise jobs it happened.
  */
-import { linkAsyncFunction, linkAsyncGenerator, startAsync } from '../src';
+import { linkAsyncFunction, linkAsyncGenerator, notAConstructor, startAsync } from '../src';
 import { errorName, Step } from './side-by-side';
 
 export type Say = (...parts: unknown[]) => void;
@@ -109,8 +109,7 @@ export function loweredAsync(step: Step, init?: (frame: any, ...args: any[]) => 
     if (init) init(this, ...args);
   }
   function asyncFunction(this: unknown, ...args: any[]) {
-    if (this instanceof Frame) throw new TypeError('not a constructor');
-    return startAsync(new (Frame as any)(args));
+    return new.target ? notAConstructor() : startAsync(new (Frame as any)(args));
   }
   return linkAsyncFunction(asyncFunction, Frame);
 }
@@ -133,8 +132,7 @@ export function loweredAsyncGenerator(step: Step, init?: (frame: any, ...args: a
     if (init) init(this, ...args);
   }
   function asyncGenerator(this: unknown, ...args: any[]) {
-    if (this instanceof Frame) throw new TypeError('not a constructor');
-    return new (Frame as any)(args);
+    return new.target ? notAConstructor() : new (Frame as any)(args);
   }
   return linkAsyncGenerator(asyncGenerator, Frame);
 }

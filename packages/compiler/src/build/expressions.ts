@@ -137,18 +137,22 @@ export class Normalizer implements ExpressionLowering {
     } else {
       b.suspend(operand, node.asteriskToken !== undefined);
     }
-    if (discard) return [];
-    const sent = this.b.newTemp('$sent');
-    this.b.assign(sent, [this.b.context.names.value]);
-    return [sent];
+    return discard ? [] : this.resumedWith();
   }
 
   private awaitExpression(node: ts.AwaitExpression, discard: boolean): Code {
     this.b.awaitValue(this.expression(node.expression));
-    if (discard) return [];
-    const settled = this.b.newTemp('$awaited');
-    this.b.assign(settled, [this.b.context.names.value]);
-    return [settled];
+    return discard ? [] : this.resumedWith();
+  }
+
+  /**
+   * What the machine was resumed with: the step function's `$value`, read
+   * where it stands. It is not stable (the next resumption replaces it), so
+   * whatever evaluates it before a later suspension point keeps it in a
+   * temporary, as it keeps any other value that could change.
+   */
+  private resumedWith(): Code {
+    return [this.b.context.names.value];
   }
 
   /** Evaluates pieces in order, spilling each one that a later suspension could change. */
