@@ -12,8 +12,7 @@
  *   assign $t = log                       @R1
  *   yield a → L6                          @R1
  * L6:                                     @R1
- *   assign $sent = $value                 @R1
- *   statement callee($t)($sent);          @R1
+ *   statement callee($t)($value);         @R1
  *   …
  * ```
  * (the fixtures under `fixtures/ir/` hold complete, tested examples).

@@ -5,7 +5,7 @@
  * ## Example
  * `expressions.ts` takes `log(yield a)` apart with nothing but this
  * interface: `b.newTemp('$t')`, `b.assign(t, ['log'])`, `b.suspend([a],
- * false)`, then `b.assign(sent, [$value])`.
+ * false)`, then `b.statement([callee(t), '(', $value, ');'])`.
  *
  * ## Implementation
  * `MachineBuilder` (statements.ts) implements `Builder`; the files of this
