@@ -115,7 +115,8 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     const value = exit.value ? render(exit.value, reindent) : 'void 0';
     if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
     // `return await x` returns what the machine was resumed with: `$value` holds it already.
-    const setValue = value === names.value ? '' : `${names.value} = ${value}; `;
+    const resumedValue = exit.value?.length === 1 && exit.value[0] === names.value;
+    const setValue = resumedValue ? '' : `${names.value} = ${value}; `;
     return `${setValue}${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
   };
   const stateCount = new Set(stateOf.values()).size;

@@ -14,6 +14,9 @@
  * plus the helpers `f$Frame` and `f$step` placed where they see what `f` sees.
  *
  * ## Implementation
+ * `FunctionLowering` runs the steps in order: `build` (scope analysis and
+ * the IR), `layOut` (liveness, frame layout), `emit` (the helpers' text),
+ * `wrap` (the wrapper, and where each piece goes, by placement.ts).
  * Suspend functions nested in this one are lowered when this one is
  * emitted (`Deferred` parts), because their bodies name this one's frame
  * fields. Their helpers go into this step function when they would sit in a
@@ -29,9 +32,9 @@ import { MachineBuilder } from './build/statements';
 import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
 import { layoutFrame, type FrameLayout } from './layout';
-import { emitMachine } from './emit';
+import { emitMachine, type EmittedMachine } from './emit';
 import { formatIR } from './format-ir';
-import { machineNames, NameAllocator } from './names';
+import { machineNames, NameAllocator, type MachineNames } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
@@ -45,17 +48,18 @@ import {
   helperInsertions,
   indentOf,
   insertInto,
-  lineIndentAt,
   joinLines,
+  lineIndentAt,
   linkInsertions,
   methodLinkage,
   placeLowered,
   SharedSites,
   siteOf,
+  type MethodLinkage,
 } from './placement';
 import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
-import type { FileContext, FunctionForm, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
-import type { Code, Variable } from './ir';
+import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
+import type { Code, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
 
@@ -66,105 +70,325 @@ export function lowerFunction(
   form: FunctionForm,
   indent: string,
 ): LoweredFunction {
-  const sf = file.sourceFile;
-  const kind = suspendKindOf(fn)!;
-  // An async arrow needs no per-evaluation prototype: its helpers are made once per enclosing
-  // statement list, not at each evaluation (an IIFE would give every arrow a cold step function).
-  // Nested in another machine, its step reads that machine's frame, so it stays where it stands.
-  const hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
-  if (hoistSite) indent = indentOf(hoistSite.anchor, sf);
-  const scopes = analyzeScopes(fn);
-  rejectUnlowerable(fn, scopes.resolved, kind);
+  const lowering = new FunctionLowering(fn, file, outer, form, indent);
+  const ir = lowering.build();
+  const layout = lowering.layOut(ir);
+  const emitted = lowering.emit(ir, layout);
+  return lowering.wrap(layout, emitted);
+}
 
-  const allocator = new NameAllocator(file.identifiers, outer?.reserved);
-  const names = machineNames(allocator, file.runtime);
-  const base = helperBaseName(fn, kind);
-  const helper = {
-    frame: file.helperNames.fresh(base + '$Frame'),
-    step: file.helperNames.fresh(base + '$step'),
-    handlers: file.helperNames.fresh(base + '$handlers'),
-    finalizers: file.helperNames.fresh(base + '$finalizers'),
-  };
-  const linkage = form === 'method' ? methodLinkage(fn as ts.MethodDeclaration) : undefined;
-  // A computed key is kept as the method defines it, for the link to find the method by once the holder exists.
-  const keyTemp = linkage === 'computed' ? file.helperNames.fresh(base + '$key') : undefined;
-  const body = fn.body!;
-  // An arrow's expression body has no directive prologue.
-  const bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
-  const strictBody = hasUseStrict(bodyStatements);
-  const prelude: Code[] = [];
-  let layout: FrameLayout | undefined;
-  let superVariable: Variable | undefined;
+/** The names of one function's helpers, unique in the file. */
+interface HelperNames {
+  readonly frame: string;
+  readonly step: string;
+  readonly handlers: string;
+  readonly finalizers: string;
+}
 
-  const reserved = [...(outer?.reserved ?? []), ...Object.values(names), ...Object.values(helper), ...(keyTemp ? [keyTemp] : [])];
-  // What the nested functions placed by one rendering share.
-  const sharedSites = new WeakMap<Edit[], SharedSites>();
-  // An object literal that suspends is assembled by normalize, property by property: it asks for its link itself.
-  const assembledLinks = new SharedSites(file.runtime);
-  const builder: MachineBuilder = new MachineBuilder({
-    fn,
-    kind,
-    sourceFile: sf,
-    scopes,
-    names,
-    outerIdentifier: (node) => outer?.identifier(node),
-    freshName: (preferred) => allocator.fresh(preferred),
-    strict: strictBody || isStrictAt(fn.parent, file.module),
-    superAccessor: () => {
-      // An arrow's `super` is its method's: the arrow wrapper reaches it lexically.
-      if (!ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn)) return undefined;
-      if (!superVariable) {
-        superVariable = builder.newVariable('$super', 'super', { input: true });
-        // Arrows may read it after the frame moved on: it keeps a field of its own.
-        superVariable.captured = true;
+/**
+ * One function on its way through the passes. The steps run in order, each
+ * on what the one before made: `build` (the IR), `layOut` (liveness, then
+ * the frame), `emit` (helpers' text), `wrap` (the wrapper and where it all
+ * goes). A suspend function nested in this one is lowered from `build`'s
+ * hooks, its text deferred until this one's layout exists.
+ */
+class FunctionLowering {
+  private readonly sf: ts.SourceFile;
+  private readonly kind: SuspendKind;
+  /** An async arrow's helpers go to the statement list around it (see below); none otherwise. */
+  private readonly hoistSite: HoistSite | undefined;
+  private readonly indent: string;
+  private readonly scopes: ScopeInfo;
+  private readonly allocator: NameAllocator;
+  private readonly names: MachineNames;
+  private readonly helper: HelperNames;
+  private readonly linkage: MethodLinkage | undefined;
+  /** A computed method key is kept as the method defines it, for the link to find the method by once the holder exists. */
+  private readonly keyTemp: string | undefined;
+  private readonly bodyStatements: ts.NodeArray<ts.Statement>;
+  private readonly strictBody: boolean;
+  /** Names nested machines must not take. */
+  private readonly reserved: string[];
+  /** Declarations of nested functions' helpers that go at the top of this step function. */
+  private readonly prelude: Code[] = [];
+  /** What the nested functions placed by one rendering share. */
+  private readonly sharedSites = new WeakMap<Edit[], SharedSites>();
+  /** An object literal that suspends is assembled by normalize, property by property: it asks for its link itself. */
+  private readonly assembledLinks: SharedSites;
+  private readonly builder: MachineBuilder;
+  private superVariable: Variable | undefined;
+  /** Bindings the engine's mapped `arguments` reaches through the wrapper (sloppy, simple parameters). */
+  private mappedParameters: { name: string; variable: Variable }[] = [];
+  /** Known once `layOut` ran; nested functions read it when their deferred text is asked for. */
+  private layout: FrameLayout | undefined;
+  /** An async function that awaits at most once per call (see single-await.ts): known once `layOut` ran. */
+  private awaitsOnce = false;
+
+  constructor(
+    private readonly fn: ts.FunctionLikeDeclaration,
+    private readonly file: FileContext,
+    private readonly outer: OuterMachine | undefined,
+    private readonly form: FunctionForm,
+    indent: string,
+  ) {
+    const sf = (this.sf = file.sourceFile);
+    const kind = (this.kind = suspendKindOf(fn)!);
+    // An async arrow needs no per-evaluation prototype: its helpers are made once per enclosing
+    // statement list, not at each evaluation (an IIFE would give every arrow a cold step function).
+    // Nested in another machine, its step reads that machine's frame, so it stays where it stands.
+    this.hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
+    this.indent = this.hoistSite ? indentOf(this.hoistSite.anchor, sf) : indent;
+    this.scopes = analyzeScopes(fn);
+    rejectUnlowerable(fn, this.scopes.resolved, kind);
+
+    this.allocator = new NameAllocator(file.identifiers, outer?.reserved);
+    this.names = machineNames(this.allocator, file.runtime);
+    const base = helperBaseName(fn, kind);
+    this.helper = {
+      frame: file.helperNames.fresh(base + '$Frame'),
+      step: file.helperNames.fresh(base + '$step'),
+      handlers: file.helperNames.fresh(base + '$handlers'),
+      finalizers: file.helperNames.fresh(base + '$finalizers'),
+    };
+    this.linkage = form === 'method' ? methodLinkage(fn as ts.MethodDeclaration) : undefined;
+    this.keyTemp = this.linkage === 'computed' ? file.helperNames.fresh(base + '$key') : undefined;
+    // An arrow's expression body has no directive prologue.
+    const body = fn.body!;
+    this.bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
+    this.strictBody = hasUseStrict(this.bodyStatements);
+    this.reserved = [...(outer?.reserved ?? []), ...Object.values(this.names), ...Object.values(this.helper), ...(this.keyTemp ? [this.keyTemp] : [])];
+    this.assembledLinks = new SharedSites(file.runtime);
+    this.builder = new MachineBuilder({
+      fn,
+      kind,
+      sourceFile: sf,
+      scopes: this.scopes,
+      names: this.names,
+      outerIdentifier: (node) => outer?.identifier(node),
+      freshName: (preferred) => this.allocator.fresh(preferred),
+      strict: this.strict,
+      superAccessor: () => this.superAccessor(),
+      nestedSuspendFunction: (node, edits, asExpression) => this.nestedSuspendFunction(node, edits, asExpression),
+      linkedObject: (node, code) => this.assembledLinks.linked(node, code),
+    });
+  }
+
+  private get strict(): boolean {
+    return this.strictBody || isStrictAt(this.fn.parent, this.file.module);
+  }
+
+  /** Step 1: the IR, and the variables the layout must know of beyond it. */
+  build(): MachineIR {
+    const { builder, fn, scopes } = this;
+    const ir = builder.build(directiveCount(this.bodyStatements));
+    this.file.irListing?.push(formatIR(ir, irTitle(fn, this.kind, this.sf)));
+    // Bindings that nested suspend functions read get their variable before the layout is made.
+    for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
+    // A sloppy function with simple parameters maps `arguments` to them (CreateMappedArgumentsObject):
+    // the frame then reaches each parameter through the wrapper's own binding, which the engine maps.
+    if (!this.strict && builder.usesArguments && hasMappableParameters(fn)) this.mappedParameters = parameterVariables(fn, scopes, builder);
+    for (const parameter of this.mappedParameters) parameter.variable.captured = true;
+    return ir;
+  }
+
+  /** Step 2: what lives across a suspension, and the frame fields and locals it takes. */
+  layOut(ir: MachineIR): FrameLayout {
+    const liveness = analyzeLiveness(ir);
+    this.layout = layoutFrame(this.builder.variables, liveness, this.allocator, this.scopes.free, this.names.frame);
+    this.awaitsOnce = this.kind === 'async' && awaitsAtMostOnce(ir, liveness.successors);
+    return this.layout;
+  }
+
+  /** Expressions keep their helpers in place (same strictness); methods' helpers may leave a class body. */
+  private get inPlace(): boolean {
+    return this.form === 'expression' && !this.hoistSite;
+  }
+
+  /**
+   * An async arrow made anew at each evaluation inside another machine still shares one frame
+   * constructor, so all its frames have one shape: the constructor goes to the top of the file.
+   */
+  private get sharedFrame(): boolean {
+    return this.inPlace && this.kind === 'async' && ts.isArrowFunction(this.fn);
+  }
+
+  private get innerIndent(): string {
+    return this.inPlace ? this.indent + '  ' : this.indent;
+  }
+
+  /** Step 3: the frame constructor, the step function and the tables, as text. */
+  emit(ir: MachineIR, layout: FrameLayout): EmittedMachine {
+    const { fn, file, kind, form } = this;
+    const strict = this.inPlace
+      ? this.strictBody && !isStrictAt(fn.parent, file.module)
+      : this.strict && !isStrictAt(siteOf(fn), file.module);
+    return emitMachine(ir, layout, this.names, {
+      frameName: this.helper.frame,
+      stepName: this.helper.step,
+      handlersName: this.helper.handlers,
+      finalizersName: this.helper.finalizers,
+      strict,
+      usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
+      kind,
+      awaitsOnce: this.awaitsOnce,
+      marks: file.marks,
+      stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
+      // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
+      adoptPrototype:
+        kind === 'async' || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
+      prelude: this.prelude,
+      indent: this.innerIndent,
+      sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
+    });
+  }
+
+  /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
+  wrap(layout: FrameLayout, emitted: EmittedMachine): LoweredFunction {
+    const { fn, file, form, kind, helper, outer, sf } = this;
+    const rt = file.runtime;
+    const inner = this.innerIndent;
+    const construct = this.frameConstruction(layout);
+    if (this.sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
+    const helpers = joinLines(this.sharedFrame ? [emitted.step] : [emitted.frameConstructor, emitted.step], inner);
+    const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+    // The wrapper's body is one line: a directive written without `;` gets it.
+    const directives = this.bodyStatements
+      .slice(0, directiveCount(this.bodyStatements))
+      .map((d) => d.getText(sf) + (endsByInsertedSemicolon(d, sf) ? '; ' : ' '))
+      .join('');
+    // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
+    const unlessConstructed = form === 'method' || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
+    const explicitName = form === 'expression' ? inferredName(fn) : undefined;
+    const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
+    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp };
+    if (kind === 'async') {
+      const isArrow = ts.isArrowFunction(fn);
+      let newFrame = `${directives}return ${unlessConstructed}${rt.ref('startAsync')}(${construct});`;
+      let parameterList: string | undefined;
+      const linkArguments: string[] = [];
+      if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
+        // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
+        // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
+        const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
+        newFrame = `${directives}return ${unlessConstructed}${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+        if (form === 'method') {
+          // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
+          parameterList = fn.parameters
+            .slice(0, expectedArgumentCount(fn))
+            .map((p) => (ts.isIdentifier(p.name) ? p.name.text : this.allocator.fresh('$parameter')))
+            .join(', ');
+        } else {
+          parameterList = isArrow ? '...$arguments' : '';
+          linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
+        }
+      } else if (isArrow && explicitName) {
+        linkArguments.push(JSON.stringify(explicitName));
       }
-      return superVariable;
-    },
-    nestedSuspendFunction: (node, edits, asExpression) => {
-      if (!file.isSuspendFunction(node)) return undefined;
-      const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
-      // A nested arrow's `this` and friends are this machine's: they get their variables before the layout.
-      const lexicalCode = new Map<LexicalOrigin, Code>();
-      if (ts.isArrowFunction(node)) {
-        for (const origin of lexicalUses(node)) lexicalCode.set(origin, lexicalValue(origin));
-      }
-      const self: OuterMachine = {
-        identifier: (id) => {
-          // Hoisted helpers stand outside the wrapper that hands a closure the environments of its iteration.
-          if (nestedForm === 'method' && builder.inEnvironment(id)) {
-            throw new UnsupportedError(node, `a generator or async method that reads a per-iteration binding ('${id.text}') of the function around it is not supported`);
-          }
-          const code = builder.identifierCode(id);
-          return code && renderCode(code, layout!);
-        },
-        render: (n) => renderCode(builder.render(n), layout!),
-        lexical: (origin) => renderCode(lexicalCode.get(origin)!, layout!),
-        reserved,
-      };
-      let lowered: LoweredFunction | undefined;
-      const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
-      if (nestedForm === 'expression') return [deferred(() => get().replacement)];
-      // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
-      const key = dynamicKeyOf(node);
-      const replacement: Code = key
-        ? [deferred(() => get().replacement.slice(0, get().keyAt)), ...builder.render(key), deferred(() => get().replacement.slice(get().keyAt))]
-        : [deferred(() => get().replacement)];
-      const site = findHoistSite(node);
-      const splitByThis = site.container === body || builder.suspends(site.container);
-      let shared = sharedSites.get(edits);
-      if (!shared) sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
-      if (splitByThis && !site.wrap) {
-        prelude.push([deferred(() => joinLines([get().setup, get().helpers], indent + '  '))]);
-      } else {
-        insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
-      }
-      if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) assembledLinks.add(node, get);
-      else insertInto(edits, linkInsertions(node, get, sf, shared));
-      return replacement;
-    },
-    linkedObject: (node, code) => assembledLinks.linked(node, code),
-  });
-  function lexicalValue(origin: LexicalOrigin): Code {
+      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
+      const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
+      if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite: this.hoistSite };
+      return placeLowered(fn, form, { ...placed, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name);
+    }
+    const newFrame = `${directives}return ${unlessConstructed}${construct};`;
+    // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
+    const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, undefined, keepKey);
+    const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
+    const link = (target: string) =>
+      anonymousDeclaration && target === 'null'
+        ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
+        : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
+    return placeLowered(fn, form, { ...placed, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name);
+  }
+
+  /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` when `arguments` is mapped. */
+  private frameConstruction(layout: FrameLayout): string {
+    const args = layout.inputs.map((v) => this.inputValue(v));
+    const newFrame = `new ${this.helper.frame}(${[...(this.sharedFrame ? [this.helper.step] : []), ...args].join(', ')})`;
+    if (!this.mappedParameters.length) return newFrame;
+    const setterValue = this.allocator.fresh('$v');
+    const accessors = this.mappedParameters.map(
+      ({ name, variable }) => `${JSON.stringify(layout.fieldOf(variable))}, function () { return ${name}; }, function (${setterValue}) { ${name} = ${setterValue}; }`,
+    );
+    return `${this.file.runtime.ref('mapParameters')}(${newFrame}, ${accessors.join(', ')})`;
+  }
+
+  /** What the wrapper hands the frame for one input; an arrow nested in another machine finds its lexical values in that machine's frame. */
+  private inputValue(v: Variable): string {
+    const fromOuter = this.outer && ts.isArrowFunction(this.fn) ? this.outer : undefined;
+    switch (v.origin) {
+      case 'this':
+        return fromOuter ? fromOuter.lexical('this') : 'this';
+      case 'arguments':
+        return fromOuter ? fromOuter.lexical('arguments') : 'arguments';
+      case 'newTarget':
+        return fromOuter ? fromOuter.lexical('newTarget') : 'new.target';
+      case 'super':
+        if (fromOuter) return fromOuter.lexical('super');
+        return '(key, value, write) => (write ? (super[key] = value) : super[key])';
+      default:
+        return v.name;
+    }
+  }
+
+  private superAccessor(): Variable | undefined {
+    // An arrow's `super` is its method's: the arrow wrapper reaches it lexically.
+    if (!ts.isMethodDeclaration(this.fn) && !ts.isArrowFunction(this.fn)) return undefined;
+    if (!this.superVariable) {
+      this.superVariable = this.builder.newVariable('$super', 'super', { input: true });
+      // Arrows may read it after the frame moved on: it keeps a field of its own.
+      this.superVariable.captured = true;
+    }
+    return this.superVariable;
+  }
+
+  /** A suspend function nested in this one: lowered when its text is asked for, once this one's layout exists. */
+  private nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean): Code | undefined {
+    const { builder, file, sf } = this;
+    if (!file.isSuspendFunction(node)) return undefined;
+    const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
+    // A nested arrow's `this` and friends are this machine's: they get their variables before the layout.
+    const lexicalCode = new Map<LexicalOrigin, Code>();
+    if (ts.isArrowFunction(node)) {
+      for (const origin of lexicalUses(node)) lexicalCode.set(origin, this.lexicalValue(origin));
+    }
+    const self: OuterMachine = {
+      identifier: (id) => {
+        // Hoisted helpers stand outside the wrapper that hands a closure the environments of its iteration.
+        if (nestedForm === 'method' && builder.inEnvironment(id)) {
+          throw new UnsupportedError(node, `a generator or async method that reads a per-iteration binding ('${id.text}') of the function around it is not supported`);
+        }
+        const code = builder.identifierCode(id);
+        return code && renderCode(code, this.layout!);
+      },
+      render: (n) => renderCode(builder.render(n), this.layout!),
+      lexical: (origin) => renderCode(lexicalCode.get(origin)!, this.layout!),
+      reserved: this.reserved,
+    };
+    let lowered: LoweredFunction | undefined;
+    const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
+    if (nestedForm === 'expression') return [deferred(() => get().replacement)];
+    // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
+    const key = dynamicKeyOf(node);
+    const replacement: Code = key
+      ? [deferred(() => get().replacement.slice(0, get().keyAt)), ...builder.render(key), deferred(() => get().replacement.slice(get().keyAt))]
+      : [deferred(() => get().replacement)];
+    const site = findHoistSite(node);
+    const splitByThis = site.container === this.fn.body || builder.suspends(site.container);
+    let shared = this.sharedSites.get(edits);
+    if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
+    if (splitByThis && !site.wrap) {
+      this.prelude.push([deferred(() => joinLines([get().setup, get().helpers], this.indent + '  '))]);
+    } else {
+      insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
+    }
+    if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
+    else insertInto(edits, linkInsertions(node, get, sf, shared));
+    return replacement;
+  }
+
+  /** `this`, `arguments`, `new.target` or `super` of this function, as a nested arrow reads it. */
+  private lexicalValue(origin: LexicalOrigin): Code {
     const captured = (v: Variable | undefined): Code => {
       if (!v) throw new Error(`'${origin}' in a nested arrow has no value in its enclosing function`);
       v.captured = true;
@@ -172,127 +396,15 @@ export function lowerFunction(
     };
     switch (origin) {
       case 'this':
-        return captured(builder.thisValue());
+        return captured(this.builder.thisValue());
       case 'arguments':
-        return captured(builder.argumentsValue());
+        return captured(this.builder.argumentsValue());
       case 'newTarget':
-        return ts.isArrowFunction(fn) ? captured(builder.newTargetValue()) : ['void 0'];
+        return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : ['void 0'];
       case 'super':
-        return captured(builder.context.superAccessor());
+        return captured(this.builder.context.superAccessor());
     }
   }
-
-  const ir = builder.build(directiveCount(bodyStatements));
-  file.irListing?.push(formatIR(ir, irTitle(fn, kind, sf)));
-  // Bindings that nested suspend functions read get their variable before the layout is made.
-  for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
-  // A sloppy function with simple parameters maps `arguments` to them (CreateMappedArgumentsObject):
-  // the frame then reaches each parameter through the wrapper's own binding, which the engine maps.
-  const sloppy = !(strictBody || isStrictAt(fn.parent, file.module));
-  const mappedParameters = sloppy && builder.usesArguments && hasMappableParameters(fn) ? parameterVariables(fn, scopes, builder) : [];
-  for (const parameter of mappedParameters) parameter.variable.captured = true;
-
-  const liveness = analyzeLiveness(ir);
-  layout = layoutFrame(builder.variables, liveness, allocator, scopes.free, names.frame);
-  // Expressions keep their helpers in place (same strictness); methods' helpers may leave a class body.
-  const inPlace = form === 'expression' && !hoistSite;
-  // An async arrow made anew at each evaluation inside another machine still shares one frame
-  // constructor, so all its frames have one shape: the constructor goes to the top of the file.
-  const sharedFrame = inPlace && kind === 'async' && ts.isArrowFunction(fn);
-  const strict = inPlace
-    ? strictBody && !isStrictAt(fn.parent, file.module)
-    : (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
-  const inner = inPlace ? indent + '  ' : indent;
-  const emitted = emitMachine(ir, layout, names, {
-    frameName: helper.frame,
-    stepName: helper.step,
-    handlersName: helper.handlers,
-    finalizersName: helper.finalizers,
-    strict,
-    usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
-    kind,
-    awaitsOnce: kind === 'async' && awaitsAtMostOnce(ir, liveness.successors),
-    marks: file.marks,
-    stepParameter: sharedFrame ? allocator.fresh('$step') : undefined,
-    // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
-    adoptPrototype: kind === 'async' || (form === 'method' && linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
-    prelude,
-    indent: inner,
-    sourceIndentAt: (pos) => lineIndentAt(sf.text, pos),
-  });
-
-  // An arrow nested in another machine finds its lexical values in that machine's frame.
-  const lexicalFromOuter = outer && ts.isArrowFunction(fn) ? outer : undefined;
-  const args = layout.inputs.map((v) => {
-    switch (v.origin) {
-      case 'this':
-        return lexicalFromOuter ? lexicalFromOuter.lexical('this') : 'this';
-      case 'arguments':
-        return lexicalFromOuter ? lexicalFromOuter.lexical('arguments') : 'arguments';
-      case 'newTarget':
-        return lexicalFromOuter ? lexicalFromOuter.lexical('newTarget') : 'new.target';
-      case 'super':
-        if (lexicalFromOuter) return lexicalFromOuter.lexical('super');
-        return '(key, value, write) => (write ? (super[key] = value) : super[key])';
-      default:
-        return v.name;
-    }
-  });
-  // The wrapper's body is one line: a directive written without `;` gets it.
-  const directives = bodyStatements.slice(0, directiveCount(bodyStatements)).map((d) => d.getText(sf) + (endsByInsertedSemicolon(d, sf) ? '; ' : ' '));
-  const setterValue = allocator.fresh('$v');
-  const parameterAccessors = mappedParameters.map(
-    ({ name, variable }) => `${JSON.stringify(layout!.fieldOf(variable))}, function () { return ${name}; }, function (${setterValue}) { ${name} = ${setterValue}; }`,
-  );
-  const newFrameOnly = `new ${helper.frame}(${[...(sharedFrame ? [helper.step] : []), ...args].join(', ')})`;
-  const construct = parameterAccessors.length ? `${file.runtime.ref('mapParameters')}(${newFrameOnly}, ${parameterAccessors.join(', ')})` : newFrameOnly;
-  const rt = file.runtime;
-  if (sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
-  const helpers = joinLines(sharedFrame ? [emitted.step] : [emitted.frameConstructor, emitted.step], inner);
-  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
-  // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
-  const unlessConstructed = form === 'method' || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
-  const explicitName = form === 'expression' ? inferredName(fn) : undefined;
-  const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
-  if (kind === 'async') {
-    const isArrow = ts.isArrowFunction(fn);
-    let newFrame = `${directives.join('')}return ${unlessConstructed}${rt.ref('startAsync')}(${construct});`;
-    let parameterList: string | undefined;
-    const linkArguments: string[] = [];
-    if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
-      // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
-      // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-      const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
-      newFrame = `${directives.join('')}return ${unlessConstructed}${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
-      if (form === 'method') {
-        // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
-        parameterList = fn.parameters
-          .slice(0, expectedArgumentCount(fn))
-          .map((p) => (ts.isIdentifier(p.name) ? p.name.text : allocator.fresh('$parameter')))
-          .join(', ');
-      } else {
-        parameterList = isArrow ? '...$arguments' : '';
-        linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
-      }
-    } else if (isArrow && explicitName) {
-      linkArguments.push(JSON.stringify(explicitName));
-    }
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
-    const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
-    if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
-    return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
-  }
-  const isAsync = kind === 'asyncGenerator';
-  const newFrame = `${directives.join('')}return ${unlessConstructed}${construct};`;
-  // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
-  const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(base + '$default') : undefined;
-  const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, undefined, keepKey);
-  const generatorLink = isAsync ? 'linkAsyncGenerator' : 'linkGenerator';
-  const link = (target: string) =>
-    anonymousDeclaration && target === 'null'
-      ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-      : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
-  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name);
 }
 
 export function renderCode(code: Code, layout: FrameLayout): string {

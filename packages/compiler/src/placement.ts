@@ -350,7 +350,7 @@ export function insertInto(edits: Edit[], insertions: readonly Insertion[]): voi
 }
 
 /** How a method is found once its class or object exists (see {@link methodLinkage}). */
-type MethodLinkage = { readonly key: string } | 'computed' | 'private';
+export type MethodLinkage = { readonly key: string } | 'computed' | 'private';
 
 /**
  * By its key, known now or kept when its computed key is evaluated; a static
