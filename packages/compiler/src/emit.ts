@@ -12,7 +12,9 @@
  * function with `try`, the loop body is wrapped once in `try/catch` whose
  * handler looks the current state up in a static table, and `$state` is kept
  * exact at every state boundary so the lookup is right. Only ES5 syntax is
- * produced by this file.
+ * produced by this file. The steps: `numberStates`, `exceptionTables`,
+ * `CaseWriter` (the cases, instruction by instruction), `stepFunction`
+ * (the loop around them), `frameConstructor`.
  *
  * ## References
  * ECMAScript 2025, 27.5.3.3 GeneratorResume, 27.5.3.4 GeneratorResumeAbrupt.
@@ -30,6 +32,7 @@ import {
   isLineBreak,
   isVariable,
   type Code,
+  type Finally,
   type Instruction,
   type Label,
   type MachineIR,
@@ -83,151 +86,203 @@ interface Reindent {
 
 export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNames, options: EmitOptions): EmittedMachine {
   const stateOf = numberStates(ir.instructions);
-  const i1 = options.indent + '  ';
-  const i2 = i1 + '  ';
+  const tables = exceptionTables(ir, stateOf, options.kind);
+  const cases = new CaseWriter(ir, layout, names, options, stateOf).write();
+  return {
+    frameConstructor: frameConstructor(layout, names, options),
+    step: stepFunction(cases, tables, ir.hasRegions, layout, names, options),
+    tables: tableDeclarations(tables, options).join('\n' + options.indent),
+  };
+}
+
+/** The indentation of the step function's lines: its body, the `case` labels, the statements of a case. */
+function stepIndents(indent: string, hasRegions: boolean) {
+  const body = indent + '  ';
+  const nested = body + '  ';
   // In a function with `try`, the switch stands inside the loop's `try`: two levels deeper.
-  const caseIndent = ir.hasRegions ? i2 + '    ' : i2;
-  const statementIndent = caseIndent + '  ';
-  const render = (code: Code | undefined, reindent: Reindent): string => {
+  const caseLabel = hasRegions ? nested + '    ' : nested;
+  return { body, nested, caseLabel, statement: caseLabel + '  ' };
+}
+
+/**
+ * The `case` clauses of the step function, one instruction after another.
+ * Code after an instruction that leaves the state (a jump, a suspension, a
+ * throw) is unreachable until the next label, and is dropped.
+ */
+class CaseWriter {
+  private readonly lines: string[] = [];
+  private readonly indents: ReturnType<typeof stepIndents>;
+  private readonly awaitFunction: 'awaitInAsyncGenerator' | 'awaitOnce' | 'awaitValue';
+
+  constructor(
+    private readonly ir: MachineIR,
+    private readonly layout: FrameLayout,
+    private readonly names: MachineNames,
+    private readonly options: EmitOptions,
+    private readonly stateOf: ReadonlyMap<Label, number>,
+  ) {
+    this.indents = stepIndents(options.indent, ir.hasRegions);
+    this.awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
+  }
+
+  write(): string[] {
+    const { names, stateOf } = this;
+    const instructions = this.ir.instructions;
+    let reachable = true;
+    for (let i = 0; i < instructions.length; i++) {
+      const ins = instructions[i];
+      if (ins.op === 'label') {
+        const state = stateOf.get(ins.label)!;
+        const previous = instructions[i - 1];
+        if (previous && previous.op === 'label' && stateOf.get(previous.label) === state) continue;
+        if (reachable && this.ir.hasRegions && i > 0) this.line(`${names.state} = ${state};`);
+        this.lines.push(`${this.indents.caseLabel}case ${state}:`);
+        reachable = true;
+        continue;
+      }
+      if (reachable) reachable = this.instruction(ins, instructions[i + 1]);
+    }
+    return this.lines;
+  }
+
+  /** Writes one instruction; says whether the code after it is reached. */
+  private instruction(ins: Instruction, next: Instruction | undefined): boolean {
+    const { layout, names, stateOf } = this;
+    // Source maps: the instruction's text carries the position it came from (see source-map.ts).
+    const mark = (text: string) => (this.options.marks ? markedText(text, ins.pos) : text);
+    // User code spanning lines keeps its shape, shifted from its statement's indentation to the step function's.
+    const reindent: Reindent = { from: ins.pos === undefined ? '' : this.options.sourceIndentAt(ins.pos), to: this.indents.statement };
+    const code = (c: Code | undefined) => this.render(c, reindent);
+    const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
+    switch (ins.op) {
+      case 'label':
+        return true;
+      case 'statement':
+        this.line(mark(code(ins.code)));
+        return true;
+      case 'throw':
+        this.line(mark(`throw ${code(ins.value)};`));
+        return false;
+      case 'leave':
+        this.line(mark(this.exitCode(ins.exit, 'continue;', reindent)));
+        return false;
+      case 'assign': {
+        const source = ins.value.length === 1 && isVariable(ins.value[0]) ? ins.value[0] : undefined;
+        // Two variables whose lifetimes meet only here may share a field: the copy is then no copy.
+        if (!(source && layout.access(source) === layout.access(ins.target))) this.line(mark(`${layout.access(ins.target)} = ${code(ins.value)};`));
+        return true;
+      }
+      case 'jump':
+        if (fallsTo(ins.target)) return true;
+        this.line(this.goto(ins.target));
+        return false;
+      case 'branch': {
+        // A lone variable needs no parentheses; anything else is negated whole.
+        const lone = ins.condition.length === 1 && isVariable(ins.condition[0]);
+        const condition = ins.when ? code(ins.condition) : lone ? `!${code(ins.condition)}` : `!(${code(ins.condition)})`;
+        this.line(mark(`if (${condition}) { ${this.goto(ins.target)} }`));
+        return true;
+      }
+      case 'yield':
+        this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
+        this.line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
+        return false;
+      case 'await':
+        this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
+        this.line(mark(`return ${names.runtime.ref(this.awaitFunction)}(${names.frame}, ${code(ins.value)});`));
+        return false;
+      case 'delegate':
+        this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
+        this.line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${code(ins.iterable)});`));
+        return false;
+      case 'complete':
+        this.line(`${names.frame}.$state = -2;`);
+        this.line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
+        return false;
+      case 'endFinally':
+        this.endFinally(ins.finally);
+        if (fallsTo(ins.finally.after)) return true;
+        this.line(this.goto(ins.finally.after));
+        return false;
+    }
+  }
+
+  /** The end of a `finally` body: the pending completion goes on (a return, a throw, a jump), or the code after it runs. */
+  private endFinally(fin: Finally): void {
+    const { layout, names, stateOf } = this;
+    const kind = layout.access(fin.kind);
+    const value = layout.access(fin.value);
+    if (fin.outer) {
+      this.line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.value} = ${value}; ${this.goto(fin.outer.returnEntry)} }`);
+    } else {
+      this.line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.frame}.$state = -2; return ${value}; }`);
+    }
+    this.line(`if (${kind} === ${completionLiteral(CompletionKind.Throw)}) throw ${value};`);
+    if (fin.jumpTargets.size) {
+      const through = [...fin.jumpsThroughOuter].map((t) => {
+        const outer = fin.outer!;
+        return `if (${value} === ${stateOf.get(t)}) { ${layout.access(outer.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(outer.value)} = ${value}; ${this.goto(outer.body)} } `;
+      });
+      this.line(`if (${kind} === ${completionLiteral(CompletionKind.Jump)}) { ${through.join('')}${names.state} = ${value}; continue; }`);
+    }
+  }
+
+  private line(text: string): void {
+    this.lines.push(this.indents.statement + text);
+  }
+
+  private goto(label: Label): string {
+    return `${this.names.state} = ${this.stateOf.get(label)}; continue;`;
+  }
+
+  render(code: Code | undefined, reindent: Reindent): string {
     if (!code) return '';
     let out = '';
     for (const part of code) {
       if (typeof part === 'string') out += part;
-      else if (isVariable(part)) out += layout.access(part);
-      else if (isLabel(part)) out += String(stateOf.get(part));
+      else if (isVariable(part)) out += this.layout.access(part);
+      else if (isLabel(part)) out += String(this.stateOf.get(part));
       else if (isDeferred(part)) out += part.text();
-      else if (isCalleeRef(part)) out += layout.callee(part.callee);
-      else if (isExitPart(part)) out += exitCode(part.exit, `continue ${names.loop};`, reindent);
+      else if (isCalleeRef(part)) out += this.layout.callee(part.callee);
+      else if (isExitPart(part)) out += this.exitCode(part.exit, `continue ${this.names.loop};`, reindent);
       else if (isLineBreak(part)) {
         const indent = part.lineBreak;
         out += '\n' + reindent.to + (indent.startsWith(reindent.from) ? indent.slice(reindent.from.length) : '');
       }
     }
     return out;
-  };
-  // An exit inside rendered code may stand in a native loop of the user's: it continues the machine's loop by its label.
-  const exitCode = (exit: Exit, continuing: string, reindent: Reindent): string => {
+  }
+
+  /** An exit inside rendered code may stand in a native loop of the user's: it continues the machine's loop by its label. */
+  private exitCode(exit: Exit, continuing: string, reindent: Reindent): string {
+    const { layout, names, stateOf } = this;
     const through = exit.through;
     if (exit.kind === 'jump') {
       if (!through) return `${names.state} = ${stateOf.get(exit.target)}; ${continuing}`;
       return `${layout.access(through.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(through.value)} = ${stateOf.get(exit.target)}; ${names.state} = ${stateOf.get(through.body)}; ${continuing}`;
     }
-    const value = exit.value ? render(exit.value, reindent) : 'void 0';
+    const value = exit.value ? this.render(exit.value, reindent) : 'void 0';
     if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
     // `return await x` returns what the machine was resumed with: `$value` holds it already.
     const resumedValue = exit.value?.length === 1 && exit.value[0] === names.value;
     const setValue = resumedValue ? '' : `${names.value} = ${value}; `;
     return `${setValue}${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
-  };
-  const stateCount = new Set(stateOf.values()).size;
-  const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
-  const body: string[] = [];
-  const line = (text: string) => body.push(statementIndent + text);
-  // A lone variable needs no parentheses; anything else is negated whole.
-  const negation = (condition: Code, reindent: Reindent) =>
-    condition.length === 1 && isVariable(condition[0]) ? `!${render(condition, reindent)}` : `!(${render(condition, reindent)})`;
-  const goto = (label: Label) => `${names.state} = ${stateOf.get(label)}; continue;`;
-
-  const instructions = ir.instructions;
-  let reachable = true;
-  for (let i = 0; i < instructions.length; i++) {
-    const ins = instructions[i];
-    const next = instructions[i + 1];
-    if (ins.op === 'label') {
-      const state = stateOf.get(ins.label)!;
-      const previous = instructions[i - 1];
-      if (previous && previous.op === 'label' && stateOf.get(previous.label) === state) continue;
-      if (reachable && ir.hasRegions && i > 0) line(`${names.state} = ${state};`);
-      body.push(`${caseIndent}case ${state}:`);
-      reachable = true;
-      continue;
-    }
-    if (!reachable) continue;
-    // Source maps: the instruction's text carries the position it came from (see source-map.ts).
-    const mark = (text: string) => (options.marks ? markedText(text, ins.pos) : text);
-    // User code spanning lines keeps its shape, shifted from its statement's indentation to the step function's.
-    const reindent: Reindent = { from: ins.pos === undefined ? '' : options.sourceIndentAt(ins.pos), to: statementIndent };
-    const code = (c: Code | undefined) => render(c, reindent);
-    const fallsTo = (label: Label) => next?.op === 'label' && stateOf.get(next.label) === stateOf.get(label);
-    switch (ins.op) {
-      case 'statement':
-        line(mark(code(ins.code)));
-        break;
-      case 'throw':
-        line(mark(`throw ${code(ins.value)};`));
-        reachable = false;
-        break;
-      case 'leave':
-        line(mark(exitCode(ins.exit, 'continue;', reindent)));
-        reachable = false;
-        break;
-      case 'assign': {
-        const source = ins.value.length === 1 && isVariable(ins.value[0]) ? ins.value[0] : undefined;
-        // Two variables whose lifetimes meet only here may share a field: the copy is then no copy.
-        if (source && layout.access(source) === layout.access(ins.target)) break;
-        line(mark(`${layout.access(ins.target)} = ${code(ins.value)};`));
-        break;
-      }
-      case 'jump':
-        if (!fallsTo(ins.target)) {
-          line(goto(ins.target));
-          reachable = false;
-        }
-        break;
-      case 'branch':
-        line(mark(`if (${ins.when ? code(ins.condition) : negation(ins.condition, reindent)}) { ${goto(ins.target)} }`));
-        break;
-      case 'yield':
-        line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
-        reachable = false;
-        break;
-      case 'await':
-        line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime.ref(awaitFunction)}(${names.frame}, ${code(ins.value)});`));
-        reachable = false;
-        break;
-      case 'delegate':
-        line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${code(ins.iterable)});`));
-        reachable = false;
-        break;
-      case 'complete':
-        line(`${names.frame}.$state = -2;`);
-        line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
-        reachable = false;
-        break;
-      case 'endFinally': {
-        const fin = ins.finally;
-        const kind = layout.access(fin.kind);
-        const value = layout.access(fin.value);
-        if (fin.outer) {
-          line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.value} = ${value}; ${goto(fin.outer.returnEntry)} }`);
-        } else {
-          line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.frame}.$state = -2; return ${value}; }`);
-        }
-        line(`if (${kind} === ${completionLiteral(CompletionKind.Throw)}) throw ${value};`);
-        if (fin.jumpTargets.size) {
-          const through = [...fin.jumpsThroughOuter].map((t) => {
-            const outer = fin.outer!;
-            return `if (${value} === ${stateOf.get(t)}) { ${layout.access(outer.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(outer.value)} = ${value}; ${goto(outer.body)} } `;
-          });
-          line(`if (${kind} === ${completionLiteral(CompletionKind.Jump)}) { ${through.join('')}${names.state} = ${value}; continue; }`);
-        }
-        if (!fallsTo(fin.after)) {
-          line(goto(fin.after));
-          reachable = false;
-        }
-        break;
-      }
-    }
   }
+}
 
-  // Tables: the handler for each state, and where a return() goes first.
+/** Per state: where an exception goes (`handlers`), and where a generator's `return()` goes first (`finalizers`, when any). */
+interface ExceptionTables {
+  readonly handlers: readonly number[] | undefined;
+  readonly finalizers: readonly number[] | undefined;
+}
+
+function exceptionTables(ir: MachineIR, stateOf: ReadonlyMap<Label, number>, kind: SuspendKind): ExceptionTables {
+  if (!ir.hasRegions) return { handlers: undefined, finalizers: undefined };
+  const stateCount = new Set(stateOf.values()).size;
   const handlers: number[] = new Array(stateCount).fill(0);
   const finalizers: number[] = new Array(stateCount).fill(0);
   let anyFinalizer = false;
-  for (const ins of instructions) {
+  for (const ins of ir.instructions) {
     if (ins.op !== 'label') continue;
     const state = stateOf.get(ins.label)!;
     const h = handlerOf(ins.region);
@@ -236,27 +291,45 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     finalizers[state] = f ? stateOf.get(f)! : 0;
     if (f) anyFinalizer = true;
   }
+  // return() reaches generators only; an async function's finallies run on its own completions.
+  return { handlers, finalizers: kind !== 'async' && anyFinalizer ? finalizers : undefined };
+}
 
+function tableDeclarations(tables: ExceptionTables, options: EmitOptions): string[] {
+  const declarations: string[] = [];
+  if (tables.handlers) declarations.push(`var ${options.handlersName} = [${tables.handlers.join(', ')}];`);
+  if (tables.finalizers) declarations.push(`var ${options.finalizersName} = [${tables.finalizers.join(', ')}];`);
+  return declarations;
+}
+
+/** `function f$step($frame, $state, $mode, $value) { … }`: the resumption modes, then the loop around the cases. */
+function stepFunction(
+  cases: readonly string[],
+  tables: ExceptionTables,
+  hasRegions: boolean,
+  layout: FrameLayout,
+  names: MachineNames,
+  options: EmitOptions,
+): string {
+  const { body: i1, nested: i2 } = stepIndents(options.indent, hasRegions);
+  const F = names.frame;
   const out: string[] = [];
-  out.push(`function ${options.stepName}(${names.frame}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  out.push(`function ${options.stepName}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
-  for (const declaration of options.prelude) out.push(i1 + render(declaration, { from: '', to: i1 }));
-  const F = names.frame;
-  // return() reaches generators only; an async function's finallies run on its own completions.
+  for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
   const resumedByReturn = options.kind !== 'async';
-  const finalizerTable = resumedByReturn && anyFinalizer;
-  if (!ir.hasRegions) {
+  if (!hasRegions) {
     if (resumedByReturn) {
       out.push(`${i1}if (${names.mode} !== 0) { ${F}.$state = -2; if (${names.mode} === 1) throw ${names.value}; return ${names.value}; }`);
     } else {
       out.push(`${i1}if (${names.mode} !== 0) throw ${names.value};`);
     }
     out.push(`${i1}${names.loop}: for (;;) switch (${names.state}) {`);
-    out.push(...body);
+    out.push(...cases);
     out.push(`${i1}}`);
   } else {
-    if (finalizerTable) {
+    if (tables.finalizers) {
       out.push(`${i1}if (${names.mode} === 2) {`);
       out.push(`${i2}${names.state} = ${options.finalizersName}[${names.state}];`);
       out.push(`${i2}if (${names.state} === 0) { ${F}.$state = -2; return ${names.value}; }`);
@@ -268,7 +341,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     out.push(`${i1}  try {`);
     out.push(`${i2}  if (${names.mode} === 1) { ${names.mode} = 0; throw ${names.value}; }`);
     out.push(`${i2}  switch (${names.state}) {`);
-    out.push(...body);
+    out.push(...cases);
     out.push(`${i2}  }`);
     out.push(`${i1}  } catch (${names.error}) {`);
     out.push(`${i2}  ${names.state} = ${options.handlersName}[${names.state}];`);
@@ -278,13 +351,21 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     out.push(`${i1}}`);
   }
   out.push(`${options.indent}}`);
+  return out.join('\n');
+}
 
-  const tables: string[] = [];
-  if (ir.hasRegions) {
-    tables.push(`var ${options.handlersName} = [${handlers.join(', ')}];`);
-    if (finalizerTable) tables.push(`var ${options.finalizersName} = [${finalizers.join(', ')}];`);
-  }
+/** A prelude declaration: nested functions' helpers, text that is final by now. */
+function renderPlain(code: Code): string {
+  return code.map((part) => (typeof part === 'string' ? part : isDeferred(part) ? part.text() : unexpectedPart())).join('');
+}
 
+function unexpectedPart(): never {
+  throw new Error('a prelude declaration holds only text');
+}
+
+/** `function f$Frame(…) { this.$state = 0; … }`: the fields the runtime reads, then the function's slots. */
+function frameConstructor(layout: FrameLayout, names: MachineNames, options: EmitOptions): string {
+  const i1 = options.indent + '  ';
   const ctor: string[] = [];
   const params = layout.inputs.map((v) => layout.fieldOf(v)!);
   const stepParameter = options.stepParameter ? [options.stepParameter] : [];
@@ -306,12 +387,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${names.runtime.ref(options.adoptPrototype)}(this, ${F}.$function);`);
   }
   ctor.push(`${options.indent}}`);
-
-  return {
-    frameConstructor: ctor.join('\n'),
-    step: out.join('\n'),
-    tables: tables.join('\n' + options.indent),
-  };
+  return ctor.join('\n');
 }
 
 /**
