@@ -10,7 +10,7 @@
  * ```
  * gives `Identifier 'a' has already been declared` (`CORO1011`) at 1:28
  * and `'await' cannot be used as an identifier in an async function`
- * (`CORO1009`) at 1:39.
+ * (`CORO1009`) at 1:35.
  *
  * ## Implementation
  * One walk over the whole file, iterative (a long chain of `a + b + …` is
