@@ -6,6 +6,8 @@
  * `{ category: 'error', code: 1002, message: "'with' ...", file, line: 3, column: 5 }`.
  *
  * ## Implementation
+ * TypeScript's parse errors are `CORO1001`; the early errors the parser leaves
+ * to its checker are found by early-errors/ (`CORO1009`–`CORO1020`).
  * Lowering code throws `UnsupportedError` at the node it cannot lower; the
  * transform turns it into a diagnostic with a 1-based line and column.
  *
@@ -40,6 +42,34 @@ export const DiagnosticCode = {
   TooDeeplyNested: 1007,
   /** The lowered code does not parse: a compiler bug, reported instead of the code. */
   InvalidOutput: 1008,
+  /**
+   * Early errors (ECMAScript's static semantics) that TypeScript's parser leaves to its checker,
+   * found by early-errors/: an engine refuses the file with a SyntaxError before running any of it.
+   */
+  /** `yield`, `await`, `let` or a strict mode reserved word where it cannot be an identifier. */
+  ReservedWord: 1009,
+  /** A `yield` or `await` expression (or `for await`) where the function it is in cannot suspend there. */
+  MisplacedSuspension: 1010,
+  /** A name declared twice where one scope allows it once (lexical declarations, parameters, `__proto__`). */
+  Redeclaration: 1011,
+  /** `"use strict"` in a function whose parameters are not simple. */
+  UseStrictWithNonSimpleParameters: 1012,
+  /** A `break` or `continue` without a target, or a label used twice. */
+  InvalidJumpTarget: 1013,
+  /** A declaration where only a single statement may stand (the body of an `if`, a loop, a label). */
+  DeclarationNotAllowedHere: 1014,
+  /** A for-in, for-of or `for await` head the grammar refuses. */
+  InvalidForHead: 1015,
+  /** `super`, `new.target` or `arguments` where the code around it has none. */
+  MisplacedSuperOrMeta: 1016,
+  /** What strict mode code forbids: `delete name`, `with`, assigning `eval` or `arguments`. */
+  StrictModeViolation: 1017,
+  /** A class element the grammar refuses: a special constructor, `static prototype`, a private name twice. */
+  InvalidClassElement: 1018,
+  /** A line break before an arrow's `=>`. */
+  LineTerminatorBeforeArrow: 1019,
+  /** `{ a = 1 }` outside a destructuring pattern. */
+  ShorthandInitializer: 1020,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

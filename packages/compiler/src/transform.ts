@@ -16,7 +16,8 @@
  * (the ones nested in them are lowered by their parent), lower each, and
  * splice the results into the original text with magic-string, so that code
  * without suspension points stays byte for byte and the source map is exact
- * there. Any diagnostic of category error means no code at all. The output
+ * there. A parse error or an early error (early-errors/) anywhere in the
+ * file, or any other diagnostic of category error, means no code at all. The output
  * is parsed once more, in the input's language: code that does not parse is
  * a compiler bug, reported as an internal error (`CORO1008`) instead.
  *
@@ -30,13 +31,15 @@ import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { directiveCount, isStrictAt } from './directives';
 import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, SharedSites, topOfStatementList, type Insertion } from './placement';
+import { findEarlyErrors } from './early-errors/early-errors';
+import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
 import type { FileContext } from './lowered-function';
 import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
-import { isAsyncFunction, suspendKindOf } from './suspend-kind';
+import { suspendKindOf } from './suspend-kind';
 
 export interface TransformOptions {
   /** Used in diagnostics and the source map; its extension picks TypeScript or JavaScript parsing. */
@@ -113,43 +116,28 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   }
   const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   for (const d of parseDiagnostics) {
+    if (isLegacyOctalParseError(d, sourceFile)) continue;
     diagnostics.push(
       diagnosticAt(sourceFile, filename, d.start, d.length, ts.flattenDiagnosticMessageText(d.messageText, '\n'), DiagnosticCode.SyntaxError),
     );
   }
   if (diagnostics.length) return fail();
+  for (const { node, code, message } of findEarlyErrors(sourceFile, sourceType === 'module')) {
+    const start = node.getStart(sourceFile);
+    diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, code));
+  }
+  if (diagnostics.length) return fail();
 
   const identifiers = new Set<string>();
   const roots: ts.FunctionLikeDeclaration[] = [];
-  const misplaced = (node: ts.Node, message: string) => {
-    const start = node.getStart(sourceFile);
-    diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.SyntaxError));
-  };
   const visit = (node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined): Visit[] => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.add(node.text);
-    // TypeScript's parser accepts these and leaves them to its checker, which coro does not run.
-    if (ts.isYieldExpression(node) && !(fn && (fn as ts.FunctionLikeDeclaration).asteriskToken)) {
-      misplaced(node, "'yield' is only valid inside a generator function");
-    }
-    const awaitAllowed = fn ? isAsyncFunction(fn) : sourceType === 'module';
-    if (ts.isAwaitExpression(node) && !awaitAllowed) {
-      misplaced(node, "'await' is only valid in async functions and at the top level of modules");
-    }
-    if (ts.isForOfStatement(node) && node.awaitModifier && !awaitAllowed) {
-      misplaced(node.awaitModifier, "'for await' is only valid in async functions and at the top level of modules");
-    }
-    if (!fn && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) && awaitAllowed) {
+    if (!fn && sourceType === 'module' && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) {
       const start = node.getStart(sourceFile);
       // The module itself is not a function coro can lower; the engine must run it.
       diagnostics.push(
         diagnosticAt(sourceFile, filename, start, node.end - start, "top-level 'await' is left as it is: the module needs an engine with top-level await", DiagnosticCode.TopLevelAwait, 'warning'),
       );
-    }
-    if (ts.isShorthandPropertyAssignment(node) && node.objectAssignmentInitializer && !isAssignmentPattern(node.parent)) {
-      misplaced(node, "'=' after a shorthand property name is only valid in a destructuring pattern: an object literal needs ':'");
-    }
-    if ((ts.isAwaitExpression(node) || ts.isYieldExpression(node)) && fn && isInParameters(node, fn)) {
-      misplaced(node, `'${ts.isAwaitExpression(node) ? 'await' : 'yield'}' cannot be used in a parameter of the function it suspends`);
     }
     const suspend = isSuspendFunction(node);
     if (suspend && !insideSuspend) roots.push(node);
@@ -332,28 +320,6 @@ function deepestBracket(text: string): number {
 
 /** A node to look at, whether it is inside a suspend function, and the function it is in. */
 type Visit = [node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined];
-
-/**
- * Whether an object literal is an assignment pattern (13.15.5): the target of
- * `=` or of a for-in/of head, or nested in one as an element, a rest element
- * or a property's value.
- */
-function isAssignmentPattern(literal: ts.ObjectLiteralExpression): boolean {
-  let node: ts.Node = literal;
-  for (;;) {
-    const parent = node.parent;
-    if (ts.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-    if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
-    if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) node = parent;
-    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) node = parent.parent;
-    else return false;
-  }
-}
-
-function isInParameters(node: ts.Node, fn: ts.Node): boolean {
-  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isParameter(n) && n.parent === fn) return true;
-  return false;
-}
 
 function isSloppyBlockDeclaration(fn: ts.FunctionDeclaration, module: boolean): boolean {
   const container = fn.parent;

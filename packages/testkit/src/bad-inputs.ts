@@ -169,7 +169,7 @@ export const badInputs: readonly BadInput[] = [
     filename: 'yield-outside-generator.js',
     source: ['function each(items) {', '  for (const item of items) {', YIELD_LINE, '  }', '}', ''].join('\n'),
     expect: 'diagnostic',
-    diagnostic: { line: 3, column: columnOf(YIELD_LINE, 'yield'), code: 1001, message: /'yield' is only valid inside a generator/ },
+    diagnostic: { line: 3, column: columnOf(YIELD_LINE, 'yield'), code: 1010, message: /'yield' is only valid inside a generator/ },
   }),
   textCase({
     name: 'await-outside-async',
@@ -177,7 +177,7 @@ export const badInputs: readonly BadInput[] = [
     filename: 'await-outside-async.js',
     source: ['function load() {', AWAIT_LINE, '  return response;', '}', ''].join('\n'),
     expect: 'diagnostic',
-    diagnostic: { line: 2, column: columnOf(AWAIT_LINE, 'await'), code: 1001, message: /'await' is only valid in async functions/ },
+    diagnostic: { line: 2, column: columnOf(AWAIT_LINE, 'await'), code: 1010, message: /'await' is only valid in async functions/ },
   }),
   textCase({
     name: 'direct-eval-in-generator',

@@ -1,0 +1,243 @@
+/**
+ * Early errors: the SyntaxErrors ECMAScript defines by static semantics,
+ * which an engine reports before running any of a file and which
+ * TypeScript's parser leaves to its checker (coro does not run it). A file
+ * with one is not lowered: `transform` reports each at its position.
+ *
+ * ## Example
+ * ```js
+ * async function* g(a) { let a; var await; }
+ * ```
+ * gives `Identifier 'a' has already been declared` (`CORO1011`) at 1:28
+ * and `'await' cannot be used as an identifier in an async function`
+ * (`CORO1009`) at 1:35.
+ *
+ * ## Implementation
+ * One walk over the whole file, iterative (a long chain of `a + b + …` is
+ * deeper than the call stack), each node with its syntactic context
+ * (syntactic-context.ts): the grammar parameters, strictness, what `super`,
+ * `new.target`, labels and scopes mean there. A node's checks run when it
+ * is reached, and the node makes its children's contexts. Each family of
+ * rules has its own file: reserved-words, suspension-placement,
+ * declared-names with parameter-lists, jump-targets, statement-positions,
+ * for-heads, super-and-meta, strict-mode, legacy-octal,
+ * property-definitions, arrow-heads, assignment-targets. TypeScript-only syntax (types,
+ * interfaces, enums, overload signatures, `declare`) is not walked: it is
+ * no ECMAScript, and TypeScript's own checks judge it. The errors the
+ * parser does report (escaped keywords, a `yield` with no operand on its
+ * line, …) come from its `parseDiagnostics`, before this pass runs; its
+ * reports of legacy octal, which it makes in sloppy code too, give way to
+ * legacy-octal.ts.
+ *
+ * ## References
+ * ECMAScript 2025, 5.1.4 (static semantic rules: early errors) and the
+ * "Static Semantics: Early Errors" subsections cited by each rule's file;
+ * 16.1.1 and 16.2.1.1 (scripts and modules).
+ */
+import ts from 'typescript';
+import { checkArrowLine } from './arrow-heads';
+import { checkShorthandInitializer } from './assignment-targets';
+import { blockScope, boundNames, checkVarNames, forHeadScope, functionScope, isLexicalForHead, isVarList, type DeclarationScope } from './declared-names';
+import { checkForInOfHead } from './for-heads';
+import { checkJump, labelledContext } from './jump-targets';
+import { checkLegacyOctal } from './legacy-octal';
+import { checkParameterList } from './parameter-lists';
+import { checkClassElements, checkObjectLiteral } from './property-definitions';
+import { checkIdentifier } from './reserved-words';
+import { checkStatementPosition } from './statement-positions';
+import { checkDelete, checkWith } from './strict-mode';
+import { checkMetaProperty, checkSuper } from './super-and-meta';
+import { checkAwait, checkForAwait, checkYield } from './suspension-placement';
+import { classContext, classElementContext, fileContext, functionContext, type ReportEarlyError, type SyntacticContext } from './syntactic-context';
+import { hasUseStrict } from '../directives';
+import { isFunctionLike } from '../scope';
+
+export interface EarlyError {
+  readonly node: ts.Node;
+  readonly code: number;
+  readonly message: string;
+}
+
+type Visit = readonly [node: ts.Node, context: SyntacticContext];
+
+/** Every early error in the file, in the order of their positions. */
+export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): EarlyError[] {
+  const errors: EarlyError[] = [];
+  const report: ReportEarlyError = (node, code, message) => {
+    errors.push({ node, code, message });
+  };
+  const strict = module || hasUseStrict(sourceFile.statements);
+  const scope = functionScope(sourceFile.statements, new Map(), module, strict, report, undefined);
+  const pending: Visit[] = [[sourceFile, fileContext(sourceFile, module, scope)]];
+  while (pending.length) {
+    const [node, context] = pending.pop()!;
+    if (isTypeScriptOnly(node)) continue;
+    checkNode(node, context, report);
+    const contextOf = childContexts(node, context, report);
+    const children: Visit[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push([child, contextOf(child)]);
+    });
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
+  return errors.sort((a, b) => a.node.getStart(sourceFile) - b.node.getStart(sourceFile));
+}
+
+/** The rules that look at one node. */
+function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): void {
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+      return checkIdentifier(node as ts.Identifier, context, report);
+    case ts.SyntaxKind.YieldExpression:
+      return checkYield(node as ts.YieldExpression, context, report);
+    case ts.SyntaxKind.AwaitExpression:
+      return checkAwait(node as ts.AwaitExpression, context, report);
+    case ts.SyntaxKind.ForOfStatement:
+      checkForAwait(node as ts.ForOfStatement, context, report);
+      checkForInOfHead(node as ts.ForOfStatement, context, report);
+      return checkStatementPosition((node as ts.ForOfStatement).statement, 'loop', context, report);
+    case ts.SyntaxKind.ForInStatement:
+      checkForInOfHead(node as ts.ForInStatement, context, report);
+      return checkStatementPosition((node as ts.ForInStatement).statement, 'loop', context, report);
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+      return checkStatementPosition((node as ts.IterationStatement).statement, 'loop', context, report);
+    case ts.SyntaxKind.IfStatement: {
+      const statement = node as ts.IfStatement;
+      checkStatementPosition(statement.thenStatement, 'if', context, report);
+      if (statement.elseStatement) checkStatementPosition(statement.elseStatement, 'if', context, report);
+      return;
+    }
+    case ts.SyntaxKind.WithStatement:
+      checkWith(node as ts.WithStatement, context, report);
+      return checkStatementPosition((node as ts.WithStatement).statement, 'with', context, report);
+    case ts.SyntaxKind.LabeledStatement:
+      return checkStatementPosition((node as ts.LabeledStatement).statement, 'label', context, report);
+    case ts.SyntaxKind.BreakStatement:
+    case ts.SyntaxKind.ContinueStatement:
+      return checkJump(node as ts.BreakStatement | ts.ContinueStatement, context, report);
+    case ts.SyntaxKind.SuperKeyword:
+      return checkSuper(node as ts.SuperExpression, context, report);
+    case ts.SyntaxKind.MetaProperty:
+      return checkMetaProperty(node as ts.MetaProperty, context, report);
+    case ts.SyntaxKind.DeleteExpression:
+      return checkDelete(node as ts.DeleteExpression, context, report);
+    case ts.SyntaxKind.ArrowFunction:
+      return checkArrowLine(node as ts.ArrowFunction, report);
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.ClassExpression:
+      return checkClassElements(node as ts.ClassLikeDeclaration, report);
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return checkObjectLiteral(node as ts.ObjectLiteralExpression, report);
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.StringLiteral:
+      return checkLegacyOctal(node as ts.NumericLiteral | ts.StringLiteral, context, report);
+    case ts.SyntaxKind.ShorthandPropertyAssignment:
+      return checkShorthandInitializer(node as ts.ShorthandPropertyAssignment, report);
+    case ts.SyntaxKind.VariableDeclarationList: {
+      const list = node as ts.VariableDeclarationList;
+      if (isVarList(list)) checkVarNames(list.declarations.flatMap((d) => boundNames(d.name)), context.scope, report);
+      return;
+    }
+  }
+}
+
+/** How `node` makes the contexts of its children; most pass their own on. */
+function childContexts(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): (child: ts.Node) => SyntacticContext {
+  const same = () => context;
+  if (isFunctionLike(node)) return functionPartContexts(node, context, report);
+  const withScope = (scope: DeclarationScope, more: Partial<SyntacticContext> = {}): SyntacticContext => ({ ...context, ...more, scope });
+  switch (node.kind) {
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.ClassExpression: {
+      const inner = classContext(context);
+      return () => inner;
+    }
+    case ts.SyntaxKind.PropertyDeclaration: {
+      const field = node as ts.PropertyDeclaration;
+      const initializer = classElementContext(field, context, functionScope([], new Map(), false, true, report, context.scope));
+      return (child) => (child === field.initializer ? initializer : context);
+    }
+    case ts.SyntaxKind.ClassStaticBlockDeclaration: {
+      const block = node as ts.ClassStaticBlockDeclaration;
+      const inner = classElementContext(block, context, functionScope(block.body.statements, new Map(), false, true, report, context.scope));
+      return () => inner;
+    }
+    case ts.SyntaxKind.Block: {
+      const parent = node.parent;
+      // A function's or static block's body is the scope its owner made.
+      if (isFunctionLike(parent) || ts.isClassStaticBlockDeclaration(parent)) return same;
+      const catchParameter = ts.isCatchClause(parent) ? parent.variableDeclaration?.name : undefined;
+      const inner = withScope(blockScope((node as ts.Block).statements, context.strict, report, context.scope, catchParameter));
+      return () => inner;
+    }
+    case ts.SyntaxKind.CaseBlock: {
+      const statements = (node as ts.CaseBlock).clauses.flatMap((clause) => clause.statements);
+      const inner = withScope(blockScope(statements, context.strict, report, context.scope), { breakable: true });
+      return () => inner;
+    }
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement: {
+      const loop = node as ts.ForStatement | ts.ForInStatement | ts.ForOfStatement;
+      const scope = isLexicalForHead(loop) ? forHeadScope(loop.initializer, report, context.scope) : context.scope;
+      const inner = withScope(scope, { breakable: true, continuable: true });
+      return () => inner;
+    }
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement: {
+      const inner: SyntacticContext = { ...context, breakable: true, continuable: true };
+      return () => inner;
+    }
+    case ts.SyntaxKind.LabeledStatement: {
+      const statement = node as ts.LabeledStatement;
+      const inner = labelledContext(statement, context, report);
+      return (child) => (child === statement.statement ? inner : context);
+    }
+    case ts.SyntaxKind.ModuleBlock: {
+      // A namespace body runs as a function of its own.
+      const inner = withScope(functionScope((node as ts.ModuleBlock).statements, new Map(), false, context.strict, report, context.scope));
+      return () => inner;
+    }
+  }
+  return same;
+}
+
+/** A function's name, parameters and body each see the function differently. */
+function functionPartContexts(fn: ts.SignatureDeclaration & { body?: ts.Node }, outer: SyntacticContext, report: ReportEarlyError): (child: ts.Node) => SyntacticContext {
+  const body = fn.body;
+  const strict = outer.strict || (body !== undefined && ts.isBlock(body) && hasUseStrict(body.statements));
+  const parameters = checkParameterList(fn, strict, report);
+  const scope = functionScope(body && ts.isBlock(body) ? body.statements : [], parameters, false, strict, report, outer.scope);
+  const name = functionContext(fn, 'name', outer, outer.scope);
+  const parameterContext = functionContext(fn, 'parameters', outer, scope);
+  const bodyContext = functionContext(fn, 'body', outer, scope);
+  return (child) => {
+    if (child === body) return bodyContext;
+    if (ts.isParameter(child)) return parameterContext;
+    if (child === fn.name && !ts.isComputedPropertyName(child)) return name;
+    return outer;
+  };
+}
+
+/**
+ * Syntax that only TypeScript has: types, interfaces, type aliases, enums,
+ * overload signatures, `declare` and the `implements` clause. None of it runs.
+ */
+function isTypeScriptOnly(node: ts.Node): boolean {
+  if (ts.isTypeNode(node)) return !ts.isExpressionWithTypeArguments(node) || (ts.isHeritageClause(node.parent) && node.parent.token === ts.SyntaxKind.ImplementsKeyword);
+  switch (node.kind) {
+    case ts.SyntaxKind.InterfaceDeclaration:
+    case ts.SyntaxKind.TypeAliasDeclaration:
+    case ts.SyntaxKind.EnumDeclaration:
+    case ts.SyntaxKind.TypeParameter:
+    case ts.SyntaxKind.IndexSignature:
+    case ts.SyntaxKind.ImportEqualsDeclaration:
+    case ts.SyntaxKind.NamespaceExportDeclaration:
+      return true;
+  }
+  if (isFunctionLike(node) && !ts.isArrowFunction(node) && node.body === undefined) return true;
+  const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+  return modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword || (m.kind === ts.SyntaxKind.AbstractKeyword && ts.isClassElement(node)));
+}
