@@ -22,7 +22,9 @@
  *   TypeScript program; Rollup, which reads JavaScript, builds the same
  *   program with its types removed in a `"type": "module"` folder, which is
  *   also the native program every output is compared with. Children run
- *   without Jest's own environment variables, as a user's shell would.
+ *   without Jest's environment variables and without those npm sets for the
+ *   command that started Jest (its prefix among them), as a user's shell
+ *   would.
  *
  * References:
  *   README.md ("Install", "The tsc plugin", "The Vite and Rollup plugin", "Jest")
@@ -125,7 +127,7 @@ function readmeFile(firstLine: string): string {
 }
 
 function run(command: string, cwd: string): SpawnSyncReturns<string> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|npm_)/i.test(name)));
   return spawnSync(command, { cwd, shell: true, encoding: 'utf8', env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
 }
 
