@@ -14,7 +14,7 @@
  *                           and variants given none are shown as "—"
  *
  * case.js exports
- *   title, issue, order     for the tables (cases are shown by order, then name)
+ *   title, order            for the tables (cases are shown by order, then name)
  *   summary                 one line: what the workload does
  *   measure                 a measurement kind, bench/measure/<kind>.js
  *                           (`time`: driver.run(params), ms per call, may be

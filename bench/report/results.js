@@ -164,7 +164,7 @@ function renderCase(caseResult) {
   }
 
   return [
-    `### ${benchCase.title}${benchCase.issue ? ` (issue ${benchCase.issue})` : ''}`,
+    `### ${benchCase.title}`,
     '',
     `${capitalize(benchCase.summary)}; ${paramsText}. ${describeMethod(caseResult)}`,
     '',

@@ -6,7 +6,6 @@
  */
 module.exports = {
   title: 'Async call chain',
-  issue: 3,
   order: 4,
   summary:
     'an async function calls itself `depth` levels deep, each level awaiting the next; the deepest returns its value at once; the driver awaits `chains` such chains one after another',

@@ -6,7 +6,6 @@
  */
 module.exports = {
   title: 'Async generator throughput',
-  issue: 3,
   order: 6,
   summary: 'an async generator yields 0..n-1 from a `for` loop; a `for await` loop sums the values',
   measure: 'time',

@@ -8,7 +8,6 @@
  */
 module.exports = {
   title: 'Bytes per pending async function',
-  issue: 3,
   order: 7,
   summary:
     'call an async function with two locals live across an `await` of a promise that stays pending, `count` times, and keep the promises it returns; heap delta after a full GC divided by `count`',

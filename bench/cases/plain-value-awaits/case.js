@@ -7,7 +7,6 @@
  */
 module.exports = {
   title: 'Plain-value awaits',
-  issue: 3,
   order: 5,
   summary: 'one async function runs `sum += await i` for i = 0..n-1 in a `for` loop and returns the sum',
   measure: 'time',

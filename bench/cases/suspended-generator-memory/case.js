@@ -6,7 +6,6 @@
  */
 module.exports = {
   title: 'Bytes per suspended generator',
-  issue: 1,
   order: 3,
   summary:
     'create `count` generator objects of a function with two locals live across a yield, advance each to its first yield, keep all of them; heap delta after a full GC divided by `count`',

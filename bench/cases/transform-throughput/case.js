@@ -42,7 +42,6 @@ function shortfall(transformFile, file) {
 
 module.exports = {
   title: 'Transform throughput',
-  issue: 4,
   order: 8,
   summary:
     "each compiler lowers every file of a corpus (this repository's fixture inputs and package sources, and files written for the case) with source maps, in one process; lines of input per second of CPU time",

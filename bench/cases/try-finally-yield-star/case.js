@@ -6,7 +6,6 @@
  */
 module.exports = {
   title: 'try/finally around yield*',
-  issue: 1,
   order: 2,
   summary:
     '`for (i < n) { try { yield* pair(i) } finally { counter++ } }` where `pair` yields two values; a for-of loop sums them',

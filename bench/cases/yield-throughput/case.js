@@ -6,7 +6,6 @@
  */
 module.exports = {
   title: 'Yield throughput',
-  issue: 1,
   order: 1,
   summary: 'a generator yields 0..n-1 from a `for` loop; a for-of loop sums the values',
   measure: 'time',

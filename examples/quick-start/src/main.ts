@@ -24,14 +24,14 @@ function* take<T>(items: Iterable<T>, count: number): Generator<T> {
   }
 }
 
-interface Folder {
+interface Section {
   name: string;
-  entries: (Folder | string)[];
+  entries: (Section | string)[];
 }
 
-/** Every file path in a folder tree, depth first; `yield*` hands the walk to the subfolder. */
-function* walk(folder: Folder, prefix = ''): Generator<string> {
-  for (const entry of folder.entries) {
+/** Every item of a nested menu as a path, depth first; `yield*` hands the walk to the subsection. */
+function* walk(section: Section, prefix = ''): Generator<string> {
+  for (const entry of section.entries) {
     if (typeof entry === 'string') yield prefix + entry;
     else yield* walk(entry, `${prefix}${entry.name}/`);
   }
@@ -66,11 +66,11 @@ function* average(): Generator<number, never, number> {
 const isOdd = (n: number) => n % 2 === 1;
 console.log('first five odd squares:', [...take(map(filter(range(1), isOdd), (n) => n * n), 5)].join(', '));
 
-const project: Folder = {
+const menu: Section = {
   name: '',
-  entries: ['README.md', { name: 'src', entries: ['main.ts', { name: 'lib', entries: ['tree.ts', 'range.ts'] }] }, 'package.json'],
+  entries: ['bread', { name: 'drinks', entries: ['tea', { name: 'juice', entries: ['apple', 'orange'] }] }, 'soup'],
 };
-console.log('files:', [...walk(project)].join(' '));
+console.log('menu:', [...walk(menu)].join(' '));
 
 const log: string[] = [];
 for (const value of readings('thermometer', log)) {

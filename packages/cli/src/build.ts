@@ -3,7 +3,7 @@
  * write what it produced, and count how it went.
  *
  * Example:
- *   const outcome = runBuild(plan, { runtime: 'require', sourceMaps: 'file', dumpIR: false }, terminal);
+ *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false }, terminal);
  *   // out/main.js and out/main.js.map written; src/bad.js reported, nothing written for it
  *   terminal.err(formatSummary(outcome, 38));
  *   // coro: lowered 1 file in 38 ms; 1 file with errors not written
@@ -25,16 +25,18 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { createSourceTypeResolver, formatFileError, formatProblem, type FileProblem, type LoweredSource, type RuntimeMode } from '@coro/host';
+import { formatFileError, formatProblem, sourceText, type FileProblem, type LoweredSource, type RuntimeMode } from '@coro/host';
 import { writeFilesAtomic, type FileToWrite } from './atomic-write';
 import { displayPath } from './display-path';
 import { lowerFile } from './lower-file';
+import { createModuleDecider, type ModuleDecider, type ModuleOption } from './module-format';
 import type { PlannedFile } from './output-layout';
 import { placeOutput, type SourceMapMode } from './source-map-output';
 import type { Terminal } from './terminal';
 
 export interface BuildSettings {
   readonly runtime: RuntimeMode | undefined;
+  readonly module: ModuleOption | undefined;
   readonly sourceMaps: SourceMapMode;
   readonly dumpIR: boolean;
 }
@@ -47,7 +49,8 @@ export interface BuildOutcome {
 }
 
 export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, terminal: Terminal): BuildOutcome {
-  const sourceTypeOf = createSourceTypeResolver();
+  const decide = createModuleDecider(settings);
+  checkModuleFormats(plan, decide);
   let lowered = 0;
   let copied = 0;
   let failed = 0;
@@ -58,8 +61,7 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       continue;
     }
     const result = lowerFile(file.source.path, {
-      runtime: settings.runtime,
-      sourceTypeOf,
+      decide,
       sourceMap: settings.sourceMaps !== 'none',
       dumpIR: settings.dumpIR,
     });
@@ -67,6 +69,25 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
     else failed++;
   }
   return { lowered, copied, failed };
+}
+
+/**
+ * Output that could not run is refused for the whole run before the first
+ * write (a UsageError); a file that cannot be read or decoded is left for
+ * the build to report.
+ */
+function checkModuleFormats(plan: readonly PlannedFile[], decide: ModuleDecider): void {
+  for (const file of plan) {
+    if (file.action !== 'lower') continue;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.source.path);
+    } catch {
+      continue;
+    }
+    const decoded = sourceText(bytes, displayPath(file.source.path));
+    if (decoded.problem === undefined) decide(file.source.path, decoded.text);
+  }
 }
 
 /** Reports the problems of one lowered source and writes its output; false when nothing was written. */

@@ -19,7 +19,8 @@
  *   of writing to a folder called `--runtime`. Every combination that cannot
  *   work is refused here, before anything is read: stdin with `--out-dir`
  *   or `--watch`, `--source-maps file` without a file to put the map
- *   beside, … Whether an input exists, and what it is, is for
+ *   beside, `--runtime require` with `--module esm`, … (what a file's own
+ *   module format allows is ./module-format.ts's to check). Whether an input exists, and what it is, is for
  *   ./inputs.ts to find out. Option names and short forms are Babel's
  *   (`-d`, `-o`, `-w`, `-x`, `-D`, `-f`, `-s`), so a Babel user's
  *   command line carries over. Paths stay as typed; `transpile` resolves
@@ -34,6 +35,7 @@
 import { parseArgs } from 'node:util';
 import type { RuntimeMode } from '@coro/host';
 import { UsageError } from './exit-code';
+import type { ModuleOption } from './module-format';
 import type { OutputTarget } from './output-layout';
 import { DEFAULT_EXTENSIONS } from './source-files';
 import type { SourceMapMode } from './source-map-output';
@@ -49,8 +51,10 @@ export interface TranspileOptions {
   readonly target: OutputTarget;
   /** The name standard input stands for, as given to --filename. */
   readonly filename: string | undefined;
-  /** Undefined: `import` in ES modules, `require` in scripts. */
+  /** Undefined: `import` in ES module output, `require` in CommonJS. */
   readonly runtime: RuntimeMode | undefined;
+  /** The output's module format; undefined: as Node will read the output. */
+  readonly module: ModuleOption | undefined;
   readonly sourceMaps: SourceMapMode;
   readonly watch: boolean;
   /** With the leading dot. */
@@ -68,6 +72,7 @@ export type Command =
 
 const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const SOURCE_MAP_MODES: readonly SourceMapMode[] = ['inline', 'file', 'none'];
+const MODULE_OPTIONS: readonly ModuleOption[] = ['commonjs', 'esm', 'preserve'];
 
 export function parseCommandLine(args: readonly string[]): Command {
   const [command, ...rest] = args;
@@ -99,6 +104,7 @@ function parseTranspile(args: readonly string[]): Command {
     'source-maps': { type: 'string', short: 's' },
     watch: { type: 'boolean', short: 'w' },
     runtime: { type: 'string' },
+    module: { type: 'string' },
     extensions: { type: 'string', short: 'x' },
     ignore: { type: 'string', multiple: true },
     'copy-files': { type: 'boolean', short: 'D' },
@@ -147,13 +153,20 @@ function parseTranspile(args: readonly string[]): Command {
     throw new UsageError("--source-maps file needs --out-dir or --out-file to write the map beside; use 'inline' for standard output");
   }
 
+  const runtime = oneOf('--runtime', values.runtime, RUNTIME_MODES);
+  const module = oneOf('--module', values.module, MODULE_OPTIONS);
+  if (module === 'esm' && runtime === 'require') {
+    throw new UsageError('--runtime require cannot run in ES module output (--module esm), where require is not defined; use --runtime import or inline');
+  }
+
   return {
     kind: 'transpile',
     options: {
       input,
       target,
       filename,
-      runtime: oneOf('--runtime', values.runtime, RUNTIME_MODES),
+      runtime,
+      module,
       sourceMaps,
       watch,
       extensions: values.extensions === undefined ? DEFAULT_EXTENSIONS : parseExtensions(values.extensions as string),

@@ -3,8 +3,8 @@
  * module or script, and hand the text to `lowerSource`.
  *
  * Example:
- *   lowerFile('/p/src/main.ts', { runtime: 'require', sourceTypeOf, sourceMap: false })
- *   // → { code: 'var $coro = require("@coro/runtime"); …', map: undefined, problems: [] }
+ *   lowerFile('/p/src/main.ts', { decide: createModuleDecider({ module: undefined, runtime: undefined }), sourceMap: false })
+ *   // → { code: 'var $coro = require("@coro/runtime"); …', map: undefined, problems: [] }   (under "type": "commonjs")
  *   lowerFile('/p/src/latin1.js', …)
  *   // → { code: undefined, problems: [{ kind: 'diagnostic', diagnostic: { code: 2001, line: 2, column: 12, … } }] }
  *
@@ -14,20 +14,22 @@
  *   program with replacement characters in it. The file is named in
  *   diagnostics and in the map the way the user sees it: relative to the
  *   working directory. Standard input takes the same path through
- *   `lowerText`, with the name given by `--filename`.
+ *   `lowerText`, with the name given by `--filename`. Module or script,
+ *   converted or not, and the runtime binding are ./module-format.ts's
+ *   decision.
  *
  * References:
- *   @coro/host (lowerSource, sourceText, createSourceTypeResolver)
+ *   @coro/host (lowerSource, sourceText), ./module-format.ts
  */
 
 import { readFileSync } from 'node:fs';
-import { lowerSource, sourceText, type LoweredSource, type RuntimeMode, type SourceTypeOf } from '@coro/host';
+import { lowerSource, sourceText, type LoweredSource } from '@coro/host';
 import { displayPath } from './display-path';
+import type { ModuleDecider } from './module-format';
 
 export interface LowerFileOptions {
-  /** Undefined: `import` for an ES module, `require` for a script. */
-  readonly runtime: RuntimeMode | undefined;
-  readonly sourceTypeOf: SourceTypeOf;
+  /** Module or script, converted or not, and the runtime binding; throws a UsageError for output that cannot run. */
+  readonly decide: ModuleDecider;
   readonly sourceMap: boolean;
   /** Print the IR of the lowered functions instead of the code. */
   readonly dumpIR?: boolean;
@@ -50,10 +52,12 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
   if (decoded.problem !== undefined) {
     return { code: undefined, map: undefined, problems: [{ kind: 'diagnostic', diagnostic: decoded.problem, text: decoded.text }] };
   }
+  const module = options.decide(path, decoded.text);
   return lowerSource(decoded.text, {
     filename,
-    runtime: options.runtime,
-    sourceType: options.sourceTypeOf(path, decoded.text),
+    runtime: module.runtime,
+    sourceType: module.sourceType,
+    moduleFormat: module.convert ? 'commonjs' : 'preserve',
     sourceMap: options.sourceMap,
     dumpIR: options.dumpIR,
   });

@@ -34,12 +34,12 @@
 
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { createSourceTypeResolver } from '@coro/host';
 import { formatSummary, runBuild, writeLowered } from './build';
 import type { TranspileOptions } from './command-line';
 import { canonicalPath } from './canonical-path';
 import { ExitCode, UsageError } from './exit-code';
 import { lowerText } from './lower-file';
+import { createModuleDecider } from './module-format';
 import { checkOutputTarget } from './output-layout';
 import type { Terminal } from './terminal';
 import { planTranspile } from './transpile-plan';
@@ -76,8 +76,7 @@ async function transpileStandardInput(options: TranspileOptions, explicit: boole
   const started = performance.now();
   const bytes = await terminal.stdin.read();
   const result = lowerText(bytes, sourcePath, {
-    runtime: options.runtime,
-    sourceTypeOf: createSourceTypeResolver(),
+    decide: createModuleDecider(options),
     sourceMap: options.sourceMaps !== 'none',
     dumpIR: options.dumpIR,
   });

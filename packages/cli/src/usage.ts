@@ -59,9 +59,17 @@ Options:
                             import   an ES module import
                             require  a CommonJS require
                             inline   the needed helpers written into the file
-                          default: import in ES modules, require in scripts
-                          (a file is an ES module by its extension .mjs/.mts,
-                          by import/export in it, or by "type": "module")
+                          default: import in ES module output, require
+                          in CommonJS
+      --module <format>   the output's module format:
+                            commonjs  import/export become require/exports
+                            esm       an ES module
+                            preserve  as the source is written
+                          default: as Node will run the output: by its
+                          extension (.mjs/.mts, .cjs/.cts), else the nearest
+                          package.json "type", else import/export in it.
+                          Output that could not run (require in an ES
+                          module, import in CommonJS) is refused (exit 2)
   -x, --extensions <list> the source extensions, comma separated
                           (default: .js,.jsx,.mjs,.cjs,.ts,.tsx,.mts,.cts)
       --ignore <glob>     leave out files that directories and globs find

@@ -43,6 +43,7 @@ test('transpile --help describes every option and exits 0', () => {
     '-f, --filename <name>',
     '-s, --source-maps <how>',
     '--runtime <how>',
+    '--module <format>',
     '-x, --extensions <list>',
     '--ignore <glob>',
     '-D, --copy-files',

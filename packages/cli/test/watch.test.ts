@@ -26,7 +26,11 @@ afterEach(async () => {
 const output = (path: string): string => (existsSync(join(workspace as string, path)) ? readFileSync(join(workspace as string, path), 'utf8') : '');
 
 test('changes are lowered again; an error is reported and watching goes on; new and deleted files are followed', async () => {
-  workspace = makeWorkspace({ 'src/a.js': printing('first'), 'src/lib/b.ts': 'export const b: number = 1;\n' });
+  workspace = makeWorkspace({
+    'package.json': '{ "type": "commonjs" }\n',
+    'src/a.js': printing('first'),
+    'src/lib/b.ts': 'export const b: number = 1;\n',
+  });
   const root = workspace;
   running = startCoro(['transpile', 'src', '-d', 'out', '--watch', '--runtime', 'require'], root);
 

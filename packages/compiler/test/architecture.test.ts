@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import ts from 'typescript';
-import { FRAME_FIELDS } from '@coro/compiler/dist/frame-fields';
+import { FRAME_FIELDS } from '../dist/frame-fields';
 
 interface Compiler {
   transform(code: string, options: Record<string, unknown>): { code: string };

@@ -29,6 +29,8 @@ export type { LoweredSource, LowerSourceOptions } from './lower-source';
 export type { JsxEmit, ModuleFormat } from './emit-javascript';
 export { bundlerSourceTypeOf, createSourceTypeResolver, defaultRuntime } from './source-type';
 export type { SourceTypeOf } from './source-type';
+export { createPackageTypeResolver } from './package-type';
+export type { PackageType, PackageTypeOf } from './package-type';
 export { findInvalidUtf8, sourceText } from './source-text';
 export type { InvalidUtf8, SourceText } from './source-text';
 export { formatFileError, formatProblem } from './file-problem';

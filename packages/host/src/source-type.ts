@@ -24,7 +24,7 @@
  *   top-level `import`/`export`, `import.meta`), not a regular expression, so
  *   the word `import` in a string or comment does not count; the parse is
  *   skipped when the text does not contain either keyword at all. The
- *   package.json lookups are cached per directory for the run.
+ *   package.json lookups are ./package-type.ts's, cached for the run.
  *   Bundlers: Rollup and Vite parse every `.js`/`.ts` module as an ES module
  *   (strict code, `import` allowed), so that is how coro reads them too; only
  *   the explicit CommonJS extensions `.cjs` and `.cts` are scripts.
@@ -37,32 +37,17 @@
  *   https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
  */
 
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { RuntimeMode, SourceType } from '@coro/compiler';
 import * as ts from 'typescript';
+import { createPackageTypeResolver } from './package-type';
 
 const BUNDLER_SCRIPT_FILE = /\.c[jt]s$/i;
 
 export type SourceTypeOf = (path: string, code: string) => SourceType;
 
 export function createSourceTypeResolver(): SourceTypeOf {
-  const packageTypeOfDirectory = new Map<string, string | undefined>();
-
-  const packageTypeOf = (directory: string): string | undefined => {
-    if (packageTypeOfDirectory.has(directory)) return packageTypeOfDirectory.get(directory);
-    let type: string | undefined;
-    const manifest = readManifest(join(directory, 'package.json'));
-    if (manifest !== undefined) {
-      type = typeof manifest.type === 'string' ? manifest.type : 'commonjs';
-    } else {
-      const parent = dirname(directory);
-      type = parent === directory ? undefined : packageTypeOf(parent);
-    }
-    packageTypeOfDirectory.set(directory, type);
-    return type;
-  };
-
+  const packageTypeOf = createPackageTypeResolver();
   return (path, code) => {
     if (/\.m[jt]s$/.test(path)) return 'module';
     if (/\.c[jt]s$/.test(path)) return 'script';
@@ -82,20 +67,6 @@ function scriptKindOf(path: string): ts.ScriptKind {
   if (/\.ts$/i.test(path)) return ts.ScriptKind.TS;
   if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
   return ts.ScriptKind.JS;
-}
-
-function readManifest(path: string): { type?: unknown } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    return JSON.parse(text) as { type?: unknown };
-  } catch {
-    return {}; // a broken package.json still marks the package boundary; Node reads it as CommonJS
-  }
 }
 
 export function bundlerSourceTypeOf(path: string): SourceType {

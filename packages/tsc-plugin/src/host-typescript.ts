@@ -23,6 +23,10 @@
  * TypeScript 7 (the native compiler) has no JavaScript API and runs no
  * transformers; a plugin handed one says so and names the integrations that
  * do not need it, instead of failing somewhere deep in an undefined function.
+ * TypeScript 5 and 6 are supported (CI runs tspc on 5.9 and 6.0 side by
+ * side, packages/tsc-plugin/test/typescript-versions.test.ts); the compiler
+ * API the plugin uses (factory, transformation context, source maps) has
+ * not changed between them. Older majors are refused by name.
  *
  * ## References
  * https://github.com/nonara/ts-patch#source-transformer-entry-point ("program" type, `extras.ts`)
@@ -32,6 +36,7 @@ import type * as ts from 'typescript';
 
 export type TypeScript = typeof ts;
 
+const FIRST_SUPPORTED_MAJOR = 5;
 const FIRST_UNSUPPORTED_MAJOR = 7;
 
 export function hostTypeScript(handed: unknown): TypeScript {
@@ -45,8 +50,11 @@ export function hostTypeScript(handed: unknown): TypeScript {
     throw new Error(
       `@coro/tsc-plugin: TypeScript ${String(version)} has no JavaScript compiler API, so it cannot run transformer plugins. ` +
         'Lower suspend functions with `coro transpile` (package @coro/cli) or with `@coro/vite-plugin` instead, ' +
-        'or build with TypeScript 6 (npm install --save-dev typescript@~6.0).',
+        'or build with TypeScript 6 or 5 (npm install --save-dev typescript@~6.0.3, or typescript@~5.9.3).',
     );
+  }
+  if (major < FIRST_SUPPORTED_MAJOR) {
+    throw new Error(`@coro/tsc-plugin: TypeScript ${String(version)} is older than coro supports; build with TypeScript 5 or 6.`);
   }
   return candidate as TypeScript;
 }

@@ -205,10 +205,13 @@ test('TypeScript 7 has no API to run a plugin: it is refused, naming what to use
     expect(() => coroTransformer(undefined, {}, { ts: { version } })).toThrow(
       `@coro/tsc-plugin: TypeScript ${version} has no JavaScript compiler API, so it cannot run transformer plugins. ` +
         'Lower suspend functions with `coro transpile` (package @coro/cli) or with `@coro/vite-plugin` instead, ' +
-        'or build with TypeScript 6 (npm install --save-dev typescript@~6.0).',
+        'or build with TypeScript 6 or 5 (npm install --save-dev typescript@~6.0.3, or typescript@~5.9.3).',
     );
   }
   expect(() => coroTransformer(undefined, {}, { ts: {} })).toThrow('what it was handed as TypeScript has no version');
+  expect(() => coroTransformer(undefined, {}, { ts: { version: '4.9.5' } })).toThrow(
+    '@coro/tsc-plugin: TypeScript 4.9.5 is older than coro supports; build with TypeScript 5 or 6.',
+  );
 });
 
 test('options are checked: a wrong value or an unknown key is an error, ts-patch keys are ignored', () => {

@@ -1,0 +1,113 @@
+/**
+ * The output's module format, decided as Node decides when it runs the
+ * output (extension, nearest package.json "type", the file's own syntax) or
+ * by --module; output that could not run is a usage error (exit 2), and
+ * nothing is written. The real CLI in a child process, then node on what it
+ * wrote.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertCliBuilt, coro, makeWorkspace, node, removeWorkspace } from './workspace';
+
+const LIBRARY = 'export function* evens(limit: number): Generator<number> {\n  for (let n = 0; n < limit; n += 2) yield n;\n}\n';
+const MAIN = "import { evens } from './evens';\n\nasync function main(): Promise<void> {\n  console.log([...evens(7)].join(' '), await Promise.resolve('done'));\n}\nvoid main();\n";
+const SCRIPT = 'function* g() { yield 1; }\nconsole.log([...g()].join());\n';
+
+let workspace: string | undefined;
+beforeAll(assertCliBuilt);
+afterEach(() => removeWorkspace(workspace));
+
+test('an `npm init` project ("type": "commonjs"): import and export become require, and the output runs', () => {
+  workspace = makeWorkspace({ 'package.json': '{ "name": "p", "type": "commonjs" }\n', 'src/evens.ts': LIBRARY, 'src/main.ts': MAIN });
+  const result = coro(['transpile', 'src', '--out-dir', 'out'], workspace);
+  expect(result.stderr).toMatch(/^coro: lowered 2 files/);
+  expect(result.status).toBe(0);
+  const main = readFileSync(join(workspace, 'out/main.js'), 'utf8');
+  expect(main).not.toMatch(/^\s*(import|export)\b/m);
+  expect(main).toContain('require("./evens")');
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
+});
+
+test('a "type": "module" project: ES modules that import the runtime, and the output runs', () => {
+  workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n', 'src/evens.ts': LIBRARY, 'src/main.ts': MAIN.replace("'./evens'", "'./evens.js'") });
+  const result = coro(['transpile', 'src', '--out-dir', 'out'], workspace);
+  expect(result.status).toBe(0);
+  expect(readFileSync(join(workspace, 'out/evens.js'), 'utf8')).toMatch(/^import \* as \$coro from "@coro\/runtime";/m);
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
+});
+
+test('the extension comes first: .mts is an ES module and .cts CommonJS, whatever "type" says', () => {
+  workspace = makeWorkspace({ 'package.json': '{ "type": "commonjs" }\n', 'src/a.mts': SCRIPT, 'src/b.cts': SCRIPT });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  expect(readFileSync(join(workspace, 'out/a.mjs'), 'utf8')).toContain('import * as $coro from "@coro/runtime"');
+  expect(readFileSync(join(workspace, 'out/b.cjs'), 'utf8')).toContain('require("@coro/runtime")');
+  expect(node('out/a.mjs', workspace).stdout).toBe('1\n');
+  expect(node('out/b.cjs', workspace).stdout).toBe('1\n');
+});
+
+test('--module commonjs converts, --module esm makes a script an ES module, in a folder without package.json', () => {
+  workspace = makeWorkspace({ 'src/evens.ts': LIBRARY, 'src/main.ts': MAIN, 'script.js': SCRIPT });
+  expect(coro(['transpile', 'src', '--out-dir', 'out', '--module', 'commonjs'], workspace).status).toBe(0);
+  expect(readFileSync(join(workspace, 'out/main.js'), 'utf8')).toContain('require("./evens")');
+  expect(node('out/main.js', workspace).stdout).toBe('0 2 4 6 done\n');
+
+  const esm = coro(['transpile', 'script.js', '--module', 'esm'], workspace);
+  expect(esm.status).toBe(0);
+  expect(esm.stdout).toMatch(/^import \* as \$coro from "@coro\/runtime";/);
+});
+
+test.each([
+  {
+    what: '--runtime require on ES module output ("type": "module")',
+    files: { 'package.json': '{ "type": "module" }\n', 'src/a.js': SCRIPT },
+    args: ['--runtime', 'require'],
+    message: 'coro: src/a.js: --runtime require cannot run in ES module output, where require is not defined; use --runtime import or inline, or --module commonjs\n',
+  },
+  {
+    what: '--runtime require on a .mjs file',
+    files: { 'src/a.mjs': SCRIPT },
+    args: ['--runtime', 'require'],
+    message: 'coro: src/a.mjs: --runtime require cannot run in ES module output',
+  },
+  {
+    what: '--module preserve on import syntax that Node runs as CommonJS',
+    files: { 'package.json': '{ "type": "commonjs" }\n', 'src/evens.ts': LIBRARY },
+    args: ['--module', 'preserve'],
+    message: 'coro: src/evens.ts: Node runs the output as CommonJS (package.json "type": "commonjs"), where import and export are syntax errors; drop --module preserve to convert them, or make the package "type": "module"\n',
+  },
+  {
+    what: '--runtime import in CommonJS output of a script',
+    files: { 'package.json': '{ "type": "commonjs" }\n', 'src/a.js': SCRIPT },
+    args: ['--runtime', 'import'],
+    message: 'coro: src/a.js: --runtime import cannot run in CommonJS output of a script',
+  },
+  {
+    what: '--module esm with --runtime require',
+    files: { 'src/a.js': SCRIPT },
+    args: ['--module', 'esm', '--runtime', 'require'],
+    message: 'coro: --runtime require cannot run in ES module output (--module esm)',
+  },
+])('$what: exit 2, a message that says why and what to do, nothing written', ({ files, args, message }) => {
+  workspace = makeWorkspace({ ...files, 'src/fine.cjs': SCRIPT });
+  const result = coro(['transpile', 'src', '--out-dir', 'out', ...args], workspace);
+  expect(result.status).toBe(2);
+  expect(result.stderr.startsWith(message)).toBe(true);
+  expect(result.stderr).toContain("Run 'coro transpile --help' for usage.");
+  expect(existsSync(join(workspace, 'out'))).toBe(false);
+});
+
+test('standard input named as an ES module refuses --runtime require and writes nothing to standard output', () => {
+  workspace = makeWorkspace({});
+  const result = coro(['transpile', '--filename', 'a.mts', '--runtime', 'require'], workspace, { input: SCRIPT });
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^coro: a\.mts: --runtime require cannot run in ES module output/);
+});
+
+test('--module takes commonjs, esm or preserve', () => {
+  workspace = makeWorkspace({ 'a.js': SCRIPT });
+  const result = coro(['transpile', 'a.js', '--module', 'amd'], workspace);
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/^coro: --module must be one of commonjs, esm, preserve; got 'amd'/);
+});
