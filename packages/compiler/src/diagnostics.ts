@@ -74,6 +74,14 @@ export const DiagnosticCode = {
   InvalidEncoding: 2001,
 } as const;
 
+/**
+ * Whether an engine reports what the diagnostic says as a SyntaxError when it
+ * parses the file: TypeScript's parse errors and the early errors.
+ */
+export function isSyntaxErrorCode(code: number): boolean {
+  return code === DiagnosticCode.SyntaxError || (code >= DiagnosticCode.ReservedWord && code <= DiagnosticCode.ShorthandInitializer);
+}
+
 export class UnsupportedError extends Error {
   constructor(
     readonly node: ts.Node,

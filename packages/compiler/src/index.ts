@@ -17,7 +17,7 @@ import type { TransformOptions } from './transform';
 
 export { transform, type TransformOptions, type TransformResult, type SourceMap } from './transform';
 export type { Diagnostic } from './diagnostics';
-export { DiagnosticCode } from './diagnostics';
+export { DiagnosticCode, isSyntaxErrorCode } from './diagnostics';
 export type { RuntimeMode } from './runtime-binding';
 
 /** Whether `transform` reads the code as an ES module or as a script. */

@@ -106,7 +106,10 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const filename = options.filename ?? 'input.js';
   const runtime: RuntimeMode = options.runtime ?? 'import';
   const sourceType = options.sourceType ?? 'module';
-  const sourceFile = ts.createSourceFile(filename, code, ts.ScriptTarget.Latest, true, scriptKindOf(filename));
+  // A module parses as one even without `import` or `export`: TypeScript then reads a top-level
+  // `await` followed by `(`, `[` or a template as the operator, not as an identifier.
+  const languageVersion = sourceType === 'module' ? { languageVersion: ts.ScriptTarget.Latest, setExternalModuleIndicator: markAsModule } : ts.ScriptTarget.Latest;
+  const sourceFile = ts.createSourceFile(filename, code, languageVersion, true, scriptKindOf(filename));
   const diagnostics: Diagnostic[] = [];
   const fail = (): TransformResult => ({ code: '', map: null, diagnostics });
 
@@ -320,6 +323,10 @@ function deepestBracket(text: string): number {
 
 /** A node to look at, whether it is inside a suspend function, and the function it is in. */
 type Visit = [node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined];
+
+function markAsModule(sourceFile: ts.SourceFile): void {
+  (sourceFile as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
+}
 
 function isSloppyBlockDeclaration(fn: ts.FunctionDeclaration, module: boolean): boolean {
   const container = fn.parent;

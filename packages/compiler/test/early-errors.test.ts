@@ -159,6 +159,8 @@ const RULES: readonly Rule[] = [
       '() => new.target;',
       'class C { x = () => arguments; }',
       'class C { static { arguments; } }',
+      'function f() { return new.t\\u0061rget; }',
+      'async function f() { return import.meta; }',
     ],
     valid: [
       '({ *m() { yield super.x; } });',

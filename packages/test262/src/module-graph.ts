@@ -21,7 +21,8 @@
  * translation, so in a lowered run the fixtures are lowered too; a fixture the
  * lowering refuses or leaves suspend functions in throws
  * {@link TranslationFailure}, which the execution reports as such rather
- * than as a module error.
+ * than as a module error, except that an `import()` of a module refused for
+ * a syntax error rejects with a SyntaxError, which is what the engine does.
  *
  * `import()` from a script or module gets the linked and evaluated record;
  * Node then hands the script its namespace (or rejects with the record's
@@ -38,6 +39,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import type { Realm } from './realm';
+import { asRealmError } from './thrown';
 import type { Translated, Translation } from './translation';
 
 export class TranslationFailure extends Error {
@@ -88,9 +90,21 @@ export class ModuleGraph {
     };
   }
 
-  /** A module already linked or evaluating (one importing itself) is returned as it stands. */
+  /**
+   * A module already linked or evaluating (one importing itself) is returned as it stands.
+   * One the lowering refuses for a syntax or early error rejects the import with the realm's
+   * SyntaxError, as the engine's parse of it would.
+   */
   private async linkAndEvaluate(file: string): Promise<vm.Module> {
-    const record = this.load(file);
+    let record: vm.Module;
+    try {
+      record = this.load(file);
+    } catch (thrown) {
+      if (thrown instanceof TranslationFailure && thrown.translated.kind === 'refused' && thrown.translated.syntaxError) {
+        throw asRealmError(this.realm.context, new SyntaxError(thrown.message));
+      }
+      throw thrown;
+    }
     if (record.status === 'unlinked') await this.link(record);
     if (record.status === 'linked') await record.evaluate();
     return record;

@@ -10,7 +10,7 @@
  * lowered.translate('function* g() {}', 'script', 'a.js')
  * // { kind: 'code', code: 'var $coro = (function () { … })();\n…function g() { … }', leftover: undefined }
  * lowered.translate('function* g() { with (o) {} }', 'script', 'a.js')
- * // { kind: 'refused', message: 'CORO1003: …' }
+ * // { kind: 'refused', message: 'CORO1004: …', syntaxError: false }
  * ```
  *
  * ## Implementation
@@ -28,14 +28,15 @@
  *
  * `@coro/compiler` `transform`; README.md, "The transform API".
  */
-import { transform } from '@coro/compiler';
+import { isSyntaxErrorCode, transform } from '@coro/compiler';
 import { findLeftoverSuspension } from './leftover-suspension';
 
 export type SourceType = 'script' | 'module';
 
 export type Translated =
   | { kind: 'code'; code: string; leftover: string | undefined }
-  | { kind: 'refused'; message: string }
+  /** `syntaxError`: every error is one an engine reports as a SyntaxError (a parse or early error). */
+  | { kind: 'refused'; message: string; syntaxError: boolean }
   | { kind: 'crashed'; message: string };
 
 export interface Translation {
@@ -59,7 +60,8 @@ export const lowered: Translation = {
     }
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
     if (errors.length > 0) {
-      return { kind: 'refused', message: errors.map((error) => `CORO${error.code}: ${error.message}`).join('; ') };
+      const message = errors.map((error) => `CORO${error.code}: ${error.message}`).join('; ');
+      return { kind: 'refused', message, syntaxError: errors.every((error) => isSyntaxErrorCode(error.code)) };
     }
     return { kind: 'code', code: result.code, leftover: findLeftoverSuspension(result.code, sourceType) };
   },

@@ -18,7 +18,7 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
 
 export function checkArrowLine(node: ts.ArrowFunction, report: ReportEarlyError): void {
   const arrow = node.equalsGreaterThanToken;

@@ -19,7 +19,7 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
 
 /**
  * Whether an object or array literal is an assignment pattern: the target of

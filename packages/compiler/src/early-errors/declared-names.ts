@@ -27,7 +27,7 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
 
 export interface DeclarationScope {
   /** `'function'` ends a `var`'s search: a function body, a script or module, a static block, a namespace body. */

@@ -48,15 +48,10 @@ import { checkStatementPosition } from './statement-positions';
 import { checkDelete, checkWith } from './strict-mode';
 import { checkMetaProperty, checkSuper } from './super-and-meta';
 import { checkAwait, checkForAwait, checkYield } from './suspension-placement';
-import { classContext, classElementContext, fileContext, functionContext, type ReportEarlyError, type SyntacticContext } from './syntactic-context';
+import type { EarlyError, ReportEarlyError } from './early-error';
+import { classContext, classElementContext, fileContext, functionContext, type SyntacticContext } from './syntactic-context';
 import { hasUseStrict } from '../directives';
 import { isFunctionLike } from '../scope';
-
-export interface EarlyError {
-  readonly node: ts.Node;
-  readonly code: number;
-  readonly message: string;
-}
 
 type Visit = readonly [node: ts.Node, context: SyntacticContext];
 

@@ -21,7 +21,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 export function checkForInOfHead(node: ts.ForInStatement | ts.ForOfStatement, context: SyntacticContext, report: ReportEarlyError): void {
   const loop = ts.isForInStatement(node) ? 'for-in' : node.awaitModifier ? 'for await' : 'for-of';

@@ -21,7 +21,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import { isIterationStatement, type ReportEarlyError, type SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import { isIterationStatement, type SyntacticContext } from './syntactic-context';
 
 function find(context: SyntacticContext, name: string) {
   for (let label = context.labels; label; label = label.outer) if (label.name === name) return label;

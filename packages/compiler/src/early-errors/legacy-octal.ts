@@ -22,7 +22,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 /** TypeScript's diagnostics for legacy octal (11xx and 148x in its numbering). */
 const LEGACY_OCTAL_PARSE_ERRORS = new Set([1121, 1487, 1488, 1489]);

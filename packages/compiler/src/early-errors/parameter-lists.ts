@@ -23,7 +23,7 @@ import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
 import { hasUseStrict } from '../directives';
 import { boundNames, redeclared } from './declared-names';
-import type { ReportEarlyError } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
 
 /** The names `fn`'s parameters bind, each reported when the list may not repeat it. */
 export function checkParameterList(fn: ts.SignatureDeclaration, strict: boolean, report: ReportEarlyError): Map<string, ts.Node> {

@@ -25,7 +25,7 @@ import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
 import { isAssignmentPattern } from './assignment-targets';
 import { redeclared } from './declared-names';
-import type { ReportEarlyError } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
 
 /** The name a non-computed property name spells, escapes and quotes resolved. */
 function staticName(name: ts.PropertyName | undefined): string | undefined {

@@ -29,7 +29,8 @@
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
 import { isAssignmentTarget } from './assignment-targets';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 const STRICT_RESERVED = new Set(['implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
 

@@ -23,7 +23,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 export type StatementPosition = 'if' | 'loop' | 'with' | 'label';
 

@@ -13,7 +13,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 export function checkDelete(node: ts.DeleteExpression, context: SyntacticContext, report: ReportEarlyError): void {
   let operand: ts.Expression = node.expression;

@@ -24,7 +24,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 export function checkSuper(node: ts.SuperExpression, context: SyntacticContext, report: ReportEarlyError): void {
   const call = ts.isCallExpression(node.parent) && node.parent.expression === node;

@@ -24,7 +24,8 @@
  */
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
-import type { ReportEarlyError, SyntacticContext } from './syntactic-context';
+import type { ReportEarlyError } from './early-error';
+import type { SyntacticContext } from './syntactic-context';
 
 export function checkYield(node: ts.YieldExpression, context: SyntacticContext, report: ReportEarlyError): void {
   if (!context.yield) report(node, DiagnosticCode.MisplacedSuspension, "'yield' is only valid inside a generator function");

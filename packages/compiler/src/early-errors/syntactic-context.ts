@@ -29,9 +29,6 @@ import ts from 'typescript';
 import { hasUseStrict } from '../directives';
 import type { DeclarationScope } from './declared-names';
 
-/** Records one early error at `node` (or a part of it). */
-export type ReportEarlyError = (node: ts.Node, code: number, message: string) => void;
-
 /** A label in force, and whether a `continue` may name it (it labels a loop). */
 export interface LabelInForce {
   readonly name: string;
