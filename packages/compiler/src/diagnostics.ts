@@ -40,6 +40,8 @@ export const DiagnosticCode = {
   TooDeeplyNested: 1007,
   /** The lowered code does not parse: a compiler bug, reported instead of the code. */
   InvalidOutput: 1008,
+  /** `"use coroutine"` where it cannot apply (coroutine-directive.ts). */
+  CoroutineDirective: 1009,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

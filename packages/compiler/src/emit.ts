@@ -45,6 +45,8 @@ export interface EmittedMachine {
   readonly step: string;
   /** `var …$handlers = […];` and the like: must run before the first call. */
   readonly tables: string;
+  /** For a coroutine: each resume state after an `await`, with the source offset of that `await`. */
+  readonly awaitPositions: readonly { readonly state: number; readonly pos: number | undefined }[];
 }
 
 export interface EmitOptions {
@@ -62,6 +64,11 @@ export interface EmitOptions {
   readonly marks: boolean;
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
+  /**
+   * A coroutine: the callee of its `await` (`$coroutines.awaitInCoroutine`), and its frame holds
+   * the task's fields instead of the awaiting ones (coroutines.md, "Compiled form").
+   */
+  readonly coroutineAwait?: string;
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -95,6 +102,8 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   };
   const stateCount = new Set(stateOf.values()).size;
   const awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
+  const awaitCallee = () => options.coroutineAwait ?? names.runtime.ref(awaitFunction);
+  const awaitPositions: { state: number; pos: number | undefined }[] = [];
   const i1 = options.indent + '  ';
   const i2 = i1 + '  ';
   const i3 = i2 + '  ';
@@ -157,7 +166,8 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
         break;
       case 'await':
         line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        line(mark(`return ${names.runtime.ref(awaitFunction)}(${names.frame}, ${render(ins.value)});`));
+        line(mark(`return ${awaitCallee()}(${names.frame}, ${render(ins.value)});`));
+        awaitPositions.push({ state: stateOf.get(ins.resume)!, pos: ins.pos });
         reachable = false;
         break;
       case 'delegate':
@@ -271,7 +281,8 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   for (const slot of layout.slots) {
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
-  if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
+  if (options.coroutineAwait) write(fieldsOf('coroutine'));
+  else if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
   else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator', 'awaiting'));
   if (options.usesDelegate) write(fieldsOf('delegate'));
   ctor.push(`${options.indent}}`);
@@ -280,6 +291,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     frameConstructor: ctor.join('\n'),
     step: out.join('\n'),
     tables: tables.join('\n' + options.indent),
+    awaitPositions,
   };
 }
 

@@ -29,7 +29,7 @@ import { MachineBuilder } from './build/statements';
 import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
 import { layoutFrame, type FrameLayout } from './layout';
-import { emitMachine } from './emit';
+import { emitMachine, type EmittedMachine } from './emit';
 import { formatIR } from './format-ir';
 import { machineNames, NameAllocator } from './names';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
@@ -202,6 +202,7 @@ export function lowerFunction(
     ? strictBody && !isStrictAt(fn.parent, file.module)
     : (strictBody || isStrictAt(fn.parent, file.module)) && !isStrictAt(siteOf(fn), file.module);
   const inner = inPlace ? indent + '  ' : indent;
+  const coroutine = kind === 'async' && file.isCoroutine(fn);
   const emitted = emitMachine(ir, layout, names, {
     frameName: helper.frame,
     stepName: helper.step,
@@ -210,7 +211,8 @@ export function lowerFunction(
     strict,
     usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
     kind,
-    awaitsOnce: kind === 'async' && awaitsAtMostOnce(ir, liveness.successors),
+    awaitsOnce: kind === 'async' && !coroutine && awaitsAtMostOnce(ir, liveness.successors),
+    coroutineAwait: coroutine ? file.coroutineRuntime.ref('awaitInCoroutine') : undefined,
     marks: file.marks,
     stepParameter: sharedFrame ? allocator.fresh('$step') : undefined,
     prelude,
@@ -253,14 +255,17 @@ export function lowerFunction(
   const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
   if (kind === 'async') {
     const isArrow = ts.isArrowFunction(fn);
-    let newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsync')}(${construct});`;
+    const co = file.coroutineRuntime;
+    const start = coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
+    let newFrame = `${directives.join('')}${notConstructor}return ${start}(${construct});`;
     let parameterList: string | undefined;
     const linkArguments: string[] = [];
     if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
       // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
       // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
       const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
-      newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+      const startWith = coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
+      newFrame = `${directives.join('')}${notConstructor}return ${startWith}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
       if (form === 'method') {
         // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
         parameterList = fn.parameters
@@ -275,9 +280,11 @@ export function lowerFunction(
       linkArguments.push(JSON.stringify(explicitName));
     }
     const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
-    const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
-    if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
-    return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
+    const linker = coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
+    const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
+    const tables = coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+    if (hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite };
+    return placeLowered(fn, form, { wrapper, helpers, tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
   }
   // The function's current `prototype` decides the object's, when it has been replaced since linking.
   const linked = form !== 'method' || linkage !== undefined;
@@ -296,6 +303,23 @@ export function lowerFunction(
       ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
       : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
   return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name);
+}
+
+/**
+ * `$coroutines.linkTaskFrame(f$Frame, f$step, "f", "src/f.ts", [1, "3:11", …])`: the frame inherits
+ * `Task`, and each resume state after an `await` gets that `await`'s original `line:col` (for
+ * `dump()` and `at async` stack lines). A method is linked by `linkMethods` as an async function
+ * is; this call is what makes its frame a task.
+ */
+function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper: { frame: string; step: string }, emitted: EmittedMachine, file: FileContext): string {
+  const sf = file.sourceFile;
+  const table = emitted.awaitPositions.flatMap(({ state, pos }) => {
+    if (pos === undefined) return [];
+    const { line, character } = sf.getLineAndCharacterOfPosition(pos);
+    return [String(state), JSON.stringify(`${line + 1}:${character + 1}`)];
+  });
+  const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
+  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
 }
 
 export function renderCode(code: Code, layout: FrameLayout): string {

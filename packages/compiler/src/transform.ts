@@ -31,6 +31,8 @@ import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type 
 import { directiveCount, isStrictAt } from './directives';
 import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, SharedSites, topOfStatementList, type Insertion } from './placement';
 import { lowerFunction } from './lower';
+import { CoroutineReferences, coroutinePreamble } from './coroutine-binding';
+import { findCoroutines } from './coroutine-directive';
 import type { FileContext } from './lowered-function';
 import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
@@ -49,6 +51,8 @@ export interface TransformOptions {
   readonly sourceType?: 'module' | 'script';
   /** Also return the IR of every lowered function, printed (`TransformResult.ir`). Default `false`. */
   readonly dumpIR?: boolean;
+  /** Every async function of the file is a coroutine, as if the file began with `"use coroutine"`. Default `false`. */
+  readonly coroutines?: boolean;
 }
 
 export interface SourceMap {
@@ -169,6 +173,8 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     const children = visit(node, insideSuspend, fn);
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
+  const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
+  diagnostics.push(...coroutineFunctions.diagnostics);
   if (diagnostics.some((d) => d.category === 'error')) return fail();
   if (roots.length === 0) return { code, map: null, diagnostics };
 
@@ -184,6 +190,8 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     marks: canMark(code),
     fileHelpers: [],
     irListing: options.dumpIR ? [] : undefined,
+    coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
+    isCoroutine: (node) => coroutineFunctions.coroutines.has(node),
   };
 
   const s = new MagicString(code);
@@ -234,8 +242,14 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     );
     return fail();
   }
+  if (file.coroutineRuntime.isUsed && runtime === 'inline') {
+    const message = "coroutines need the one scheduler of '@coro/runtime/coroutines': use runtime 'import' or 'require' for a file with coroutines";
+    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, message, DiagnosticCode.InvalidOptions));
+    return fail();
+  }
   const preambleAt = preambleOffset(sourceFile);
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
+  if (file.coroutineRuntime.isUsed && runtime !== 'inline') s.prependLeft(preambleAt, coroutinePreamble(runtime, file.coroutineRuntime.binding) + '\n');
   s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeReferences.binding, runtimeReferences.exports) + '\n');
   // The preamble follows the directive prologue, on its last line when a comment ends that line.
   const directives = directiveCount(sourceFile.statements);

@@ -1,0 +1,101 @@
+/**
+ * Sleeping tasks: a binary heap of (deadline, task) in two parallel arrays,
+ * served by one timer of the clock set for the earliest deadline.
+ *
+ * ## Example
+ * A million tasks in `await delay(100)` are a million pairs in the heap and
+ * one host timer, not a million `Timeout` objects.
+ *
+ * ## Implementation
+ * The task's `$awaiting` holds its deadline while it sleeps. Cancelling a
+ * sleeping task changes `$awaiting` and leaves its entry in the heap; an
+ * entry whose task no longer awaits that deadline is dropped when it comes
+ * out (lazy deletion), so cancellation costs nothing here. Equal deadlines
+ * wake in the order they were set (a third array, the insertion sequence).
+ *
+ * ## References
+ * - libuv's timer heap; Trio's deadline heap (`trio._core._run.Deadlines`)
+ */
+import { currentClock } from './clock';
+import { wake } from './task-lifecycle';
+import type { TaskFrame } from './task-frame';
+
+var deadlines: number[] = [];
+var sleepers: TaskFrame[] = [];
+/** Insertion order: tasks with one deadline wake in the order they went to sleep. */
+var sequence: number[] = [];
+var nextSequence = 0;
+var timer: unknown;
+var timerDeadline = Infinity;
+
+/** Parks `task` until `deadline`, then queues its resumption. */
+export function sleepUntil(task: TaskFrame, deadline: number): void {
+  task.$awaiting = deadline;
+  push(deadline, task);
+  if (deadline < timerDeadline) armTimer(deadline);
+}
+
+function armTimer(deadline: number): void {
+  var clock = currentClock();
+  if (timer !== undefined) clock.clearTimer(timer);
+  timerDeadline = deadline;
+  timer = clock.setTimer(fire, Math.max(0, deadline - clock.now()));
+}
+
+function fire(): void {
+  timer = undefined;
+  timerDeadline = Infinity;
+  var now = currentClock().now();
+  while (deadlines.length && deadlines[0] <= now) {
+    var deadline = deadlines[0];
+    var task = pop();
+    if (task.$awaiting !== deadline) continue;
+    wake(task, 0, undefined);
+  }
+  if (deadlines.length) armTimer(deadlines[0]);
+}
+
+function before(i: number, deadline: number, order: number): boolean {
+  return deadlines[i] < deadline || (deadlines[i] === deadline && sequence[i] < order);
+}
+
+function place(i: number, deadline: number, task: TaskFrame, order: number): void {
+  deadlines[i] = deadline;
+  sleepers[i] = task;
+  sequence[i] = order;
+}
+
+function push(deadline: number, task: TaskFrame): void {
+  var order = nextSequence++;
+  var i = deadlines.length;
+  deadlines.push(deadline);
+  sleepers.push(task);
+  sequence.push(order);
+  while (i > 0) {
+    var parent = (i - 1) >> 1;
+    if (before(parent, deadline, order)) break;
+    place(i, deadlines[parent], sleepers[parent], sequence[parent]);
+    i = parent;
+  }
+  place(i, deadline, task, order);
+}
+
+function pop(): TaskFrame {
+  var top = sleepers[0];
+  var lastDeadline = deadlines.pop()!;
+  var lastTask = sleepers.pop()!;
+  var lastOrder = sequence.pop()!;
+  var size = deadlines.length;
+  if (size === 0) return top;
+  var i = 0;
+  for (;;) {
+    var child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && before(child + 1, deadlines[child], sequence[child])) child++;
+    if (!before(child, lastDeadline, lastOrder)) break;
+    place(i, deadlines[child], sleepers[child], sequence[child]);
+    i = child;
+  }
+  place(i, lastDeadline, lastTask, lastOrder);
+  return top;
+}
