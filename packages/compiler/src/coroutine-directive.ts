@@ -56,7 +56,7 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
       const directive = body ? prologueDirective(body, inPrologue) : undefined;
       const kind = suspendKindOf(fn);
       if (directive && kind !== 'async' && kind !== 'asyncGenerator') {
-        report(directive, `'"use coroutine"' applies to async functions only: this is ${kind === 'generator' ? 'a generator' : 'not an async function'}`);
+        report(directive, `"use coroutine" applies to async functions only: this is ${kind === 'generator' ? 'a generator' : 'not an async function'}`);
       }
       const wanted = inherited || directive !== undefined;
       if (wanted && kind === 'asyncGenerator') {
@@ -67,7 +67,7 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
       inside = wanted;
     }
     if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === COROUTINE_DIRECTIVE && !inPrologue.has(node)) {
-      report(node, `'"use coroutine"' is a directive: it must stand at the start of an async function's body or of the file`);
+      report(node, `"use coroutine" is a directive: it must stand at the start of an async function's body or of the file`);
     }
     ts.forEachChild(node, (child) => visit(child, inside));
   };

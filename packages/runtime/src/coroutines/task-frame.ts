@@ -46,7 +46,7 @@ export var STATUS_NAMES = ['created', 'running', 'suspended', 'completed', 'fail
 export var CANCEL_REQUESTED = 8;
 /** Made by `nonCancellable`: neither `cancel()` nor its parent's cancellation reaches it. */
 export var NON_CANCELLABLE = 16;
-/** Someone awaited it or called `then`: its failure has a reader. */
+/** Awaited once settled, or `then` was called: its failure has a reader even with no waiter left. */
 export var OBSERVED = 32;
 /** Its body has finished; it waits for its children before settling. */
 export var JOINING = 64;

@@ -24,10 +24,13 @@
  * - A body that finishes while children run waits for them (`JOINING`):
  *   nothing outlives the task that started it. A body that fails cancels its
  *   children first.
- * - A failure nobody awaited by the end of the current drain fails the
- *   parent (kotlinx.coroutines' rule), at once in a scope; a root task's
- *   unobserved failure becomes a rejected promise with no handler, which the
- *   host reports as it reports any unhandled rejection.
+ * - A failure that no waiter receives fails the parent: at once when the
+ *   parent is a scope or is being cancelled (its await of the child was
+ *   interrupted, and a failure during cleanup must not vanish), otherwise
+ *   when nobody has awaited it by the end of the current drain
+ *   (kotlinx.coroutines' rule, with room for an `await` that follows the
+ *   call). A root task's unobserved failure becomes a rejected promise with
+ *   no handler, which the host reports as any unhandled rejection.
  * - `cancelTask` cancels the children first, aborts the task's signal, then
  *   interrupts the task's own await with a `CancellationError`. A task whose
  *   resumption is already queued keeps it (no value is lost) and throws at
@@ -165,9 +168,9 @@ export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
 function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
   var shielded = task.$taskState & NON_CANCELLABLE;
   if (!shielded && frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
-  task.$taskState |= OBSERVED;
   var status = statusOf(task);
   if (status >= COMPLETED) {
+    task.$taskState |= OBSERVED;
     readyMode = status === COMPLETED ? 0 : 1;
     readyValue = task.$outcome;
     return READY;
@@ -265,8 +268,9 @@ function settle(task: TaskFrame): void {
   else if (waiters !== undefined) notify(waiters, task, status, outcome);
   if (state & LISTED) liveRoots.delete(task);
   var parent = task.$parent;
-  if (status === FAILED && !(task.$taskState & OBSERVED)) {
-    if (parent && parent.$taskState & SCOPE) failParent(parent, outcome);
+  // A waiter receives the failure; one that stopped waiting (it was cancelled) does not.
+  if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
+    if (parent && parent.$taskState & (SCOPE | CANCEL_REQUESTED)) failParent(parent, outcome);
     else enqueue(checkObserved, task, 0, undefined);
   }
   if (parent && state & REGISTERED) childSettled(parent, task);

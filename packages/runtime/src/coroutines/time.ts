@@ -27,7 +27,7 @@ import { currentClock } from './clock';
 import { CancellationError, isCancellation, TimeoutError } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelChildren, interruptAwait, startTask, wake } from './task-lifecycle';
-import { sleepUntil } from './timer-heap';
+import { sleepUntil, turnTime } from './timer-heap';
 import { CANCEL_REQUESTED, extraOf, QUEUED, type SchedulerAwaitable, type TaskFrame } from './task-frame';
 import type { Task } from './task-prototype';
 
@@ -39,7 +39,7 @@ function DelayAwaitable(this: { $milliseconds: number }, milliseconds: number) {
 
 Object.defineProperty(DelayAwaitable.prototype, '$suspend', {
   value: function suspendForDelay(this: { $milliseconds: number }, task: TaskFrame) {
-    sleepUntil(task, currentClock().now() + this.$milliseconds);
+    sleepUntil(task, turnTime() + this.$milliseconds);
   },
 });
 

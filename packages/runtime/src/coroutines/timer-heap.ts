@@ -28,6 +28,26 @@ var nextSequence = 0;
 var timer: unknown;
 var timerDeadline = Infinity;
 
+var cachedTurnTime: number | undefined;
+
+function forgetTurnTime(): void {
+  cachedTurnTime = undefined;
+}
+
+/**
+ * The clock's time, read once per turn of the event loop (until the
+ * microtasks of the turn have run) and rounded up to whole milliseconds, as
+ * libuv caches its loop time for timers: delays of one length set in one
+ * turn end together and wake in the order they were set.
+ */
+export function turnTime(): number {
+  if (cachedTurnTime === undefined) {
+    cachedTurnTime = Math.ceil(currentClock().now());
+    queueMicrotask(forgetTurnTime);
+  }
+  return cachedTurnTime;
+}
+
 /** Parks `task` until `deadline`, then queues its resumption. */
 export function sleepUntil(task: TaskFrame, deadline: number): void {
   task.$awaiting = deadline;
@@ -39,7 +59,8 @@ function armTimer(deadline: number): void {
   var clock = currentClock();
   if (timer !== undefined) clock.clearTimer(timer);
   timerDeadline = deadline;
-  timer = clock.setTimer(fire, Math.max(0, deadline - clock.now()));
+  // Rounded up: a host timer that fires early would only be set again.
+  timer = clock.setTimer(fire, Math.max(0, Math.ceil(deadline - clock.now())));
 }
 
 function fire(): void {
