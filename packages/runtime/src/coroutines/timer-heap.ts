@@ -10,13 +10,15 @@
  * The task's `$awaiting` holds its deadline while it sleeps. Cancelling a
  * sleeping task changes `$awaiting` and leaves its entry in the heap; an
  * entry whose task no longer awaits that deadline is dropped when it comes
- * out (lazy deletion), so cancellation costs nothing here. Equal deadlines
- * wake in the order they were set (a third array, the insertion sequence).
+ * out, or reaches the top when the timer is set (lazy deletion), so
+ * cancellation costs nothing here. A clock replaced while tasks sleep gets
+ * the timer at the next `delay`. Equal deadlines wake in the order they
+ * were set (a third array, the insertion sequence).
  *
  * ## References
  * - libuv's timer heap; Trio's deadline heap (`trio._core._run.Deadlines`)
  */
-import { currentClock } from './clock';
+import { currentClock, type Clock } from './clock';
 import { wake } from './task-lifecycle';
 import type { TaskFrame } from './task-frame';
 
@@ -27,6 +29,7 @@ var sequence: number[] = [];
 var nextSequence = 0;
 var timer: unknown;
 var timerDeadline = Infinity;
+var timerClock: Clock | undefined;
 
 var cachedTurnTime: number | undefined;
 
@@ -52,15 +55,20 @@ export function turnTime(): number {
 export function sleepUntil(task: TaskFrame, deadline: number): void {
   task.$awaiting = deadline;
   push(deadline, task);
-  if (deadline < timerDeadline) armTimer(deadline);
+  if (deadline < timerDeadline || timerClock !== currentClock()) armTimer();
 }
 
-function armTimer(deadline: number): void {
-  var clock = currentClock();
-  if (timer !== undefined) clock.clearTimer(timer);
-  timerDeadline = deadline;
+/** Sets the one host timer for the earliest deadline whose task still sleeps (on the current clock). */
+function armTimer(): void {
+  while (deadlines.length && sleepers[0].$awaiting !== deadlines[0]) pop();
+  if (timer !== undefined) timerClock!.clearTimer(timer);
+  timer = undefined;
+  timerDeadline = Infinity;
+  if (!deadlines.length) return;
+  var clock = (timerClock = currentClock());
+  timerDeadline = deadlines[0];
   // Rounded up: a host timer that fires early would only be set again.
-  timer = clock.setTimer(fire, Math.max(0, Math.ceil(deadline - clock.now())));
+  timer = clock.setTimer(fire, Math.max(0, Math.ceil(timerDeadline - clock.now())));
 }
 
 function fire(): void {
@@ -70,10 +78,9 @@ function fire(): void {
   while (deadlines.length && deadlines[0] <= now) {
     var deadline = deadlines[0];
     var task = pop();
-    if (task.$awaiting !== deadline) continue;
-    wake(task, 0, undefined);
+    if (task.$awaiting === deadline) wake(task, 0, undefined);
   }
-  if (deadlines.length) armTimer(deadlines[0]);
+  armTimer();
 }
 
 function before(i: number, deadline: number, order: number): boolean {
