@@ -45,6 +45,7 @@ import { currentClock } from './clock';
 import { addAsyncStackTrace } from './async-stack-trace';
 import { CancellationError, combinedFailure, isCancellation } from './errors';
 import { enqueue } from './ready-queue';
+import { sleeperLeft } from './timer-heap';
 import {
   BODY_FAILED,
   CANCEL_REQUESTED,
@@ -343,6 +344,7 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   if (awaiting === QUEUED || awaiting === CHILDREN) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
   wake(task, 1, error);
+  if (typeof awaiting === 'number') sleeperLeft();
 }
 
 export function cancellationOf(task: TaskFrame): Error {

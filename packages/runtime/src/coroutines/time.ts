@@ -39,7 +39,7 @@ function DelayAwaitable(this: { $milliseconds: number }, milliseconds: number) {
 
 Object.defineProperty(DelayAwaitable.prototype, '$suspend', {
   value: function suspendForDelay(this: { $milliseconds: number }, task: TaskFrame) {
-    sleepUntil(task, turnTime() + this.$milliseconds);
+    sleepUntil(task, turnTime() + this.$milliseconds, wake);
   },
 });
 

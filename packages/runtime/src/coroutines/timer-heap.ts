@@ -19,7 +19,7 @@
  * - libuv's timer heap; Trio's deadline heap (`trio._core._run.Deadlines`)
  */
 import { currentClock, type Clock } from './clock';
-import { wake } from './task-lifecycle';
+import type { Resumption } from './ready-queue';
 import type { TaskFrame } from './task-frame';
 
 var deadlines: number[] = [];
@@ -51,8 +51,12 @@ export function turnTime(): number {
   return cachedTurnTime;
 }
 
-/** Parks `task` until `deadline`, then queues its resumption. */
-export function sleepUntil(task: TaskFrame, deadline: number): void {
+var wakeTask: Resumption | undefined;
+var recheckScheduled = false;
+
+/** Parks `task` until `deadline`, then calls `wake(task, 0, undefined)`. */
+export function sleepUntil(task: TaskFrame, deadline: number, wake: Resumption): void {
+  wakeTask = wake;
   task.$awaiting = deadline;
   push(deadline, task);
   if (deadline < timerDeadline || timerClock !== currentClock()) armTimer();
@@ -78,9 +82,23 @@ function fire(): void {
   while (deadlines.length && deadlines[0] <= now) {
     var deadline = deadlines[0];
     var task = pop();
-    if (task.$awaiting === deadline) wake(task, 0, undefined);
+    if (task.$awaiting === deadline) wakeTask!(task, 0, undefined);
   }
   armTimer();
+}
+
+/**
+ * A sleeping task stopped sleeping (it was cancelled): once this turn is
+ * over, the host timer is set again for the earliest task still asleep, or
+ * cleared, so a cancelled long delay does not keep the process alive.
+ */
+export function sleeperLeft(): void {
+  if (recheckScheduled) return;
+  recheckScheduled = true;
+  queueMicrotask(function recheckTimer() {
+    recheckScheduled = false;
+    if (deadlines.length && sleepers[0].$awaiting !== deadlines[0]) armTimer();
+  });
 }
 
 function before(i: number, deadline: number, order: number): boolean {
