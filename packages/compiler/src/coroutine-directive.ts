@@ -46,9 +46,11 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
     const start = node.getStart(sourceFile);
     diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.CoroutineDirective));
   };
+  // The directive is written without escapes (as "use strict" is): a file that does not hold its text has none.
+  if (!wholeFile && !sourceFile.text.includes(COROUTINE_DIRECTIVE)) return { coroutines, diagnostics };
   const inPrologue = new Set<ts.Node>();
   const fileDirective = prologueDirective(sourceFile.statements, inPrologue);
-  const visit = (node: ts.Node, inherited: boolean): void => {
+  const visit = (node: ts.Node, inherited: boolean): Visit[] => {
     let inside = inherited;
     if (isFunctionLike(node)) {
       const fn = node as ts.FunctionLikeDeclaration;
@@ -69,11 +71,28 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
     if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === COROUTINE_DIRECTIVE && !inPrologue.has(node)) {
       report(node, `"use coroutine" is a directive: it must stand at the start of an async function's body or of the file`);
     }
-    ts.forEachChild(node, (child) => visit(child, inside));
+    const children: Visit[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push([child, inside]);
+    });
+    return children;
   };
-  ts.forEachChild(sourceFile, (child) => visit(child, wholeFile || fileDirective !== undefined));
+  // In document order, with a stack of its own: a long chain of `a + b + …` is deeper than the call stack.
+  const pending: Visit[] = [];
+  ts.forEachChild(sourceFile, (child) => {
+    pending.push([child, wholeFile || fileDirective !== undefined]);
+  });
+  pending.reverse();
+  while (pending.length) {
+    const [node, inherited] = pending.pop()!;
+    const children = visit(node, inherited);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
   return { coroutines, diagnostics };
 }
+
+/** A node to look at, and whether an async function there is a coroutine by inheritance. */
+type Visit = [node: ts.Node, inherited: boolean];
 
 /** The `"use coroutine"` directive of a prologue, if any; every directive of it goes into `seen`. */
 function prologueDirective(statements: readonly ts.Statement[], seen: Set<ts.Node>): ts.Statement | undefined {
