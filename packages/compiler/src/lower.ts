@@ -109,6 +109,7 @@ export function lowerFunction(
     outerIdentifier: (node) => outer?.identifier(node),
     freshName: (preferred) => allocator.fresh(preferred),
     strict: strictBody || isStrictAt(fn.parent, file.module),
+    budget: file.coroutineBudget !== undefined && kind === 'async' && file.isCoroutine(fn) ? budgetCheckpoint(file, file.coroutineBudget) : undefined,
     superAccessor: () => {
       // An arrow's `super` is its method's: the arrow wrapper reaches it lexically.
       if (!ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn)) return undefined;
@@ -320,6 +321,12 @@ function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper
   });
   const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
   return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
+}
+
+/** The starvation budget's check and yield (coroutines.md): a shared counter, a call only every `iterations`. */
+function budgetCheckpoint(file: FileContext, iterations: number): { check: string; yieldCall: string } {
+  const co = file.coroutineRuntime;
+  return { check: `++${co.ref('budget')}.spent < ${iterations}`, yieldCall: `${co.ref('spendBudget')}()` };
 }
 
 export function renderCode(code: Code, layout: FrameLayout): string {

@@ -43,6 +43,8 @@ export interface FileContext {
   readonly coroutineRuntime: CoroutineReferences;
   /** An async function that is a coroutine (coroutine-directive.ts). */
   isCoroutine(node: ts.Node): boolean;
+  /** The `coroutineBudget` option: loop iterations between two turns given to the other tasks. */
+  readonly coroutineBudget: number | undefined;
 }
 
 /** What an enclosing machine offers to a suspend function nested in it. */

@@ -53,6 +53,11 @@ export interface TransformOptions {
   readonly dumpIR?: boolean;
   /** Every async function of the file is a coroutine, as if the file began with `"use coroutine"`. Default `false`. */
   readonly coroutines?: boolean;
+  /**
+   * The starvation budget: every loop of a coroutine counts its iterations on one shared counter,
+   * and every this many the coroutine yields to the scheduler (`yieldNow`). Default: no counting.
+   */
+  readonly coroutineBudget?: number;
 }
 
 export interface SourceMap {
@@ -173,6 +178,11 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     const children = visit(node, insideSuspend, fn);
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
+  const budget = options.coroutineBudget;
+  if (budget !== undefined && !(typeof budget === 'number' && Number.isInteger(budget) && budget > 0)) {
+    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, `coroutineBudget must be a positive whole number of loop iterations, not ${String(budget)}`, DiagnosticCode.InvalidOptions));
+    return fail();
+  }
   const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
   diagnostics.push(...coroutineFunctions.diagnostics);
   if (diagnostics.some((d) => d.category === 'error')) return fail();
@@ -192,6 +202,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     irListing: options.dumpIR ? [] : undefined,
     coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
     isCoroutine: (node) => coroutineFunctions.coroutines.has(node),
+    coroutineBudget: options.coroutineBudget,
   };
 
   const s = new MagicString(code);

@@ -36,6 +36,19 @@ export abstract class IterationBuilder extends RenderingBuilder {
   abstract readonly expressions: ExpressionLowering;
   abstract buildStatement(node: ts.Statement): void;
 
+  /**
+   * Where a loop of a coroutine with the starvation budget goes round again (its continue
+   * target): one unit spent, and a turn given to the others when none is left.
+   */
+  protected budgetCheckpoint(): void {
+    const budget = this.context.budget;
+    if (!budget) return;
+    const enough = this.newLabel();
+    this.branchIf([budget.check], enough);
+    this.awaitValue([budget.yieldCall]);
+    this.mark(enough);
+  }
+
   withIteratorClose(fin: Finally, iterator: Variable, close: IteratorClose, body: () => void): void {
     this.withRegion(this.newRegion(fin.throwEntry, fin.returnEntry), () => {
       this.mark(this.newLabel());
@@ -74,6 +87,8 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const value = this.newTemp('$item');
     this.assign(value, [step, '.value']);
     this.withIteratorClose(fin, iterator, { async: isAsync, then: head }, () => {
+      // Inside the close: a cancellation thrown at the checkpoint closes the iterator.
+      this.budgetCheckpoint();
       this.bindForHead(node.initializer, [value]);
       this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallyDepth, breakDepth);
     });
@@ -139,6 +154,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const head = this.newLabel();
     const exit = this.newLabel();
     this.mark(head);
+    this.budgetCheckpoint();
     this.branch([index, ' < ', keys, '.length'], exit);
     this.assign(key, [keys, '[', index, '++]']);
     // A property deleted before it is visited is not visited.

@@ -1,6 +1,7 @@
 /**
  * Time in coroutines: `delay(ms)`, `yieldNow()`, `withTimeout(ms, fn)` and
- * `withTimeoutOrUndefined(ms, fn)`, all on the scheduler's one clock.
+ * `withTimeoutOrUndefined(ms, fn)`, all on the scheduler's one clock; and
+ * the starvation budget, which yields as `yieldNow` does.
  *
  * ## Example
  * ```js
@@ -116,4 +117,17 @@ export function withTimeout<R>(milliseconds: number, fn: () => R | PromiseLike<R
 /** `withTimeout` that gives `undefined` instead of throwing. */
 export function withTimeoutOrUndefined<R>(milliseconds: number, fn: () => R | PromiseLike<R>): Task<R | undefined> {
   return startTask(new RuntimeTask(fn, 0, timeoutStep(milliseconds, true))) as unknown as Task<R | undefined>;
+}
+
+/**
+ * The starvation budget's counter: code compiled with `coroutineBudget: N`
+ * counts every loop iteration of a coroutine here (`++budget.spent < N`), and
+ * calls `spendBudget` only when the count reaches N.
+ */
+export var budget = { spent: 0 };
+
+/** The budget ran out: start counting again, and let the others run. */
+export function spendBudget(): PromiseLike<void> {
+  budget.spent = 0;
+  return YIELD;
 }
