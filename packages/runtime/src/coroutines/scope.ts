@@ -31,6 +31,7 @@
  */
 import { RuntimeTask, runBody, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, startTask } from './task-lifecycle';
+import { nameStep } from './task-description';
 import { TaskPrototype, type Task } from './task-prototype';
 import { COMPLETED, NON_CANCELLABLE, SCOPE, statusOf, type TaskFrame } from './task-frame';
 
@@ -41,12 +42,22 @@ export interface Scope<T = unknown> extends Task<T> {
 
 var ScopePrototype = Object.create(TaskPrototype);
 
+var runLaunched = nameStep(function runLaunched(task: TaskFrame, state: number, mode: number, value: unknown) {
+  return runBody(task, state, mode, value);
+}, 'launch');
+var runDetached = nameStep(function runDetached(task: TaskFrame, state: number, mode: number, value: unknown) {
+  return runBody(task, state, mode, value);
+}, 'launchDetached');
+var runNonCancellable = nameStep(function runNonCancellable(task: TaskFrame, state: number, mode: number, value: unknown) {
+  return runBody(task, state, mode, value);
+}, 'nonCancellable');
+
 Object.defineProperty(ScopePrototype, 'launch', {
   configurable: true,
   writable: true,
   value: function launch(this: TaskFrame, fn: () => unknown) {
     if (statusOf(this) >= COMPLETED) throw new Error('launch: the scope has finished; start tasks while its body or its children run');
-    return startTask(new RuntimeTask(fn, 0, runBody), this);
+    return startTask(new RuntimeTask(fn, 0, runLaunched), this);
   },
 });
 
@@ -73,10 +84,10 @@ export function scope<T>(body: (scope: Scope<T>) => T | PromiseLike<T>): Task<T>
 
 /** Starts `fn` as a root task that nothing waits for or cancels: its unobserved failure is an unhandled rejection. */
 export function launchDetached<R>(fn: () => R | PromiseLike<R>): Task<R> {
-  return startTask(new RuntimeTask(fn, 0, runBody), null) as unknown as Task<R>;
+  return startTask(new RuntimeTask(fn, 0, runDetached), null) as unknown as Task<R>;
 }
 
 /** Runs `fn` out of reach of cancellation: for cleanup that must finish inside a cancelled task. */
 export function nonCancellable<R>(fn: () => R | PromiseLike<R>): Task<R> {
-  return startTask(new RuntimeTask(fn, NON_CANCELLABLE, runBody)) as unknown as Task<R>;
+  return startTask(new RuntimeTask(fn, NON_CANCELLABLE, runNonCancellable)) as unknown as Task<R>;
 }

@@ -14,7 +14,9 @@
  * The table hangs on the step function, which every frame of the function
  * shares: nothing per call. It maps a resume state (the `$state` a task has
  * while suspended at an `await`) to the position of that `await`. Tasks the
- * runtime makes are named after the function they run; a scope is `scope`.
+ * runtime makes are named after the function they run, or after what made
+ * them (`launch`, `withTimeout`) when that function has no name; a scope is
+ * `scope`.
  *
  * ## References
  * - docs/architecture.md, "Frame fields" (`$state` is the resume state)
@@ -37,10 +39,16 @@ export function describeStates(step: Function, name: string, file: string, table
   described.$positions = positions;
 }
 
+/** Names the tasks a runtime step function runs, when the function they run has no name (`launch`, `withTimeout`). */
+export function nameStep<F extends Function>(step: F, name: string): F {
+  (step as DescribedStep).$coroutineName = name;
+  return step;
+}
+
 export function taskName(task: TaskFrame): string {
   if (task.$taskState & SCOPE) return 'scope';
-  if (task.$body) return task.$body.name || 'anonymous';
   var described = task.$step as DescribedStep;
+  if (task.$body && task.$body.name) return task.$body.name;
   return described.$coroutineName || task.$step.name.replace(/\$step$/, '') || 'anonymous';
 }
 

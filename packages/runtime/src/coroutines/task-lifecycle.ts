@@ -233,6 +233,11 @@ function removeWaiter(task: TaskFrame, waiter: Waiter): void {
 
 function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$outcome = outcome;
+  // The common case, a call that completes before it ever suspends: nobody to tell, no children.
+  if (!failed && task.$extra === undefined && task.$waiters === undefined && (task.$taskState & (LISTED | REGISTERED)) === 0) {
+    setStatus(task, COMPLETED);
+    return;
+  }
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
   if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);

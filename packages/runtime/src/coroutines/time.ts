@@ -29,6 +29,7 @@ import { CancellationError, isCancellation, TimeoutError } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelChildren, interruptAwait, startTask, wake } from './task-lifecycle';
 import { sleepUntil, turnTime } from './timer-heap';
+import { nameStep } from './task-description';
 import { CANCEL_REQUESTED, extraOf, QUEUED, type SchedulerAwaitable, type TaskFrame } from './task-frame';
 import type { Task } from './task-prototype';
 
@@ -82,7 +83,7 @@ export function yieldNow(): PromiseLike<void> {
 }
 
 function timeoutStep(milliseconds: number, orUndefined: boolean) {
-  return function withTimeoutStep(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+  return nameStep(function withTimeoutStep(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
     var extra = extraOf(task);
     if (state === 0) {
       task.$state = 1;
@@ -106,7 +107,7 @@ function timeoutStep(milliseconds: number, orUndefined: boolean) {
       throw new TimeoutError(milliseconds);
     }
     throw value;
-  };
+  }, orUndefined ? 'withTimeoutOrUndefined' : 'withTimeout');
 }
 
 /** Runs `fn`; after `milliseconds` cancels what it started and throws a `TimeoutError`. */
