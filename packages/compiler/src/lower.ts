@@ -110,6 +110,7 @@ export function lowerFunction(
     freshName: (preferred) => allocator.fresh(preferred),
     strict: strictBody || isStrictAt(fn.parent, file.module),
     budget: file.coroutineBudget !== undefined && kind === 'async' && file.isCoroutine(fn) ? budgetCheckpoint(file, file.coroutineBudget) : undefined,
+    isCancellation: kind === 'async' && file.isCoroutine(fn) ? file.coroutineRuntime.ref('isCancellation') : undefined,
     superAccessor: () => {
       // An arrow's `super` is its method's: the arrow wrapper reaches it lexically.
       if (!ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn)) return undefined;

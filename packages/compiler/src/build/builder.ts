@@ -51,6 +51,11 @@ export interface BuildContext {
    * when none are left, awaits `yieldCall` (coroutines.md, "Starvation budget").
    */
   readonly budget?: { readonly check: string; readonly yieldCall: string };
+  /**
+   * A coroutine: the function that tells a `CancellationError` (a `for await` whose `next()` await is
+   * cancelled closes its iterator; coroutines.md, cancellation rule 9).
+   */
+  readonly isCancellation?: string;
 }
 
 /** A place an expression can be read from and written to, evaluated once (`a.b`, `a[k]`, `x`). */

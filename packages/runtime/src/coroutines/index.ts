@@ -33,6 +33,7 @@ export var Task = tasks.Task;
 export var TaskPrototype = tasks.TaskPrototype;
 export var CancellationError = errors.CancellationError;
 export var TimeoutError = errors.TimeoutError;
+export var isCancellation = errors.isCancellation;
 export var scope = scopes.scope;
 export var launchDetached = scopes.launchDetached;
 export var nonCancellable = scopes.nonCancellable;

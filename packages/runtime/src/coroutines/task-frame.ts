@@ -15,7 +15,7 @@
  *   this.$extra = undefined;     // children, signal, failures: made on first need
  *   this.$waiters = undefined;   // one task or callback, or an array of them
  *   this.$awaiting = undefined;  // what it is suspended on
- *   this.$since = 0;             // when it last suspended (clock time)
+ *   this.$since = 0;             // when it last suspended (clock time, whole ms)
  *   this.$context = undefined;   // the async context it resumes in
  * }
  * ```

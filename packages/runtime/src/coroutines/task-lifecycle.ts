@@ -41,11 +41,10 @@
  * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
  */
 import { captureContext } from './async-context';
-import { currentClock } from './clock';
 import { addAsyncStackTrace } from './async-stack-trace';
 import { CancellationError, combinedFailure, isCancellation } from './errors';
 import { enqueue } from './ready-queue';
-import { sleeperLeft } from './timer-heap';
+import { sleeperLeft, turnTime } from './timer-heap';
 import {
   BODY_FAILED,
   CANCEL_REQUESTED,
@@ -129,7 +128,8 @@ function runTask(task: TaskFrame, mode: number, value: unknown): void {
 
 function markSuspended(task: TaskFrame): void {
   setStatus(task, SUSPENDED);
-  task.$since = currentClock().now();
+  // Whole milliseconds of the turn: a small integer, kept in the field itself rather than boxed.
+  task.$since = turnTime();
   if (task.$context === undefined) task.$context = captureContext();
   if (task.$taskState & REGISTERED) return;
   task.$taskState |= REGISTERED;
