@@ -36,9 +36,10 @@ export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function,
   return fn;
 }
 
-export function linkTaskFrame(Frame: Function, step: Function, name: string, file: string, positions: readonly (number | string)[]): void {
+/** `step` is undefined for a method that uses private names: its class makes it later (task-description.ts). */
+export function linkTaskFrame(Frame: Function, step: Function | undefined, name: string, file: string, positions: readonly (number | string)[]): void {
   inheritTask(Frame);
-  describeStates(step, name, file, positions);
+  describeStates(step, Frame, name, file, positions);
 }
 
 function inheritTask(Frame: Function): void {
