@@ -141,7 +141,7 @@ function markSuspended(task: TaskFrame): void {
   }
   var extra = extraOf(parent);
   (extra.children || (extra.children = new Set())).add(task);
-  if (parent.$taskState & CANCEL_REQUESTED) cancelTask(task, extra.cancellation && (extra.cancellation as CancellationError).reason, false);
+  if (parent.$taskState & CANCEL_REQUESTED) cancelTask(task, extra.cancellation && (extra.cancellation as CancellationError).reason, false, extra.cancellation);
 }
 
 /** `await value` in a coroutine: `READY` to continue at once, `SUSPEND` once the continuation is registered. */
@@ -322,25 +322,29 @@ function reportUnhandled(error: unknown): void {
 
 /**
  * Cancels `task` and its subtree, children first. `force` also cancels a
- * `nonCancellable` task (its own child failed); a parent's cancellation never does.
+ * `nonCancellable` task (its own child failed); a parent's cancellation never
+ * does. One `CancellationError` serves the whole subtree (`shared`): making
+ * an error captures a stack, which would cost more than the rest of a
+ * cancellation, once per task.
  */
-export function cancelTask(task: TaskFrame, reason: unknown, force: boolean): void {
+export function cancelTask(task: TaskFrame, reason: unknown, force: boolean, shared?: Error): void {
   var state = task.$taskState;
   if ((state & STATUS_MASK) >= COMPLETED || state & CANCEL_REQUESTED) return;
   if (!force && state & NON_CANCELLABLE) return;
   task.$taskState = state | CANCEL_REQUESTED;
   var extra = extraOf(task);
-  var error = (extra.cancellation = new CancellationError(reason));
-  cancelChildren(task, reason);
+  var error = (extra.cancellation = shared || new CancellationError(reason));
+  cancelChildren(task, reason, error);
   if (extra.abort) extra.abort.abort(error);
   if (statusOf(task) === SUSPENDED && !(task.$taskState & SHIELDED)) interruptAwait(task, error);
 }
 
 /** Cancels every child of `task`, not `task` itself (a timeout cancels what runs inside it). */
-export function cancelChildren(task: TaskFrame, reason: unknown): void {
+export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error): void {
   var children = task.$extra && task.$extra.children;
   if (!children) return;
-  children.forEach(function cancelChild(child) { cancelTask(child, reason, false); });
+  var error = shared || new CancellationError(reason);
+  children.forEach(function cancelChild(child) { cancelTask(child, reason, false, error); });
 }
 
 /** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */
