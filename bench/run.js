@@ -83,7 +83,7 @@ async function main() {
     log(`${benchCase.id}: ${benchCase.title}`);
     const caseStart = Date.now();
     caseResults.push(
-      await measureCase({ benchCase, variants, repeat: options.repeat, quick: options.quick, workDir: WORK_DIR, repoRoot: REPO_ROOT, log }),
+      await measureCase({ benchCase, variants: variants.filter((variant) => !benchCase.variants || benchCase.variants.includes(variant.id)), repeat: options.repeat, quick: options.quick, workDir: WORK_DIR, repoRoot: REPO_ROOT, log }),
     );
     log(`  (${((Date.now() - caseStart) / 1000).toFixed(1)} s)`);
   }

@@ -35,6 +35,9 @@
  *                           observation (see the measurement kind)
  *   display                 optional { unit, unitsPerRun(params) }: show a
  *                           time as a rate (e.g. lines/s) instead of ms
+ *   variants                optional: the only variants that run this case
+ *                           (a coroutine case: the others have no cancellation
+ *                           or scheduler to measure)
  *   baselines               optional, default ['native', 'hand-written']:
  *                           the variants the ratio columns divide by
  *   targets                 [{ variant, baseline, max }] (ratio to baseline),

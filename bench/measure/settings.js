@@ -14,6 +14,10 @@ module.exports = {
     full: { processes: 5, warmupRuns: 5, warmupMs: 300, samples: 20 },
     quick: { processes: 1, warmupRuns: 2, warmupMs: 30, samples: 5 },
   },
+  'peak-heap': {
+    full: { processes: 1, samples: 3 },
+    quick: { processes: 1, samples: 1 },
+  },
   heap: {
     full: { processes: 3, warmupCount: 1000 },
     quick: { processes: 1, warmupCount: 1000 },

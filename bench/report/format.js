@@ -26,16 +26,18 @@ function formatRate(benchCase, rate, decimals = 0) {
   return `${groupThousands(rate, decimals)} ${benchCase.display.unit}`;
 }
 
-/** `cost` is what the measurement returned: ms per run, or bytes per object. */
+/** `cost` is what the measurement returned: ms per run, bytes per object, or MB of peak heap. */
 function formatFigure(benchCase, params, cost) {
   if (cost == null) return 'n/a';
   if (benchCase.measure === 'heap') return `${cost.toFixed(1)} B`;
+  if (benchCase.measure === 'peak-heap') return `${cost.toFixed(1)} MB`;
   if (benchCase.display) return formatRate(benchCase, rateOf(benchCase, params, cost));
   return cost < 1 ? `${significant(cost * 1000)} µs` : `${significant(cost)} ms`;
 }
 
 function figureHeading(benchCase) {
   if (benchCase.measure === 'heap') return 'bytes per object';
+  if (benchCase.measure === 'peak-heap') return 'peak heap growth';
   if (benchCase.display) return benchCase.display.unit;
   return 'CPU time per run';
 }

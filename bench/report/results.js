@@ -83,7 +83,9 @@ function describeMethod(caseResult) {
       ? `warm-up ≥ ${settings.warmupRuns} runs and ≥ ${settings.warmupMs} ms, then the median CPU time of ${settings.samples} timed runs`
       : benchCase.measure === 'heap'
         ? 'heap delta after full GCs / count'
-        : `measurement \`${benchCase.measure}\``;
+        : benchCase.measure === 'peak-heap'
+          ? `the largest heap growth over a full GC that the workload's probe saw, median of ${settings.samples} runs`
+          : `measurement \`${benchCase.measure}\``;
   return `Each variant: ${processes} fresh process${processes === 1 ? '' : 'es'} (${perProcess}); the figure is the median over the processes.`;
 }
 

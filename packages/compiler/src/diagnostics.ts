@@ -70,6 +70,8 @@ export const DiagnosticCode = {
   LineTerminatorBeforeArrow: 1019,
   /** `{ a = 1 }` outside a destructuring pattern. */
   ShorthandInitializer: 1020,
+  /** `"use coroutine"` where it cannot apply (coroutine-directive.ts). */
+  CoroutineDirective: 1021,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

@@ -49,6 +49,13 @@ export interface EmittedMachine {
   readonly step: string;
   /** `var …$handlers = […];` and the like: must run before the first call. */
   readonly tables: string;
+  /** For a coroutine: each resume state after an `await`, with the source offset of that `await`. */
+  readonly awaitPositions: readonly AwaitPosition[];
+}
+
+export interface AwaitPosition {
+  readonly state: number;
+  readonly pos: number | undefined;
 }
 
 export interface EmitOptions {
@@ -71,6 +78,11 @@ export interface EmitOptions {
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
    */
   readonly adoptPrototype?: 'adoptPrototype' | 'adoptAsyncGeneratorPrototype';
+  /**
+   * A coroutine: the callee of its `await` (`$coroutines.awaitInCoroutine`), and its frame holds
+   * the task's fields instead of the awaiting ones (coroutines.md, "Compiled form").
+   */
+  readonly coroutineAwait?: string;
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -87,11 +99,13 @@ interface Reindent {
 export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNames, options: EmitOptions): EmittedMachine {
   const stateOf = numberStates(ir.instructions);
   const tables = exceptionTables(ir, stateOf, options.kind);
-  const cases = new CaseWriter(ir, layout, names, options, stateOf).write();
+  const writer = new CaseWriter(ir, layout, names, options, stateOf);
+  const cases = writer.write();
   return {
     frameConstructor: frameConstructor(layout, names, options),
     step: stepFunction(cases, tables, ir.hasRegions, layout, names, options),
     tables: tableDeclarations(tables, options).join('\n' + options.indent),
+    awaitPositions: writer.awaitPositions,
   };
 }
 
@@ -112,7 +126,8 @@ function stepIndents(indent: string, hasRegions: boolean) {
 class CaseWriter {
   private readonly lines: string[] = [];
   private readonly indents: ReturnType<typeof stepIndents>;
-  private readonly awaitFunction: 'awaitInAsyncGenerator' | 'awaitOnce' | 'awaitValue';
+  private readonly awaitCallee: string;
+  readonly awaitPositions: AwaitPosition[] = [];
 
   constructor(
     private readonly ir: MachineIR,
@@ -122,7 +137,8 @@ class CaseWriter {
     private readonly stateOf: ReadonlyMap<Label, number>,
   ) {
     this.indents = stepIndents(options.indent, ir.hasRegions);
-    this.awaitFunction = options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue';
+    this.awaitCallee =
+      options.coroutineAwait ?? names.runtime.ref(options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue');
   }
 
   write(): string[] {
@@ -189,7 +205,8 @@ class CaseWriter {
         return false;
       case 'await':
         this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        this.line(mark(`return ${names.runtime.ref(this.awaitFunction)}(${names.frame}, ${code(ins.value)});`));
+        this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${code(ins.value)});`));
+        this.awaitPositions.push({ state: stateOf.get(ins.resume)!, pos: ins.pos });
         return false;
       case 'delegate':
         this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
@@ -379,7 +396,8 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   for (const slot of layout.slots) {
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
-  if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
+  if (options.coroutineAwait) write(fieldsOf('coroutine'));
+  else if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
   else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator', 'awaiting'));
   if (options.usesDelegate) write(fieldsOf('delegate'));
   if (options.adoptPrototype) {

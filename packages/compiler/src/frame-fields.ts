@@ -16,7 +16,8 @@
  * Fields come in groups, each written when the function needs it: every
  * frame has the machine's; an async function that may await more than once
  * has the awaiting group; an async generator has its queue and the awaiting
- * group; a function with `yield*` has the delegate group. Each field has its
+ * group; a coroutine has the task group instead (its frame is its `Task`);
+ * a function with `yield*` has the delegate group. Each field has its
  * initial value, so every frame of a function has one shape from the start.
  *
  * ## References
@@ -25,7 +26,7 @@
  * 27.6.2 (generator and async generator instance slots).
  */
 
-export type FrameFieldGroup = 'machine' | 'asyncGenerator' | 'awaiting' | 'delegate';
+export type FrameFieldGroup = 'machine' | 'asyncGenerator' | 'awaiting' | 'coroutine' | 'delegate';
 
 export interface FrameField {
   readonly name: string;
@@ -47,6 +48,14 @@ export const FRAME_FIELDS: readonly FrameField[] = [
   { name: '$awaited', group: 'awaiting', initial: 'undefined' },
   { name: '$onFulfilled', group: 'awaiting', initial: 'undefined' },
   { name: '$onRejected', group: 'awaiting', initial: 'undefined' },
+  { name: '$taskState', group: 'coroutine', initial: '0' },
+  { name: '$outcome', group: 'coroutine', initial: 'undefined' },
+  { name: '$parent', group: 'coroutine', initial: 'undefined' },
+  { name: '$extra', group: 'coroutine', initial: 'undefined' },
+  { name: '$waiters', group: 'coroutine', initial: 'undefined' },
+  { name: '$awaiting', group: 'coroutine', initial: 'undefined' },
+  { name: '$since', group: 'coroutine', initial: '0' },
+  { name: '$context', group: 'coroutine', initial: 'undefined' },
   { name: '$delegate', group: 'delegate', initial: 'undefined' },
   { name: '$delegateNext', group: 'delegate', initial: 'undefined' },
 ];

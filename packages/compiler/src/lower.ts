@@ -167,10 +167,17 @@ class FunctionLowering {
       outerIdentifier: (node) => outer?.identifier(node),
       freshName: (preferred) => this.allocator.fresh(preferred),
       strict: this.strict,
+      budget: file.coroutineBudget !== undefined && this.coroutine ? budgetCheckpoint(file, file.coroutineBudget) : undefined,
+      isCancellation: this.coroutine ? file.coroutineRuntime.ref('isCancellation') : undefined,
       superAccessor: () => this.superAccessor(),
       nestedSuspendFunction: (node, edits, asExpression) => this.nestedSuspendFunction(node, edits, asExpression),
       linkedObject: (node, code) => this.assembledLinks.linked(node, code),
     });
+  }
+
+  /** A `"use coroutine"` async function: its `await` suspends to coro's scheduler (coroutines.md). */
+  private get coroutine(): boolean {
+    return this.kind === 'async' && this.file.isCoroutine(this.fn);
   }
 
   private get strict(): boolean {
@@ -195,7 +202,7 @@ class FunctionLowering {
   layOut(ir: MachineIR): FrameLayout {
     const liveness = analyzeLiveness(ir);
     this.layout = layoutFrame(this.builder.variables, liveness, this.allocator, this.scopes.free, this.names.frame);
-    this.awaitsOnce = this.kind === 'async' && awaitsAtMostOnce(ir, liveness.successors);
+    this.awaitsOnce = this.kind === 'async' && !this.coroutine && awaitsAtMostOnce(ir, liveness.successors);
     return this.layout;
   }
 
@@ -231,6 +238,7 @@ class FunctionLowering {
       usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
       kind,
       awaitsOnce: this.awaitsOnce,
+      coroutineAwait: this.coroutine ? file.coroutineRuntime.ref('awaitInCoroutine') : undefined,
       marks: file.marks,
       stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
@@ -263,14 +271,17 @@ class FunctionLowering {
     const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp };
     if (kind === 'async') {
       const isArrow = ts.isArrowFunction(fn);
-      let newFrame = `${directives}return ${unlessConstructed}${rt.ref('startAsync')}(${construct});`;
+      const co = file.coroutineRuntime;
+      const start = this.coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
+      let newFrame = `${directives}return ${unlessConstructed}${start}(${construct});`;
       let parameterList: string | undefined;
       const linkArguments: string[] = [];
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
         const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
-        newFrame = `${directives}return ${unlessConstructed}${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+        const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
+        newFrame = `${directives}return ${unlessConstructed}${startWith}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
           // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
           parameterList = fn.parameters
@@ -285,9 +296,11 @@ class FunctionLowering {
         linkArguments.push(JSON.stringify(explicitName));
       }
       const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
-      const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
-      if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite: this.hoistSite };
-      return placeLowered(fn, form, { ...placed, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name);
+      const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
+      const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
+      const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+      if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite };
+      return placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name);
     }
     const newFrame = `${directives}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
@@ -405,6 +418,29 @@ class FunctionLowering {
         return captured(this.builder.context.superAccessor());
     }
   }
+}
+
+/**
+ * `$coroutines.linkTaskFrame(f$Frame, f$step, "f", "src/f.ts", [1, "3:11", …])`: the frame inherits
+ * `Task`, and each resume state after an `await` gets that `await`'s original `line:col` (for
+ * `dump()` and `at async` stack lines). A method is linked by `linkMethods` as an async function
+ * is; this call is what makes its frame a task.
+ */
+function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper: HelperNames, emitted: EmittedMachine, file: FileContext): string {
+  const sf = file.sourceFile;
+  const table = emitted.awaitPositions.flatMap(({ state, pos }) => {
+    if (pos === undefined) return [];
+    const { line, character } = sf.getLineAndCharacterOfPosition(pos);
+    return [String(state), JSON.stringify(`${line + 1}:${character + 1}`)];
+  });
+  const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
+  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
+}
+
+/** The starvation budget's check and yield (coroutines.md): a shared counter, a call only every `iterations`. */
+function budgetCheckpoint(file: FileContext, iterations: number): { check: string; yieldCall: string } {
+  const co = file.coroutineRuntime;
+  return { check: `++${co.ref('budget')}.spent < ${iterations}`, yieldCall: `${co.ref('spendBudget')}()` };
 }
 
 export function renderCode(code: Code, layout: FrameLayout): string {

@@ -19,6 +19,7 @@
 import type ts from 'typescript';
 import type { NameAllocator } from './names';
 import type { RuntimeReferences } from './runtime-binding';
+import type { CoroutineReferences } from './coroutine-binding';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -38,6 +39,12 @@ export interface FileContext {
   /** With the `dumpIR` option: the printed IR of each function lowered so far. */
   readonly irListing: string[] | undefined;
   isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;
+  /** How the output reaches `@coro/runtime/coroutines`. */
+  readonly coroutineRuntime: CoroutineReferences;
+  /** An async function that is a coroutine (coroutine-directive.ts). */
+  isCoroutine(node: ts.Node): boolean;
+  /** The `coroutineBudget` option: loop iterations between two turns given to the other tasks. */
+  readonly coroutineBudget: number | undefined;
 }
 
 /** What an enclosing machine offers to a suspend function nested in it. */

@@ -34,6 +34,8 @@ import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, Shar
 import { findEarlyErrors } from './early-errors/early-errors';
 import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
+import { CoroutineReferences, coroutinePreamble } from './coroutine-binding';
+import { findCoroutines } from './coroutine-directive';
 import type { FileContext } from './lowered-function';
 import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
@@ -52,6 +54,13 @@ export interface TransformOptions {
   readonly sourceType?: 'module' | 'script';
   /** Also return the IR of every lowered function, printed (`TransformResult.ir`). Default `false`. */
   readonly dumpIR?: boolean;
+  /** Every async function of the file is a coroutine, as if the file began with `"use coroutine"`. Default `false`. */
+  readonly coroutines?: boolean;
+  /**
+   * The starvation budget: every loop of a coroutine counts its iterations on one shared counter,
+   * and every this many the coroutine yields to the scheduler (`yieldNow`). Default: no counting.
+   */
+  readonly coroutineBudget?: number;
 }
 
 export interface SourceMap {
@@ -160,6 +169,13 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     const children = visit(node, insideSuspend, fn);
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
+  const budget = options.coroutineBudget;
+  if (budget !== undefined && !(typeof budget === 'number' && Number.isInteger(budget) && budget > 0)) {
+    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, `coroutineBudget must be a positive whole number of loop iterations, not ${String(budget)}`, DiagnosticCode.InvalidOptions));
+    return fail();
+  }
+  const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
+  diagnostics.push(...coroutineFunctions.diagnostics);
   if (diagnostics.some((d) => d.category === 'error')) return fail();
   if (roots.length === 0) return { code, map: null, diagnostics };
 
@@ -175,6 +191,9 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     marks: canMark(code),
     fileHelpers: [],
     irListing: options.dumpIR ? [] : undefined,
+    coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
+    isCoroutine: (node) => coroutineFunctions.coroutines.has(node),
+    coroutineBudget: options.coroutineBudget,
   };
 
   const s = new MagicString(code);
@@ -225,8 +244,14 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     );
     return fail();
   }
+  if (file.coroutineRuntime.isUsed && runtime === 'inline') {
+    const message = "coroutines need the one scheduler of '@coro/runtime/coroutines': use runtime 'import' or 'require' for a file with coroutines";
+    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, message, DiagnosticCode.InvalidOptions));
+    return fail();
+  }
   const preambleAt = preambleOffset(sourceFile);
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
+  if (file.coroutineRuntime.isUsed && runtime !== 'inline') s.prependLeft(preambleAt, coroutinePreamble(runtime, file.coroutineRuntime.binding) + '\n');
   s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeReferences.binding, runtimeReferences.exports) + '\n');
   // The preamble follows the directive prologue, on its last line when a comment ends that line.
   const directives = directiveCount(sourceFile.statements);

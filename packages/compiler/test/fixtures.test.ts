@@ -35,6 +35,13 @@
  * The runner always sets `runtime` itself; inputs are classic scripts, so
  * `sourceType` defaults to `'script'`.
  *
+ * Fixtures of the `coroutines` suite have no native counterpart (a native
+ * async function has no cancellation, no scope, no scheduler): the golden
+ * `output.js` runs in a Node process of its own (`./scheduled-execution`:
+ * timers, `async_hooks`, unhandled rejections) and prints the hand-written
+ * `expected-trace.txt`. Coroutines have no `runtime: 'inline'` form (one
+ * scheduler per program), so only the `require` lowering is parsed and run.
+ *
  * Goldens are written only with `CORO_UPDATE_FIXTURES=1` (`npm run fixtures:update`),
  * and then only the files whose content changed.
  */
@@ -43,6 +50,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import * as ts from 'typescript';
 import { callWithTimeout, execute, ExecutionResult } from '@coro/testkit';
+import { runScheduled } from './scheduled-execution';
 
 type RuntimeMode = 'import' | 'require' | 'inline';
 
@@ -146,8 +154,10 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
     });
   }
 
+  const coroutineSuite = fixture.id.startsWith('coroutines/');
+
   test('the require and inline lowerings parse, as the input language and as JavaScript', () => {
-    for (const runtime of ['require', 'inline'] as const) {
+    for (const runtime of coroutineSuite ? (['require'] as const) : (['require', 'inline'] as const)) {
       const result = lower(input, fixture, runtime);
       if (typeof result.code !== 'string' || result.code === '') throw new Error(`${fixture.id}: ${runtime} transform produced no code`);
       expect(syntaxErrors(result.code, fixture, runtime)).toEqual([]);
@@ -155,6 +165,16 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
   });
 
   if (!fixture.options.execute) return;
+
+  if (coroutineSuite) {
+    test('output.js, run with the scheduler, prints expected-trace.txt', () => {
+      const outputPath = path.join(fixture.dir, 'output.js');
+      if (!fs.existsSync(outputPath)) throw new Error(`${fixture.id}: output.js is missing; ${UPDATE_HINT}`);
+      const trace = runScheduled(fs.readFileSync(outputPath, 'utf8'), fixture.filename, fixture.options.timeoutMs);
+      expect(trace).toEqual(readExpectedTrace(fixture));
+    });
+    return;
+  }
 
   let nativeRun: ExecutionResult | undefined;
   const native = (): ExecutionResult => (nativeRun ??= run(fixture, input, 'input'));
@@ -193,10 +213,10 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
   });
 });
 
-/** The hand-written trace of a `nativeDiffers` fixture, one line per trace line. */
+/** The hand-written trace of a `nativeDiffers` or coroutine fixture, one line per trace line. */
 function readExpectedTrace(fixture: Fixture): string[] {
   const file = path.join(fixture.dir, 'expected-trace.txt');
-  if (!fs.existsSync(file)) throw new Error(`${fixture.id}: a nativeDiffers fixture needs expected-trace.txt`);
+  if (!fs.existsSync(file)) throw new Error(`${fixture.id}: a nativeDiffers or coroutine fixture needs expected-trace.txt`);
   return fs.readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
 }
 

@@ -67,6 +67,8 @@ export interface LowerSourceOptions {
   readonly jsx?: JsxEmit;
   /** Also print the IR of every lowered function (`LoweredSource.ir`). */
   readonly dumpIR?: boolean;
+  /** Every async function of the file is a coroutine (`transform`'s `coroutines`; docs/coroutines.md). */
+  readonly coroutines?: boolean;
 }
 
 const TYPESCRIPT_FILE = /\.[mc]?tsx?$/i;
@@ -82,6 +84,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
       sourceMap: options.sourceMap,
       sourceType,
       dumpIR: options.dumpIR,
+      coroutines: options.coroutines,
     });
   } catch (error) {
     return { code: undefined, map: undefined, problems: [{ kind: 'crash', error }] };

@@ -19,6 +19,12 @@ const ts = require('typescript');
 const packageRoot = path.join(__dirname, '..');
 /** Modules that run in Node only and are never inlined. */
 const NOT_INLINED = ['index.ts', 'inline-runtime.ts'];
+/**
+ * Coroutines share one scheduler per program (its ready queue, its clock, its
+ * tree of tasks): a copy written into each file would give each file its own,
+ * so they are reached through `@coro/runtime/coroutines` only.
+ */
+const NOT_INLINED_DIRECTORY = path.join(packageRoot, 'src', 'coroutines');
 
 function readCompilerOptions() {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } };
@@ -128,6 +134,7 @@ function buildInlineSources() {
   const declarations = [];
   for (const fileName of fileNames.slice().sort()) {
     if (fileName.endsWith('.d.ts') || NOT_INLINED.includes(path.basename(fileName))) continue;
+    if (path.resolve(fileName).startsWith(NOT_INLINED_DIRECTORY + path.sep)) continue;
     declarations.push(...collectDeclarations(fileName, options));
   }
   const declared = new Set();

@@ -76,3 +76,19 @@ export interface AsyncGeneratorFrame extends AwaitingFrame {
   $resolve: Function | undefined;
   $reject: Function | undefined;
 }
+
+/**
+ * The frame of a coroutine, which is also its `Task`: the task fields come
+ * instead of the awaiting ones. Their meaning and precise types are in
+ * coroutines/task-frame.ts, the only code that reads them.
+ */
+export interface CoroutineFrame extends GeneratorFrame {
+  $taskState: number;
+  $outcome: unknown;
+  $parent: unknown;
+  $extra: unknown;
+  $waiters: unknown;
+  $awaiting: unknown;
+  $since: number;
+  $context: unknown;
+}

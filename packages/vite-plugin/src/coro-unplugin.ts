@@ -59,7 +59,7 @@ export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>
       const file = moduleFileOf(id);
       if (file === undefined || !resolved.isIncluded(file)) return null;
       const reports = this as unknown as PositionedReports;
-      const lowering = lowerModule(code, file, resolved.runtimeFor(file));
+      const lowering = lowerModule(code, file, resolved.runtimeFor(file), resolved.isCoroutineFile(file));
       for (const warning of lowering.warnings) {
         const message = diagnosticMessage(warning, file);
         reports.warn(message, message.loc);

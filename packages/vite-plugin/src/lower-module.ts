@@ -38,8 +38,8 @@ export type ModuleLowering =
   | { readonly kind: 'lowered'; readonly code: string; readonly map: SourceMap; readonly warnings: readonly Diagnostic[] }
   | { readonly kind: 'rejected'; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
 
-export function lowerModule(code: string, file: string, runtime: RuntimeMode): ModuleLowering {
-  const result = transform(code, { filename: file, runtime, sourceType: bundlerSourceTypeOf(file), sourceMap: true });
+export function lowerModule(code: string, file: string, runtime: RuntimeMode, coroutines = false): ModuleLowering {
+  const result = transform(code, { filename: file, runtime, sourceType: bundlerSourceTypeOf(file), sourceMap: true, coroutines });
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.category !== 'error');
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };

@@ -9,7 +9,7 @@
  * options.runtimeFor('/app/src/main.ts'); // 'inline'
  * resolvePluginOptions({}).runtimeFor('/app/legacy/conf.cjs'); // 'require'
  * resolvePluginOptions({ runtme: 'inline' });
- * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime
+ * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines
  * ```
  *
  * ## Implementation
@@ -52,17 +52,20 @@ export interface CoroPluginOptions {
    * each file).
    */
   readonly runtime?: RuntimeMode;
+  /** Files whose async functions are all coroutines, as if each began with `"use coroutine"`. Default: none. */
+  readonly coroutines?: FilterPattern;
 }
 
 export interface ResolvedPluginOptions {
   readonly isIncluded: (file: string) => boolean;
   readonly runtimeFor: (file: string) => RuntimeMode;
+  readonly isCoroutineFile: (file: string) => boolean;
 }
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
 export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]/;
 
-const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime'];
+const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime', 'coroutines'];
 const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 
 export function resolvePluginOptions(options: CoroPluginOptions | undefined): ResolvedPluginOptions {
@@ -80,8 +83,10 @@ export function resolvePluginOptions(options: CoroPluginOptions | undefined): Re
     throw new Error(`@coro/vite-plugin: unknown runtime ${describe(runtime)}; use ${RUNTIME_MODES.map((mode) => `'${mode}'`).join(', ')}`);
   }
   const filter = createFilter(given.include ?? DEFAULT_INCLUDE, given.exclude ?? DEFAULT_EXCLUDE);
+  const coroutineFilter = given.coroutines === undefined ? undefined : createFilter(given.coroutines, null);
   return {
     isIncluded: (file) => filter(file),
+    isCoroutineFile: (file) => coroutineFilter !== undefined && coroutineFilter(file),
     runtimeFor: (file) => (runtime === 'import' ? defaultRuntime(bundlerSourceTypeOf(file)) : runtime),
   };
 }

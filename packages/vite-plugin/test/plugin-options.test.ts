@@ -7,7 +7,7 @@ import { rollup, vite } from '@coro/vite-plugin';
 import { assertBuilt, makeProject, removeProject, vite as viteCommand } from './harness';
 
 test.each([
-  ['a misspelt option', { runtme: 'inline' }, "@coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime"],
+  ['a misspelt option', { runtme: 'inline' }, "@coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines"],
   ['an unknown runtime', { runtime: 'global' }, "@coro/vite-plugin: unknown runtime 'global'; use 'import', 'require', 'inline'"],
   ['options that are not an object', 'inline', "@coro/vite-plugin: the options must be an object, not 'inline'"],
   ['an array', ['inline'], '@coro/vite-plugin: the options must be an object, not an array'],
@@ -32,8 +32,17 @@ test('vite build with a misspelt option fails while loading the config, with the
     const build = await viteCommand(['build'], project);
 
     expect(build.status).toBe(1);
-    expect(build.stderr).toContain("@coro/vite-plugin: unknown option 'exlude'; the options are include, exclude, runtime");
+    expect(build.stderr).toContain("@coro/vite-plugin: unknown option 'exlude'; the options are include, exclude, runtime, coroutines");
   } finally {
     removeProject(project);
   }
+});
+
+test('`coroutines` selects the files whose async functions are coroutines', async () => {
+  const plugin = rollup({ coroutines: ['**/tasks/**'] }) as unknown as { transform(code: string, id: string): { code: string } | null };
+  const source = 'export async function load(x) { return await x; }\n';
+  const inTasks = plugin.transform.call({ warn() {}, error(e: unknown) { throw e; } }, source, '/app/src/tasks/load.js');
+  const elsewhere = plugin.transform.call({ warn() {}, error(e: unknown) { throw e; } }, source, '/app/src/load.js');
+  expect(inTasks!.code).toContain('$coroutines.startCoroutine');
+  expect(elsewhere!.code).toContain('$coro.startAsync');
 });

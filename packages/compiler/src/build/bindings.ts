@@ -255,7 +255,9 @@ export class MachineBindings extends IrWriter {
         ts.isAwaitExpression(node) ||
         (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
         // An async generator awaits what it returns.
-        (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator');
+        (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator') ||
+        // With the starvation budget every loop of a coroutine may yield at its back-edge.
+        (this.context.budget !== undefined && ts.isIterationStatement(node, false));
       ts.forEachChild(node, (child) => {
         if (visit(child)) found = true;
       });

@@ -45,6 +45,17 @@ export interface BuildContext {
   readonly freshName: (preferred: string) => string;
   /** Whether the function's code is strict. */
   readonly strict: boolean;
+  /**
+   * A coroutine with the starvation budget (the `coroutineBudget` option): every loop is a
+   * machine loop whose back-edge spends one unit (`check` is true while some are left) and,
+   * when none are left, awaits `yieldCall` (coroutines.md, "Starvation budget").
+   */
+  readonly budget?: { readonly check: string; readonly yieldCall: string };
+  /**
+   * A coroutine: the function that tells a `CancellationError` (a `for await` whose `next()` await is
+   * cancelled closes its iterator; coroutines.md, cancellation rule 9).
+   */
+  readonly isCancellation?: string;
 }
 
 /** A place an expression can be read from and written to, evaluated once (`a.b`, `a[k]`, `x`). */

@@ -28,13 +28,26 @@
  * EnumerateObjectProperties.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Finally, type Variable } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable } from '../ir';
 import type { ExpressionLowering, IteratorClose } from './builder';
 import { RenderingBuilder } from './rendering';
 
 export abstract class IterationBuilder extends RenderingBuilder {
   abstract readonly expressions: ExpressionLowering;
   abstract buildStatement(node: ts.Statement): void;
+
+  /**
+   * Where a loop of a coroutine with the starvation budget goes round again (its continue
+   * target): one unit spent, and a turn given to the others when none is left.
+   */
+  protected budgetCheckpoint(): void {
+    const budget = this.context.budget;
+    if (!budget) return;
+    const enough = this.newLabel();
+    this.branchIf([budget.check], enough);
+    this.awaitValue([budget.yieldCall]);
+    this.mark(enough);
+  }
 
   withIteratorClose(fin: Finally, iterator: Variable, close: IteratorClose, body: () => void): void {
     this.withRegion(this.newRegion(fin.throwEntry, fin.returnEntry), () => {
@@ -63,8 +76,18 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const breakDepth = this.finallyDepth;
     this.mark(head);
     const step = this.newTemp('$step');
+    const cancelled = isAsync && this.context.isCancellation ? this.newLabel() : undefined;
     if (isAsync) {
-      this.awaitValue([names.runtime.ref('callNext'), '(', iterator, ', ', next, ')']);
+      const callNext: Code = [names.runtime.ref('callNext'), '(', iterator, ', ', next, ')'];
+      if (cancelled) {
+        this.withRegion(this.newRegion(cancelled, undefined), () => {
+          this.mark(this.newLabel());
+          this.awaitValue(callNext);
+        });
+        this.mark(this.newLabel());
+      } else {
+        this.awaitValue(callNext);
+      }
       this.assign(step, [names.runtime.ref('requireIteratorResult'), '(', names.value, ')']);
     } else {
       this.assign(step, [names.runtime.ref('iteratorNext'), '(', iterator, ', ', next, ')']);
@@ -74,10 +97,29 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const value = this.newTemp('$item');
     this.assign(value, [step, '.value']);
     this.withIteratorClose(fin, iterator, { async: isAsync, then: head }, () => {
+      // Inside the close: a cancellation thrown at the checkpoint closes the iterator.
+      this.budgetCheckpoint();
       this.bindForHead(node.initializer, [value]);
       this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallyDepth, breakDepth);
     });
     this.mark(exit);
+    if (cancelled) this.closeOnCancelledNext(cancelled, iterator);
+  }
+
+  /**
+   * A coroutine cancelled at the `await` of its `for await`'s `next()`: unlike an error of `next()`
+   * itself, after which the specification leaves the iterator alone, the loop is left by the
+   * cancellation, so the iterator is closed (its `return()` called, not awaited: an `await` in a
+   * cancelled coroutine throws at once) before the error goes on.
+   */
+  private closeOnCancelledNext(cancelled: Label, iterator: Variable): void {
+    const names = this.context.names;
+    const after = this.newLabel();
+    this.jump(after);
+    this.mark(cancelled);
+    this.statement(['if (', this.context.isCancellation!, '(', names.value, ')) ', names.runtime.ref('startAsyncIteratorClose'), '(', iterator, ', true);']);
+    this.throwValue([names.value]);
+    this.mark(after);
   }
 
   /**
@@ -139,6 +181,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const head = this.newLabel();
     const exit = this.newLabel();
     this.mark(head);
+    this.budgetCheckpoint();
     this.branch([index, ' < ', keys, '.length'], exit);
     this.assign(key, [keys, '[', index, '++]']);
     // A property deleted before it is visited is not visited.

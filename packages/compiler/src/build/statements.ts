@@ -182,6 +182,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     const head = this.newLabel();
     const exit = this.newLabel();
     this.mark(head);
+    this.budgetCheckpoint();
     this.expressions.jumpOn(node.expression, false, exit);
     this.loop(labels, exit, head, () => this.buildStatement(node.statement));
     this.jump(head);
@@ -195,6 +196,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     this.mark(body);
     this.loop(labels, exit, test, () => this.buildStatement(node.statement));
     this.mark(test);
+    this.budgetCheckpoint();
     this.expressions.jumpOn(node.expression, true, body);
     this.mark(exit);
   }
@@ -214,6 +216,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     if (node.condition) this.expressions.jumpOn(node.condition, false, exit);
     this.loop(labels, exit, update, () => this.buildStatement(node.statement));
     this.mark(update);
+    this.budgetCheckpoint();
     this.copyEnvironment(node);
     if (node.incrementor) this.buildExpressionStatement(node.incrementor);
     this.jump(head);

@@ -1,0 +1,6 @@
+'use strict';
+const { cancelTree } = require('./subject');
+
+exports.run = function run({ branches, width }) {
+  return cancelTree(branches, width);
+};

@@ -1,0 +1,51 @@
+/**
+ * The `at async` lines of an error thrown in a coroutine: the chain of
+ * coroutines awaiting the failed one, each at the original position of the
+ * `await` where it stands, appended to the error's stack.
+ *
+ * ## Example
+ * ```
+ * Error: no such user
+ *     at load$step (out/load.js:31:15)
+ *     at async load (src/load.ts:9:5)
+ *     at async main (src/main.ts:3:3)
+ * ```
+ *
+ * ## Implementation
+ * Nothing is recorded while things go well: the chain is read off the
+ * waiters (each waiter is suspended at a known state) only when a task
+ * fails, and only once per error (a parent that rethrows the same error does
+ * not append it again). The failing task's own frames are already in the
+ * stack the engine wrote when the error was thrown.
+ *
+ * ## References
+ * - V8's zero-cost async stack traces (https://v8.dev/docs/stack-trace-api#async-stack-traces)
+ */
+import { taskName, taskPosition } from './task-description';
+import type { TaskFrame, Waiter } from './task-frame';
+
+var traced = typeof WeakSet === 'function' ? new WeakSet<object>() : undefined;
+
+export function addAsyncStackTrace(error: unknown, task: TaskFrame): void {
+  if (!(error instanceof Error) || !traced || traced.has(error)) return;
+  traced.add(error);
+  var lines: string[] = [];
+  var seen = 0;
+  for (var waiter = firstTaskWaiter(task); waiter && seen < 64; waiter = firstTaskWaiter(waiter), seen++) {
+    var at = taskPosition(waiter);
+    lines.push('    at async ' + taskName(waiter) + (at ? ' (' + at + ')' : ''));
+  }
+  if (!lines.length) return;
+  try {
+    error.stack = String(error.stack) + '\n' + lines.join('\n');
+  } catch (ignored) {
+    // A frozen error keeps its stack as it is.
+  }
+}
+
+function firstTaskWaiter(task: TaskFrame): TaskFrame | undefined {
+  var waiters = task.$waiters as Waiter | Waiter[] | undefined;
+  var candidates = Array.isArray(waiters) ? waiters : waiters === undefined ? [] : [waiters];
+  for (var i = 0; i < candidates.length; i++) if (typeof candidates[i] !== 'function') return candidates[i] as TaskFrame;
+  return task.$parent && task.$parent.$awaiting === task ? task.$parent : undefined;
+}

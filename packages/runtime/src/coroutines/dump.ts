@@ -1,0 +1,80 @@
+/**
+ * `dump()`: the tree of live tasks, and `formatDump`, which prints it.
+ *
+ * ## Example
+ * ```
+ * main suspended 12 ms at src/main.ts:8:9, awaiting scope
+ *   scope suspended 12 ms, awaiting its children
+ *     poll suspended 3 ms at src/poll.ts:4:11, awaiting delay (97 ms left)
+ * ```
+ *
+ * ## Implementation
+ * Roots are the tasks without a parent that have suspended and not settled
+ * (task-lifecycle.ts lists them at their first suspension); children come
+ * from each task's child set. A snapshot is plain data, made when asked.
+ *
+ * ## References
+ * - kotlinx.coroutines debug probes (`DebugProbes.dumpCoroutines`)
+ */
+import { currentClock } from './clock';
+import { liveRoots } from './task-lifecycle';
+import { taskName, taskPosition } from './task-description';
+import { CHILDREN, isTask, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
+
+export interface TaskSnapshot {
+  readonly name: string;
+  readonly state: string;
+  /** `file:line:col` of the `await` where it stands, when known. */
+  readonly position: string | undefined;
+  /** Milliseconds since it last suspended (0 unless suspended). */
+  readonly suspendedFor: number;
+  /** What it waits for, in words. */
+  readonly awaiting: string | undefined;
+  readonly children: TaskSnapshot[];
+}
+
+export function dump(): TaskSnapshot[] {
+  var now = currentClock().now();
+  var roots: TaskSnapshot[] = [];
+  liveRoots.forEach(function addRoot(task) { roots.push(snapshotOf(task, now)); });
+  return roots;
+}
+
+function snapshotOf(task: TaskFrame, now: number): TaskSnapshot {
+  var children: TaskSnapshot[] = [];
+  var set = task.$extra && task.$extra.children;
+  if (set) set.forEach(function addChild(child) { children.push(snapshotOf(child, now)); });
+  var suspended = statusOf(task) === SUSPENDED;
+  return {
+    name: taskName(task),
+    state: STATUS_NAMES[statusOf(task)],
+    position: suspended ? taskPosition(task) : undefined,
+    suspendedFor: suspended ? Math.max(0, now - task.$since) : 0,
+    awaiting: suspended ? describeAwaiting(task.$awaiting, now) : undefined,
+    children: children,
+  };
+}
+
+function describeAwaiting(awaiting: unknown, now: number): string | undefined {
+  if (awaiting === undefined) return undefined;
+  if (awaiting === QUEUED) return 'its turn in the ready queue';
+  if (awaiting === CHILDREN) return 'its children';
+  if (typeof awaiting === 'number') return 'delay (' + Math.max(0, Math.round(awaiting - now)) + ' ms left)';
+  if (isTask(awaiting)) return taskName(awaiting);
+  return awaiting instanceof Promise ? 'a promise' : 'a thenable';
+}
+
+/** The snapshot as indented lines: name, state, time suspended, position, what it awaits. */
+export function formatDump(snapshots: readonly TaskSnapshot[] = dump()): string {
+  var lines: string[] = [];
+  var write = function writeTask(snapshot: TaskSnapshot, depth: number) {
+    var line = new Array(depth + 1).join('  ') + snapshot.name + ' ' + snapshot.state;
+    if (snapshot.state === 'suspended') line += ' ' + Math.round(snapshot.suspendedFor) + ' ms';
+    if (snapshot.position) line += ' at ' + snapshot.position;
+    if (snapshot.awaiting) line += ', awaiting ' + snapshot.awaiting;
+    lines.push(line);
+    for (var i = 0; i < snapshot.children.length; i++) writeTask(snapshot.children[i], depth + 1);
+  };
+  for (var i = 0; i < snapshots.length; i++) write(snapshots[i], 0);
+  return lines.join('\n');
+}

@@ -1,0 +1,57 @@
+/**
+ * The errors of the coroutine runtime: `CancellationError` (thrown at the
+ * `await` of a cancelled task), `TimeoutError` (thrown by `withTimeout`),
+ * and how the failures of one scope become the one error it throws.
+ *
+ * ## Example
+ * ```js
+ * try { await delay(1000); } catch (e) { e instanceof CancellationError; e.reason; }
+ * ```
+ *
+ * ## Implementation
+ * A scope whose children failed throws the first failure itself when it is
+ * the only one, so `catch (e) { if (e instanceof HttpError) … }` works as it
+ * would without the scope; when several failed it throws an `AggregateError`
+ * whose `errors` are all of them in the order they happened (the first is
+ * also its `cause`). Not `SuppressedError`: that pairs one error with the one
+ * it replaced while disposing, a chain of two, where sibling failures are
+ * peers none of which caused another; it is also missing from Node 20.
+ * Cancellation errors of the siblings the first failure cancelled are not
+ * failures and are left out (docs/coroutines.md, "Failures").
+ *
+ * ## References
+ * - ECMA-262 §20.5.7 AggregateError Objects
+ * - Trio `ExceptionGroup` of a nursery; kotlinx.coroutines "exceptions aggregation"
+ */
+
+export class CancellationError extends Error {
+  readonly reason: unknown;
+  constructor(reason?: unknown) {
+    super(reason === undefined ? 'the task was cancelled' : 'the task was cancelled: ' + describeReason(reason));
+    this.name = 'CancellationError';
+    this.reason = reason;
+  }
+}
+
+export class TimeoutError extends Error {
+  readonly milliseconds: number;
+  constructor(milliseconds: number) {
+    super('timed out after ' + milliseconds + ' ms');
+    this.name = 'TimeoutError';
+    this.milliseconds = milliseconds;
+  }
+}
+
+export function isCancellation(error: unknown): error is CancellationError {
+  return error instanceof CancellationError;
+}
+
+/** The one error a task whose children (or body) failed throws. */
+export function combinedFailure(failures: readonly unknown[]): unknown {
+  if (failures.length === 1) return failures[0];
+  return new AggregateError(failures, failures.length + ' tasks of one scope failed', { cause: failures[0] });
+}
+
+function describeReason(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}

@@ -1,0 +1,60 @@
+/**
+ * `@coro/runtime/coroutines`: the one entry point of coroutines, both what
+ * users call (tasks, scopes, cancellation, time, dumps) and what code
+ * compiled from `"use coroutine"` calls. A program without coroutines never
+ * loads it: the main entry `@coro/runtime` does not import it.
+ *
+ * ## Example
+ * ```js
+ * import { scope, delay, withTimeout, dump, formatDump } from '@coro/runtime/coroutines';
+ * ```
+ *
+ * ## Implementation
+ * Plain bindings, as in the main entry (no re-export getters on hot paths).
+ * The modules behind it: task-frame.ts (fields, states), task-lifecycle.ts
+ * (run, await, settle, cancel), ready-queue.ts, async-context.ts,
+ * task-prototype.ts (`Task`), runtime-task.ts, scope.ts, time.ts, clock.ts,
+ * timer-heap.ts, errors.ts, task-description.ts, async-stack-trace.ts,
+ * dump.ts, link-coroutine.ts.
+ *
+ * ## References
+ * - docs/coroutines.md
+ */
+import * as tasks from './task-prototype';
+import * as lifecycle from './task-lifecycle';
+import * as errors from './errors';
+import * as scopes from './scope';
+import * as time from './time';
+import * as clocks from './clock';
+import * as dumps from './dump';
+import * as linking from './link-coroutine';
+
+export var Task = tasks.Task;
+export var TaskPrototype = tasks.TaskPrototype;
+export var CancellationError = errors.CancellationError;
+export var TimeoutError = errors.TimeoutError;
+export var isCancellation = errors.isCancellation;
+export var scope = scopes.scope;
+export var launchDetached = scopes.launchDetached;
+export var nonCancellable = scopes.nonCancellable;
+export var delay = time.delay;
+export var yieldNow = time.yieldNow;
+export var withTimeout = time.withTimeout;
+export var withTimeoutOrUndefined = time.withTimeoutOrUndefined;
+export var budget = time.budget;
+export var spendBudget = time.spendBudget;
+export var setClock = clocks.setClock;
+export var systemClock = clocks.systemClock;
+export var dump = dumps.dump;
+export var formatDump = dumps.formatDump;
+export var currentTask = lifecycle.runningTask as () => tasks.Task | undefined;
+export var startCoroutine = linking.startCoroutine;
+export var startCoroutineWith = linking.startCoroutineWith;
+export var linkCoroutine = linking.linkCoroutine;
+export var linkTaskFrame = linking.linkTaskFrame;
+export var awaitInCoroutine = lifecycle.awaitInCoroutine;
+export type { Task as TaskType } from './task-prototype';
+export type { Scope } from './scope';
+export type { Clock } from './clock';
+export type { TaskSnapshot } from './dump';
+export type { Delay } from './time';

@@ -1,0 +1,64 @@
+/**
+ * What emitted code calls for a coroutine: `linkCoroutine` (the wrapper and
+ * its frame's prototype), `linkTaskFrame` (the frame's prototype inherits
+ * `Task`; the per-state position table), `startCoroutine` and
+ * `startCoroutineWith` (the wrapper's body).
+ *
+ * ## Example
+ * ```js
+ * // async function load(id) { "use coroutine"; return await get(id); }
+ * $coroutines.linkTaskFrame(load$Frame, load$step, "load", "src/load.ts", [1, "1:51"]);
+ * $coroutines.linkCoroutine(load, load$Frame);
+ * function load(id) { if (this instanceof load$Frame) throw new TypeError("not a constructor"); return $coroutines.startCoroutine(new load$Frame(id)); }
+ * ```
+ *
+ * ## Implementation
+ * A coroutine's frame is its task, so its prototype must inherit `Task`'s
+ * methods. The frame takes the function's `prototype` (for the wrapper's
+ * `new` test, as `linkAsyncFunction` does) when it has one; both link calls
+ * make that object inherit from `TaskPrototype`, so the order in which the
+ * two run does not matter (a method is linked by `linkMethods` later).
+ *
+ * ## References
+ * - ../async-function-prototype.ts (`linkAsyncFunction`)
+ */
+import { linkAsyncFunction } from '../async-function-prototype';
+import type { GeneratorFrame } from '../frame';
+import { describeStates } from './task-description';
+import { RuntimeTask, runBody } from './runtime-task';
+import { startTask } from './task-lifecycle';
+import { TaskPrototype } from './task-prototype';
+import type { TaskFrame } from './task-frame';
+
+export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function, name?: string, length?: number): F {
+  linkAsyncFunction(fn, Frame, name, length);
+  inheritTask(Frame);
+  return fn;
+}
+
+/** `step` is undefined for a method that uses private names: its class makes it later (task-description.ts). */
+export function linkTaskFrame(Frame: Function, step: Function | undefined, name: string, file: string, positions: readonly (number | string)[]): void {
+  inheritTask(Frame);
+  describeStates(step, Frame, name, file, positions);
+}
+
+function inheritTask(Frame: Function): void {
+  if (Object.getPrototypeOf(Frame.prototype) !== TaskPrototype) Object.setPrototypeOf(Frame.prototype, TaskPrototype);
+}
+
+export function startCoroutine(frame: GeneratorFrame): unknown {
+  return startTask(frame as unknown as TaskFrame);
+}
+
+var applyFunction = Function.prototype.apply;
+
+/** For parameters that can throw (defaults, patterns): their error fails the task, as an async function's rejects. */
+export function startCoroutineWith(bind: Function, args: ArrayLike<unknown>): unknown {
+  var frame: GeneratorFrame;
+  try {
+    frame = applyFunction.call(bind, undefined, args);
+  } catch (error) {
+    return startTask(new RuntimeTask(function bindParameters() { throw error; }, 0, runBody));
+  }
+  return startTask(frame as unknown as TaskFrame);
+}

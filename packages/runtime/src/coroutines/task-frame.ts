@@ -1,0 +1,126 @@
+/**
+ * The task frame: a coroutine's frame is also its `Task`, so a call
+ * allocates one object. This module holds its fields, the lifecycle states
+ * and the markers a step function and the scheduler exchange.
+ *
+ * ## Example
+ * ```js
+ * function fetchUser$Frame(id$) {
+ *   this.$state = 0;             // the machine, as for every lowered function
+ *   this.$step = fetchUser$step;
+ *   this.id$ = id$;              // the function's own slots
+ *   this.$taskState = 0;         // created; flags above the low three bits
+ *   this.$outcome = undefined;   // result, error, or the body's outcome while joining
+ *   this.$parent = undefined;    // the task it was started in
+ *   this.$extra = undefined;     // children, signal, failures: made on first need
+ *   this.$waiters = undefined;   // one task or callback, or an array of them
+ *   this.$awaiting = undefined;  // what it is suspended on
+ *   this.$since = 0;             // when it last suspended (clock time, whole ms)
+ *   this.$context = undefined;   // the async context it resumes in
+ * }
+ * ```
+ *
+ * ## Implementation
+ * Every field a runtime needs but rarely uses (the children, the
+ * `AbortController`, the cancellation error, the failures of a scope) lives
+ * in `$extra`, made the first time one is needed, so a suspended coroutine
+ * with two live locals is twelve fields. The status and the flags share one
+ * small integer, `$taskState`. Names all contain `$`, as every frame field
+ * does (docs/architecture.md, "Frame fields"): a local cannot shadow `then`.
+ *
+ * ## References
+ * - docs/coroutines.md (the lifecycle)
+ * - kotlinx.coroutines `JobSupport` (state and children in one object)
+ */
+
+export var CREATED = 0;
+export var RUNNING = 1;
+export var SUSPENDED = 2;
+export var COMPLETED = 3;
+export var FAILED = 4;
+export var CANCELLED = 5;
+export var STATUS_MASK = 7;
+export var STATUS_NAMES = ['created', 'running', 'suspended', 'completed', 'failed', 'cancelled'];
+
+/** `cancel()` was called (or the parent was cancelled): every later `await` throws. */
+export var CANCEL_REQUESTED = 8;
+/** Made by `nonCancellable`: neither `cancel()` nor its parent's cancellation reaches it. */
+export var NON_CANCELLABLE = 16;
+/** Awaited once settled, or `then` was called: its failure has a reader even with no waiter left. */
+export var OBSERVED = 32;
+/** Its body has finished; it waits for its children before settling. */
+export var JOINING = 64;
+/** Its body finished by throwing (the error is in `$outcome` while joining). */
+export var BODY_FAILED = 128;
+/** A scope: a child that fails cancels it at once, observed or not. */
+export var SCOPE = 256;
+/** Listed in its parent's children (done at its first suspension). */
+export var REGISTERED = 512;
+/** Suspended on a `nonCancellable` task: cancellation waits for it. */
+export var SHIELDED = 1024;
+/** A root task that is listed for `dump()`. */
+export var LISTED = 2048;
+
+/** What a step function or the runtime keeps for rare needs. */
+export interface TaskExtra {
+  children: Set<TaskFrame> | undefined;
+  abort: AbortController | undefined;
+  cancellation: Error | undefined;
+  failures: unknown[] | undefined;
+  timer: unknown;
+  timedOut: boolean;
+}
+
+/** A step function over a task frame, in the protocol of every lowered step (docs/architecture.md, "The step function"). */
+export type TaskStep = (frame: TaskFrame, state: number, mode: number, value: unknown) => unknown;
+
+export type Waiter = TaskFrame | ((task: TaskFrame) => void);
+
+export interface TaskFrame {
+  $state: number;
+  $step: TaskStep;
+  $taskState: number;
+  $outcome: unknown;
+  $parent: TaskFrame | undefined;
+  $extra: TaskExtra | undefined;
+  $waiters: Waiter | Waiter[] | undefined;
+  $awaiting: unknown;
+  $since: number;
+  $context: unknown;
+  /** Only on tasks the runtime makes itself (scopes, launches): the function they run. */
+  $body?: Function;
+}
+
+/**
+ * Something the scheduler suspends on without a promise (a delay, a yield):
+ * `$suspend` parks the task and arranges its resumption.
+ */
+export interface SchedulerAwaitable {
+  $suspend(task: TaskFrame): void;
+}
+
+/** A step returns this when the continuation is registered and the task must wait. */
+export var SUSPEND = { toString: function () { return 'SUSPEND'; } };
+/** A step returns this when the awaited value is there already: the driver calls the step again at once. */
+export var READY = { toString: function () { return 'READY'; } };
+/** `$awaiting` of a task whose resumption is already in the ready queue. */
+export var QUEUED = { toString: function () { return 'queued'; } };
+/** `$awaiting` of a task whose body is done and which waits for its children. */
+export var CHILDREN = { toString: function () { return 'its children'; } };
+
+export function isTask(value: unknown): value is TaskFrame {
+  return typeof value === 'object' && value !== null && typeof (value as TaskFrame).$taskState === 'number' && typeof (value as TaskFrame).$step === 'function';
+}
+
+export function statusOf(task: TaskFrame): number {
+  return task.$taskState & STATUS_MASK;
+}
+
+export function setStatus(task: TaskFrame, status: number): void {
+  task.$taskState = (task.$taskState & ~STATUS_MASK) | status;
+}
+
+export function extraOf(task: TaskFrame): TaskExtra {
+  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false });
+}
+

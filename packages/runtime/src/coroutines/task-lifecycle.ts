@@ -1,0 +1,361 @@
+/**
+ * The life of a task: start, run to a suspension, await, finish the body,
+ * join the children, settle, and cancel. Everything that changes a task's
+ * status is here; the `Task` methods (task-prototype.ts), scopes and time
+ * call these functions.
+ *
+ * ## Example
+ * ```js
+ * // async function f(t) { "use coroutine"; return 1 + await t; }
+ * function f(t) { return $coroutines.startCoroutine(new f$Frame(t)); }
+ * // the step: case 0: $frame.$state = 1; return $coroutines.awaitInCoroutine($frame, $frame.t$);
+ * ```
+ *
+ * ## Implementation
+ * - `runTask` calls the step function in a loop: an `await` of a value that
+ *   is there already (a settled task, a value that is not thenable) returns
+ *   `READY` with the value left in two module variables, and the loop calls
+ *   the step again: no microtask, no allocation (C++ `await_ready`).
+ * - An `await` of a pending task adds the awaiting task to the task's
+ *   `$waiters` directly. A settling task hands its waiters to the ready
+ *   queue, never calls them, so completion chains run at one stack depth.
+ * - A task is listed among its parent's children at its first real
+ *   suspension only: one that completes synchronously never touches a set.
+ * - A body that finishes while children run waits for them (`JOINING`):
+ *   nothing outlives the task that started it. A body that fails cancels its
+ *   children first.
+ * - A failure that no waiter receives fails the parent: at once when the
+ *   parent is a scope or is being cancelled (its await of the child was
+ *   interrupted, and a failure during cleanup must not vanish), otherwise
+ *   when nobody has awaited it by the end of the current drain
+ *   (kotlinx.coroutines' rule, with room for an `await` that follows the
+ *   call). A root task's unobserved failure becomes a rejected promise with
+ *   no handler, which the host reports as any unhandled rejection.
+ * - `cancelTask` cancels the children first, aborts the task's signal, then
+ *   interrupts the task's own await with a `CancellationError`. A task whose
+ *   resumption is already queued keeps it (no value is lost) and throws at
+ *   its next `await`.
+ *
+ * ## References
+ * - docs/coroutines.md (lifecycle, cancellation rules)
+ * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
+ */
+import { captureContext } from './async-context';
+import { addAsyncStackTrace } from './async-stack-trace';
+import { CancellationError, combinedFailure, isCancellation } from './errors';
+import { enqueue } from './ready-queue';
+import { sleeperLeft, turnTime } from './timer-heap';
+import {
+  BODY_FAILED,
+  CANCEL_REQUESTED,
+  CANCELLED,
+  CHILDREN,
+  COMPLETED,
+  extraOf,
+  FAILED,
+  isTask,
+  JOINING,
+  LISTED,
+  NON_CANCELLABLE,
+  OBSERVED,
+  QUEUED,
+  READY,
+  REGISTERED,
+  RUNNING,
+  SCOPE,
+  SHIELDED,
+  setStatus,
+  STATUS_MASK,
+  statusOf,
+  SUSPEND,
+  SUSPENDED,
+  type SchedulerAwaitable,
+  type TaskFrame,
+  type Waiter,
+} from './task-frame';
+
+var current: TaskFrame | undefined;
+var readyMode = 0;
+var readyValue: unknown;
+/** Root tasks that are suspended: what `dump()` starts from. */
+export var liveRoots = new Set<TaskFrame>();
+
+/** The task whose step is running, if any. */
+export function runningTask(): TaskFrame | undefined {
+  return current;
+}
+
+/** Starts a task: its parent is the running task (or `parent`); runs it to its first suspension. */
+export function startTask<T extends TaskFrame>(task: T, parent?: TaskFrame | null): T {
+  task.$parent = parent === undefined ? current : parent === null ? undefined : parent;
+  runTask(task, 0, undefined);
+  return task;
+}
+
+/** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children. */
+export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
+  var previous = current;
+  current = task;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
+function runTask(task: TaskFrame, mode: number, value: unknown): void {
+  var previous = current;
+  var result: unknown;
+  current = task;
+  setStatus(task, RUNNING);
+  try {
+    for (;;) {
+      result = task.$step(task, task.$state, mode, value);
+      if (result !== READY) break;
+      mode = readyMode;
+      value = readyValue;
+      readyValue = undefined;
+    }
+  } catch (error) {
+    current = previous;
+    finishBody(task, true, error);
+    return;
+  }
+  current = previous;
+  if (result === SUSPEND) markSuspended(task);
+  else finishBody(task, false, result);
+}
+
+function markSuspended(task: TaskFrame): void {
+  setStatus(task, SUSPENDED);
+  // Whole milliseconds of the turn: a small integer, kept in the field itself rather than boxed.
+  task.$since = turnTime();
+  if (task.$context === undefined) task.$context = captureContext();
+  if (task.$taskState & REGISTERED) return;
+  task.$taskState |= REGISTERED;
+  var parent = task.$parent;
+  if (parent === undefined) {
+    task.$taskState |= LISTED;
+    liveRoots.add(task);
+    return;
+  }
+  var extra = extraOf(parent);
+  (extra.children || (extra.children = new Set())).add(task);
+  if (parent.$taskState & CANCEL_REQUESTED) cancelTask(task, extra.cancellation && (extra.cancellation as CancellationError).reason, false, extra.cancellation);
+}
+
+/** `await value` in a coroutine: `READY` to continue at once, `SUSPEND` once the continuation is registered. */
+export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+    if (isTask(value)) return awaitTask(frame, value);
+    if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
+    if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
+      (value as SchedulerAwaitable).$suspend(frame);
+      return SUSPEND;
+    }
+    var then = (value as PromiseLike<unknown>).then;
+    if (typeof then === 'function') {
+      awaitThenable(frame, value as PromiseLike<unknown>, then);
+      return SUSPEND;
+    }
+  } else if (frame.$taskState & CANCEL_REQUESTED) {
+    throw cancellationOf(frame);
+  }
+  readyMode = 0;
+  readyValue = value;
+  return READY;
+}
+
+function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
+  var shielded = task.$taskState & NON_CANCELLABLE;
+  if (!shielded && frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
+  var status = statusOf(task);
+  if (status >= COMPLETED) {
+    task.$taskState |= OBSERVED;
+    readyMode = status === COMPLETED ? 0 : 1;
+    readyValue = task.$outcome;
+    return READY;
+  }
+  if (task === frame) throw new TypeError('a task cannot await itself');
+  addWaiter(task, frame);
+  frame.$awaiting = task;
+  if (shielded) frame.$taskState |= SHIELDED;
+  return SUSPEND;
+}
+
+function awaitThenable(frame: TaskFrame, thenable: PromiseLike<unknown>, then: Function): void {
+  frame.$awaiting = thenable;
+  try {
+    then.call(
+      thenable,
+      function resumeWithValue(value: unknown) { wakeFromThenable(frame, thenable, 0, value); },
+      function resumeWithReason(reason: unknown) { wakeFromThenable(frame, thenable, 1, reason); },
+    );
+  } catch (error) {
+    if (frame.$awaiting === thenable) frame.$awaiting = undefined;
+    throw error;
+  }
+}
+
+/** A thenable calls back once, and only while the task still awaits it (not after a cancellation). */
+function wakeFromThenable(frame: TaskFrame, thenable: unknown, mode: number, value: unknown): void {
+  if (frame.$awaiting !== thenable) return;
+  wake(frame, mode, value);
+}
+
+/** Queues the resumption of a suspended task. */
+export function wake(task: TaskFrame, mode: number, value: unknown): void {
+  task.$awaiting = QUEUED;
+  enqueue(resume, task, mode, value);
+}
+
+function resume(task: TaskFrame, mode: number, value: unknown): void {
+  task.$awaiting = undefined;
+  task.$taskState &= ~SHIELDED;
+  runTask(task, mode, value);
+}
+
+export function addWaiter(task: TaskFrame, waiter: Waiter): void {
+  var waiters = task.$waiters;
+  if (waiters === undefined) task.$waiters = waiter;
+  else if (Array.isArray(waiters)) waiters.push(waiter);
+  else task.$waiters = [waiters, waiter];
+}
+
+function removeWaiter(task: TaskFrame, waiter: Waiter): void {
+  var waiters = task.$waiters;
+  if (waiters === waiter) task.$waiters = undefined;
+  else if (Array.isArray(waiters)) {
+    var at = waiters.indexOf(waiter);
+    if (at >= 0) waiters.splice(at, 1);
+  }
+}
+
+function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
+  task.$outcome = outcome;
+  // The common case, a call that completes before it ever suspends: nobody to tell, no children.
+  if (!failed && task.$extra === undefined && task.$waiters === undefined && (task.$taskState & (LISTED | REGISTERED)) === 0) {
+    setStatus(task, COMPLETED);
+    return;
+  }
+  if (failed) task.$taskState |= BODY_FAILED;
+  var children = task.$extra && task.$extra.children;
+  if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
+  if (!children || children.size === 0) {
+    settle(task);
+    return;
+  }
+  task.$taskState |= JOINING;
+  markSuspended(task);
+  task.$awaiting = CHILDREN;
+}
+
+function settle(task: TaskFrame): void {
+  var state = task.$taskState;
+  var outcome = task.$outcome;
+  var failures = task.$extra && task.$extra.failures;
+  var status: number;
+  if (state & BODY_FAILED && !isCancellation(outcome) && failures && failures.indexOf(outcome) < 0) failures.push(outcome);
+  if (failures && failures.length) {
+    status = FAILED;
+    outcome = combinedFailure(failures);
+  } else if (state & BODY_FAILED) {
+    status = isCancellation(outcome) ? CANCELLED : FAILED;
+  } else {
+    status = COMPLETED;
+  }
+  task.$outcome = outcome;
+  task.$awaiting = undefined;
+  task.$taskState = (state & ~(STATUS_MASK | JOINING)) | status;
+  if (status === FAILED) addAsyncStackTrace(outcome, task);
+  var waiters = task.$waiters;
+  task.$waiters = undefined;
+  if (Array.isArray(waiters)) for (var i = 0; i < waiters.length; i++) notify(waiters[i], task, status, outcome);
+  else if (waiters !== undefined) notify(waiters, task, status, outcome);
+  if (state & LISTED) liveRoots.delete(task);
+  var parent = task.$parent;
+  // A waiter receives the failure; one that stopped waiting (it was cancelled) does not.
+  if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
+    if (parent && parent.$taskState & (SCOPE | CANCEL_REQUESTED)) failParent(parent, outcome);
+    else enqueue(checkObserved, task, 0, undefined);
+  }
+  if (parent && state & REGISTERED) childSettled(parent, task);
+}
+
+function notify(waiter: Waiter, task: TaskFrame, status: number, outcome: unknown): void {
+  if (typeof waiter === 'function') waiter(task);
+  else wake(waiter, status === COMPLETED ? 0 : 1, outcome);
+}
+
+function childSettled(parent: TaskFrame, child: TaskFrame): void {
+  var children = parent.$extra!.children!;
+  children.delete(child);
+  if (children.size === 0 && parent.$taskState & JOINING) {
+    parent.$awaiting = QUEUED;
+    enqueue(settleAfterJoin, parent, 0, undefined);
+  }
+}
+
+function settleAfterJoin(task: TaskFrame): void {
+  settle(task);
+}
+
+/** Run after the drain that saw a task fail: still unobserved, its failure goes to its parent, or to the host. */
+function checkObserved(task: TaskFrame): void {
+  if (task.$taskState & OBSERVED) return;
+  var parent = task.$parent;
+  if (parent && statusOf(parent) < COMPLETED) failParent(parent, task.$outcome);
+  else reportUnhandled(task.$outcome);
+}
+
+function failParent(parent: TaskFrame, error: unknown): void {
+  var extra = extraOf(parent);
+  var failures = extra.failures || (extra.failures = []);
+  if (failures.indexOf(error) < 0) failures.push(error);
+  cancelTask(parent, error, true);
+}
+
+/** Reported the way the host reports a promise rejected with no handler. */
+function reportUnhandled(error: unknown): void {
+  Promise.reject(error);
+}
+
+/**
+ * Cancels `task` and its subtree, children first. `force` also cancels a
+ * `nonCancellable` task (its own child failed); a parent's cancellation never
+ * does. One `CancellationError` serves the whole subtree (`shared`): making
+ * an error captures a stack, which would cost more than the rest of a
+ * cancellation, once per task.
+ */
+export function cancelTask(task: TaskFrame, reason: unknown, force: boolean, shared?: Error): void {
+  var state = task.$taskState;
+  if ((state & STATUS_MASK) >= COMPLETED || state & CANCEL_REQUESTED) return;
+  if (!force && state & NON_CANCELLABLE) return;
+  task.$taskState = state | CANCEL_REQUESTED;
+  var extra = extraOf(task);
+  var error = (extra.cancellation = shared || new CancellationError(reason));
+  cancelChildren(task, reason, error);
+  if (extra.abort) extra.abort.abort(error);
+  if (statusOf(task) === SUSPENDED && !(task.$taskState & SHIELDED)) interruptAwait(task, error);
+}
+
+/** Cancels every child of `task`, not `task` itself (a timeout cancels what runs inside it). */
+export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error): void {
+  var children = task.$extra && task.$extra.children;
+  if (!children) return;
+  var error = shared || new CancellationError(reason);
+  children.forEach(function cancelChild(child) { cancelTask(child, reason, false, error); });
+}
+
+/** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */
+export function interruptAwait(task: TaskFrame, error: unknown): void {
+  var awaiting = task.$awaiting;
+  if (awaiting === QUEUED || awaiting === CHILDREN) return;
+  if (isTask(awaiting)) removeWaiter(awaiting, task);
+  wake(task, 1, error);
+  if (typeof awaiting === 'number') sleeperLeft();
+}
+
+export function cancellationOf(task: TaskFrame): Error {
+  return (task.$extra && task.$extra.cancellation) || new CancellationError();
+}

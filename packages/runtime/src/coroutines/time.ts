@@ -1,0 +1,134 @@
+/**
+ * Time in coroutines: `delay(ms)`, `yieldNow()`, `withTimeout(ms, fn)` and
+ * `withTimeoutOrUndefined(ms, fn)`, all on the scheduler's one clock; and
+ * the starvation budget, which yields as `yieldNow` does.
+ *
+ * ## Example
+ * ```js
+ * await delay(100);
+ * const page = await withTimeoutOrUndefined(5000, () => fetchPage(url));
+ * ```
+ *
+ * ## Implementation
+ * `delay` and `yieldNow` return small awaitables the scheduler recognises
+ * (`$suspend`): awaited in a coroutine, the task itself goes into the timer
+ * heap or the deferred list, with no promise and no timer of its own.
+ * Awaited by ordinary code, they are promises on the same clock. A timeout
+ * is a runtime task around the body: when the clock fires it cancels the
+ * body's tasks (their `finally` blocks run), stops awaiting what the body
+ * returned, and turns its own `CancellationError` into a `TimeoutError` (or
+ * `undefined`); it still settles only once the cancelled tasks have finished.
+ * A cancellation from outside stays a cancellation.
+ *
+ * ## References
+ * - kotlinx.coroutines `delay`, `yield`, `withTimeout`, `withTimeoutOrNull`
+ * - Trio `sleep`, `checkpoint`, `fail_after`, `move_on_after`
+ */
+import { currentClock } from './clock';
+import { CancellationError, isCancellation, TimeoutError } from './errors';
+import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
+import { awaitInCoroutine, cancelChildren, interruptAwait, startTask, wake } from './task-lifecycle';
+import { sleepUntil, turnTime } from './timer-heap';
+import { nameStep } from './task-description';
+import { CANCEL_REQUESTED, extraOf, QUEUED, type SchedulerAwaitable, type TaskFrame } from './task-frame';
+import type { Task } from './task-prototype';
+
+export interface Delay extends PromiseLike<void>, SchedulerAwaitable {}
+
+function DelayAwaitable(this: { $milliseconds: number }, milliseconds: number) {
+  this.$milliseconds = milliseconds;
+}
+
+Object.defineProperty(DelayAwaitable.prototype, '$suspend', {
+  value: function suspendForDelay(this: { $milliseconds: number }, task: TaskFrame) {
+    sleepUntil(task, turnTime() + this.$milliseconds, wake);
+  },
+});
+
+Object.defineProperty(DelayAwaitable.prototype, 'then', {
+  value: function then(this: { $milliseconds: number }, onFulfilled?: unknown, onRejected?: unknown) {
+    var milliseconds = this.$milliseconds;
+    var elapsed = new Promise<void>(function startTimer(resolve) { currentClock().setTimer(resolve, milliseconds); });
+    return elapsed.then(onFulfilled as undefined, onRejected as undefined);
+  },
+});
+
+/** Resolves after `milliseconds` of the scheduler's clock. */
+export function delay(milliseconds: number): Delay {
+  return new (DelayAwaitable as unknown as new (ms: number) => Delay)(Math.max(0, +milliseconds || 0));
+}
+
+var deferred: TaskFrame[] = [];
+
+function resumeDeferred(): void {
+  var tasks = deferred;
+  deferred = [];
+  for (var i = 0; i < tasks.length; i++) wake(tasks[i], 0, undefined);
+}
+
+var YIELD: PromiseLike<void> & SchedulerAwaitable = {
+  $suspend: function suspendForTurn(task: TaskFrame) {
+    task.$awaiting = QUEUED;
+    if (deferred.push(task) === 1) currentClock().defer(resumeDeferred);
+  },
+  then: function then(onFulfilled?: unknown, onRejected?: unknown) {
+    var turn = new Promise<void>(function nextTurn(resolve) { currentClock().defer(resolve); });
+    return turn.then(onFulfilled as undefined, onRejected as undefined);
+  } as PromiseLike<void>['then'],
+};
+
+/** Lets every other ready task, timer and I/O callback run before continuing. */
+export function yieldNow(): PromiseLike<void> {
+  return YIELD;
+}
+
+function timeoutStep(milliseconds: number, orUndefined: boolean) {
+  return nameStep(function withTimeoutStep(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+    var extra = extraOf(task);
+    if (state === 0) {
+      task.$state = 1;
+      var inside = (task as RuntimeTaskFrame).$body();
+      extra.timer = currentClock().setTimer(function expire() {
+        extra.timer = undefined;
+        extra.timedOut = true;
+        var reason = new TimeoutError(milliseconds);
+        cancelChildren(task, reason);
+        interruptAwait(task, new CancellationError(reason));
+      }, milliseconds);
+      return awaitInCoroutine(task, inside);
+    }
+    if (extra.timer !== undefined) {
+      currentClock().clearTimer(extra.timer);
+      extra.timer = undefined;
+    }
+    if (mode === 0) return value;
+    if (extra.timedOut && isCancellation(value) && !(task.$taskState & CANCEL_REQUESTED)) {
+      if (orUndefined) return undefined;
+      throw new TimeoutError(milliseconds);
+    }
+    throw value;
+  }, orUndefined ? 'withTimeoutOrUndefined' : 'withTimeout');
+}
+
+/** Runs `fn`; after `milliseconds` cancels what it started and throws a `TimeoutError`. */
+export function withTimeout<R>(milliseconds: number, fn: () => R | PromiseLike<R>): Task<R> {
+  return startTask(new RuntimeTask(fn, 0, timeoutStep(milliseconds, false))) as unknown as Task<R>;
+}
+
+/** `withTimeout` that gives `undefined` instead of throwing. */
+export function withTimeoutOrUndefined<R>(milliseconds: number, fn: () => R | PromiseLike<R>): Task<R | undefined> {
+  return startTask(new RuntimeTask(fn, 0, timeoutStep(milliseconds, true))) as unknown as Task<R | undefined>;
+}
+
+/**
+ * The starvation budget's counter: code compiled with `coroutineBudget: N`
+ * counts every loop iteration of a coroutine here (`++budget.spent < N`), and
+ * calls `spendBudget` only when the count reaches N.
+ */
+export var budget = { spent: 0 };
+
+/** The budget ran out: start counting again, and let the others run. */
+export function spendBudget(): PromiseLike<void> {
+  budget.spent = 0;
+  return YIELD;
+}

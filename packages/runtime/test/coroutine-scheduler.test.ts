@@ -1,0 +1,163 @@
+/**
+ * The coroutine scheduler, driven by hand-written coroutine frames (what the
+ * compiler emits for `"use coroutine"`, written out): no tick for settled
+ * values, direct continuations, a queue that keeps the stack flat,
+ * cancellation, scopes, time through a replaced clock, async context, dumps.
+ */
+import { AsyncLocalStorage } from 'async_hooks';
+import {
+  awaitInCoroutine, CancellationError, delay, dump, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
+} from '../src/coroutines';
+
+type Step = (frame: any, state: number, mode: number, value: unknown) => unknown;
+
+/** A coroutine whose frame keeps its arguments in `args` and its locals in `locals`. */
+function coroutine(name: string, step: Step, positions: (number | string)[] = []): (...args: unknown[]) => any {
+  function Frame(this: any, args: unknown[]) {
+    this.$state = 0;
+    this.$step = step;
+    this.args = args;
+    this.locals = {};
+    this.$taskState = 0;
+    this.$outcome = undefined;
+    this.$parent = undefined;
+    this.$extra = undefined;
+    this.$waiters = undefined;
+    this.$awaiting = undefined;
+    this.$since = 0;
+    this.$context = undefined;
+  }
+  linkTaskFrame(Frame, step, name, 'test.js', positions);
+  return (...args) => startCoroutine(new (Frame as any)(args));
+}
+
+/** async (value) => await value, as a coroutine */
+const awaitIt = coroutine('awaitIt', (frame, state, mode, value) => {
+  if (state === 0) {
+    frame.$state = 1;
+    return awaitInCoroutine(frame, frame.args[0]);
+  }
+  if (mode === 1) throw value;
+  frame.$state = -2;
+  return value;
+}, [1, '1:20']);
+
+/** async (value, log) => { try { await value; } catch (e) { log(e); throw e; } finally { log('finally') } } */
+const guarded = coroutine('guarded', (frame, state, mode, value) => {
+  const log = frame.args[1] as (what: unknown) => void;
+  if (state === 0) {
+    frame.$state = 1;
+    return awaitInCoroutine(frame, frame.args[0]);
+  }
+  try {
+    if (mode === 1) {
+      log(value instanceof CancellationError ? 'cancelled: ' + (value as CancellationError).reason : value);
+      throw value;
+    }
+    return value;
+  } finally {
+    log('finally');
+    frame.$state = -2;
+  }
+});
+
+const flushTimers = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+test('awaiting a settled task or a plain value continues with no microtask', () => {
+  let microtaskRan = false;
+  queueMicrotask(() => (microtaskRan = true));
+  const inner = awaitIt(42);
+  const outer = awaitIt(inner);
+  const plain = awaitIt('plain');
+  expect([inner.state, outer.state, outer.result, plain.result, microtaskRan]).toEqual(['completed', 'completed', 42, 'plain', false]);
+});
+
+test('a pending task resumes its awaiter directly, and a chain of 10,000 completions keeps the stack flat', async () => {
+  let release!: (value: string) => void;
+  const gate = new Promise<string>((resolve) => (release = resolve));
+  let task = awaitIt(gate);
+  for (let i = 0; i < 10000; i++) task = awaitIt(task);
+  expect(task.state).toBe('suspended');
+  release('through');
+  await expect(task).resolves.toBe('through');
+});
+
+test('cancel() throws a CancellationError at the await, finally runs, and twice is a no-op', async () => {
+  const log: unknown[] = [];
+  const task = guarded(new Promise(() => {}), (what: unknown) => log.push(what));
+  task.cancel('stop');
+  task.cancel('again');
+  await expect(task).rejects.toBeInstanceOf(CancellationError);
+  expect(log).toEqual(['cancelled: stop', 'finally']);
+  expect(task.state).toBe('cancelled');
+  expect(task.signal.aborted).toBe(true);
+  task.cancel('after the end');
+  expect(task.error.reason).toBe('stop');
+});
+
+test('a scope rethrows the first failure after cancelling the siblings, AggregateError for several', async () => {
+  const log: unknown[] = [];
+  const one = scope((s: any) => {
+    s.launch(() => guarded(new Promise(() => {}), (what: unknown) => log.push(what)));
+    s.launch(() => Promise.reject(new Error('first')));
+  });
+  await expect(one).rejects.toThrow('first');
+  expect(log).toEqual(['cancelled: Error: first', 'finally']);
+  const two = scope((s: any) => {
+    s.launch(() => Promise.reject(new Error('a')));
+    s.launch(() => Promise.reject(new Error('b')));
+  });
+  const error = await two.then(() => undefined, (e: AggregateError) => e);
+  expect(error).toBeInstanceOf(AggregateError);
+  expect((error as AggregateError).errors.map((e: Error) => e.message)).toEqual(['a', 'b']);
+});
+
+test('withTimeout runs on the replaceable clock and cancels what runs inside', async () => {
+  const timers: { at: number; run: () => void }[] = [];
+  let now = 0;
+  const virtual: Clock = {
+    now: () => now,
+    setTimer: (run, ms) => { const timer = { at: now + ms, run }; timers.push(timer); return timer; },
+    clearTimer: (timer) => { timers.splice(timers.indexOf(timer as never), 1); },
+    defer: (run) => { setImmediate(run); },
+  };
+  const previous = setClock(virtual);
+  try {
+    const log: unknown[] = [];
+    const task = withTimeout(50, () => guarded(delay(1000), (what: unknown) => log.push(what)));
+    expect(timers.map((t) => t.at).sort((a, b) => a - b)).toEqual([50, 1000]);
+    now = 50;
+    timers.find((t) => t.at === 50)!.run();
+    await expect(task).rejects.toThrow('timed out after 50 ms');
+    expect(log).toEqual(['cancelled: TimeoutError: timed out after 50 ms', 'finally']);
+  } finally {
+    expect(setClock(previous)).toBe(virtual);
+  }
+  expect(setClock(systemClock)).toBe(systemClock);
+});
+
+test('dump() shows a suspended root task with its position and what it awaits', async () => {
+  const task = awaitIt(new Promise(() => {}));
+  const listed = dump().find((snapshot) => snapshot.position === 'test.js:1:20');
+  expect(listed).toMatchObject({ name: 'awaitIt', state: 'suspended', awaiting: 'a promise', children: [] });
+  task.cancel();
+  await flushTimers();
+  expect(dump().some((snapshot) => snapshot.position === 'test.js:1:20')).toBe(false);
+});
+
+test('AsyncLocalStorage sees the context a task started in after the queue resumes it', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const seen: unknown[] = [];
+  const report = coroutine('report', (frame, state, mode, value) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    seen.push(storage.getStore());
+    frame.$state = -2;
+    return undefined;
+  });
+  const tasks = [storage.run('first', () => report()), storage.run('second', () => report())];
+  await Promise.all(tasks);
+  expect(seen).toEqual(['first', 'second']);
+});
