@@ -37,3 +37,15 @@ test('top-level await in a script is an error and produces no code', () => {
   expect(result.code).toBe('');
   expect(result.diagnostics.map((d) => [d.category, d.line, d.column])).toEqual([['error', 1, 1]]);
 });
+
+test('a module without import or export still reads a top-level await before ( [ or a template as the operator', () => {
+  const source = 'var b;\nfor await (b of [await ``]) await (b);\nawait [1];\n';
+  const result = transform(source, { filename: 'plain.mjs', runtime: 'import' });
+  expect(result.diagnostics.map((d) => [d.category, d.code, d.line, d.column])).toEqual([
+    ['warning', 1006, 2, 1],
+    ['warning', 1006, 2, 18],
+    ['warning', 1006, 2, 29],
+    ['warning', 1006, 3, 1],
+  ]);
+  expect(result.code).toBe(source);
+});

@@ -27,6 +27,13 @@ const REFUSED_BY_VITE: Readonly<Record<string, RegExp>> = {
   'invalid-utf8': /Could not load src\/invalid-utf8\.js - stream did not contain valid UTF-8/,
 };
 
+/**
+ * Codes that differ because Vite and Rollup read every `.js` file as an ES
+ * module, which is strict code: there `with` is an early error (CORO1017)
+ * before it is a construct coro refuses in a sloppy script (CORO1004).
+ */
+const CODE_IN_A_MODULE: Readonly<Record<string, number>> = { 'with-in-generator': 1017 };
+
 const outputName = (input: BadInput) => input.filename.replace(/\.\w+$/, '.js');
 
 async function buildCase(input: BadInput): Promise<CaseBuild> {
@@ -72,7 +79,8 @@ for (const input of badInputs) {
       // Vite prints Rollup's `loc`: a 1-based line and a 0-based column.
       const file = `${realpathSync(project)}/src/${input.filename}`;
       expect(build.stderr).toContain(`[plugin coro] ${file}:${line}:${column === undefined ? '' : `${column - 1}\n`}`);
-      if (code !== undefined) expect(build.stderr).toContain(`CORO${code}: `);
+      const expectedCode = CODE_IN_A_MODULE[input.name] ?? code;
+      if (expectedCode !== undefined) expect(build.stderr).toContain(`CORO${expectedCode}: `);
       expect(build.stderr).not.toMatch(/Maximum call stack size exceeded/);
     });
   } else {
