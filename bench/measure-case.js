@@ -98,7 +98,7 @@ function prepareVariants({ benchCase, variants, params, input, settings, workDir
       measure: benchCase.measure,
       driverFile,
       crowdFile,
-      caseDir: benchCase.dir,
+      caseDir: benchCase.workloadDir,
       repoRoot,
       params,
       input,

@@ -86,6 +86,7 @@ function loadCase(dir) {
     ...definition,
     id,
     dir,
+    workloadDir,
     driverFile: path.join(workloadDir, 'driver.js'),
     subjects,
   };
