@@ -272,7 +272,7 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
   if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
-  else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator', 'awaiting'));
+  else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator'));
   if (options.usesDelegate) write(fieldsOf('delegate'));
   ctor.push(`${options.indent}}`);
 

@@ -10,13 +10,15 @@
  * this.$state = 0;
  * this.$step = g$step;
  * ```
- * then the function's own slots, then `$phase` … `$onRejected` below.
+ * then the function's own slots, then `$queue`.
  *
  * ## Implementation
  * Fields come in groups, each written when the function needs it: every
  * frame has the machine's; an async function that may await more than once
- * has the awaiting group; an async generator has its queue and the awaiting
- * group; a function with `yield*` has the delegate group. Each field has its
+ * has the awaiting group; an async generator has only its queue, since the
+ * runtime keeps the rest in an object of its own, of one shape for every
+ * async generator (its accesses stay monomorphic); a function with `yield*`
+ * has the delegate group. Each field has its
  * initial value, so every frame of a function has one shape from the start.
  *
  * ## References
@@ -37,11 +39,7 @@ export interface FrameField {
 export const FRAME_FIELDS: readonly FrameField[] = [
   { name: '$state', group: 'machine', initial: '0' },
   { name: '$step', group: 'machine', initial: 'step' },
-  { name: '$phase', group: 'asyncGenerator', initial: '0' },
-  { name: '$requestMode', group: 'asyncGenerator', initial: '-1' },
-  { name: '$requestValue', group: 'asyncGenerator', initial: 'undefined' },
-  { name: '$queue', group: 'asyncGenerator', initial: '[]' },
-  { name: '$returnPending', group: 'asyncGenerator', initial: 'false' },
+  { name: '$queue', group: 'asyncGenerator', initial: 'undefined' },
   { name: '$resolve', group: 'awaiting', initial: 'undefined' },
   { name: '$reject', group: 'awaiting', initial: 'undefined' },
   { name: '$awaited', group: 'awaiting', initial: 'undefined' },

@@ -109,7 +109,7 @@ function resumeAsyncFulfilled(this: AsyncFrame, value: unknown): void {
 
 /** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the value from the frame's `$awaited`. */
 export var AWAITED_PRIMITIVE = {};
-var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
+export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
 
 function resumeAsyncRejected(this: AsyncFrame, reason: unknown): void {
   resumeAsync(this, 1, reason);
