@@ -15,10 +15,10 @@
  * ## Implementation
  * Fields come in groups, each written when the function needs it: every
  * frame has the machine's; an async function that may await more than once
- * has the awaiting group; an async generator has only its queue, since the
+ * has the awaiting group (its task) and an async generator its queue: the
  * runtime keeps the rest in an object of its own, of one shape for every
- * async generator (its accesses stay monomorphic); a function with `yield*`
- * has the delegate group. Each field has its
+ * function, so its accesses stay monomorphic; a function with `yield*` has
+ * the delegate group. Each field has its
  * initial value, so every frame of a function has one shape from the start.
  *
  * ## References
@@ -40,11 +40,7 @@ export const FRAME_FIELDS: readonly FrameField[] = [
   { name: '$state', group: 'machine', initial: '0' },
   { name: '$step', group: 'machine', initial: 'step' },
   { name: '$queue', group: 'asyncGenerator', initial: 'undefined' },
-  { name: '$resolve', group: 'awaiting', initial: 'undefined' },
-  { name: '$reject', group: 'awaiting', initial: 'undefined' },
-  { name: '$awaited', group: 'awaiting', initial: 'undefined' },
-  { name: '$onFulfilled', group: 'awaiting', initial: 'undefined' },
-  { name: '$onRejected', group: 'awaiting', initial: 'undefined' },
+  { name: '$task', group: 'awaiting', initial: 'undefined' },
   { name: '$delegate', group: 'delegate', initial: 'undefined' },
   { name: '$delegateNext', group: 'delegate', initial: 'undefined' },
 ];

@@ -134,7 +134,7 @@ export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unk
   return awaitWithQueue(generator.$queue as AsyncGeneratorQueue, value);
 }
 
-/** Await steps 2-9, with the queue's reactions; as `registerAwait` of ./async-function.ts does for async functions. */
+/** Await steps 2-9, with the queue's reactions; as `awaitValue` of ./async-function.ts does for async functions. */
 function awaitWithQueue(queue: AsyncGeneratorQueue, value: unknown): unknown {
   var promise: Promise<unknown>;
   if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {

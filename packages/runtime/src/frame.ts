@@ -40,22 +40,13 @@ export interface GeneratorFrame {
 }
 
 /**
- * The frame of an async function that may await more than once:
- * `$onFulfilled`/`$onRejected` are the reactions every `await` of this call
- * registers, made at the first one; `$awaited` holds an awaited primitive
- * until its reaction runs.
+ * The frame of a lowered async function that may await more than once:
+ * `$task` is `undefined` until its first `await`, then the runtime's object
+ * holding the resolving functions of the caller's promise and the await
+ * reactions (async-function.ts).
  */
-export interface AwaitingFrame extends GeneratorFrame {
-  /** The primitive being awaited (see `registerAwait`). */
-  $awaited: unknown;
-  $onFulfilled: ((value: unknown) => void) | undefined;
-  $onRejected: ((reason: unknown) => void) | undefined;
-}
-
-/** The frame of a lowered async function; `$resolve`/`$reject` settle the caller's promise. */
-export interface AsyncFrame extends AwaitingFrame {
-  $resolve: Function | undefined;
-  $reject: Function | undefined;
+export interface AsyncFrame extends GeneratorFrame {
+  $task: unknown;
 }
 
 /**

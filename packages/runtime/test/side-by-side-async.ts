@@ -86,10 +86,7 @@ export async function expectSameJobs<F>(native: F, lowered: F, scenario: (fn: F,
 function initAsyncFrame(frame: any, step: Step) {
   frame.$state = 0;
   frame.$step = step;
-  frame.$resolve = undefined;
-  frame.$reject = undefined;
-  frame.$onFulfilled = undefined;
-  frame.$onRejected = undefined;
+  frame.$task = undefined;
 }
 
 /**

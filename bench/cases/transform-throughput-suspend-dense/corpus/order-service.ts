@@ -1,6 +1,15 @@
 // An order service: every operation awaits a repository, a payment gateway
 // or an event bus, as the application layer of a web service does.
-import type { Order, OrderLine, Customer } from './types';
+export interface OrderLine { sku: string; quantity: number; unitPrice: number }
+export interface Customer { id: string; name: string }
+export interface Order {
+  id: string;
+  customerId: string;
+  lines: OrderLine[];
+  amount: number;
+  status: 'placed' | 'shipped' | 'cancelled';
+  authorization: string;
+}
 
 export interface Repository<T> {
   find(id: string): Promise<T | undefined>;
