@@ -20,12 +20,13 @@ const fs = require('fs');
 const path = require('path');
 const { isDeepStrictEqual } = require('util');
 const { VariantUnavailable } = require('./variants/unavailable');
-const { writeVariantFiles, writeJob } = require('./workspace');
+const { writeVariantFiles, writeCrowdFile, writeJob } = require('./workspace');
 const { runMeasurement } = require('./measure/spawn');
 const measurementSettings = require('./measure/settings');
 const { median } = require('./stats');
 
 const TIMEOUT_MS = 180 * 1000;
+const CROWD_SOURCE = path.join(__dirname, 'crowd', 'subject.js');
 
 function subjectFor(benchCase, variant, repoRoot) {
   const own = benchCase.subjects[variant.id];
@@ -34,6 +35,17 @@ function subjectFor(benchCase, variant, repoRoot) {
   const filename = path.relative(repoRoot, benchCase.subjects.source);
   const source = fs.readFileSync(benchCase.subjects.source, 'utf8');
   return { code: variant.lower(source, { filename, repoRoot }), origin: `${filename} lowered by ${variant.id}` };
+}
+
+/**
+ * The crowd of a crowded case as this variant builds it: lowered as a subject
+ * is, or as written for a variant that lowers nothing (hand-written code
+ * shares the program with native suspend functions).
+ */
+function crowdFor(variant, repoRoot) {
+  const source = fs.readFileSync(CROWD_SOURCE, 'utf8');
+  if (!variant.lower) return source;
+  return variant.lower(source, { filename: path.relative(repoRoot, CROWD_SOURCE), repoRoot });
 }
 
 function settingsFor(benchCase, quick) {
@@ -63,8 +75,10 @@ function prepareVariants({ benchCase, variants, params, input, settings, workDir
   return variants.map((variant) => {
     const entry = { variant, status: 'pending', reason: null, values: [], samples: [], secondary: {} };
     let subject;
+    let crowd = null;
     try {
       subject = subjectFor(benchCase, variant, repoRoot);
+      if (subject !== null && benchCase.crowded) crowd = crowdFor(variant, repoRoot);
     } catch (error) {
       entry.status = 'failed';
       entry.reason = error instanceof VariantUnavailable ? error.reason : `build failed: ${firstLine(error.message)}`;
@@ -76,13 +90,15 @@ function prepareVariants({ benchCase, variants, params, input, settings, workDir
       return entry;
     }
     const { dir, driverFile } = writeVariantFiles(workDir, benchCase, variant.id, subject.code);
+    const crowdFile = crowd === null ? null : writeCrowdFile(dir, crowd);
     entry.jobFile = writeJob(dir, {
       case: benchCase.id,
       variant: variant.id,
       subject: subject.origin,
       measure: benchCase.measure,
       driverFile,
-      caseDir: benchCase.dir,
+      crowdFile,
+      caseDir: benchCase.workloadDir,
       repoRoot,
       params,
       input,

@@ -4,6 +4,7 @@
  *
  *   .work/<case>/<variant>/subject.js   the variant's module
  *   .work/<case>/<variant>/driver.js    the case's driver, unchanged
+ *   .work/<case>/<variant>/crowd.js     a crowded case's crowd, built by the variant
  *   .work/<case>/<variant>/job.json     what child.js measures
  *   .work/node_modules/@coro/runtime    link to packages/runtime, so lowered
  *                                       code's require('@coro/runtime') finds
@@ -32,10 +33,16 @@ function writeVariantFiles(workDir, benchCase, variantId, subjectCode) {
   return { dir, driverFile };
 }
 
+function writeCrowdFile(dir, code) {
+  const crowdFile = path.join(dir, 'crowd.js');
+  fs.writeFileSync(crowdFile, code);
+  return crowdFile;
+}
+
 function writeJob(dir, job) {
   const jobFile = path.join(dir, 'job.json');
   fs.writeFileSync(jobFile, `${JSON.stringify(job, null, 2)}\n`);
   return jobFile;
 }
 
-module.exports = { prepareWorkspace, writeVariantFiles, writeJob };
+module.exports = { prepareWorkspace, writeVariantFiles, writeCrowdFile, writeJob };

@@ -43,6 +43,14 @@
  *   targets                 [{ variant, baseline, max }] (ratio to baseline),
  *                           [{ variant, max }] (absolute, in the unit), or
  *                           [{ variant, min }] (a rate, for a case with display)
+ *   basedOn                 optional, the id of another case: its driver and
+ *                           subjects are used, so a case can run the same
+ *                           workload in other conditions
+ *   crowded                 optional, true: before the measurement the process
+ *                           runs the crowd (bench/crowd/subject.js, built by
+ *                           the variant as a subject is), so that the
+ *                           variant's runtime has seen many functions of every
+ *                           kind, as in a real program
  *   references              figures measured elsewhere, quoted beside ours:
  *                           [{ variant, baseline, ratio }] or [{ variant, value }]
  *                           (in the unit the table shows: B, ms or the display
@@ -63,23 +71,26 @@ function loadCase(dir) {
   if (!definition.display && (definition.targets || []).some((target) => target.min != null)) {
     throw new Error(`bench/cases/${id}/case.js: a \`min\` target is a rate and needs \`display\``);
   }
-  const files = fs.readdirSync(dir);
+  const workloadDir = definition.basedOn ? path.join(path.dirname(dir), definition.basedOn) : dir;
+  const files = fs.readdirSync(workloadDir);
   if (!files.includes('driver.js')) throw new Error(`bench/cases/${id}: missing driver.js`);
   const subjects = {};
   for (const file of files) {
     const match = /^subject(?:\.([\w-]+))?\.js$/.exec(file);
-    if (match) subjects[match[1] || 'source'] = path.join(dir, file);
+    if (match) subjects[match[1] || 'source'] = path.join(workloadDir, file);
   }
   return {
     baselines: ['native', 'hand-written'],
     targets: [],
     references: [],
     nodeFlags: [],
+    crowded: false,
     order: Infinity,
     ...definition,
     id,
     dir,
-    driverFile: path.join(dir, 'driver.js'),
+    workloadDir,
+    driverFile: path.join(workloadDir, 'driver.js'),
     subjects,
   };
 }

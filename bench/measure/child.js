@@ -4,8 +4,10 @@
  *
  * One process measures one variant of one case, so every variant starts from a
  * fresh isolate (no shared inline caches, maps or heap). The job names the
- * driver to load and the measurement kind (a file beside this one). The result
- * is printed as one line starting with RESULT_MARKER, so whatever the measured
+ * driver to load and the measurement kind (a file beside this one). A crowded
+ * job first runs its crowd (the rest of a program: many suspend functions,
+ * each called a few times) and only then loads the driver. The result is
+ * printed as one line starting with RESULT_MARKER, so whatever the measured
  * code prints does not get in the way.
  */
 const fs = require('fs');
@@ -15,6 +17,7 @@ const { RESULT_MARKER } = require('./protocol');
 async function main() {
   const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
   const measure = require(path.join(__dirname, job.measure));
+  if (job.crowdFile) await require(job.crowdFile).exercise();
   const driver = require(job.driverFile);
   if (typeof driver.setup === 'function') {
     await driver.setup({ caseDir: job.caseDir, repoRoot: job.repoRoot, params: job.params, input: job.input });

@@ -62,37 +62,46 @@ module.exports = {
   ],
 
   prepare({ repoRoot, quick, log }) {
-    const all = readCorpus(repoRoot);
-    const offered = quick ? all.filter((_, index) => index % QUICK_SHARE === 0) : all;
-    const judges = JUDGES.map((id) => ({ id, transformFile: require(`./subject.${id}`).transformFile }));
-    const leftOutBy = new Map(JUDGES.map((id) => [id, 0]));
-    const kept = [];
-    for (const file of offered) {
-      let accepted = true;
-      for (const { id, transformFile } of judges) {
-        const reason = shortfall(transformFile, file);
-        if (reason === null) continue;
-        accepted = false;
-        leftOutBy.set(id, leftOutBy.get(id) + 1);
-        log(`  left out ${file.filename}: ${id}: ${reason}`);
-      }
-      if (accepted) kept.push(file);
-    }
-    if (kept.length === 0) throw new Error('transform-throughput: no file of the corpus is lowered whole by every compiler');
-
-    const lines = kept.reduce((sum, file) => sum + file.lines, 0);
-    const leftOut = offered.length - kept.length;
-    log(`  corpus: ${kept.length} files, ${lines.toLocaleString('en-US')} lines; ${leftOut} left out`);
-    const counts = [...leftOutBy]
-      .filter(([, count]) => count > 0)
-      .map(([id, count]) => `${id} ${count}`)
-      .join(', ');
-    const notes =
-      leftOut === 0
-        ? []
-        : [
-            `- ${leftOut} of ${offered.length} files are left out, so that every row does the same work: those that ${JUDGES.join(' or ')} refuses or does not lower whole (${counts}; the run's log names them and says why).${leftOutBy.get('regenerator') > 0 ? ` ${REGENERATOR_LIMITS}` : ''}`,
-          ];
-    return { params: { files: kept.length, lines }, input: kept, notes };
+    return prepareCorpus(readCorpus(repoRoot), { quick, log });
   },
+
+  prepareCorpus,
 };
+
+/**
+ * The files of `all` that every judge lowers whole (a tenth of them for a
+ * quick run): the case's params, input and notes.
+ */
+function prepareCorpus(all, { quick, log }) {
+  const offered = quick ? all.filter((_, index) => index % QUICK_SHARE === 0) : all;
+  const judges = JUDGES.map((id) => ({ id, transformFile: require(`./subject.${id}`).transformFile }));
+  const leftOutBy = new Map(JUDGES.map((id) => [id, 0]));
+  const kept = [];
+  for (const file of offered) {
+    let accepted = true;
+    for (const { id, transformFile } of judges) {
+      const reason = shortfall(transformFile, file);
+      if (reason === null) continue;
+      accepted = false;
+      leftOutBy.set(id, leftOutBy.get(id) + 1);
+      log(`  left out ${file.filename}: ${id}: ${reason}`);
+    }
+    if (accepted) kept.push(file);
+  }
+  if (kept.length === 0) throw new Error('transform throughput: no file of the corpus is lowered whole by every compiler');
+
+  const lines = kept.reduce((sum, file) => sum + file.lines, 0);
+  const leftOut = offered.length - kept.length;
+  log(`  corpus: ${kept.length} files, ${lines.toLocaleString('en-US')} lines; ${leftOut} left out`);
+  const counts = [...leftOutBy]
+    .filter(([, count]) => count > 0)
+    .map(([id, count]) => `${id} ${count}`)
+    .join(', ');
+  const notes =
+    leftOut === 0
+      ? []
+      : [
+          `- ${leftOut} of ${offered.length} files are left out, so that every row does the same work: those that ${JUDGES.join(' or ')} refuses or does not lower whole (${counts}; the run's log names them and says why).${leftOutBy.get('regenerator') > 0 ? ` ${REGENERATOR_LIMITS}` : ''}`,
+        ];
+  return { params: { files: kept.length, lines }, input: kept, notes };
+}

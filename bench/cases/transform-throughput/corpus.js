@@ -56,8 +56,9 @@ function sourceTypeOf(filename, text) {
   return ts.isExternalModule(sourceFile) ? 'module' : 'script';
 }
 
-function readCorpus(repoRoot) {
-  return [...fixtureInputs(repoRoot), ...packageSources(repoRoot), ...writtenForTheCase()]
+/** `files` (absolute paths) as corpus entries, sorted by name. */
+function readFiles(repoRoot, files) {
+  return files
     .map((file) => path.relative(repoRoot, file).split(path.sep).join('/'))
     .sort()
     .map((filename) => {
@@ -66,4 +67,8 @@ function readCorpus(repoRoot) {
     });
 }
 
-module.exports = { readCorpus };
+function readCorpus(repoRoot) {
+  return readFiles(repoRoot, [...fixtureInputs(repoRoot), ...packageSources(repoRoot), ...writtenForTheCase()]);
+}
+
+module.exports = { readCorpus, readFiles, filesUnder, SOURCE_FILE };

@@ -14,5 +14,6 @@ module.exports = {
   quickParams: { n: 20000 },
   // pair(i) yields i and i + 1, so the sum is the sum of the first n odd numbers.
   expected: ({ n }) => ({ sum: n * n, finallyRuns: n }),
-  targets: [{ variant: 'coro', baseline: 'native', max: 0.6 }],
+  // Issue 1 asked for 0.6×; issue 11 tightened it to 0.5×.
+  targets: [{ variant: 'coro', baseline: 'native', max: 0.5 }],
 };

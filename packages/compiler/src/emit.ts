@@ -398,7 +398,7 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   }
   if (options.coroutineAwait) write(fieldsOf('coroutine'));
   else if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
-  else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator', 'awaiting'));
+  else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator'));
   if (options.usesDelegate) write(fieldsOf('delegate'));
   if (options.adoptPrototype) {
     const F = options.frameName;

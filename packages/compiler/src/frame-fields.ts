@@ -10,14 +10,16 @@
  * this.$state = 0;
  * this.$step = g$step;
  * ```
- * then the function's own slots, then `$phase` … `$onRejected` below.
+ * then the function's own slots, then `$queue`.
  *
  * ## Implementation
  * Fields come in groups, each written when the function needs it: every
  * frame has the machine's; an async function that may await more than once
- * has the awaiting group; an async generator has its queue and the awaiting
- * group; a coroutine has the task group instead (its frame is its `Task`);
- * a function with `yield*` has the delegate group. Each field has its
+ * has the awaiting group (its task) and an async generator its queue: the
+ * runtime keeps the rest in an object of its own, of one shape for every
+ * function, so its accesses stay monomorphic; a function with `yield*` has
+ * the delegate group; a coroutine has the coroutine group instead of the
+ * awaiting one (its frame is its `Task`). Each field has its
  * initial value, so every frame of a function has one shape from the start.
  *
  * ## References
@@ -38,16 +40,8 @@ export interface FrameField {
 export const FRAME_FIELDS: readonly FrameField[] = [
   { name: '$state', group: 'machine', initial: '0' },
   { name: '$step', group: 'machine', initial: 'step' },
-  { name: '$phase', group: 'asyncGenerator', initial: '0' },
-  { name: '$requestMode', group: 'asyncGenerator', initial: '-1' },
-  { name: '$requestValue', group: 'asyncGenerator', initial: 'undefined' },
-  { name: '$queue', group: 'asyncGenerator', initial: '[]' },
-  { name: '$returnPending', group: 'asyncGenerator', initial: 'false' },
-  { name: '$resolve', group: 'awaiting', initial: 'undefined' },
-  { name: '$reject', group: 'awaiting', initial: 'undefined' },
-  { name: '$awaited', group: 'awaiting', initial: 'undefined' },
-  { name: '$onFulfilled', group: 'awaiting', initial: 'undefined' },
-  { name: '$onRejected', group: 'awaiting', initial: 'undefined' },
+  { name: '$queue', group: 'asyncGenerator', initial: 'undefined' },
+  { name: '$task', group: 'awaiting', initial: 'undefined' },
   { name: '$taskState', group: 'coroutine', initial: '0' },
   { name: '$outcome', group: 'coroutine', initial: 'undefined' },
   { name: '$parent', group: 'coroutine', initial: 'undefined' },

@@ -23,9 +23,16 @@
  *
  * What is allocated per call: the frame, the promise and its two resolving
  * functions (only when the body suspends: a body that completes at once gets
- * an already settled promise), and two reaction callbacks made at the first
- * `await` and kept on the frame for every later one. An `await` itself
- * allocates what PromiseResolve and `then` must: nothing of ours.
+ * an already settled promise), and at the first `await` an `AsyncTask`
+ * holding them, the two reactions (bound to the task) that every `await` of
+ * the call registers, and an awaited primitive. An `await` itself allocates
+ * what PromiseResolve and `then` must: nothing of ours.
+ *
+ * The task exists for speed: every lowered function's frame has a shape of
+ * its own, so in a program with many async functions each access of the
+ * runtime to a frame field is a megamorphic lookup. Tasks all have one
+ * shape: per `await` the runtime reads only `$task`, `$step` and `$state`
+ * from the frame and everything else from the task.
  *
  * Timing matches Await step for step: PromiseResolve (a native promise whose
  * `constructor` is %Promise% is used as it is; anything else is wrapped, a
@@ -44,8 +51,8 @@
  * - ECMA-262 §6.2.3.1 Await
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
-import { AsyncFrame, AwaitingFrame, GeneratorFrame, ResumeMode } from './frame';
-import { pendingPromise, promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
+import { AsyncFrame, GeneratorFrame, ResumeMode } from './frame';
+import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = {};
@@ -62,7 +69,7 @@ export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   } catch (error) {
     return rejectedPromise(error);
   }
-  if (result === AWAITING) return pendingPromise(frame as AsyncFrame);
+  if (result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
   if (result === AWAITING_ONCE) {
     var promise = promiseOfOnlyAwait as Promise<unknown>;
     promiseOfOnlyAwait = undefined;
@@ -87,31 +94,61 @@ export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promis
   return startAsync(frame);
 }
 
+/** What an async function's call keeps from its first `await` on (see the module comment); its frame holds it in `$task`. */
+interface AsyncTask extends PromiseSettlers {
+  frame: AsyncFrame;
+  awaited: unknown;
+  onFulfilled: (value: unknown) => void;
+  onRejected: (reason: unknown) => void;
+}
+
+function AsyncTask(this: AsyncTask, frame: AsyncFrame) {
+  this.frame = frame;
+  this.$resolve = undefined;
+  this.$reject = undefined;
+  this.awaited = undefined;
+  this.onFulfilled = bindFunction.call(resumeAsyncFulfilled, this);
+  this.onRejected = bindFunction.call(resumeAsyncRejected, this);
+}
+
 /** Resumes a suspended body: `mode` 0 with the awaited value, 1 with the rejection reason. */
-export function resumeAsync(frame: AsyncFrame, mode: ResumeMode, value: unknown): void {
+function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
+  var frame = task.frame;
   var result: unknown;
   try {
     result = frame.$step(frame, frame.$state, mode, value);
   } catch (error) {
-    (frame.$reject as Function)(error);
+    (task.$reject as Function)(error);
     return;
   }
-  if (result !== AWAITING) (frame.$resolve as Function)(result);
+  if (result !== AWAITING) (task.$resolve as Function)(result);
 }
 
+/** Await steps 2-9 in an async function: the value resolved to a promise, the task's reactions hung on it. */
 export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
-  return registerAwait(frame, value, resumeAsyncFulfilled, resumeAsyncRejected);
+  var task = frame.$task as AsyncTask | undefined;
+  if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame) as AsyncTask;
+  var promise: Promise<unknown>;
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
+    // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
+    task.awaited = value;
+    promise = fulfilledWithAwaitedPrimitive;
+  } else {
+    promise = promiseResolveIntrinsic(value);
+  }
+  promiseThen.call(promise, task.onFulfilled, task.onRejected);
+  return AWAITING;
 }
 
-function resumeAsyncFulfilled(this: AsyncFrame, value: unknown): void {
-  resumeAsync(this, 0, value === AWAITED_PRIMITIVE ? this.$awaited : value);
+function resumeAsyncFulfilled(this: AsyncTask, value: unknown): void {
+  resumeAsync(this, 0, value === AWAITED_PRIMITIVE ? this.awaited : value);
 }
 
-/** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the value from the frame's `$awaited`. */
+/** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the awaited primitive where the await left it. */
 export var AWAITED_PRIMITIVE = {};
-var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
+export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
 
-function resumeAsyncRejected(this: AsyncFrame, reason: unknown): void {
+function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
   resumeAsync(this, 1, reason);
 }
 
@@ -134,31 +171,4 @@ export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
 
 function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
   return this.$step(this, this.$state, 0, value);
-}
-
-/**
- * Await steps 2-9 for any machine. The reactions are `fulfilled` and
- * `rejected` bound to the frame, made at its first await: a bound function
- * is smaller than a closure and its context.
- */
-export function registerAwait<F extends AwaitingFrame>(
-  frame: F,
-  value: unknown,
-  fulfilled: (this: F, value: unknown) => void,
-  rejected: (this: F, reason: unknown) => void,
-): unknown {
-  var promise: Promise<unknown>;
-  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
-    // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
-    frame.$awaited = value;
-    promise = fulfilledWithAwaitedPrimitive;
-  } else {
-    promise = promiseResolveIntrinsic(value);
-  }
-  if (frame.$onFulfilled === undefined) {
-    frame.$onFulfilled = bindFunction.call(fulfilled, frame);
-    frame.$onRejected = bindFunction.call(rejected, frame);
-  }
-  promiseThen.call(promise, frame.$onFulfilled, frame.$onRejected);
-  return AWAITING;
 }

@@ -13,24 +13,33 @@
  *
  * ## Implementation
  *
- * `$phase` is the spec's [[AsyncGeneratorState]]: SUSPENDED (suspended-start
+ Everything the driver keeps lives in one object of its own, an
+ * `AsyncGeneratorQueue`, that the frame holds in `$queue` from its first
+ * request on. Every queue has the same shape whatever the frame's, so the
+ * driver's property accesses stay monomorphic in a program with many async
+ * generators; touching the frames themselves (each function's frame has its
+ * own shape) would make every one of them megamorphic. The driver reads only
+ * `$queue` and `$state` from a frame per step.
+ *
+ * `phase` is the spec's [[AsyncGeneratorState]]: SUSPENDED (suspended-start
  * while `$state` is 0, suspended-yield after), EXECUTING (also while the body
  * waits on an `await`), DRAINING (draining-queue: the body has ended and a
  * `return()` request's value is being awaited) and COMPLETED.
  *
- * The oldest request lives in the frame (`$requestMode`, `-1` for none,
- * `$requestValue`, and the resolving functions `$resolve`/`$reject` of the
- * promise `pendingPromise` made for it); later ones wait in `$queue`, flat,
- * four slots each. A `for await` loop makes one request per value and never
- * has two waiting: it allocates neither a request object nor array room.
+ * The oldest request lives in the queue object (`requestMode`, `-1` for
+ * none, `requestValue`, and the resolving functions `resolve`/`reject` of the
+ * promise `pendingPromise` made for it); later ones wait in `waiting`, flat,
+ * four slots each, made when a second request arrives. A `for await` loop
+ * makes one request per value and never has two waiting: it allocates
+ * neither a request object nor array room.
  * The body runs in `runBody`, which loops instead of recursing when a yield
  * finds the next request already queued (AsyncGeneratorYield step 11: the
  * generator goes on without suspending). The machine itself awaits `yield`
  * and `return` operands; the driver awaits the value of a `return()` request
  * (AsyncGeneratorUnwrapYieldResumption, then mode 2 into the machine's
  * finalizers) and, once the body is done, AsyncGeneratorAwaitReturn's value.
- * Both use the frame's own await reactions, told apart by `$phase` and
- * `$returnPending`.
+ * All of them use the queue's two await reactions (bound to the queue, made
+ * with it), told apart by `phase` and `returnPending`.
  *
  * ## References
  *
@@ -40,178 +49,228 @@
  *   AsyncGeneratorYield, AsyncGeneratorAwaitReturn, AsyncGeneratorDrainQueue
  * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
  */
-import { AWAITED_PRIMITIVE, AWAITING, registerAwait } from './async-function';
-import { AsyncGeneratorFrame, ResumeMode } from './frame';
-import { pendingPromise, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
+import { AWAITED_PRIMITIVE, AWAITING, fulfilledWithAwaitedPrimitive } from './async-function';
+import { AsyncGeneratorFrame, ResumeMode, StepFunction } from './frame';
+import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 var SUSPENDED = 0;
 var EXECUTING = 1;
 var DRAINING = 2;
 var COMPLETED = 3;
 
+var bindToQueue = Function.prototype.bind;
+
+/** The driver's state of one async generator (see the module comment); the frame holds it in `$queue`. */
+interface AsyncGeneratorQueue extends PromiseSettlers {
+  generator: AsyncGeneratorFrame;
+  step: StepFunction;
+  phase: number;
+  requestMode: number;
+  requestValue: unknown;
+  waiting: unknown[] | undefined;
+  returnPending: boolean;
+  awaited: unknown;
+  onFulfilled: (value: unknown) => void;
+  onRejected: (reason: unknown) => void;
+}
+
+function AsyncGeneratorQueue(this: AsyncGeneratorQueue, generator: AsyncGeneratorFrame) {
+  this.generator = generator;
+  this.step = generator.$step;
+  this.phase = SUSPENDED;
+  this.requestMode = -1;
+  this.requestValue = undefined;
+  this.$resolve = undefined;
+  this.$reject = undefined;
+  this.waiting = undefined;
+  this.returnPending = false;
+  this.awaited = undefined;
+  this.onFulfilled = bindToQueue.call(asyncGeneratorAwaitFulfilled, this);
+  this.onRejected = bindToQueue.call(asyncGeneratorAwaitRejected, this);
+}
+
+/** The queue of `value` when it is an async generator object, else undefined. */
+function queueOf(value: unknown): AsyncGeneratorQueue | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  var queue = (value as AsyncGeneratorFrame).$queue as AsyncGeneratorQueue | undefined;
+  if (queue !== undefined) return queue instanceof AsyncGeneratorQueue ? queue : undefined;
+  // Its first request: only a frame of a lowered async generator owns a `$queue` field from its constructor on.
+  var frame = value as AsyncGeneratorFrame;
+  if (!hasOwnField.call(frame, '$queue') || typeof frame.$state !== 'number' || typeof frame.$step !== 'function') return undefined;
+  return (frame.$queue = new (AsyncGeneratorQueue as any)(frame));
+}
+
+var hasOwnField = Object.prototype.hasOwnProperty;
+
 /** `next` (mode 0), `throw` (1) or `return` (2) called on an async generator object. */
 export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): Promise<unknown> {
-  if (!isAsyncGeneratorFrame(generator)) {
+  var queue = queueOf(generator);
+  if (queue === undefined) {
     return rejectedPromise(new TypeError('next/return/throw called on an object that is not an async generator'));
   }
-  var phase = generator.$phase;
+  var phase = queue.phase;
   if (mode === 1 && phase === SUSPENDED && generator.$state === 0) {
     generator.$state = -2;
-    generator.$phase = phase = COMPLETED;
+    queue.phase = phase = COMPLETED;
   }
   if (phase === COMPLETED && mode !== 2) {
     return mode === 1 ? rejectedPromise(value) : resolvedPromise({ value: undefined, done: true });
   }
-  var promise = enqueue(generator, mode, value);
+  var promise = enqueue(queue, mode, value);
   if (mode === 2 && (phase === COMPLETED || (phase === SUSPENDED && generator.$state === 0))) {
     generator.$state = -2;
-    generator.$phase = DRAINING;
-    awaitReturn(generator);
+    queue.phase = DRAINING;
+    awaitReturn(queue);
   } else if (phase === SUSPENDED) {
-    generator.$phase = EXECUTING;
-    if (mode === 2) unwrapReturn(generator, value);
-    else runBody(generator, mode, value);
+    queue.phase = EXECUTING;
+    if (mode === 2) unwrapReturn(queue, value);
+    else runBody(queue, mode, value);
   }
   return promise;
 }
 
 /** `await` inside an async generator's body. */
 export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unknown): unknown {
-  return registerAwait(generator, value, asyncGeneratorAwaitFulfilled, asyncGeneratorAwaitRejected);
+  return awaitWithQueue(generator.$queue as AsyncGeneratorQueue, value);
 }
 
-function asyncGeneratorAwaitFulfilled(this: AsyncGeneratorFrame, value: unknown): void {
-  resumeAwaitingAsyncGenerator(this, 0, value === AWAITED_PRIMITIVE ? this.$awaited : value);
+/** Await steps 2-9, with the queue's reactions; as `awaitValue` of ./async-function.ts does for async functions. */
+function awaitWithQueue(queue: AsyncGeneratorQueue, value: unknown): unknown {
+  var promise: Promise<unknown>;
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
+    queue.awaited = value;
+    promise = fulfilledWithAwaitedPrimitive;
+  } else {
+    promise = promiseResolveIntrinsic(value);
+  }
+  promiseThen.call(promise, queue.onFulfilled, queue.onRejected);
+  return AWAITING;
 }
 
-function asyncGeneratorAwaitRejected(this: AsyncGeneratorFrame, reason: unknown): void {
+function asyncGeneratorAwaitFulfilled(this: AsyncGeneratorQueue, value: unknown): void {
+  resumeAwaitingAsyncGenerator(this, 0, value === AWAITED_PRIMITIVE ? this.awaited : value);
+}
+
+function asyncGeneratorAwaitRejected(this: AsyncGeneratorQueue, reason: unknown): void {
   resumeAwaitingAsyncGenerator(this, 1, reason);
 }
 
-function resumeAwaitingAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
-  if (generator.$phase === DRAINING) {
+function resumeAwaitingAsyncGenerator(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): void {
+  if (queue.phase === DRAINING) {
     // AsyncGeneratorAwaitReturn's fulfilled and rejected closures.
-    completeStep(generator, mode, value, true);
-    drainQueue(generator);
+    completeStep(queue, mode, value, true);
+    drainQueue(queue);
     return;
   }
-  if (generator.$returnPending) {
-    generator.$returnPending = false;
+  if (queue.returnPending) {
+    queue.returnPending = false;
     if (mode === 0) mode = 2;
   }
-  runBody(generator, mode, value);
+  runBody(queue, mode, value);
 }
 
-function runBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
+function runBody(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): void {
+  var generator = queue.generator;
   for (;;) {
     var result: unknown;
     try {
-      result = generator.$step(generator, generator.$state, mode, value);
+      result = queue.step(generator, generator.$state, mode, value);
     } catch (error) {
       generator.$state = -2;
-      finishBody(generator, 1, error);
+      finishBody(queue, 1, error);
       return;
     }
     if (result === AWAITING) return;
     if (generator.$state === -2) {
-      finishBody(generator, 0, result);
+      finishBody(queue, 0, result);
       return;
     }
-    completeStep(generator, 0, result, false);
-    if (generator.$requestMode < 0) {
-      generator.$phase = SUSPENDED;
+    completeStep(queue, 0, result, false);
+    if (queue.requestMode < 0) {
+      queue.phase = SUSPENDED;
       return;
     }
-    mode = generator.$requestMode as ResumeMode;
-    value = generator.$requestValue;
+    mode = queue.requestMode as ResumeMode;
+    value = queue.requestValue;
     if (mode === 2) {
-      unwrapReturn(generator, value);
+      unwrapReturn(queue, value);
       return;
     }
   }
 }
 
 /** A `return(value)` received at a yield: the value is awaited in the body, then returned from there. */
-function unwrapReturn(generator: AsyncGeneratorFrame, value: unknown): void {
-  generator.$returnPending = true;
+function unwrapReturn(queue: AsyncGeneratorQueue, value: unknown): void {
+  queue.returnPending = true;
   try {
-    awaitInAsyncGenerator(generator, value);
+    awaitWithQueue(queue, value);
   } catch (error) {
-    generator.$returnPending = false;
-    runBody(generator, 1, error);
+    queue.returnPending = false;
+    runBody(queue, 1, error);
   }
 }
 
-function finishBody(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): void {
-  generator.$phase = DRAINING;
-  completeStep(generator, mode, value, true);
-  drainQueue(generator);
+function finishBody(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): void {
+  queue.phase = DRAINING;
+  completeStep(queue, mode, value, true);
+  drainQueue(queue);
 }
 
 var settlersOfNewRequest: PromiseSettlers = { $resolve: undefined, $reject: undefined };
 
 /** AsyncGeneratorEnqueue: a request and the promise that answers it. */
-function enqueue(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): Promise<unknown> {
+function enqueue(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): Promise<unknown> {
   var promise = pendingPromise(settlersOfNewRequest);
   var resolve = settlersOfNewRequest.$resolve;
   var reject = settlersOfNewRequest.$reject;
   settlersOfNewRequest.$resolve = settlersOfNewRequest.$reject = undefined;
-  if (generator.$requestMode < 0) {
-    generator.$requestMode = mode;
-    generator.$requestValue = value;
-    generator.$resolve = resolve;
-    generator.$reject = reject;
+  if (queue.requestMode < 0) {
+    queue.requestMode = mode;
+    queue.requestValue = value;
+    queue.$resolve = resolve;
+    queue.$reject = reject;
   } else {
-    generator.$queue.push(mode, value, resolve, reject);
+    if (queue.waiting === undefined) queue.waiting = [];
+    queue.waiting.push(mode, value, resolve, reject);
   }
   return promise;
 }
 
 /** Settles the oldest request: rejected with `value` for mode 1, else fulfilled with an iterator result. */
-function completeStep(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown, done: boolean): void {
-  var resolve = generator.$resolve as Function;
-  var reject = generator.$reject as Function;
-  var queue = generator.$queue;
-  if (queue.length > 0) {
-    generator.$requestMode = queue.shift() as number;
-    generator.$requestValue = queue.shift();
-    generator.$resolve = queue.shift() as Function;
-    generator.$reject = queue.shift() as Function;
+function completeStep(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown, done: boolean): void {
+  var resolve = queue.$resolve as Function;
+  var reject = queue.$reject as Function;
+  var waiting = queue.waiting;
+  if (waiting !== undefined && waiting.length > 0) {
+    queue.requestMode = waiting.shift() as number;
+    queue.requestValue = waiting.shift();
+    queue.$resolve = waiting.shift() as Function;
+    queue.$reject = waiting.shift() as Function;
   } else {
-    generator.$requestMode = -1;
-    generator.$requestValue = generator.$resolve = generator.$reject = undefined;
+    queue.requestMode = -1;
+    queue.requestValue = queue.$resolve = queue.$reject = undefined;
   }
   if (mode === 1) reject(value);
   else resolve({ value: value, done: done });
 }
 
-function drainQueue(generator: AsyncGeneratorFrame): void {
-  while (generator.$requestMode >= 0) {
-    var mode = generator.$requestMode as ResumeMode;
+function drainQueue(queue: AsyncGeneratorQueue): void {
+  while (queue.requestMode >= 0) {
+    var mode = queue.requestMode as ResumeMode;
     if (mode === 2) {
-      awaitReturn(generator);
+      awaitReturn(queue);
       return;
     }
-    completeStep(generator, mode, mode === 1 ? generator.$requestValue : undefined, true);
+    completeStep(queue, mode, mode === 1 ? queue.requestValue : undefined, true);
   }
-  generator.$phase = COMPLETED;
+  queue.phase = COMPLETED;
 }
 
-function awaitReturn(generator: AsyncGeneratorFrame): void {
+function awaitReturn(queue: AsyncGeneratorQueue): void {
   try {
-    awaitInAsyncGenerator(generator, generator.$requestValue);
+    awaitWithQueue(queue, queue.requestValue);
   } catch (error) {
-    completeStep(generator, 1, error, true);
-    drainQueue(generator);
+    completeStep(queue, 1, error, true);
+    drainQueue(queue);
   }
-}
-
-function isAsyncGeneratorFrame(value: unknown): value is AsyncGeneratorFrame {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AsyncGeneratorFrame).$phase === 'number' &&
-    typeof (value as AsyncGeneratorFrame).$requestMode === 'number' &&
-    Array.isArray((value as AsyncGeneratorFrame).$queue)
-  );
 }

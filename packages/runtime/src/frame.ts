@@ -40,41 +40,25 @@ export interface GeneratorFrame {
 }
 
 /**
- * A frame that can `await`: `$onFulfilled`/`$onRejected` are the reactions
- * every `await` of this call registers, made at the first one; `$awaited`
- * holds an awaited primitive until its reaction runs.
+ * The frame of a lowered async function that may await more than once:
+ * `$task` is `undefined` until its first `await`, then the runtime's object
+ * holding the resolving functions of the caller's promise and the await
+ * reactions (async-function.ts).
  */
-export interface AwaitingFrame extends GeneratorFrame {
-  /** The primitive being awaited (see `registerAwait`). */
-  $awaited: unknown;
-  $onFulfilled: ((value: unknown) => void) | undefined;
-  $onRejected: ((reason: unknown) => void) | undefined;
-}
-
-/** The frame of a lowered async function; `$resolve`/`$reject` settle the caller's promise. */
-export interface AsyncFrame extends AwaitingFrame {
-  $resolve: Function | undefined;
-  $reject: Function | undefined;
+export interface AsyncFrame extends GeneratorFrame {
+  $task: unknown;
 }
 
 /**
  * The frame of a lowered async generator, which is also the async generator
- * object. `$phase` is the spec's [[AsyncGeneratorState]] (see
- * async-generator.ts); `$state` is where the machine resumes, as for sync
- * generators. The oldest request made by `next`/`throw`/`return` is
- * `$requestMode` (0/1/2, or -1 for none), `$requestValue` and the resolving
- * functions `$resolve`/`$reject` of its promise; later ones wait in `$queue`,
- * four slots each. `$returnPending` marks the await of a `return()` received
- * at a `yield`, which resumes the machine with mode 2.
+ * object. `$state` is where the machine resumes, as for sync generators;
+ * everything else the driver keeps (the spec's [[AsyncGeneratorState]], the
+ * requests made by `next`/`throw`/`return`, the await reactions) is in
+ * `$queue`, an object of the driver's made at the first request
+ * (async-generator.ts), `undefined` before.
  */
-export interface AsyncGeneratorFrame extends AwaitingFrame {
-  $phase: number;
-  $requestMode: number;
-  $requestValue: unknown;
-  $queue: unknown[];
-  $returnPending: boolean;
-  $resolve: Function | undefined;
-  $reject: Function | undefined;
+export interface AsyncGeneratorFrame extends GeneratorFrame {
+  $queue: unknown;
 }
 
 /**

@@ -68,4 +68,4 @@ export var startAsyncIteratorClose = asyncIteration.startAsyncIteratorClose;
 export var NOTHING_TO_AWAIT = asyncIteration.NOTHING_TO_AWAIT;
 export var requireIteratorResult = iteration.requireIteratorResult;
 export var mapParameters = mappedArguments.mapParameters;
-export type { AsyncFrame, AsyncGeneratorFrame, AwaitingFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';
+export type { AsyncFrame, AsyncGeneratorFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';

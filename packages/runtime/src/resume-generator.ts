@@ -64,7 +64,7 @@ export function resumeGenerator(frame: GeneratorFrame, mode: ResumeMode, value: 
   try {
     if (frame.$delegate !== undefined) return resumeDelegation(frame, state, mode, value);
     value = frame.$step(frame, state, mode, value);
-    if (value === DELEGATING) return resumeDelegation(frame, frame.$state, 0, undefined);
+    if (value === DELEGATING) return startDelegation(frame);
   } catch (error) {
     frame.$state = -2;
     throw error;
@@ -93,11 +93,22 @@ export function generatorReturn(this: GeneratorFrame, value: unknown) {
   return resumeGenerator(this, 2, value);
 }
 
-/** Called with the frame running (`-1`); `state` is where the step resumes once the inner iterator is done. */
+/** A step has just returned DELEGATING: the frame runs again while its first `next` goes to the inner iterator. */
+function startDelegation(frame: GeneratorFrame): IteratorResult<unknown> {
+  var state = frame.$state;
+  frame.$state = -1;
+  return resumeDelegation(frame, state, 0, undefined);
+}
+
+/**
+ * Called with the frame running (`-1`); `state` is where the step resumes
+ * once the inner iterator is done. The frame is not marked running again on
+ * every forwarded value: each mark is a store into a frame whose shape
+ * differs from function to function.
+ */
 export function resumeDelegation(frame: GeneratorFrame, state: number, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
   var result: IteratorResult<unknown> | undefined;
   for (;;) {
-    frame.$state = -1;
     try {
       result = forwardToDelegate(frame.$delegate as object, frame.$delegateNext as Function, mode, value);
       if (result !== undefined) {
@@ -116,6 +127,7 @@ export function resumeDelegation(frame: GeneratorFrame, state: number, mode: Res
     value = frame.$step(frame, state, mode, value);
     if (value !== DELEGATING) return { value: value, done: frame.$state === -2 } as IteratorResult<unknown>;
     state = frame.$state;
+    frame.$state = -1;
     mode = 0;
     value = undefined;
   }
@@ -147,7 +159,7 @@ function nextOfLoweredGenerator(inner: GeneratorFrame, value: unknown): Iterator
   inner.$state = -1;
   try {
     value = inner.$step(inner, state, 0, value);
-    if (value === DELEGATING) return resumeDelegation(inner, inner.$state, 0, undefined);
+    if (value === DELEGATING) return startDelegation(inner);
   } catch (error) {
     inner.$state = -2;
     throw error;

@@ -389,7 +389,7 @@ describe('results and receivers', () => {
   test('next/throw/return on a non-generator return a promise rejected with a TypeError, never throw, as natively', async () => {
     const nativePrototype = Object.getPrototypeOf(nativeYieldEach.prototype);
     const syncGenerator = lowered((frame) => { frame.$state = -2; })();
-    const receivers = [undefined, null, 42, 'text', {}, { $phase: 'x', $queue: [] }, { $phase: 0 }, AsyncGeneratorPrototype, syncGenerator, GeneratorPrototype];
+    const receivers = [undefined, null, 42, 'text', {}, { $phase: 'x', $queue: [] }, { $phase: 0 }, { $queue: undefined, $state: 0 }, { $queue: {}, $state: 0, $step() {} }, AsyncGeneratorPrototype, syncGenerator, GeneratorPrototype];
     for (const method of ['next', 'throw', 'return'] as const) {
       for (const receiver of receivers) {
         let ours: unknown;

@@ -86,10 +86,7 @@ export async function expectSameJobs<F>(native: F, lowered: F, scenario: (fn: F,
 function initAsyncFrame(frame: any, step: Step) {
   frame.$state = 0;
   frame.$step = step;
-  frame.$resolve = undefined;
-  frame.$reject = undefined;
-  frame.$onFulfilled = undefined;
-  frame.$onRejected = undefined;
+  frame.$task = undefined;
 }
 
 /**
@@ -119,16 +116,7 @@ export function loweredAsyncGenerator(step: Step, init?: (frame: any, ...args: a
   function Frame(this: any, args: any[]) {
     this.$state = 0;
     this.$step = step;
-    this.$phase = 0;
-    this.$requestMode = -1;
-    this.$requestValue = undefined;
-    this.$queue = [];
-    this.$returnPending = false;
-    this.$resolve = undefined;
-    this.$reject = undefined;
-    this.$awaited = undefined;
-    this.$onFulfilled = undefined;
-    this.$onRejected = undefined;
+    this.$queue = undefined;
     if (init) init(this, ...args);
   }
   function asyncGenerator(this: unknown, ...args: any[]) {
