@@ -52,6 +52,7 @@ import {
   SharedSites,
   siteOf,
 } from './placement';
+import { renderOutsideMachines } from './parameter-list';
 import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, Variable } from './ir';
@@ -250,6 +251,8 @@ export function lowerFunction(
   const notConstructor =
     form === 'method' || ts.isArrowFunction(fn) ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
   const explicitName = form === 'expression' ? inferredName(fn) : undefined;
+  // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
+  const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
   const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
   if (kind === 'async') {
     const isArrow = ts.isArrowFunction(fn);
@@ -259,7 +262,7 @@ export function lowerFunction(
     if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
       // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
       // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-      const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
+      const bind = `(${parameters()}) => ${construct}`;
       newFrame = `${directives.join('')}${notConstructor}return ${rt.ref('startAsyncWith')}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
       if (form === 'method') {
         // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
@@ -274,7 +277,7 @@ export function lowerFunction(
     } else if (isArrow && explicitName) {
       linkArguments.push(JSON.stringify(explicitName));
     }
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList ?? parameters(), keepKey);
     const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
     if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
     return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
@@ -289,7 +292,7 @@ export function lowerFunction(
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
   // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
   const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(base + '$default') : undefined;
-  const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, undefined, keepKey);
+  const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, parameters(), keepKey);
   const generatorLink = isAsync ? 'linkAsyncGenerator' : 'linkGenerator';
   const link = (target: string) =>
     anonymousDeclaration && target === 'null'
