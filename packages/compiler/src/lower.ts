@@ -53,6 +53,7 @@ import {
   siteOf,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
+import { canBeWrittenAsName } from './named-evaluation';
 import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, Variable } from './ir';
@@ -251,6 +252,9 @@ export function lowerFunction(
   const notConstructor =
     form === 'method' || ts.isArrowFunction(fn) ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
   const explicitName = form === 'expression' ? inferredName(fn) : undefined;
+  // A name the wrapper's text cannot carry (an arrow's, `default`, a string key, a private name) is given by its link.
+  const writtenName = explicitName !== undefined && !ts.isArrowFunction(fn) && canBeWrittenAsName(explicitName) ? explicitName : undefined;
+  const linkedName = writtenName === undefined ? explicitName : undefined;
   // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
   const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
   const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
@@ -272,12 +276,12 @@ export function lowerFunction(
           .join(', ');
       } else {
         parameterList = isArrow ? '...$arguments' : '';
-        linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
+        linkArguments.push(linkedName !== undefined ? JSON.stringify(linkedName) : 'undefined', String(expectedArgumentCount(fn)));
       }
-    } else if (isArrow && explicitName) {
-      linkArguments.push(JSON.stringify(explicitName));
+    } else if (linkedName !== undefined) {
+      linkArguments.push(JSON.stringify(linkedName));
     }
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList ?? parameters(), keepKey);
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey);
     const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
     if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
     return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
@@ -292,12 +296,12 @@ export function lowerFunction(
   const newFrame = `${directives.join('')}${notConstructor}return ${create};`;
   // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
   const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(base + '$default') : undefined;
-  const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, parameters(), keepKey);
+  const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey);
   const generatorLink = isAsync ? 'linkAsyncGenerator' : 'linkGenerator';
   const link = (target: string) =>
     anonymousDeclaration && target === 'null'
       ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-      : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
+      : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedName !== undefined ? [JSON.stringify(linkedName)] : [])].join(', ')})`;
   return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name);
 }
 

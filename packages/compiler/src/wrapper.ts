@@ -22,6 +22,7 @@
 import ts from 'typescript';
 import type { OuterMachine } from './lowered-function';
 import type { SuspendKind } from './suspend-kind';
+import { namedEvaluationName } from './named-evaluation';
 
 /** `generator g (3:1)`: the heading of a function's printed IR. */
 export function irTitle(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, sf: ts.SourceFile): string {
@@ -53,12 +54,10 @@ export function inferredNameNode(fn: ts.Node): ts.Node | undefined {
   return undefined;
 }
 
-/** The name an anonymous function expression would get from where it stands (SetFunctionName). */
+/** The name an anonymous function expression gets from where it stands, when it is known before the code runs (NamedEvaluation). */
 export function inferredName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  if (fn.name || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return undefined;
-  const node = inferredNameNode(fn);
-  if (node && ts.isIdentifier(node)) return node.text;
-  return undefined;
+  const source = namedEvaluationName(fn);
+  return source && source.kind !== 'computed' ? source.name : undefined;
 }
 
 export function wrapperText(

@@ -42,12 +42,14 @@ import { calleeOf, isVariable } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isAtomic, paren } from './code';
+import { namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { suspendKindOf } from '../suspend-kind';
 
 interface Piece {
   readonly suspends: boolean;
   evaluate(): Code;
-  /** What is kept when a later suspension forces the value into a temporary. */
-  settle?(code: Code): Code;
+  /** What is kept when a later suspension forces the value into a temporary; `earlier`: the pieces before it, as kept. */
+  settle?(code: Code, earlier: readonly Code[]): Code;
 }
 
 const OPPOSITE_EQUALITY = new Map<ts.SyntaxKind, string>([
@@ -157,11 +159,12 @@ export class Normalizer implements ExpressionLowering {
     pieces.forEach((p, i) => {
       if (p.suspends) last = i;
     });
-    return pieces.map((p, i) => {
-      if (i >= last) return p.evaluate();
+    const kept: Code[] = [];
+    for (const [i, p] of pieces.entries()) {
       const code = p.evaluate();
-      return this.spill(p.settle ? p.settle(code) : code);
-    });
+      kept.push(i >= last ? code : this.spill(p.settle ? p.settle(code, kept) : code));
+    }
+    return kept;
   }
 
   private piece(node: ts.Expression): Piece {
@@ -564,7 +567,11 @@ export class Normalizer implements ExpressionLowering {
       }
     }
     // Every key is settled before the class exists, as ClassDefinitionEvaluation orders them.
-    const codes = parts.map((p) => this.spill(p.piece.settle ? p.piece.settle(p.piece.evaluate()) : p.piece.evaluate()));
+    const codes: Code[] = [];
+    for (const { piece } of parts) {
+      const code = piece.evaluate();
+      codes.push(this.spill(piece.settle ? piece.settle(code, codes) : code));
+    }
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
     return b.render(node);
   }
@@ -583,7 +590,8 @@ export class Normalizer implements ExpressionLowering {
         parts.push({ node: property.name.expression, piece: this.keyPiece(property.name.expression) });
       }
       if (ts.isPropertyAssignment(property)) {
-        parts.push({ node: property.initializer, piece: this.piece(property.initializer) });
+        const settle = this.namedWhereKept(property.initializer, parts.length - 1);
+        parts.push({ node: property.initializer, piece: { ...this.piece(property.initializer), settle } });
       } else if (ts.isShorthandPropertyAssignment(property)) {
         parts.push({ node: property.name, piece: this.piece(property.name) });
       } else if (ts.isSpreadAssignment(property)) {
@@ -595,6 +603,20 @@ export class Normalizer implements ExpressionLowering {
     const codes = this.sequence(parts.map((p) => p.piece));
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
     return b.context.linkedObject(node, ['(', ...b.render(node), ')']);
+  }
+
+  /**
+   * A property's anonymous function kept in a temporary leaves the place
+   * that names it: it is named where it is kept, after its key (the piece at
+   * `keyAt` when the key is computed). A lowered suspend function names its
+   * own wrapper.
+   */
+  private namedWhereKept(value: ts.Expression, keyAt: number): Piece['settle'] {
+    const source = namedEvaluationName(value);
+    if (!source || suspendKindOf(skipOuter(value))) return undefined;
+    if (source.kind === 'computed') return (code, earlier) => namedByKey(earlier[keyAt], code);
+    const [before, after] = namingText(source.name);
+    return (code) => [before, ...code, after];
   }
 }
 
