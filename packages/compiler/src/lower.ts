@@ -111,6 +111,7 @@ export function lowerFunction(
     outerIdentifier: (node) => outer?.identifier(node),
     freshName: (preferred) => allocator.fresh(preferred),
     strict: strictBody || isStrictAt(fn.parent, file.module),
+    variableText: (v) => layout!.access(v),
     superAccessor: () => {
       // An arrow's `super` is its method's: the arrow wrapper reaches it lexically.
       if (!ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn)) return undefined;

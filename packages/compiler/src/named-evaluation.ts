@@ -47,7 +47,7 @@ export type FunctionNameSource =
 
 /** An anonymous function expression, arrow or class expression (parentheses and type wrappers looked through). */
 export function isAnonymousFunctionDefinition(node: ts.Node): boolean {
-  const n = skipWrappers(node);
+  const n = skipParenthesesAndTypes(node);
   return ts.isArrowFunction(n) || ((ts.isFunctionExpression(n) || ts.isClassExpression(n)) && !n.name);
 }
 
@@ -111,7 +111,7 @@ const RESERVED = new Set(
 
 /** The name a property or field key gives, when it is known before the code runs. */
 function keyName(name: ts.PropertyName): FunctionNameSource {
-  const key = ts.isComputedPropertyName(name) ? skipWrappers(name.expression) : name;
+  const key = ts.isComputedPropertyName(name) ? skipParenthesesAndTypes(name.expression) : name;
   if (ts.isIdentifier(key) && key === name) return { kind: 'key', name: key.text };
   if (ts.isPrivateIdentifier(key)) return { kind: 'key', name: key.text };
   if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return { kind: 'key', name: key.text };
@@ -131,7 +131,8 @@ export function isParenthesesOrTypeWrapper(node: ts.Node): boolean {
   );
 }
 
-function skipWrappers(node: ts.Node): ts.Node {
+/** The expression under parentheses and type-only wrappers. */
+export function skipParenthesesAndTypes(node: ts.Node): ts.Node {
   let n = node;
   while (isParenthesesOrTypeWrapper(n)) n = (n as ts.ParenthesizedExpression).expression;
   return n;

@@ -53,6 +53,7 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
   const hooks: RenderHooks = {
     sourceFile: sf,
     identifier: () => undefined,
+    writtenAs: () => undefined,
     closureEnvironments: () => undefined,
     thisValue: () => 'this',
     argumentsValue: () => 'arguments',

@@ -33,7 +33,7 @@
 import ts from 'typescript';
 import { calleeOf, type Code, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
-import { isParenthesesOrTypeWrapper, namedEvaluationName, namingText } from './named-evaluation';
+import { namedEvaluationName, namingText } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
 
 export interface Edit {
@@ -48,6 +48,8 @@ export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
   identifier(node: ts.Identifier): Code | undefined;
+  /** How the binding an identifier names is written once the code is laid out, when it is replaced. */
+  writtenAs(node: ts.Identifier): (() => string) | undefined;
   /**
    * For a closure (function or class) that reads per-iteration bindings kept in
    * environment objects: the aliases it must see and the environments they stand for.
@@ -180,15 +182,15 @@ function collectEdits(
   if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
     // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
     const envs = inNestedFunction ? undefined : hooks.closureEnvironments(node, node === root);
-    const name = nameToKeep(node, hooks, root);
+    const name = nameToKeep(node, hooks);
     const start = node.getStart(sf);
     // Named inside the environments' wrapper: a call's result is never named.
-    const naming = name ? namingText(name) : undefined;
+    const naming = name && namingText(name.name);
     if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
-    if (naming) edits.push({ start, end: start, parts: [naming[0]] });
+    if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : '') }] });
     visitClosure();
     // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
-    if (naming) edits.push({ start: node.end, end: node.end, parts: [naming[1]] });
+    if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : '') }] });
     if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
     return;
   }
@@ -303,18 +305,20 @@ function collectEdits(
 }
 
 /**
- * The name an anonymous function or class must be given in writing: the
- * binding its place names it after is written differently here (a frame
- * field, an environment property), or the caller takes the value away from
- * its place (it is what is rendered). A suspend function's wrapper is named
- * by its own lowering.
+ * The name an anonymous function or class may have to be given in writing,
+ * and whether it must (asked once the code is laid out): when the binding
+ * its place names it after is written otherwise (a frame field, an
+ * environment property, a renamed local). A suspend function's wrapper is
+ * named by its own lowering; a value kept in a temporary before it reaches
+ * its binding, by the builder (`RenderingBuilder.keptNamed`).
  */
-function nameToKeep(node: ts.Node, hooks: RenderHooks, root: ts.Node): string | undefined {
+export function nameToKeep(node: ts.Node, hooks: RenderHooks): { name: string; needed: () => boolean } | undefined {
   const source = namedEvaluationName(node);
   if (source?.kind !== 'binding' || suspendKindOf(node)) return undefined;
-  let n = node;
-  while (n !== root && isParenthesesOrTypeWrapper(n.parent)) n = n.parent;
-  return n === root || hooks.identifier(source.target) !== undefined ? source.name : undefined;
+  const written = hooks.writtenAs(source.target);
+  if (!written) return undefined;
+  let needed: boolean | undefined;
+  return { name: source.name, needed: () => (needed ??= written() !== source.name) };
 }
 
 /**

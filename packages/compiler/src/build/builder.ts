@@ -45,6 +45,8 @@ export interface BuildContext {
   readonly freshName: (preferred: string) => string;
   /** Whether the function's code is strict. */
   readonly strict: boolean;
+  /** How a variable is written in the step function (`$frame.x$`, `x`): known once the frame is laid out, so only deferred parts ask. */
+  readonly variableText: (v: Variable) => string;
 }
 
 /** A place an expression can be read from and written to, evaluated once (`a.b`, `a[k]`, `x`). */
@@ -101,6 +103,8 @@ export interface Builder {
   thisValue(): Variable;
   constantWrite(target: ts.Identifier): Code | undefined;
   bind(name: ts.BindingName, value: Code): void;
+  /** `code`, the value of `node` kept in a temporary before it reaches its binding, with the name that binding gives it. */
+  keptNamed(node: ts.Expression, code: Code): Code;
   destructure(target: ts.BindingName | ts.Expression, value: Code): void;
   delegateAsync(iterable: Code): Variable;
 

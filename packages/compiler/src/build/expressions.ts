@@ -339,7 +339,9 @@ export class Normalizer implements ExpressionLowering {
       return value;
     }
     const ref = this.reference(left);
-    return this.writeResult(ref, this.expression(node.right), discard);
+    const value = this.expression(node.right);
+    // Used, the value is kept in a temporary first.
+    return this.writeResult(ref, discard ? value : this.b.keptNamed(node.right, value), discard);
   }
 
   /** Writes `value` through `ref`; the expression's own value is what it wrote, kept unless discarded. */
@@ -372,7 +374,7 @@ export class Normalizer implements ExpressionLowering {
             ? ts.SyntaxKind.BarBarToken
             : ts.SyntaxKind.QuestionQuestionToken;
       this.skipRightOperand(shortOp, [result], end);
-      b.assign(result, this.expression(node.right));
+      b.assign(result, b.keptNamed(node.right, this.expression(node.right)));
       ref.write([result]);
       b.mark(end);
       return discard ? [] : [result];
