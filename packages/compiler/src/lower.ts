@@ -48,12 +48,13 @@ import {
   joinLines,
   linkInsertions,
   methodLinkage,
+  nameKeyInsertions,
   placeLowered,
   SharedSites,
   siteOf,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
-import { canBeWrittenAsName } from './named-evaluation';
+import { canBeWrittenAsName, computedNameKey } from './named-evaluation';
 import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, Variable } from './ir';
@@ -141,11 +142,15 @@ export function lowerFunction(
         },
         render: (n) => renderCode(builder.render(n), layout!),
         lexical: (origin) => renderCode(lexicalCode.get(origin)!, layout!),
+        suspends: (n) => builder.suspends(n),
         reserved,
       };
       let lowered: LoweredFunction | undefined;
       const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
-      if (nestedForm === 'expression') return [deferred(() => get().replacement)];
+      if (nestedForm === 'expression') {
+        insertInto(edits, nameKeyInsertions(node, get, sf));
+        return [deferred(() => get().replacement)];
+      }
       // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
       const key = dynamicKeyOf(node);
       const replacement: Code = key
@@ -256,6 +261,13 @@ export function lowerFunction(
   // A name the wrapper's text cannot carry (an arrow's, `default`, a string key, a private name) is given by its link.
   const writtenName = explicitName !== undefined && !ts.isArrowFunction(fn) && canBeWrittenAsName(explicitName) ? explicitName : undefined;
   const linkedName = writtenName === undefined ? explicitName : undefined;
+  // Under a computed key of an object literal, the name is the key's value: kept as the key is evaluated, for the link.
+  // Not in a literal that a suspension takes apart: its values are made apart from the literal that would keep the key.
+  const computedKey = form === 'expression' ? computedNameKey(fn) : undefined;
+  const nameTemp = computedKey && !outer?.suspends(computedKey.parent.parent.parent) ? file.helperNames.fresh(base + '$name') : undefined;
+  if (nameTemp) file.fileHelpers.push(`var ${nameTemp};`);
+  const nameKey = nameTemp ? { before: `${nameTemp} = ${file.runtime.ref('toPropertyKey')}(`, after: ')' } : undefined;
+  const linkedNameCode = linkedName !== undefined ? JSON.stringify(linkedName) : nameTemp;
   // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
   const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
   const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
@@ -277,15 +289,15 @@ export function lowerFunction(
           .join(', ');
       } else {
         parameterList = isArrow ? '...$arguments' : '';
-        linkArguments.push(linkedName !== undefined ? JSON.stringify(linkedName) : 'undefined', String(expectedArgumentCount(fn)));
+        linkArguments.push(linkedNameCode ?? 'undefined', String(expectedArgumentCount(fn)));
       }
-    } else if (linkedName !== undefined) {
-      linkArguments.push(JSON.stringify(linkedName));
+    } else if (linkedNameCode !== undefined) {
+      linkArguments.push(linkedNameCode);
     }
     const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey);
     const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
-    if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite };
-    return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name);
+    if (hoistSite) return { replacement: link(wrapper), helpers, setup: emitted.tables, hoistSite, nameKey };
+    return { ...placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', linkage, keyTemp, keyAt }, inner, indent, name), nameKey };
   }
   // The function's current `prototype` decides the object's, when it has been replaced since linking.
   const linked = form !== 'method' || linkage !== undefined;
@@ -302,8 +314,8 @@ export function lowerFunction(
   const link = (target: string) =>
     anonymousDeclaration && target === 'null'
       ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-      : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedName !== undefined ? [JSON.stringify(linkedName)] : [])].join(', ')})`;
-  return placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name);
+      : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedNameCode !== undefined ? [linkedNameCode] : [])].join(', ')})`;
+  return { ...placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name), nameKey };
 }
 
 export function renderCode(code: Code, layout: FrameLayout): string {

@@ -73,6 +73,12 @@ export function namedEvaluationName(node: ts.Node): FunctionNameSource | undefin
   return undefined;
 }
 
+/** The computed key of an object literal property whose value is `node`, an anonymous function definition named after it. */
+export function computedNameKey(node: ts.Node): ts.Expression | undefined {
+  const source = namedEvaluationName(node);
+  return source?.kind === 'computed' && ts.isPropertyAssignment(source.key.parent.parent) ? source.key : undefined;
+}
+
 /** The text around a value that makes the engine name it `name`: `({ f: ` and ` }).f`. */
 export function namingText(name: string): readonly [before: string, after: string] {
   if (/^[A-Za-z_$][\w$]*$/.test(name) && name !== '__proto__') return [`({ ${name}: `, ` }).${name}`];

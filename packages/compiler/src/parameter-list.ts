@@ -29,7 +29,7 @@
  * evaluated in the function's own environment, before its body).
  */
 import ts from 'typescript';
-import { findHoistSite, formOf, helperInsertions, indentOf, insertInto, linkInsertions, SharedSites } from './placement';
+import { findHoistSite, formOf, helperInsertions, indentOf, insertInto, linkInsertions, nameKeyInsertions, SharedSites } from './placement';
 import { renderNode, type RenderHooks } from './render';
 import type { FileContext, FunctionForm, LoweredFunction, OuterMachine } from './lowered-function';
 import { isDeferred, type Code } from './ir';
@@ -64,6 +64,7 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
       if (form === 'expression') {
         const lowered = lower(node, file, undefined, form, indentOf(node, sf));
         if (lowered.hoistSite) insertInto(edits, helperInsertions(lowered.hoistSite, node, form, () => lowered, sf, shared));
+        insertInto(edits, nameKeyInsertions(node, () => lowered, sf));
         return [lowered.replacement];
       }
       const site = findHoistSite(node);

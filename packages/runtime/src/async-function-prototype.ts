@@ -23,6 +23,7 @@
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
 import { defineFunctionConstructor } from './generator-prototype';
+import { functionNameOf } from './property-key';
 
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
 
@@ -36,14 +37,15 @@ function createAsyncFunctionPrototype() {
 /**
  * `Frame` takes the function's `prototype`, so the wrapper's `this instanceof
  * Frame` test tells a `new` call. `name` is given for an arrow, whose
- * inferred name its place in a helper call would lose; `length` for a
+ * inferred name its place in a helper call would lose, and where the
+ * wrapper's text cannot carry it (as for `linkGenerator`); `length` for a
  * wrapper that binds its parameters later (see `startAsyncWith`).
  */
-export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Function, name?: string, length?: number): F {
+export function linkAsyncFunction<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol, length?: number): F {
   if (fn) {
     if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) Frame.prototype = fn.prototype;
     if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
     Object.setPrototypeOf(fn, AsyncFunctionPrototype);
   }
   return fn;
