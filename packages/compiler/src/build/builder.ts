@@ -103,8 +103,8 @@ export interface Builder {
   thisValue(): Variable;
   constantWrite(target: ts.Identifier): Code | undefined;
   bind(name: ts.BindingName, value: Code): void;
-  /** `code`, the value of `node` kept in a temporary before it reaches its binding, with the name that binding gives it. */
-  keptNamed(node: ts.Expression, code: Code): Code;
+  /** `code`, the value of `node` kept in a temporary, as it must be written there: with the name its place gives it, or with none. */
+  keptValue(node: ts.Expression, code: Code): Code;
   destructure(target: ts.BindingName | ts.Expression, value: Code): void;
   delegateAsync(iterable: Code): Variable;
 

@@ -168,7 +168,7 @@ export class Normalizer implements ExpressionLowering {
   }
 
   private piece(node: ts.Expression): Piece {
-    return { suspends: this.b.suspends(node), evaluate: () => this.expression(node) };
+    return { suspends: this.b.suspends(node), evaluate: () => this.expression(node), settle: (code) => this.b.keptValue(node, code) };
   }
 
   /** A computed key: converted with ToPropertyKey where it stands, before what follows. */
@@ -200,7 +200,7 @@ export class Normalizer implements ExpressionLowering {
       let code = p.evaluate();
       if (i < last && code.length) {
         if (ts.isSpreadElement(elements[i])) code = ['...', ...this.spill(['[', ...code, ']'])];
-        else code = this.spill(code);
+        else code = this.spill(this.b.keptValue(elements[i], code));
       }
       parts.push(...code);
     });
@@ -214,14 +214,15 @@ export class Normalizer implements ExpressionLowering {
     if (op === ts.SyntaxKind.CommaToken) {
       const left = this.expression(node.left, true);
       if (left.length && !isStable(left)) b.expressionStatement(left);
-      return this.expression(node.right, discard);
+      // Its value is no function definition: where the comma stood, nothing names it.
+      return discard ? this.expression(node.right, true) : b.keptValue(node.right, this.expression(node.right));
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const result = b.newTemp('$t');
-      b.assign(result, this.expression(node.left));
+      b.assign(result, b.keptValue(node.left, this.expression(node.left)));
       const end = b.newLabel();
       this.skipRightOperand(op, [result], end);
-      b.assign(result, this.expression(node.right));
+      b.assign(result, b.keptValue(node.right, this.expression(node.right)));
       b.mark(end);
       return [result];
     }
@@ -268,7 +269,7 @@ export class Normalizer implements ExpressionLowering {
 
   private into(result: Variable | undefined, node: ts.Expression): void {
     const code = this.expression(node, result === undefined);
-    if (result) this.b.assign(result, code);
+    if (result) this.b.assign(result, this.b.keptValue(node, code));
     else if (code.length && !isStable(code)) this.b.expressionStatement(code);
   }
 
@@ -341,7 +342,7 @@ export class Normalizer implements ExpressionLowering {
     const ref = this.reference(left);
     const value = this.expression(node.right);
     // Used, the value is kept in a temporary first.
-    return this.writeResult(ref, discard ? value : this.b.keptNamed(node.right, value), discard);
+    return this.writeResult(ref, discard ? value : this.b.keptValue(node.right, value), discard);
   }
 
   /** Writes `value` through `ref`; the expression's own value is what it wrote, kept unless discarded. */
@@ -374,7 +375,7 @@ export class Normalizer implements ExpressionLowering {
             ? ts.SyntaxKind.BarBarToken
             : ts.SyntaxKind.QuestionQuestionToken;
       this.skipRightOperand(shortOp, [result], end);
-      b.assign(result, b.keptNamed(node.right, this.expression(node.right)));
+      b.assign(result, b.keptValue(node.right, this.expression(node.right)));
       ref.write([result]);
       b.mark(end);
       return discard ? [] : [result];
@@ -592,8 +593,9 @@ export class Normalizer implements ExpressionLowering {
         parts.push({ node: property.name.expression, piece: this.keyPiece(property.name.expression) });
       }
       if (ts.isPropertyAssignment(property)) {
-        const settle = this.namedWhereKept(property.initializer, parts.length - 1);
-        parts.push({ node: property.initializer, piece: { ...this.piece(property.initializer), settle } });
+        const piece = this.piece(property.initializer);
+        const settle = this.namedWhereKept(property.initializer, parts.length - 1) ?? piece.settle;
+        parts.push({ node: property.initializer, piece: { ...piece, settle } });
       } else if (ts.isShorthandPropertyAssignment(property)) {
         parts.push({ node: property.name, piece: this.piece(property.name) });
       } else if (ts.isSpreadAssignment(property)) {

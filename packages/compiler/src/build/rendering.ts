@@ -23,7 +23,7 @@ import ts from 'typescript';
 import { isVariable, type Code, type Part, type Variable } from '../ir';
 import type { Binding } from '../scope';
 import { nameToKeep, renderNode, type RenderHooks } from '../render';
-import { namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
+import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 import { UnsupportedError } from '../diagnostics';
 import { Completions } from './completions';
@@ -153,15 +153,21 @@ export abstract class RenderingBuilder extends Completions {
   }
 
   /**
-   * A value kept in a temporary before it reaches the binding its place
+   * An anonymous function kept in a temporary (or written to a binding in
+   * place of the expression it was part of) must not take that variable's
+   * name, nor lose the one its place gives it. Before a binding its place
    * names it after (a default in a pattern, `x ||= …`, an assignment whose
-   * value is used): named in writing, unless rendering named it already
-   * because that binding is written otherwise (render.ts, `nameToKeep`).
+   * value is used) it is named in writing, unless rendering named it already
+   * because that binding is written otherwise (render.ts, `nameToKeep`);
+   * elsewhere (`a && function () {}`, `(x, () => {})`) it is kept nameless.
    */
-  keptNamed(node: ts.Expression, code: Code): Code {
+  keptValue(node: ts.Expression, code: Code): Code {
+    const fn = skipParenthesesAndTypes(node);
+    if (!isAnonymousFunctionDefinition(fn) || suspendKindOf(fn)) return code;
     const source = namedEvaluationName(node);
-    if (source?.kind !== 'binding' || suspendKindOf(skipParenthesesAndTypes(node))) return code;
-    const rendered = nameToKeep(skipParenthesesAndTypes(node), this.hooks);
+    if (!source) return ['(0, ', ...code, ')'];
+    if (source.kind !== 'binding') return code;
+    const rendered = nameToKeep(fn, this.hooks);
     const [before, after] = namingText(source.name);
     const needed = () => !rendered?.needed();
     return [{ text: () => (needed() ? before : '') }, ...code, { text: () => (needed() ? after : '') }];
