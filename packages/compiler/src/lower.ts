@@ -54,8 +54,8 @@ import {
   siteOf,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
-import { canBeWrittenAsName, computedNameKey } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
+import { wrapperName } from './named-evaluation';
+import { expectedArgumentCount, helperBaseName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isVariable } from './ir';
@@ -257,17 +257,7 @@ export function lowerFunction(
   // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
   const notConstructor =
     form === 'method' || ts.isArrowFunction(fn) ? '' : `if (this instanceof ${helper.frame}) throw new TypeError("not a constructor"); `;
-  const explicitName = form === 'expression' ? inferredName(fn) : undefined;
-  // A name the wrapper's text cannot carry (an arrow's, `default`, a string key, a private name) is given by its link.
-  const writtenName = explicitName !== undefined && !ts.isArrowFunction(fn) && canBeWrittenAsName(explicitName) ? explicitName : undefined;
-  const linkedName = writtenName === undefined ? explicitName : undefined;
-  // Under a computed key of an object literal, the name is the key's value: kept as the key is evaluated, for the link.
-  // Not in a literal that a suspension takes apart: its values are made apart from the literal that would keep the key.
-  const computedKey = form === 'expression' ? computedNameKey(fn) : undefined;
-  const nameTemp = computedKey && !outer?.suspends(computedKey.parent.parent.parent) ? file.helperNames.fresh(base + '$name') : undefined;
-  if (nameTemp) file.fileHelpers.push(`var ${nameTemp};`);
-  const nameKey = nameTemp ? { before: `${nameTemp} = ${file.runtime.ref('toPropertyKey')}(`, after: ')' } : undefined;
-  const linkedNameCode = linkedName !== undefined ? JSON.stringify(linkedName) : nameTemp;
+  const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, base) : {};
   // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
   const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
   const keepKey = keyTemp ? { before: `${keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
@@ -289,10 +279,10 @@ export function lowerFunction(
           .join(', ');
       } else {
         parameterList = isArrow ? '...$arguments' : '';
-        linkArguments.push(linkedNameCode ?? 'undefined', String(expectedArgumentCount(fn)));
+        linkArguments.push(linkedName ?? 'undefined', String(expectedArgumentCount(fn)));
       }
-    } else if (linkedNameCode !== undefined) {
-      linkArguments.push(linkedNameCode);
+    } else if (linkedName !== undefined) {
+      linkArguments.push(linkedName);
     }
     const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey);
     const link = (target: string) => `${rt.ref('linkAsyncFunction')}(${[target, helper.frame, ...linkArguments].join(', ')})`;
@@ -314,7 +304,7 @@ export function lowerFunction(
   const link = (target: string) =>
     anonymousDeclaration && target === 'null'
       ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-      : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedNameCode !== undefined ? [linkedNameCode] : [])].join(', ')})`;
+      : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
   return { ...placeLowered(fn, form, { wrapper, helpers, tables: emitted.tables, emitted, helper, rt, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, linkage, keyTemp, keyAt }, inner, indent, name), nameKey };
 }
 

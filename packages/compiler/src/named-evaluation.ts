@@ -24,7 +24,7 @@
  * itself then runs NamedEvaluation, so a class keeps a static `name` member,
  * and the key may be a symbol held in a temporary. A lowered suspend function's wrapper is
  * named by its lowering (lower.ts): in its text when the name can be written
- * there, or else by the runtime call that links it.
+ * there, or else by the runtime call that links it (`wrapperName`).
  *
  * ## References
  * ECMAScript 2025, 8.4.3 IsAnonymousFunctionDefinition, 8.4.5
@@ -35,6 +35,7 @@
  */
 import ts from 'typescript';
 import type { Code } from './ir';
+import type { FileContext, OuterMachine } from './lowered-function';
 
 /** Where an anonymous function definition takes its name from. */
 export type FunctionNameSource =
@@ -73,6 +74,37 @@ export function namedEvaluationName(node: ts.Node): FunctionNameSource | undefin
   return undefined;
 }
 
+/** How a lowered function expression's wrapper gets the name its place gives it. */
+export interface WrapperName {
+  /** Written into the wrapper's text: `function f(…)`. */
+  readonly written?: string;
+  /** Code for the name the wrapper's link call gives it: a string literal, or the temporary that keeps a computed key. */
+  readonly linked?: string;
+  /** The text around the computed key's expression that keeps the key in that temporary (`LoweredFunction.nameKey`). */
+  readonly nameKey?: { readonly before: string; readonly after: string };
+}
+
+/**
+ * The wrapper carries an identifier in its text; an arrow's name, `default`,
+ * a string key or a private name is given by its link. Under a computed key
+ * of an object literal, the name is the key's value, kept in a temporary of
+ * its own as the key is evaluated. Not in a literal a suspension takes apart
+ * (its values are made apart from the literal that would keep the key), nor
+ * for a class field (its key runs once, with the class): those stay unnamed.
+ */
+export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, outer: OuterMachine | undefined, base: string): WrapperName {
+  const source = namedEvaluationName(fn);
+  if (!source) return {};
+  if (source.kind !== 'computed') {
+    return !ts.isArrowFunction(fn) && canBeWrittenAsName(source.name) ? { written: source.name } : { linked: JSON.stringify(source.name) };
+  }
+  const key = computedNameKey(fn);
+  if (!key || outer?.suspends(key.parent.parent.parent)) return {};
+  const temp = file.helperNames.fresh(base + '$name');
+  file.fileHelpers.push(`var ${temp};`);
+  return { linked: temp, nameKey: { before: `${temp} = ${file.runtime.ref('toPropertyKey')}(`, after: ')' } };
+}
+
 /** The computed key of an object literal property whose value is `node`, an anonymous function definition named after it. */
 export function computedNameKey(node: ts.Node): ts.Expression | undefined {
   const source = namedEvaluationName(node);
@@ -96,7 +128,7 @@ export function namedByKey(key: Code, value: Code): Code {
  * name() {}`): an identifier that is no reserved word in any code, nor a
  * name strict code forbids for a binding.
  */
-export function canBeWrittenAsName(name: string): boolean {
+function canBeWrittenAsName(name: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.has(name);
 }
 

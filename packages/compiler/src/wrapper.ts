@@ -22,7 +22,6 @@
 import ts from 'typescript';
 import type { OuterMachine } from './lowered-function';
 import type { SuspendKind } from './suspend-kind';
-import { namedEvaluationName } from './named-evaluation';
 
 /** `generator g (3:1)`: the heading of a function's printed IR. */
 export function irTitle(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, sf: ts.SourceFile): string {
@@ -52,12 +51,6 @@ export function inferredNameNode(fn: ts.Node): ts.Node | undefined {
     return parent.left;
   }
   return undefined;
-}
-
-/** The name an anonymous function expression gets from where it stands, when it is known before the code runs (NamedEvaluation). */
-export function inferredName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  const source = namedEvaluationName(fn);
-  return source && source.kind !== 'computed' ? source.name : undefined;
 }
 
 export function wrapperText(
