@@ -187,10 +187,10 @@ function collectEdits(
     // Named inside the environments' wrapper: a call's result is never named.
     const naming = name && namingText(name.name);
     if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
-    if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : '') }] });
+    if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
     visitClosure();
     // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
-    if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : '') }] });
+    if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : ''), printed: '⟩' }] });
     if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
     return;
   }

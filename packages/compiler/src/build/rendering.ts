@@ -170,7 +170,7 @@ export abstract class RenderingBuilder extends Completions {
     const rendered = nameToKeep(fn, this.hooks);
     const [before, after] = namingText(source.name);
     const needed = () => !rendered?.needed();
-    return [{ text: () => (needed() ? before : '') }, ...code, { text: () => (needed() ? after : '') }];
+    return [{ text: () => (needed() ? before : ''), printed: `⟨named ${source.name}: ` }, ...code, { text: () => (needed() ? after : ''), printed: '⟩' }];
   }
 
   /** Binds a declaration's name to a value: one assignment, or a destructuring assignment. */
