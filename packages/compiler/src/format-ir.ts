@@ -57,7 +57,7 @@ export function formatIR(ir: MachineIR, title: string): string {
       .map((part) => {
         if (typeof part === 'string') return part;
         if (isLabel(part)) return label(part);
-        if (isDeferred(part)) return '⟨nested function⟩';
+        if (isDeferred(part)) return part.printed ?? '⟨nested function⟩';
         if (isCalleeRef(part)) return `callee(${variable(part.callee)})`;
         if (isExitPart(part)) return `⟨${exitText(part.exit)}⟩`;
         if (isLineBreak(part)) return '\n' + part.lineBreak;

@@ -86,10 +86,13 @@ export interface Label {
 /**
  * Text known only once the enclosing machine's layout is final: a suspend
  * function nested in this one is lowered when this one is emitted, because
- * its body names this one's frame slots.
+ * its body names this one's frame slots; the name an anonymous function is
+ * given in writing when its binding is not written as itself (render.ts).
  */
 export interface Deferred {
   readonly text: () => string;
+  /** How the printed IR shows it; `⟨nested function⟩` when not said. */
+  readonly printed?: string;
 }
 
 /**

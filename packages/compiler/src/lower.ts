@@ -52,12 +52,15 @@ import {
   lineIndentAt,
   linkInsertions,
   methodLinkage,
+  nameKeyInsertions,
   placeLowered,
   SharedSites,
   siteOf,
   type MethodLinkage,
 } from './placement';
-import { expectedArgumentCount, helperBaseName, inferredName, irTitle, renderedParameters, wrapperText } from './wrapper';
+import { renderOutsideMachines } from './parameter-list';
+import { wrapperName } from './named-evaluation';
+import { expectedArgumentCount, helperBaseName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
@@ -167,6 +170,7 @@ class FunctionLowering {
       outerIdentifier: (node) => outer?.identifier(node),
       freshName: (preferred) => this.allocator.fresh(preferred),
       strict: this.strict,
+      variableText: (v) => this.layout!.access(v),
       budget: file.coroutineBudget !== undefined && this.coroutine ? budgetCheckpoint(file, file.coroutineBudget) : undefined,
       isCancellation: this.coroutine ? file.coroutineRuntime.ref('isCancellation') : undefined,
       superAccessor: () => this.superAccessor(),
@@ -266,7 +270,9 @@ class FunctionLowering {
       .join('');
     // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
     const unlessConstructed = form === 'method' || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
-    const explicitName = form === 'expression' ? inferredName(fn) : undefined;
+    const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
+    // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
+    const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp };
     if (kind === 'async') {
@@ -279,7 +285,7 @@ class FunctionLowering {
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-        const bind = `(${renderedParameters(fn, outer, sf)}) => ${construct}`;
+        const bind = `(${parameters()}) => ${construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
         newFrame = `${directives}return ${unlessConstructed}${startWith}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
@@ -290,28 +296,28 @@ class FunctionLowering {
             .join(', ');
         } else {
           parameterList = isArrow ? '...$arguments' : '';
-          linkArguments.push(isArrow && explicitName !== undefined ? JSON.stringify(explicitName) : 'undefined', String(expectedArgumentCount(fn)));
+          linkArguments.push(linkedName ?? 'undefined', String(expectedArgumentCount(fn)));
         }
-      } else if (isArrow && explicitName) {
-        linkArguments.push(JSON.stringify(explicitName));
+      } else if (linkedName !== undefined) {
+        linkArguments.push(linkedName);
       }
-      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, isArrow ? undefined : explicitName, parameterList, keepKey);
+      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
-      if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite };
-      return placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name);
+      if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
+      return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name), nameKey };
     }
     const newFrame = `${directives}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? explicitName, undefined, keepKey);
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey);
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
         ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-        : `${rt.ref(generatorLink)}(${target}, ${helper.frame})`;
-    return placeLowered(fn, form, { ...placed, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name);
+        : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
+    return { ...placeLowered(fn, form, { ...placed, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
   }
 
   /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` when `arguments` is mapped. */
@@ -376,11 +382,15 @@ class FunctionLowering {
       },
       render: (n) => renderCode(builder.render(n), this.layout!),
       lexical: (origin) => renderCode(lexicalCode.get(origin)!, this.layout!),
+      suspends: (n) => builder.suspends(n),
       reserved: this.reserved,
     };
     let lowered: LoweredFunction | undefined;
     const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
-    if (nestedForm === 'expression') return [deferred(() => get().replacement)];
+    if (nestedForm === 'expression') {
+      insertInto(edits, nameKeyInsertions(node, get, sf));
+      return [deferred(() => get().replacement)];
+    }
     // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
     const key = dynamicKeyOf(node);
     const replacement: Code = key

@@ -53,6 +53,8 @@ export interface OuterMachine {
   render(node: ts.Node): string;
   /** What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands. */
   lexical(origin: LexicalOrigin): string;
+  /** Whether code of the enclosing machine holds a suspension point, and is so taken apart. */
+  suspends(node: ts.Node): boolean;
   readonly reserved: readonly string[];
 }
 
@@ -73,6 +75,8 @@ export interface LoweredFunction {
   readonly keyAt?: number;
   /** For an expression whose helpers are hoisted (an async arrow): where `helpers` and `setup` go. */
   readonly hoistSite?: HoistSite;
+  /** For an expression named after a computed key: the text around the key's expression that keeps the key for the name. */
+  readonly nameKey?: { readonly before: string; readonly after: string };
 }
 
 /**

@@ -35,6 +35,7 @@
  */
 import ts from 'typescript';
 import { isFunctionLike } from './scope';
+import { computedNameKey } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
 import type { Code, Deferred } from './ir';
 import type { Edit } from './render';
@@ -262,6 +263,21 @@ export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts
   const holder = node.parent;
   if (ts.isClassLike(holder)) insertions.push({ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') });
   return insertions;
+}
+
+/**
+ * For an expression under a computed key of an object literal: the text
+ * around the key's expression that keeps the key for the function's name
+ * (`LoweredFunction.nameKey`). A class field's key runs long before its
+ * initializer, once per class, and is not kept: such a function stays unnamed.
+ */
+export function nameKeyInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
+  const key = computedNameKey(node);
+  if (!key) return [];
+  return [
+    { at: key.getStart(sf), text: () => get().nameKey?.before ?? '' },
+    { at: key.end, text: () => get().nameKey?.after ?? '' },
+  ];
 }
 
 /**

@@ -33,6 +33,8 @@
 import ts from 'typescript';
 import { calleeOf, type Code, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
+import { namedEvaluationName, namingText } from './named-evaluation';
+import { suspendKindOf } from './suspend-kind';
 
 export interface Edit {
   readonly start: number;
@@ -46,6 +48,8 @@ export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
   identifier(node: ts.Identifier): Code | undefined;
+  /** How the binding an identifier names is written once the code is laid out, when it is replaced. */
+  writtenAs(node: ts.Identifier): (() => string) | undefined;
   /**
    * For a closure (function or class) that reads per-iteration bindings kept in
    * environment objects: the aliases it must see and the environments they stand for.
@@ -195,14 +199,47 @@ function collectEdits(
     return;
   }
 
-  if (!inNestedFunction && (isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
-    // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
-    const envs = hooks.closureEnvironments(node, node === root);
-    if (envs) {
-      const start = node.getStart(sf);
-      edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
-      edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
+  // A function or class: its own parts, then what encloses it once they are in place.
+  const visitClosure = () => {
+    if (isFunctionLike(node)) {
+      const lowered = hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, edits);
+      if (lowered) return replace(node, lowered);
+      // Arrow functions see the suspend function's `this` and `arguments`; other functions have their own.
+      const own = ownThis || !ts.isArrowFunction(node);
+      const name = (node as ts.FunctionLikeDeclaration).name;
+      // A declaration's own name stays as written: rendered code uses it as a function expression.
+      ts.forEachChild(node, (child) => {
+        // A computed name is evaluated outside the function, where it is defined.
+        if (child === name) {
+          if (ts.isComputedPropertyName(child)) visit(child);
+          return;
+        }
+        visit(child, [], true, own);
+      });
+      return;
     }
+    // A declaration's own name stays as written; members are closures of their own.
+    const name = (node as ts.ClassLikeDeclaration).name;
+    ts.forEachChild(node, (child) => {
+      // `extends` sees the surrounding `this`; members (fields, blocks, methods) have their own.
+      if (child !== name) visit(child, [], true, ts.isHeritageClause(child) ? ownThis : true);
+    });
+  };
+
+  if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
+    // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
+    const envs = inNestedFunction ? undefined : hooks.closureEnvironments(node, node === root);
+    const name = nameToKeep(node, hooks);
+    const start = node.getStart(sf);
+    // Named inside the environments' wrapper: a call's result is never named.
+    const naming = name && namingText(name.name);
+    if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
+    if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
+    visitClosure();
+    // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
+    if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : ''), printed: '⟩' }] });
+    if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
+    return;
   }
 
   if (!inNestedFunction && ts.isObjectLiteralExpression(node)) {
@@ -218,34 +255,8 @@ function collectEdits(
     }
   }
 
-  if (isFunctionLike(node)) {
-    const lowered = hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, edits);
-    if (lowered) {
-      replace(node, lowered);
-      return;
-    }
-    // Arrow functions see the suspend function's `this` and `arguments`; other functions have their own.
-    const own = ownThis || !ts.isArrowFunction(node);
-    const name = (node as ts.FunctionLikeDeclaration).name;
-    // A declaration's own name stays as written: rendered code uses it as a function expression.
-    ts.forEachChild(node, (child) => {
-      // A computed name is evaluated outside the function, where it is defined.
-      if (child === name) {
-        if (ts.isComputedPropertyName(child)) visit(child);
-        return;
-      }
-      visit(child, [], true, own);
-    });
-    return;
-  }
-
-  if (ts.isClassLike(node)) {
-    // A declaration's own name stays as written; members are closures of their own.
-    const name = node.name;
-    ts.forEachChild(node, (child) => {
-      // `extends` sees the surrounding `this`; members (fields, blocks, methods) have their own.
-      if (child !== name) visit(child, [], true, ts.isHeritageClause(child) ? ownThis : true);
-    });
+  if (isFunctionLike(node) || ts.isClassLike(node)) {
+    visitClosure();
     return;
   }
 
@@ -338,6 +349,23 @@ function collectEdits(
     }
   }
   visitTerminated(() => ts.forEachChild(node, (child) => visit(child)));
+}
+
+/**
+ * The name an anonymous function or class may have to be given in writing,
+ * and whether it must (asked once the code is laid out): when the binding
+ * its place names it after is written otherwise (a frame field, an
+ * environment property, a renamed local). A suspend function's wrapper is
+ * named by its own lowering; a value kept in a temporary before it reaches
+ * its binding, by the builder (`RenderingBuilder.keptNamed`).
+ */
+export function nameToKeep(node: ts.Node, hooks: RenderHooks): { name: string; needed: () => boolean } | undefined {
+  const source = namedEvaluationName(node);
+  if (source?.kind !== 'binding' || suspendKindOf(node)) return undefined;
+  const written = hooks.writtenAs(source.target);
+  if (!written) return undefined;
+  let needed: boolean | undefined;
+  return { name: source.name, needed: () => (needed ??= written() !== source.name) };
 }
 
 /**

@@ -30,7 +30,7 @@ import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'ma
 import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { directiveCount, isStrictAt } from './directives';
-import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, SharedSites, topOfStatementList, type Insertion } from './placement';
+import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, nameKeyInsertions, SharedSites, topOfStatementList, type Insertion } from './placement';
 import { findEarlyErrors } from './early-errors/early-errors';
 import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
@@ -209,6 +209,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
         s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
         insertions.push(...statementTerminator(fn, sourceFile));
         if (lowered.hoistSite) insertions.push(...helperInsertions(lowered.hoistSite, fn, form, () => lowered, sourceFile, shared));
+        insertions.push(...nameKeyInsertions(fn, () => lowered, sourceFile));
         continue;
       }
       if (form === 'declaration' && isSloppyBlockDeclaration(fn as ts.FunctionDeclaration, file.module)) {

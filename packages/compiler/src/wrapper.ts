@@ -53,21 +53,13 @@ export function inferredNameNode(fn: ts.Node): ts.Node | undefined {
   return undefined;
 }
 
-/** The name an anonymous function expression would get from where it stands (SetFunctionName). */
-export function inferredName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  if (fn.name || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return undefined;
-  const node = inferredNameNode(fn);
-  if (node && ts.isIdentifier(node)) return node.text;
-  return undefined;
-}
-
 export function wrapperText(
   fn: ts.FunctionLikeDeclaration,
   newFrame: string,
   outer: OuterMachine | undefined,
   sf: ts.SourceFile,
   explicitName: string | undefined,
-  parameterList: string | undefined,
+  parameterList: string,
   keepKey: { readonly before: string; readonly after: string } | undefined,
 ): { text: string; keyAt: number | undefined } {
   const text = sf.text;
@@ -106,19 +98,19 @@ export function wrapperText(
     pos = nameAt;
   }
   head += text.slice(pos, fn.parameters.pos);
-  let params = parameterList ?? renderedParameters(fn, outer, sf);
+  let params = parameterList;
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
   return { text: `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`, keyAt };
 }
 
-/** The parameter list's text without its parentheses, with what an enclosing machine renders replaced. */
-export function renderedParameters(fn: ts.FunctionLikeDeclaration, outer: OuterMachine | undefined, sf: ts.SourceFile): string {
+/** The parameter list's text without its parentheses, each parameter as `render` writes it. */
+export function renderedParameters(fn: ts.FunctionLikeDeclaration, render: (p: ts.ParameterDeclaration) => string, sf: ts.SourceFile): string {
   const text = sf.text;
   let params = '';
   let pos = fn.parameters.pos;
   for (const p of fn.parameters) {
-    params += text.slice(pos, p.getStart(sf)) + (outer ? outer.render(p) : text.slice(p.getStart(sf), p.end));
+    params += text.slice(pos, p.getStart(sf)) + render(p);
     pos = p.end;
   }
   return params + text.slice(pos, fn.parameters.end);

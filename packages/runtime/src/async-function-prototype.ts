@@ -23,6 +23,7 @@
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
 import { defineFunctionConstructor } from './generator-prototype';
+import { functionNameOf } from './property-key';
 
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
 
@@ -37,13 +38,14 @@ function createAsyncFunctionPrototype() {
  * `_Frame` is not needed by an async function (its frames are never seen by
  * user code) but is every linker's second argument, so `linkMethods` links
  * methods of all kinds alike. `name` is given for an arrow, whose inferred
- * name its place in a helper call would lose; `length` for a wrapper that
+ * name its place in a helper call would lose, and where the wrapper's text
+ * cannot carry it (as for `linkGenerator`); `length` for a wrapper that
  * binds its parameters later (see `startAsyncWith`).
  */
-export function linkAsyncFunction<F extends Function | null>(fn: F, _Frame: Function, name?: string, length?: number): F {
+export function linkAsyncFunction<F extends Function | null>(fn: F, _Frame: Function, name?: string | symbol, length?: number): F {
   if (fn) {
     if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
     Object.setPrototypeOf(fn, AsyncFunctionPrototype);
   }
   return fn;

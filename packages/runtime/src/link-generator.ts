@@ -29,18 +29,24 @@
  */
 import { GeneratorFunctionPrototype, GeneratorPrototype } from './generator-prototype';
 import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './async-generator-prototype';
+import { functionNameOf } from './property-key';
 
-/** `name` is given for `export default function* () {}`, whose wrapper needs a binding of its own. */
-export function linkGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string): F {
+/**
+ * `name` is given where the wrapper cannot carry its name in its text:
+ * `export default function* () {}`, whose wrapper needs a binding of its
+ * own, a name that is no identifier, a computed key (a property key, named
+ * as SetFunctionName names it).
+ */
+export function linkGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
   return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype, name);
 }
 
 /** The same for an async generator function: its objects inherit %AsyncGeneratorPrototype%. */
-export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string): F {
+export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
   return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype, name);
 }
 
-function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object, name?: string): F {
+function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object, name?: string | symbol): F {
   var prototype = Frame.prototype;
   if (Object.getPrototypeOf(prototype) !== objectPrototype) {
     prototype = Object.create(objectPrototype);
@@ -53,7 +59,7 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
     if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
     else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
     Object.setPrototypeOf(fn, functionPrototype);
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
   }
   return fn;
 }

@@ -22,3 +22,13 @@ export function toPropertyKey(value: unknown): string | symbol {
   var names = Object.getOwnPropertyNames(holder);
   return names.length ? names[0] : Object.getOwnPropertySymbols(holder)[0];
 }
+
+/**
+ * The name SetFunctionName gives a function from a property key: the key
+ * itself, or a symbol's description in brackets (`[Symbol.iterator]`), or
+ * the empty string for a symbol without one (ECMA-262 §10.2.9).
+ */
+export function functionNameOf(key: string | symbol): string {
+  if (typeof key === 'string') return key;
+  return key.description === undefined ? '' : '[' + key.description + ']';
+}

@@ -82,6 +82,15 @@ describe('linkGenerator', () => {
     expect(Object.getPrototypeOf(Object.getPrototypeOf(generator))).toBe(GeneratorPrototype);
     expect(generator.next()).toEqual({ value: 1, done: false });
   });
+
+  test('a name given as a property key names fn as SetFunctionName does, with the attributes of a native name', () => {
+    const key = Symbol('key');
+    const native = { *[key]() {} };
+    const nativeName = Object.getOwnPropertyDescriptor(native[key], 'name');
+    function Frame(this: any) { this.$state = 0; this.$step = oneStep; }
+    const fn = linkGenerator(function () { return new (Frame as any)(); }, Frame, key);
+    expect(Object.getOwnPropertyDescriptor(fn, 'name')).toEqual(nativeName);
+  });
 });
 
 describe('lowered generator objects', () => {

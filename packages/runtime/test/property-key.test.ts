@@ -1,4 +1,5 @@
 import { toPropertyKey } from '../src';
+import { functionNameOf } from '../src/property-key';
 
 describe('toPropertyKey', () => {
   test('converts like a computed key does, calling toString once', () => {
@@ -24,5 +25,16 @@ describe('toPropertyKey', () => {
     const key = { [Symbol.toPrimitive]: (hint: string) => (hints.push(hint), 'p') };
     expect(toPropertyKey(key)).toBe('p');
     expect(hints).toEqual(['string']);
+  });
+});
+
+describe('functionNameOf', () => {
+  test('names as SetFunctionName does: the key, a symbol by its description in brackets, or nothing', () => {
+    const native = { [Symbol('desc')]: () => {}, [Symbol()]: () => {}, key: () => {} };
+    const [described, bare] = Object.getOwnPropertySymbols(native);
+    expect(functionNameOf(described)).toBe(native[described].name);
+    expect(functionNameOf(bare)).toBe(native[bare].name);
+    expect(functionNameOf('key')).toBe(native.key.name);
+    expect(functionNameOf(Symbol.iterator)).toBe('[Symbol.iterator]');
   });
 });

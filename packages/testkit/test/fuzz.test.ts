@@ -98,6 +98,7 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'await in an object literal': /[abc]: await\b/,
   'await in a template literal': /\$\{await\b/,
   'await in a destructuring default': /[[{,] (?:[abc]: )?[\w$]+ = await\b/,
+  'anonymous function where its place names it': /(= |: )\((\(\) => 0|function \(\) \{ return 1; \}|class \{\})\)/,
   'object rest after an await default': /\{ [^\n]*[\w$]+ = [^\n]*\bawait\b[^\n]*, \.\.\.[\w$]+ \} = /,
   'await in a for-of head': /for \((const|let) [xy] of [^\n]*\bawait\b/,
   'await in a for initializer': /for \(let i\d+ = await /,

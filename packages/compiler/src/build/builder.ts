@@ -56,6 +56,8 @@ export interface BuildContext {
    * cancelled closes its iterator; coroutines.md, cancellation rule 9).
    */
   readonly isCancellation?: string;
+  /** How a variable is written in the step function (`$frame.x$`, `x`): known once the frame is laid out, so only deferred parts ask. */
+  readonly variableText: (v: Variable) => string;
 }
 
 /** A place an expression can be read from and written to, evaluated once (`a.b`, `a[k]`, `x`). */
@@ -112,6 +114,8 @@ export interface Builder {
   thisValue(): Variable;
   constantWrite(target: ts.Identifier): Code | undefined;
   bind(name: ts.BindingName, value: Code): void;
+  /** `code`, the value of `node` kept in a temporary, as it must be written there: with the name its place gives it, or with none. */
+  keptValue(node: ts.Expression, code: Code): Code;
   destructure(target: ts.BindingName | ts.Expression, value: Code): void;
   delegateAsync(iterable: Code): Variable;
 

@@ -42,12 +42,14 @@ import { calleeOf, isVariable } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isAtomic, paren } from './code';
+import { namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { suspendKindOf } from '../suspend-kind';
 
 interface Piece {
   readonly suspends: boolean;
   evaluate(): Code;
-  /** What is kept when a later suspension forces the value into a temporary. */
-  settle?(code: Code): Code;
+  /** What is kept when a later suspension forces the value into a temporary; `earlier`: the pieces before it, as kept. */
+  settle?(code: Code, earlier: readonly Code[]): Code;
 }
 
 const OPPOSITE_EQUALITY = new Map<ts.SyntaxKind, string>([
@@ -161,15 +163,16 @@ export class Normalizer implements ExpressionLowering {
     pieces.forEach((p, i) => {
       if (p.suspends) last = i;
     });
-    return pieces.map((p, i) => {
-      if (i >= last) return p.evaluate();
+    const kept: Code[] = [];
+    for (const [i, p] of pieces.entries()) {
       const code = p.evaluate();
-      return this.spill(p.settle ? p.settle(code) : code);
-    });
+      kept.push(i >= last ? code : this.spill(p.settle ? p.settle(code, kept) : code));
+    }
+    return kept;
   }
 
   private piece(node: ts.Expression): Piece {
-    return { suspends: this.b.suspends(node), evaluate: () => this.expression(node) };
+    return { suspends: this.b.suspends(node), evaluate: () => this.expression(node), settle: (code) => this.b.keptValue(node, code) };
   }
 
   /** A computed key: converted with ToPropertyKey where it stands, before what follows. */
@@ -201,7 +204,7 @@ export class Normalizer implements ExpressionLowering {
       let code = p.evaluate();
       if (i < last && code.length) {
         if (ts.isSpreadElement(elements[i])) code = ['...', ...this.spill(['[', ...code, ']'])];
-        else code = this.spill(code);
+        else code = this.spill(this.b.keptValue(elements[i], code));
       }
       parts.push(...code);
     });
@@ -215,14 +218,15 @@ export class Normalizer implements ExpressionLowering {
     if (op === ts.SyntaxKind.CommaToken) {
       const left = this.expression(node.left, true);
       if (left.length && !isStable(left)) b.expressionStatement(left);
-      return this.expression(node.right, discard);
+      // Its value is no function definition: where the comma stood, nothing names it.
+      return discard ? this.expression(node.right, true) : b.keptValue(node.right, this.expression(node.right));
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const result = b.newTemp('$t');
-      b.assign(result, this.expression(node.left));
+      b.assign(result, b.keptValue(node.left, this.expression(node.left)));
       const end = b.newLabel();
       this.skipRightOperand(op, [result], end);
-      b.assign(result, this.expression(node.right));
+      b.assign(result, b.keptValue(node.right, this.expression(node.right)));
       b.mark(end);
       return [result];
     }
@@ -269,7 +273,7 @@ export class Normalizer implements ExpressionLowering {
 
   private into(result: Variable | undefined, node: ts.Expression): void {
     const code = this.expression(node, result === undefined);
-    if (result) this.b.assign(result, code);
+    if (result) this.b.assign(result, this.b.keptValue(node, code));
     else if (code.length && !isStable(code)) this.b.expressionStatement(code);
   }
 
@@ -340,7 +344,9 @@ export class Normalizer implements ExpressionLowering {
       return value;
     }
     const ref = this.reference(left);
-    return this.writeResult(ref, this.expression(node.right), discard);
+    const value = this.expression(node.right);
+    // Used, the value is kept in a temporary first.
+    return this.writeResult(ref, discard ? value : this.b.keptValue(node.right, value), discard);
   }
 
   /** Writes `value` through `ref`; the expression's own value is what it wrote, kept unless discarded. */
@@ -373,7 +379,7 @@ export class Normalizer implements ExpressionLowering {
             ? ts.SyntaxKind.BarBarToken
             : ts.SyntaxKind.QuestionQuestionToken;
       this.skipRightOperand(shortOp, [result], end);
-      b.assign(result, this.expression(node.right));
+      b.assign(result, b.keptValue(node.right, this.expression(node.right)));
       ref.write([result]);
       b.mark(end);
       return discard ? [] : [result];
@@ -568,7 +574,11 @@ export class Normalizer implements ExpressionLowering {
       }
     }
     // Every key is settled before the class exists, as ClassDefinitionEvaluation orders them.
-    const codes = parts.map((p) => this.spill(p.piece.settle ? p.piece.settle(p.piece.evaluate()) : p.piece.evaluate()));
+    const codes: Code[] = [];
+    for (const { piece } of parts) {
+      const code = piece.evaluate();
+      codes.push(this.spill(piece.settle ? piece.settle(code, codes) : code));
+    }
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
     return b.render(node);
   }
@@ -587,7 +597,9 @@ export class Normalizer implements ExpressionLowering {
         parts.push({ node: property.name.expression, piece: this.keyPiece(property.name.expression) });
       }
       if (ts.isPropertyAssignment(property)) {
-        parts.push({ node: property.initializer, piece: this.piece(property.initializer) });
+        const piece = this.piece(property.initializer);
+        const settle = this.namedWhereKept(property.initializer, parts.length - 1) ?? piece.settle;
+        parts.push({ node: property.initializer, piece: { ...piece, settle } });
       } else if (ts.isShorthandPropertyAssignment(property)) {
         parts.push({ node: property.name, piece: this.piece(property.name) });
       } else if (ts.isSpreadAssignment(property)) {
@@ -599,6 +611,20 @@ export class Normalizer implements ExpressionLowering {
     const codes = this.sequence(parts.map((p) => p.piece));
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
     return b.context.linkedObject(node, ['(', ...b.render(node), ')']);
+  }
+
+  /**
+   * A property's anonymous function kept in a temporary leaves the place
+   * that names it: it is named where it is kept, after its key (the piece at
+   * `keyAt` when the key is computed). A lowered suspend function names its
+   * own wrapper.
+   */
+  private namedWhereKept(value: ts.Expression, keyAt: number): Piece['settle'] {
+    const source = namedEvaluationName(value);
+    if (!source || suspendKindOf(skipOuter(value))) return undefined;
+    if (source.kind === 'computed') return (code, earlier) => namedByKey(earlier[keyAt], code);
+    const [before, after] = namingText(source.name);
+    return (code) => [before, ...code, after];
   }
 }
 

@@ -62,7 +62,7 @@ export class Destructurer {
     if (initializer) {
       const done = this.b.newLabel();
       this.b.branchIf([v, ' !== void 0'], done);
-      this.b.assign(v, this.b.expressions.expression(initializer));
+      this.b.assign(v, this.b.keptValue(initializer, this.b.expressions.expression(initializer)));
       this.b.mark(done);
     }
     if (reference) reference.write([v]);

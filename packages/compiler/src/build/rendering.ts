@@ -20,9 +20,11 @@
  * ECMAScript 2025, 14.3.2 Variable Statement; 8.6.2 BindingInitialization.
  */
 import ts from 'typescript';
-import type { Code, Part, Variable } from '../ir';
+import { isVariable, type Code, type Part, type Variable } from '../ir';
 import type { Binding } from '../scope';
-import { renderNode, type RenderHooks } from '../render';
+import { nameToKeep, renderNode, type RenderHooks } from '../render';
+import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
+import { suspendKindOf } from '../suspend-kind';
 import { UnsupportedError } from '../diagnostics';
 import { Completions } from './completions';
 
@@ -50,6 +52,10 @@ export abstract class RenderingBuilder extends Completions {
     return {
       sourceFile: this.context.sourceFile,
       identifier: (node) => builder.identifierCode(node),
+      writtenAs: (node) => {
+        const code = builder.identifierCode(node);
+        return code && (() => code.map((part) => (typeof part === 'string' ? part : isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
+      },
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       override: (node) => this.overrides.get(node),
       constantWrite: (target) => this.constantWrite(target),
@@ -144,6 +150,27 @@ export abstract class RenderingBuilder extends Completions {
       parts.push(']');
     }
     return parts;
+  }
+
+  /**
+   * An anonymous function kept in a temporary (or written to a binding in
+   * place of the expression it was part of) must not take that variable's
+   * name, nor lose the one its place gives it. Before a binding its place
+   * names it after (a default in a pattern, `x ||= …`, an assignment whose
+   * value is used) it is named in writing, unless rendering named it already
+   * because that binding is written otherwise (render.ts, `nameToKeep`);
+   * elsewhere (`a && function () {}`, `(x, () => {})`) it is kept nameless.
+   */
+  keptValue(node: ts.Expression, code: Code): Code {
+    const fn = skipParenthesesAndTypes(node);
+    if (!isAnonymousFunctionDefinition(fn) || suspendKindOf(fn)) return code;
+    const source = namedEvaluationName(node);
+    if (!source) return ['(0, ', ...code, ')'];
+    if (source.kind !== 'binding') return code;
+    const rendered = nameToKeep(fn, this.hooks);
+    const [before, after] = namingText(source.name);
+    const needed = () => !rendered?.needed();
+    return [{ text: () => (needed() ? before : ''), printed: `⟨named ${source.name}: ` }, ...code, { text: () => (needed() ? after : ''), printed: '⟩' }];
   }
 
   /** Binds a declaration's name to a value: one assignment, or a destructuring assignment. */

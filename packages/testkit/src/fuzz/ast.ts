@@ -104,7 +104,13 @@ export type Expr =
   /** `handled(p)`: `p` with a do-nothing rejection handler attached, so it may be awaited later, or never. */
   | { kind: 'handled'; arg: Expr }
   /** `this.k`: only in methods, and arrows inside them; the holder's `k` names it. */
-  | { kind: 'thisKey' };
+  | { kind: 'thisKey' }
+  /**
+   * `(() => 0)`, `(function () { return 1; })`, `(class {})`: drawn where
+   * NamedEvaluation names it (an initializer, an assignment, a default, a
+   * property value), so the name it gets shows wherever it is logged.
+   */
+  | { kind: 'anonymousFunction'; form: 'arrow' | 'function' | 'class' };
 
 /**
  * An element of an object literal: `a: v`, `a` (shorthand: a binding in

@@ -120,6 +120,9 @@ function printBareExpr(expr: Expr): string {
       return `handled(${printExpr(expr.arg)})`;
     case 'thisKey':
       return 'this.k';
+    case 'anonymousFunction':
+      // In parentheses, which NamedEvaluation looks through, so that it stands as any operand.
+      return expr.form === 'arrow' ? '(() => 0)' : expr.form === 'function' ? '(function () { return 1; })' : '(class {})';
   }
 }
 

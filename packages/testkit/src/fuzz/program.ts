@@ -340,7 +340,7 @@ class ProgramGenerator {
     const hidden = new Set([...place.hidden, ...names]);
     const statements: Stmt[] = [];
     for (const name of names) {
-      const init = this.expr({ ...place, hidden }, 1, true);
+      const init = this.namedValue({ ...place, hidden }, 1, true);
       const constant = this.rng.chance(0.25);
       statements.push({ kind: 'let', constant, name, init });
       hidden.delete(name);
@@ -914,7 +914,16 @@ class ProgramGenerator {
 
   private assignment(place: Place, suspends: boolean, depth = 0): Expr {
     const op = this.rng.pick<AssignOperator>(['=', '=', '+=', '+=', '-=', '*=', '??=', '||=']);
-    return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.expr(place, depth + 1, suspends) };
+    return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.namedValue(place, depth + 1, suspends) };
+  }
+
+  /**
+   * A value where NamedEvaluation names an anonymous function: in an async
+   * program sometimes one (a sync program's draws stay as they were).
+   */
+  private namedValue(place: Place, depth: number, suspends: boolean): Expr {
+    if (this.asyncProgram && this.rng.chance(0.15)) return { kind: 'anonymousFunction', form: this.rng.pick(['arrow', 'function', 'class'] as const) };
+    return this.expr(place, depth, suspends);
   }
 
   /**
@@ -967,7 +976,7 @@ class ProgramGenerator {
 
   /** A key or value of an object literal: often a suspension point, so that the other elements stand around one. */
   private memberValue(place: Place, depth: number, suspends: boolean): Expr {
-    return suspends && this.rng.chance(0.3) ? this.suspension(place) : this.expr(place, depth + 1, suspends);
+    return suspends && this.rng.chance(0.3) ? this.suspension(place) : this.namedValue(place, depth + 1, suspends);
   }
 
   /** What an object literal's method or getter returns: a function of its own never suspends, and its `this` is the literal. */
