@@ -111,35 +111,113 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   }
 }
 
+/**
+ * The steps, each refusing the file with diagnostics or handing on: the
+ * options, parsing (syntax and early errors), finding the outermost suspend
+ * functions, lowering and splicing them, the runtime preamble, and the
+ * output's source map and re-parse.
+ */
 function transformFile(code: string, options: TransformOptions): TransformResult {
   const filename = options.filename ?? 'input.js';
   const runtime: RuntimeMode = options.runtime ?? 'import';
   const sourceType = options.sourceType ?? 'module';
+  const sourceFile = parse(code, filename, sourceType);
+  const report = new Report(sourceFile, filename);
+  if (!checkOptions(options, runtime, report) || !checkSyntax(sourceFile, sourceType, report)) return report.failed();
+  const { identifiers, roots } = findRoots(sourceFile, sourceType, report);
+  const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
+  report.diagnostics.push(...coroutineFunctions.diagnostics);
+  if (report.hasErrors) return report.failed();
+  if (roots.length === 0) return { code, map: null, diagnostics: report.diagnostics };
+
+  const helperNames = new NameAllocator(identifiers);
+  const file: FileContext = {
+    sourceFile,
+    module: sourceType === 'module',
+    runtime: new RuntimeReferences(helperNames.fresh('$coro')),
+    identifiers,
+    helperNames,
+    isSuspendFunction,
+    marks: canMark(code),
+    fileHelpers: [],
+    irListing: options.dumpIR ? [] : undefined,
+    coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
+    isCoroutine: (node) => coroutineFunctions.coroutines.has(node),
+    coroutineBudget: options.coroutineBudget,
+  };
+  const s = new MagicString(code);
+  spliceLowered(roots, file, s, report);
+  if (report.hasErrors || !checkRuntimeMode(file, runtime, sourceType, report)) return report.failed();
+  writePreamble(file, runtime, s);
+  const output = finishOutput(code, s, options, report);
+  if (!output) return report.failed();
+  return { ...output, diagnostics: report.diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
+}
+
+/** The diagnostics of one file, each placed in it. */
+class Report {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    readonly filename: string,
+  ) {}
+
+  at(start: number, length: number, message: string, code: number, category?: 'warning'): void {
+    this.diagnostics.push(diagnosticAt(this.sourceFile, this.filename, start, length, message, code, category));
+  }
+
+  get hasErrors(): boolean {
+    return this.diagnostics.some((d) => d.category === 'error');
+  }
+
+  /** Any error means no code at all. */
+  failed(): TransformResult {
+    return { code: '', map: null, diagnostics: this.diagnostics };
+  }
+}
+
+function parse(code: string, filename: string, sourceType: 'module' | 'script'): ts.SourceFile {
   // A module parses as one even without `import` or `export`: TypeScript then reads a top-level
   // `await` followed by `(`, `[` or a template as the operator, not as an identifier.
   const languageVersion = sourceType === 'module' ? { languageVersion: ts.ScriptTarget.Latest, setExternalModuleIndicator: markAsModule } : ts.ScriptTarget.Latest;
-  const sourceFile = ts.createSourceFile(filename, code, languageVersion, true, scriptKindOf(filename));
-  const diagnostics: Diagnostic[] = [];
-  const fail = (): TransformResult => ({ code: '', map: null, diagnostics });
+  return ts.createSourceFile(filename, code, languageVersion, true, scriptKindOf(filename));
+}
 
+function checkOptions(options: TransformOptions, runtime: RuntimeMode, report: Report): boolean {
   if (runtime !== 'import' && runtime !== 'require' && runtime !== 'inline') {
-    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, `unknown runtime option '${String(runtime)}': use 'import', 'require' or 'inline'`, DiagnosticCode.InvalidOptions));
-    return fail();
+    report.at(0, 0, `unknown runtime option '${String(runtime)}': use 'import', 'require' or 'inline'`, DiagnosticCode.InvalidOptions);
+    return false;
   }
+  const budget = options.coroutineBudget;
+  if (budget !== undefined && !(typeof budget === 'number' && Number.isInteger(budget) && budget > 0)) {
+    report.at(0, 0, `coroutineBudget must be a positive whole number of loop iterations, not ${String(budget)}`, DiagnosticCode.InvalidOptions);
+    return false;
+  }
+  return true;
+}
+
+/** TypeScript's syntax errors, then the early errors its parser leaves to its checker (early-errors/). */
+function checkSyntax(sourceFile: ts.SourceFile, sourceType: 'module' | 'script', report: Report): boolean {
   const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   for (const d of parseDiagnostics) {
     if (isLegacyOctalParseError(d, sourceFile)) continue;
-    diagnostics.push(
-      diagnosticAt(sourceFile, filename, d.start, d.length, ts.flattenDiagnosticMessageText(d.messageText, '\n'), DiagnosticCode.SyntaxError),
-    );
+    report.at(d.start, d.length, ts.flattenDiagnosticMessageText(d.messageText, '\n'), DiagnosticCode.SyntaxError);
   }
-  if (diagnostics.length) return fail();
+  if (report.diagnostics.length) return false;
   for (const { node, code, message } of findEarlyErrors(sourceFile, sourceType === 'module')) {
     const start = node.getStart(sourceFile);
-    diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, code));
+    report.at(start, node.end - start, message, code);
   }
-  if (diagnostics.length) return fail();
+  return report.diagnostics.length === 0;
+}
 
+/**
+ * The outermost suspend functions (the ones nested in them are lowered by
+ * their parent), every identifier of the file (helper names avoid them), and
+ * the warning for a top-level `await`, which coro leaves to the engine.
+ */
+function findRoots(sourceFile: ts.SourceFile, sourceType: 'module' | 'script', report: Report) {
   const identifiers = new Set<string>();
   const roots: ts.FunctionLikeDeclaration[] = [];
   const visit = (node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined): Visit[] => {
@@ -147,9 +225,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     if (!fn && sourceType === 'module' && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) {
       const start = node.getStart(sourceFile);
       // The module itself is not a function coro can lower; the engine must run it.
-      diagnostics.push(
-        diagnosticAt(sourceFile, filename, start, node.end - start, "top-level 'await' is left as it is: the module needs an engine with top-level await", DiagnosticCode.TopLevelAwait, 'warning'),
-      );
+      report.at(start, node.end - start, "top-level 'await' is left as it is: the module needs an engine with top-level await", DiagnosticCode.TopLevelAwait, 'warning');
     }
     const suspend = isSuspendFunction(node);
     if (suspend && !insideSuspend) roots.push(node);
@@ -169,38 +245,18 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     const children = visit(node, insideSuspend, fn);
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
-  const budget = options.coroutineBudget;
-  if (budget !== undefined && !(typeof budget === 'number' && Number.isInteger(budget) && budget > 0)) {
-    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, `coroutineBudget must be a positive whole number of loop iterations, not ${String(budget)}`, DiagnosticCode.InvalidOptions));
-    return fail();
-  }
-  const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
-  diagnostics.push(...coroutineFunctions.diagnostics);
-  if (diagnostics.some((d) => d.category === 'error')) return fail();
-  if (roots.length === 0) return { code, map: null, diagnostics };
+  return { identifiers, roots };
+}
 
-  const helperNames = new NameAllocator(identifiers);
-  const runtimeReferences = new RuntimeReferences(helperNames.fresh('$coro'));
-  const file: FileContext = {
-    sourceFile,
-    module: sourceType === 'module',
-    runtime: runtimeReferences,
-    identifiers,
-    helperNames,
-    isSuspendFunction,
-    marks: canMark(code),
-    fileHelpers: [],
-    irListing: options.dumpIR ? [] : undefined,
-    coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
-    isCoroutine: (node) => coroutineFunctions.coroutines.has(node),
-    coroutineBudget: options.coroutineBudget,
-  };
-
-  const s = new MagicString(code);
-
-  // Inserted once every function is lowered: braces that host helpers, and the link of a class or object, serve several.
+/**
+ * Lowers each root and writes it over the function's text; the helpers and
+ * links go in once every function is lowered, since braces that host
+ * helpers, and the link of a class or object, serve several.
+ */
+function spliceLowered(roots: readonly ts.FunctionLikeDeclaration[], file: FileContext, s: MagicString, report: Report): void {
+  const sourceFile = file.sourceFile;
   const insertions: Insertion[] = [];
-  const shared = new SharedSites(runtimeReferences);
+  const shared = new SharedSites(file.runtime);
   for (const fn of roots) {
     try {
       const form = formOf(fn);
@@ -231,54 +287,64 @@ function transformFile(code: string, options: TransformOptions): TransformResult
       );
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
-      diagnostics.push(diagnosticOfNode(sourceFile, filename, error));
+      report.diagnostics.push(diagnosticOfNode(sourceFile, report.filename, error));
     }
   }
-  if (diagnostics.some((d) => d.category === 'error')) return fail();
+  if (report.hasErrors) return;
   // At one position, what closes inside a statement comes before its `;`, braces put around it after.
   const ordered = [...insertions].sort((a, b) => Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
   for (const { at, text } of ordered) s.appendLeft(at, text());
+}
 
+/** A way of reaching the runtime that the output could not run with. */
+function checkRuntimeMode(file: FileContext, runtime: RuntimeMode, sourceType: 'module' | 'script', report: Report): boolean {
   if (runtime === 'import' && sourceType === 'script') {
-    diagnostics.push(
-      diagnosticAt(sourceFile, filename, 0, 0, "runtime 'import' needs sourceType 'module'; use runtime 'require' or 'inline' for scripts", DiagnosticCode.InvalidOptions),
-    );
-    return fail();
+    report.at(0, 0, "runtime 'import' needs sourceType 'module'; use runtime 'require' or 'inline' for scripts", DiagnosticCode.InvalidOptions);
+    return false;
   }
   if (file.coroutineRuntime.isUsed && runtime === 'inline') {
     const message = "coroutines need the one scheduler of '@coro/runtime/coroutines': use runtime 'import' or 'require' for a file with coroutines";
-    diagnostics.push(diagnosticAt(sourceFile, filename, 0, 0, message, DiagnosticCode.InvalidOptions));
-    return fail();
+    report.at(0, 0, message, DiagnosticCode.InvalidOptions);
+    return false;
   }
+  return true;
+}
+
+/** The runtime bindings and the file-wide helpers, after the directive prologue, on its last line when a comment ends that line. */
+function writePreamble(file: FileContext, runtime: RuntimeMode, s: MagicString): void {
+  const sourceFile = file.sourceFile;
   const preambleAt = preambleOffset(sourceFile);
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
   if (file.coroutineRuntime.isUsed && runtime !== 'inline') s.prependLeft(preambleAt, coroutinePreamble(runtime, file.coroutineRuntime.binding) + '\n');
-  s.prependLeft(preambleAt, runtimePreamble(runtime, runtimeReferences.binding, runtimeReferences.exports) + '\n');
-  // The preamble follows the directive prologue, on its last line when a comment ends that line.
+  s.prependLeft(preambleAt, runtimePreamble(runtime, file.runtime.binding, file.runtime.exports) + '\n');
   const directives = directiveCount(sourceFile.statements);
   const lastDirective = directives > 0 ? sourceFile.statements[directives - 1] : undefined;
   if (lastDirective && endsByInsertedSemicolon(lastDirective, sourceFile)) s.prependLeft(lastDirective.end, ';');
+}
 
+/**
+ * The output's text (with the input's line endings) and source map, once it
+ * is known to parse: a lowering coro got wrong is a diagnostic, never code
+ * the engine refuses to load.
+ */
+function finishOutput(code: string, s: MagicString, options: TransformOptions, report: Report): { code: string; map: SourceMap | null } | undefined {
+  const { sourceFile, filename } = report;
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
   const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
   const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], code, lineAndColumnOf);
   const output = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
-  // A lowering coro got wrong is a diagnostic, never code the engine refuses to load. The parser
-  // that read the input reads the output (in the input's language): about the cost of that first parse.
+  // The parser that read the input reads the output (in the input's language): about the cost of that first parse.
   const reparsed = ts.createSourceFile(filename, output, ts.ScriptTarget.Latest, false, scriptKindOf(filename));
   const syntaxError = ((reparsed as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])[0];
   if (syntaxError) {
     const at = reparsed.getLineAndCharacterOfPosition(syntaxError.start);
     const message = `internal error: the lowered code does not parse (at ${at.line + 1}:${at.character + 1} of the output: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')}); please report it with this input`;
-    diagnostics.push(diagnosticAt(sourceFile, filename, originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput));
-    return fail();
+    report.at(originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
+    return undefined;
   }
-  const map =
-    options.sourceMap === false
-      ? null
-      : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
-  return { code: output, map, diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
+  const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
+  return { code: output, map };
 }
 
 /**
