@@ -21,27 +21,34 @@ import type * as Runtime from '@coro/runtime';
 export type RuntimeExport = keyof typeof Runtime;
 
 /**
- * The output's binding of `@coro/runtime` and the exports it reads. Every
+ * The output's binding of one runtime entry and the exports it reads. Every
  * emitted reference goes through `ref`, so the file's preamble (and the
  * inline runtime) holds exactly what the output uses, with no second look
  * at the emitted text.
  */
-export class RuntimeReferences {
-  private readonly used = new Set<RuntimeExport>();
+export class ModuleReferences<Export extends string> {
+  private readonly used = new Set<Export>();
 
   constructor(readonly binding: string) {}
 
   /** `$coro.name`, noting that the output uses `name`. */
-  ref(name: RuntimeExport): string {
+  ref(name: Export): string {
     this.used.add(name);
     return `${this.binding}.${name}`;
   }
 
   /** The exports referenced so far, sorted (the output is deterministic). */
-  get exports(): RuntimeExport[] {
+  get exports(): Export[] {
     return [...this.used].sort();
   }
+
+  get isUsed(): boolean {
+    return this.used.size > 0;
+  }
 }
+
+/** `@coro/runtime`'s main entry, as the output reaches it. */
+export class RuntimeReferences extends ModuleReferences<RuntimeExport> {}
 
 export type RuntimeMode = 'import' | 'require' | 'inline';
 
