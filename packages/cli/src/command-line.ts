@@ -63,6 +63,8 @@ export interface TranspileOptions {
   readonly copyFiles: boolean;
   /** Print the IR of every lowered function to standard output instead of the code. */
   readonly dumpIR: boolean;
+  /** Globs (relative to the working directory) of the files whose async functions are all coroutines. */
+  readonly coroutines: readonly string[];
 }
 
 export type Command =
@@ -109,6 +111,7 @@ function parseTranspile(args: readonly string[]): Command {
     ignore: { type: 'string', multiple: true },
     'copy-files': { type: 'boolean', short: 'D' },
     'dump-ir': { type: 'boolean' },
+    coroutines: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { kind: 'help', topic: 'transpile' };
@@ -173,6 +176,7 @@ function parseTranspile(args: readonly string[]): Command {
       ignore: (values.ignore as string[] | undefined) ?? [],
       copyFiles,
       dumpIR,
+      coroutines: (values.coroutines as string[] | undefined) ?? [],
     },
   };
 }

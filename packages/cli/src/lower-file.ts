@@ -33,6 +33,8 @@ export interface LowerFileOptions {
   readonly sourceMap: boolean;
   /** Print the IR of the lowered functions instead of the code. */
   readonly dumpIR?: boolean;
+  /** Whether the async functions of the file at this (absolute) path are all coroutines (`--coroutines`). */
+  readonly isCoroutineFile?: (path: string) => boolean;
 }
 
 export function lowerFile(path: string, options: LowerFileOptions): LoweredSource {
@@ -60,5 +62,6 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     moduleFormat: module.convert ? 'commonjs' : 'preserve',
     sourceMap: options.sourceMap,
     dumpIR: options.dumpIR,
+    coroutines: options.isCoroutineFile?.(path) ?? false,
   });
 }

@@ -34,6 +34,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
+import { coroutinePathFilter } from '@coro/host';
 import { formatSummary, runBuild, writeLowered } from './build';
 import type { TranspileOptions } from './command-line';
 import { canonicalPath } from './canonical-path';
@@ -79,6 +80,7 @@ async function transpileStandardInput(options: TranspileOptions, explicit: boole
     decide: createModuleDecider(options),
     sourceMap: options.sourceMaps !== 'none',
     dumpIR: options.dumpIR,
+    isCoroutineFile: coroutinePathFilter(options.coroutines, process.cwd()),
   });
   const written = writeLowered(sourcePath, outputPath, result, options.sourceMaps, terminal);
   if (outputPath !== undefined) {

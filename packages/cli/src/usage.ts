@@ -74,6 +74,10 @@ Options:
                           (default: .js,.jsx,.mjs,.cjs,.ts,.tsx,.mts,.cts)
       --ignore <glob>     leave out files that directories and globs find
                           (relative to the working directory; repeatable)
+      --coroutines <glob> the files whose async functions are all
+                          coroutines, as if each began with "use coroutine"
+                          (relative to the working directory; repeatable;
+                          a leading ! leaves files out)
   -D, --copy-files        copy the other files under input directories too
   -w, --watch             lower again whatever changes, until stopped
       --dump-ir           print the state-machine IR of every lowered

@@ -38,3 +38,4 @@ export type { FileProblem } from './file-problem';
 export type { RawSourceMap } from './source-map';
 export { loweringVersions } from './lowering-versions';
 export type { LoweringVersions } from './lowering-versions';
+export { coroutinePathFilter, coroutinePatterns } from './coroutine-paths';

@@ -3,7 +3,7 @@
  * creates the transformer.
  *
  * Example:
- *   transform: { '\\.[jt]sx?$': ['@coro/jest', { runtime: 'require', jsx: 'react-jsx' }] }
+ *   transform: { '\\.[jt]sx?$': ['@coro/jest', { runtime: 'require', jsx: 'react-jsx', coroutines: ['src/jobs/**'] }] }
  *   readTransformerConfig({ runtime: 'require', jsx: 'react-jsx' })   // → the same, typed
  *   readTransformerConfig({ runtime: 'esm' })
  *   // → throws "@coro/jest: runtime must be one of import, require, inline; got 'esm'"
@@ -15,25 +15,29 @@
  *   tsconfig's option of that name, because Jest runs the code as it comes
  *   out and JSX has to be compiled by then. The default is the classic
  *   `React.createElement`, which `@jsx` pragmas can redirect, as Babel 7's
- *   default is.
+ *   default is. `coroutines` is coro's option as the Vite plugin and the
+ *   CLI take it: globs, here relative to Jest's rootDir, of the files whose
+ *   async functions are all coroutines (@coro/host's coroutine-paths.ts).
  *
  * References:
  *   https://jestjs.io/docs/configuration#transform-objectstring-pathtotransformer--pathtotransformer-object
  *   https://www.typescriptlang.org/tsconfig/#jsx
  */
 
-import type { JsxEmit, RuntimeMode } from '@coro/host';
+import { coroutinePatterns, type JsxEmit, type RuntimeMode } from '@coro/host';
 
 export interface TransformerConfig {
   /** How lowered code reaches `@coro/runtime`; default `require` (or, when Jest runs ES modules, per file). */
   readonly runtime?: RuntimeMode;
   /** Default `react`. */
   readonly jsx?: JsxEmit;
+  /** Globs, relative to Jest's rootDir, of the files whose async functions are all coroutines. Default: none. */
+  readonly coroutines?: readonly string[];
 }
 
 const RUNTIMES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const JSX_EMITS: readonly JsxEmit[] = ['react', 'react-jsx', 'preserve'];
-const KNOWN_KEYS = new Set(['runtime', 'jsx']);
+const KNOWN_KEYS = new Set(['runtime', 'jsx', 'coroutines']);
 
 export function readTransformerConfig(config: unknown): TransformerConfig {
   if (config === undefined || config === null) return {};
@@ -44,7 +48,8 @@ export function readTransformerConfig(config: unknown): TransformerConfig {
   for (const key of Object.keys(record)) {
     if (!KNOWN_KEYS.has(key)) throw new Error(`@coro/jest: unknown option '${key}'; the options are ${[...KNOWN_KEYS].join(', ')}`);
   }
-  return { runtime: oneOf('runtime', record.runtime, RUNTIMES), jsx: oneOf('jsx', record.jsx, JSX_EMITS) };
+  const coroutines = record.coroutines === undefined ? undefined : coroutinePatterns('@coro/jest: coroutines', record.coroutines);
+  return { runtime: oneOf('runtime', record.runtime, RUNTIMES), jsx: oneOf('jsx', record.jsx, JSX_EMITS), coroutines };
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {

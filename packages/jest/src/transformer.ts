@@ -23,7 +23,8 @@
  *   tested with a changed string. Errors are thrown (./transform-error.ts);
  *   warnings have no channel in Jest's transformer API and are dropped.
  *   Jest instruments the output for coverage itself (`canInstrument`
- *   false), through the map.
+ *   false), through the map. The `coroutines` globs are resolved against
+ *   the rootDir of the project Jest hands over, one filter per rootDir.
  *
  * References:
  *   https://jestjs.io/docs/code-transformation#writing-custom-transformers
@@ -32,7 +33,7 @@
 
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { createSourceTypeResolver, lowerSource, sourceText, type RawSourceMap } from '@coro/host';
+import { coroutinePathFilter, createSourceTypeResolver, lowerSource, sourceText, type RawSourceMap } from '@coro/host';
 import { cacheKey } from './cache-key';
 import { CoroTransformError } from './transform-error';
 import { readTransformerConfig, type TransformerConfig } from './transformer-config';
@@ -54,6 +55,12 @@ export interface CoroJestTransformer {
 export function createTransformer(transformerConfig?: unknown): CoroJestTransformer {
   const config: TransformerConfig = readTransformerConfig(transformerConfig);
   const sourceTypeOf = createSourceTypeResolver();
+  const coroutineFilters = new Map<string, (file: string) => boolean>();
+  const isCoroutineFile = (file: string, rootDir: string): boolean => {
+    let filter = coroutineFilters.get(rootDir);
+    if (filter === undefined) coroutineFilters.set(rootDir, (filter = coroutinePathFilter(config.coroutines ?? [], rootDir)));
+    return filter(file);
+  };
 
   return {
     canInstrument: false,
@@ -69,6 +76,7 @@ export function createTransformer(transformerConfig?: unknown): CoroJestTransfor
         sourceMap: true,
         moduleFormat: options.supportsStaticESM ? 'preserve' : 'commonjs',
         jsx: config.jsx ?? 'react',
+        coroutines: isCoroutineFile(sourcePath, options.config.rootDir),
       });
       if (result.code === undefined) throw new CoroTransformError(shownPath, result.problems);
       return { code: result.code, map: result.map ?? null };

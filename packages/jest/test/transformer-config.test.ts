@@ -9,6 +9,8 @@ test('no options, or the known ones', () => {
   expect(readTransformerConfig(undefined)).toEqual({ runtime: undefined, jsx: undefined });
   expect(readTransformerConfig({})).toEqual({ runtime: undefined, jsx: undefined });
   expect(readTransformerConfig({ runtime: 'inline', jsx: 'react-jsx' })).toEqual({ runtime: 'inline', jsx: 'react-jsx' });
+  expect(readTransformerConfig({ coroutines: 'src/jobs/**' }).coroutines).toEqual(['src/jobs/**']);
+  expect(readTransformerConfig({ coroutines: ['src/**', '!src/legacy.ts'] }).coroutines).toEqual(['src/**', '!src/legacy.ts']);
 });
 
 test.each([
@@ -16,6 +18,8 @@ test.each([
   ['a wrong runtime', { runtime: 'esm' }, /@coro\/jest: runtime must be one of import, require, inline; got "esm"/],
   ['a wrong jsx', { jsx: 'react-native' }, /@coro\/jest: jsx must be one of react, react-jsx, preserve; got "react-native"/],
   ['a list instead of an object', ['require'], /@coro\/jest: the transformer config must be an object/],
+  ['coroutines that are not globs', { coroutines: true }, /@coro\/jest: coroutines must be a glob or an array of globs, such as 'src\/\*\*'; got true/],
+  ['an empty glob among the coroutines', { coroutines: ['src/**', ''] }, /@coro\/jest: coroutines must be a glob or an array of globs/],
 ])('%s is refused', (_name, config, message) => {
   expect(() => readTransformerConfig(config)).toThrow(message);
 });

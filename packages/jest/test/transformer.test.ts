@@ -201,6 +201,38 @@ test('a wrong transformer option is named before any test runs', () => {
   expect(run.output).toContain(`@coro/jest: runtime must be one of import, require, inline; got "esm"`);
 });
 
+test('the coroutines option: the async functions of the files its globs match (from rootDir) are coroutines, the others stay async functions', () => {
+  const work = 'export async function work(): Promise<string> { await null; return "done"; }\n';
+  project = makeProject({
+    'jest.config.js': jestConfig({ coroutines: ['src/jobs/**', '!src/jobs/legacy.ts'] }),
+    'src/jobs/work.ts': work,
+    'src/jobs/legacy.ts': work.replace('work', 'legacy'),
+    'src/plain.ts': work.replace('work', 'plain'),
+    'src/kinds.test.ts': `
+import { work } from './jobs/work';
+import { legacy } from './jobs/legacy';
+import { plain } from './plain';
+
+test('a coroutine returns a task that an await of a plain value does not suspend', () => {
+  const task = work() as unknown as { state: string; result: unknown; cancel(): void };
+  expect(task).not.toBeInstanceOf(Promise);
+  expect([task.state, task.result, typeof task.cancel]).toEqual(['completed', 'done', 'function']);
+});
+
+test('async functions outside the globs, or left out by a ! glob, return promises', async () => {
+  const promises = [legacy(), plain()];
+  for (const promise of promises) expect(promise).toBeInstanceOf(Promise);
+  expect(await Promise.all(promises)).toEqual(['done', 'done']);
+});
+`,
+  });
+
+  const run = runJest(project);
+
+  expect(run.output).toMatch(/Tests: +2 passed, 2 total/);
+  expect(run.status).toBe(0);
+});
+
 test("in Jest's ES module mode, modules stay modules and import the runtime", () => {
   project = makeProject({
     'package.json': '{ "type": "module" }\n',

@@ -37,7 +37,9 @@
  * rather than lowered from text that no longer says what the tree does; a
  * reordering made in place is kept (./statement-order.ts) where it can be.
  * The runtime binding follows the `runtime` option, or the file's emit
- * (./default-runtime.ts); the source type is the one tsc decided (a file
+ * (./default-runtime.ts); a file the `coroutines` globs match (relative to
+ * the tsconfig's directory) has all its async functions lowered as
+ * coroutines; the source type is the one tsc decided (a file
  * with `import`/`export`, or any file under `moduleDetection: force`, is a
  * module).
  *
@@ -47,7 +49,9 @@
  * TypeScript 6.0 `CustomTransformers` (`before` runs ahead of tsc's own transformers)
  */
 import type * as ts from 'typescript';
+import { dirname } from 'node:path';
 import { transform, type RuntimeMode, type TransformResult } from '@coro/compiler';
+import { coroutinePathFilter } from '@coro/host';
 import { crashDiagnostic, diagnosticsError, fromCoroDiagnostic, optionsDiagnostic, orderDiagnostic, withoutTypeScriptDuplicates } from './coro-diagnostics';
 import { defaultRuntime } from './default-runtime';
 import { assertSameTypeScript, hostTypeScript, type TypeScript } from './host-typescript';
@@ -69,9 +73,10 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   const typescript = hostTypeScript(host?.ts);
   const addDiagnostic = host?.addDiagnostic;
   let runtime: RuntimeMode | undefined;
+  let coroutinePatterns: readonly string[] = [];
   let optionsError: unknown;
   try {
-    runtime = readPluginOptions(options).runtime;
+    ({ runtime, coroutines: coroutinePatterns = [] } = readPluginOptions(options));
   } catch (error) {
     if (addDiagnostic === undefined) throw error;
     addDiagnostic(optionsDiagnostic(typescript, error));
@@ -79,6 +84,7 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   }
 
   return (context) => {
+    const isCoroutineFile = coroutinePathFilter(coroutinePatterns, configDirectory(program, context.getCompilerOptions()));
     const refuse = (sourceFile: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]): ts.SourceFile => {
       if (addDiagnostic === undefined || !withholdOutput(context, sourceFile)) throw diagnosticsError(typescript, diagnostics);
       for (const diagnostic of withoutTypeScriptDuplicates(typescript, diagnostics, program, sourceFile)) addDiagnostic(diagnostic);
@@ -96,7 +102,7 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
       if (typescript.getOriginalNode(sourceFile) !== sourceFile) return refuse(sourceFile, [orderDiagnostic(typescript, sourceFile)]);
       let result: TransformResult;
       try {
-        result = lower(typescript, sourceFile, runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions()));
+        result = lower(typescript, sourceFile, runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions()), isCoroutineFile(sourceFile.fileName));
       } catch (error) {
         return refuse(sourceFile, [crashDiagnostic(typescript, sourceFile, error)]);
       }
@@ -114,11 +120,19 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   };
 }
 
-function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode): TransformResult {
+function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode, coroutines: boolean): TransformResult {
   return transform(sourceFile.text, {
     filename: sourceFile.fileName,
     runtime,
+    coroutines,
     sourceMap: true,
     sourceType: typescript.isExternalModule(sourceFile) ? 'module' : 'script',
   });
+}
+
+/** Where the `coroutines` globs are read from: the tsconfig's directory, else the program's working directory. */
+function configDirectory(program: ts.Program | undefined, compilerOptions: ts.CompilerOptions): string {
+  const configFile = compilerOptions.configFilePath;
+  if (typeof configFile === 'string') return dirname(configFile);
+  return program?.getCurrentDirectory() ?? process.cwd();
 }

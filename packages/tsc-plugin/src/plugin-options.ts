@@ -5,7 +5,7 @@
  * ## Example
  * ```jsonc
  * // tsconfig.json
- * { "compilerOptions": { "plugins": [{ "transform": "@coro/tsc-plugin", "runtime": "inline" }] } }
+ * { "compilerOptions": { "plugins": [{ "transform": "@coro/tsc-plugin", "runtime": "inline", "coroutines": ["src/jobs/**"] }] } }
  * ```
  * `readPluginOptions({ transform: '@coro/tsc-plugin', runtime: 'inline' })` is `{ runtime: 'inline' }`;
  * `readPluginOptions({ runtime: 'esm' })` throws: unknown runtime "esm"; use 'import', 'require' or 'inline'.
@@ -18,22 +18,27 @@
  * (`import`, `isEsm`, `tsConfig`, `resolvePathAliases`) in the object it
  * passes, so they are accepted and ignored.
  * Without `runtime`, each file gets the default that fits how it is emitted
- * (see ./default-runtime.ts).
+ * (see ./default-runtime.ts). `coroutines` names, by globs relative to the
+ * tsconfig's directory (as its `include` is read), the files whose async
+ * functions are all coroutines (docs/coroutines.md, "Opting in").
  *
  * ## References
  * https://github.com/nonara/ts-patch#plugin-options (plugin entries and their keys)
  * docs/architecture.md, "Emitted code ↔ runtime contract" (`import`, `require`, `inline`)
  */
 import type { RuntimeMode } from '@coro/compiler';
+import { coroutinePatterns } from '@coro/host';
 
 export interface CoroPluginOptions {
   /** How lowered code reaches `@coro/runtime`; by default chosen per file from how tsc emits it. */
   readonly runtime?: RuntimeMode;
+  /** Globs of the files whose async functions are all coroutines, as if each began with `"use coroutine"`. */
+  readonly coroutines?: readonly string[];
 }
 
 const RUNTIME_MODES: readonly unknown[] = ['import', 'require', 'inline'];
 const TS_PATCH_KEYS = new Set(['transform', 'import', 'isEsm', 'tsConfig', 'resolvePathAliases', 'type', 'after', 'afterDeclarations', 'transformProgram', 'name']);
-const OWN_KEYS = new Set(['runtime']);
+const OWN_KEYS = new Set(['runtime', 'coroutines']);
 
 export function readPluginOptions(raw: unknown): CoroPluginOptions {
   if (raw === undefined || raw === null) return {};
@@ -47,9 +52,11 @@ export function readPluginOptions(raw: unknown): CoroPluginOptions {
     }
   }
   const runtime = entries.runtime;
-  if (runtime === undefined) return {};
-  if (!RUNTIME_MODES.includes(runtime)) {
+  if (runtime !== undefined && !RUNTIME_MODES.includes(runtime)) {
     throw new Error(`@coro/tsc-plugin: unknown runtime ${JSON.stringify(runtime)}; use 'import', 'require' or 'inline'`);
   }
-  return { runtime: runtime as RuntimeMode };
+  return {
+    ...(runtime === undefined ? {} : { runtime: runtime as RuntimeMode }),
+    ...(entries.coroutines === undefined ? {} : { coroutines: coroutinePatterns('@coro/tsc-plugin: coroutines', entries.coroutines) }),
+  };
 }

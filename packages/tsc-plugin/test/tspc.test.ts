@@ -286,3 +286,28 @@ test('a wrong plugin option is one tsc error; files that need lowering are not w
   expect(built.stdout).toBe(`error TS991005: @coro/tsc-plugin: unknown runtime "esm"; use 'import', 'require' or 'inline'\n`);
   expect(listFiles(project, 'out')).toEqual(['lowered.d.ts', 'plain.d.ts', 'plain.js', 'plain.js.map']);
 });
+
+test('the coroutines option: the files its globs match (from the tsconfig directory) have coroutines, the others async functions', () => {
+  const kind = (name: string): string =>
+    `export async function ${name}(): Promise<string> { await null; return 'done'; }\n` +
+    `const result: any = ${name}();\n` +
+    `export const kind: string = result instanceof Promise ? 'async function' : 'coroutine ' + result.state + ' ' + result.result;\n`;
+  project = makeProject(
+    {
+      'src/globals.d.ts': CONSOLE_DECLARATION,
+      'src/jobs/work.ts': kind('work'),
+      'src/jobs/legacy.ts': kind('legacy'),
+      'src/plain.ts': kind('plain'),
+      'src/main.ts': "import * as work from './jobs/work';\nimport * as legacy from './jobs/legacy';\nimport * as plain from './plain';\nconsole.log(work.kind, '|', legacy.kind, '|', plain.kind);\n",
+    },
+    { plugin: { coroutines: ['src/jobs/**', '!src/jobs/legacy.ts'] } },
+  );
+
+  const built = tspc(project);
+  expect(built.stdout + built.stderr).toBe('');
+  expect(built.status).toBe(0);
+
+  const run = node(['out/main.js'], project);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('coroutine completed done | async function | async function\n');
+});

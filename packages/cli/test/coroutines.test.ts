@@ -1,0 +1,61 @@
+/**
+ * `coro transpile --coroutines <glob>`: the async functions of the files the
+ * globs match (relative to the working directory; `!` leaves files out) are
+ * lowered as coroutines, those of every other file as async functions; and
+ * standard input is matched by the name `--filename` gives it.
+ */
+
+import { assertCliBuilt, coro, makeWorkspace, node, removeWorkspace } from './workspace';
+
+/** A coroutine's call returns its task, completed already: awaiting a plain value does not suspend it. */
+const KIND_JS = (name: string): string => `
+async function ${name}() { await null; return 'done'; }
+const result = ${name}();
+module.exports = { kind: result instanceof Promise ? 'async function' : 'coroutine ' + result.state + ' ' + result.result };
+`;
+
+const MAIN_JS = `
+console.log('work:', require('./jobs/work').kind);
+console.log('legacy:', require('./jobs/legacy').kind);
+console.log('plain:', require('./plain').kind);
+`;
+
+let workspace: string | undefined;
+
+beforeAll(assertCliBuilt);
+afterEach(() => removeWorkspace(workspace));
+
+test('the files the globs match are coroutines; a ! glob leaves some out; the others stay async functions', () => {
+  workspace = makeWorkspace({
+    'src/main.js': MAIN_JS,
+    'src/jobs/work.js': KIND_JS('work'),
+    'src/jobs/legacy.js': KIND_JS('legacy'),
+    'src/plain.js': KIND_JS('plain'),
+  });
+
+  const built = coro(['transpile', 'src', '-d', 'out', '--coroutines', 'src/jobs/**', '--coroutines', '!src/jobs/legacy.js'], workspace);
+  expect(built.stderr).toMatch(/lowered 4 files/);
+  expect(built.status).toBe(0);
+
+  const run = node('out/main.js', workspace);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('work: coroutine completed done\nlegacy: async function\nplain: async function\n');
+});
+
+test('without the option no file is a coroutine', () => {
+  workspace = makeWorkspace({ 'src/jobs/work.js': KIND_JS('work') + 'console.log(module.exports.kind);\n' });
+
+  expect(coro(['transpile', 'src', '-d', 'out'], workspace).status).toBe(0);
+  expect(node('out/jobs/work.js', workspace).stdout).toBe('async function\n');
+});
+
+test('standard input is matched under the name --filename gives it', () => {
+  workspace = makeWorkspace({});
+  const input = KIND_JS('work') + 'console.log(module.exports.kind);\n';
+
+  const matched = coro(['transpile', '--filename', 'jobs/work.js', '--coroutines', 'jobs/*.js', '-o', 'matched.js'], workspace, { input });
+  const unmatched = coro(['transpile', '--filename', 'other/work.js', '--coroutines', 'jobs/*.js', '-o', 'unmatched.js'], workspace, { input });
+  expect([matched.status, unmatched.status]).toEqual([0, 0]);
+  expect(node('matched.js', workspace).stdout).toBe('coroutine completed done\n');
+  expect(node('unmatched.js', workspace).stdout).toBe('async function\n');
+});
