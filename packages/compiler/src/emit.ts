@@ -74,6 +74,11 @@ export interface EmitOptions {
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
   /**
+   * The step function is the frame prototype's `$step` (`linkTaskFrame` puts it there), not a field
+   * of each frame: a coroutine's frame is its task, and a suspended task is a field smaller.
+   */
+  readonly stepOnPrototype?: boolean;
+  /**
    * A generator function linked to its function object: the frame constructor gives the object the
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
    */
@@ -389,7 +394,10 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   ctor.push(`function ${options.frameName}(${[...stepParameter, ...params].join(', ')}) {`);
   const stepFunction = options.stepParameter ?? options.stepName;
   const write = (fields: readonly FrameField[]) => {
-    for (const f of fields) ctor.push(`${i1}this.${f.name} = ${f.initial === 'step' ? stepFunction : f.initial};`);
+    for (const f of fields) {
+      if (f.initial === 'step' && options.stepOnPrototype) continue;
+      ctor.push(`${i1}this.${f.name} = ${f.initial === 'step' ? stepFunction : f.initial};`);
+    }
   };
   write(fieldsOf('machine'));
   const inputFields = new Set(params);

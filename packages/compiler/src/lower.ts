@@ -57,6 +57,7 @@ import {
   SharedSites,
   siteOf,
   type MethodLinkage,
+  usesPrivateNames,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
@@ -245,6 +246,8 @@ class FunctionLowering {
       coroutineAwait: this.coroutine ? file.coroutineRuntime.ref('awaitInCoroutine') : undefined,
       marks: file.marks,
       stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
+      // A shared frame's step is made per evaluation, and a method using private names makes it in its class later.
+      stepOnPrototype: this.coroutine && !this.sharedFrame && !(form === 'method' && usesPrivateNames(fn)),
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
       adoptPrototype:
         kind === 'async' || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',

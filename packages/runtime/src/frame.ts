@@ -68,11 +68,9 @@ export interface AsyncGeneratorFrame extends GeneratorFrame {
  */
 export interface CoroutineFrame extends GeneratorFrame {
   $taskState: number;
-  $outcome: unknown;
+  $awaitedOrOutcome: unknown;
   $parent: unknown;
   $extra: unknown;
   $waiters: unknown;
-  $awaiting: unknown;
-  $since: number;
-  $context: unknown;
+  $suspension: unknown;
 }

@@ -19,13 +19,11 @@ function coroutine(name: string, step: Step, positions: (number | string)[] = []
     this.args = args;
     this.locals = {};
     this.$taskState = 0;
-    this.$outcome = undefined;
+    this.$awaitedOrOutcome = undefined;
     this.$parent = undefined;
     this.$extra = undefined;
     this.$waiters = undefined;
-    this.$awaiting = undefined;
-    this.$since = 0;
-    this.$context = undefined;
+    this.$suspension = undefined;
   }
   linkTaskFrame(Frame, step, name, 'test.js', positions);
   return (...args) => startCoroutine(new (Frame as any)(args));
@@ -160,4 +158,56 @@ test('AsyncLocalStorage sees the context a task started in after the queue resum
   const tasks = [storage.run('first', () => report()), storage.run('second', () => report())];
   await Promise.all(tasks);
   expect(seen).toEqual(['first', 'second']);
+});
+
+test('tasks that suspend in one context share one capture and one suspension record; another store gets its own', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const sleep = coroutine('sleep', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    frame.$state = -2;
+    return storage.getStore();
+  });
+  const same = storage.run('one', () => [sleep(), sleep(), sleep()]);
+  const other = storage.run('two', () => sleep());
+  expect(new Set(same.map((task) => task.$suspension)).size).toBe(1);
+  expect(other.$suspension.context).not.toBe(same[0].$suspension.context);
+  expect(await Promise.all([...same, other])).toEqual(['one', 'one', 'one', 'two']);
+});
+
+test('a task started under AsyncLocalStorage.run inside a resumed task keeps that store, its sibling the parent\'s', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const seen: string[] = [];
+  const report = coroutine('report', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    seen.push(frame.args[0] + ' sees ' + storage.getStore());
+    frame.$state = -2;
+    return undefined;
+  });
+  const parent = coroutine('parent', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    if (state === 1) {
+      // Resumed by the queue inside its own capture: a child started under run() must not share it.
+      frame.locals.children = [storage.run('inner', () => report('inside run')), report('beside it')];
+      frame.$state = 2;
+      return awaitInCoroutine(frame, frame.locals.children[0]);
+    }
+    if (state === 2) {
+      frame.$state = 3;
+      return awaitInCoroutine(frame, frame.locals.children[1]);
+    }
+    frame.$state = -2;
+    return storage.getStore();
+  });
+  const outer = storage.run('outer', () => parent());
+  expect(await outer).toBe('outer');
+  expect(seen).toEqual(['inside run sees inner', 'beside it sees outer']);
 });

@@ -10,16 +10,16 @@
  *
  * ## Implementation
  * Roots are the tasks without a parent that have suspended and not settled
- * (task-lifecycle.ts lists them at their first suspension); children come
+ * (task-lifecycle.ts lists them at their first suspension, live-roots.ts); children come
  * from each task's child set. A snapshot is plain data, made when asked.
  *
  * ## References
  * - kotlinx.coroutines debug probes (`DebugProbes.dumpCoroutines`)
  */
 import { currentClock } from './clock';
-import { liveRoots } from './task-lifecycle';
+import { forEachLiveRoot } from './live-roots';
 import { taskName, taskPosition } from './task-description';
-import { CHILDREN, isTask, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
+import { awaitedBy, isTask, JOINING, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
 
 export interface TaskSnapshot {
   readonly name: string;
@@ -36,7 +36,7 @@ export interface TaskSnapshot {
 export function dump(): TaskSnapshot[] {
   var now = currentClock().now();
   var roots: TaskSnapshot[] = [];
-  liveRoots.forEach(function addRoot(task) { roots.push(snapshotOf(task, now)); });
+  forEachLiveRoot(function addRoot(task) { roots.push(snapshotOf(task, now)); });
   return roots;
 }
 
@@ -49,8 +49,8 @@ function snapshotOf(task: TaskFrame, now: number): TaskSnapshot {
     name: taskName(task),
     state: STATUS_NAMES[statusOf(task)],
     position: suspended ? taskPosition(task) : undefined,
-    suspendedFor: suspended ? Math.max(0, now - task.$since) : 0,
-    awaiting: suspended ? describeAwaiting(task.$awaiting, now) : undefined,
+    suspendedFor: suspended && task.$suspension ? Math.max(0, now - task.$suspension.since) : 0,
+    awaiting: !suspended ? undefined : task.$taskState & JOINING ? 'its children' : describeAwaiting(awaitedBy(task), now),
     children: children,
   };
 }
@@ -58,7 +58,6 @@ function snapshotOf(task: TaskFrame, now: number): TaskSnapshot {
 function describeAwaiting(awaiting: unknown, now: number): string | undefined {
   if (awaiting === undefined) return undefined;
   if (awaiting === QUEUED) return 'its turn in the ready queue';
-  if (awaiting === CHILDREN) return 'its children';
   if (typeof awaiting === 'number') return 'delay (' + Math.max(0, Math.round(awaiting - now)) + ' ms left)';
   if (isTask(awaiting)) return taskName(awaiting);
   return awaiting instanceof Promise ? 'a promise' : 'a thenable';

@@ -36,9 +36,15 @@ export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function,
   return fn;
 }
 
-/** `step` is undefined for a method that uses private names: its class makes it later (task-description.ts). */
+/**
+ * The step function becomes the frame prototype's `$step`: every frame of the function shares it,
+ * so it is not a field of each (the compiler leaves it out of the frame constructor). `step` is
+ * undefined for a method that uses private names: its class makes it later, and its frames keep it
+ * as a field (task-description.ts).
+ */
 export function linkTaskFrame(Frame: Function, step: Function | undefined, name: string, file: string, positions: readonly (number | string)[]): void {
   inheritTask(Frame);
+  if (step) Frame.prototype.$step = step;
   describeStates(step, Frame, name, file, positions);
 }
 

@@ -12,7 +12,7 @@
  * allocated per entry. A completion never calls its waiters directly, it
  * appends them, so a chain of ten thousand tasks completing one after another
  * runs in a loop at one stack depth. Entries are run inside the async context
- * their task captured (async-context.ts); consecutive entries of one context
+ * their task captured (async-context.ts, suspension.ts); consecutive entries of one context
  * share one entry into it.
  *
  * ## References
@@ -20,6 +20,7 @@
  * - https://nodejs.org/docs/latest-v20.x/api/globals.html#queuemicrotaskcallback
  */
 import { runInContext } from './async-context';
+import { contextOf } from './suspension';
 import type { TaskFrame } from './task-frame';
 
 export type Resumption = (task: TaskFrame, mode: number, value: unknown) => void;
@@ -38,7 +39,7 @@ export function enqueue(run: Resumption, task: TaskFrame, mode: number, value: u
 
 function drainReadyQueue(): void {
   try {
-    while (next < entries.length) runInContext((entries[next + 1] as TaskFrame).$context, runEntriesOfContext);
+    while (next < entries.length) runInContext(contextOf(entries[next + 1] as TaskFrame), runEntriesOfContext);
   } finally {
     entries.length = 0;
     next = 0;
@@ -47,7 +48,7 @@ function drainReadyQueue(): void {
 }
 
 function runEntriesOfContext(context: unknown): void {
-  while (next < entries.length && (entries[next + 1] as TaskFrame).$context === context) {
+  while (next < entries.length && contextOf(entries[next + 1] as TaskFrame) === context) {
     var run = entries[next] as Resumption;
     var task = entries[next + 1] as TaskFrame;
     var mode = entries[next + 2] as number;

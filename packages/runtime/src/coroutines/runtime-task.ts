@@ -30,13 +30,11 @@ export var RuntimeTask = function RuntimeTask(this: RuntimeTaskFrame, body: Func
   this.$state = 0;
   this.$step = step;
   this.$taskState = flags;
-  this.$outcome = undefined;
+  this.$awaitedOrOutcome = undefined;
   this.$parent = undefined;
   this.$extra = undefined;
   this.$waiters = undefined;
-  this.$awaiting = undefined;
-  this.$since = 0;
-  this.$context = undefined;
+  this.$suspension = undefined;
   this.$body = body;
 } as unknown as new (body: Function, flags: number, step: RuntimeTaskFrame['$step']) => RuntimeTaskFrame;
 

@@ -6,17 +6,15 @@
  * ## Example
  * ```js
  * function fetchUser$Frame(id$) {
- *   this.$state = 0;             // the machine, as for every lowered function
+ *   this.$state = 0;                    // the machine, as for every lowered function
  *   this.$step = fetchUser$step;
- *   this.id$ = id$;              // the function's own slots
- *   this.$taskState = 0;         // created; flags above the low three bits
- *   this.$outcome = undefined;   // result, error, or the body's outcome while joining
- *   this.$parent = undefined;    // the task it was started in
- *   this.$extra = undefined;     // children, signal, failures: made on first need
- *   this.$waiters = undefined;   // one task or callback, or an array of them
- *   this.$awaiting = undefined;  // what it is suspended on
- *   this.$since = 0;             // when it last suspended (clock time, whole ms)
- *   this.$context = undefined;   // the async context it resumes in
+ *   this.id$ = id$;                     // the function's own slots
+ *   this.$taskState = 0;                // created; flags above the low three bits
+ *   this.$awaitedOrOutcome = undefined; // what it is suspended on; once its body is done, the outcome
+ *   this.$parent = undefined;           // the task it was started in
+ *   this.$extra = undefined;            // children, signal, failures: made on first need
+ *   this.$waiters = undefined;          // one task or callback, or an array of them
+ *   this.$suspension = undefined;       // when it last suspended, and the async context it resumes in
  * }
  * ```
  *
@@ -24,14 +22,17 @@
  * Every field a runtime needs but rarely uses (the children, the
  * `AbortController`, the cancellation error, the failures of a scope) lives
  * in `$extra`, made the first time one is needed, so a suspended coroutine
- * with two live locals is twelve fields. The status and the flags share one
- * small integer, `$taskState`. Names all contain `$`, as every frame field
+ * with two live locals is ten fields. The status and the flags share one
+ * small integer, `$taskState`. What a task awaits and its outcome share a
+ * field: a task awaits nothing once its body is done, and has no outcome
+ * before (the `JOINING` flag, set when the body is done, says which). Names all contain `$`, as every frame field
  * does (docs/architecture.md, "Frame fields"): a local cannot shadow `then`.
  *
  * ## References
  * - docs/coroutines.md (the lifecycle)
  * - kotlinx.coroutines `JobSupport` (state and children in one object)
  */
+import type { Suspension } from './suspension';
 
 export var CREATED = 0;
 export var RUNNING = 1;
@@ -48,9 +49,9 @@ export var CANCEL_REQUESTED = 8;
 export var NON_CANCELLABLE = 16;
 /** Awaited once settled, or `then` was called: its failure has a reader even with no waiter left. */
 export var OBSERVED = 32;
-/** Its body has finished; it waits for its children before settling. */
+/** Its body has finished (`$awaitedOrOutcome` is its outcome); it waits for its children before settling. */
 export var JOINING = 64;
-/** Its body finished by throwing (the error is in `$outcome` while joining). */
+/** Its body finished by throwing (the error is in `$awaitedOrOutcome` while joining). */
 export var BODY_FAILED = 128;
 /** A scope: a child that fails cancels it at once, observed or not. */
 export var SCOPE = 256;
@@ -80,13 +81,13 @@ export interface TaskFrame {
   $state: number;
   $step: TaskStep;
   $taskState: number;
-  $outcome: unknown;
+  /** What it awaits until its body is done (`awaitedBy`); from then on the body's outcome, and once settled its result or error. */
+  $awaitedOrOutcome: unknown;
   $parent: TaskFrame | undefined;
   $extra: TaskExtra | undefined;
   $waiters: Waiter | Waiter[] | undefined;
-  $awaiting: unknown;
-  $since: number;
-  $context: unknown;
+  /** Shared by the tasks that suspend in one context during one turn (suspension.ts). */
+  $suspension: Suspension | undefined;
   /** Only on tasks the runtime makes itself (scopes, launches): the function they run. */
   $body?: Function;
 }
@@ -103,13 +104,16 @@ export interface SchedulerAwaitable {
 export var SUSPEND = { toString: function () { return 'SUSPEND'; } };
 /** A step returns this when the awaited value is there already: the driver calls the step again at once. */
 export var READY = { toString: function () { return 'READY'; } };
-/** `$awaiting` of a task whose resumption is already in the ready queue. */
+/** What a task awaits when its resumption is already in the ready queue. */
 export var QUEUED = { toString: function () { return 'queued'; } };
-/** `$awaiting` of a task whose body is done and which waits for its children. */
-export var CHILDREN = { toString: function () { return 'its children'; } };
 
 export function isTask(value: unknown): value is TaskFrame {
   return typeof value === 'object' && value !== null && typeof (value as TaskFrame).$taskState === 'number' && typeof (value as TaskFrame).$step === 'function';
+}
+
+/** What a task whose body has not finished is suspended on (or `QUEUED`); `undefined` once its body is done. */
+export function awaitedBy(task: TaskFrame): unknown {
+  return task.$taskState & JOINING || (task.$taskState & STATUS_MASK) >= COMPLETED ? undefined : task.$awaitedOrOutcome;
 }
 
 export function statusOf(task: TaskFrame): number {

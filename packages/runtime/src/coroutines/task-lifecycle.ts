@@ -40,16 +40,17 @@
  * - docs/coroutines.md (lifecycle, cancellation rules)
  * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
  */
-import { captureContext } from './async-context';
 import { addAsyncStackTrace } from './async-stack-trace';
 import { CancellationError, combinedFailure, isCancellation } from './errors';
+import { listRoot, rootSettled } from './live-roots';
 import { enqueue } from './ready-queue';
-import { sleeperLeft, turnTime } from './timer-heap';
+import { suspensionOf } from './suspension';
+import { sleeperLeft } from './timer-heap';
 import {
+  awaitedBy,
   BODY_FAILED,
   CANCEL_REQUESTED,
   CANCELLED,
-  CHILDREN,
   COMPLETED,
   extraOf,
   FAILED,
@@ -77,8 +78,6 @@ import {
 var current: TaskFrame | undefined;
 var readyMode = 0;
 var readyValue: unknown;
-/** Root tasks that are suspended: what `dump()` starts from. */
-export var liveRoots = new Set<TaskFrame>();
 
 /** The task whose step is running, if any. */
 export function runningTask(): TaskFrame | undefined {
@@ -128,15 +127,13 @@ function runTask(task: TaskFrame, mode: number, value: unknown): void {
 
 function markSuspended(task: TaskFrame): void {
   setStatus(task, SUSPENDED);
-  // Whole milliseconds of the turn: a small integer, kept in the field itself rather than boxed.
-  task.$since = turnTime();
-  if (task.$context === undefined) task.$context = captureContext();
+  task.$suspension = suspensionOf(task);
   if (task.$taskState & REGISTERED) return;
   task.$taskState |= REGISTERED;
   var parent = task.$parent;
   if (parent === undefined) {
     task.$taskState |= LISTED;
-    liveRoots.add(task);
+    listRoot(task);
     return;
   }
   var extra = extraOf(parent);
@@ -173,18 +170,18 @@ function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
   if (status >= COMPLETED) {
     task.$taskState |= OBSERVED;
     readyMode = status === COMPLETED ? 0 : 1;
-    readyValue = task.$outcome;
+    readyValue = task.$awaitedOrOutcome;
     return READY;
   }
   if (task === frame) throw new TypeError('a task cannot await itself');
   addWaiter(task, frame);
-  frame.$awaiting = task;
+  frame.$awaitedOrOutcome = task;
   if (shielded) frame.$taskState |= SHIELDED;
   return SUSPEND;
 }
 
 function awaitThenable(frame: TaskFrame, thenable: PromiseLike<unknown>, then: Function): void {
-  frame.$awaiting = thenable;
+  frame.$awaitedOrOutcome = thenable;
   try {
     then.call(
       thenable,
@@ -192,25 +189,25 @@ function awaitThenable(frame: TaskFrame, thenable: PromiseLike<unknown>, then: F
       function resumeWithReason(reason: unknown) { wakeFromThenable(frame, thenable, 1, reason); },
     );
   } catch (error) {
-    if (frame.$awaiting === thenable) frame.$awaiting = undefined;
+    if (frame.$awaitedOrOutcome === thenable) frame.$awaitedOrOutcome = undefined;
     throw error;
   }
 }
 
 /** A thenable calls back once, and only while the task still awaits it (not after a cancellation). */
 function wakeFromThenable(frame: TaskFrame, thenable: unknown, mode: number, value: unknown): void {
-  if (frame.$awaiting !== thenable) return;
+  if (awaitedBy(frame) !== thenable) return;
   wake(frame, mode, value);
 }
 
 /** Queues the resumption of a suspended task. */
 export function wake(task: TaskFrame, mode: number, value: unknown): void {
-  task.$awaiting = QUEUED;
+  task.$awaitedOrOutcome = QUEUED;
   enqueue(resume, task, mode, value);
 }
 
 function resume(task: TaskFrame, mode: number, value: unknown): void {
-  task.$awaiting = undefined;
+  task.$awaitedOrOutcome = undefined;
   task.$taskState &= ~SHIELDED;
   runTask(task, mode, value);
 }
@@ -232,12 +229,14 @@ function removeWaiter(task: TaskFrame, waiter: Waiter): void {
 }
 
 function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
-  task.$outcome = outcome;
+  task.$awaitedOrOutcome = outcome;
   // The common case, a call that completes before it ever suspends: nobody to tell, no children.
   if (!failed && task.$extra === undefined && task.$waiters === undefined && (task.$taskState & (LISTED | REGISTERED)) === 0) {
     setStatus(task, COMPLETED);
     return;
   }
+  // From here the field holds the outcome, not an awaited value (awaitedBy).
+  task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
   if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
@@ -245,14 +244,12 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
     settle(task);
     return;
   }
-  task.$taskState |= JOINING;
   markSuspended(task);
-  task.$awaiting = CHILDREN;
 }
 
 function settle(task: TaskFrame): void {
   var state = task.$taskState;
-  var outcome = task.$outcome;
+  var outcome = task.$awaitedOrOutcome;
   var failures = task.$extra && task.$extra.failures;
   var status: number;
   if (state & BODY_FAILED && !isCancellation(outcome) && failures && failures.indexOf(outcome) < 0) failures.push(outcome);
@@ -264,15 +261,14 @@ function settle(task: TaskFrame): void {
   } else {
     status = COMPLETED;
   }
-  task.$outcome = outcome;
-  task.$awaiting = undefined;
+  task.$awaitedOrOutcome = outcome;
   task.$taskState = (state & ~(STATUS_MASK | JOINING)) | status;
   if (status === FAILED) addAsyncStackTrace(outcome, task);
   var waiters = task.$waiters;
   task.$waiters = undefined;
   if (Array.isArray(waiters)) for (var i = 0; i < waiters.length; i++) notify(waiters[i], task, status, outcome);
   else if (waiters !== undefined) notify(waiters, task, status, outcome);
-  if (state & LISTED) liveRoots.delete(task);
+  if (state & LISTED) rootSettled();
   var parent = task.$parent;
   // A waiter receives the failure; one that stopped waiting (it was cancelled) does not.
   if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
@@ -291,7 +287,6 @@ function childSettled(parent: TaskFrame, child: TaskFrame): void {
   var children = parent.$extra!.children!;
   children.delete(child);
   if (children.size === 0 && parent.$taskState & JOINING) {
-    parent.$awaiting = QUEUED;
     enqueue(settleAfterJoin, parent, 0, undefined);
   }
 }
@@ -304,8 +299,8 @@ function settleAfterJoin(task: TaskFrame): void {
 function checkObserved(task: TaskFrame): void {
   if (task.$taskState & OBSERVED) return;
   var parent = task.$parent;
-  if (parent && statusOf(parent) < COMPLETED) failParent(parent, task.$outcome);
-  else reportUnhandled(task.$outcome);
+  if (parent && statusOf(parent) < COMPLETED) failParent(parent, task.$awaitedOrOutcome);
+  else reportUnhandled(task.$awaitedOrOutcome);
 }
 
 function failParent(parent: TaskFrame, error: unknown): void {
@@ -349,8 +344,8 @@ export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error)
 
 /** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */
 export function interruptAwait(task: TaskFrame, error: unknown): void {
-  var awaiting = task.$awaiting;
-  if (awaiting === QUEUED || awaiting === CHILDREN) return;
+  var awaiting = awaitedBy(task);
+  if (awaiting === QUEUED || task.$taskState & JOINING) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();

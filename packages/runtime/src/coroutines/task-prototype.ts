@@ -59,8 +59,8 @@ function defineMethod(name: string, method: Function): void {
 }
 
 defineGetter('state', function state(this: TaskFrame) { return STATUS_NAMES[statusOf(this)]; });
-defineGetter('result', function result(this: TaskFrame) { return statusOf(this) === COMPLETED ? this.$outcome : undefined; });
-defineGetter('error', function error(this: TaskFrame) { return statusOf(this) > COMPLETED ? this.$outcome : undefined; });
+defineGetter('result', function result(this: TaskFrame) { return statusOf(this) === COMPLETED ? this.$awaitedOrOutcome : undefined; });
+defineGetter('error', function error(this: TaskFrame) { return statusOf(this) > COMPLETED ? this.$awaitedOrOutcome : undefined; });
 defineGetter('name', function name(this: TaskFrame) { return taskName(this); });
 defineGetter('position', function position(this: TaskFrame) { return taskPosition(this); });
 defineGetter('signal', function signal(this: TaskFrame) {
@@ -85,8 +85,8 @@ defineMethod('then', function then(this: TaskFrame, onFulfilled?: unknown, onRej
   task.$taskState |= OBSERVED;
   var promise = new Promise(function settleWithTask(resolve, reject) {
     var deliver = function deliverOutcome(settled: TaskFrame) {
-      if (statusOf(settled) === COMPLETED) resolve(settled.$outcome);
-      else reject(settled.$outcome);
+      if (statusOf(settled) === COMPLETED) resolve(settled.$awaitedOrOutcome);
+      else reject(settled.$awaitedOrOutcome);
     };
     if (statusOf(task) >= COMPLETED) deliver(task);
     else addWaiter(task, deliver);

@@ -68,7 +68,7 @@ function resumeDeferred(): void {
 
 var YIELD: PromiseLike<void> & SchedulerAwaitable = {
   $suspend: function suspendForTurn(task: TaskFrame) {
-    task.$awaiting = QUEUED;
+    task.$awaitedOrOutcome = QUEUED;
     if (deferred.push(task) === 1) currentClock().defer(resumeDeferred);
   },
   then: function then(onFulfilled?: unknown, onRejected?: unknown) {

@@ -7,8 +7,8 @@
  * one host timer, not a million `Timeout` objects.
  *
  * ## Implementation
- * The task's `$awaiting` holds its deadline while it sleeps. Cancelling a
- * sleeping task changes `$awaiting` and leaves its entry in the heap; an
+ * What the task awaits (`awaitedBy`) is its deadline while it sleeps. Cancelling a
+ * sleeping task changes that and leaves its entry in the heap; an
  * entry whose task no longer awaits that deadline is dropped when it comes
  * out, or reaches the top when the timer is set (lazy deletion), so
  * cancellation costs nothing here. A clock replaced while tasks sleep gets
@@ -20,7 +20,7 @@
  */
 import { currentClock, type Clock } from './clock';
 import type { Resumption } from './ready-queue';
-import type { TaskFrame } from './task-frame';
+import { awaitedBy, type TaskFrame } from './task-frame';
 
 var deadlines: number[] = [];
 var sleepers: TaskFrame[] = [];
@@ -57,14 +57,14 @@ var recheckScheduled = false;
 /** Parks `task` until `deadline`, then calls `wake(task, 0, undefined)`. */
 export function sleepUntil(task: TaskFrame, deadline: number, wake: Resumption): void {
   wakeTask = wake;
-  task.$awaiting = deadline;
+  task.$awaitedOrOutcome = deadline;
   push(deadline, task);
   if (deadline < timerDeadline || timerClock !== currentClock()) armTimer();
 }
 
 /** Sets the one host timer for the earliest deadline whose task still sleeps (on the current clock). */
 function armTimer(): void {
-  while (deadlines.length && sleepers[0].$awaiting !== deadlines[0]) pop();
+  while (deadlines.length && awaitedBy(sleepers[0]) !== deadlines[0]) pop();
   if (timer !== undefined) timerClock!.clearTimer(timer);
   timer = undefined;
   timerDeadline = Infinity;
@@ -82,7 +82,7 @@ function fire(): void {
   while (deadlines.length && deadlines[0] <= now) {
     var deadline = deadlines[0];
     var task = pop();
-    if (task.$awaiting === deadline) wakeTask!(task, 0, undefined);
+    if (awaitedBy(task) === deadline) wakeTask!(task, 0, undefined);
   }
   armTimer();
 }
@@ -97,7 +97,7 @@ export function sleeperLeft(): void {
   recheckScheduled = true;
   queueMicrotask(function recheckTimer() {
     recheckScheduled = false;
-    if (deadlines.length && sleepers[0].$awaiting !== deadlines[0]) armTimer();
+    if (deadlines.length && awaitedBy(sleepers[0]) !== deadlines[0]) armTimer();
   });
 }
 
