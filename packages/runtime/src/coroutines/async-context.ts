@@ -13,22 +13,23 @@
  * At its first real suspension a task captures the context it runs in: an
  * `AsyncResource`, which copies every store of the current execution
  * resource when it is made. A task that never suspends captures nothing.
- * Tasks that suspend in the same context share one capture: the last one is
- * kept, and a fresh resource whose context (every own symbol-keyed property
- * but its own async id: the stores of Node's `AsyncLocalStorage`, or the
- * context frame where Node has one, and the trigger id) is the same as the
- * kept one's is dropped for it. So a thousand tasks started by one request
- * hold one resource between them (the heap cost is the frame's own pointer),
- * and a program without `AsyncLocalStorage` keeps one capture per execution
- * resource that starts coroutines. The comparison is made on a fresh
- * resource, not on the current execution resource: `als.run(store, fn)`
- * changes the store of the current resource for the length of `fn`, so two
- * tasks started in one resource under two `run` calls see two contexts
- * (fixture `coroutines/interop`). For the same reason the capture a task is
- * resumed in must not be shared with a task started under `run` inside it
- * (its store is the one `run` set, until `run` returns): the trigger id
- * rules that out, as a resource made inside a capture is triggered by it,
- * and the capture by the resource it was made in.
+ * Tasks that suspend in the same context share one capture, so a thousand
+ * tasks started by one request hold one resource between them (the heap
+ * cost is the frame's own pointer), and making a resource (about 2 µs:
+ * every `AsyncLocalStorage` copies its store into it) is paid once. The last
+ * capture is kept with the execution resource it was made in; it is shared
+ * while that resource is still the current one and holds what the capture
+ * copied: every own symbol-keyed property of the capture but its async ids
+ * (the stores of Node's `AsyncLocalStorage`) is an own property of the
+ * resource with the same value, and the resource has gained no property
+ * since (an `AsyncLocalStorage` first used since then). Where Node keeps a
+ * context frame in the capture instead of stores on resources, the resource
+ * has no such property, and nothing is shared: correct, only not cheaper. That
+ * comparison is made on every capture, because `als.run(store, fn)` changes
+ * the store of the current resource for the length of `fn`: two tasks
+ * started in one resource under two `run` calls see two contexts (fixture
+ * `coroutines/interop`), and a task started under `run` inside a task that
+ * the queue resumed in a capture does not share that capture.
  * `async_hooks` is reached through `process.getBuiltinModule` (Node >=
  * 20.16), which works in CommonJS and ES modules alike and is absent
  * outside Node: there the runtime works without context propagation (the
@@ -41,13 +42,17 @@
 
 interface AsyncHooks {
   AsyncResource: new (type: string, options: { requireManualDestroy: boolean }) => Context;
+  executionAsyncResource(): object;
 }
 
 type Context = { runInAsyncScope(fn: Function, thisArg: unknown, ...args: unknown[]): unknown };
 
 var hooks: AsyncHooks | undefined = loadAsyncHooks();
-/** The last capture: a task suspending in the same context shares it. */
+/** The last capture, the execution resource it was made in, and how many symbol keys each had then. */
 var lastCapture: Context | undefined;
+var lastCaptureKeys: symbol[] = [];
+var madeIn: object | undefined;
+var madeInKeyCount = 0;
 
 function loadAsyncHooks(): AsyncHooks | undefined {
   var host = typeof process === 'object' && process !== null ? (process as unknown as { getBuiltinModule?: (id: string) => unknown }) : undefined;
@@ -58,20 +63,23 @@ function loadAsyncHooks(): AsyncHooks | undefined {
 /** The context a task suspending now resumes in; `null` where there is no `async_hooks`. */
 export function captureContext(): unknown {
   if (!hooks) return null;
-  var fresh = new hooks.AsyncResource('coro.Task', { requireManualDestroy: true });
-  if (lastCapture !== undefined && sameContext(lastCapture, fresh)) return lastCapture;
-  return (lastCapture = fresh);
+  var resource = hooks.executionAsyncResource();
+  var resourceKeyCount = Object.getOwnPropertySymbols(resource).length;
+  if (lastCapture !== undefined && resource === madeIn && resourceKeyCount === madeInKeyCount && holdsWhatWasCopied(resource)) return lastCapture;
+  lastCapture = new hooks.AsyncResource('coro.Task', { requireManualDestroy: true });
+  lastCaptureKeys = Object.getOwnPropertySymbols(lastCapture);
+  madeIn = resource;
+  madeInKeyCount = resourceKeyCount;
+  return lastCapture;
 }
 
 var hasOwn = Object.prototype.hasOwnProperty;
 
-function sameContext(kept: object, fresh: object): boolean {
-  var keys = Object.getOwnPropertySymbols(fresh);
-  if (keys.length !== Object.getOwnPropertySymbols(kept).length) return false;
-  for (var i = 0; i < keys.length; i++) {
-    var key = keys[i];
-    if (key.description === 'async_id_symbol') continue;
-    if (!hasOwn.call(kept, key) || (kept as Record<symbol, unknown>)[key] !== (fresh as Record<symbol, unknown>)[key]) return false;
+function holdsWhatWasCopied(resource: object): boolean {
+  for (var i = 0; i < lastCaptureKeys.length; i++) {
+    var key = lastCaptureKeys[i];
+    if (key.description === 'async_id_symbol' || key.description === 'trigger_async_id_symbol') continue;
+    if (!hasOwn.call(resource, key) || (resource as Record<symbol, unknown>)[key] !== (lastCapture as unknown as Record<symbol, unknown>)[key]) return false;
   }
   return true;
 }
