@@ -84,10 +84,11 @@ export interface EmitOptions {
    */
   readonly adoptPrototype?: 'adoptPrototype' | 'adoptAsyncGeneratorPrototype';
   /**
-   * A coroutine: the callee of its `await` (`$coroutines.awaitInCoroutine`), and its frame holds
-   * the task's fields instead of the awaiting ones (coroutines.md, "Compiled form").
+   * A coroutine: the callee of its `await` (`$coroutines.awaitInline`) and the two markers it
+   * returns when the step cannot go on in the same call; its frame holds the task's fields instead
+   * of the awaiting ones (coroutines.md, "Compiled form").
    */
-  readonly coroutineAwait?: string;
+  readonly coroutineAwait?: { readonly callee: string; readonly suspend: string; readonly ready: string };
   /** Declarations (helpers of nested suspend functions) placed at the top of the step function. */
   readonly prelude: readonly Code[];
   readonly indent: string;
@@ -143,7 +144,7 @@ class CaseWriter {
   ) {
     this.indents = stepIndents(options.indent, ir.hasRegions);
     this.awaitCallee =
-      options.coroutineAwait ?? names.runtime.ref(options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue');
+      options.coroutineAwait?.callee ?? names.runtime.ref(options.kind === 'asyncGenerator' ? 'awaitInAsyncGenerator' : options.awaitsOnce ? 'awaitOnce' : 'awaitValue');
   }
 
   write(): string[] {
@@ -208,11 +209,21 @@ class CaseWriter {
         this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
         this.line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
         return false;
-      case 'await':
+      case 'await': {
         this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${code(ins.value)});`));
         this.awaitPositions.push({ state: stateOf.get(ins.resume)!, pos: ins.pos });
+        const coroutine = this.options.coroutineAwait;
+        if (!coroutine) {
+          this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${code(ins.value)});`));
+          return false;
+        }
+        // A value that is there already (C++ `await_ready`): the step goes on in this call, at the resume state.
+        const awaited = `(${names.value} = ${this.awaitCallee}(${names.frame}, ${code(ins.value)}))`;
+        this.line(mark(`if (${awaited} === ${coroutine.suspend} || ${names.value} === ${coroutine.ready}) return ${names.value};`));
+        if (fallsTo(ins.resume)) return true;
+        this.line(this.goto(ins.resume));
         return false;
+      }
       case 'delegate':
         this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
         this.line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${code(ins.iterable)});`));

@@ -243,7 +243,9 @@ class FunctionLowering {
       usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
       kind,
       awaitsOnce: this.awaitsOnce,
-      coroutineAwait: this.coroutine ? file.coroutineRuntime.ref('awaitInCoroutine') : undefined,
+      coroutineAwait: this.coroutine
+        ? { callee: file.coroutineRuntime.ref('awaitInline'), suspend: file.coroutineRuntime.ref('SUSPEND'), ready: file.coroutineRuntime.ref('READY') }
+        : undefined,
       marks: file.marks,
       stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
       // A shared frame's step is made per evaluation, and a method using private names makes it in its class later.

@@ -13,9 +13,9 @@
  * Plain bindings, as in the main entry (no re-export getters on hot paths).
  * The modules behind it: task-frame.ts (fields, states), task-lifecycle.ts
  * (run, await, settle, cancel), ready-queue.ts, async-context.ts,
- * task-prototype.ts (`Task`), runtime-task.ts, scope.ts, time.ts, clock.ts,
- * timer-heap.ts, errors.ts, task-description.ts, async-stack-trace.ts,
- * dump.ts, link-coroutine.ts.
+ * suspension.ts, live-roots.ts, task-prototype.ts (`Task`), runtime-task.ts,
+ * scope.ts, time.ts, clock.ts, timer-heap.ts, errors.ts,
+ * task-description.ts, async-stack-trace.ts, dump.ts, link-coroutine.ts.
  *
  * ## References
  * - docs/coroutines.md
@@ -28,6 +28,7 @@ import * as time from './time';
 import * as clocks from './clock';
 import * as dumps from './dump';
 import * as linking from './link-coroutine';
+import * as frames from './task-frame';
 
 export var Task = tasks.Task;
 export var TaskPrototype = tasks.TaskPrototype;
@@ -53,6 +54,9 @@ export var startCoroutineWith = linking.startCoroutineWith;
 export var linkCoroutine = linking.linkCoroutine;
 export var linkTaskFrame = linking.linkTaskFrame;
 export var awaitInCoroutine = lifecycle.awaitInCoroutine;
+export var awaitInline = lifecycle.awaitInline;
+export var SUSPEND = frames.SUSPEND;
+export var READY = frames.READY;
 export type { Task as TaskType } from './task-prototype';
 export type { Scope } from './scope';
 export type { Clock } from './clock';

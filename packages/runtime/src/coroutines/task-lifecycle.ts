@@ -12,10 +12,12 @@
  * ```
  *
  * ## Implementation
- * - `runTask` calls the step function in a loop: an `await` of a value that
- *   is there already (a settled task, a value that is not thenable) returns
- *   `READY` with the value left in two module variables, and the loop calls
- *   the step again: no microtask, no allocation (C++ `await_ready`).
+ * - An `await` of a value that is there already (a completed task, a value
+ *   that is not thenable) hands the value back to the step, which goes on
+ *   in the same call: no microtask, no allocation, no return to the driver
+ *   (C++ `await_ready`). The error of a failed task goes through the driver:
+ *   `READY`, with the error left in two module variables, and `runTask`'s
+ *   loop calls the step again to throw it at the resume state.
  * - An `await` of a pending task adds the awaiting task to the task's
  *   `$waiters` directly. A settling task hands its waiters to the ready
  *   queue, never calls them, so completion chains run at one stack depth.
@@ -141,8 +143,14 @@ function markSuspended(task: TaskFrame): void {
   if (parent.$taskState & CANCEL_REQUESTED) cancelTask(task, extra.cancellation && (extra.cancellation as CancellationError).reason, false, extra.cancellation);
 }
 
-/** `await value` in a coroutine: `READY` to continue at once, `SUSPEND` once the continuation is registered. */
-export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
+/**
+ * `await value` in a coroutine's step, as the compiler emits it: the value itself when it is there
+ * already (a task that completed, a value that is not thenable), so the step goes on in the same
+ * call; `SUSPEND` once the continuation is registered; `READY` when the step must be called again
+ * by the driver: with the error of a task that failed (thrown at the resume state, as a resumption
+ * would throw it), or with a value that is one of these two markers itself.
+ */
+export function awaitInline(frame: TaskFrame, value: unknown): unknown {
   if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
     if (isTask(value)) return awaitTask(frame, value);
     if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
@@ -158,6 +166,21 @@ export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
   } else if (frame.$taskState & CANCEL_REQUESTED) {
     throw cancellationOf(frame);
   }
+  return inline(value);
+}
+
+/** `await value` for a step written by hand (the runtime's own tasks): `READY` to continue at once, `SUSPEND` once the continuation is registered. */
+export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
+  var result = awaitInline(frame, value);
+  if (result === SUSPEND || result === READY) return result;
+  readyMode = 0;
+  readyValue = result;
+  return READY;
+}
+
+/** A value the step goes on with in the same call, unless it is one of the markers: that one goes through the driver. */
+function inline(value: unknown): unknown {
+  if (value !== SUSPEND && value !== READY) return value;
   readyMode = 0;
   readyValue = value;
   return READY;
@@ -169,7 +192,8 @@ function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
   var status = statusOf(task);
   if (status >= COMPLETED) {
     task.$taskState |= OBSERVED;
-    readyMode = status === COMPLETED ? 0 : 1;
+    if (status === COMPLETED) return inline(task.$awaitedOrOutcome);
+    readyMode = 1;
     readyValue = task.$awaitedOrOutcome;
     return READY;
   }
