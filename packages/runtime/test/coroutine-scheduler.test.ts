@@ -211,3 +211,26 @@ test('a task started under AsyncLocalStorage.run inside a resumed task keeps tha
   expect(await outer).toBe('outer');
   expect(seen).toEqual(['inside run sees inner', 'beside it sees outer']);
 });
+
+test('enterWith in a task resumed by the queue changes its own store, not that of the tasks sharing its context', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const seen: string[] = [];
+  const sleeper = coroutine('sleeper', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    if (state === 1) {
+      if (frame.args[0] === 'enters') storage.enterWith('entered');
+      frame.$state = 2;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    seen.push(frame.args[0] + ' sees ' + storage.getStore());
+    frame.$state = -2;
+    return undefined;
+  });
+  const tasks = storage.run('start', () => [sleeper('enters'), sleeper('stays')]);
+  expect(tasks[0].$suspension.context).toBe(tasks[1].$suspension.context);
+  await Promise.all(tasks);
+  expect(seen.sort()).toEqual(['enters sees entered', 'stays sees start']);
+});

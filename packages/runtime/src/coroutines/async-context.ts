@@ -29,7 +29,11 @@
  * the store of the current resource for the length of `fn`: two tasks
  * started in one resource under two `run` calls see two contexts (fixture
  * `coroutines/interop`), and a task started under `run` inside a task that
- * the queue resumed in a capture does not share that capture.
+ * the queue resumed in a capture does not share that capture. A capture
+ * keeps what it copied; after each task the queue runs in it, the queue has
+ * it checked (`separateChanges`): a task that called `als.enterWith` changed
+ * the capture itself, so it is given one of its own, made then, and the
+ * shared one gets its stores back.
  * `async_hooks` is reached through `process.getBuiltinModule` (Node >=
  * 20.16), which works in CommonJS and ES modules alike and is absent
  * outside Node: there the runtime works without context propagation (the
@@ -41,18 +45,26 @@
  */
 
 interface AsyncHooks {
-  AsyncResource: new (type: string, options: { requireManualDestroy: boolean }) => Context;
+  AsyncResource: new (type: string, options: { requireManualDestroy: boolean }) => AsyncResourceLike;
   executionAsyncResource(): object;
 }
 
-type Context = { runInAsyncScope(fn: Function, thisArg: unknown, ...args: unknown[]): unknown };
+type AsyncResourceLike = { runInAsyncScope(fn: Function, thisArg: unknown, ...args: unknown[]): unknown };
+
+/** A capture: the resource, and what it copied (its symbol keys but the async ids, their values, how many keys in all). */
+interface Capture {
+  readonly resource: AsyncResourceLike;
+  readonly keys: symbol[];
+  readonly values: unknown[];
+  readonly keyCount: number;
+}
 
 var hooks: AsyncHooks | undefined = loadAsyncHooks();
-/** The last capture, the execution resource it was made in, and how many symbol keys each had then. */
-var lastCapture: Context | undefined;
-var lastCaptureKeys: symbol[] = [];
+/** The last capture, the execution resource it was made in, and how many symbol keys that resource had then. */
+var lastCapture: Capture | undefined;
 var madeIn: object | undefined;
 var madeInKeyCount = 0;
+var hasOwn = Object.prototype.hasOwnProperty;
 
 function loadAsyncHooks(): AsyncHooks | undefined {
   var host = typeof process === 'object' && process !== null ? (process as unknown as { getBuiltinModule?: (id: string) => unknown }) : undefined;
@@ -65,26 +77,56 @@ export function captureContext(): unknown {
   if (!hooks) return null;
   var resource = hooks.executionAsyncResource();
   var resourceKeyCount = Object.getOwnPropertySymbols(resource).length;
-  if (lastCapture !== undefined && resource === madeIn && resourceKeyCount === madeInKeyCount && holdsWhatWasCopied(resource)) return lastCapture;
-  lastCapture = new hooks.AsyncResource('coro.Task', { requireManualDestroy: true });
-  lastCaptureKeys = Object.getOwnPropertySymbols(lastCapture);
+  if (lastCapture !== undefined && resource === madeIn && resourceKeyCount === madeInKeyCount && holds(resource, lastCapture)) return lastCapture;
+  lastCapture = makeCapture(hooks);
   madeIn = resource;
   madeInKeyCount = resourceKeyCount;
   return lastCapture;
 }
 
-var hasOwn = Object.prototype.hasOwnProperty;
+function makeCapture(host: AsyncHooks): Capture {
+  var resource = new host.AsyncResource('coro.Task', { requireManualDestroy: true });
+  var all = Object.getOwnPropertySymbols(resource);
+  var keys: symbol[] = [];
+  var values: unknown[] = [];
+  for (var i = 0; i < all.length; i++) {
+    if (all[i].description === 'async_id_symbol' || all[i].description === 'trigger_async_id_symbol') continue;
+    keys.push(all[i]);
+    values.push((resource as unknown as Record<symbol, unknown>)[all[i]]);
+  }
+  return { resource: resource, keys: keys, values: values, keyCount: all.length };
+}
 
-function holdsWhatWasCopied(resource: object): boolean {
-  for (var i = 0; i < lastCaptureKeys.length; i++) {
-    var key = lastCaptureKeys[i];
-    if (key.description === 'async_id_symbol' || key.description === 'trigger_async_id_symbol') continue;
-    if (!hasOwn.call(resource, key) || (resource as Record<symbol, unknown>)[key] !== (lastCapture as unknown as Record<symbol, unknown>)[key]) return false;
+/** Whether `resource` owns every store `capture` copied, with the same value. */
+function holds(resource: object, capture: Capture): boolean {
+  for (var i = 0; i < capture.keys.length; i++) {
+    if (!hasOwn.call(resource, capture.keys[i]) || (resource as Record<symbol, unknown>)[capture.keys[i]] !== capture.values[i]) return false;
   }
   return true;
 }
 
 export function runInContext(context: unknown, run: (context: unknown) => void): void {
   if (context === null || context === undefined) run(context);
-  else (context as Context).runInAsyncScope(run, undefined, context);
+  else (context as Capture).resource.runInAsyncScope(run, undefined, context);
+}
+
+/**
+ * Called inside `context` right after a task ran in it. A task that changed a store there
+ * (`als.enterWith`) changed the shared capture: it gets a capture of its own, made now (so it
+ * keeps the change, as the rest of a native async function would), and the shared one gets back
+ * the stores it copied, which the tasks sharing it started with. `undefined` when nothing changed.
+ */
+export function separateChanges(context: unknown): unknown {
+  if (context === null || context === undefined) return undefined;
+  var shared = context as Capture;
+  var resource = shared.resource as unknown as Record<symbol, unknown>;
+  var keys = Object.getOwnPropertySymbols(resource);
+  if (keys.length === shared.keyCount && holds(resource, shared)) return undefined;
+  var own = makeCapture(hooks!);
+  for (var i = 0; i < keys.length; i++) {
+    var at = shared.keys.indexOf(keys[i]);
+    if (at >= 0) resource[keys[i]] = shared.values[at];
+    else if (keys[i].description !== 'async_id_symbol' && keys[i].description !== 'trigger_async_id_symbol') delete resource[keys[i]];
+  }
+  return own;
 }

@@ -13,14 +13,16 @@
  * appends them, so a chain of ten thousand tasks completing one after another
  * runs in a loop at one stack depth. Entries are run inside the async context
  * their task captured (async-context.ts, suspension.ts); consecutive entries of one context
- * share one entry into it.
+ * share one entry into it. A task that changed a store of the shared context while it ran
+ * (`als.enterWith`) is moved to a context of its own, and the shared one is restored for the
+ * others.
  *
  * ## References
  * - Trio's run queue (`trio._core._run.Runner.runq`)
  * - https://nodejs.org/docs/latest-v20.x/api/globals.html#queuemicrotaskcallback
  */
-import { runInContext } from './async-context';
-import { contextOf } from './suspension';
+import { runInContext, separateChanges } from './async-context';
+import { contextOf, moveToContext } from './suspension';
 import type { TaskFrame } from './task-frame';
 
 export type Resumption = (task: TaskFrame, mode: number, value: unknown) => void;
@@ -56,5 +58,7 @@ function runEntriesOfContext(context: unknown): void {
     entries[next] = entries[next + 1] = entries[next + 3] = undefined;
     next += 4;
     run(task, mode, value);
+    var own = separateChanges(context);
+    if (own !== undefined) moveToContext(task, own);
   }
 }

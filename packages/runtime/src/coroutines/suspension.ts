@@ -49,3 +49,9 @@ export function contextOf(task: TaskFrame): unknown {
   var suspension = task.$suspension;
   return suspension === undefined ? undefined : suspension.context;
 }
+
+/** `task` resumes in `context` from now on (it changed a store of the context it shared: async-context.ts). */
+export function moveToContext(task: TaskFrame, context: unknown): void {
+  var suspension = task.$suspension;
+  if (suspension !== undefined) task.$suspension = { context: context, since: suspension.since };
+}
