@@ -234,3 +234,24 @@ test('enterWith in a task resumed by the queue changes its own store, not that o
   await Promise.all(tasks);
   expect(seen.sort()).toEqual(['enters sees entered', 'stays sees start']);
 });
+
+test('dump() lists the roots still suspended, however many settled before them', async () => {
+  const sleep = coroutine('sleep', (frame, state, mode, value) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(frame.args[0] as number));
+    }
+    if (mode === 1) throw value;
+    frame.$state = -2;
+    return undefined;
+  });
+  const sleeping = () => dump().filter((snapshot) => snapshot.name === 'sleep').length;
+  const short = Array.from({ length: 8 }, () => sleep(1));
+  const long = [sleep(60_000), sleep(60_000)];
+  expect(sleeping()).toBe(10);
+  await Promise.all(short);
+  expect(sleeping()).toBe(2);
+  for (const task of long) task.cancel();
+  await Promise.all(long.map((task) => task.then(null, () => undefined)));
+  expect(sleeping()).toBe(0);
+});
