@@ -24,6 +24,7 @@
  * ECMAScript 2025, 9.1 Environment Records; 14.7.4.4
  * CreatePerIterationEnvironment; 14.3.1 let and const (the dead zone).
  */
+import { UNDEFINED } from '../ir';
 import ts from 'typescript';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope } from '../scope';
@@ -119,7 +120,7 @@ export class MachineBindings extends IrWriter {
       binding.scope === this.context.scopes.functionScope;
     if (binding.kind !== 'const' && !ownName) return undefined;
     if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
-    if (ownName && !this.context.strict) return ['void 0'];
+    if (ownName && !this.context.strict) return UNDEFINED;
     return [this.context.names.runtime.ref('throwConstantAssignment'), '(', JSON.stringify(binding.name), ')'];
   }
 

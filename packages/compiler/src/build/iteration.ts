@@ -28,7 +28,7 @@
  * EnumerateObjectProperties.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable, UNDEFINED, literal, nameOperand } from '../ir';
 import type { ExpressionLowering, IteratorClose } from './builder';
 import { RenderingBuilder } from './rendering';
 
@@ -118,7 +118,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.jump(after);
     this.mark(cancelled);
     this.statement(['if (', this.context.isCancellation!, '(', names.value, ')) ', names.runtime.ref('startAsyncIteratorClose'), '(', iterator, ', true);']);
-    this.throwValue([names.value]);
+    this.throwValue([nameOperand(names.value)]);
     this.mark(after);
   }
 
@@ -177,7 +177,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.assign(keys, ['[]']);
     // The native loop enumerates exactly the keys the spec's EnumerateObjectProperties yields.
     this.statement(['for (', key, ' in ', object, ') ', keys, '.push(', key, ');']);
-    this.assign(index, ['0']);
+    this.assign(index, [literal('0')]);
     const head = this.newLabel();
     const exit = this.newLabel();
     this.mark(head);
@@ -222,8 +222,8 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
     this.assign(iterator, [runtime.ref('getAsyncIterator'), '(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
-    this.assign(receivedMode, ['0']);
-    this.assign(received, ['void 0']);
+    this.assign(receivedMode, [literal('0')]);
+    this.assign(received, UNDEFINED);
     this.mark(loop);
     this.assign(call, [runtime.ref('callDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
     this.branchIf([call, ' === ', runtime.ref('NOTHING_TO_AWAIT')], missing);
@@ -242,16 +242,16 @@ export abstract class IterationBuilder extends RenderingBuilder {
       this.suspend([result], false);
     });
     this.mark(this.newLabel());
-    this.assign(receivedMode, ['0']);
-    this.assign(received, [names.value]);
+    this.assign(receivedMode, [literal('0')]);
+    this.assign(received, [nameOperand(names.value)]);
     this.jump(loop);
     this.mark(onThrow);
-    this.assign(receivedMode, ['1']);
-    this.assign(received, [names.value]);
+    this.assign(receivedMode, [literal('1')]);
+    this.assign(received, [nameOperand(names.value)]);
     this.jump(loop);
     this.mark(onReturn);
-    this.assign(receivedMode, ['2']);
-    this.assign(received, [names.value]);
+    this.assign(receivedMode, [literal('2')]);
+    this.assign(received, [nameOperand(names.value)]);
     this.jump(loop);
     this.mark(missing);
     this.branchIf([receivedMode, ' !== 1'], missingReturn);
@@ -266,7 +266,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.mark(missingReturn);
     // No `return`: this generator returns the received value, awaited.
     this.awaitValue([received]);
-    this.returnWith([names.value], true);
+    this.returnWith([nameOperand(names.value)], true);
     this.mark(after);
     return result;
   }}

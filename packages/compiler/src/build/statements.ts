@@ -32,10 +32,11 @@
  * 14.15.3 try evaluation; 14.12.4 CaseBlockEvaluation.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR, UNDEFINED, nameOperand } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import type { Builder, BuildContext } from './builder';
 import { isInert, paren } from './code';
+import { startsLikeAnotherStatement } from './statement-start';
 import { IterationBuilder } from './iteration';
 import { Normalizer } from './expressions';
 import { Destructurer } from './patterns';
@@ -106,7 +107,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
       const value = this.expressions.expression(node.expression);
       if (this.context.kind !== 'asyncGenerator') return this.returnWith(value);
       this.awaitValue(value);
-      return this.returnWith([this.context.names.value], true);
+      return this.returnWith([nameOperand(this.context.names.value)], true);
     }
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
       const { label, depth } = this.findTarget(node);
@@ -150,7 +151,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
 
   private buildExpressionStatement(expression: ts.Expression): void {
     const code = this.expressions.expression(expression, true);
-    if (code.length && !isInert(code)) this.expressionStatement(code);
+    if (code.length && !isInert(code)) this.expressionStatement(code, startsLikeAnotherStatement(expression));
   }
 
   private buildVariableList(list: ts.VariableDeclarationList): void {
@@ -160,7 +161,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
         this.bind(d.name, this.expressions.expression(d.initializer));
       } else if (blockScoped) {
         // `let x;` re-initialises x each time it is evaluated (a loop body entered again).
-        this.bind(d.name, ['void 0']);
+        this.bind(d.name, UNDEFINED);
       }
     }
   }
@@ -308,7 +309,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
           this.mark(catchEntry);
           const declaration = node.catchClause!.variableDeclaration;
           this.enterScope(node.catchClause!);
-          if (declaration) this.bind(declaration.name, [names.value]);
+          if (declaration) this.bind(declaration.name, [nameOperand(names.value)]);
           this.buildStatement(node.catchClause!.block);
           leaveProtected();
         });
