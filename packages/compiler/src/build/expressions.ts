@@ -43,7 +43,7 @@ import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isStable, paren } from './code';
 import { startsLikeAnotherStatement } from './statement-start';
-import { namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 
 interface Piece {
@@ -633,15 +633,7 @@ export class Normalizer implements ExpressionLowering {
 /** The expression under parentheses and TypeScript's type-only wrappers. */
 export function skipOuter<T extends ts.Node>(node: T): ts.Node {
   let n: ts.Node = node;
-  while (
-    ts.isParenthesizedExpression(n) ||
-    ts.isAsExpression(n) ||
-    ts.isTypeAssertionExpression(n) ||
-    ts.isNonNullExpression(n) ||
-    ts.isSatisfiesExpression(n)
-  ) {
-    n = n.expression;
-  }
+  while (isParenthesesOrTypeWrapper(n)) n = (n as ts.ParenthesizedExpression).expression;
   return n;
 }
 

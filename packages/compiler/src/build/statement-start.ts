@@ -20,6 +20,7 @@
  * ECMAScript 2025, 14.5 Expression Statement (its lookahead restriction).
  */
 import ts from 'typescript';
+import { isParenthesesOrTypeWrapper } from '../named-evaluation';
 
 export function startsLikeAnotherStatement(node: ts.Expression): boolean {
   const leftmost = leftmostOperand(node);
@@ -37,16 +38,8 @@ export function startsLikeAnotherStatement(node: ts.Expression): boolean {
 
 function leftmostOperand(node: ts.Expression): ts.Expression {
   for (;;) {
-    if (
-      ts.isPropertyAccessExpression(node) ||
-      ts.isElementAccessExpression(node) ||
-      ts.isCallExpression(node) ||
-      ts.isNonNullExpression(node) ||
-      ts.isAsExpression(node) ||
-      ts.isSatisfiesExpression(node) ||
-      ts.isParenthesizedExpression(node)
-    ) {
-      node = node.expression;
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || isParenthesesOrTypeWrapper(node)) {
+      node = (node as ts.CallExpression).expression;
     } else if (ts.isTaggedTemplateExpression(node)) {
       node = node.tag;
     } else if (ts.isBinaryExpression(node)) {
