@@ -31,6 +31,7 @@ import type { Binding, Scope } from '../scope';
 import { isFunctionLike } from '../scope';
 import { UnsupportedError } from '../diagnostics';
 import { IrWriter } from './ir-writer';
+import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
 
 /**
@@ -255,6 +256,8 @@ export class MachineBindings extends IrWriter {
         ts.isYieldExpression(node) ||
         ts.isAwaitExpression(node) ||
         (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
+        // Disposal at the end of a `using` block runs in the machine's finally (disposal.ts).
+        (ts.isVariableDeclarationList(node) && isUsing(node)) ||
         // An async generator awaits what it returns.
         (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator') ||
         // With the starvation budget every loop of a coroutine may yield at its back-edge.

@@ -30,9 +30,10 @@
 import ts from 'typescript';
 import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable, UNDEFINED, literal, nameOperand } from '../ir';
 import type { ExpressionLowering, IteratorClose } from './builder';
-import { RenderingBuilder } from './rendering';
+import { DisposalBuilder } from './disposal';
+import { isAwaitUsing, isUsing } from '../using-declarations';
 
-export abstract class IterationBuilder extends RenderingBuilder {
+export abstract class IterationBuilder extends DisposalBuilder {
   abstract readonly expressions: ExpressionLowering;
   abstract buildStatement(node: ts.Statement): void;
 
@@ -99,8 +100,15 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.withIteratorClose(fin, iterator, { async: isAsync, then: head }, () => {
       // Inside the close: a cancellation thrown at the checkpoint closes the iterator.
       this.budgetCheckpoint();
-      this.bindForHead(node.initializer, [value]);
-      this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallyDepth, breakDepth);
+      const continueDepth = this.finallyDepth;
+      const iteration = () => {
+        this.bindForHead(node.initializer, [value]);
+        this.loop(labels, exit, head, () => this.buildStatement(node.statement), continueDepth, breakDepth);
+      };
+      // Each iteration's resource is disposed before the next: `continue` leaves through its finally.
+      const list = node.initializer;
+      if (ts.isVariableDeclarationList(list) && isUsing(list)) this.withDisposal(isAwaitUsing(list), iteration);
+      else iteration();
     });
     this.mark(exit);
     if (cancelled) this.closeOnCancelledNext(cancelled, iterator);
@@ -196,7 +204,8 @@ export abstract class IterationBuilder extends RenderingBuilder {
   private bindForHead(initializer: ts.ForInitializer, value: Code): void {
     if (ts.isVariableDeclarationList(initializer)) {
       this.enterScope(initializer.parent);
-      this.bind(initializer.declarations[0].name, value);
+      const declaration = initializer.declarations[0];
+      this.bind(declaration.name, isUsing(initializer) ? this.disposableValue(initializer, declaration, value) : value);
     } else {
       this.expressions.assignTo(initializer, value);
     }
