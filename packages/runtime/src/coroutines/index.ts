@@ -15,7 +15,8 @@
  * (run, await, settle, cancel), ready-queue.ts, async-context.ts,
  * task-prototype.ts (`Task`), runtime-task.ts, scope.ts, time.ts, clock.ts,
  * timer-heap.ts, errors.ts, task-description.ts, async-stack-trace.ts,
- * dump.ts, link-coroutine.ts.
+ * dump.ts, link-coroutine.ts; channel.ts, fifo-queue.ts, select.ts,
+ * actor.ts; test-scheduler.ts, virtual-clock.ts, random-choice.ts.
  *
  * ## References
  * - docs/coroutines.md
@@ -28,11 +29,16 @@ import * as time from './time';
 import * as clocks from './clock';
 import * as dumps from './dump';
 import * as linking from './link-coroutine';
+import * as channels from './channel';
+import * as selects from './select';
+import * as actors from './actor';
+import * as testing from './test-scheduler';
 
 export var Task = tasks.Task;
 export var TaskPrototype = tasks.TaskPrototype;
 export var CancellationError = errors.CancellationError;
 export var TimeoutError = errors.TimeoutError;
+export var ClosedChannelError = errors.ClosedChannelError;
 export var isCancellation = errors.isCancellation;
 export var scope = scopes.scope;
 export var launchDetached = scopes.launchDetached;
@@ -47,6 +53,20 @@ export var setClock = clocks.setClock;
 export var systemClock = clocks.systemClock;
 export var dump = dumps.dump;
 export var formatDump = dumps.formatDump;
+export var channel = channels.channel;
+export var Channel = channels.Channel;
+export var select = selects.select;
+export var onReceive = selects.onReceive;
+export var onSend = selects.onSend;
+export var onTimeout = selects.onTimeout;
+export var onJoin = selects.onJoin;
+export var actor = actors.actor;
+export var Actor = actors.Actor;
+export var runTest = testing.runTest;
+export var exploreSchedules = testing.exploreSchedules;
+export var advanceTimeBy = testing.advanceTimeBy;
+export var currentTime = testing.currentTime;
+export var ScheduleError = testing.ScheduleError;
 export var currentTask = lifecycle.runningTask as () => tasks.Task | undefined;
 export var startCoroutine = linking.startCoroutine;
 export var startCoroutineWith = linking.startCoroutineWith;
@@ -58,3 +78,7 @@ export type { Scope } from './scope';
 export type { Clock } from './clock';
 export type { TaskSnapshot } from './dump';
 export type { Delay } from './time';
+export type { Channel as ChannelType, ChannelOptions, Overflow, Undelivered, TryReceiveResult } from './channel';
+export type { SelectResult, SelectClause } from './select';
+export type { Actor as ActorType, ActorOptions, Reply } from './actor';
+export type { TestOptions, ExploreOptions } from './test-scheduler';

@@ -92,11 +92,28 @@ export interface TaskFrame {
 }
 
 /**
- * Something the scheduler suspends on without a promise (a delay, a yield):
- * `$suspend` parks the task and arranges its resumption.
+ * Something the scheduler suspends on without a promise (a delay, a yield, a
+ * channel operation): `$suspend` either parks the task, arranges its
+ * resumption and returns `SUSPEND`, or returns the awaited value at once
+ * (throws its error) when there is nothing to wait for.
  */
 export interface SchedulerAwaitable {
-  $suspend(task: TaskFrame): void;
+  $suspend(task: TaskFrame): unknown;
+}
+
+/**
+ * What a task parked by a `SchedulerAwaitable` other than a delay awaits (a
+ * channel operation, a select): the scheduler calls `$withdraw` when the
+ * task is cancelled, so the wait is taken back before the task resumes with
+ * its `CancellationError`; `$describe` says what it waits for in a dump.
+ */
+export interface ParkedWait {
+  $withdraw(task: TaskFrame): void;
+  $describe(): string;
+}
+
+export function isParkedWait(value: unknown): value is ParkedWait {
+  return typeof value === 'object' && value !== null && typeof (value as ParkedWait).$withdraw === 'function';
 }
 
 /** A step returns this when the continuation is registered and the task must wait. */

@@ -53,6 +53,7 @@ import {
   COMPLETED,
   extraOf,
   FAILED,
+  isParkedWait,
   isTask,
   JOINING,
   LISTED,
@@ -150,8 +151,11 @@ export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
     if (isTask(value)) return awaitTask(frame, value);
     if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
     if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
-      (value as SchedulerAwaitable).$suspend(frame);
-      return SUSPEND;
+      var outcome = (value as SchedulerAwaitable).$suspend(frame);
+      if (outcome === SUSPEND) return SUSPEND;
+      readyMode = 0;
+      readyValue = outcome;
+      return READY;
     }
     var then = (value as PromiseLike<unknown>).then;
     if (typeof then === 'function') {
@@ -209,7 +213,8 @@ export function wake(task: TaskFrame, mode: number, value: unknown): void {
   enqueue(resume, task, mode, value);
 }
 
-function resume(task: TaskFrame, mode: number, value: unknown): void {
+/** The ready queue's entry for a task's resumption (the test scheduler permutes these, and only these). */
+export function resume(task: TaskFrame, mode: number, value: unknown): void {
   task.$awaiting = undefined;
   task.$taskState &= ~SHIELDED;
   runTask(task, mode, value);
@@ -222,7 +227,7 @@ export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   else task.$waiters = [waiters, waiter];
 }
 
-function removeWaiter(task: TaskFrame, waiter: Waiter): void {
+export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === waiter) task.$waiters = undefined;
   else if (Array.isArray(waiters)) {
@@ -352,6 +357,7 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   var awaiting = task.$awaiting;
   if (awaiting === QUEUED || awaiting === CHILDREN) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
+  else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
 }
