@@ -96,4 +96,19 @@ function runEntry(): void {
   entries[next] = entries[next + 1] = entries[next + 3] = undefined;
   next += 4;
   run(task, mode, value);
+  if (next >= COMPACT_AFTER && next * 2 >= entries.length) compactEntries();
+}
+
+/**
+ * Entries already run are dropped from the front once they are most of the
+ * array: a drain that never ends (two tasks handing messages back and forth
+ * keep one entry queued at all times) would otherwise grow it without bound,
+ * and a huge array is slow to append to.
+ */
+var COMPACT_AFTER = 4096;
+
+function compactEntries(): void {
+  entries.copyWithin(0, next);
+  entries.length -= next;
+  next = 0;
 }
