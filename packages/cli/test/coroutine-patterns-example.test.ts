@@ -1,0 +1,64 @@
+/**
+ * examples/coroutine-patterns, as a user would run it: copied into a fresh
+ * project with @coro/cli and @coro/runtime linked, `npm start`'s command
+ * run there; what the lowered program prints is written out below (a
+ * coroutine has no native counterpart to compare with).
+ */
+
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { assertCliBuilt, makeWorkspace, REPO, removeWorkspace } from './workspace';
+
+const EXAMPLE = join(REPO, 'examples/coroutine-patterns');
+
+let project: string | undefined;
+
+beforeAll(assertCliBuilt);
+afterEach(() => removeWorkspace(project));
+
+test('npm start lowers src/ and runs every pattern', () => {
+  project = makeWorkspace({}, { linkRuntime: true });
+  for (const entry of ['package.json', 'run.js', 'src']) cpSync(join(EXAMPLE, entry), join(project, entry), { recursive: true });
+  mkdirSync(join(project, 'node_modules/@coro'), { recursive: true });
+  symlinkSync(join(REPO, 'packages/cli'), join(project, 'node_modules/@coro/cli'), 'dir');
+
+  const run = spawnSync(process.execPath, ['run.js'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  expect(run.stderr).toMatch(/^coro: lowered 5 files in \d+ ms\n$/);
+  expect(run.status).toBe(0);
+  expect(run.stdout.split('\n')).toEqual([
+    '$ coro transpile src --out-dir out --source-maps file',
+    '$ node --enable-source-maps out/main.js',
+    '--- pipeline',
+    'read    id,name',
+    'read    1,ada',
+    'read    2,grace',
+    'read    3,barbara',
+    'read    4,frances',
+    'read    5,margaret',
+    'wrote   {"id":"1","name":"ada"}',
+    'read    6,radia',
+    'wrote   {"id":"2","name":"grace"}',
+    'wrote   {"id":"3","name":"barbara"}',
+    'wrote   {"id":"4","name":"frances"}',
+    'wrote   {"id":"5","name":"margaret"}',
+    'wrote   {"id":"6","name":"radia"}',
+    '--- bank-account',
+    'withdrew 25, left 35',
+    'withdrew 25, left 10',
+    'refused: insufficient funds: 10 < 25',
+    'balance: 10',
+    'unanswered ask timed out: true',
+    '--- race-found-by-explore',
+    'plain run: passed',
+    'explored: seed 2 fails: read the cache before it was filled',
+    'replayed: read the cache before it was filled',
+    '--- protocol-parser',
+    'message: hello',
+    'message: abc',
+    'message: hello world',
+    'rejected: bad length digit "x"',
+    '',
+  ]);
+});
