@@ -25,7 +25,7 @@ test('npm start lowers src/ and runs every pattern', () => {
   const env = { ...process.env, NO_COLOR: '1' };
 
   const lowered = spawnSync(process.execPath, [CLI, 'transpile', 'src', '--out-dir', 'out', '--source-maps', 'file'], { cwd: project, encoding: 'utf8', env });
-  expect(lowered.stderr).toMatch(/^coro: lowered 5 files in \d+ ms\n$/);
+  expect(lowered.stderr).toMatch(/^coro: lowered 7 files in \d+ ms\n$/);
   expect(lowered.status).toBe(0);
   const run = spawnSync(process.execPath, ['--enable-source-maps', 'out/main.js'], { cwd: project, encoding: 'utf8', env });
   expect(run.stderr).toBe('');
@@ -60,6 +60,13 @@ test('npm start lowers src/ and runs every pattern', () => {
     'message: abc',
     'message: hello world',
     'rejected: bad length digit "x"',
+    '--- crawler',
+    'crawl finished in time: true',
+    'visited: / /a /a/1 /a/2 /b /c',
+    'skipped: /slow',
+    '--- debounce',
+    'search "coro" at 80 ms',
+    'search "coroutine" at 240 ms',
     '',
   ]);
 });
