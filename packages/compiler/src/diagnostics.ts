@@ -72,6 +72,8 @@ export const DiagnosticCode = {
   ShorthandInitializer: 1020,
   /** `"use coroutine"` where it cannot apply (coroutine-directive.ts). */
   CoroutineDirective: 1021,
+  /** A flow (an `async function*` coroutine) that uses what flows do not support yet: `yield*`, a method (coroutine-directive.ts). */
+  UnsupportedInFlow: 1050,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

@@ -16,7 +16,7 @@
  * task-prototype.ts (`Task`), runtime-task.ts, scope.ts, time.ts, clock.ts,
  * timer-heap.ts, errors.ts, task-description.ts, async-stack-trace.ts,
  * dump.ts, link-coroutine.ts; channel.ts, fifo-queue.ts, select.ts,
- * actor.ts; test-scheduler.ts, virtual-clock.ts, random-choice.ts.
+ * actor.ts; test-scheduler.ts, virtual-clock.ts, random-choice.ts; flow.ts.
  *
  * ## References
  * - docs/coroutines.md
@@ -33,6 +33,7 @@ import * as channels from './channel';
 import * as selects from './select';
 import * as actors from './actor';
 import * as testing from './test-scheduler';
+import * as flows from './flow';
 
 export var Task = tasks.Task;
 export var TaskPrototype = tasks.TaskPrototype;
@@ -72,6 +73,7 @@ export var startCoroutine = linking.startCoroutine;
 export var startCoroutineWith = linking.startCoroutineWith;
 export var linkCoroutine = linking.linkCoroutine;
 export var linkTaskFrame = linking.linkTaskFrame;
+export var linkFlow = flows.linkFlow;
 export var awaitInCoroutine = lifecycle.awaitInCoroutine;
 export type { Task as TaskType } from './task-prototype';
 export type { Scope } from './scope';

@@ -60,6 +60,8 @@ export var REGISTERED = 512;
 export var SHIELDED = 1024;
 /** A root task that is listed for `dump()`. */
 export var LISTED = 2048;
+/** A flow's producer (an `async function*` coroutine): a step that returns before its end has yielded. */
+export var FLOW = 4096;
 
 /** What a step function or the runtime keeps for rare needs. */
 export interface TaskExtra {
@@ -124,6 +126,15 @@ export var READY = { toString: function () { return 'READY'; } };
 export var QUEUED = { toString: function () { return 'queued'; } };
 /** `$awaiting` of a task whose body is done and which waits for its children. */
 export var CHILDREN = { toString: function () { return 'its children'; } };
+/**
+ * `$awaiting` of a flow's producer parked at a `yield` until its consumer
+ * pulls again: a wait of the scheduler's (a cancellation resumes it with a
+ * throw at the `yield`, so its `finally` blocks run).
+ */
+export var AT_YIELD: ParkedWait = {
+  $withdraw: function leaveYield() {},
+  $describe: function describeYield() { return 'its consumer, at a yield'; },
+};
 
 export function isTask(value: unknown): value is TaskFrame {
   return typeof value === 'object' && value !== null && typeof (value as TaskFrame).$taskState === 'number' && typeof (value as TaskFrame).$step === 'function';

@@ -46,6 +46,7 @@ import { CancellationError, combinedFailure, isCancellation } from './errors';
 import { enqueue } from './ready-queue';
 import { sleeperLeft, turnTime } from './timer-heap';
 import {
+  AT_YIELD,
   BODY_FAILED,
   CANCEL_REQUESTED,
   CANCELLED,
@@ -53,6 +54,7 @@ import {
   COMPLETED,
   extraOf,
   FAILED,
+  FLOW,
   isParkedWait,
   isTask,
   JOINING,
@@ -80,6 +82,9 @@ var readyMode = 0;
 var readyValue: unknown;
 /** Root tasks that are suspended: what `dump()` starts from. */
 export var liveRoots = new Set<TaskFrame>();
+
+/** What flow.ts does when a producer yields (set by flow.ts; task-lifecycle.ts does not import it). */
+export var flowEvents: { yielded: (producer: TaskFrame, value: unknown) => void } = { yielded: function noFlows() {} };
 
 /** The task whose step is running, if any. */
 export function runningTask(): TaskFrame | undefined {
@@ -124,7 +129,15 @@ function runTask(task: TaskFrame, mode: number, value: unknown): void {
   }
   current = previous;
   if (result === SUSPEND) markSuspended(task);
+  else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
   else finishBody(task, false, result);
+}
+
+/** A flow's producer returned from its step before its end: it yielded `value`, and waits for the next pull. */
+function parkAtYield(task: TaskFrame, value: unknown): void {
+  markSuspended(task);
+  task.$awaiting = AT_YIELD;
+  flowEvents.yielded(task, value);
 }
 
 function markSuspended(task: TaskFrame): void {
@@ -246,6 +259,7 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
   if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
+  if (children) closeAbandonedFlows(children);
   if (!children || children.size === 0) {
     settle(task);
     return;
@@ -253,6 +267,13 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$taskState |= JOINING;
   markSuspended(task);
   task.$awaiting = CHILDREN;
+}
+
+/** Flows a body leaves parked at a `yield` are closed: cancelled there, so their `finally` blocks run, and then joined. */
+function closeAbandonedFlows(children: Set<TaskFrame>): void {
+  children.forEach(function closeIfAbandoned(child) {
+    if (child.$awaiting === AT_YIELD) cancelTask(child, undefined, false);
+  });
 }
 
 function settle(task: TaskFrame): void {
