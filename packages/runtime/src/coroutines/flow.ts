@@ -40,7 +40,7 @@
 import { addWaiter, cancelTask, flowEvents, removeWaiter, resume, runningTask, startTask, wake } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
 import { functionNameOf } from '../property-key';
-import { AT_YIELD, COMPLETED, CREATED, FLOW, OBSERVED, STATUS_MASK, statusOf, SUSPEND, type TaskFrame } from './task-frame';
+import { AT_YIELD, COMPLETED, CREATED, FLOW, OBSERVED, PULLED, STATUS_MASK, statusOf, SUSPEND, type TaskFrame } from './task-frame';
 
 interface FlowFrame extends TaskFrame {
   /** The pull waiting for the producer's next value or end. */
@@ -157,7 +157,7 @@ export class FlowPull implements PromiseLike<IteratorResult<unknown>> {
     }
     flow.$pull = this;
     if (status === CREATED) {
-      flow.$taskState |= FLOW | OBSERVED;
+      flow.$taskState |= FLOW | PULLED | OBSERVED;
       startTask(flow, consumer === undefined ? null : consumer);
     } else {
       resume(flow, this.mode, this.value);

@@ -16,7 +16,8 @@
  * task-prototype.ts (`Task`), runtime-task.ts, scope.ts, time.ts, clock.ts,
  * timer-heap.ts, errors.ts, task-description.ts, async-stack-trace.ts,
  * dump.ts, link-coroutine.ts; channel.ts, fifo-queue.ts, select.ts,
- * actor.ts; test-scheduler.ts, virtual-clock.ts, random-choice.ts; flow.ts.
+ * actor.ts; test-scheduler.ts, virtual-clock.ts, random-choice.ts; flow.ts,
+ * flow-operators.ts.
  *
  * ## References
  * - docs/coroutines.md
@@ -34,6 +35,7 @@ import * as selects from './select';
 import * as actors from './actor';
 import * as testing from './test-scheduler';
 import * as flows from './flow';
+import * as operators from './flow-operators';
 
 export var Task = tasks.Task;
 export var TaskPrototype = tasks.TaskPrototype;
@@ -74,6 +76,14 @@ export var startCoroutineWith = linking.startCoroutineWith;
 export var linkCoroutine = linking.linkCoroutine;
 export var linkTaskFrame = linking.linkTaskFrame;
 export var linkFlow = flows.linkFlow;
+export var map = operators.map;
+export var filter = operators.filter;
+export var take = operators.take;
+export var buffer = operators.buffer;
+export var conflate = operators.conflate;
+export var merge = operators.merge;
+export var zip = operators.zip;
+export var collectLatest = operators.collectLatest;
 export var awaitInCoroutine = lifecycle.awaitInCoroutine;
 export type { Task as TaskType } from './task-prototype';
 export type { Scope } from './scope';

@@ -62,6 +62,12 @@ export var SHIELDED = 1024;
 export var LISTED = 2048;
 /** A flow's producer (an `async function*` coroutine): a step that returns before its end has yielded. */
 export var FLOW = 4096;
+/**
+ * Runs only as its consumer pulls (a flow's producer, a flow operator's
+ * stage): when its parent's body ends, it is cancelled instead of joined, so
+ * a consumer that stops pulling leaves nothing waiting for it forever.
+ */
+export var PULLED = 8192;
 
 /** What a step function or the runtime keeps for rare needs. */
 export interface TaskExtra {

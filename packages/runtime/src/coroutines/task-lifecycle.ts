@@ -48,6 +48,7 @@ import { sleeperLeft, turnTime } from './timer-heap';
 import {
   AT_YIELD,
   BODY_FAILED,
+  PULLED,
   CANCEL_REQUESTED,
   CANCELLED,
   CHILDREN,
@@ -269,10 +270,10 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$awaiting = CHILDREN;
 }
 
-/** Flows a body leaves parked at a `yield` are closed: cancelled there, so their `finally` blocks run, and then joined. */
+/** Flows and stages a body leaves behind (`PULLED`) are closed: cancelled where they wait, so their `finally` blocks run, and then joined. */
 function closeAbandonedFlows(children: Set<TaskFrame>): void {
   children.forEach(function closeIfAbandoned(child) {
-    if (child.$awaiting === AT_YIELD) cancelTask(child, undefined, false);
+    if (child.$taskState & PULLED) cancelTask(child, undefined, false);
   });
 }
 
