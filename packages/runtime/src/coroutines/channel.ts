@@ -40,7 +40,7 @@
 import { ClosedChannelError } from './errors';
 import { FifoQueue } from './fifo-queue';
 import { onReceive, onSend, type SelectClause } from './select';
-import { wake } from './task-lifecycle';
+import { AwaitedOperation } from './awaited-operation';
 import { SUSPEND, type TaskFrame } from './task-frame';
 
 export type Overflow = 'suspend' | 'drop-oldest' | 'drop-latest';
@@ -282,14 +282,12 @@ export class Channel<T> implements AsyncIterable<T> {
  * One `send`, `receive` or iterator `next`: awaited once, in a coroutine (it
  * parks the task itself) or by ordinary code (`then`, a promise).
  */
-export class ChannelOperation<T> implements PromiseLike<any>, ChannelWaiter<T> {
+export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike<any>, ChannelWaiter<T> {
   $element: T | undefined;
-  private task: TaskFrame | undefined = undefined;
-  private resolve: ((value: unknown) => void) | undefined = undefined;
-  private reject: ((error: unknown) => void) | undefined = undefined;
   private used = false;
 
   constructor(private readonly channel: Channel<T>, private readonly kind: number, element: T | undefined) {
+    super();
     this.$element = element;
   }
 
@@ -321,32 +319,23 @@ export class ChannelOperation<T> implements PromiseLike<any>, ChannelWaiter<T> {
     return this.kind === SEND ? this.channel.$sendNow(this.$element as T) : this.channel.$receiveNow(this.kind);
   }
 
-  private complete(mode: number, value: unknown): void {
-    var task = this.task;
-    if (task !== undefined) {
-      this.task = undefined;
-      wake(task, mode, value);
-    } else if (mode === 0) this.resolve!(value);
-    else this.reject!(value);
-  }
-
   $take(element: T): void {
-    this.complete(0, this.kind === NEXT ? { value: element, done: false } : element);
+    this.resumeWaiter(0, this.kind === NEXT ? { value: element, done: false } : element);
   }
 
   $taken(): void {
     this.$element = undefined;
-    this.complete(0, undefined);
+    this.resumeWaiter(0, undefined);
   }
 
   $closed(cause: unknown): void {
-    if (this.kind === NEXT && cause === undefined) this.complete(0, { value: undefined, done: true });
-    else this.complete(1, this.channel.endError());
+    if (this.kind === NEXT && cause === undefined) this.resumeWaiter(0, { value: undefined, done: true });
+    else this.resumeWaiter(1, this.channel.endError());
   }
 
   $refused(error: Error): void {
     this.$element = undefined;
-    this.complete(1, error);
+    this.resumeWaiter(1, error);
   }
 
   /** The task was cancelled while it waited: out of the queue; a waiting sender's element goes to `onUndelivered`. */

@@ -37,7 +37,8 @@
  * - kotlinx.coroutines `Flow` (cold, sequential, cancellation-transparent)
  * - ECMA-262 §27.6 AsyncGenerator objects (the request protocol this simplifies)
  */
-import { addWaiter, cancelTask, flowEvents, removeWaiter, resume, runningTask, startTask, wake } from './task-lifecycle';
+import { AwaitedOperation } from './awaited-operation';
+import { addWaiter, cancelTask, flowEvents, removeWaiter, resume, runningTask, startTask } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
 import { functionNameOf } from '../property-key';
 import { AT_YIELD, COMPLETED, CREATED, FLOW, OBSERVED, PULLED, STATUS_MASK, statusOf, SUSPEND, type TaskFrame } from './task-frame';
@@ -105,17 +106,16 @@ function flowEnded(task: TaskFrame): void {
 }
 
 /** One `next`, `return` or `throw` of a flow, awaited once. */
-export class FlowPull implements PromiseLike<IteratorResult<unknown>> {
-  private task: TaskFrame | undefined = undefined;
-  private resolve: ((value: unknown) => void) | undefined = undefined;
-  private reject: ((error: unknown) => void) | undefined = undefined;
+export class FlowPull extends AwaitedOperation implements PromiseLike<IteratorResult<unknown>> {
   private used = false;
   private parked = false;
   private delivered = false;
   private outcomeMode = 0;
   private outcome: unknown = undefined;
 
-  constructor(private readonly flow: FlowFrame, private readonly mode: number, private readonly value: unknown) {}
+  constructor(private readonly flow: FlowFrame, private readonly mode: number, private readonly value: unknown) {
+    super();
+  }
 
   $suspend(consumer: TaskFrame): unknown {
     var outcome = this.pull(consumer);
@@ -198,14 +198,7 @@ export class FlowPull implements PromiseLike<IteratorResult<unknown>> {
       this.outcome = value;
       return;
     }
-    var task = this.task;
-    if (task !== undefined) {
-      this.task = undefined;
-      wake(task, mode, value);
-    } else if (this.resolve !== undefined) {
-      if (mode === 0) this.resolve(value);
-      else this.reject!(value);
-    }
+    this.resumeWaiter(mode, value);
   }
 
   /** The consumer was cancelled while it waited: it stops waiting (the producer, its child, is cancelled too). */

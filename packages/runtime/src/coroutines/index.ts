@@ -17,7 +17,7 @@
  * timer-heap.ts, errors.ts, task-description.ts, async-stack-trace.ts,
  * dump.ts, link-coroutine.ts; channel.ts, fifo-queue.ts, select.ts,
  * actor.ts; test-scheduler.ts, virtual-clock.ts, random-choice.ts; flow.ts,
- * flow-operators.ts.
+ * flow-operators.ts, awaited-operation.ts.
  *
  * ## References
  * - docs/coroutines.md

@@ -31,7 +31,8 @@
 import { currentClock } from './clock';
 import { ClosedChannelError } from './errors';
 import { chooseIndex } from './random-choice';
-import { addWaiter, removeWaiter, wake } from './task-lifecycle';
+import { AwaitedOperation } from './awaited-operation';
+import { addWaiter, removeWaiter } from './task-lifecycle';
 import { COMPLETED, isTask, OBSERVED, statusOf, SUSPEND, type TaskFrame } from './task-frame';
 import type { Channel, ChannelWaiter } from './channel';
 
@@ -109,15 +110,14 @@ class ChannelRegistration implements ChannelWaiter<unknown> {
 }
 
 /** A select, awaited once: in a coroutine it parks the task; from ordinary code `then` gives a promise. */
-export class Selection implements PromiseLike<SelectResult> {
+export class Selection extends AwaitedOperation implements PromiseLike<SelectResult> {
   private registrations: unknown[] | undefined = undefined;
-  private task: TaskFrame | undefined = undefined;
-  private resolve: ((value: unknown) => void) | undefined = undefined;
-  private reject: ((error: unknown) => void) | undefined = undefined;
   private used = false;
   private finished = false;
 
-  constructor(readonly clauses: SelectClause[]) {}
+  constructor(readonly clauses: SelectClause[]) {
+    super();
+  }
 
   $suspend(task: TaskFrame): unknown {
     var outcome = this.poll();
@@ -195,12 +195,7 @@ export class Selection implements PromiseLike<SelectResult> {
     if (this.finished) return;
     this.finished = true;
     this.withdrawAll(index);
-    var task = this.task;
-    if (task !== undefined) {
-      this.task = undefined;
-      wake(task, mode, value);
-    } else if (mode === 0) this.resolve!(value);
-    else this.reject!(value);
+    this.resumeWaiter(mode, value);
   }
 
   private withdrawAll(except: number): void {
