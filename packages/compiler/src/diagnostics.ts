@@ -74,6 +74,8 @@ export const DiagnosticCode = {
   CoroutineDirective: 1021,
   /** A `using` or `await using` declaration the grammar refuses: no initializer, a pattern, a case clause, a for-in head. */
   InvalidUsingDeclaration: 1022,
+  /** A flow (an `async function*` coroutine) that uses what flows do not support yet: `yield*`, a method (coroutine-directive.ts). */
+  UnsupportedInFlow: 1050,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

@@ -179,9 +179,9 @@ class FunctionLowering {
     });
   }
 
-  /** A `"use coroutine"` async function: its `await` suspends to coro's scheduler (coroutines.md). */
+  /** A `"use coroutine"` async function, or async generator (a flow): its `await` suspends to coro's scheduler (coroutines.md). */
   private get coroutine(): boolean {
-    return this.kind === 'async' && this.file.isCoroutine(this.fn);
+    return (this.kind === 'async' || this.kind === 'asyncGenerator') && this.file.isCoroutine(this.fn);
   }
 
   private get strict(): boolean {
@@ -246,8 +246,9 @@ class FunctionLowering {
       marks: file.marks,
       stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
+      // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:
-        kind === 'async' || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
+        kind === 'async' || this.coroutine || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
       prelude: this.prelude,
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
@@ -313,11 +314,14 @@ class FunctionLowering {
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
     const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey);
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
+    // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
+    const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
-        ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-        : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
-    return { ...placeLowered(fn, form, { ...placed, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
+        ? `${linker}(${anonymousDeclaration}, ${helper.frame}, "default")`
+        : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
+    const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
   }
 
   /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` when `arguments` is mapped. */

@@ -19,7 +19,7 @@
 import { currentClock } from './clock';
 import { liveRoots } from './task-lifecycle';
 import { taskName, taskPosition } from './task-description';
-import { CHILDREN, isTask, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
+import { CHILDREN, isParkedWait, isTask, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
 
 export interface TaskSnapshot {
   readonly name: string;
@@ -34,9 +34,14 @@ export interface TaskSnapshot {
 }
 
 export function dump(): TaskSnapshot[] {
+  return snapshotTasks(liveRoots);
+}
+
+/** Snapshots of `tasks` and their subtrees (the test scheduler dumps the tasks of one test). */
+export function snapshotTasks(tasks: Iterable<TaskFrame>): TaskSnapshot[] {
   var now = currentClock().now();
   var roots: TaskSnapshot[] = [];
-  liveRoots.forEach(function addRoot(task) { roots.push(snapshotOf(task, now)); });
+  for (var task of tasks as Iterable<TaskFrame>) roots.push(snapshotOf(task, now));
   return roots;
 }
 
@@ -61,6 +66,7 @@ function describeAwaiting(awaiting: unknown, now: number): string | undefined {
   if (awaiting === CHILDREN) return 'its children';
   if (typeof awaiting === 'number') return 'delay (' + Math.max(0, Math.round(awaiting - now)) + ' ms left)';
   if (isTask(awaiting)) return taskName(awaiting);
+  if (isParkedWait(awaiting)) return awaiting.$describe();
   return awaiting instanceof Promise ? 'a promise' : 'a thenable';
 }
 

@@ -13,7 +13,12 @@
  * appends them, so a chain of ten thousand tasks completing one after another
  * runs in a loop at one stack depth. Entries are run inside the async context
  * their task captured (async-context.ts); consecutive entries of one context
- * share one entry into it.
+ * share one entry into it. Under the test scheduler (test-scheduler.ts) an
+ * order is installed: before each entry runs, a seeded choice swaps it with
+ * a later one, so the resumptions of one drain run in a permuted order; only
+ * task resumptions move, bookkeeping entries (a failure's end-of-drain check)
+ * keep their place. `progress` counts entries, so the test scheduler can
+ * tell a stalled program from a busy one.
  *
  * ## References
  * - Trio's run queue (`trio._core._run.Runner.runq`)
@@ -28,8 +33,23 @@ var entries: unknown[] = [];
 var next = 0;
 var drainScheduled = false;
 
+/** Entries queued so far: the test scheduler reads it to see whether anything happened. */
+export var progress = { entries: 0 };
+
+/** Picks an index in [0, count): installed by the test scheduler. */
+export type ReadyOrder = (count: number) => number;
+var order: ReadyOrder | undefined;
+var movable: Resumption | undefined;
+
+/** Installs (or, with no arguments, removes) a permuted order for the entries whose run is `permuted`. */
+export function setReadyOrder(pick?: ReadyOrder, permuted?: Resumption): void {
+  order = pick;
+  movable = permuted;
+}
+
 export function enqueue(run: Resumption, task: TaskFrame, mode: number, value: unknown): void {
   entries.push(run, task, mode, value);
+  progress.entries++;
   if (!drainScheduled) {
     drainScheduled = true;
     queueMicrotask(drainReadyQueue);
@@ -38,7 +58,13 @@ export function enqueue(run: Resumption, task: TaskFrame, mode: number, value: u
 
 function drainReadyQueue(): void {
   try {
-    while (next < entries.length) runInContext((entries[next + 1] as TaskFrame).$context, runEntriesOfContext);
+    while (next < entries.length) {
+      if (order === undefined) runInContext((entries[next + 1] as TaskFrame).$context, runEntriesOfContext);
+      else {
+        permuteNext(order);
+        runInContext((entries[next + 1] as TaskFrame).$context, runEntry);
+      }
+    }
   } finally {
     entries.length = 0;
     next = 0;
@@ -47,13 +73,42 @@ function drainReadyQueue(): void {
 }
 
 function runEntriesOfContext(context: unknown): void {
-  while (next < entries.length && (entries[next + 1] as TaskFrame).$context === context) {
-    var run = entries[next] as Resumption;
-    var task = entries[next + 1] as TaskFrame;
-    var mode = entries[next + 2] as number;
-    var value = entries[next + 3];
-    entries[next] = entries[next + 1] = entries[next + 3] = undefined;
-    next += 4;
-    run(task, mode, value);
+  while (next < entries.length && (entries[next + 1] as TaskFrame).$context === context) runEntry();
+}
+
+/** Swaps the next entry with a chosen later one, when both are task resumptions. */
+function permuteNext(pick: ReadyOrder): void {
+  if (entries[next] !== movable) return;
+  var other = next + 4 * pick((entries.length - next) / 4);
+  if (other === next || entries[other] !== movable) return;
+  for (var i = 0; i < 4; i++) {
+    var held = entries[next + i];
+    entries[next + i] = entries[other + i];
+    entries[other + i] = held;
   }
+}
+
+function runEntry(): void {
+  var run = entries[next] as Resumption;
+  var task = entries[next + 1] as TaskFrame;
+  var mode = entries[next + 2] as number;
+  var value = entries[next + 3];
+  entries[next] = entries[next + 1] = entries[next + 3] = undefined;
+  next += 4;
+  run(task, mode, value);
+  if (next >= COMPACT_AFTER && next * 2 >= entries.length) compactEntries();
+}
+
+/**
+ * Entries already run are dropped from the front once they are most of the
+ * array: a drain that never ends (two tasks handing messages back and forth
+ * keep one entry queued at all times) would otherwise grow it without bound,
+ * and a huge array is slow to append to.
+ */
+var COMPACT_AFTER = 4096;
+
+function compactEntries(): void {
+  entries.copyWithin(0, next);
+  entries.length -= next;
+  next = 0;
 }

@@ -46,13 +46,17 @@ import { CancellationError, combinedFailure, isCancellation } from './errors';
 import { enqueue } from './ready-queue';
 import { sleeperLeft, turnTime } from './timer-heap';
 import {
+  AT_YIELD,
   BODY_FAILED,
+  PULLED,
   CANCEL_REQUESTED,
   CANCELLED,
   CHILDREN,
   COMPLETED,
   extraOf,
   FAILED,
+  FLOW,
+  isParkedWait,
   isTask,
   JOINING,
   LISTED,
@@ -79,6 +83,9 @@ var readyMode = 0;
 var readyValue: unknown;
 /** Root tasks that are suspended: what `dump()` starts from. */
 export var liveRoots = new Set<TaskFrame>();
+
+/** What flow.ts does when a producer yields (set by flow.ts; task-lifecycle.ts does not import it). */
+export var flowEvents: { yielded: (producer: TaskFrame, value: unknown) => void } = { yielded: function noFlows() {} };
 
 /** The task whose step is running, if any. */
 export function runningTask(): TaskFrame | undefined {
@@ -123,7 +130,15 @@ function runTask(task: TaskFrame, mode: number, value: unknown): void {
   }
   current = previous;
   if (result === SUSPEND) markSuspended(task);
+  else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
   else finishBody(task, false, result);
+}
+
+/** A flow's producer returned from its step before its end: it yielded `value`, and waits for the next pull. */
+function parkAtYield(task: TaskFrame, value: unknown): void {
+  markSuspended(task);
+  task.$awaiting = AT_YIELD;
+  flowEvents.yielded(task, value);
 }
 
 function markSuspended(task: TaskFrame): void {
@@ -150,8 +165,11 @@ export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
     if (isTask(value)) return awaitTask(frame, value);
     if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
     if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
-      (value as SchedulerAwaitable).$suspend(frame);
-      return SUSPEND;
+      var outcome = (value as SchedulerAwaitable).$suspend(frame);
+      if (outcome === SUSPEND) return SUSPEND;
+      readyMode = 0;
+      readyValue = outcome;
+      return READY;
     }
     var then = (value as PromiseLike<unknown>).then;
     if (typeof then === 'function') {
@@ -209,7 +227,8 @@ export function wake(task: TaskFrame, mode: number, value: unknown): void {
   enqueue(resume, task, mode, value);
 }
 
-function resume(task: TaskFrame, mode: number, value: unknown): void {
+/** The ready queue's entry for a task's resumption (the test scheduler permutes these, and only these). */
+export function resume(task: TaskFrame, mode: number, value: unknown): void {
   task.$awaiting = undefined;
   task.$taskState &= ~SHIELDED;
   runTask(task, mode, value);
@@ -222,7 +241,7 @@ export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   else task.$waiters = [waiters, waiter];
 }
 
-function removeWaiter(task: TaskFrame, waiter: Waiter): void {
+export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === waiter) task.$waiters = undefined;
   else if (Array.isArray(waiters)) {
@@ -241,6 +260,7 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
   if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
+  if (children) closeAbandonedFlows(children);
   if (!children || children.size === 0) {
     settle(task);
     return;
@@ -248,6 +268,13 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$taskState |= JOINING;
   markSuspended(task);
   task.$awaiting = CHILDREN;
+}
+
+/** Flows and stages a body leaves behind (`PULLED`) are closed: cancelled where they wait, so their `finally` blocks run, and then joined. */
+function closeAbandonedFlows(children: Set<TaskFrame>): void {
+  children.forEach(function closeIfAbandoned(child) {
+    if (child.$taskState & PULLED) cancelTask(child, undefined, false);
+  });
 }
 
 function settle(task: TaskFrame): void {
@@ -352,6 +379,7 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   var awaiting = task.$awaiting;
   if (awaiting === QUEUED || awaiting === CHILDREN) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
+  else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
 }
