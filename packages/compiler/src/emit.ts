@@ -28,6 +28,7 @@ import {
   isExitPart,
   type Exit,
   isDeferred,
+  isSourcePosition,
   isLabel,
   isLineBreak,
   isVariable,
@@ -40,7 +41,7 @@ import {
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
-import { markedText } from './source-map';
+import { markedText, positionMark } from './source-map';
 import { fieldsOf, type FrameField } from './frame-fields';
 
 export interface EmittedMachine {
@@ -261,6 +262,7 @@ class CaseWriter {
       else if (isLabel(part)) out += String(this.stateOf.get(part));
       else if (isDeferred(part)) out += part.text();
       else if (isCalleeRef(part)) out += this.layout.callee(part.callee);
+      else if (isSourcePosition(part)) out += this.options.marks ? positionMark(part.sourceAt) : '';
       else if (isExitPart(part)) out += this.exitCode(part.exit, `continue ${this.names.loop};`, reindent);
       else if (isLineBreak(part)) {
         const indent = part.lineBreak;

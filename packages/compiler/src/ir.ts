@@ -127,7 +127,17 @@ export interface LineBreak {
   readonly lineBreak: string;
 }
 
-export type Part = string | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak;
+/**
+ * Where the text after it stands in the source, for the source map: a call
+ * put together from temporaries (`(0, $frame.$t)($value)`) is reported by
+ * the engine at another column than the original call, and must map to
+ * where the engine reports the original (`sourcePositionOfCall`).
+ */
+export interface SourcePosition {
+  readonly sourceAt: number;
+}
+
+export type Part = string | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak | SourcePosition;
 export type Code = readonly Part[];
 
 export function isVariable(part: Part): part is Variable {
@@ -159,6 +169,10 @@ export function exitDestination(exit: Exit): Label | undefined {
 
 export function isLineBreak(part: Part): part is LineBreak {
   return typeof part === 'object' && 'lineBreak' in part;
+}
+
+export function isSourcePosition(part: Part): part is SourcePosition {
+  return typeof part === 'object' && 'sourceAt' in part;
 }
 
 export function isCalleeRef(part: Part): part is CalleeRef {
