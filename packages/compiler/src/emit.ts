@@ -375,7 +375,7 @@ function stepFunction(
 
 /** A prelude declaration: nested functions' helpers, text that is final by now. */
 function renderPlain(code: Code): string {
-  return code.map((part) => (typeof part === 'string' ? part : isDeferred(part) ? part.text() : unexpectedPart())).join('');
+  return code.map((part) => (typeof part === 'string' ? part : isDeferred(part) ? part.text() : isSourcePosition(part) ? '' : unexpectedPart())).join('');
 }
 
 function unexpectedPart(): never {

@@ -13,14 +13,19 @@
  * and column, so a stack trace or a breakpoint lands on the original code.
  *
  * ## Implementation
- * `emit` writes a position mark (two private-use characters around a source
- * offset) before the text of each instruction that came from the source, and
- * a continuation mark after each line break inside that text. magic-string
+ * Positions travel as data until emit writes text: `render` puts a
+ * `SourcePosition` part (ir.ts) before every slice of source text it copies,
+ * and the build puts one where the engine reports a call it assembles from
+ * temporaries (`build/call-position.ts`). `emit` writes a position mark (two
+ * private-use characters around a source offset) for each of them and before
+ * the text of each instruction that came from the source, and a
+ * continuation mark after each line break inside that text. magic-string
  * splices the lowered text in and maps what it left alone; then this module
  * removes the marks and, on each line that had one, adds a segment at the
  * mark and one per token that can be found, in order, in the original text
  * after it (a short look-ahead skips what the lowering replaced, such as
- * `x` becoming `$frame.x`). magic-string's own segments on those lines move
+ * `x` becoming `$frame.x`; a slice's own mark restarts the search where the
+ * slice stands, so the machine's text before it cannot lead it astray). magic-string's own segments on those lines move
  * left by the width of the marks removed. A file whose text already holds
  * the mark character gets no marks (they could not be told apart).
  *

@@ -18,6 +18,7 @@
  * The instruction table in `ir.ts`.
  */
 import type { Code, Exit, Finally, Instruction, Label, MachineIR, Region, Variable, VariableOrigin } from '../ir';
+import { isSourcePosition } from '../ir';
 
 export class IrWriter {
   readonly instructions: Instruction[] = [];
@@ -78,7 +79,7 @@ export class IrWriter {
 
   /** An expression evaluated for its effects, parenthesized where a statement could not start with it. */
   expressionStatement(code: Code): void {
-    const first = code[0];
+    const first = code.find((part) => !isSourcePosition(part));
     const ambiguous = typeof first === 'string' && /^\s*(?:\{|function\b|class\b|let\s*\[|async\s+function\b)/.test(first);
     this.statement(ambiguous ? ['(', ...code, ');'] : [...code, ';']);
   }
