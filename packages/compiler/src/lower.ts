@@ -406,7 +406,8 @@ class FunctionLowering {
       insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
     }
     if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    else insertInto(edits, linkInsertions(node, get, sf, shared));
+    // A class declaration of a statement list this machine splits is bound as a class expression.
+    else insertInto(edits, linkInsertions(node, get, sf, shared, splitByThis && site.anchor === node.parent));
     return replacement;
   }
 
