@@ -41,7 +41,7 @@ import {
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
-import { markedText, positionMark } from './source-map';
+import { markedText, namedPositionMark, positionMark } from './source-map';
 import { fieldsOf, type FrameField } from './frame-fields';
 
 export interface EmittedMachine {
@@ -72,6 +72,8 @@ export interface EmitOptions {
   readonly awaitsOnce: boolean;
   /** Write source position marks for `resolvePositionMarks`. */
   readonly marks: boolean;
+  /** The function the step function runs, as stack traces name it (`marks` only): where it starts and its name. */
+  readonly traceName?: { readonly pos: number; readonly name: string };
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
   /**
@@ -333,7 +335,9 @@ function stepFunction(
   const { body: i1, nested: i2 } = stepIndents(options.indent, hasRegions);
   const F = names.frame;
   const out: string[] = [];
-  out.push(`function ${options.stepName}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  // Named where the function starts (its `function` and its parameters, whichever the engine takes), so traces say the user's name.
+  const named = options.marks && options.traceName ? namedPositionMark(options.traceName.pos, options.traceName.name) : '';
+  out.push(`${named}function ${options.stepName}${named}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
