@@ -28,6 +28,7 @@ import {
   isExitPart,
   type Exit,
   isDeferred,
+  isSourcePosition,
   isLabel,
   isLineBreak,
   isOperand,
@@ -42,7 +43,7 @@ import {
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
-import { markedText } from './source-map';
+import { markedText, namedPositionMark, positionMark } from './source-map';
 import { fieldsOf, type FrameField } from './frame-fields';
 
 export interface EmittedMachine {
@@ -73,6 +74,8 @@ export interface EmitOptions {
   readonly awaitsOnce: boolean;
   /** Write source position marks for `resolvePositionMarks`. */
   readonly marks: boolean;
+  /** The function the step function runs, as stack traces name it (`marks` only): where it starts and its name. */
+  readonly traceName?: { readonly pos: number; readonly name: string };
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
   /**
@@ -269,6 +272,7 @@ class CaseWriter {
       else if (isLabel(part)) out += String(this.stateOf.get(part));
       else if (isDeferred(part)) out += part.text((indent) => reindented(indent, reindent));
       else if (isCalleeRef(part)) out += this.layout.callee(part.callee);
+      else if (isSourcePosition(part)) out += this.options.marks ? positionMark(part.sourceAt) : '';
       else if (isExitPart(part)) out += this.exitCode(part.exit, `continue ${this.names.loop};`, reindent);
       else if (isLineBreak(part)) out += '\n' + reindented(part.lineBreak, reindent);
     }
@@ -336,7 +340,9 @@ function stepFunction(
   const { body: i1, nested: i2 } = stepIndents(options.indent, hasRegions);
   const F = names.frame;
   const out: string[] = [];
-  out.push(`function ${options.stepName}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  // Named where the function starts (its `function` and its parameters, whichever the engine takes), so traces say the user's name.
+  const named = options.marks && options.traceName ? namedPositionMark(options.traceName.pos, options.traceName.name) : '';
+  out.push(`${named}function ${options.stepName}${named}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
@@ -378,7 +384,7 @@ function stepFunction(
 
 /** A prelude declaration: nested functions' helpers, text that is final by now. */
 function renderPlain(code: Code): string {
-  return code.map((part) => plainText(part) ?? (isDeferred(part) ? part.text() : unexpectedPart())).join('');
+  return code.map((part) => plainText(part) ?? (isDeferred(part) ? part.text() : isSourcePosition(part) ? '' : unexpectedPart())).join('');
 }
 
 function unexpectedPart(): never {

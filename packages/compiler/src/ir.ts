@@ -143,7 +143,17 @@ export interface Operand {
   readonly literal: boolean;
 }
 
-export type Part = string | Operand | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak;
+/**
+ * Where the text after it stands in the source, for the source map: a call
+ * put together from temporaries (`(0, $frame.$t)($value)`) is reported by
+ * the engine at another column than the original call, and must map to
+ * where the engine reports the original (`sourcePositionOfCall`).
+ */
+export interface SourcePosition {
+  readonly sourceAt: number;
+}
+
+export type Part = string | Operand | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak | SourcePosition;
 export type Code = readonly Part[];
 
 /** A name build writes itself (the step function's `$value`): one operand, its value not stable. */
@@ -197,6 +207,10 @@ export function exitDestination(exit: Exit): Label | undefined {
 
 export function isLineBreak(part: Part): part is LineBreak {
   return typeof part === 'object' && 'lineBreak' in part;
+}
+
+export function isSourcePosition(part: Part): part is SourcePosition {
+  return typeof part === 'object' && 'sourceAt' in part;
 }
 
 export function isCalleeRef(part: Part): part is CalleeRef {

@@ -60,7 +60,7 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, irTitle, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, inferredNameNode, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, IndentMap, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
@@ -244,6 +244,7 @@ class FunctionLowering {
       awaitsOnce: this.awaitsOnce,
       coroutineAwait: this.coroutine ? file.coroutineRuntime.ref('awaitInCoroutine') : undefined,
       marks: file.marks,
+      traceName: this.traceName(),
       stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
@@ -253,6 +254,13 @@ class FunctionLowering {
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
     });
+  }
+
+  /** The name a stack trace gives the function natively: its own, or the one its place gives it (none when anonymous). */
+  private traceName(): { pos: number; name: string } | undefined {
+    const name = this.fn.name ?? inferredNameNode(this.fn);
+    if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) return undefined;
+    return { pos: this.fn.getStart(this.sf), name: name.text };
   }
 
   /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
@@ -411,7 +419,8 @@ class FunctionLowering {
       insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
     }
     if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    else insertInto(edits, linkInsertions(node, get, sf, shared));
+    // A class declaration of a statement list this machine splits is bound as a class expression.
+    else insertInto(edits, linkInsertions(node, get, sf, shared, splitByThis && site.anchor === node.parent));
     return replacement;
   }
 

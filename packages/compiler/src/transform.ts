@@ -332,7 +332,7 @@ function finishOutput(code: string, s: MagicString, options: TransformOptions, r
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
   const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
-  const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], code, lineAndColumnOf);
+  const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], decoded.names, code, lineAndColumnOf);
   const output = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
   // The parser that read the input reads the output (in the input's language): about the cost of that first parse.
   const reparsed = ts.createSourceFile(filename, output, ts.ScriptTarget.Latest, false, scriptKindOf(filename));
@@ -343,7 +343,7 @@ function finishOutput(code: string, s: MagicString, options: TransformOptions, r
     report.at(originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
     return undefined;
   }
-  const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
+  const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings, names: resolved.names }) as unknown as SourceMap);
   return { code: output, map };
 }
 

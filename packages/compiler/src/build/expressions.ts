@@ -43,6 +43,7 @@ import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isStable, paren } from './code';
 import { startsLikeAnotherStatement } from './statement-start';
+import { callPosition } from './call-position';
 import { isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 
@@ -458,12 +459,14 @@ export class Normalizer implements ExpressionLowering {
   private callPart(node: ts.CallExpression, nullish: Label | undefined): Code {
     const b = this.b;
     const callee = skipOuterExpression(node.expression);
+    // Where the engine reports the call: before each place it may report the lowered one.
+    const at = callPosition(node, b.context.sourceFile);
     const argumentsSuspend = node.arguments.some((a) => b.suspends(a));
     if (callee.kind === ts.SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
       const fn = this.spill(b.render(callee));
       const args = this.list(node.arguments);
-      return [...paren(fn), '.call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
+      return [...paren(fn), '.', at, 'call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
     }
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       let receiver = this.chainBase(callee.expression, nullish);
@@ -471,9 +474,9 @@ export class Normalizer implements ExpressionLowering {
       const keySuspends = ts.isElementAccessExpression(callee) && b.suspends(callee.argumentExpression);
       if (!argumentsSuspend && !keySuspends && !node.questionDotToken) {
         const member: Code = ts.isPropertyAccessExpression(callee)
-          ? [...paren(receiver), '.', callee.name.getText(b.context.sourceFile)]
+          ? [...paren(receiver), '.', at, callee.name.getText(b.context.sourceFile)]
           : [...paren(receiver), '[', ...b.render(callee.argumentExpression), ']'];
-        return [...member, '(', ...this.list(node.arguments), ')'];
+        return [...member, at, '(', ...this.list(node.arguments), ')'];
       }
       receiver = this.spill(receiver);
       let fn: Code = ts.isPropertyAccessExpression(callee)
@@ -482,19 +485,19 @@ export class Normalizer implements ExpressionLowering {
       fn = this.spill(fn);
       if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
       const args = this.list(node.arguments);
-      return [...paren(fn), '.call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
+      return [...paren(fn), '.', at, 'call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
     let fn = this.chainBase(callee === node.expression ? callee : node.expression, nullish);
     if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
     else if (argumentsSuspend) fn = this.spill(fn);
     // A plain call keeps `this` undefined, also when the callee now lives in the frame.
-    return [...paren(calleeOf(fn)), '(', ...this.list(node.arguments), ')'];
+    return [at, ...paren(calleeOf(fn)), at, '(', ...this.list(node.arguments), ')'];
   }
 
   private newExpression(node: ts.NewExpression): Code {
     const args = node.arguments ?? [];
     const [callee] = this.sequence([this.piece(node.expression), { suspends: args.some((a) => this.b.suspends(a)), evaluate: () => [] }]);
-    return ['new ', ...paren(callee), '(', ...this.list(args), ')'];
+    return [callPosition(node, this.b.context.sourceFile), 'new ', ...paren(callee), '(', ...this.list(args), ')'];
   }
 
   private template(node: ts.TemplateExpression): Code {
@@ -550,8 +553,9 @@ export class Normalizer implements ExpressionLowering {
     const args = this.sequence(template.templateSpans.map((s) => this.piece(s.expression)));
     const argParts: Part[] = [];
     for (const a of args) argParts.push(', ', ...a);
-    if (receiver) return [...paren(fn), '.call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
-    return [...paren(calleeOf(fn)), '(', ...stringsTemp, ...argParts, ')'];
+    const at = callPosition(node, sf);
+    if (receiver) return [...paren(fn), '.', at, 'call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
+    return [at, ...paren(calleeOf(fn)), at, '(', ...stringsTemp, ...argParts, ')'];
   }
 
   /**
