@@ -72,6 +72,8 @@ export const DiagnosticCode = {
   ShorthandInitializer: 1020,
   /** `"use coroutine"` where it cannot apply (coroutine-directive.ts). */
   CoroutineDirective: 1021,
+  /** A `with` statement whose body holds a `yield` or `await`: its object environment cannot span the machine's states. */
+  WithBodySuspends: 1035,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

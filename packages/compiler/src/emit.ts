@@ -74,6 +74,11 @@ export interface EmitOptions {
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
   /**
+   * The step function is an arrow the wrapper makes per call (a function with a dynamic scope,
+   * dynamic-scope.ts): it sees the wrapper's parameters, `this` and `arguments` as they are.
+   */
+  readonly stepInScope?: boolean;
+  /**
    * A generator function linked to its function object: the frame constructor gives the object the
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
    */
@@ -331,7 +336,8 @@ function stepFunction(
   const { body: i1, nested: i2 } = stepIndents(options.indent, hasRegions);
   const F = names.frame;
   const out: string[] = [];
-  out.push(`function ${options.stepName}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  const parameters = `(${F}, ${names.state}, ${names.mode}, ${names.value})`;
+  out.push(options.stepInScope ? `${parameters} => {` : `function ${options.stepName}${parameters} {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
