@@ -30,7 +30,7 @@ const REFUSED_BY_VITE: Readonly<Record<string, RegExp>> = {
 /**
  * Codes that differ because Vite and Rollup read every `.js` file as an ES
  * module, which is strict code: there `with` is an early error (CORO1017)
- * before it is a construct coro refuses in a sloppy script (CORO1004).
+ * before it is a construct coro refuses in a sloppy script (CORO1035).
  */
 const CODE_IN_A_MODULE: Readonly<Record<string, number>> = { 'with-in-generator': 1017 };
 
