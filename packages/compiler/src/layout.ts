@@ -120,7 +120,7 @@ export function layoutFrame(
   // In the per-call scope the wrapper's own names come first, then the function scope's: what
   // `eval` reads by a name is the outermost binding of it.
   const named =
-    storage === 'scope' ? [...variables.filter((v) => v.input), ...variables.filter((v) => v.binding?.scope.node === v.binding?.scope.owner), ...variables] : variables;
+    storage === 'scope' ? [...variables.filter((v) => v.input), ...variables.filter((v) => v.binding !== undefined && v.binding.scope.node === v.binding.scope.owner), ...variables] : variables;
   for (const v of named) {
     if (slotOf.has(v) || localOf.has(v)) continue;
     if (v.input && inScope(v)) {
