@@ -3,7 +3,7 @@
  *
  * ## Example
  * `with (o) { yield x; }` inside a generator gives
- * `{ category: 'error', code: 1002, message: "'with' ...", file, line: 3, column: 5 }`.
+ * `{ category: 'error', code: 1035, message: "a 'with' statement whose body ...", file, line: 3, column: 5 }`.
  *
  * ## Implementation
  * TypeScript's parse errors are `CORO1001`; the early errors the parser leaves
