@@ -3,7 +3,7 @@
  * write what it produced, and count how it went.
  *
  * Example:
- *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false }, terminal);
+ *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false, evalAndWith: undefined }, terminal);
  *   // out/main.js and out/main.js.map written; src/bad.js reported, nothing written for it
  *   terminal.err(formatSummary(outcome, 38));
  *   // coro: lowered 1 file in 38 ms; 1 file with errors not written
@@ -25,7 +25,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { formatFileError, formatProblem, sourceText, type FileProblem, type LoweredSource, type RuntimeMode } from '@coro/host';
+import { formatFileError, formatProblem, sourceText, type FileProblem, type EvalAndWith, type LoweredSource, type RuntimeMode } from '@coro/host';
 import { writeFilesAtomic, type FileToWrite } from './atomic-write';
 import { displayPath } from './display-path';
 import { lowerFile } from './lower-file';
@@ -39,6 +39,7 @@ export interface BuildSettings {
   readonly module: ModuleOption | undefined;
   readonly sourceMaps: SourceMapMode;
   readonly dumpIR: boolean;
+  readonly evalAndWith: EvalAndWith | undefined;
 }
 
 export interface BuildOutcome {
@@ -64,6 +65,7 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       decide,
       sourceMap: settings.sourceMaps !== 'none',
       dumpIR: settings.dumpIR,
+      evalAndWith: settings.evalAndWith,
     });
     if (writeLowered(file.source.path, file.outputPath, result, settings.sourceMaps, terminal)) lowered++;
     else failed++;

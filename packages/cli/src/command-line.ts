@@ -33,7 +33,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import type { RuntimeMode } from '@coro/host';
+import type { EvalAndWith, RuntimeMode } from '@coro/host';
 import { UsageError } from './exit-code';
 import type { ModuleOption } from './module-format';
 import type { OutputTarget } from './output-layout';
@@ -63,6 +63,8 @@ export interface TranspileOptions {
   readonly copyFiles: boolean;
   /** Print the IR of every lowered function to standard output instead of the code. */
   readonly dumpIR: boolean;
+  /** A suspend function with direct `eval` or `with`: lowered, or refused; undefined: `transform`'s default (lowered). */
+  readonly evalAndWith: EvalAndWith | undefined;
 }
 
 export type Command =
@@ -73,6 +75,7 @@ export type Command =
 const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const SOURCE_MAP_MODES: readonly SourceMapMode[] = ['inline', 'file', 'none'];
 const MODULE_OPTIONS: readonly ModuleOption[] = ['commonjs', 'esm', 'preserve'];
+const EVAL_AND_WITH: readonly EvalAndWith[] = ['lower', 'refuse'];
 
 export function parseCommandLine(args: readonly string[]): Command {
   const [command, ...rest] = args;
@@ -109,6 +112,7 @@ function parseTranspile(args: readonly string[]): Command {
     ignore: { type: 'string', multiple: true },
     'copy-files': { type: 'boolean', short: 'D' },
     'dump-ir': { type: 'boolean' },
+    'eval-and-with': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { kind: 'help', topic: 'transpile' };
@@ -173,6 +177,7 @@ function parseTranspile(args: readonly string[]): Command {
       ignore: (values.ignore as string[] | undefined) ?? [],
       copyFiles,
       dumpIR,
+      evalAndWith: oneOf('--eval-and-with', values['eval-and-with'], EVAL_AND_WITH),
     },
   };
 }

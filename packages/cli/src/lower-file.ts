@@ -23,7 +23,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { lowerSource, sourceText, type LoweredSource } from '@coro/host';
+import { lowerSource, sourceText, type EvalAndWith, type LoweredSource } from '@coro/host';
 import { displayPath } from './display-path';
 import type { ModuleDecider } from './module-format';
 
@@ -33,6 +33,8 @@ export interface LowerFileOptions {
   readonly sourceMap: boolean;
   /** Print the IR of the lowered functions instead of the code. */
   readonly dumpIR?: boolean;
+  /** A suspend function with direct `eval` or `with`: lowered (default) or refused. */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 export function lowerFile(path: string, options: LowerFileOptions): LoweredSource {
@@ -60,5 +62,6 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     moduleFormat: module.convert ? 'commonjs' : 'preserve',
     sourceMap: options.sourceMap,
     dumpIR: options.dumpIR,
+    evalAndWith: options.evalAndWith,
   });
 }

@@ -79,6 +79,7 @@ async function transpileStandardInput(options: TranspileOptions, explicit: boole
     decide: createModuleDecider(options),
     sourceMap: options.sourceMaps !== 'none',
     dumpIR: options.dumpIR,
+    evalAndWith: options.evalAndWith,
   });
   const written = writeLowered(sourcePath, outputPath, result, options.sourceMaps, terminal);
   if (outputPath !== undefined) {

@@ -79,6 +79,11 @@ export interface EmitOptions {
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
   /**
+   * The step function is an arrow the wrapper makes per call (a function with a dynamic scope,
+   * dynamic-scope.ts): it sees the wrapper's parameters, `this` and `arguments` as they are.
+   */
+  readonly stepInScope?: boolean;
+  /**
    * A generator function linked to its function object: the frame constructor gives the object the
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
    */
@@ -340,9 +345,10 @@ function stepFunction(
   const { body: i1, nested: i2 } = stepIndents(options.indent, hasRegions);
   const F = names.frame;
   const out: string[] = [];
+  const parameters = `(${F}, ${names.state}, ${names.mode}, ${names.value})`;
   // Named where the function starts (its `function` and its parameters, whichever the engine takes), so traces say the user's name.
   const named = options.marks && options.traceName ? namedPositionMark(options.traceName.pos, options.traceName.name) : '';
-  out.push(`${named}function ${options.stepName}${named}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  out.push(options.stepInScope ? `${parameters} => {` : `${named}function ${options.stepName}${named}${parameters} {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));

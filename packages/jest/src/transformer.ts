@@ -69,6 +69,7 @@ export function createTransformer(transformerConfig?: unknown): CoroJestTransfor
         sourceMap: true,
         moduleFormat: options.supportsStaticESM ? 'preserve' : 'commonjs',
         jsx: config.jsx ?? 'react',
+        evalAndWith: config.evalAndWith,
       });
       if (result.code === undefined) throw new CoroTransformError(shownPath, result.problems);
       return { code: result.code, map: result.map ?? null };

@@ -47,13 +47,13 @@
  * TypeScript 6.0 `CustomTransformers` (`before` runs ahead of tsc's own transformers)
  */
 import type * as ts from 'typescript';
-import { transform, type RuntimeMode, type TransformResult } from '@coro/compiler';
+import { transform, type EvalAndWith, type RuntimeMode, type TransformResult } from '@coro/compiler';
 import { crashDiagnostic, diagnosticsError, fromCoroDiagnostic, optionsDiagnostic, orderDiagnostic, withoutTypeScriptDuplicates } from './coro-diagnostics';
 import { defaultRuntime } from './default-runtime';
 import { assertSameTypeScript, hostTypeScript, type TypeScript } from './host-typescript';
 import { spliceLowered } from './lowered-source-file';
 import { mayHoldSuspension } from './may-suspend';
-import { readPluginOptions } from './plugin-options';
+import { readPluginOptions, type CoroPluginOptions } from './plugin-options';
 import { SourceReorderedError } from './statement-order';
 import { withholdOutput } from './withheld-output';
 
@@ -68,10 +68,10 @@ export interface CoroTransformerHost {
 export function coroTransformer(program?: ts.Program, options?: unknown, host?: CoroTransformerHost): ts.TransformerFactory<ts.SourceFile> {
   const typescript = hostTypeScript(host?.ts);
   const addDiagnostic = host?.addDiagnostic;
-  let runtime: RuntimeMode | undefined;
+  let pluginOptions: CoroPluginOptions = {};
   let optionsError: unknown;
   try {
-    runtime = readPluginOptions(options).runtime;
+    pluginOptions = readPluginOptions(options);
   } catch (error) {
     if (addDiagnostic === undefined) throw error;
     addDiagnostic(optionsDiagnostic(typescript, error));
@@ -96,7 +96,8 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
       if (typescript.getOriginalNode(sourceFile) !== sourceFile) return refuse(sourceFile, [orderDiagnostic(typescript, sourceFile)]);
       let result: TransformResult;
       try {
-        result = lower(typescript, sourceFile, runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions()));
+        const runtime = pluginOptions.runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions());
+        result = lower(typescript, sourceFile, runtime, pluginOptions.evalAndWith);
       } catch (error) {
         return refuse(sourceFile, [crashDiagnostic(typescript, sourceFile, error)]);
       }
@@ -114,10 +115,11 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   };
 }
 
-function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode): TransformResult {
+function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode, evalAndWith: EvalAndWith | undefined): TransformResult {
   return transform(sourceFile.text, {
     filename: sourceFile.fileName,
     runtime,
+    evalAndWith,
     sourceMap: true,
     sourceType: typescript.isExternalModule(sourceFile) ? 'module' : 'script',
   });

@@ -24,16 +24,19 @@
  * https://github.com/nonara/ts-patch#plugin-options (plugin entries and their keys)
  * docs/architecture.md, "Emitted code ↔ runtime contract" (`import`, `require`, `inline`)
  */
-import type { RuntimeMode } from '@coro/compiler';
+import type { EvalAndWith, RuntimeMode } from '@coro/compiler';
 
 export interface CoroPluginOptions {
   /** How lowered code reaches `@coro/runtime`; by default chosen per file from how tsc emits it. */
   readonly runtime?: RuntimeMode;
+  /** A suspend function with direct `eval` or `with`: `'lower'` (default) or `'refuse'`. */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 const RUNTIME_MODES: readonly unknown[] = ['import', 'require', 'inline'];
+const EVAL_AND_WITH: readonly unknown[] = ['lower', 'refuse'];
 const TS_PATCH_KEYS = new Set(['transform', 'import', 'isEsm', 'tsConfig', 'resolvePathAliases', 'type', 'after', 'afterDeclarations', 'transformProgram', 'name']);
-const OWN_KEYS = new Set(['runtime']);
+const OWN_KEYS = new Set(['runtime', 'evalAndWith']);
 
 export function readPluginOptions(raw: unknown): CoroPluginOptions {
   if (raw === undefined || raw === null) return {};
@@ -46,10 +49,15 @@ export function readPluginOptions(raw: unknown): CoroPluginOptions {
       throw new Error(`@coro/tsc-plugin: unknown option '${key}'; the options are: ${[...OWN_KEYS].join(', ')}`);
     }
   }
-  const runtime = entries.runtime;
-  if (runtime === undefined) return {};
-  if (!RUNTIME_MODES.includes(runtime)) {
+  const { runtime, evalAndWith } = entries;
+  if (runtime !== undefined && !RUNTIME_MODES.includes(runtime)) {
     throw new Error(`@coro/tsc-plugin: unknown runtime ${JSON.stringify(runtime)}; use 'import', 'require' or 'inline'`);
   }
-  return { runtime: runtime as RuntimeMode };
+  if (evalAndWith !== undefined && !EVAL_AND_WITH.includes(evalAndWith)) {
+    throw new Error(`@coro/tsc-plugin: unknown evalAndWith ${JSON.stringify(evalAndWith)}; use 'lower' or 'refuse'`);
+  }
+  return {
+    ...(runtime !== undefined && { runtime: runtime as RuntimeMode }),
+    ...(evalAndWith !== undefined && { evalAndWith: evalAndWith as EvalAndWith }),
+  };
 }

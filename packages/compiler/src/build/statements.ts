@@ -33,7 +33,7 @@
  */
 import ts from 'typescript';
 import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR, UNDEFINED, nameOperand } from '../ir';
-import { UnsupportedError } from '../diagnostics';
+import { DiagnosticCode, UnsupportedError } from '../diagnostics';
 import type { Builder, BuildContext } from './builder';
 import { isInert, paren } from './code';
 import { startsLikeAnotherStatement } from './statement-start';
@@ -146,6 +146,9 @@ export class MachineBuilder extends IterationBuilder implements Builder {
         return this.buildSwitch(node as ts.SwitchStatement, []);
       case ts.SyntaxKind.TryStatement:
         return this.buildTry(node as ts.TryStatement);
+      case ts.SyntaxKind.WithStatement:
+        // The machine's states cannot stand inside the object environment a `with` opens.
+        throw new UnsupportedError(node, "a 'with' statement whose body holds a suspension point is not lowered", DiagnosticCode.WithBodySuspends);
       default:
         throw new UnsupportedError(node, `${ts.SyntaxKind[node.kind]} holding a suspension point is not supported`);
     }
