@@ -72,6 +72,8 @@ export const DiagnosticCode = {
   ShorthandInitializer: 1020,
   /** `"use coroutine"` where it cannot apply (coroutine-directive.ts). */
   CoroutineDirective: 1021,
+  /** A `using` or `await using` declaration the grammar refuses: no initializer, a pattern, a case clause, a for-in head. */
+  InvalidUsingDeclaration: 1022,
   /** A flow (an `async function*` coroutine) that uses what flows do not support yet: `yield*`, a method (coroutine-directive.ts). */
   UnsupportedInFlow: 1050,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
@@ -83,7 +85,11 @@ export const DiagnosticCode = {
  * parses the file: TypeScript's parse errors and the early errors.
  */
 export function isSyntaxErrorCode(code: number): boolean {
-  return code === DiagnosticCode.SyntaxError || (code >= DiagnosticCode.ReservedWord && code <= DiagnosticCode.ShorthandInitializer);
+  return (
+    code === DiagnosticCode.SyntaxError ||
+    (code >= DiagnosticCode.ReservedWord && code <= DiagnosticCode.ShorthandInitializer) ||
+    code === DiagnosticCode.InvalidUsingDeclaration
+  );
 }
 
 export class UnsupportedError extends Error {

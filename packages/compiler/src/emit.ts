@@ -30,7 +30,9 @@ import {
   isDeferred,
   isLabel,
   isLineBreak,
+  isOperand,
   isVariable,
+  plainText,
   type Code,
   type Finally,
   type Instruction,
@@ -94,6 +96,11 @@ export interface EmitOptions {
 interface Reindent {
   readonly from: string;
   readonly to: string;
+}
+
+/** A source line's indentation, moved from the statement's own to the step function's. */
+function reindented(indent: string, { from, to }: Reindent): string {
+  return to + (indent.startsWith(from) ? indent.slice(from.length) : '');
 }
 
 export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNames, options: EmitOptions): EmittedMachine {
@@ -256,16 +263,14 @@ class CaseWriter {
     if (!code) return '';
     let out = '';
     for (const part of code) {
-      if (typeof part === 'string') out += part;
+      const text = plainText(part);
+      if (text !== undefined) out += text;
       else if (isVariable(part)) out += this.layout.access(part);
       else if (isLabel(part)) out += String(this.stateOf.get(part));
-      else if (isDeferred(part)) out += part.text();
+      else if (isDeferred(part)) out += part.text((indent) => reindented(indent, reindent));
       else if (isCalleeRef(part)) out += this.layout.callee(part.callee);
       else if (isExitPart(part)) out += this.exitCode(part.exit, `continue ${this.names.loop};`, reindent);
-      else if (isLineBreak(part)) {
-        const indent = part.lineBreak;
-        out += '\n' + reindent.to + (indent.startsWith(reindent.from) ? indent.slice(reindent.from.length) : '');
-      }
+      else if (isLineBreak(part)) out += '\n' + reindented(part.lineBreak, reindent);
     }
     return out;
   }
@@ -281,7 +286,7 @@ class CaseWriter {
     const value = exit.value ? this.render(exit.value, reindent) : 'void 0';
     if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
     // `return await x` returns what the machine was resumed with: `$value` holds it already.
-    const resumedValue = exit.value?.length === 1 && exit.value[0] === names.value;
+    const resumedValue = exit.value?.length === 1 && isOperand(exit.value[0]) && exit.value[0].operand === names.value;
     const setValue = resumedValue ? '' : `${names.value} = ${value}; `;
     return `${setValue}${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
   }
@@ -373,7 +378,7 @@ function stepFunction(
 
 /** A prelude declaration: nested functions' helpers, text that is final by now. */
 function renderPlain(code: Code): string {
-  return code.map((part) => (typeof part === 'string' ? part : isDeferred(part) ? part.text() : unexpectedPart())).join('');
+  return code.map((part) => plainText(part) ?? (isDeferred(part) ? part.text() : unexpectedPart())).join('');
 }
 
 function unexpectedPart(): never {

@@ -35,6 +35,7 @@ import {
   type Exit,
   isDeferred,
   isLabel,
+  isOperand,
   type Code,
   type Finally,
   type Instruction,
@@ -56,6 +57,7 @@ export function formatIR(ir: MachineIR, title: string): string {
     return c
       .map((part) => {
         if (typeof part === 'string') return part;
+        if (isOperand(part)) return part.operand;
         if (isLabel(part)) return label(part);
         if (isDeferred(part)) return part.printed ?? '⟨nested function⟩';
         if (isCalleeRef(part)) return `callee(${variable(part.callee)})`;

@@ -62,8 +62,8 @@ import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
 import { expectedArgumentCount, helperBaseName, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
-import type { Code, MachineIR, Variable } from './ir';
-import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
+import type { Code, IndentMap, MachineIR, Variable } from './ir';
+import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
 
 export function lowerFunction(
@@ -390,10 +390,11 @@ class FunctionLowering {
       reserved: this.reserved,
     };
     let lowered: LoweredFunction | undefined;
-    const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
+    // Its lines stand where its source line is moved to, if the first to ask for it knows where that is.
+    const get = (indentAt?: IndentMap) => (lowered ??= lowerFunction(node, file, self, nestedForm, (indentAt ?? sameIndent)(indentOf(node, sf))));
     if (nestedForm === 'expression') {
       insertInto(edits, nameKeyInsertions(node, get, sf));
-      return [deferred(() => get().replacement)];
+      return [deferred((indentAt) => get(indentAt).replacement)];
     }
     // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
     const key = dynamicKeyOf(node);
@@ -427,7 +428,7 @@ class FunctionLowering {
       case 'arguments':
         return captured(this.builder.argumentsValue());
       case 'newTarget':
-        return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : ['void 0'];
+        return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : UNDEFINED;
       case 'super':
         return captured(this.builder.context.superAccessor());
     }
@@ -457,10 +458,13 @@ function budgetCheckpoint(file: FileContext, iterations: number): { check: strin
   return { check: `++${co.ref('budget')}.spent < ${iterations}`, yieldCall: `${co.ref('spendBudget')}()` };
 }
 
+const sameIndent: IndentMap = (indent) => indent;
+
 export function renderCode(code: Code, layout: FrameLayout): string {
   let out = '';
   for (const part of code) {
-    if (typeof part === 'string') out += part;
+    const text = plainText(part);
+    if (text !== undefined) out += text;
     else if (isVariable(part)) out += layout.access(part);
     else if (isDeferred(part)) out += part.text();
     else if (isCalleeRef(part)) out += layout.callee(part.callee);

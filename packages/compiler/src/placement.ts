@@ -37,7 +37,7 @@ import ts from 'typescript';
 import { isFunctionLike } from './scope';
 import { computedNameKey } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
-import type { Code, Deferred } from './ir';
+import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
 import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
 import type { FunctionForm, HoistSite, LoweredFunction, MethodLink } from './lowered-function';
@@ -209,9 +209,10 @@ export function siteOf(fn: ts.Node): ts.Node {
   return fn;
 }
 
-export function deferred(text: () => string): Deferred {
+/** Text made once, when it is first written (and, if emit moves it, indented where it is first written). */
+export function deferred(text: (indentAt?: IndentMap) => string): Deferred {
   let cached: string | undefined;
-  return { text: () => (cached ??= text()) };
+  return { text: (indentAt) => (cached ??= text(indentAt)) };
 }
 
 export function joinLines(pieces: readonly string[], indent: string): string {

@@ -31,7 +31,7 @@
  * 12.10 Automatic Semicolon Insertion.
  */
 import ts from 'typescript';
-import { calleeOf, type Code, type Part } from './ir';
+import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { namedEvaluationName, namingText } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
@@ -89,6 +89,10 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
   const edits: Edit[] = [];
   const text = hooks.sourceFile.text;
   collectEdits(node, hooks, edits, [], false, false, node);
+  if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
+    const operand = operandOf(node, hooks.sourceFile);
+    if (operand) return [operand];
+  }
   edits.sort((a, b) => a.start - b.start || a.end - b.end || Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
   const parts: Part[] = [];
   const source = new SourceText(text, node);
@@ -101,6 +105,23 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
   }
   if (pos < end) source.copy(pos, end, parts);
   return parts;
+}
+
+/** A name or a literal, written as one operand: build can ask it what text cannot be asked. */
+function operandOf(node: ts.Node, sourceFile: ts.SourceFile): Operand | undefined {
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+      return { operand: node.getText(sourceFile), literal: (node as ts.Identifier).text === 'undefined' };
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return literal(node.getText(sourceFile));
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -38,11 +38,12 @@
  */
 import ts from 'typescript';
 import type { Code, Label, Part, Variable } from '../ir';
-import { calleeOf, isVariable } from '../ir';
+import { calleeOf, isVariable, UNDEFINED, literal, nameOperand } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
-import { isAtomic, paren } from './code';
-import { namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { isStable, paren } from './code';
+import { startsLikeAnotherStatement } from './statement-start';
+import { isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 
 interface Piece {
@@ -130,12 +131,12 @@ export class Normalizer implements ExpressionLowering {
     const operand = node.expression ? this.expression(node.expression) : undefined;
     if (b.context.kind === 'asyncGenerator') {
       if (node.asteriskToken) {
-        const result = b.delegateAsync(operand ?? ['void 0']);
+        const result = b.delegateAsync(operand ?? UNDEFINED);
         return discard ? [] : [result];
       }
       // Yield in an async generator: AsyncGeneratorYield(? Await(value)).
-      b.awaitValue(operand ?? ['void 0']);
-      b.suspend([b.context.names.value], false);
+      b.awaitValue(operand ?? UNDEFINED);
+      b.suspend([nameOperand(b.context.names.value)], false);
     } else {
       b.suspend(operand, node.asteriskToken !== undefined);
     }
@@ -154,7 +155,7 @@ export class Normalizer implements ExpressionLowering {
    * temporary, as it keeps any other value that could change.
    */
   private resumedWith(): Code {
-    return [this.b.context.names.value];
+    return [nameOperand(this.b.context.names.value)];
   }
 
   /** Evaluates pieces in order, spilling each one that a later suspension could change. */
@@ -217,7 +218,7 @@ export class Normalizer implements ExpressionLowering {
     const b = this.b;
     if (op === ts.SyntaxKind.CommaToken) {
       const left = this.expression(node.left, true);
-      if (left.length && !isStable(left)) b.expressionStatement(left);
+      if (left.length && !isStable(left)) b.expressionStatement(left, startsLikeAnotherStatement(node.left));
       // Its value is no function definition: where the comma stood, nothing names it.
       return discard ? this.expression(node.right, true) : b.keptValue(node.right, this.expression(node.right));
     }
@@ -274,7 +275,7 @@ export class Normalizer implements ExpressionLowering {
   private into(result: Variable | undefined, node: ts.Expression): void {
     const code = this.expression(node, result === undefined);
     if (result) this.b.assign(result, this.b.keptValue(node, code));
-    else if (code.length && !isStable(code)) this.b.expressionStatement(code);
+    else if (code.length && !isStable(code)) this.b.expressionStatement(code, startsLikeAnotherStatement(node));
   }
 
   /** A reference (identifier or property) whose object and key are evaluated now. */
@@ -284,7 +285,7 @@ export class Normalizer implements ExpressionLowering {
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword) {
       const accessor = b.context.superAccessor();
       if (!accessor) throw new UnsupportedError(node, "'super' outside a method");
-      const key = ts.isPropertyAccessExpression(node) ? [JSON.stringify(node.name.text)] : this.spill(this.expression(node.argumentExpression));
+      const key = ts.isPropertyAccessExpression(node) ? [literal(JSON.stringify(node.name.text))] : this.spill(this.expression(node.argumentExpression));
       return {
         read: () => [accessor, '(', ...key, ')'],
         write: (value) => b.statement([accessor, '(', ...key, ', ', ...value, ', true);']),
@@ -444,7 +445,7 @@ export class Normalizer implements ExpressionLowering {
     b.assign(result, code);
     b.jump(end);
     b.mark(nullish);
-    b.assign(result, ['void 0']);
+    b.assign(result, UNDEFINED);
     b.mark(end);
     return [result];
   }
@@ -632,15 +633,7 @@ export class Normalizer implements ExpressionLowering {
 /** The expression under parentheses and TypeScript's type-only wrappers. */
 export function skipOuter<T extends ts.Node>(node: T): ts.Node {
   let n: ts.Node = node;
-  while (
-    ts.isParenthesizedExpression(n) ||
-    ts.isAsExpression(n) ||
-    ts.isTypeAssertionExpression(n) ||
-    ts.isNonNullExpression(n) ||
-    ts.isSatisfiesExpression(n)
-  ) {
-    n = n.expression;
-  }
+  while (isParenthesesOrTypeWrapper(n)) n = (n as ts.ParenthesizedExpression).expression;
   return n;
 }
 
@@ -650,14 +643,6 @@ function skipOuterExpression(node: ts.Expression): ts.Expression {
 
 function isOptionalChainPart(node: ts.Node): boolean {
   return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
-}
-
-/** Code whose value no suspension can change: literals, `this`, `arguments`. */
-function isStable(code: Code): boolean {
-  if (code.length !== 1) return false;
-  const part = code[0];
-  if (typeof part !== 'string') return isVariable(part) && (part.origin === 'this' || part.origin === 'arguments');
-  return isAtomic(code) && /^(?:-?\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?n?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|true|false|null|undefined|void 0)$/.test(part);
 }
 
 function describe(node: ts.Node): string {
