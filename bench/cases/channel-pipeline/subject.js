@@ -11,7 +11,7 @@ async function pipeline(elements) {
       numbers.close();
     });
     s.launch(async () => {
-      for await (const x of numbers) await squares.send(x * x);
+      for await (const x of numbers) await squares.send(x * 2);
       squares.close();
     });
     let sum = 0;

@@ -9,7 +9,7 @@ async function pipeline(elements) {
     numbers.close();
   })();
   const squaring = (async () => {
-    for await (const x of numbers) await squares.push(x * x);
+    for await (const x of numbers) await squares.push(x * 2);
     squares.close();
   })();
   let sum = 0;
