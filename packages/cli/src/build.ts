@@ -3,7 +3,7 @@
  * write what it produced, and count how it went.
  *
  * Example:
- *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false, coroutines: [] }, terminal);
+ *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false, coroutines: [], evalAndWith: undefined }, terminal);
  *   // out/main.js and out/main.js.map written; src/bad.js reported, nothing written for it
  *   terminal.err(formatSummary(outcome, 38));
  *   // coro: lowered 1 file in 38 ms; 1 file with errors not written
@@ -25,7 +25,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { coroutinePathFilter, formatFileError, formatProblem, sourceText, type FileProblem, type LoweredSource, type RuntimeMode } from '@coro/host';
+import { coroutinePathFilter, formatFileError, formatProblem, sourceText, type FileProblem, type EvalAndWith, type LoweredSource, type RuntimeMode } from '@coro/host';
 import { writeFilesAtomic, type FileToWrite } from './atomic-write';
 import { displayPath } from './display-path';
 import { lowerFile } from './lower-file';
@@ -41,6 +41,7 @@ export interface BuildSettings {
   readonly dumpIR: boolean;
   /** Globs, relative to the working directory, of the files whose async functions are all coroutines. */
   readonly coroutines: readonly string[];
+  readonly evalAndWith: EvalAndWith | undefined;
 }
 
 export interface BuildOutcome {
@@ -68,6 +69,7 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       sourceMap: settings.sourceMaps !== 'none',
       dumpIR: settings.dumpIR,
       isCoroutineFile,
+      evalAndWith: settings.evalAndWith,
     });
     if (writeLowered(file.source.path, file.outputPath, result, settings.sourceMaps, terminal)) lowered++;
     else failed++;

@@ -33,7 +33,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import type { RuntimeMode } from '@coro/host';
+import type { EvalAndWith, RuntimeMode } from '@coro/host';
 import { UsageError } from './exit-code';
 import type { ModuleOption } from './module-format';
 import type { OutputTarget } from './output-layout';
@@ -65,6 +65,8 @@ export interface TranspileOptions {
   readonly dumpIR: boolean;
   /** Globs (relative to the working directory) of the files whose async functions are all coroutines. */
   readonly coroutines: readonly string[];
+  /** A suspend function with direct `eval` or `with`: lowered, or refused; undefined: `transform`'s default (lowered). */
+  readonly evalAndWith: EvalAndWith | undefined;
 }
 
 export type Command =
@@ -75,6 +77,7 @@ export type Command =
 const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const SOURCE_MAP_MODES: readonly SourceMapMode[] = ['inline', 'file', 'none'];
 const MODULE_OPTIONS: readonly ModuleOption[] = ['commonjs', 'esm', 'preserve'];
+const EVAL_AND_WITH: readonly EvalAndWith[] = ['lower', 'refuse'];
 
 export function parseCommandLine(args: readonly string[]): Command {
   const [command, ...rest] = args;
@@ -112,6 +115,7 @@ function parseTranspile(args: readonly string[]): Command {
     'copy-files': { type: 'boolean', short: 'D' },
     'dump-ir': { type: 'boolean' },
     coroutines: { type: 'string', multiple: true },
+    'eval-and-with': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { kind: 'help', topic: 'transpile' };
@@ -177,6 +181,7 @@ function parseTranspile(args: readonly string[]): Command {
       copyFiles,
       dumpIR,
       coroutines: (values.coroutines as string[] | undefined) ?? [],
+      evalAndWith: oneOf('--eval-and-with', values['eval-and-with'], EVAL_AND_WITH),
     },
   };
 }

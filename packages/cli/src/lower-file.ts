@@ -23,7 +23,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { lowerSource, sourceText, type LoweredSource } from '@coro/host';
+import { lowerSource, sourceText, type EvalAndWith, type LoweredSource } from '@coro/host';
 import { displayPath } from './display-path';
 import type { ModuleDecider } from './module-format';
 
@@ -35,6 +35,8 @@ export interface LowerFileOptions {
   readonly dumpIR?: boolean;
   /** Whether the async functions of the file at this (absolute) path are all coroutines (`--coroutines`). */
   readonly isCoroutineFile?: (path: string) => boolean;
+  /** A suspend function with direct `eval` or `with`: lowered (default) or refused. */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 export function lowerFile(path: string, options: LowerFileOptions): LoweredSource {
@@ -63,5 +65,6 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     sourceMap: options.sourceMap,
     dumpIR: options.dumpIR,
     coroutines: options.isCoroutineFile?.(path) ?? false,
+    evalAndWith: options.evalAndWith,
   });
 }

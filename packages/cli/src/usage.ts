@@ -82,6 +82,11 @@ Options:
   -w, --watch             lower again whatever changes, until stopped
       --dump-ir           print the state-machine IR of every lowered
                           function instead of the code (standard output)
+      --eval-and-with <how>  a generator or async function holding direct
+                          eval or a with statement:
+                            lower   its bindings kept as real variables
+                                    (default)
+                            refuse  an error (CORO1003, CORO1004)
   -h, --help              show this help
 
 Standard input is read when the input is '-', or when there is none and

@@ -68,3 +68,18 @@ test('a TypeScript syntax error points into the .ts source', () => {
   expect(result.stderr).toContain('> 2 |   yield n:');
   expect(listFiles(join(workspace, 'out'))).toEqual([]);
 });
+
+const EVAL_JS = ['function* evaluate(code) {', '  var local = 1;', '  yield eval(code);', '}', "console.log([...evaluate('local + 1')].join());", ''].join('\n');
+
+test('direct eval in a generator is lowered by default, and an error with --eval-and-with refuse', () => {
+  workspace = makeWorkspace({ 'src/evaluate.js': EVAL_JS });
+
+  const lowered = coro(['transpile', 'src/evaluate.js', '--runtime', 'inline'], workspace);
+  expect(lowered.status).toBe(0);
+  expect(lowered.stdout).toContain('return eval(code);');
+
+  const refused = coro(['transpile', 'src/evaluate.js', '--eval-and-with', 'refuse'], workspace);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toMatch(/^src\/evaluate\.js:3:9 - error CORO1003: direct eval is not lowered inside a generator/);
+  expect(refused.stdout).toBe('');
+});

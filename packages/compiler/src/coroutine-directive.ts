@@ -18,8 +18,11 @@
  * coroutine, such as a scope's body, is one too, as `"use strict"` is
  * inherited), or when the option covers the file. The directive anywhere
  * else (a generator, a plain function, an expression statement that is not
- * in a prologue) is an error; so is an async generator that would be a
- * coroutine: its flows come with the next issue.
+ * in a prologue) is an error. An async generator that is a coroutine is a
+ * flow (docs/coroutines.md, "Flows"), when it is a function declaration or
+ * expression without `yield*` in its body (`UnsupportedInFlow` otherwise:
+ * a method's frame would be linked as an async generator's, and a
+ * delegation is the async generator runtime's).
  *
  * ## References
  * - ECMAScript 2025, 11.2.1 Directive Prologues
@@ -46,6 +49,10 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
     const start = node.getStart(sourceFile);
     diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.CoroutineDirective));
   };
+  const reportUnsupported = (node: ts.Node, message: string) => {
+    const start = node.getStart(sourceFile);
+    diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.UnsupportedInFlow));
+  };
   // The directive is written without escapes (as "use strict" is): a file that does not hold its text has none.
   if (!wholeFile && !sourceFile.text.includes(COROUTINE_DIRECTIVE)) return { coroutines, diagnostics };
   const inPrologue = new Set<ts.Node>();
@@ -62,7 +69,9 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
       }
       const wanted = inherited || directive !== undefined;
       if (wanted && kind === 'asyncGenerator') {
-        report(directive ?? fn, 'async generator coroutines are not yet supported: make it a plain async generator, or a coroutine that returns its values');
+        const unsupported = unsupportedInFlow(fn);
+        if (unsupported) reportUnsupported(unsupported.node, unsupported.message);
+        else coroutines.add(fn);
       } else if (wanted && kind === 'async') {
         coroutines.add(fn);
       }
@@ -89,6 +98,21 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   return { coroutines, diagnostics };
+}
+
+/** What keeps an async generator coroutine from being lowered as a flow yet, if anything. */
+function unsupportedInFlow(fn: ts.FunctionLikeDeclaration): { node: ts.Node; message: string } | undefined {
+  if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) {
+    return { node: fn, message: 'a flow (an async generator coroutine) is a function declaration or expression: flow methods are not supported yet' };
+  }
+  let delegation: ts.Node | undefined;
+  const find = (node: ts.Node): void => {
+    if (delegation || isFunctionLike(node)) return;
+    if (ts.isYieldExpression(node) && node.asteriskToken) delegation = node;
+    else ts.forEachChild(node, find);
+  };
+  if (fn.body) ts.forEachChild(fn.body, find);
+  return delegation ? { node: delegation, message: '`yield*` in a flow (an async generator coroutine) is not supported yet: iterate the inner flow with `for await` and yield each value' } : undefined;
 }
 
 /** A node to look at, and whether an async function there is a coroutine by inheritance. */

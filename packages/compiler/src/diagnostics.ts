@@ -3,7 +3,7 @@
  *
  * ## Example
  * `with (o) { yield x; }` inside a generator gives
- * `{ category: 'error', code: 1002, message: "'with' ...", file, line: 3, column: 5 }`.
+ * `{ category: 'error', code: 1035, message: "a 'with' statement whose body ...", file, line: 3, column: 5 }`.
  *
  * ## Implementation
  * TypeScript's parse errors are `CORO1001`; the early errors the parser leaves
@@ -72,6 +72,12 @@ export const DiagnosticCode = {
   ShorthandInitializer: 1020,
   /** `"use coroutine"` where it cannot apply (coroutine-directive.ts). */
   CoroutineDirective: 1021,
+  /** A `using` or `await using` declaration the grammar refuses: no initializer, a pattern, a case clause, a for-in head. */
+  InvalidUsingDeclaration: 1022,
+  /** A `with` statement whose body holds a `yield` or `await`: its object environment cannot span the machine's states. */
+  WithBodySuspends: 1035,
+  /** A flow (an `async function*` coroutine) that uses what flows do not support yet: `yield*`, a method (coroutine-directive.ts). */
+  UnsupportedInFlow: 1050,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;
@@ -81,7 +87,11 @@ export const DiagnosticCode = {
  * parses the file: TypeScript's parse errors and the early errors.
  */
 export function isSyntaxErrorCode(code: number): boolean {
-  return code === DiagnosticCode.SyntaxError || (code >= DiagnosticCode.ReservedWord && code <= DiagnosticCode.ShorthandInitializer);
+  return (
+    code === DiagnosticCode.SyntaxError ||
+    (code >= DiagnosticCode.ReservedWord && code <= DiagnosticCode.ShorthandInitializer) ||
+    code === DiagnosticCode.InvalidUsingDeclaration
+  );
 }
 
 export class UnsupportedError extends Error {

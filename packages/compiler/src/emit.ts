@@ -28,9 +28,12 @@ import {
   isExitPart,
   type Exit,
   isDeferred,
+  isSourcePosition,
   isLabel,
   isLineBreak,
+  isOperand,
   isVariable,
+  plainText,
   type Code,
   type Finally,
   type Instruction,
@@ -40,7 +43,7 @@ import {
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
-import { markedText } from './source-map';
+import { markedText, namedPositionMark, positionMark } from './source-map';
 import { fieldsOf, type FrameField } from './frame-fields';
 
 export interface EmittedMachine {
@@ -71,6 +74,8 @@ export interface EmitOptions {
   readonly awaitsOnce: boolean;
   /** Write source position marks for `resolvePositionMarks`. */
   readonly marks: boolean;
+  /** The function the step function runs, as stack traces name it (`marks` only): where it starts and its name. */
+  readonly traceName?: { readonly pos: number; readonly name: string };
   /** The frame constructor takes its step function as this first parameter (it is made apart from it). */
   readonly stepParameter?: string;
   /**
@@ -78,6 +83,11 @@ export interface EmitOptions {
    * of each frame: a coroutine's frame is its task, and a suspended task is a field smaller.
    */
   readonly stepOnPrototype?: boolean;
+  /**
+   * The step function is an arrow the wrapper makes per call (a function with a dynamic scope,
+   * dynamic-scope.ts): it sees the wrapper's parameters, `this` and `arguments` as they are.
+   */
+  readonly stepInScope?: boolean;
   /**
    * A generator function linked to its function object: the frame constructor gives the object the
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
@@ -100,6 +110,11 @@ export interface EmitOptions {
 interface Reindent {
   readonly from: string;
   readonly to: string;
+}
+
+/** A source line's indentation, moved from the statement's own to the step function's. */
+function reindented(indent: string, { from, to }: Reindent): string {
+  return to + (indent.startsWith(from) ? indent.slice(from.length) : '');
 }
 
 export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNames, options: EmitOptions): EmittedMachine {
@@ -272,16 +287,15 @@ class CaseWriter {
     if (!code) return '';
     let out = '';
     for (const part of code) {
-      if (typeof part === 'string') out += part;
+      const text = plainText(part);
+      if (text !== undefined) out += text;
       else if (isVariable(part)) out += this.layout.access(part);
       else if (isLabel(part)) out += String(this.stateOf.get(part));
-      else if (isDeferred(part)) out += part.text();
+      else if (isDeferred(part)) out += part.text((indent) => reindented(indent, reindent));
       else if (isCalleeRef(part)) out += this.layout.callee(part.callee);
+      else if (isSourcePosition(part)) out += this.options.marks ? positionMark(part.sourceAt) : '';
       else if (isExitPart(part)) out += this.exitCode(part.exit, `continue ${this.names.loop};`, reindent);
-      else if (isLineBreak(part)) {
-        const indent = part.lineBreak;
-        out += '\n' + reindent.to + (indent.startsWith(reindent.from) ? indent.slice(reindent.from.length) : '');
-      }
+      else if (isLineBreak(part)) out += '\n' + reindented(part.lineBreak, reindent);
     }
     return out;
   }
@@ -297,7 +311,7 @@ class CaseWriter {
     const value = exit.value ? this.render(exit.value, reindent) : 'void 0';
     if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
     // `return await x` returns what the machine was resumed with: `$value` holds it already.
-    const resumedValue = exit.value?.length === 1 && exit.value[0] === names.value;
+    const resumedValue = exit.value?.length === 1 && isOperand(exit.value[0]) && exit.value[0].operand === names.value;
     const setValue = resumedValue ? '' : `${names.value} = ${value}; `;
     return `${setValue}${names.state} = ${stateOf.get(through.returnEntry)}; ${continuing}`;
   }
@@ -347,7 +361,10 @@ function stepFunction(
   const { body: i1, nested: i2 } = stepIndents(options.indent, hasRegions);
   const F = names.frame;
   const out: string[] = [];
-  out.push(`function ${options.stepName}(${F}, ${names.state}, ${names.mode}, ${names.value}) {`);
+  const parameters = `(${F}, ${names.state}, ${names.mode}, ${names.value})`;
+  // Named where the function starts (its `function` and its parameters, whichever the engine takes), so traces say the user's name.
+  const named = options.marks && options.traceName ? namedPositionMark(options.traceName.pos, options.traceName.name) : '';
+  out.push(options.stepInScope ? `${parameters} => {` : `${named}function ${options.stepName}${named}${parameters} {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
@@ -389,7 +406,7 @@ function stepFunction(
 
 /** A prelude declaration: nested functions' helpers, text that is final by now. */
 function renderPlain(code: Code): string {
-  return code.map((part) => (typeof part === 'string' ? part : isDeferred(part) ? part.text() : unexpectedPart())).join('');
+  return code.map((part) => plainText(part) ?? (isDeferred(part) ? part.text() : isSourcePosition(part) ? '' : unexpectedPart())).join('');
 }
 
 function unexpectedPart(): never {

@@ -21,7 +21,8 @@
  * One line per instruction; a label starts a line of its own, flush left.
  * Variables print by name, with `#id` when two variables share a name; a
  * nested suspend function (text known only after this one's layout) prints
- * as `⟨nested function⟩`. The region of an instruction outside the root
+ * as `⟨nested function⟩`; a source position (a source map's anchor) prints
+ * as nothing. The region of an instruction outside the root
  * follows it as `@R<id>`. Nothing here feeds back into lowering: the text is
  * for people (`coro transpile --dump-ir`) and for IR goldens.
  *
@@ -32,9 +33,11 @@ import {
   isCalleeRef,
   isExitPart,
   isLineBreak,
+  isSourcePosition,
   type Exit,
   isDeferred,
   isLabel,
+  isOperand,
   type Code,
   type Finally,
   type Instruction,
@@ -56,11 +59,14 @@ export function formatIR(ir: MachineIR, title: string): string {
     return c
       .map((part) => {
         if (typeof part === 'string') return part;
+        if (isOperand(part)) return part.operand;
         if (isLabel(part)) return label(part);
         if (isDeferred(part)) return part.printed ?? '⟨nested function⟩';
         if (isCalleeRef(part)) return `callee(${variable(part.callee)})`;
         if (isExitPart(part)) return `⟨${exitText(part.exit)}⟩`;
         if (isLineBreak(part)) return '\n' + part.lineBreak;
+        // A source position only places a mapping: it is not code.
+        if (isSourcePosition(part)) return '';
         return variable(part);
       })
       .join('');

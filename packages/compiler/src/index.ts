@@ -19,6 +19,7 @@ export { transform, type TransformOptions, type TransformResult, type SourceMap 
 export type { Diagnostic } from './diagnostics';
 export { DiagnosticCode, isSyntaxErrorCode } from './diagnostics';
 export type { RuntimeMode } from './runtime-binding';
+export type { EvalAndWith } from './dynamic-scope';
 
 /** Whether `transform` reads the code as an ES module or as a script. */
 export type SourceType = NonNullable<TransformOptions['sourceType']>;

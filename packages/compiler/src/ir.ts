@@ -89,8 +89,11 @@ export interface Label {
  * its body names this one's frame slots; the name an anonymous function is
  * given in writing when its binding is not written as itself (render.ts).
  */
+export type IndentMap = (sourceIndent: string) => string;
+
 export interface Deferred {
-  readonly text: () => string;
+  /** `indentAt`: where a line indented so in the source stands in the output, when emit moves the code around it. */
+  readonly text: (indentAt?: IndentMap) => string;
   /** How the printed IR shows it; `⟨nested function⟩` when not said. */
   readonly printed?: string;
 }
@@ -127,8 +130,53 @@ export interface LineBreak {
   readonly lineBreak: string;
 }
 
-export type Part = string | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak;
+/**
+ * One operand written as text: a name the machine does not own (a global, a
+ * binding of an enclosing function) or a literal. Build asks of it what it
+ * cannot ask of text: whether it needs parentheses (never), whether
+ * evaluating it alone has an effect (never), and whether a suspension can
+ * change its value (only a name's).
+ */
+export interface Operand {
+  readonly operand: string;
+  /** A literal (`undefined` and `void 0` count): no suspension changes its value. */
+  readonly literal: boolean;
+}
+
+/**
+ * Where the text after it stands in the source, for the source map: a call
+ * put together from temporaries (`(0, $frame.$t)($value)`) is reported by
+ * the engine at another column than the original call, and must map to
+ * where the engine reports the original (`sourcePositionOfCall`).
+ */
+export interface SourcePosition {
+  readonly sourceAt: number;
+}
+
+export type Part = string | Operand | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak | SourcePosition;
 export type Code = readonly Part[];
+
+/** A name build writes itself (the step function's `$value`): one operand, its value not stable. */
+export function nameOperand(text: string): Operand {
+  return { operand: text, literal: false };
+}
+
+export function literal(text: string): Operand {
+  return { operand: text, literal: true };
+}
+
+/** `undefined` as build writes it. */
+export const UNDEFINED: Code = [literal('void 0')];
+
+export function isOperand(part: Part): part is Operand {
+  return typeof part === 'object' && 'operand' in part;
+}
+
+/** The text of a part that is text already (a string or an operand); undefined for the others. */
+export function plainText(part: Part): string | undefined {
+  if (typeof part === 'string') return part;
+  return isOperand(part) ? part.operand : undefined;
+}
 
 export function isVariable(part: Part): part is Variable {
   return typeof part === 'object' && 'origin' in part;
@@ -159,6 +207,10 @@ export function exitDestination(exit: Exit): Label | undefined {
 
 export function isLineBreak(part: Part): part is LineBreak {
   return typeof part === 'object' && 'lineBreak' in part;
+}
+
+export function isSourcePosition(part: Part): part is SourcePosition {
+  return typeof part === 'object' && 'sourceAt' in part;
 }
 
 export function isCalleeRef(part: Part): part is CalleeRef {

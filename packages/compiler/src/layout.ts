@@ -14,6 +14,13 @@
  * becomes a `var` of the step function, named after the variable unless that
  * name is taken.
  *
+ * Binding storage. A function whose names are resolved at run time (direct
+ * `eval`, `with`: dynamic-scope.ts) lays its bindings out in `'scope'`
+ * storage: none is a frame field or a step local, each is a variable of the
+ * scope the wrapper makes per call, written by its own name (a parameter, or
+ * the function's own name, is the wrapper's; a second binding of one name
+ * gets a fresh name). The machine's temporaries are laid out as always.
+ *
  * Field names. The frame is the object a caller holds (a generator is its
  * frame), so a field must never take a name that the iteration protocol,
  * `Object.prototype`, the thenable check or the runtime reads (`next`, `then`,
@@ -38,11 +45,19 @@ export interface FrameSlot {
   readonly variables: Variable[];
 }
 
+/**
+ * Where the bindings the machine manages live: `'frame'`, in frame fields when they live across a
+ * suspension and as step locals otherwise; `'scope'`, as variables of the wrapper's per-call scope.
+ */
+export type BindingStorage = 'frame' | 'scope';
+
 export interface FrameLayout {
   readonly slots: readonly FrameSlot[];
   /** Inputs in the order the frame constructor takes them. */
   readonly inputs: readonly Variable[];
   readonly locals: readonly string[];
+  /** With `'scope'` storage: the names the wrapper declares for the bindings (parameters are its own already). */
+  readonly scoped: readonly string[];
   /** How a variable is written in the step function: `$frame.x` or `x`. */
   access(v: Variable): string;
   /** Like `access`, for a call's callee: a frame field is called without the frame as `this`. */
@@ -66,7 +81,9 @@ export function layoutFrame(
   allocator: NameAllocator,
   freeNames: ReadonlySet<string>,
   frameName: string,
+  storage: BindingStorage,
 ): FrameLayout {
+  const inScope = (v: Variable) => storage === 'scope' && v.origin === 'binding';
   const slots: FrameSlot[] = [];
   const slotOf = new Map<Variable, FrameSlot>();
   const fields = new Set(RUNTIME_FIELD_NAMES);
@@ -80,7 +97,7 @@ export function layoutFrame(
   // Inputs first: the constructor writes them, and a later variable may reuse an input's field once it is dead.
   const ordered = [...variables.filter((v) => liveness.inputs.has(v)), ...variables.filter((v) => !liveness.inputs.has(v))];
   for (const v of ordered) {
-    if (!liveness.frame.has(v)) continue;
+    if (!liveness.frame.has(v) || inScope(v)) continue;
     let slot: FrameSlot | undefined;
     if (!v.captured) {
       slot = slots.find((s) => !s.variables.some((o) => o.captured || liveness.interferes(o, v)));
@@ -98,23 +115,34 @@ export function layoutFrame(
 
   const localOf = new Map<Variable, string>();
   const locals: string[] = [];
+  const scoped: string[] = [];
   const localNames = new Set<string>();
-  for (const v of variables) {
-    if (slotOf.has(v)) continue;
+  // In the per-call scope the wrapper's own names come first, then the function scope's: what
+  // `eval` reads by a name is the outermost binding of it.
+  const named =
+    storage === 'scope' ? [...variables.filter((v) => v.input), ...variables.filter((v) => v.binding !== undefined && v.binding.scope.node === v.binding.scope.owner), ...variables] : variables;
+  for (const v of named) {
+    if (slotOf.has(v) || localOf.has(v)) continue;
+    if (v.input && inScope(v)) {
+      localNames.add(v.name);
+      localOf.set(v, v.name);
+      continue;
+    }
     // A binding keeps its own name unless a free reference or another local of that name exists;
     // other bindings of that name elsewhere in the function are scoped apart from it.
     const keep = v.origin === 'binding' && !freeNames.has(v.name) && !localNames.has(v.name);
     const name = keep ? v.name : allocator.fresh(v.name);
     localNames.add(name);
     localOf.set(v, name);
-    locals.push(name);
+    (inScope(v) ? scoped : locals).push(name);
   }
 
-  const inputs = variables.filter((v) => liveness.inputs.has(v));
+  const inputs = variables.filter((v) => liveness.inputs.has(v) && !inScope(v));
   return {
     slots,
     inputs,
     locals,
+    scoped,
     access: (v) => {
       const slot = slotOf.get(v);
       return slot ? `${frameName}.${slot.field}` : localOf.get(v)!;

@@ -31,11 +31,12 @@ import ts from 'typescript';
 import { MachineBuilder } from './build/statements';
 import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
-import { layoutFrame, type FrameLayout } from './layout';
+import { layoutFrame, type BindingStorage, type FrameLayout } from './layout';
 import { emitMachine, type EmittedMachine } from './emit';
 import { formatIR } from './format-ir';
 import { machineNames, NameAllocator, type MachineNames } from './names';
-import { DiagnosticCode, UnsupportedError } from './diagnostics';
+import { UnsupportedError } from './diagnostics';
+import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
@@ -61,10 +62,10 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, irTitle, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, inferredNameNode, irTitle, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
-import type { Code, MachineIR, Variable } from './ir';
-import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
+import type { Code, IndentMap, MachineIR, Variable } from './ir';
+import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
 
 export function lowerFunction(
@@ -111,6 +112,8 @@ class FunctionLowering {
   private readonly keyTemp: string | undefined;
   private readonly bodyStatements: ts.NodeArray<ts.Statement>;
   private readonly strictBody: boolean;
+  /** Direct `eval` or `with` resolves names at run time (dynamic-scope.ts): the bindings stay real variables. */
+  private readonly storage: BindingStorage;
   /** Names nested machines must not take. */
   private readonly reserved: string[];
   /** Declarations of nested functions' helpers that go at the top of this step function. */
@@ -143,7 +146,10 @@ class FunctionLowering {
     this.hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
     this.indent = this.hoistSite ? indentOf(this.hoistSite.anchor, sf) : indent;
     this.scopes = analyzeScopes(fn);
-    rejectUnlowerable(fn, this.scopes.resolved, kind);
+    const dynamicScope = findDynamicScope(fn, this.scopes.resolved);
+    if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
+    if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
+    this.storage = dynamicScope ? 'scope' : 'frame';
 
     this.allocator = new NameAllocator(file.identifiers, outer?.reserved);
     this.names = machineNames(this.allocator, file.runtime);
@@ -180,9 +186,9 @@ class FunctionLowering {
     });
   }
 
-  /** A `"use coroutine"` async function: its `await` suspends to coro's scheduler (coroutines.md). */
+  /** A `"use coroutine"` async function, or async generator (a flow): its `await` suspends to coro's scheduler (coroutines.md). */
   private get coroutine(): boolean {
-    return this.kind === 'async' && this.file.isCoroutine(this.fn);
+    return (this.kind === 'async' || this.kind === 'asyncGenerator') && this.file.isCoroutine(this.fn);
   }
 
   private get strict(): boolean {
@@ -198,7 +204,8 @@ class FunctionLowering {
     for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
     // A sloppy function with simple parameters maps `arguments` to them (CreateMappedArgumentsObject):
     // the frame then reaches each parameter through the wrapper's own binding, which the engine maps.
-    if (!this.strict && builder.usesArguments && hasMappableParameters(fn)) this.mappedParameters = parameterVariables(fn, scopes, builder);
+    // In the per-call scope the parameters are the wrapper's own: the engine maps them itself.
+    if (this.storage === 'frame' && !this.strict && builder.usesArguments && hasMappableParameters(fn)) this.mappedParameters = parameterVariables(fn, scopes, builder);
     for (const parameter of this.mappedParameters) parameter.variable.captured = true;
     return ir;
   }
@@ -206,7 +213,7 @@ class FunctionLowering {
   /** Step 2: what lives across a suspension, and the frame fields and locals it takes. */
   layOut(ir: MachineIR): FrameLayout {
     const liveness = analyzeLiveness(ir);
-    this.layout = layoutFrame(this.builder.variables, liveness, this.allocator, this.scopes.free, this.names.frame);
+    this.layout = layoutFrame(this.builder.variables, liveness, this.allocator, this.scopes.free, this.names.frame, this.storage);
     this.awaitsOnce = this.kind === 'async' && !this.coroutine && awaitsAtMostOnce(ir, liveness.successors);
     return this.layout;
   }
@@ -247,16 +254,26 @@ class FunctionLowering {
         ? { callee: file.coroutineRuntime.ref('awaitInline'), suspend: file.coroutineRuntime.ref('SUSPEND'), ready: file.coroutineRuntime.ref('READY') }
         : undefined,
       marks: file.marks,
-      stepParameter: this.sharedFrame ? this.allocator.fresh('$step') : undefined,
-      // A shared frame's step is made per evaluation, and a method using private names makes it in its class later.
-      stepOnPrototype: this.coroutine && !this.sharedFrame && !(form === 'method' && usesPrivateNames(fn)),
+      traceName: this.traceName(),
+      stepParameter: this.sharedFrame || this.storage === 'scope' ? this.allocator.fresh('$step') : undefined,
+      stepInScope: this.storage === 'scope',
+      // A shared frame's step is made per evaluation, a scope's per call, and a method using private names makes it in its class later.
+      stepOnPrototype: this.coroutine && !this.sharedFrame && this.storage !== 'scope' && !(form === 'method' && usesPrivateNames(fn)),
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
+      // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:
-        kind === 'async' || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
+        kind === 'async' || this.coroutine || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
       prelude: this.prelude,
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
     });
+  }
+
+  /** The name a stack trace gives the function natively: its own, or the one its place gives it (none when anonymous). */
+  private traceName(): { pos: number; name: string } | undefined {
+    const name = this.fn.name ?? inferredNameNode(this.fn);
+    if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) return undefined;
+    return { pos: this.fn.getStart(this.sf), name: name.text };
   }
 
   /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
@@ -264,9 +281,12 @@ class FunctionLowering {
     const { fn, file, form, kind, helper, outer, sf } = this;
     const rt = file.runtime;
     const inner = this.innerIndent;
-    const construct = this.frameConstruction(layout);
+    const stepInScope = this.storage === 'scope';
+    const construct = this.frameConstruction(layout, stepInScope ? emitted.step : helper.step);
     if (this.sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
-    const helpers = joinLines(this.sharedFrame ? [emitted.step] : [emitted.frameConstructor, emitted.step], inner);
+    const helpers = joinLines([...(this.sharedFrame ? [] : [emitted.frameConstructor]), ...(stepInScope ? [] : [emitted.step])], inner);
+    // The per-call scope of a function with a dynamic scope: its bindings, declared where the step is made.
+    const scope = layout.scoped.length ? `var ${layout.scoped.join(', ')}; ` : '';
     const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
     // The wrapper's body is one line: a directive written without `;` gets it.
     const directives = this.bodyStatements
@@ -284,13 +304,13 @@ class FunctionLowering {
       const isArrow = ts.isArrowFunction(fn);
       const co = file.coroutineRuntime;
       const start = this.coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
-      let newFrame = `${directives}return ${unlessConstructed}${start}(${construct});`;
+      let newFrame = `${directives}${scope}return ${unlessConstructed}${start}(${construct});`;
       let parameterList: string | undefined;
       const linkArguments: string[] = [];
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-        const bind = `(${parameters()}) => ${construct}`;
+        const bind = `(${parameters()}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
         newFrame = `${directives}return ${unlessConstructed}${startWith}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
@@ -313,22 +333,26 @@ class FunctionLowering {
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name), nameKey };
     }
-    const newFrame = `${directives}return ${unlessConstructed}${construct};`;
+    const newFrame = `${directives}${scope}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
     const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey);
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
+    // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
+    const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
-        ? `${rt.ref(generatorLink)}(${anonymousDeclaration}, ${helper.frame}, "default")`
-        : `${rt.ref(generatorLink)}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
-    return { ...placeLowered(fn, form, { ...placed, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
+        ? `${linker}(${anonymousDeclaration}, ${helper.frame}, "default")`
+        : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
+    const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
   }
 
   /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` when `arguments` is mapped. */
-  private frameConstruction(layout: FrameLayout): string {
+  private frameConstruction(layout: FrameLayout, step: string): string {
     const args = layout.inputs.map((v) => this.inputValue(v));
-    const newFrame = `new ${this.helper.frame}(${[...(this.sharedFrame ? [this.helper.step] : []), ...args].join(', ')})`;
+    const stepArgument = this.sharedFrame || this.storage === 'scope' ? [step] : [];
+    const newFrame = `new ${this.helper.frame}(${[...stepArgument, ...args].join(', ')})`;
     if (!this.mappedParameters.length) return newFrame;
     const setterValue = this.allocator.fresh('$v');
     const accessors = this.mappedParameters.map(
@@ -391,10 +415,11 @@ class FunctionLowering {
       reserved: this.reserved,
     };
     let lowered: LoweredFunction | undefined;
-    const get = () => (lowered ??= lowerFunction(node, file, self, nestedForm, indentOf(node, sf)));
+    // Its lines stand where its source line is moved to, if the first to ask for it knows where that is.
+    const get = (indentAt?: IndentMap) => (lowered ??= lowerFunction(node, file, self, nestedForm, (indentAt ?? sameIndent)(indentOf(node, sf))));
     if (nestedForm === 'expression') {
       insertInto(edits, nameKeyInsertions(node, get, sf));
-      return [deferred(() => get().replacement)];
+      return [deferred((indentAt) => get(indentAt).replacement)];
     }
     // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
     const key = dynamicKeyOf(node);
@@ -411,7 +436,8 @@ class FunctionLowering {
       insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
     }
     if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    else insertInto(edits, linkInsertions(node, get, sf, shared));
+    // A class declaration of a statement list this machine splits is bound as a class expression.
+    else insertInto(edits, linkInsertions(node, get, sf, shared, splitByThis && site.anchor === node.parent));
     return replacement;
   }
 
@@ -428,7 +454,7 @@ class FunctionLowering {
       case 'arguments':
         return captured(this.builder.argumentsValue());
       case 'newTarget':
-        return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : ['void 0'];
+        return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : UNDEFINED;
       case 'super':
         return captured(this.builder.context.superAccessor());
     }
@@ -458,10 +484,13 @@ function budgetCheckpoint(file: FileContext, iterations: number): { check: strin
   return { check: `++${co.ref('budget')}.spent < ${iterations}`, yieldCall: `${co.ref('spendBudget')}()` };
 }
 
+const sameIndent: IndentMap = (indent) => indent;
+
 export function renderCode(code: Code, layout: FrameLayout): string {
   let out = '';
   for (const part of code) {
-    if (typeof part === 'string') out += part;
+    const text = plainText(part);
+    if (text !== undefined) out += text;
     else if (isVariable(part)) out += layout.access(part);
     else if (isDeferred(part)) out += part.text();
     else if (isCalleeRef(part)) out += layout.callee(part.callee);
@@ -508,19 +537,4 @@ function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
   };
   ts.forEachChild(arrow, visit);
   return uses;
-}
-
-/** Direct `eval` and `with` make names dynamic; a frame cannot honour them. */
-function rejectUnlowerable(fn: ts.Node, resolved: Map<ts.Identifier, unknown>, kind: SuspendKind): void {
-  const where = kind === 'generator' ? 'a generator' : kind === 'async' ? 'an async function' : 'an async generator';
-  const visit = (node: ts.Node) => {
-    if (ts.isWithStatement(node)) {
-      throw new UnsupportedError(node, `'with' statements cannot be lowered inside ${where}`, DiagnosticCode.WithStatement);
-    }
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'eval' && !resolved.has(node.expression)) {
-      throw new UnsupportedError(node, `direct eval cannot be lowered inside ${where}: its code could name any local`, DiagnosticCode.DirectEval);
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(fn, visit);
 }

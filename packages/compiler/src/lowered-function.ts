@@ -20,6 +20,7 @@ import type ts from 'typescript';
 import type { NameAllocator } from './names';
 import type { RuntimeReferences } from './runtime-binding';
 import type { CoroutineReferences } from './coroutine-binding';
+import type { EvalAndWith } from './dynamic-scope';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -45,6 +46,8 @@ export interface FileContext {
   isCoroutine(node: ts.Node): boolean;
   /** The `coroutineBudget` option: loop iterations between two turns given to the other tasks. */
   readonly coroutineBudget: number | undefined;
+  /** The `evalAndWith` option: whether a function with direct `eval` or `with` is lowered or refused (dynamic-scope.ts). */
+  readonly evalAndWith: EvalAndWith;
 }
 
 /** What an enclosing machine offers to a suspend function nested in it. */

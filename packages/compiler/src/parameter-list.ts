@@ -32,7 +32,7 @@ import ts from 'typescript';
 import { findHoistSite, formOf, helperInsertions, indentOf, insertInto, linkInsertions, nameKeyInsertions, SharedSites } from './placement';
 import { renderNode, type RenderHooks } from './render';
 import type { FileContext, FunctionForm, LoweredFunction, OuterMachine } from './lowered-function';
-import { isDeferred, isLineBreak, type Code } from './ir';
+import { isDeferred, isLineBreak, isSourcePosition, plainText, type Code } from './ir';
 
 /** lower.ts's `lowerFunction`, handed in so that this file does not import its importer. */
 export type LowerFunction = (
@@ -84,10 +84,13 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
 function textOf(code: Code): string {
   return code
     .map((part) => {
-      if (typeof part === 'string') return part;
+      const text = plainText(part);
+      if (text !== undefined) return text;
       if (isDeferred(part)) return part.text();
       // The parameters stay where they stood: their line breaks as they were.
       if (isLineBreak(part)) return '\n' + part.lineBreak;
+      // Outside every machine the text stays where it stood: magic-string maps it.
+      if (isSourcePosition(part)) return '';
       throw new Error('machine code in a parameter list outside every machine');
     })
     .join('');

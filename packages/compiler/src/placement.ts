@@ -37,7 +37,7 @@ import ts from 'typescript';
 import { isFunctionLike } from './scope';
 import { computedNameKey } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
-import type { Code, Deferred } from './ir';
+import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
 import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
 import type { FunctionForm, HoistSite, LoweredFunction, MethodLink } from './lowered-function';
@@ -209,9 +209,10 @@ export function siteOf(fn: ts.Node): ts.Node {
   return fn;
 }
 
-export function deferred(text: () => string): Deferred {
+/** Text made once, when it is first written (and, if emit moves it, indented where it is first written). */
+export function deferred(text: (indentAt?: IndentMap) => string): Deferred {
   let cached: string | undefined;
-  return { text: () => (cached ??= text()) };
+  return { text: (indentAt) => (cached ??= text(indentAt)) };
 }
 
 export function joinLines(pieces: readonly string[], indent: string): string {
@@ -257,9 +258,9 @@ export function helperInsertions(
 }
 
 /** A method's link to its class or object (see {@link SharedSites}), and the static block that makes its step function inside its class. */
-export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile, shared: SharedSites): Insertion[] {
+export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile, shared: SharedSites, classWrittenAsExpression = false): Insertion[] {
   if (!ts.isMethodDeclaration(node)) return [];
-  const insertions = shared.link(node, get, sf);
+  const insertions = shared.link(node, get, sf, classWrittenAsExpression);
   const holder = node.parent;
   if (ts.isClassLike(holder)) insertions.push({ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') });
   return insertions;
@@ -286,8 +287,10 @@ export function nameKeyInsertions(node: ts.Node, get: () => LoweredFunction, sf:
  * braces, whatever number of functions' helpers it hosts. A class or object
  * literal holding several of their methods is linked once, whatever kinds
  * the methods are: `linkMethods({ … }, key1, Frame1, link1, …)` around an
- * object literal, and one static block at the top of a class body that links
- * its prototype's methods, its static ones and its static private ones.
+ * object literal; after a class declaration, `linkMethods(C.prototype, …)`
+ * and `linkMethods(C, …)`; one static block at the top of a class body that
+ * links its prototype's methods, its static ones and its static private ones
+ * where only the inside of the class can (see `link`).
  */
 export class SharedSites {
   private readonly hosted = new Map<ts.Node, (() => string)[]>();
@@ -312,11 +315,28 @@ export class SharedSites {
     return [{ at: start, text: () => '{ ' + text() + '\n' + indent }, { at: anchor.end, text: () => ' }', closesStatement: true }];
   }
 
-  /** Adds a method; the first of its class or object brings the insertions that link them all. */
-  link(method: ts.MethodDeclaration, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
+  /**
+   * Adds a method; the first of its class or object brings the insertions
+   * that link them all. A class declaration kept as one is linked by
+   * statements after it, in the ES5 the machine is written in; a static block
+   * links the methods of a class that needs one anyway: one linked from
+   * inside for its private names, one whose own static fields or blocks may
+   * call its methods while it is defined, a decorated one, and a class
+   * written as an expression (`classWrittenAsExpression`: a machine binds a
+   * declaration of its own statement list as `$frame.C$ = class C { … }`).
+   */
+  link(method: ts.MethodDeclaration, get: () => LoweredFunction, sf: ts.SourceFile, classWrittenAsExpression: boolean): Insertion[] {
     const holder = method.parent;
     if (!this.add(method, get)) return [];
-    if (ts.isClassLike(holder)) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
+    if (ts.isClassLike(holder)) {
+      if (classWrittenAsExpression || !isLinkableAfter(holder)) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
+      const indent = indentOf(holder, sf);
+      const privateLinks = () => this.entries(holder, 'private').length > 0;
+      return [
+        { at: holder.members.pos, text: () => (privateLinks() ? this.classBlock(holder) : '') },
+        { at: holder.end, text: () => (privateLinks() ? '' : this.linksAfter(holder, holder.name.text, indent)) },
+      ];
+    }
     return [
       { at: holder.getStart(sf), text: () => this.call(holder).before },
       { at: holder.end, text: () => this.call(holder).after },
@@ -350,6 +370,16 @@ export class SharedSites {
     return entries.length ? { before: `${this.runtime.ref('linkMethods')}(`, after: `, ${entries.join(', ')})` } : { before: '', after: '' };
   }
 
+  /** `linkMethods(C.prototype, …); linkMethods(C, …);` on the lines after the declaration of `C`. */
+  private linksAfter(holder: ts.Node, name: string, indent: string): string {
+    const targets = [['this.prototype', `${name}.prototype`], ['this', name]] as const;
+    const statements = targets.flatMap(([on, target]) => {
+      const entries = this.entries(holder, on);
+      return entries.length ? [`${this.runtime.ref('linkMethods')}(${target}, ${entries.join(', ')});`] : [];
+    });
+    return statements.map((statement) => '\n' + indent + statement).join('');
+  }
+
   private classBlock(holder: ts.Node): string {
     const statements: string[] = [];
     for (const on of ['this.prototype', 'this'] as const) {
@@ -359,6 +389,20 @@ export class SharedSites {
     statements.push(...this.entries(holder, 'private'));
     return statements.length ? ` static { ${statements.join(' ')} }` : '';
   }
+}
+
+/**
+ * A named class declaration whose definition runs none of its own code
+ * (static fields and blocks, decorators): linking its methods right after
+ * it is the same as linking them inside, before anything could call them.
+ */
+function isLinkableAfter(holder: ts.ClassLikeDeclaration): holder is ts.ClassDeclaration & { readonly name: ts.Identifier } {
+  if (!ts.isClassDeclaration(holder) || !holder.name || hasDecorators(holder)) return false;
+  return !holder.members.some((member) => ts.isClassStaticBlockDeclaration(member) || (ts.isPropertyDeclaration(member) && hasStaticModifier(member)) || hasDecorators(member));
+}
+
+function hasDecorators(node: ts.Node): boolean {
+  return ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
 }
 
 export function insertInto(edits: Edit[], insertions: readonly Insertion[]): void {

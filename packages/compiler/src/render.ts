@@ -31,7 +31,7 @@
  * 12.10 Automatic Semicolon Insertion.
  */
 import ts from 'typescript';
-import { calleeOf, type Code, type Part } from './ir';
+import { calleeOf, isSourcePosition, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { namedEvaluationName, namingText } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
@@ -89,6 +89,10 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
   const edits: Edit[] = [];
   const text = hooks.sourceFile.text;
   collectEdits(node, hooks, edits, [], false, false, node);
+  if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
+    const operand = operandOf(node, hooks.sourceFile);
+    if (operand) return [operand];
+  }
   edits.sort((a, b) => a.start - b.start || a.end - b.end || Number(a.closesStatement ?? false) - Number(b.closesStatement ?? false));
   const parts: Part[] = [];
   const source = new SourceText(text, node);
@@ -100,7 +104,25 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
     pos = edit.end;
   }
   if (pos < end) source.copy(pos, end, parts);
-  return parts;
+  // One copied slice alone is plain text: code that is one operand stays one part.
+  return parts.length === 2 && isSourcePosition(parts[0]) ? [parts[1]] : parts;
+}
+
+/** A name or a literal, written as one operand: build can ask it what text cannot be asked. */
+function operandOf(node: ts.Node, sourceFile: ts.SourceFile): Operand | undefined {
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+      return { operand: node.getText(sourceFile), literal: (node as ts.Identifier).text === 'undefined' };
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return literal(node.getText(sourceFile));
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -116,14 +138,16 @@ class SourceText {
     private readonly node: ts.Node,
   ) {}
 
+  /** Each slice of source text is preceded by its offset (`SourcePosition`): the source map anchors it there exactly. */
   copy(start: number, end: number, into: Part[]): void {
     let from = start;
+    into.push({ sourceAt: start });
     for (let at = this.text.indexOf('\n', start); at !== -1 && at < end; at = this.text.indexOf('\n', at + 1)) {
       if (this.inLiteral(at)) continue;
       let next = at + 1;
       while (next < end && (this.text[next] === ' ' || this.text[next] === '\t')) next++;
       if (at > from) into.push(this.text.slice(from, at));
-      into.push({ lineBreak: this.text.slice(at + 1, next) });
+      into.push({ lineBreak: this.text.slice(at + 1, next) }, { sourceAt: next });
       from = next;
       at = next - 1;
     }

@@ -13,14 +13,19 @@
  * and column, so a stack trace or a breakpoint lands on the original code.
  *
  * ## Implementation
- * `emit` writes a position mark (two private-use characters around a source
- * offset) before the text of each instruction that came from the source, and
- * a continuation mark after each line break inside that text. magic-string
+ * Positions travel as data until emit writes text: `render` puts a
+ * `SourcePosition` part (ir.ts) before every slice of source text it copies,
+ * and the build puts one where the engine reports a call it assembles from
+ * temporaries (`build/call-position.ts`). `emit` writes a position mark (two
+ * private-use characters around a source offset) for each of them and before
+ * the text of each instruction that came from the source, and a
+ * continuation mark after each line break inside that text. magic-string
  * splices the lowered text in and maps what it left alone; then this module
  * removes the marks and, on each line that had one, adds a segment at the
  * mark and one per token that can be found, in order, in the original text
  * after it (a short look-ahead skips what the lowering replaced, such as
- * `x` becoming `$frame.x`). magic-string's own segments on those lines move
+ * `x` becoming `$frame.x`; a slice's own mark restarts the search where the
+ * slice stands, so the machine's text before it cannot lead it astray). magic-string's own segments on those lines move
  * left by the width of the marks removed. A file whose text already holds
  * the mark character gets no marks (they could not be told apart).
  *
@@ -33,12 +38,23 @@ import type { SourceMapSegment } from 'magic-string';
 const MARK = '\uE000';
 const MARK_END = '\uE001';
 const CONTINUATION = MARK + '+' + MARK_END;
+const NAME_SEPARATOR = ' ';
 /** Tokens looked ahead in the original for a generated token before giving it up as new text. */
 const LOOK_AHEAD = 12;
 const TOKEN = /[A-Za-z0-9_$]+|[^\sA-Za-z0-9_$]/g;
 
 export function positionMark(offset: number): string {
   return MARK + offset + MARK_END;
+}
+
+/**
+ * A mark whose mapping also carries `name`: at the start of a step function,
+ * the name of the function it runs. Node (`--enable-source-maps`) prints a
+ * frame under the name mapped at its function's start, so a frame of
+ * `f$step` reads `at f`, as native prints it.
+ */
+export function namedPositionMark(offset: number, name: string): string {
+  return MARK + offset + NAME_SEPARATOR + name + MARK_END;
 }
 
 /** `text` of an instruction from `offset`, marked for `resolvePositionMarks`. */
@@ -54,6 +70,8 @@ export function canMark(source: string): boolean {
 export interface ResolvedMarks {
   readonly code: string;
   readonly mappings: SourceMapSegment[][];
+  /** The map's `names`: magic-string's, then those of named marks. */
+  readonly names: string[];
 }
 
 /**
@@ -63,10 +81,16 @@ export interface ResolvedMarks {
 export function resolvePositionMarks(
   code: string,
   mappings: SourceMapSegment[][],
+  names: readonly string[],
   source: string,
   lineAndColumnOf: (offset: number) => { line: number; character: number },
 ): ResolvedMarks {
   const lines = code.split('\n');
+  const allNames = [...names];
+  const nameIndex = (name: string): number => {
+    const known = allNames.indexOf(name);
+    return known >= 0 ? known : allNames.push(name) - 1;
+  };
   const resolved: SourceMapSegment[][] = [];
   let cursor: number | undefined;
   lines.forEach((raw, index) => {
@@ -77,7 +101,7 @@ export function resolvePositionMarks(
     }
     let clean = '';
     const removedBefore: { at: number; width: number }[] = [];
-    const pieces: { column: number; offset: number | undefined; end: number }[] = [];
+    const pieces: { column: number; offset: number | undefined; name: string | undefined; end: number }[] = [];
     let i = 0;
     while (i < raw.length) {
       const start = raw.indexOf(MARK, i);
@@ -90,7 +114,9 @@ export function resolvePositionMarks(
       const body = raw.slice(start + 1, end);
       removedBefore.push({ at: start, width: end + 1 - start });
       if (pieces.length) pieces[pieces.length - 1].end = clean.length;
-      pieces.push({ column: clean.length, offset: body === '+' ? undefined : Number(body), end: -1 });
+      const named = body.indexOf(NAME_SEPARATOR);
+      const offset = body === '+' ? undefined : Number(named < 0 ? body : body.slice(0, named));
+      pieces.push({ column: clean.length, offset, name: named < 0 ? undefined : body.slice(named + 1), end: -1 });
       i = end + 1;
     }
     // By generated column; a mark's own segment wins over a token's, and both over magic-string's.
@@ -106,7 +132,7 @@ export function resolvePositionMarks(
       if (piece.offset !== undefined) {
         cursor = piece.offset;
         const { line, character } = lineAndColumnOf(cursor);
-        byColumn.set(piece.column, [piece.column, 0, line, character]);
+        byColumn.set(piece.column, piece.name === undefined ? [piece.column, 0, line, character] : [piece.column, 0, line, character, nameIndex(piece.name)]);
         marked.add(piece.column);
       }
       if (cursor === undefined) continue;
@@ -117,7 +143,7 @@ export function resolvePositionMarks(
     resolved.push([...byColumn.values()].sort((a, b) => a[0] - b[0]));
     lines[index] = clean;
   });
-  return { code: lines.join('\n'), mappings: resolved };
+  return { code: lines.join('\n'), mappings: resolved, names: allNames };
 }
 
 /** Maps each token of `text` found ahead of `cursor` in `source`; returns where the search goes on. */

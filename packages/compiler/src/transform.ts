@@ -42,6 +42,7 @@ import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
 import { suspendKindOf } from './suspend-kind';
+import type { EvalAndWith } from './dynamic-scope';
 
 export interface TransformOptions {
   /** Used in diagnostics and the source map; its extension picks TypeScript or JavaScript parsing. */
@@ -61,6 +62,12 @@ export interface TransformOptions {
    * and every this many the coroutine yields to the scheduler (`yieldNow`). Default: no counting.
    */
   readonly coroutineBudget?: number;
+  /**
+   * A suspend function containing direct `eval` or a `with` statement: `'lower'` keeps its bindings as
+   * real variables that the evaluated code and the `with` object see, in a step function made per
+   * call (only such functions pay for it); `'refuse'` reports it (`CORO1003`, `CORO1004`). Default `'lower'`.
+   */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 export interface SourceMap {
@@ -144,6 +151,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
     isCoroutine: (node) => coroutineFunctions.coroutines.has(node),
     coroutineBudget: options.coroutineBudget,
+    evalAndWith: options.evalAndWith ?? 'lower',
   };
   const s = new MagicString(code);
   spliceLowered(roots, file, s, report);
@@ -192,6 +200,11 @@ function checkOptions(options: TransformOptions, runtime: RuntimeMode, report: R
   const budget = options.coroutineBudget;
   if (budget !== undefined && !(typeof budget === 'number' && Number.isInteger(budget) && budget > 0)) {
     report.at(0, 0, `coroutineBudget must be a positive whole number of loop iterations, not ${String(budget)}`, DiagnosticCode.InvalidOptions);
+    return false;
+  }
+  const evalAndWith = options.evalAndWith;
+  if (evalAndWith !== undefined && evalAndWith !== 'lower' && evalAndWith !== 'refuse') {
+    report.at(0, 0, `unknown evalAndWith option '${String(evalAndWith)}': use 'lower' or 'refuse'`, DiagnosticCode.InvalidOptions);
     return false;
   }
   return true;
@@ -332,7 +345,7 @@ function finishOutput(code: string, s: MagicString, options: TransformOptions, r
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
   const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
-  const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], code, lineAndColumnOf);
+  const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], decoded.names, code, lineAndColumnOf);
   const output = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
   // The parser that read the input reads the output (in the input's language): about the cost of that first parse.
   const reparsed = ts.createSourceFile(filename, output, ts.ScriptTarget.Latest, false, scriptKindOf(filename));
@@ -343,7 +356,7 @@ function finishOutput(code: string, s: MagicString, options: TransformOptions, r
     report.at(originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
     return undefined;
   }
-  const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings }) as unknown as SourceMap);
+  const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings, names: resolved.names }) as unknown as SourceMap);
   return { code: output, map };
 }
 

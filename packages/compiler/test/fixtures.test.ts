@@ -51,16 +51,7 @@ import * as vm from 'vm';
 import * as ts from 'typescript';
 import { callWithTimeout, execute, ExecutionResult } from '@coro/testkit';
 import { runScheduled } from './scheduled-execution';
-
-type RuntimeMode = 'import' | 'require' | 'inline';
-
-interface TransformOptions {
-  filename?: string;
-  runtime?: RuntimeMode;
-  sourceMap?: boolean;
-  sourceType?: 'module' | 'script';
-  [option: string]: unknown;
-}
+import { discoverFixtures, type Fixture, type RuntimeMode, type TransformOptions } from './fixture-catalog';
 
 interface Diagnostic {
   message: string;
@@ -81,31 +72,8 @@ interface Compiler {
   transform(code: string, options: TransformOptions): TransformResult;
 }
 
-interface FixtureOptions {
-  knownGap: string | undefined;
-  nativeDiffers: string | undefined;
-  expectDiagnostics: boolean;
-  execute: boolean;
-  timeoutMs: number;
-  transform: TransformOptions;
-}
-
-interface Fixture {
-  /** `<suite>/<case>`, the test's name. */
-  id: string;
-  dir: string;
-  inputPath: string;
-  isTypeScript: boolean;
-  /** The input's path from the repository root, with `/`: what diagnostics name. */
-  filename: string;
-  options: FixtureOptions;
-}
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const FIXTURES_ROOT = path.join(REPO_ROOT, 'fixtures');
 const UPDATE = process.env.CORO_UPDATE_FIXTURES === '1';
 const UPDATE_HINT = 'run `npm run fixtures:update` and read the new golden in the diff before committing it';
-const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs', 'knownGap', 'nativeDiffers']);
 /** A transform takes milliseconds; one that loops forever must fail its fixture, not hang the run. */
 const TRANSFORM_TIMEOUT_MS = 10_000;
 
@@ -218,59 +186,6 @@ function readExpectedTrace(fixture: Fixture): string[] {
   const file = path.join(fixture.dir, 'expected-trace.txt');
   if (!fs.existsSync(file)) throw new Error(`${fixture.id}: a nativeDiffers or coroutine fixture needs expected-trace.txt`);
   return fs.readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
-}
-
-function discoverFixtures(): Fixture[] {
-  const found: Fixture[] = [];
-  for (const suite of sortedDirectories(FIXTURES_ROOT)) {
-    for (const name of sortedDirectories(path.join(FIXTURES_ROOT, suite))) {
-      const dir = path.join(FIXTURES_ROOT, suite, name);
-      const inputs = ['input.js', 'input.ts'].filter((file) => fs.existsSync(path.join(dir, file)));
-      if (inputs.length === 0) continue;
-      if (inputs.length > 1) throw new Error(`fixture ${suite}/${name} has both input.js and input.ts`);
-      const inputPath = path.join(dir, inputs[0]);
-      found.push({
-        id: `${suite}/${name}`,
-        dir,
-        inputPath,
-        isTypeScript: inputs[0] === 'input.ts',
-        filename: path.relative(REPO_ROOT, inputPath).split(path.sep).join('/'),
-        options: readOptions(dir, `${suite}/${name}`),
-      });
-    }
-  }
-  if (found.length === 0) throw new Error(`no fixtures under ${FIXTURES_ROOT}`);
-  return found;
-}
-
-function sortedDirectories(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-function readOptions(dir: string, id: string): FixtureOptions {
-  const file = path.join(dir, 'options.json');
-  const raw: Record<string, unknown> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  const transform: TransformOptions = { sourceType: 'script', sourceMap: false };
-  for (const [key, value] of Object.entries(raw)) {
-    if (RUNNER_KEYS.has(key)) continue;
-    if (key === 'runtime' || key === 'filename') {
-      throw new Error(`${id}/options.json: '${key}' is chosen by the fixture runner`);
-    }
-    transform[key] = value;
-  }
-  return {
-    knownGap: typeof raw.knownGap === 'string' ? raw.knownGap : undefined,
-    nativeDiffers: typeof raw.nativeDiffers === 'string' ? raw.nativeDiffers : undefined,
-    expectDiagnostics: raw.expectDiagnostics === true,
-    execute: raw.execute !== false && raw.expectDiagnostics !== true,
-    timeoutMs: typeof raw.timeoutMs === 'number' ? raw.timeoutMs : 5000,
-    transform,
-  };
 }
 
 let compiler: Compiler | undefined;

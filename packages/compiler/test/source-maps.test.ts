@@ -1,7 +1,8 @@
 /**
  * Source maps of lowered code: an error thrown inside a lowered generator or
  * async function after several suspensions is reported by
- * `node --enable-source-maps` at its original file, line and column, and
+ * `node --enable-source-maps` at its original file, line and column, under
+ * the function's own name (the map names the step function's start), and
  * every original statement inside a lowered function has a mapping onto the
  * code it became (what a debugger needs to bind a breakpoint there).
  */
@@ -80,6 +81,15 @@ test('an error thrown in a generator after several yields points at the original
   const printed = runLowered('walk.js', GENERATOR_SOURCE);
   expect(printed).toContain('RangeError: three');
   expect(printed).toContain(throwSite('walk.js', GENERATOR_SOURCE));
+});
+
+test.each([
+  ['async function', 'check.js', ASYNC_SOURCE, 'check'],
+  ['generator', 'walk.js', GENERATOR_SOURCE, 'walk'],
+])('the frame of a lowered %s is named as native names it, not after its step function', (_kind, file, source, name) => {
+  const printed = runLowered(file, source);
+  expect(printed).toContain(`at ${name} (`);
+  expect(printed).not.toContain('$step');
 });
 
 test.each([

@@ -23,7 +23,7 @@
  *   ./lower-source.ts, ./source-type.ts, ./source-text.ts, ./file-problem.ts
  */
 
-export type { Diagnostic, RuntimeMode, SourceType } from '@coro/compiler';
+export type { Diagnostic, EvalAndWith, RuntimeMode, SourceType } from '@coro/compiler';
 export { lowerSource } from './lower-source';
 export type { LoweredSource, LowerSourceOptions } from './lower-source';
 export type { JsxEmit, ModuleFormat } from './emit-javascript';

@@ -36,7 +36,7 @@
  *   ./emit-javascript.ts, ./compose-source-maps.ts
  */
 
-import { transform, type Diagnostic, type RuntimeMode, type SourceType } from '@coro/compiler';
+import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/compiler';
 import { composeSourceMaps } from './compose-source-maps';
 import { emitJavaScript, type JsxEmit, type ModuleFormat } from './emit-javascript';
 import type { FileProblem } from './file-problem';
@@ -69,6 +69,8 @@ export interface LowerSourceOptions {
   readonly dumpIR?: boolean;
   /** Every async function of the file is a coroutine (`transform`'s `coroutines`; docs/coroutines.md). */
   readonly coroutines?: boolean;
+  /** A suspend function with direct `eval` or `with`: lowered (default) or refused (`transform`'s `evalAndWith`). */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 const TYPESCRIPT_FILE = /\.[mc]?tsx?$/i;
@@ -85,6 +87,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
       sourceType,
       dumpIR: options.dumpIR,
       coroutines: options.coroutines,
+      evalAndWith: options.evalAndWith,
     });
   } catch (error) {
     return { code: undefined, map: undefined, problems: [{ kind: 'crash', error }] };

@@ -11,7 +11,7 @@
  * Implementation:
  *   A mistyped option would otherwise surface as a puzzling failure in every
  *   test file, or not at all; refusing it names the option. Unknown keys are
- *   refused for the same reason. `runtime` is coro's option; `jsx` is
+ *   refused for the same reason. `runtime` and `evalAndWith` are coro's options; `jsx` is
  *   tsconfig's option of that name, because Jest runs the code as it comes
  *   out and JSX has to be compiled by then. The default is the classic
  *   `React.createElement`, which `@jsx` pragmas can redirect, as Babel 7's
@@ -24,7 +24,7 @@
  *   https://www.typescriptlang.org/tsconfig/#jsx
  */
 
-import { coroutinePatterns, type JsxEmit, type RuntimeMode } from '@coro/host';
+import { coroutinePatterns, type EvalAndWith, type JsxEmit, type RuntimeMode } from '@coro/host';
 
 export interface TransformerConfig {
   /** How lowered code reaches `@coro/runtime`; default `require` (or, when Jest runs ES modules, per file). */
@@ -33,11 +33,14 @@ export interface TransformerConfig {
   readonly jsx?: JsxEmit;
   /** Globs, relative to Jest's rootDir, of the files whose async functions are all coroutines. Default: none. */
   readonly coroutines?: readonly string[];
+  /** A suspend function with direct `eval` or `with`: `lower` (default) or `refuse`. */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 const RUNTIMES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const JSX_EMITS: readonly JsxEmit[] = ['react', 'react-jsx', 'preserve'];
-const KNOWN_KEYS = new Set(['runtime', 'jsx', 'coroutines']);
+const EVAL_AND_WITH: readonly EvalAndWith[] = ['lower', 'refuse'];
+const KNOWN_KEYS = new Set(['runtime', 'jsx', 'coroutines', 'evalAndWith']);
 
 export function readTransformerConfig(config: unknown): TransformerConfig {
   if (config === undefined || config === null) return {};
@@ -49,7 +52,12 @@ export function readTransformerConfig(config: unknown): TransformerConfig {
     if (!KNOWN_KEYS.has(key)) throw new Error(`@coro/jest: unknown option '${key}'; the options are ${[...KNOWN_KEYS].join(', ')}`);
   }
   const coroutines = record.coroutines === undefined ? undefined : coroutinePatterns('@coro/jest: coroutines', record.coroutines);
-  return { runtime: oneOf('runtime', record.runtime, RUNTIMES), jsx: oneOf('jsx', record.jsx, JSX_EMITS), coroutines };
+  return {
+    runtime: oneOf('runtime', record.runtime, RUNTIMES),
+    jsx: oneOf('jsx', record.jsx, JSX_EMITS),
+    coroutines,
+    evalAndWith: oneOf('evalAndWith', record.evalAndWith, EVAL_AND_WITH),
+  };
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {

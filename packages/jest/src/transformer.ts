@@ -77,6 +77,7 @@ export function createTransformer(transformerConfig?: unknown): CoroJestTransfor
         moduleFormat: options.supportsStaticESM ? 'preserve' : 'commonjs',
         jsx: config.jsx ?? 'react',
         coroutines: isCoroutineFile(sourcePath, options.config.rootDir),
+        evalAndWith: config.evalAndWith,
       });
       if (result.code === undefined) throw new CoroTransformError(shownPath, result.problems);
       return { code: result.code, map: result.map ?? null };

@@ -6,15 +6,18 @@
 import { readTransformerConfig } from '../src/transformer-config';
 
 test('no options, or the known ones', () => {
-  expect(readTransformerConfig(undefined)).toEqual({ runtime: undefined, jsx: undefined });
-  expect(readTransformerConfig({})).toEqual({ runtime: undefined, jsx: undefined });
-  expect(readTransformerConfig({ runtime: 'inline', jsx: 'react-jsx' })).toEqual({ runtime: 'inline', jsx: 'react-jsx' });
+  const none = { runtime: undefined, jsx: undefined, coroutines: undefined, evalAndWith: undefined };
+  expect(readTransformerConfig(undefined)).toEqual(none);
+  expect(readTransformerConfig({})).toEqual(none);
+  expect(readTransformerConfig({ runtime: 'inline', jsx: 'react-jsx' })).toEqual({ ...none, runtime: 'inline', jsx: 'react-jsx' });
+  expect(readTransformerConfig({ evalAndWith: 'refuse' })).toEqual({ ...none, evalAndWith: 'refuse' });
   expect(readTransformerConfig({ coroutines: 'src/jobs/**' }).coroutines).toEqual(['src/jobs/**']);
   expect(readTransformerConfig({ coroutines: ['src/**', '!src/legacy.ts'] }).coroutines).toEqual(['src/**', '!src/legacy.ts']);
 });
 
 test.each([
-  ['an unknown option', { runtimes: 'require' }, /@coro\/jest: unknown option 'runtimes'; the options are runtime, jsx/],
+  ['an unknown option', { runtimes: 'require' }, /@coro\/jest: unknown option 'runtimes'; the options are runtime, jsx, coroutines, evalAndWith/],
+  ['a wrong evalAndWith', { evalAndWith: 'allow' }, /@coro\/jest: evalAndWith must be one of lower, refuse; got "allow"/],
   ['a wrong runtime', { runtime: 'esm' }, /@coro\/jest: runtime must be one of import, require, inline; got "esm"/],
   ['a wrong jsx', { jsx: 'react-native' }, /@coro\/jest: jsx must be one of react, react-jsx, preserve; got "react-native"/],
   ['a list instead of an object', ['require'], /@coro\/jest: the transformer config must be an object/],

@@ -5,8 +5,8 @@
  * ## Example
  *
  * ```ts
- * classifyFailure({ stage: 'refused', message: "CORO1004: 'with' statements cannot be lowered inside a generator" }, test)
- * // 'eval-or-with-refused'
+ * classifyFailure({ stage: 'refused', message: "CORO1035: a 'with' statement whose body holds a suspension point is not lowered" }, test)
+ * // 'with-body-suspends'
  * classifyFailure({ stage: 'leftover', message: 'generator function in a parameter list at 4:19' }, test)
  * // 'suspend-function-in-parameters'
  * classifyFailure({ stage: 'negative', message: 'expected SyntaxError in phase parse, got …' }, { frontMatter: { negative: { phase: 'parse', … } } })
@@ -49,7 +49,9 @@ const RULES: readonly Rule[] = [
   { category: 'top-level-await-kept', matches: (failure) => failure.stage === 'leftover' && /^top-level /.test(failure.message) },
   { category: 'suspend-function-in-parameters', matches: (failure) => failure.stage === 'leftover' && / in a parameter list /.test(failure.message) },
   { category: 'suspend-function-left', matches: (failure) => failure.stage === 'leftover' },
-  { category: 'eval-or-with-refused', matches: (failure) => refusedWith(failure, DiagnosticCode.DirectEval, DiagnosticCode.WithStatement) },
+  { category: 'with-body-suspends', matches: (failure) => refusedWith(failure, DiagnosticCode.WithBodySuspends) },
+  // Sloppy direct eval's `var` lands in the step function's activation, which holds none of the function's lexical bindings.
+  { category: 'eval-var-in-step-activation', matches: (failure, test) => failure.stage === 'runtime' && /-lex-distinct\.js$/.test(test.path) },
   // The lowering passes on TypeScript's syntax errors; these tests are valid JavaScript that TypeScript's parser rejects.
   { category: 'typescript-parser-rejects', matches: (failure) => refusedWith(failure, DiagnosticCode.SyntaxError) },
   { category: 'lowering-refused', matches: (failure) => failure.stage === 'refused' },

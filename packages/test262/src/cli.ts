@@ -8,6 +8,7 @@
  * npm run test262 -- --filter for-await-of --verbose
  * npm run test262 -- --slice 0/8                   # every 8th test, as CI's sample
  * npm run test262 -- --update-expectations         # rewrite expectations.txt from this run
+ * npm run test262 -- --measure-native              # run natively too what an earlier run measured
  * ```
  *
  * ## Implementation
@@ -29,7 +30,7 @@ import { formatExpectations } from './expectations';
 import { formatReport, hasUnexpectedResults } from './report';
 
 const USAGE = `usage: npm run test262 -- [--filter TEXT]... [--slice I/N] [--workers N] [--verbose]
-                            [--json FILE] [--update-expectations]`;
+                            [--json FILE] [--update-expectations] [--measure-native]`;
 
 const PROGRESS_EVERY_MS = 30_000;
 
@@ -49,6 +50,7 @@ function parseCommandLine(args: readonly string[]): CommandLine {
   let update = false;
   let verbose = false;
   let json: string | undefined;
+  let reuseNativeOutcomes = true;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index];
     const value = (): string => {
@@ -79,11 +81,14 @@ function parseCommandLine(args: readonly string[]): CommandLine {
       case '--json':
         json = value();
         break;
+      case '--measure-native':
+        reuseNativeOutcomes = false;
+        break;
       default:
         throw new UsageError(`unknown argument '${argument}'`);
     }
   }
-  return { conformance: { filter: filter.length > 0 ? filter : undefined, slice, workers }, update, verbose, json };
+  return { conformance: { filter: filter.length > 0 ? filter : undefined, slice, workers, reuseNativeOutcomes }, update, verbose, json };
 }
 
 async function main(args: readonly string[]): Promise<number> {

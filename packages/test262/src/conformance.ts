@@ -19,6 +19,10 @@
  * what the engine under it lacks. Module runs that cannot happen (no
  * `vm.SourceTextModule`) are counted as skipped.
  *
+ * What Node does with a run is remembered in `.cache/` per Node release,
+ * suite and runner (native-outcomes.ts): a later run on the same ones runs
+ * only the lowered side, which is what a change to coro can change.
+ *
  * `filter` keeps the tests whose path contains one of the strings; `slice`
  * keeps every `count`-th test from the `index`-th, a deterministic sample of
  * the whole suite. Either makes the run partial: then only the expectations
@@ -39,6 +43,7 @@ import {
   updateExpectations,
 } from './expectations';
 import { modesOf, type Mode } from './mode';
+import { NativeOutcomes } from './native-outcomes';
 import { runInWorkers, type RunRecord } from './pool';
 import { selectTests, type SelectedTest } from './selection';
 import { openSuite, repositoryRoot } from './suite';
@@ -53,6 +58,8 @@ export interface ConformanceOptions {
   /** Default: expectations.txt of this package. */
   readonly expectationsFile?: string;
   readonly onProgress?: (finished: number, total: number) => void;
+  /** Reuse the native outcomes an earlier run on this Node measured (native-outcomes.ts). Default true. */
+  readonly reuseNativeOutcomes?: boolean;
 }
 
 export interface ConformanceReport {
@@ -86,7 +93,11 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const suite = openSuite(repositoryRoot());
   const tests = narrow(selectTests(suite.testDirectory), options);
   const byPath = new Map(tests.map((test) => [test.path, test]));
-  const jobs = tests.flatMap((test) => modesOf(test.frontMatter).map((mode) => ({ path: test.path, mode })));
+  const remembered = NativeOutcomes.open(suite.cacheDirectory, suite.name);
+  const reuse = options.reuseNativeOutcomes ?? true;
+  const jobs = tests.flatMap((test) =>
+    modesOf(test.frontMatter).map((mode) => ({ path: test.path, mode, native: reuse ? remembered.get(test.path, mode) : undefined })),
+  );
 
   let finished = 0;
   const records = await runInWorkers(jobs, {
@@ -95,6 +106,9 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     harnessDirectory: suite.harnessDirectory,
     onRecord: () => options.onProgress?.(++finished, jobs.length),
   });
+
+  remembered.record(records);
+  remembered.save();
 
   const failures = records.flatMap((record) => loweredFailure(record, byPath.get(record.path)!));
   const complete = options.filter === undefined && options.slice === undefined;

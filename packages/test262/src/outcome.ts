@@ -6,7 +6,7 @@
  * ```ts
  * { status: 'pass' }
  * { status: 'fail', failure: { stage: 'runtime', message: 'Test262Error: Expected SameValue(«"g"», «""») to be true' } }
- * { status: 'fail', failure: { stage: 'refused', message: "CORO1003: 'with' cannot be lowered …" } }
+ * { status: 'fail', failure: { stage: 'refused', message: "CORO1035: a 'with' statement whose body holds a suspension point is not lowered" } }
  * { status: 'skip', reason: 'module tests need --experimental-vm-modules' }
  * ```
  *

@@ -120,10 +120,16 @@ class WorkerSlot {
       this.retire();
       return;
     }
+    // Known to fail natively: there is nothing to run.
+    if (job.native && job.native.status !== 'pass') {
+      this.complete(job, { path: job.path, mode: job.mode, native: job.native, lowered: undefined });
+      this.runNext();
+      return;
+    }
     if (this.jobsOnChild >= JOBS_PER_WORKER) this.retire();
     const child = this.child ?? this.spawn();
     this.jobsOnChild++;
-    this.current = { job, step: 'native' };
+    this.current = job.native ? { job, step: 'lowered', native: job.native } : { job, step: 'native' };
     this.arm();
     child.send(job);
   }

@@ -26,6 +26,8 @@ export interface Job {
   readonly id: number;
   readonly path: string;
   readonly mode: Mode;
+  /** The native outcome an earlier run measured (native-outcomes.ts): only the lowered run happens. */
+  readonly native?: Outcome;
 }
 
 export type WorkerMessage =

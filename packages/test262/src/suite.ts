@@ -37,6 +37,8 @@ export interface Suite {
   readonly root: string;
   readonly testDirectory: string;
   readonly harnessDirectory: string;
+  /** The git-ignored folder the suite is unpacked in, which also keeps what runs remember. */
+  readonly cacheDirectory: string;
 }
 
 /** The repository this package lives in (`dist/` and `src/` are both two levels below it). */
@@ -70,7 +72,7 @@ export function unpackSuite(archive: string, cacheDirectory: string): Suite {
     }
   }
   const root = path.join(target, 'test262');
-  return { name, root, testDirectory: path.join(root, 'test'), harnessDirectory: path.join(root, 'harness') };
+  return { name, root, testDirectory: path.join(root, 'test'), harnessDirectory: path.join(root, 'harness'), cacheDirectory };
 }
 
 /** The suite of this repository, unpacked into its `.cache/`. */

@@ -46,7 +46,7 @@ function send(message: WorkerMessage): Promise<void> {
 
 async function runJob(job: Job): Promise<void> {
   const test = loadTest(testDirectory, job.path);
-  for (const translation of [native, lowered] as Translation[]) {
+  for (const translation of (job.native ? [lowered] : [native, lowered]) as Translation[]) {
     await send({ id: job.id, kind: 'started', translation: translation.name });
     const outcome = await runTest(test, job.mode, translation, harness);
     await send({ id: job.id, kind: 'outcome', translation: translation.name, outcome });

@@ -43,4 +43,24 @@ describe('the worker pool', () => {
       },
     ]);
   });
+
+  it('runs only the lowered side of a job whose native outcome is known, and nothing of one known to fail natively', async () => {
+    const remembered = { status: 'fail', failure: { stage: 'runtime', message: 'remembered' } } as const;
+    const records = await runInWorkers(
+      [
+        { path: 'generator.js', mode: 'sloppy', native: remembered },
+        { path: 'lowering-breaks.js', mode: 'sloppy', native: { status: 'pass' } },
+      ],
+      { workers: 1, testDirectory: suite.testDirectory, harnessDirectory: suite.harnessDirectory },
+    );
+    expect(records).toEqual([
+      { path: 'generator.js', mode: 'sloppy', native: remembered, lowered: undefined },
+      {
+        path: 'lowering-breaks.js',
+        mode: 'sloppy',
+        native: { status: 'pass' },
+        lowered: { status: 'fail', failure: { stage: 'refused', message: expect.stringMatching(/^CORO\d+: /) } },
+      },
+    ]);
+  });
 });

@@ -3,9 +3,9 @@
  * and sorts them with its own.
  *
  * ## Example
- * A direct `eval` inside a generator, built with `tspc`:
+ * A direct `eval` inside a generator, built with `tspc` and `"evalAndWith": "refuse"`:
  * ```
- * src/bad.ts:3:3 - error TS991003: coro: direct eval cannot be lowered …
+ * src/bad.ts:3:3 - error TS991003: coro: direct eval is not lowered inside a generator: …
  *
  * 3   eval("x");
  *     ~~~~~~~~~

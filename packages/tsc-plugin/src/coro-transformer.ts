@@ -50,14 +50,14 @@
  */
 import type * as ts from 'typescript';
 import { dirname } from 'node:path';
-import { transform, type RuntimeMode, type TransformResult } from '@coro/compiler';
+import { transform, type EvalAndWith, type RuntimeMode, type TransformResult } from '@coro/compiler';
 import { coroutinePathFilter } from '@coro/host';
 import { crashDiagnostic, diagnosticsError, fromCoroDiagnostic, optionsDiagnostic, orderDiagnostic, withoutTypeScriptDuplicates } from './coro-diagnostics';
 import { defaultRuntime } from './default-runtime';
 import { assertSameTypeScript, hostTypeScript, type TypeScript } from './host-typescript';
 import { spliceLowered } from './lowered-source-file';
 import { mayHoldSuspension } from './may-suspend';
-import { readPluginOptions } from './plugin-options';
+import { readPluginOptions, type CoroPluginOptions } from './plugin-options';
 import { SourceReorderedError } from './statement-order';
 import { withholdOutput } from './withheld-output';
 
@@ -72,11 +72,10 @@ export interface CoroTransformerHost {
 export function coroTransformer(program?: ts.Program, options?: unknown, host?: CoroTransformerHost): ts.TransformerFactory<ts.SourceFile> {
   const typescript = hostTypeScript(host?.ts);
   const addDiagnostic = host?.addDiagnostic;
-  let runtime: RuntimeMode | undefined;
-  let coroutinePatterns: readonly string[] = [];
+  let pluginOptions: CoroPluginOptions = {};
   let optionsError: unknown;
   try {
-    ({ runtime, coroutines: coroutinePatterns = [] } = readPluginOptions(options));
+    pluginOptions = readPluginOptions(options);
   } catch (error) {
     if (addDiagnostic === undefined) throw error;
     addDiagnostic(optionsDiagnostic(typescript, error));
@@ -84,7 +83,7 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   }
 
   return (context) => {
-    const isCoroutineFile = coroutinePathFilter(coroutinePatterns, configDirectory(program, context.getCompilerOptions()));
+    const isCoroutineFile = coroutinePathFilter(pluginOptions.coroutines ?? [], configDirectory(program, context.getCompilerOptions()));
     const refuse = (sourceFile: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]): ts.SourceFile => {
       if (addDiagnostic === undefined || !withholdOutput(context, sourceFile)) throw diagnosticsError(typescript, diagnostics);
       for (const diagnostic of withoutTypeScriptDuplicates(typescript, diagnostics, program, sourceFile)) addDiagnostic(diagnostic);
@@ -102,7 +101,8 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
       if (typescript.getOriginalNode(sourceFile) !== sourceFile) return refuse(sourceFile, [orderDiagnostic(typescript, sourceFile)]);
       let result: TransformResult;
       try {
-        result = lower(typescript, sourceFile, runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions()), isCoroutineFile(sourceFile.fileName));
+        const runtime = pluginOptions.runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions());
+        result = lower(typescript, sourceFile, runtime, isCoroutineFile(sourceFile.fileName), pluginOptions.evalAndWith);
       } catch (error) {
         return refuse(sourceFile, [crashDiagnostic(typescript, sourceFile, error)]);
       }
@@ -120,11 +120,12 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   };
 }
 
-function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode, coroutines: boolean): TransformResult {
+function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode, coroutines: boolean, evalAndWith: EvalAndWith | undefined): TransformResult {
   return transform(sourceFile.text, {
     filename: sourceFile.fileName,
     runtime,
     coroutines,
+    evalAndWith,
     sourceMap: true,
     sourceType: typescript.isExternalModule(sourceFile) ? 'module' : 'script',
   });

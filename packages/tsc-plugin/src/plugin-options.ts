@@ -26,7 +26,7 @@
  * https://github.com/nonara/ts-patch#plugin-options (plugin entries and their keys)
  * docs/architecture.md, "Emitted code ↔ runtime contract" (`import`, `require`, `inline`)
  */
-import type { RuntimeMode } from '@coro/compiler';
+import type { EvalAndWith, RuntimeMode } from '@coro/compiler';
 import { coroutinePatterns } from '@coro/host';
 
 export interface CoroPluginOptions {
@@ -34,11 +34,14 @@ export interface CoroPluginOptions {
   readonly runtime?: RuntimeMode;
   /** Globs of the files whose async functions are all coroutines, as if each began with `"use coroutine"`. */
   readonly coroutines?: readonly string[];
+  /** A suspend function with direct `eval` or `with`: `'lower'` (default) or `'refuse'`. */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 const RUNTIME_MODES: readonly unknown[] = ['import', 'require', 'inline'];
+const EVAL_AND_WITH: readonly unknown[] = ['lower', 'refuse'];
 const TS_PATCH_KEYS = new Set(['transform', 'import', 'isEsm', 'tsConfig', 'resolvePathAliases', 'type', 'after', 'afterDeclarations', 'transformProgram', 'name']);
-const OWN_KEYS = new Set(['runtime', 'coroutines']);
+const OWN_KEYS = new Set(['runtime', 'coroutines', 'evalAndWith']);
 
 export function readPluginOptions(raw: unknown): CoroPluginOptions {
   if (raw === undefined || raw === null) return {};
@@ -51,12 +54,16 @@ export function readPluginOptions(raw: unknown): CoroPluginOptions {
       throw new Error(`@coro/tsc-plugin: unknown option '${key}'; the options are: ${[...OWN_KEYS].join(', ')}`);
     }
   }
-  const runtime = entries.runtime;
+  const { runtime, evalAndWith } = entries;
   if (runtime !== undefined && !RUNTIME_MODES.includes(runtime)) {
     throw new Error(`@coro/tsc-plugin: unknown runtime ${JSON.stringify(runtime)}; use 'import', 'require' or 'inline'`);
   }
+  if (evalAndWith !== undefined && !EVAL_AND_WITH.includes(evalAndWith)) {
+    throw new Error(`@coro/tsc-plugin: unknown evalAndWith ${JSON.stringify(evalAndWith)}; use 'lower' or 'refuse'`);
+  }
   return {
-    ...(runtime === undefined ? {} : { runtime: runtime as RuntimeMode }),
-    ...(entries.coroutines === undefined ? {} : { coroutines: coroutinePatterns('@coro/tsc-plugin: coroutines', entries.coroutines) }),
+    ...(runtime !== undefined && { runtime: runtime as RuntimeMode }),
+    ...(entries.coroutines !== undefined && { coroutines: coroutinePatterns('@coro/tsc-plugin: coroutines', entries.coroutines) }),
+    ...(evalAndWith !== undefined && { evalAndWith: evalAndWith as EvalAndWith }),
   };
 }

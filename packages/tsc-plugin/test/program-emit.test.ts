@@ -25,6 +25,7 @@ const GOOD_TS = [
   '',
 ].join('\n');
 const LABEL_TS = 'export function label(n: number): string { return `#${n}`; }\n';
+/** Bad with the option `evalAndWith: 'refuse'`, which these tests hand the plugin: direct eval in a generator. */
 const BAD_TS = ['export function* evaluate(code: string) {', '  yield 1;', '  eval(code);', '}', ''].join('\n');
 
 const OPTIONS: ts.CompilerOptions = {
@@ -67,7 +68,7 @@ test('with addDiagnostic: the good files are lowered and run, the bad one is rep
   const { written, writeFile } = collector(project as string);
 
   const result = program.emit(undefined, writeFile, undefined, false, {
-    before: [coroTransformer(program, { runtime: 'require' }, { ts, addDiagnostic: (diagnostic) => diagnostics.push(diagnostic) })],
+    before: [coroTransformer(program, { runtime: 'require', evalAndWith: 'refuse' }, { ts, addDiagnostic: (diagnostic) => diagnostics.push(diagnostic) })],
   });
 
   expect(result.emitSkipped).toBe(false);
@@ -102,7 +103,7 @@ test('without addDiagnostic: the emit stops with an error naming file:line:col, 
 
   let thrown: unknown;
   try {
-    program.emit(program.getSourceFile(join(project as string, 'src/bad.ts')), writeFile, undefined, false, { before: [coroTransformer(program)] });
+    program.emit(program.getSourceFile(join(project as string, 'src/bad.ts')), writeFile, undefined, false, { before: [coroTransformer(program, { evalAndWith: 'refuse' })] });
   } catch (error) {
     thrown = error;
   }
@@ -120,8 +121,20 @@ test('ts.transform writes nothing, so a file cannot be withheld from it: the err
   const sourceFile = ts.createSourceFile('bad.ts', BAD_TS, ts.ScriptTarget.ES2022, true);
   const addDiagnostic = jest.fn();
 
-  expect(() => ts.transform(sourceFile, [coroTransformer(undefined, {}, { ts, addDiagnostic })])).toThrow(/bad\.ts:3:3 - error TS991003/);
+  expect(() => ts.transform(sourceFile, [coroTransformer(undefined, { evalAndWith: 'refuse' }, { ts, addDiagnostic })])).toThrow(/bad\.ts:3:3 - error TS991003/);
   expect(addDiagnostic).not.toHaveBeenCalled();
+});
+
+test('without evalAndWith, direct eval in a generator is lowered: the generator keeps its bindings as real variables', () => {
+  const sourceFile = ts.createSourceFile('bad.ts', BAD_TS, ts.ScriptTarget.ES2022, true);
+  const addDiagnostic = jest.fn();
+
+  const result = ts.transform(sourceFile, [coroTransformer(undefined, { runtime: 'require' }, { ts, addDiagnostic })]);
+  const text = ts.createPrinter().printFile(result.transformed[0]);
+
+  expect(addDiagnostic).not.toHaveBeenCalled();
+  expect(text).not.toContain('function*');
+  expect(text).toContain('eval(code)');
 });
 
 test('the TypeScript handed over does the parsing: the new nodes are of its kind, and another copy is refused', () => {
@@ -216,7 +229,8 @@ test('TypeScript 7 has no API to run a plugin: it is refused, naming what to use
 
 test('options are checked: a wrong value or an unknown key is an error, ts-patch keys are ignored', () => {
   expect(() => coroTransformer(undefined, { runtime: 'esm' })).toThrow(`@coro/tsc-plugin: unknown runtime "esm"; use 'import', 'require' or 'inline'`);
-  expect(() => coroTransformer(undefined, { runtme: 'inline' })).toThrow("@coro/tsc-plugin: unknown option 'runtme'; the options are: runtime, coroutines");
+  expect(() => coroTransformer(undefined, { evalAndWith: 'allow' })).toThrow(`@coro/tsc-plugin: unknown evalAndWith "allow"; use 'lower' or 'refuse'`);
+  expect(() => coroTransformer(undefined, { runtme: 'inline' })).toThrow("@coro/tsc-plugin: unknown option 'runtme'; the options are: runtime, coroutines, evalAndWith");
   expect(() => coroTransformer(undefined, { coroutines: 7 })).toThrow("@coro/tsc-plugin: coroutines must be a glob or an array of globs, such as 'src/**'; got 7");
   expect(() => coroTransformer(undefined, 'inline')).toThrow('@coro/tsc-plugin: options must be an object, not "inline"');
   expect(() => coroTransformer(undefined, { transform: '@coro/tsc-plugin', import: 'default', isEsm: false, runtime: 'inline' })).not.toThrow();

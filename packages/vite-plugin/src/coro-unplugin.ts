@@ -59,7 +59,11 @@ export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>
       const file = moduleFileOf(id);
       if (file === undefined || !resolved.isIncluded(file)) return null;
       const reports = this as unknown as PositionedReports;
-      const lowering = lowerModule(code, file, resolved.runtimeFor(file), resolved.isCoroutineFile(file));
+      const lowering = lowerModule(code, file, {
+        runtime: resolved.runtimeFor(file),
+        coroutines: resolved.isCoroutineFile(file),
+        evalAndWith: resolved.evalAndWith,
+      });
       for (const warning of lowering.warnings) {
         const message = diagnosticMessage(warning, file);
         reports.warn(message, message.loc);

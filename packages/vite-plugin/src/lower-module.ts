@@ -4,12 +4,12 @@
  * ## Example
  *
  * ```ts
- * lowerModule('export const a = 1;', '/app/a.ts', 'import');
+ * lowerModule('export const a = 1;', '/app/a.ts', { runtime: 'import' });
  * // { kind: 'untouched', warnings: [] }
- * lowerModule('export function* g() { yield 1; }', '/app/g.ts', 'import');
+ * lowerModule('export function* g() { yield 1; }', '/app/g.ts', { runtime: 'import' });
  * // { kind: 'lowered', code: 'import * as $coro from "@coro/runtime"; …', map: { … }, warnings: [] }
- * lowerModule('function* g() { with (o) yield 1; }', '/app/w.js', 'import');
- * // { kind: 'rejected', errors: [{ code: 1004, line: 1, column: 17, … }], warnings: [] }
+ * lowerModule('function* g() { with (o) yield 1; }', '/app/w.cjs', { runtime: 'require' });
+ * // { kind: 'rejected', errors: [{ code: 1035, line: 1, column: 17, … }], warnings: [] }
  * ```
  *
  * ## Implementation
@@ -30,7 +30,7 @@
  * - docs/architecture.md, the `transform` contract
  * - README.md, "The `transform` API" (diagnostics: 1-based line and column)
  */
-import { transform, type Diagnostic, type RuntimeMode, type SourceMap } from '@coro/compiler';
+import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceMap } from '@coro/compiler';
 import { bundlerSourceTypeOf } from '@coro/host';
 
 export type ModuleLowering =
@@ -38,8 +38,15 @@ export type ModuleLowering =
   | { readonly kind: 'lowered'; readonly code: string; readonly map: SourceMap; readonly warnings: readonly Diagnostic[] }
   | { readonly kind: 'rejected'; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
 
-export function lowerModule(code: string, file: string, runtime: RuntimeMode, coroutines = false): ModuleLowering {
-  const result = transform(code, { filename: file, runtime, sourceType: bundlerSourceTypeOf(file), sourceMap: true, coroutines });
+/** How one module is lowered: the plugin's options as they apply to its file. */
+export interface ModuleOptions {
+  readonly runtime: RuntimeMode;
+  readonly coroutines?: boolean;
+  readonly evalAndWith?: EvalAndWith;
+}
+
+export function lowerModule(code: string, file: string, options: ModuleOptions): ModuleLowering {
+  const result = transform(code, { filename: file, sourceType: bundlerSourceTypeOf(file), sourceMap: true, ...options });
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.category !== 'error');
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };

@@ -9,7 +9,7 @@
  * options.runtimeFor('/app/src/main.ts'); // 'inline'
  * resolvePluginOptions({}).runtimeFor('/app/legacy/conf.cjs'); // 'require'
  * resolvePluginOptions({ runtme: 'inline' });
- * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines
+ * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines, evalAndWith
  * ```
  *
  * ## Implementation
@@ -39,7 +39,7 @@
  * - https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
  */
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
-import { bundlerSourceTypeOf, defaultRuntime, type RuntimeMode } from '@coro/host';
+import { bundlerSourceTypeOf, defaultRuntime, type EvalAndWith, type RuntimeMode } from '@coro/host';
 
 export interface CoroPluginOptions {
   /** Files to lower. Default: every `.js .jsx .mjs .cjs .ts .tsx .mts .cts` file. */
@@ -54,19 +54,23 @@ export interface CoroPluginOptions {
   readonly runtime?: RuntimeMode;
   /** Files whose async functions are all coroutines, as if each began with `"use coroutine"`. Default: none. */
   readonly coroutines?: FilterPattern;
+  /** A generator or async function with direct `eval` or `with`: `'lower'` (default) or `'refuse'`. */
+  readonly evalAndWith?: EvalAndWith;
 }
 
 export interface ResolvedPluginOptions {
   readonly isIncluded: (file: string) => boolean;
   readonly runtimeFor: (file: string) => RuntimeMode;
   readonly isCoroutineFile: (file: string) => boolean;
+  readonly evalAndWith: EvalAndWith;
 }
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
 export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]/;
 
-const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime', 'coroutines'];
+const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime', 'coroutines', 'evalAndWith'];
 const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
+const EVAL_AND_WITH: readonly EvalAndWith[] = ['lower', 'refuse'];
 
 export function resolvePluginOptions(options: CoroPluginOptions | undefined): ResolvedPluginOptions {
   const given = options ?? {};
@@ -82,11 +86,16 @@ export function resolvePluginOptions(options: CoroPluginOptions | undefined): Re
   if (!RUNTIME_MODES.includes(runtime)) {
     throw new Error(`@coro/vite-plugin: unknown runtime ${describe(runtime)}; use ${RUNTIME_MODES.map((mode) => `'${mode}'`).join(', ')}`);
   }
+  const evalAndWith = given.evalAndWith ?? 'lower';
+  if (!EVAL_AND_WITH.includes(evalAndWith)) {
+    throw new Error(`@coro/vite-plugin: unknown evalAndWith ${describe(evalAndWith)}; use ${EVAL_AND_WITH.map((mode) => `'${mode}'`).join(', ')}`);
+  }
   const filter = createFilter(given.include ?? DEFAULT_INCLUDE, given.exclude ?? DEFAULT_EXCLUDE);
   const coroutineFilter = given.coroutines === undefined ? undefined : createFilter(given.coroutines, null);
   return {
     isIncluded: (file) => filter(file),
     isCoroutineFile: (file) => coroutineFilter !== undefined && coroutineFilter(file),
+    evalAndWith,
     runtimeFor: (file) => (runtime === 'import' ? defaultRuntime(bundlerSourceTypeOf(file)) : runtime),
   };
 }

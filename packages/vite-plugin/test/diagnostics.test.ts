@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { rollup, type RollupError } from 'rollup';
-import { rollup as coro } from '@coro/vite-plugin';
+import { rollup as coro, type CoroPluginOptions } from '@coro/vite-plugin';
 import { badInputs } from '@coro/testkit';
 import { assertBuilt, listFiles, makeProject, removeProject, vite } from './harness';
 import { expectFrame } from './host-code-frame';
@@ -20,6 +20,7 @@ export default { plugins: [coro()], build: { ssr: 'src/main.ts', outDir: 'out' }
 const SYNTAX_ERROR_TS = ['export function* totals(items: readonly number[]): Generator<number> {', '  let sum: number = 0;', '  for (const item of items) yield (sum += item) +;', '}', ''].join('\n');
 const SYNTAX_ERROR = { line: 3, column: '  for (const item of items) yield (sum += item) +;'.indexOf(';') + 1 };
 
+/** Refused with the option `evalAndWith: 'refuse'` (by default such a generator is lowered). */
 const DIRECT_EVAL_TS = ['export function* evaluate(code: string): Generator<unknown> {', '  const scope: Record<string, number> = { x: 1 };', '  yield eval(code);', '}', ''].join('\n');
 const DIRECT_EVAL = { line: 3, column: '  yield eval(code);'.indexOf('eval') + 1 };
 
@@ -43,22 +44,23 @@ describe('vite build', () => {
     expect(listFiles(join(project, 'out'))).toEqual([]);
   });
 
-  test('direct eval in a generator: refused with CORO1003 at the call', async () => {
-    project = makeProject({ 'vite.config.mjs': VITE_CONFIG, 'src/main.ts': "export { evaluate } from './evaluate';\n", 'src/evaluate.ts': DIRECT_EVAL_TS });
+  test("direct eval in a generator, with evalAndWith: 'refuse': refused with CORO1003 at the call", async () => {
+    const config = VITE_CONFIG.replace('coro()', "coro({ evalAndWith: 'refuse' })");
+    project = makeProject({ 'vite.config.mjs': config, 'src/main.ts': "export { evaluate } from './evaluate';\n", 'src/evaluate.ts': DIRECT_EVAL_TS });
 
     const build = await vite(['build'], project);
 
     expect(build.status).toBe(1);
     expect(build.stderr).toContain(`[plugin coro] ${realpathSync(project)}/src/evaluate.ts:${DIRECT_EVAL.line}:${DIRECT_EVAL.column - 1}\n`);
-    expect(build.stderr).toMatch(/^\w*Error: CORO1003: direct eval cannot be lowered inside a generator/m);
+    expect(build.stderr).toMatch(/^\w*Error: CORO1003: direct eval is not lowered inside a generator: the option evalAndWith is 'refuse'/m);
     expectFrame(build.stderr, DIRECT_EVAL_TS, DIRECT_EVAL.line, DIRECT_EVAL.column);
   });
 });
 
 describe('rollup', () => {
-  async function rollupError(files: Record<string, string>, input: string): Promise<RollupError> {
+  async function rollupError(files: Record<string, string>, input: string, options?: CoroPluginOptions): Promise<RollupError> {
     project = makeProject(files);
-    return rollup({ input: join(project, input), external: ['@coro/runtime'], plugins: [coro()] }).then(
+    return rollup({ input: join(project, input), external: ['@coro/runtime'], plugins: [coro(options)] }).then(
       () => {
         throw new Error('rollup built a file it should have refused');
       },
@@ -79,10 +81,10 @@ describe('rollup', () => {
     expectFrame(error.frame ?? '', source, 3, 12);
   });
 
-  test('direct eval in a generator: CORO1003 at the call', async () => {
+  test("direct eval in a generator, with evalAndWith: 'refuse': CORO1003 at the call", async () => {
     const source = DIRECT_EVAL_TS.replace(': string): Generator<unknown>', ')').replace(': Record<string, number>', '');
 
-    const error = await rollupError({ 'src/evaluate.js': source }, 'src/evaluate.js');
+    const error = await rollupError({ 'src/evaluate.js': source }, 'src/evaluate.js', { evalAndWith: 'refuse' });
 
     expect(error.pluginCode).toBe('CORO1003');
     expect(error.loc).toMatchObject({ line: DIRECT_EVAL.line, column: DIRECT_EVAL.column - 1 });

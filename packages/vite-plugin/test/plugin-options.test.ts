@@ -7,8 +7,9 @@ import { rollup, vite } from '@coro/vite-plugin';
 import { assertBuilt, makeProject, removeProject, vite as viteCommand } from './harness';
 
 test.each([
-  ['a misspelt option', { runtme: 'inline' }, "@coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines"],
+  ['a misspelt option', { runtme: 'inline' }, "@coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines, evalAndWith"],
   ['an unknown runtime', { runtime: 'global' }, "@coro/vite-plugin: unknown runtime 'global'; use 'import', 'require', 'inline'"],
+  ['an unknown evalAndWith', { evalAndWith: 'allow' }, "@coro/vite-plugin: unknown evalAndWith 'allow'; use 'lower', 'refuse'"],
   ['options that are not an object', 'inline', "@coro/vite-plugin: the options must be an object, not 'inline'"],
   ['an array', ['inline'], '@coro/vite-plugin: the options must be an object, not an array'],
 ])('%s is refused when the plugin is made', (_, options, message) => {
@@ -32,7 +33,7 @@ test('vite build with a misspelt option fails while loading the config, with the
     const build = await viteCommand(['build'], project);
 
     expect(build.status).toBe(1);
-    expect(build.stderr).toContain("@coro/vite-plugin: unknown option 'exlude'; the options are include, exclude, runtime, coroutines");
+    expect(build.stderr).toContain("@coro/vite-plugin: unknown option 'exlude'; the options are include, exclude, runtime, coroutines, evalAndWith");
   } finally {
     removeProject(project);
   }

@@ -24,12 +24,14 @@
  * ECMAScript 2025, 9.1 Environment Records; 14.7.4.4
  * CreatePerIterationEnvironment; 14.3.1 let and const (the dead zone).
  */
+import { UNDEFINED } from '../ir';
 import ts from 'typescript';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope } from '../scope';
 import { isFunctionLike } from '../scope';
 import { UnsupportedError } from '../diagnostics';
 import { IrWriter } from './ir-writer';
+import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
 
 /**
@@ -119,7 +121,7 @@ export class MachineBindings extends IrWriter {
       binding.scope === this.context.scopes.functionScope;
     if (binding.kind !== 'const' && !ownName) return undefined;
     if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
-    if (ownName && !this.context.strict) return ['void 0'];
+    if (ownName && !this.context.strict) return UNDEFINED;
     return [this.context.names.runtime.ref('throwConstantAssignment'), '(', JSON.stringify(binding.name), ')'];
   }
 
@@ -254,6 +256,8 @@ export class MachineBindings extends IrWriter {
         ts.isYieldExpression(node) ||
         ts.isAwaitExpression(node) ||
         (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
+        // Disposal at the end of a `using` block runs in the machine's finally (disposal.ts).
+        (ts.isVariableDeclarationList(node) && isUsing(node)) ||
         // An async generator awaits what it returns.
         (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator') ||
         // With the starvation budget every loop of a coroutine may yield at its back-edge.

@@ -98,7 +98,7 @@ export interface Builder {
   newTemp(name: string): Variable;
   mark(label: Label): void;
   statement(code: Code): void;
-  expressionStatement(code: Code): void;
+  expressionStatement(code: Code, parenthesized: boolean): void;
   assign(target: Variable, value: Code): void;
   jump(target: Label): void;
   branch(condition: Code, whenFalse: Label): void;

@@ -7,14 +7,15 @@
  * `[v]` as it is.
  *
  * ## Implementation
- * A part that is a variable or a label is one operand; a string part is one
- * operand when it is an identifier or a string literal.
+ * Every part but text is one operand: a variable, a label, an `Operand`
+ * (a name or a literal, made by render and by build's own constants). Text is
+ * never taken apart: it is whatever the user or build wrote.
  *
  * ## References
  * ECMAScript 2025, 13 ECMAScript Language: Expressions (what needs
  * parentheses to stay one operand).
  */
-import type { Code } from '../ir';
+import { isOperand, isVariable, type Code } from '../ir';
 
 export function paren(code: Code): Code {
   if (isAtomic(code)) return code;
@@ -22,13 +23,19 @@ export function paren(code: Code): Code {
 }
 
 export function isAtomic(code: Code): boolean {
-  if (code.length !== 1) return false;
-  const part = code[0];
-  if (typeof part !== 'string') return true;
-  return /^(?:[\w$]+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')$/.test(part);
+  return code.length === 1 && typeof code[0] !== 'string';
 }
 
-/** Code with no effect when evaluated on its own (a variable, a literal). */
+/** Code with no effect when evaluated on its own (a variable, a name, a literal). */
 export function isInert(code: Code): boolean {
-  return code.length === 1 && (typeof code[0] !== 'string' || /^(?:[\w$]+|void 0)$/.test(code[0]));
+  return isAtomic(code);
+}
+
+/** Code whose value no suspension can change: a literal, `this`, `arguments`. */
+export function isStable(code: Code): boolean {
+  if (code.length !== 1) return false;
+  const part = code[0];
+  if (typeof part === 'string') return false;
+  if (isOperand(part)) return part.literal;
+  return isVariable(part) && (part.origin === 'this' || part.origin === 'arguments');
 }

@@ -25,7 +25,7 @@
  * 14.13 labelled statements.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Exit, type Finally, type Label } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Exit, type Finally, type Label, nameOperand } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import { MachineBindings } from './bindings';
 
@@ -89,11 +89,11 @@ export abstract class Completions extends MachineBindings {
     const names = this.context.names;
     this.mark(fin.throwEntry);
     this.assign(fin.kind, [completionLiteral(CompletionKind.Throw)]);
-    this.assign(fin.value, [names.value]);
+    this.assign(fin.value, [nameOperand(names.value)]);
     this.jump(fin.body);
     this.mark(fin.returnEntry);
     this.assign(fin.kind, [completionLiteral(CompletionKind.Return)]);
-    this.assign(fin.value, [names.value]);
+    this.assign(fin.value, [nameOperand(names.value)]);
     this.mark(fin.body);
   }
 

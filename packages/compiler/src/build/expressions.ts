@@ -38,11 +38,13 @@
  */
 import ts from 'typescript';
 import type { Code, Label, Part, Variable } from '../ir';
-import { calleeOf, isVariable } from '../ir';
+import { calleeOf, isVariable, UNDEFINED, literal, nameOperand } from '../ir';
 import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
-import { isAtomic, paren } from './code';
-import { namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { isStable, paren } from './code';
+import { startsLikeAnotherStatement } from './statement-start';
+import { callPosition } from './call-position';
+import { isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 
 interface Piece {
@@ -130,12 +132,12 @@ export class Normalizer implements ExpressionLowering {
     const operand = node.expression ? this.expression(node.expression) : undefined;
     if (b.context.kind === 'asyncGenerator') {
       if (node.asteriskToken) {
-        const result = b.delegateAsync(operand ?? ['void 0']);
+        const result = b.delegateAsync(operand ?? UNDEFINED);
         return discard ? [] : [result];
       }
       // Yield in an async generator: AsyncGeneratorYield(? Await(value)).
-      b.awaitValue(operand ?? ['void 0']);
-      b.suspend([b.context.names.value], false);
+      b.awaitValue(operand ?? UNDEFINED);
+      b.suspend([nameOperand(b.context.names.value)], false);
     } else {
       b.suspend(operand, node.asteriskToken !== undefined);
     }
@@ -154,7 +156,7 @@ export class Normalizer implements ExpressionLowering {
    * temporary, as it keeps any other value that could change.
    */
   private resumedWith(): Code {
-    return [this.b.context.names.value];
+    return [nameOperand(this.b.context.names.value)];
   }
 
   /** Evaluates pieces in order, spilling each one that a later suspension could change. */
@@ -217,7 +219,7 @@ export class Normalizer implements ExpressionLowering {
     const b = this.b;
     if (op === ts.SyntaxKind.CommaToken) {
       const left = this.expression(node.left, true);
-      if (left.length && !isStable(left)) b.expressionStatement(left);
+      if (left.length && !isStable(left)) b.expressionStatement(left, startsLikeAnotherStatement(node.left));
       // Its value is no function definition: where the comma stood, nothing names it.
       return discard ? this.expression(node.right, true) : b.keptValue(node.right, this.expression(node.right));
     }
@@ -274,7 +276,7 @@ export class Normalizer implements ExpressionLowering {
   private into(result: Variable | undefined, node: ts.Expression): void {
     const code = this.expression(node, result === undefined);
     if (result) this.b.assign(result, this.b.keptValue(node, code));
-    else if (code.length && !isStable(code)) this.b.expressionStatement(code);
+    else if (code.length && !isStable(code)) this.b.expressionStatement(code, startsLikeAnotherStatement(node));
   }
 
   /** A reference (identifier or property) whose object and key are evaluated now. */
@@ -284,7 +286,7 @@ export class Normalizer implements ExpressionLowering {
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword) {
       const accessor = b.context.superAccessor();
       if (!accessor) throw new UnsupportedError(node, "'super' outside a method");
-      const key = ts.isPropertyAccessExpression(node) ? [JSON.stringify(node.name.text)] : this.spill(this.expression(node.argumentExpression));
+      const key = ts.isPropertyAccessExpression(node) ? [literal(JSON.stringify(node.name.text))] : this.spill(this.expression(node.argumentExpression));
       return {
         read: () => [accessor, '(', ...key, ')'],
         write: (value) => b.statement([accessor, '(', ...key, ', ', ...value, ', true);']),
@@ -444,7 +446,7 @@ export class Normalizer implements ExpressionLowering {
     b.assign(result, code);
     b.jump(end);
     b.mark(nullish);
-    b.assign(result, ['void 0']);
+    b.assign(result, UNDEFINED);
     b.mark(end);
     return [result];
   }
@@ -457,12 +459,14 @@ export class Normalizer implements ExpressionLowering {
   private callPart(node: ts.CallExpression, nullish: Label | undefined): Code {
     const b = this.b;
     const callee = skipOuterExpression(node.expression);
+    // Where the engine reports the call: before each place it may report the lowered one.
+    const at = callPosition(node, b.context.sourceFile);
     const argumentsSuspend = node.arguments.some((a) => b.suspends(a));
     if (callee.kind === ts.SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
       const fn = this.spill(b.render(callee));
       const args = this.list(node.arguments);
-      return [...paren(fn), '.call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
+      return [...paren(fn), '.', at, 'call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
     }
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       let receiver = this.chainBase(callee.expression, nullish);
@@ -470,9 +474,9 @@ export class Normalizer implements ExpressionLowering {
       const keySuspends = ts.isElementAccessExpression(callee) && b.suspends(callee.argumentExpression);
       if (!argumentsSuspend && !keySuspends && !node.questionDotToken) {
         const member: Code = ts.isPropertyAccessExpression(callee)
-          ? [...paren(receiver), '.', callee.name.getText(b.context.sourceFile)]
+          ? [...paren(receiver), '.', at, callee.name.getText(b.context.sourceFile)]
           : [...paren(receiver), '[', ...b.render(callee.argumentExpression), ']'];
-        return [...member, '(', ...this.list(node.arguments), ')'];
+        return [...member, at, '(', ...this.list(node.arguments), ')'];
       }
       receiver = this.spill(receiver);
       let fn: Code = ts.isPropertyAccessExpression(callee)
@@ -481,19 +485,19 @@ export class Normalizer implements ExpressionLowering {
       fn = this.spill(fn);
       if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
       const args = this.list(node.arguments);
-      return [...paren(fn), '.call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
+      return [...paren(fn), '.', at, 'call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
     let fn = this.chainBase(callee === node.expression ? callee : node.expression, nullish);
     if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
     else if (argumentsSuspend) fn = this.spill(fn);
     // A plain call keeps `this` undefined, also when the callee now lives in the frame.
-    return [...paren(calleeOf(fn)), '(', ...this.list(node.arguments), ')'];
+    return [at, ...paren(calleeOf(fn)), at, '(', ...this.list(node.arguments), ')'];
   }
 
   private newExpression(node: ts.NewExpression): Code {
     const args = node.arguments ?? [];
     const [callee] = this.sequence([this.piece(node.expression), { suspends: args.some((a) => this.b.suspends(a)), evaluate: () => [] }]);
-    return ['new ', ...paren(callee), '(', ...this.list(args), ')'];
+    return [callPosition(node, this.b.context.sourceFile), 'new ', ...paren(callee), '(', ...this.list(args), ')'];
   }
 
   private template(node: ts.TemplateExpression): Code {
@@ -549,8 +553,9 @@ export class Normalizer implements ExpressionLowering {
     const args = this.sequence(template.templateSpans.map((s) => this.piece(s.expression)));
     const argParts: Part[] = [];
     for (const a of args) argParts.push(', ', ...a);
-    if (receiver) return [...paren(fn), '.call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
-    return [...paren(calleeOf(fn)), '(', ...stringsTemp, ...argParts, ')'];
+    const at = callPosition(node, sf);
+    if (receiver) return [...paren(fn), '.', at, 'call(', ...receiver, ', ', ...stringsTemp, ...argParts, ')'];
+    return [at, ...paren(calleeOf(fn)), at, '(', ...stringsTemp, ...argParts, ')'];
   }
 
   /**
@@ -632,15 +637,7 @@ export class Normalizer implements ExpressionLowering {
 /** The expression under parentheses and TypeScript's type-only wrappers. */
 export function skipOuter<T extends ts.Node>(node: T): ts.Node {
   let n: ts.Node = node;
-  while (
-    ts.isParenthesizedExpression(n) ||
-    ts.isAsExpression(n) ||
-    ts.isTypeAssertionExpression(n) ||
-    ts.isNonNullExpression(n) ||
-    ts.isSatisfiesExpression(n)
-  ) {
-    n = n.expression;
-  }
+  while (isParenthesesOrTypeWrapper(n)) n = (n as ts.ParenthesizedExpression).expression;
   return n;
 }
 
@@ -650,14 +647,6 @@ function skipOuterExpression(node: ts.Expression): ts.Expression {
 
 function isOptionalChainPart(node: ts.Node): boolean {
   return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
-}
-
-/** Code whose value no suspension can change: literals, `this`, `arguments`. */
-function isStable(code: Code): boolean {
-  if (code.length !== 1) return false;
-  const part = code[0];
-  if (typeof part !== 'string') return isVariable(part) && (part.origin === 'this' || part.origin === 'arguments');
-  return isAtomic(code) && /^(?:-?\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?n?|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|true|false|null|undefined|void 0)$/.test(part);
 }
 
 function describe(node: ts.Node): string {

@@ -17,6 +17,7 @@
  * ## References
  * The instruction table in `ir.ts`.
  */
+import { UNDEFINED } from '../ir';
 import type { Code, Exit, Finally, Instruction, Label, MachineIR, Region, Variable, VariableOrigin } from '../ir';
 
 export class IrWriter {
@@ -76,11 +77,9 @@ export class IrWriter {
     this.push({ op: 'statement', code, region: this.region });
   }
 
-  /** An expression evaluated for its effects, parenthesized where a statement could not start with it. */
-  expressionStatement(code: Code): void {
-    const first = code[0];
-    const ambiguous = typeof first === 'string' && /^\s*(?:\{|function\b|class\b|let\s*\[|async\s+function\b)/.test(first);
-    this.statement(ambiguous ? ['(', ...code, ');'] : [...code, ';']);
+  /** An expression evaluated for its effects; `parenthesized` where a statement could not start with it (statement-start.ts). */
+  expressionStatement(code: Code, parenthesized: boolean): void {
+    this.statement(parenthesized ? ['(', ...code, ');'] : [...code, ';']);
   }
 
   assign(target: Variable, value: Code): void {
@@ -103,7 +102,7 @@ export class IrWriter {
 
   suspend(value: Code | undefined, delegate: boolean): Label {
     const resume = this.newLabel();
-    if (delegate) this.push({ op: 'delegate', iterable: value ?? ['void 0'], resume, region: this.region });
+    if (delegate) this.push({ op: 'delegate', iterable: value ?? UNDEFINED, resume, region: this.region });
     else this.push({ op: 'yield', value, resume, region: this.region });
     this.mark(resume);
     return resume;

@@ -28,11 +28,12 @@
  * EnumerateObjectProperties.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable, UNDEFINED, literal, nameOperand } from '../ir';
 import type { ExpressionLowering, IteratorClose } from './builder';
-import { RenderingBuilder } from './rendering';
+import { DisposalBuilder } from './disposal';
+import { isAwaitUsing, isUsing } from '../using-declarations';
 
-export abstract class IterationBuilder extends RenderingBuilder {
+export abstract class IterationBuilder extends DisposalBuilder {
   abstract readonly expressions: ExpressionLowering;
   abstract buildStatement(node: ts.Statement): void;
 
@@ -99,8 +100,15 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.withIteratorClose(fin, iterator, { async: isAsync, then: head }, () => {
       // Inside the close: a cancellation thrown at the checkpoint closes the iterator.
       this.budgetCheckpoint();
-      this.bindForHead(node.initializer, [value]);
-      this.loop(labels, exit, head, () => this.buildStatement(node.statement), this.finallyDepth, breakDepth);
+      const continueDepth = this.finallyDepth;
+      const iteration = () => {
+        this.bindForHead(node.initializer, [value]);
+        this.loop(labels, exit, head, () => this.buildStatement(node.statement), continueDepth, breakDepth);
+      };
+      // Each iteration's resource is disposed before the next: `continue` leaves through its finally.
+      const list = node.initializer;
+      if (ts.isVariableDeclarationList(list) && isUsing(list)) this.withDisposal(isAwaitUsing(list), iteration);
+      else iteration();
     });
     this.mark(exit);
     if (cancelled) this.closeOnCancelledNext(cancelled, iterator);
@@ -118,7 +126,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.jump(after);
     this.mark(cancelled);
     this.statement(['if (', this.context.isCancellation!, '(', names.value, ')) ', names.runtime.ref('startAsyncIteratorClose'), '(', iterator, ', true);']);
-    this.throwValue([names.value]);
+    this.throwValue([nameOperand(names.value)]);
     this.mark(after);
   }
 
@@ -177,7 +185,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.assign(keys, ['[]']);
     // The native loop enumerates exactly the keys the spec's EnumerateObjectProperties yields.
     this.statement(['for (', key, ' in ', object, ') ', keys, '.push(', key, ');']);
-    this.assign(index, ['0']);
+    this.assign(index, [literal('0')]);
     const head = this.newLabel();
     const exit = this.newLabel();
     this.mark(head);
@@ -196,7 +204,8 @@ export abstract class IterationBuilder extends RenderingBuilder {
   private bindForHead(initializer: ts.ForInitializer, value: Code): void {
     if (ts.isVariableDeclarationList(initializer)) {
       this.enterScope(initializer.parent);
-      this.bind(initializer.declarations[0].name, value);
+      const declaration = initializer.declarations[0];
+      this.bind(declaration.name, isUsing(initializer) ? this.disposableValue(initializer, declaration, value) : value);
     } else {
       this.expressions.assignTo(initializer, value);
     }
@@ -222,8 +231,8 @@ export abstract class IterationBuilder extends RenderingBuilder {
     const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
     this.assign(iterator, [runtime.ref('getAsyncIterator'), '(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
-    this.assign(receivedMode, ['0']);
-    this.assign(received, ['void 0']);
+    this.assign(receivedMode, [literal('0')]);
+    this.assign(received, UNDEFINED);
     this.mark(loop);
     this.assign(call, [runtime.ref('callDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', received, ')']);
     this.branchIf([call, ' === ', runtime.ref('NOTHING_TO_AWAIT')], missing);
@@ -242,16 +251,16 @@ export abstract class IterationBuilder extends RenderingBuilder {
       this.suspend([result], false);
     });
     this.mark(this.newLabel());
-    this.assign(receivedMode, ['0']);
-    this.assign(received, [names.value]);
+    this.assign(receivedMode, [literal('0')]);
+    this.assign(received, [nameOperand(names.value)]);
     this.jump(loop);
     this.mark(onThrow);
-    this.assign(receivedMode, ['1']);
-    this.assign(received, [names.value]);
+    this.assign(receivedMode, [literal('1')]);
+    this.assign(received, [nameOperand(names.value)]);
     this.jump(loop);
     this.mark(onReturn);
-    this.assign(receivedMode, ['2']);
-    this.assign(received, [names.value]);
+    this.assign(receivedMode, [literal('2')]);
+    this.assign(received, [nameOperand(names.value)]);
     this.jump(loop);
     this.mark(missing);
     this.branchIf([receivedMode, ' !== 1'], missingReturn);
@@ -266,7 +275,7 @@ export abstract class IterationBuilder extends RenderingBuilder {
     this.mark(missingReturn);
     // No `return`: this generator returns the received value, awaited.
     this.awaitValue([received]);
-    this.returnWith([names.value], true);
+    this.returnWith([nameOperand(names.value)], true);
     this.mark(after);
     return result;
   }}

@@ -28,6 +28,7 @@
  * 7.4.11 IteratorClose; RestBindingInitialization,
  * RestDestructuringAssignmentEvaluation and CopyDataProperties.
  */
+import { UNDEFINED, literal } from '../ir';
 import ts from 'typescript';
 import type { Code, Variable } from '../ir';
 import { DiagnosticCode, UnsupportedError } from '../diagnostics';
@@ -118,7 +119,7 @@ export class Destructurer {
         excluded.push([k]);
       } else if (ts.isIdentifier(key) || ts.isPrivateIdentifier(key)) {
         access = [source, '.', key.text];
-        excluded.push([JSON.stringify(key.text)]);
+        excluded.push([literal(JSON.stringify(key.text))]);
       } else {
         access = [source, '[', key.getText(this.b.context.sourceFile), ']'];
         excluded.push([literalPropertyKey(key, this.b.context.sourceFile)]);
@@ -153,7 +154,7 @@ export class Destructurer {
     const step = this.b.newTemp('$step');
     this.b.assign(iterator, [rt.ref('getIterator'), '(', ...value, ')']);
     this.b.assign(next, [iterator, '.next']);
-    this.b.assign(done, ['false']);
+    this.b.assign(done, [literal('false')]);
     const after = this.b.newLabel();
     const fin = this.b.newFinally(after);
     // IteratorStep: a throwing next() or done getter leaves the iterator done, and so not closed.
@@ -191,7 +192,7 @@ export class Destructurer {
         }
         const item = this.b.newTemp('$item');
         this.destructureElement(target, initializer, () => {
-          this.b.assign(item, ['void 0']);
+          this.b.assign(item, UNDEFINED);
           this.b.statement(stepCode([item, ' = ', step, '.value; ']));
           return [item];
         });

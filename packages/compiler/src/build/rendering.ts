@@ -20,7 +20,7 @@
  * ECMAScript 2025, 14.3.2 Variable Statement; 8.6.2 BindingInitialization.
  */
 import ts from 'typescript';
-import { isVariable, type Code, type Part, type Variable } from '../ir';
+import { isVariable, plainText, type Code, type Part, type Variable, UNDEFINED, literal } from '../ir';
 import type { Binding } from '../scope';
 import { nameToKeep, renderNode, type RenderHooks } from '../render';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
@@ -54,7 +54,7 @@ export abstract class RenderingBuilder extends Completions {
       identifier: (node) => builder.identifierCode(node),
       writtenAs: (node) => {
         const code = builder.identifierCode(node);
-        return code && (() => code.map((part) => (typeof part === 'string' ? part : isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
+        return code && (() => code.map((part) => plainText(part) ?? (isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
       },
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       override: (node) => this.overrides.get(node),
@@ -71,7 +71,7 @@ export abstract class RenderingBuilder extends Completions {
           throw new UnsupportedError(node, 'compound assignment to a super property inside a generator is not supported');
         }
         const key: Code = ts.isPropertyAccessExpression(node)
-          ? [JSON.stringify(node.name.text)]
+          ? [literal(JSON.stringify(node.name.text))]
           : render((node as ts.ElementAccessExpression).argumentExpression);
         return [accessor, '(', ...key, ')'];
       },
@@ -105,7 +105,7 @@ export abstract class RenderingBuilder extends Completions {
       else parts.push(...(ts.isIdentifier(d.name) ? target : ['(', ...target, ')']), ' = ', ...render(d.initializer!));
     }
     if (ts.isVariableStatement(list.parent)) return parts.length ? [...parts, ';'] : [';'];
-    return parts.length ? parts : ['void 0'];
+    return parts.length ? parts : UNDEFINED;
   }
 
   private bindingTargets(name: ts.BindingName): Binding[] {

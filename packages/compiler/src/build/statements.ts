@@ -32,11 +32,13 @@
  * 14.15.3 try evaluation; 14.12.4 CaseBlockEvaluation.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR } from '../ir';
-import { UnsupportedError } from '../diagnostics';
+import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR, UNDEFINED, nameOperand } from '../ir';
+import { DiagnosticCode, UnsupportedError } from '../diagnostics';
 import type { Builder, BuildContext } from './builder';
 import { isInert, paren } from './code';
+import { startsLikeAnotherStatement } from './statement-start';
 import { IterationBuilder } from './iteration';
+import { isAwaitUsing, isUsing, usingDeclarationsOf } from '../using-declarations';
 import { Normalizer } from './expressions';
 import { Destructurer } from './patterns';
 
@@ -64,9 +66,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     this.enterScope(fn);
     const body = fn.body!;
     if (ts.isBlock(body)) {
-      const statements = body.statements.slice(directives);
-      this.hoistFunctions(statements);
-      for (const s of statements) this.buildStatement(s);
+      this.buildStatements(body.statements.slice(directives));
     } else {
       this.returnWith(this.expressions.expression(body));
     }
@@ -86,7 +86,10 @@ export class MachineBuilder extends IterationBuilder implements Builder {
 
   private buildStatements(statements: readonly ts.Statement[]): void {
     this.hoistFunctions(statements);
-    for (const s of statements) this.buildStatement(s);
+    const resources = usingDeclarationsOf(statements);
+    const disposed = resources ? statements.slice(resources.first) : [];
+    for (const s of statements.slice(0, resources?.first)) this.buildStatement(s);
+    if (resources) this.withDisposal(resources.isAsync, () => disposed.forEach((s) => this.buildStatement(s)));
   }
 
   buildStatement(node: ts.Statement): void {
@@ -106,7 +109,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
       const value = this.expressions.expression(node.expression);
       if (this.context.kind !== 'asyncGenerator') return this.returnWith(value);
       this.awaitValue(value);
-      return this.returnWith([this.context.names.value], true);
+      return this.returnWith([nameOperand(this.context.names.value)], true);
     }
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
       const { label, depth } = this.findTarget(node);
@@ -143,6 +146,9 @@ export class MachineBuilder extends IterationBuilder implements Builder {
         return this.buildSwitch(node as ts.SwitchStatement, []);
       case ts.SyntaxKind.TryStatement:
         return this.buildTry(node as ts.TryStatement);
+      case ts.SyntaxKind.WithStatement:
+        // The machine's states cannot stand inside the object environment a `with` opens.
+        throw new UnsupportedError(node, "a 'with' statement whose body holds a suspension point is not lowered", DiagnosticCode.WithBodySuspends);
       default:
         throw new UnsupportedError(node, `${ts.SyntaxKind[node.kind]} holding a suspension point is not supported`);
     }
@@ -150,17 +156,19 @@ export class MachineBuilder extends IterationBuilder implements Builder {
 
   private buildExpressionStatement(expression: ts.Expression): void {
     const code = this.expressions.expression(expression, true);
-    if (code.length && !isInert(code)) this.expressionStatement(code);
+    if (code.length && !isInert(code)) this.expressionStatement(code, startsLikeAnotherStatement(expression));
   }
 
   private buildVariableList(list: ts.VariableDeclarationList): void {
     const blockScoped = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    const using = isUsing(list);
     for (const d of list.declarations) {
       if (d.initializer) {
-        this.bind(d.name, this.expressions.expression(d.initializer));
+        const value = this.expressions.expression(d.initializer);
+        this.bind(d.name, using ? this.disposableValue(list, d, this.keptValue(d.initializer, value)) : value);
       } else if (blockScoped) {
         // `let x;` re-initialises x each time it is evaluated (a loop body entered again).
-        this.bind(d.name, ['void 0']);
+        this.bind(d.name, UNDEFINED);
       }
     }
   }
@@ -202,6 +210,15 @@ export class MachineBuilder extends IterationBuilder implements Builder {
   }
 
   private buildFor(node: ts.ForStatement, labels: readonly string[]): void {
+    const init = node.initializer;
+    // A `using` head's resources live as long as the loop: disposed once, when it is left.
+    if (init && ts.isVariableDeclarationList(init) && isUsing(init)) {
+      return this.withDisposal(isAwaitUsing(init), () => this.buildForLoop(node, labels));
+    }
+    this.buildForLoop(node, labels);
+  }
+
+  private buildForLoop(node: ts.ForStatement, labels: readonly string[]): void {
     const head = this.newLabel();
     const update = this.newLabel();
     const exit = this.newLabel();
@@ -308,7 +325,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
           this.mark(catchEntry);
           const declaration = node.catchClause!.variableDeclaration;
           this.enterScope(node.catchClause!);
-          if (declaration) this.bind(declaration.name, [names.value]);
+          if (declaration) this.bind(declaration.name, [nameOperand(names.value)]);
           this.buildStatement(node.catchClause!.block);
           leaveProtected();
         });

@@ -48,6 +48,7 @@ import { checkStatementPosition } from './statement-positions';
 import { checkDelete, checkWith } from './strict-mode';
 import { checkMetaProperty, checkSuper } from './super-and-meta';
 import { checkAwait, checkForAwait, checkYield } from './suspension-placement';
+import { checkUsingDeclaration } from './using-declarations';
 import type { EarlyError, ReportEarlyError } from './early-error';
 import { classContext, classElementContext, fileContext, functionContext, type SyntacticContext } from './syntactic-context';
 import { hasUseStrict } from '../directives';
@@ -133,7 +134,7 @@ function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarly
     case ts.SyntaxKind.VariableDeclarationList: {
       const list = node as ts.VariableDeclarationList;
       if (isVarList(list)) checkVarNames(list.declarations.flatMap((d) => boundNames(d.name)), context.scope, report);
-      return;
+      return checkUsingDeclaration(list, context, report);
     }
   }
 }

@@ -17,9 +17,9 @@
  * - kotlinx.coroutines debug probes (`DebugProbes.dumpCoroutines`)
  */
 import { currentClock } from './clock';
-import { forEachLiveRoot } from './live-roots';
+import { liveRoots } from './live-roots';
 import { taskName, taskPosition } from './task-description';
-import { awaitedBy, isTask, JOINING, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
+import { awaitedBy, isParkedWait, isTask, JOINING, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
 
 export interface TaskSnapshot {
   readonly name: string;
@@ -34,9 +34,14 @@ export interface TaskSnapshot {
 }
 
 export function dump(): TaskSnapshot[] {
+  return snapshotTasks(liveRoots());
+}
+
+/** Snapshots of `tasks` and their subtrees (the test scheduler dumps the tasks of one test). */
+export function snapshotTasks(tasks: Iterable<TaskFrame>): TaskSnapshot[] {
   var now = currentClock().now();
   var roots: TaskSnapshot[] = [];
-  forEachLiveRoot(function addRoot(task) { roots.push(snapshotOf(task, now)); });
+  for (var task of tasks as Iterable<TaskFrame>) roots.push(snapshotOf(task, now));
   return roots;
 }
 
@@ -60,6 +65,7 @@ function describeAwaiting(awaiting: unknown, now: number): string | undefined {
   if (awaiting === QUEUED) return 'its turn in the ready queue';
   if (typeof awaiting === 'number') return 'delay (' + Math.max(0, Math.round(awaiting - now)) + ' ms left)';
   if (isTask(awaiting)) return taskName(awaiting);
+  if (isParkedWait(awaiting)) return awaiting.$describe();
   return awaiting instanceof Promise ? 'a promise' : 'a thenable';
 }
 

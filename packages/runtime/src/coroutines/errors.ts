@@ -55,3 +55,11 @@ export function combinedFailure(failures: readonly unknown[]): unknown {
 function describeReason(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
 }
+
+/** Sending to a closed channel, or receiving from one closed without a cause once it is drained. */
+export class ClosedChannelError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause: cause });
+    this.name = 'ClosedChannelError';
+  }
+}

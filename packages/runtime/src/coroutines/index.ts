@@ -15,7 +15,10 @@
  * (run, await, settle, cancel), ready-queue.ts, async-context.ts,
  * suspension.ts, live-roots.ts, task-prototype.ts (`Task`), runtime-task.ts,
  * scope.ts, time.ts, clock.ts, timer-heap.ts, errors.ts,
- * task-description.ts, async-stack-trace.ts, dump.ts, link-coroutine.ts.
+ * task-description.ts, async-stack-trace.ts, dump.ts, link-coroutine.ts;
+ * channel.ts, fifo-queue.ts, select.ts, actor.ts; test-scheduler.ts,
+ * virtual-clock.ts, random-choice.ts; flow.ts, flow-operators.ts,
+ * awaited-operation.ts.
  *
  * ## References
  * - docs/coroutines.md
@@ -29,11 +32,18 @@ import * as clocks from './clock';
 import * as dumps from './dump';
 import * as linking from './link-coroutine';
 import * as frames from './task-frame';
+import * as channels from './channel';
+import * as selects from './select';
+import * as actors from './actor';
+import * as testing from './test-scheduler';
+import * as flows from './flow';
+import * as operators from './flow-operators';
 
 export var Task = tasks.Task;
 export var TaskPrototype = tasks.TaskPrototype;
 export var CancellationError = errors.CancellationError;
 export var TimeoutError = errors.TimeoutError;
+export var ClosedChannelError = errors.ClosedChannelError;
 export var isCancellation = errors.isCancellation;
 export var scope = scopes.scope;
 export var launchDetached = scopes.launchDetached;
@@ -48,11 +58,34 @@ export var setClock = clocks.setClock;
 export var systemClock = clocks.systemClock;
 export var dump = dumps.dump;
 export var formatDump = dumps.formatDump;
+export var channel = channels.channel;
+export var Channel = channels.Channel;
+export var select = selects.select;
+export var onReceive = selects.onReceive;
+export var onSend = selects.onSend;
+export var onTimeout = selects.onTimeout;
+export var onJoin = selects.onJoin;
+export var actor = actors.actor;
+export var Actor = actors.Actor;
+export var runTest = testing.runTest;
+export var exploreSchedules = testing.exploreSchedules;
+export var advanceTimeBy = testing.advanceTimeBy;
+export var currentTime = testing.currentTime;
+export var ScheduleError = testing.ScheduleError;
 export var currentTask = lifecycle.runningTask as () => tasks.Task | undefined;
 export var startCoroutine = linking.startCoroutine;
 export var startCoroutineWith = linking.startCoroutineWith;
 export var linkCoroutine = linking.linkCoroutine;
 export var linkTaskFrame = linking.linkTaskFrame;
+export var linkFlow = flows.linkFlow;
+export var map = operators.map;
+export var filter = operators.filter;
+export var take = operators.take;
+export var buffer = operators.buffer;
+export var conflate = operators.conflate;
+export var merge = operators.merge;
+export var zip = operators.zip;
+export var collectLatest = operators.collectLatest;
 export var awaitInCoroutine = lifecycle.awaitInCoroutine;
 export var awaitInline = lifecycle.awaitInline;
 export var SUSPEND = frames.SUSPEND;
@@ -62,3 +95,7 @@ export type { Scope } from './scope';
 export type { Clock } from './clock';
 export type { TaskSnapshot } from './dump';
 export type { Delay } from './time';
+export type { Channel as ChannelType, ChannelOptions, Overflow, Undelivered, TryReceiveResult } from './channel';
+export type { SelectResult, SelectClause } from './select';
+export type { Actor as ActorType, ActorOptions, Reply } from './actor';
+export type { TestOptions, ExploreOptions } from './test-scheduler';

@@ -49,7 +49,7 @@ export function linkTaskFrame(Frame: Function, step: Function | undefined, name:
 }
 
 function inheritTask(Frame: Function): void {
-  if (Object.getPrototypeOf(Frame.prototype) !== TaskPrototype) Object.setPrototypeOf(Frame.prototype, TaskPrototype);
+  if (!Object.prototype.isPrototypeOf.call(TaskPrototype, Frame.prototype)) Object.setPrototypeOf(Frame.prototype, TaskPrototype);
 }
 
 export function startCoroutine(frame: GeneratorFrame): unknown {

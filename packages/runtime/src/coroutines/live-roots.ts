@@ -5,6 +5,7 @@
  * ```js
  * listRoot(task);            // at the first suspension of a task without a parent
  * forEachLiveRoot(print);    // only the ones not settled yet
+ * liveRoots();               // the same, as an array
  * rootSettled();             // when a listed task settles
  * ```
  *
@@ -34,6 +35,13 @@ export function rootSettled(): void {
 
 export function forEachLiveRoot(visit: (task: TaskFrame) => void): void {
   for (var i = 0; i < roots.length; i++) if (statusOf(roots[i]) < COMPLETED) visit(roots[i]);
+}
+
+/** The roots not settled yet, in the order they were listed. */
+export function liveRoots(): TaskFrame[] {
+  var live: TaskFrame[] = [];
+  forEachLiveRoot(function addRoot(task) { live.push(task); });
+  return live;
 }
 
 function dropSettled(): void {

@@ -61,6 +61,14 @@ export var REGISTERED = 512;
 export var SHIELDED = 1024;
 /** A root task that is listed for `dump()`. */
 export var LISTED = 2048;
+/** A flow's producer (an `async function*` coroutine): a step that returns before its end has yielded. */
+export var FLOW = 4096;
+/**
+ * Runs only as its consumer pulls (a flow's producer, a flow operator's
+ * stage): when its parent's body ends, it is cancelled instead of joined, so
+ * a consumer that stops pulling leaves nothing waiting for it forever.
+ */
+export var PULLED = 8192;
 
 /** What a step function or the runtime keeps for rare needs. */
 export interface TaskExtra {
@@ -93,11 +101,28 @@ export interface TaskFrame {
 }
 
 /**
- * Something the scheduler suspends on without a promise (a delay, a yield):
- * `$suspend` parks the task and arranges its resumption.
+ * Something the scheduler suspends on without a promise (a delay, a yield, a
+ * channel operation): `$suspend` either parks the task, arranges its
+ * resumption and returns `SUSPEND`, or returns the awaited value at once
+ * (throws its error) when there is nothing to wait for.
  */
 export interface SchedulerAwaitable {
-  $suspend(task: TaskFrame): void;
+  $suspend(task: TaskFrame): unknown;
+}
+
+/**
+ * What a task parked by a `SchedulerAwaitable` other than a delay awaits (a
+ * channel operation, a select): the scheduler calls `$withdraw` when the
+ * task is cancelled, so the wait is taken back before the task resumes with
+ * its `CancellationError`; `$describe` says what it waits for in a dump.
+ */
+export interface ParkedWait {
+  $withdraw(task: TaskFrame): void;
+  $describe(): string;
+}
+
+export function isParkedWait(value: unknown): value is ParkedWait {
+  return typeof value === 'object' && value !== null && typeof (value as ParkedWait).$withdraw === 'function';
 }
 
 /** A step returns this when the continuation is registered and the task must wait. */
@@ -106,6 +131,15 @@ export var SUSPEND = { toString: function () { return 'SUSPEND'; } };
 export var READY = { toString: function () { return 'READY'; } };
 /** What a task awaits when its resumption is already in the ready queue. */
 export var QUEUED = { toString: function () { return 'queued'; } };
+/**
+ * What a flow's producer awaits while parked at a `yield` until its consumer
+ * pulls again: a wait of the scheduler's (a cancellation resumes it with a
+ * throw at the `yield`, so its `finally` blocks run).
+ */
+export var AT_YIELD: ParkedWait = {
+  $withdraw: function leaveYield() {},
+  $describe: function describeYield() { return 'its consumer, at a yield'; },
+};
 
 export function isTask(value: unknown): value is TaskFrame {
   return typeof value === 'object' && value !== null && typeof (value as TaskFrame).$taskState === 'number' && typeof (value as TaskFrame).$step === 'function';

@@ -49,13 +49,17 @@ import { enqueue } from './ready-queue';
 import { suspensionOf } from './suspension';
 import { sleeperLeft } from './timer-heap';
 import {
+  AT_YIELD,
   awaitedBy,
   BODY_FAILED,
+  PULLED,
   CANCEL_REQUESTED,
   CANCELLED,
   COMPLETED,
   extraOf,
   FAILED,
+  FLOW,
+  isParkedWait,
   isTask,
   JOINING,
   LISTED,
@@ -80,6 +84,9 @@ import {
 var current: TaskFrame | undefined;
 var readyMode = 0;
 var readyValue: unknown;
+
+/** What flow.ts does when a producer yields (set by flow.ts; task-lifecycle.ts does not import it). */
+export var flowEvents: { yielded: (producer: TaskFrame, value: unknown) => void } = { yielded: function noFlows() {} };
 
 /** The task whose step is running, if any. */
 export function runningTask(): TaskFrame | undefined {
@@ -124,7 +131,15 @@ function runTask(task: TaskFrame, mode: number, value: unknown): void {
   }
   current = previous;
   if (result === SUSPEND) markSuspended(task);
+  else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
   else finishBody(task, false, result);
+}
+
+/** A flow's producer returned from its step before its end: it yielded `value`, and waits for the next pull. */
+function parkAtYield(task: TaskFrame, value: unknown): void {
+  markSuspended(task);
+  task.$awaitedOrOutcome = AT_YIELD;
+  flowEvents.yielded(task, value);
 }
 
 function markSuspended(task: TaskFrame): void {
@@ -155,8 +170,8 @@ export function awaitInline(frame: TaskFrame, value: unknown): unknown {
     if (isTask(value)) return awaitTask(frame, value);
     if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
     if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
-      (value as SchedulerAwaitable).$suspend(frame);
-      return SUSPEND;
+      var outcome = (value as SchedulerAwaitable).$suspend(frame);
+      return outcome === SUSPEND ? SUSPEND : inline(outcome);
     }
     var then = (value as PromiseLike<unknown>).then;
     if (typeof then === 'function') {
@@ -230,7 +245,8 @@ export function wake(task: TaskFrame, mode: number, value: unknown): void {
   enqueue(resume, task, mode, value);
 }
 
-function resume(task: TaskFrame, mode: number, value: unknown): void {
+/** The ready queue's entry for a task's resumption (the test scheduler permutes these, and only these). */
+export function resume(task: TaskFrame, mode: number, value: unknown): void {
   task.$awaitedOrOutcome = undefined;
   task.$taskState &= ~SHIELDED;
   runTask(task, mode, value);
@@ -243,7 +259,7 @@ export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   else task.$waiters = [waiters, waiter];
 }
 
-function removeWaiter(task: TaskFrame, waiter: Waiter): void {
+export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === waiter) task.$waiters = undefined;
   else if (Array.isArray(waiters)) {
@@ -264,11 +280,19 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
   if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
+  if (children) closeAbandonedFlows(children);
   if (!children || children.size === 0) {
     settle(task);
     return;
   }
   markSuspended(task);
+}
+
+/** Flows and stages a body leaves behind (`PULLED`) are closed: cancelled where they wait, so their `finally` blocks run, and then joined. */
+function closeAbandonedFlows(children: Set<TaskFrame>): void {
+  children.forEach(function closeIfAbandoned(child) {
+    if (child.$taskState & PULLED) cancelTask(child, undefined, false);
+  });
 }
 
 function settle(task: TaskFrame): void {
@@ -371,6 +395,7 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   var awaiting = awaitedBy(task);
   if (awaiting === QUEUED || task.$taskState & JOINING) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
+  else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
 }

@@ -30,7 +30,7 @@ import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelChildren, interruptAwait, startTask, wake } from './task-lifecycle';
 import { sleepUntil, turnTime } from './timer-heap';
 import { nameStep } from './task-description';
-import { CANCEL_REQUESTED, extraOf, QUEUED, type SchedulerAwaitable, type TaskFrame } from './task-frame';
+import { CANCEL_REQUESTED, extraOf, QUEUED, SUSPEND, type SchedulerAwaitable, type TaskFrame } from './task-frame';
 import type { Task } from './task-prototype';
 
 export interface Delay extends PromiseLike<void>, SchedulerAwaitable {}
@@ -42,6 +42,7 @@ function DelayAwaitable(this: { $milliseconds: number }, milliseconds: number) {
 Object.defineProperty(DelayAwaitable.prototype, '$suspend', {
   value: function suspendForDelay(this: { $milliseconds: number }, task: TaskFrame) {
     sleepUntil(task, turnTime() + this.$milliseconds, wake);
+    return SUSPEND;
   },
 });
 
@@ -70,6 +71,7 @@ var YIELD: PromiseLike<void> & SchedulerAwaitable = {
   $suspend: function suspendForTurn(task: TaskFrame) {
     task.$awaitedOrOutcome = QUEUED;
     if (deferred.push(task) === 1) currentClock().defer(resumeDeferred);
+    return SUSPEND;
   },
   then: function then(onFulfilled?: unknown, onRejected?: unknown) {
     var turn = new Promise<void>(function nextTurn(resolve) { currentClock().defer(resolve); });

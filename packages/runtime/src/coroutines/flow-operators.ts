@@ -1,0 +1,316 @@
+/**
+ * Flow operators: `map`, `filter`, `take`, `buffer(n)`, `conflate`,
+ * `merge`, `zip`, and the terminal `collectLatest`. Each takes flows (or any
+ * async iterable) and gives a flow-like async iterable, pulled the same way.
+ *
+ * ## Example
+ * ```js
+ * for await (const line of take(map(filter(lines(file), (l) => l !== ''), parse), 10)) …
+ * await collectLatest(queries, async (q) => show(await search(q)));  // a new query cancels the last search
+ * ```
+ *
+ * ## Implementation
+ * An operator is a stage: a runtime task (a hand-written step, as
+ * runtime-task.ts's) that iterates its upstream and sends what it makes into
+ * a channel its consumer receives from. The channel sets the pace: a
+ * rendezvous for `map`, `filter`, `take` and `zip` (the upstream runs at
+ * most one element ahead of the consumer), `n` for `buffer(n)`, one slot
+ * dropping the oldest for `conflate` (a slow consumer sees the latest).
+ * The stage starts at the first pull, as a child of the consumer, flagged
+ * `PULLED`: the consumer's end cancels it rather than waiting for it, and
+ * `return()` (leaving a `for await`) cancels it too; either way the
+ * cancellation reaches its upstream's pull, so the producers' `finally`
+ * blocks run (cancellation travels upstream). An upstream that fails closes
+ * the channel with its error, which the consumer's next pull throws.
+ * `collectLatest(flow, fn)` is a task: for each value it cancels the task of
+ * the previous one and starts `fn(value)`, then waits for the last.
+ *
+ * ## References
+ * - kotlinx.coroutines.flow operators (`buffer`, `conflate`, `merge`, `zip`, `collectLatest`)
+ */
+import { channel, type Channel, type ChannelOptions } from './channel';
+import { isCancellation } from './errors';
+import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
+import { awaitInCoroutine, cancelTask, startTask } from './task-lifecycle';
+import { nameStep } from './task-description';
+import { PULLED, type TaskFrame } from './task-frame';
+import type { Task } from './task-prototype';
+
+type Source<T> = AsyncIterable<T>;
+
+/** What a stage does with each upstream value: a value to send, `SKIP`, or the end (`take`). */
+interface StageRule {
+  /** The value to await, then send (or test, for `filter`). */
+  apply(value: unknown): unknown;
+  filters: boolean;
+  /** How many values to send before the stage ends (`take`); Infinity otherwise. */
+  limit: number;
+}
+
+interface StageFrame extends RuntimeTaskFrame {
+  $upstream: AsyncIterator<unknown>;
+  $out: Channel<unknown>;
+  $rule: StageRule;
+  $pulled: unknown;
+  $sent: number;
+  $outlet: Outlet;
+}
+
+/** The channel of a flow-like iterable, and how many stages still send into it. */
+interface Outlet {
+  channel: Channel<unknown>;
+  open: number;
+}
+
+function closeOutlet(outlet: Outlet, error?: unknown): void {
+  if (error !== undefined) outlet.channel.close(error);
+  else if (--outlet.open === 0) outlet.channel.close();
+}
+
+var runStage = nameStep(function runStage(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+  var stage = task as StageFrame;
+  for (;;) {
+    switch (state) {
+      case 0:
+        if (stage.$sent >= stage.$rule.limit) {
+          closeOutlet(stage.$outlet);
+          stage.$state = 4;
+          return awaitInCoroutine(stage, stage.$upstream.return ? stage.$upstream.return() : undefined);
+        }
+        stage.$state = 1;
+        return awaitInCoroutine(stage, stage.$upstream.next());
+      case 1: {
+        if (mode === 1) return failStage(stage, value);
+        var result = value as IteratorResult<unknown>;
+        if (result.done) {
+          closeOutlet(stage.$outlet);
+          return undefined;
+        }
+        stage.$pulled = result.value;
+        stage.$state = 2;
+        return awaitInCoroutine(stage, stage.$rule.apply(result.value));
+      }
+      case 2:
+        if (mode === 1) return failStage(stage, value);
+        if (stage.$rule.filters) {
+          if (!value) {
+            state = 0;
+            continue;
+          }
+          value = stage.$pulled;
+        }
+        stage.$pulled = undefined;
+        stage.$state = 3;
+        return awaitInCoroutine(stage, stage.$out.send(value));
+      case 3:
+        if (mode === 1) throw value;
+        stage.$sent++;
+        state = 0;
+        continue;
+      default:
+        if (mode === 1) throw value;
+        return undefined;
+    }
+  }
+}, 'flow stage');
+
+/** The upstream failed: downstream's next pull throws its error, and the stage ends quietly; a cancelled stage stays cancelled. */
+function failStage(stage: StageFrame, error: unknown): undefined {
+  if (isCancellation(error)) throw error;
+  closeOutlet(stage.$outlet, error);
+  return undefined;
+}
+
+function iteratorOf<T>(source: Source<T>): AsyncIterator<T> {
+  return source[Symbol.asyncIterator]();
+}
+
+/** A flow-like iterable whose stages start at its first pull, as children of the puller. */
+class OperatorFlow<T> implements AsyncIterable<T>, AsyncIterator<T> {
+  private outlet: Outlet | undefined = undefined;
+  private stages: TaskFrame[] = [];
+
+  constructor(private readonly sources: Source<unknown>[], private readonly rule: StageRule, private readonly options: { capacity: number; channel?: ChannelOptions<unknown> }) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.outlet === undefined) this.start();
+    return this.outlet!.channel[Symbol.asyncIterator]().next() as Promise<IteratorResult<T>>;
+  }
+
+  /** Leaving the loop: the stages are cancelled, and with them their upstreams' pulls. */
+  return(value?: unknown): Promise<IteratorResult<T>> {
+    for (var i = 0; i < this.stages.length; i++) cancelTask(this.stages[i], undefined, false);
+    if (this.outlet) this.outlet.channel.cancel();
+    return { value: value, done: true } as unknown as Promise<IteratorResult<T>>;
+  }
+
+  private start(): void {
+    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, this.options.channel), open: this.sources.length });
+    for (var i = 0; i < this.sources.length; i++) {
+      var stage = new RuntimeTask(noBody, PULLED, runStage) as StageFrame;
+      stage.$upstream = iteratorOf(this.sources[i]);
+      stage.$out = outlet.channel;
+      stage.$rule = this.rule;
+      stage.$pulled = undefined;
+      stage.$sent = 0;
+      stage.$outlet = outlet;
+      this.stages.push(startTask(stage));
+    }
+  }
+}
+
+function noBody(): void {}
+
+function identity(value: unknown): unknown {
+  return value;
+}
+
+var RENDEZVOUS = { capacity: 0 };
+
+export function map<T, R>(source: Source<T>, fn: (value: T) => R | PromiseLike<R>): AsyncIterable<R> {
+  return new OperatorFlow<R>([source], { apply: fn as (value: unknown) => unknown, filters: false, limit: Infinity }, RENDEZVOUS);
+}
+
+export function filter<T>(source: Source<T>, keep: (value: T) => unknown): AsyncIterable<T> {
+  return new OperatorFlow<T>([source], { apply: keep as (value: unknown) => unknown, filters: true, limit: Infinity }, RENDEZVOUS);
+}
+
+/** The first `count` values; then the upstream is closed (its `return()`), so its `finally` blocks run. */
+export function take<T>(source: Source<T>, count: number): AsyncIterable<T> {
+  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Math.max(0, count) }, RENDEZVOUS);
+}
+
+/** Lets the upstream run up to `capacity` values ahead of the consumer. */
+export function buffer<T>(source: Source<T>, capacity: number): AsyncIterable<T> {
+  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Infinity }, { capacity: capacity });
+}
+
+/** The upstream never waits; a slow consumer gets the latest value, the ones it missed are dropped. */
+export function conflate<T>(source: Source<T>): AsyncIterable<T> {
+  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Infinity }, { capacity: 1, channel: { overflow: 'drop-oldest' } });
+}
+
+/** The values of all `sources` as they come; ends when all have ended. */
+export function merge<T>(...sources: Source<T>[]): AsyncIterable<T> {
+  return new OperatorFlow<T>(sources, { apply: identity, filters: false, limit: Infinity }, RENDEZVOUS);
+}
+
+interface ZipFrame extends RuntimeTaskFrame {
+  $left: AsyncIterator<unknown>;
+  $right: AsyncIterator<unknown>;
+  $first: unknown;
+  $out: Channel<unknown>;
+}
+
+var runZip = nameStep(function runZip(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+  var zip = task as ZipFrame;
+  for (;;) {
+    if (mode === 1 && state !== 4) {
+      zip.$out.close(value);
+      return undefined;
+    }
+    switch (state) {
+      case 0:
+        zip.$state = 1;
+        return awaitInCoroutine(zip, zip.$left.next());
+      case 1:
+        if ((value as IteratorResult<unknown>).done) return endZip(zip, zip.$right);
+        zip.$first = (value as IteratorResult<unknown>).value;
+        zip.$state = 2;
+        return awaitInCoroutine(zip, zip.$right.next());
+      case 2:
+        if ((value as IteratorResult<unknown>).done) return endZip(zip, zip.$left);
+        zip.$state = 3;
+        var pair = [zip.$first, (value as IteratorResult<unknown>).value];
+        zip.$first = undefined;
+        return awaitInCoroutine(zip, zip.$out.send(pair));
+      case 3:
+        state = 0;
+        continue;
+      default:
+        if (mode === 1) throw value;
+        return undefined;
+    }
+  }
+}, 'zip');
+
+/** One side ended: the other is closed (its `finally` blocks run), then the pairs end. */
+function endZip(zip: ZipFrame, other: AsyncIterator<unknown>): unknown {
+  zip.$out.close();
+  zip.$state = 4;
+  return awaitInCoroutine(zip, other.return ? other.return() : undefined);
+}
+
+/** Pairs `[a, b]` of the values of two sources, pulled in step; ends with the shorter, closing the other. */
+export function zip<A, B>(left: Source<A>, right: Source<B>): AsyncIterable<[A, B]> {
+  var out = channel<unknown>(0);
+  var started: TaskFrame | undefined;
+  var iterator = out[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]: function zipIterator() {
+      return {
+        next: function next() {
+          if (started === undefined) {
+            var frame = new RuntimeTask(noBody, PULLED, runZip) as ZipFrame;
+            frame.$left = iteratorOf(left);
+            frame.$right = iteratorOf(right);
+            frame.$first = undefined;
+            frame.$out = out;
+            started = startTask(frame);
+          }
+          return iterator.next() as Promise<IteratorResult<[A, B]>>;
+        },
+        return: function stopZip(value?: unknown) {
+          if (started !== undefined) cancelTask(started, undefined, false);
+          out.cancel();
+          return { value: value, done: true } as unknown as Promise<IteratorResult<[A, B]>>;
+        },
+      };
+    },
+  };
+}
+
+interface CollectLatestFrame extends RuntimeTaskFrame {
+  $upstream: AsyncIterator<unknown>;
+  $latest: TaskFrame | undefined;
+}
+
+var runCollectLatest = nameStep(function runCollectLatest(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+  var collect = task as CollectLatestFrame;
+  if (mode === 1) throw value;
+  if (state === 2) return undefined;
+  if (state === 1) {
+    var result = value as IteratorResult<unknown>;
+    if (result.done) {
+      collect.$state = 2;
+      return awaitInCoroutine(collect, collect.$latest);
+    }
+    if (collect.$latest !== undefined) cancelTask(collect.$latest, undefined, false);
+    var body = collect.$body;
+    var element = result.value;
+    collect.$latest = startTask(new RuntimeTask(function collectOne() { return body!(element); }, 0, runCollectedValue));
+  }
+  collect.$state = 1;
+  return awaitInCoroutine(collect, collect.$upstream.next());
+}, 'collectLatest');
+
+var runCollectedValue = nameStep(function runCollectedValue(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+  if (state === 0) {
+    task.$state = 1;
+    return awaitInCoroutine(task, (task as RuntimeTaskFrame).$body());
+  }
+  if (mode === 1) throw value;
+  return value;
+}, 'collectLatest value');
+
+/** Runs `fn` for each value; a new value cancels the run for the previous one. Settles when the source has ended and the last run has. */
+export function collectLatest<T>(source: Source<T>, fn: (value: T) => unknown): Task<void> {
+  var frame = new RuntimeTask(fn, 0, runCollectLatest) as CollectLatestFrame;
+  frame.$upstream = iteratorOf(source);
+  frame.$latest = undefined;
+  return startTask(frame) as unknown as Task<void>;
+}

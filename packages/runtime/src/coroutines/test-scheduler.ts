@@ -1,0 +1,246 @@
+/**
+ * The test scheduler: `runTest(body)` runs coroutines on virtual time, with
+ * auto-advance, leak and deadlock detection; a seed permutes the order of
+ * ready tasks, and `exploreSchedules(test, { runs })` runs a test under many
+ * seeds and names the one that fails, which `runTest(test, { seed })`
+ * replays exactly.
+ *
+ * ## Example
+ * ```js
+ * test('a timeout in virtual time', () => runTest(async () => {
+ *   await delay(60_000);               // at once: nothing else can run
+ *   expect(currentTime()).toBe(60_000);
+ * }));
+ * test('no interleaving loses an update', () => exploreSchedules(async () => { … }, { runs: 500 }));
+ * ```
+ *
+ * ## Implementation
+ * `runTest` installs a `VirtualClock` (virtual-clock.ts) as the scheduler's
+ * clock and a seeded source of choices (random-choice.ts: the winner of a
+ * `select` among ready clauses), and with a seed a permuted order of the
+ * ready queue (ready-queue.ts). It starts the body as a root task and drives
+ * the program from outside, one real turn of the event loop at a time (a
+ * `setImmediate`, after which every promise job and the ready queue have run):
+ * 1. the body's task has settled: the test is over;
+ * 2. deferred turns (`yieldNow`) are run;
+ * 3. `advanceTimeBy` moves the time to its target, running the timers due;
+ * 4. idle, a timer set: time jumps to it (auto-advance);
+ * 5. idle, no timer: when every live task of the test waits on something of
+ *    the scheduler (a task, its children, a channel, a select), nothing can
+ *    ever wake them: a deadlock. When one awaits a promise the scheduler
+ *    cannot see into (real I/O, a native async function), the driver waits
+ *    in real time, and calls the test stalled after `stallTimeout` real
+ *    milliseconds without a single resumption.
+ * When the body has settled, a root task started during the test that is
+ * still alive is a leak. Deadlocks, stalls and leaks fail the test with the
+ * `formatDump` of the tasks concerned; those tasks are then cancelled and
+ * driven to their end, so the next test starts clean. A test's own tasks
+ * are the body's subtree and the root tasks started while it ran (a
+ * coroutine called by ordinary code after its first native `await` is a
+ * root task).
+ *
+ * ## References
+ * - kotlinx-coroutines-test `runTest`, `TestCoroutineScheduler`
+ * - Go `testing/synctest` (durably blocked goroutines, deadlock in a bubble)
+ * - Loom, Shuttle (randomised schedule exploration with replayable seeds)
+ */
+import { setClock, currentClock } from './clock';
+import { formatDump, snapshotTasks } from './dump';
+import { progress, setReadyOrder } from './ready-queue';
+import { seededChoice, setChoice } from './random-choice';
+import { RuntimeTask, runBody } from './runtime-task';
+import { liveRoots } from './live-roots';
+import { cancelTask, resume, runningTask, startTask } from './task-lifecycle';
+import { nameStep } from './task-description';
+import { awaitedBy, COMPLETED, isParkedWait, isTask, OBSERVED, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
+import { VirtualClock } from './virtual-clock';
+
+export interface TestOptions {
+  /** Permutes the order of ready tasks with this seed; without it they run in the scheduler's own order. */
+  seed?: number;
+  /** Real milliseconds without progress, while a task awaits a promise, before the test is called stalled (default 2000). */
+  stallTimeout?: number;
+}
+
+export interface ExploreOptions extends TestOptions {
+  /** How many schedules to run (default 100). */
+  runs?: number;
+}
+
+interface RunningTest {
+  clock: VirtualClock;
+  advanceTarget: number | undefined;
+  advanced: (() => void) | undefined;
+  rootsBefore: Set<TaskFrame>;
+}
+
+var running: RunningTest | undefined;
+
+var realSetImmediate = typeof setImmediate === 'function' ? setImmediate : function setImmediateByTimeout(run: () => void) { setTimeout(run, 0); };
+var realSetTimeout = setTimeout;
+
+function realTurn(): Promise<void> {
+  return new Promise(function nextRealTurn(resolve) { realSetImmediate(resolve); });
+}
+
+function realDelay(milliseconds: number): Promise<void> {
+  return new Promise(function afterRealDelay(resolve) { realSetTimeout(resolve, milliseconds); });
+}
+
+var runTestBody = nameStep(function runTestBody(task: TaskFrame, state: number, mode: number, value: unknown) {
+  return runBody(task, state, mode, value);
+}, 'runTest');
+
+/** Runs `body` on virtual time; rejects with its failure, a deadlock, a stall or a leak. */
+export function runTest(body: () => unknown, options: TestOptions = {}): Promise<void> {
+  if (running) return Promise.reject(new Error('runTest: a test is already running; tests on the test scheduler run one at a time'));
+  var clock = new VirtualClock();
+  var test: RunningTest = (running = { clock: clock, advanceTarget: undefined, advanced: undefined, rootsBefore: rootsOutsideTheTest() });
+  var previousClock = setClock(clock);
+  var previousChoice = setChoice(seededChoice(options.seed === undefined ? 0 : options.seed));
+  if (options.seed !== undefined) setReadyOrder(seededChoice(~options.seed), resume);
+  var task = startTask(new RuntimeTask(body, OBSERVED, runTestBody), null);
+  return driveTest(test, task, options.stallTimeout === undefined ? 2000 : options.stallTimeout).finally(function restoreScheduler() {
+    setReadyOrder();
+    setChoice(previousChoice);
+    setClock(previousClock);
+    running = undefined;
+  });
+}
+
+async function driveTest(test: RunningTest, task: TaskFrame, stallTimeout: number): Promise<void> {
+  var stuck = await driveUntil(test, function bodySettled() { return statusOf(task) >= COMPLETED; }, stallTimeout);
+  var leaked = testRoots(test).filter(function isLeak(root) { return root !== task; });
+  if (stuck) {
+    var stuckTasks = [task].concat(leaked);
+    var stuckReport = formatDump(snapshotTasks(stuckTasks));
+    await cancelAndFinish(test, stuckTasks, stallTimeout);
+    throw new Error('runTest: ' + stuck + '\n' + stuckReport);
+  }
+  if (statusOf(task) !== COMPLETED) {
+    await cancelAndFinish(test, leaked, stallTimeout);
+    throw task.$awaitedOrOutcome;
+  }
+  if (leaked.length) {
+    var report = formatDump(snapshotTasks(leaked));
+    await cancelAndFinish(test, leaked, stallTimeout);
+    throw new Error('runTest: ' + leaked.length + ' coroutine' + (leaked.length === 1 ? ' was' : 's were') + ' still alive when the test ended (leaked):\n' + report);
+  }
+}
+
+/** Cancels `tasks` and drives the program until they have finished (their `finally` blocks ran). */
+async function cancelAndFinish(test: RunningTest, tasks: TaskFrame[], stallTimeout: number): Promise<void> {
+  if (!tasks.length) return;
+  for (var i = 0; i < tasks.length; i++) cancelTask(tasks[i], new Error('runTest: the test ended'), false);
+  await driveUntil(test, function allFinished() {
+    return tasks.every(function finished(task) { return statusOf(task) >= COMPLETED; });
+  }, stallTimeout);
+}
+
+/** Drives the program until `done()`; returns why it cannot go on (a deadlock, a stall), or `undefined`. */
+async function driveUntil(test: RunningTest, done: () => boolean, stallTimeout: number): Promise<string | undefined> {
+  var clock = test.clock;
+  for (;;) {
+    await realTurn();
+    if (done()) return undefined;
+    var acted = false;
+    if (clock.hasTurns()) {
+      clock.runTurn();
+      acted = true;
+    }
+    if (test.advanceTarget !== undefined) {
+      var due = clock.nextDue();
+      if (due !== undefined && due <= test.advanceTarget) clock.fireNext();
+      else finishAdvance(test);
+      continue;
+    }
+    if (acted) continue;
+    if (clock.nextDue() !== undefined) {
+      clock.fireNext();
+      continue;
+    }
+    if (!testRoots(test).some(awaitsForeignThenable)) return 'deadlock: every coroutine is blocked and no timer is pending';
+    var seen = progress.entries;
+    var waited = 0;
+    while (progress.entries === seen && !done() && waited < stallTimeout && !clock.hasTurns() && clock.nextDue() === undefined) {
+      await realDelay(5);
+      waited += 5;
+    }
+    if (waited >= stallTimeout) return 'stalled: no coroutine resumed for ' + stallTimeout + ' ms of real time, and one awaits a promise the scheduler cannot see into';
+  }
+}
+
+function finishAdvance(test: RunningTest): void {
+  test.clock.moveTo(test.advanceTarget!);
+  var advanced = test.advanced!;
+  test.advanceTarget = undefined;
+  test.advanced = undefined;
+  advanced();
+}
+
+/** The live roots, and the tasks that call `runTest` (a coroutine awaiting it is not one of the test's tasks). */
+function rootsOutsideTheTest(): Set<TaskFrame> {
+  var outside = new Set(liveRoots());
+  for (var caller = runningTask(); caller !== undefined; caller = caller.$parent) outside.add(caller);
+  return outside;
+}
+
+/** The body's task and every root task started while the test ran that is still alive. */
+function testRoots(test: RunningTest): TaskFrame[] {
+  var roots: TaskFrame[] = [];
+  liveRoots().forEach(function addRoot(root) { if (!test.rootsBefore.has(root)) roots.push(root); });
+  return roots;
+}
+
+/** Whether `task` or a task of its subtree awaits a promise or thenable (real work the scheduler cannot see). */
+function awaitsForeignThenable(task: TaskFrame): boolean {
+  var awaiting = awaitedBy(task);
+  if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isTask(awaiting) && !isParkedWait(awaiting) && typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
+  var children = task.$extra && task.$extra.children;
+  if (!children) return false;
+  for (var child of children) if (awaitsForeignThenable(child)) return true;
+  return false;
+}
+
+function runningTest(what: string): RunningTest {
+  if (!running) throw new Error(what + ': only inside runTest');
+  return running;
+}
+
+/** The virtual time of the running test, in milliseconds since it started. */
+export function currentTime(): number {
+  return runningTest('currentTime').clock.now();
+}
+
+/** Moves virtual time forward by `milliseconds`, running every timer due meanwhile; resolves when done. */
+export function advanceTimeBy(milliseconds: number): Promise<void> {
+  var test = runningTest('advanceTimeBy');
+  if (test.advanceTarget !== undefined) return Promise.reject(new Error('advanceTimeBy: time is already being advanced'));
+  return new Promise(function advance(resolve) {
+    test.advanceTarget = currentClock().now() + Math.max(0, +milliseconds || 0);
+    test.advanced = resolve;
+  });
+}
+
+/** A failing schedule of `exploreSchedules`: its `seed` replays it with `runTest(test, { seed })`. */
+export class ScheduleError extends Error {
+  readonly seed: number;
+  constructor(seed: number, run: number, runs: number, cause: unknown) {
+    super('the schedule of seed ' + seed + ' failed (run ' + run + ' of ' + runs + '); replay it with runTest(test, { seed: ' + seed + ' }): ' + (cause instanceof Error ? cause.message : String(cause)), { cause: cause });
+    this.name = 'ScheduleError';
+    this.seed = seed;
+  }
+}
+
+/** Runs `test` under `runs` seeded schedules (seeds `seed`, `seed + 1`, …; default from 1); rejects with the first that fails. */
+export async function exploreSchedules(test: () => unknown, options: ExploreOptions = {}): Promise<void> {
+  var runs = options.runs === undefined ? 100 : options.runs;
+  var first = options.seed === undefined ? 1 : options.seed;
+  for (var run = 0; run < runs; run++) {
+    try {
+      await runTest(test, { seed: first + run, stallTimeout: options.stallTimeout });
+    } catch (error) {
+      throw new ScheduleError(first + run, run + 1, runs, error);
+    }
+  }
+}
