@@ -25,7 +25,10 @@
  * mark and one per token that can be found, in order, in the original text
  * after it (a short look-ahead skips what the lowering replaced, such as
  * `x` becoming `$frame.x`; a slice's own mark restarts the search where the
- * slice stands, so the machine's text before it cannot lead it astray). magic-string's own segments on those lines move
+ * slice stands, so the machine's text before it cannot lead it astray). A
+ * named mark (`namedPositionMark`, at a step function's start) also puts the
+ * function's name into the map's `names`: Node names a frame by the name
+ * mapped at its function's start. magic-string's own segments on those lines move
  * left by the width of the marks removed. A file whose text already holds
  * the mark character gets no marks (they could not be told apart).
  *
