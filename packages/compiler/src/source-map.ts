@@ -20,7 +20,9 @@
  * removes the marks and, on each line that had one, adds a segment at the
  * mark and one per token that can be found, in order, in the original text
  * after it (a short look-ahead skips what the lowering replaced, such as
- * `x` becoming `$frame.x`). magic-string's own segments on those lines move
+ * `x` becoming `$frame.x`), over the original's tokens scanned once from
+ * where the search started (`SourceTokens`), not re-scanned per token: a
+ * lowered function has as many look-ups as tokens. magic-string's own segments on those lines move
  * left by the width of the marks removed. A file whose text already holds
  * the mark character gets no marks (they could not be told apart).
  *
