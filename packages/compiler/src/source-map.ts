@@ -22,8 +22,8 @@
  * after it (a short look-ahead skips what the lowering replaced, such as
  * `x` becoming `$frame.x`), over the original's tokens scanned once from
  * where the search started (`SourceTokens`), not re-scanned per token: a
- * lowered function has as many look-ups as tokens. magic-string's own segments on those lines move
- * left by the width of the marks removed. A file whose text already holds
+ * lowered function has as many look-ups as tokens. magic-string's own
+ * segments on those lines move left by the width of the marks removed. A file whose text already holds
  * the mark character gets no marks (they could not be told apart).
  *
  * ## References
@@ -161,18 +161,15 @@ class SourceTokens {
 
   constructor(private readonly source: string) {}
 
-  /** Where `token` is among the next `LOOK_AHEAD` tokens of a scan that starts at `from`. */
+  /**
+   * Where `token` is among the next `LOOK_AHEAD` tokens of a scan that
+   * starts at `from`: a node's position or the end of a token found, never
+   * inside a word, so the scan from there meets the tokens kept.
+   */
   find(token: string, from: number): number | undefined {
     if (from < this.scannedFrom || from > this.scannedTo) this.restartAt(from);
     let index = this.firstStartingAtOrAfter(from);
-    let looked = 0;
-    const before = index - 1;
-    if (before >= 0 && this.starts[before] + this.texts[before].length > from) {
-      // `from` is inside a word: a scan from there sees its tail first.
-      if (this.source.slice(from, this.starts[before] + this.texts[before].length) === token) return from;
-      looked = 1;
-    }
-    for (; looked < LOOK_AHEAD; looked++, index++) {
+    for (let looked = 0; looked < LOOK_AHEAD; looked++, index++) {
       if (index === this.starts.length && !this.scanNext()) return undefined;
       if (this.texts[index] === token) return this.starts[index];
     }
