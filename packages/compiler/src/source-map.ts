@@ -25,8 +25,13 @@
  * mark and one per token that can be found, in order, in the original text
  * after it (a short look-ahead skips what the lowering replaced, such as
  * `x` becoming `$frame.x`; a slice's own mark restarts the search where the
- * slice stands, so the machine's text before it cannot lead it astray). magic-string's own segments on those lines move
- * left by the width of the marks removed. A file whose text already holds
+ * slice stands, so the machine's text before it cannot lead it astray), over
+ * the original's tokens scanned once from where the search started
+ * (`SourceTokens`), not re-scanned per token: a lowered function has as many
+ * look-ups as tokens. A named mark (`namedPositionMark`, at a step function's
+ * start) also puts the function's name into the map's `names`: Node names a
+ * frame by the name mapped at its function's start. magic-string's own
+ * segments on those lines move left by the width of the marks removed. A file whose text already holds
  * the mark character gets no marks (they could not be told apart).
  *
  * ## References
@@ -91,6 +96,7 @@ export function resolvePositionMarks(
     const known = allNames.indexOf(name);
     return known >= 0 ? known : allNames.push(name) - 1;
   };
+  const sourceTokens = new SourceTokens(source);
   const resolved: SourceMapSegment[][] = [];
   let cursor: number | undefined;
   lines.forEach((raw, index) => {
@@ -137,7 +143,7 @@ export function resolvePositionMarks(
       }
       if (cursor === undefined) continue;
       const tokens: SourceMapSegment[] = [];
-      cursor = alignTokens(clean.slice(piece.column, end), piece.column, cursor, source, lineAndColumnOf, tokens);
+      cursor = alignTokens(clean.slice(piece.column, end), piece.column, cursor, sourceTokens, lineAndColumnOf, tokens);
       for (const segment of tokens) if (!marked.has(segment[0])) byColumn.set(segment[0], segment);
     }
     resolved.push([...byColumn.values()].sort((a, b) => a[0] - b[0]));
@@ -151,7 +157,7 @@ function alignTokens(
   text: string,
   column: number,
   cursor: number,
-  source: string,
+  sourceTokens: SourceTokens,
   lineAndColumnOf: (offset: number) => { line: number; character: number },
   out: SourceMapSegment[],
 ): number {
@@ -159,7 +165,7 @@ function alignTokens(
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     // The machine's own names ($frame, $coro, $value …) never come from the source.
     if (m[0][0] === '$') continue;
-    const found = findToken(source, m[0], cursor);
+    const found = sourceTokens.find(m[0], cursor);
     if (found === undefined) continue;
     const { line, character } = lineAndColumnOf(found);
     out.push([column + m.index, 0, line, character]);
@@ -168,14 +174,68 @@ function alignTokens(
   return cursor;
 }
 
-function findToken(source: string, token: string, from: number): number | undefined {
-  const scan = new RegExp(TOKEN.source, 'g');
-  scan.lastIndex = from;
-  for (let k = 0; k < LOOK_AHEAD; k++) {
-    const m = scan.exec(source);
-    if (!m) return undefined;
-    if (m[0] === token) return m.index;
-  }
-  return undefined;
-}
+/**
+ * The original's tokens from where a search last started, scanned once and
+ * kept: the searches of one function move forward through the original, so
+ * each generated token looks ahead by index instead of re-scanning the text.
+ * A search before that start, or past the scanned part, starts a new scan.
+ */
+class SourceTokens {
+  private starts: number[] = [];
+  private texts: string[] = [];
+  private readonly scan = new RegExp(TOKEN.source, 'g');
+  private scannedFrom = 0;
+  private scannedTo = -1;
+  private exhausted = false;
 
+  constructor(private readonly source: string) {}
+
+  /**
+   * Where `token` is among the next `LOOK_AHEAD` tokens of a scan that
+   * starts at `from`: a node's position or the end of a token found, never
+   * inside a word, so the scan from there meets the tokens kept.
+   */
+  find(token: string, from: number): number | undefined {
+    if (from < this.scannedFrom || from > this.scannedTo) this.restartAt(from);
+    let index = this.firstStartingAtOrAfter(from);
+    for (let looked = 0; looked < LOOK_AHEAD; looked++, index++) {
+      if (index === this.starts.length && !this.scanNext()) return undefined;
+      if (this.texts[index] === token) return this.starts[index];
+    }
+    return undefined;
+  }
+
+  private restartAt(offset: number): void {
+    this.starts = [];
+    this.texts = [];
+    this.scannedFrom = offset;
+    this.scannedTo = offset;
+    this.exhausted = false;
+    this.scan.lastIndex = offset;
+  }
+
+  private scanNext(): boolean {
+    if (this.exhausted) return false;
+    const m = this.scan.exec(this.source);
+    if (!m) {
+      this.exhausted = true;
+      this.scannedTo = this.source.length;
+      return false;
+    }
+    this.starts.push(m.index);
+    this.texts.push(m[0]);
+    this.scannedTo = this.scan.lastIndex;
+    return true;
+  }
+
+  private firstStartingAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

@@ -39,7 +39,7 @@
  */
 import { ClosedChannelError } from './errors';
 import { FifoQueue } from './fifo-queue';
-import { onReceive, onSend, type SelectClause } from './select';
+import { RECEIVE as RECEIVE_CLAUSE, SelectClause, SEND as SEND_CLAUSE } from './select-clause';
 import { AwaitedOperation } from './awaited-operation';
 import { SUSPEND, type TaskFrame } from './task-frame';
 
@@ -256,12 +256,12 @@ export class Channel<T> implements AsyncIterable<T> {
 
   /** A select clause that receives from this channel. */
   onReceive(): SelectClause {
-    return onReceive(this);
+    return new SelectClause(RECEIVE_CLAUSE, this, undefined, 0, undefined);
   }
 
   /** A select clause that sends `element` to this channel. */
   onSend(element: T): SelectClause {
-    return onSend(this, element);
+    return new SelectClause(SEND_CLAUSE, this, element, 0, undefined);
   }
 
   $park(waiter: ChannelWaiter<T>, sending: boolean): void {

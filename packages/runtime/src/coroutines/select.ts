@@ -35,6 +35,9 @@ import { AwaitedOperation } from './awaited-operation';
 import { addWaiter, removeWaiter } from './task-lifecycle';
 import { COMPLETED, isTask, OBSERVED, statusOf, SUSPEND, type TaskFrame } from './task-frame';
 import type { Channel, ChannelWaiter } from './channel';
+import { JOIN, RECEIVE, SelectClause, SEND, TIMEOUT } from './select-clause';
+
+export { SelectClause };
 
 /** What a select gives: the index of the clause that won, its value, and for a receive whether the channel had ended. */
 export interface SelectResult {
@@ -43,14 +46,6 @@ export interface SelectResult {
   done: boolean;
 }
 
-var RECEIVE = 0;
-var SEND = 1;
-var TIMEOUT = 2;
-var JOIN = 3;
-
-export class SelectClause {
-  constructor(readonly $kind: number, readonly $channel: Channel<any> | undefined, readonly $element: unknown, readonly $milliseconds: number, readonly $task: TaskFrame | undefined) {}
-}
 
 /** Wins when `channel` has an element (or has ended: `done`). */
 export function onReceive<T>(channel: Channel<T>): SelectClause {
@@ -150,12 +145,12 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
     var index = ready[chooseIndex(ready.length)];
     var clause = this.clauses[index];
     if (clause.$kind === RECEIVE) {
-      var received = clause.$channel!.$receiveResultNow() as IteratorResult<unknown>;
+      var received = channelOf(clause).$receiveResultNow() as IteratorResult<unknown>;
       return { index: index, value: received.value, done: !!received.done };
     }
     if (clause.$kind === SEND) {
-      if (clause.$channel!.isClosed) throw new ClosedChannelError('send to a closed channel', clause.$channel!.$closeCause);
-      clause.$channel!.$sendNow(clause.$element);
+      if (channelOf(clause).isClosed) throw new ClosedChannelError('send to a closed channel', channelOf(clause).$closeCause);
+      channelOf(clause).$sendNow(clause.$element);
       return { index: index, value: undefined, done: false };
     }
     if (clause.$kind === TIMEOUT) return { index: index, value: undefined, done: false };
@@ -171,7 +166,7 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
     this.clauses.forEach(function registerClause(clause, index) {
       if (clause.$kind === RECEIVE || clause.$kind === SEND) {
         var waiter = new ChannelRegistration(selection, index);
-        clause.$channel!.$park(waiter, clause.$kind === SEND);
+        channelOf(clause).$park(waiter, clause.$kind === SEND);
         registrations.push(waiter);
       } else if (clause.$kind === TIMEOUT) {
         registrations.push(currentClock().setTimer(function timeoutClauseFired() {
@@ -205,7 +200,7 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
     for (var i = 0; i < registrations.length; i++) {
       if (i === except || registrations[i] === undefined) continue;
       var clause = this.clauses[i];
-      if (clause.$kind === RECEIVE || clause.$kind === SEND) clause.$channel!.$unpark(registrations[i] as ChannelWaiter<unknown>, clause.$kind === SEND);
+      if (clause.$kind === RECEIVE || clause.$kind === SEND) channelOf(clause).$unpark(registrations[i] as ChannelWaiter<unknown>, clause.$kind === SEND);
       else if (clause.$kind === TIMEOUT) currentClock().clearTimer(registrations[i]);
       else removeWaiter(clause.$task!, registrations[i] as (task: TaskFrame) => void);
     }
@@ -224,8 +219,13 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
 }
 
 function canCompleteNow(clause: SelectClause): boolean {
-  if (clause.$kind === RECEIVE) return clause.$channel!.$canReceive();
-  if (clause.$kind === SEND) return clause.$channel!.$canSend();
+  if (clause.$kind === RECEIVE) return channelOf(clause).$canReceive();
+  if (clause.$kind === SEND) return channelOf(clause).$canSend();
   if (clause.$kind === TIMEOUT) return clause.$milliseconds === 0;
   return statusOf(clause.$task!) >= COMPLETED;
+}
+
+/** The channel of a receive or send clause. */
+function channelOf(clause: SelectClause): Channel<unknown> {
+  return clause.$channel as Channel<unknown>;
 }
