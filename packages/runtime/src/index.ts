@@ -1,6 +1,8 @@
 /**
- * `@coro/runtime`: what lowered code calls, and nothing else: the compiler's
- * `inlineRuntime` is the subpath `@coro/runtime/inline` (./inline-runtime.ts).
+ * `@coro/runtime`: what lowered code calls, and the one registration point
+ * its function constructors read (`installFunctionCompiler`, see
+ * ./function-constructor.ts); nothing else: the compiler's `inlineRuntime`
+ * is the subpath `@coro/runtime/inline` (./inline-runtime.ts).
  *
  * ## Example
  * ```js
@@ -31,6 +33,7 @@ import * as asyncIteration from './async-iteration';
 import * as asyncGenerators from './async-generator';
 import * as asyncGeneratorPrototypes from './async-generator-prototype';
 import * as constructors from './not-a-constructor';
+import * as functionConstructors from './function-constructor';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
@@ -40,6 +43,8 @@ export var adoptPrototype = linking.adoptPrototype;
 export var linkAsyncGenerator = linking.linkAsyncGenerator;
 export var adoptAsyncGeneratorPrototype = linking.adoptAsyncGeneratorPrototype;
 export var notAConstructor = constructors.notAConstructor;
+export var installFunctionCompiler = functionConstructors.installFunctionCompiler;
+export var FUNCTION_COMPILER = functionConstructors.FUNCTION_COMPILER;
 export var AsyncGeneratorPrototype = asyncGeneratorPrototypes.AsyncGeneratorPrototype;
 export var AsyncGeneratorFunctionPrototype = asyncGeneratorPrototypes.AsyncGeneratorFunctionPrototype;
 export var AsyncIteratorPrototype = asyncGeneratorPrototypes.AsyncIteratorPrototype;
@@ -68,4 +73,5 @@ export var startAsyncIteratorClose = asyncIteration.startAsyncIteratorClose;
 export var NOTHING_TO_AWAIT = asyncIteration.NOTHING_TO_AWAIT;
 export var requireIteratorResult = iteration.requireIteratorResult;
 export var mapParameters = mappedArguments.mapParameters;
+export type { CompiledFunction, DynamicFunctionKind, FunctionCompiler } from './function-constructor';
 export type { AsyncFrame, AsyncGeneratorFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';
