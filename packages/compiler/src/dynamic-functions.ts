@@ -17,12 +17,13 @@
  * The source text is CreateDynamicFunction's, `function* (P\n) {\nbody\n}`
  * (the name "anonymous" is given by the runtime: natively it binds nothing
  * inside the function). It is read as an expression that nothing names,
- * `var $function = (0, function* (…) {…});`, checked with the early errors
- * of a script, and then the parse must put the body's `{` and the
- * function's end exactly where the text joined them: parameters that close
- * the list early (`"/*", "*\/){"`) or a body that closes the function
- * early are a SyntaxError, as the separate parses of the parameters and the
- * body make them natively. The lowering uses `runtime: 'inline'`, so the
+ * `var $function = (0, function* (…) {…});`, and the parse must put the
+ * function's start, its parameter list's `(` and its body's braces exactly
+ * where the text joined them: parameters that close the list early
+ * (`"/*", "*\/){"`, `"a) {}, function* (b"`) or a body that closes the
+ * function early are a SyntaxError, as the separate parses of the
+ * parameters and the body make them natively. Then `transform` checks the
+ * early errors of a script and lowers it. The lowering uses `runtime: 'inline'`, so the
  * returned body runs wherever the runtime evaluates it.
  *
  * ## References
@@ -42,11 +43,13 @@ const SOURCE_PREFIX: Record<DynamicFunctionKind, string> = {
 /** Lowers the function CreateDynamicFunction would make, as a script body that returns it. */
 export function compileDynamicFunction(kind: DynamicFunctionKind, parameters: string, body: string): CompiledFunction {
   const binding = unusedName('$function', parameters + body);
-  const head = `var ${binding} = (0, ${SOURCE_PREFIX[kind]} (${parameters}\n) `;
-  const functionText = `{\n${body}\n}`;
-  const source = `${head}${functionText});\n`;
-  const layoutError = checkLayout(source, head.length, head.length + functionText.length);
-  if (layoutError !== undefined) return { syntaxError: layoutError };
+  const prefix = `var ${binding} = (0, `;
+  const head = `${SOURCE_PREFIX[kind]} (`;
+  const functionText = `${head}${parameters}\n) {\n${body}\n}`;
+  const source = `${prefix}${functionText});\n`;
+  const parametersAt = prefix.length + head.length;
+  const layout = { start: prefix.length, parameters: parametersAt, bodyStart: parametersAt + parameters.length + 3, bodyEnd: prefix.length + functionText.length };
+  if (!hasLayout(source, layout)) return { syntaxError: 'the parameters or the body end outside their own text' };
   const result = transform(source, { filename: 'anonymous.js', runtime: 'inline', sourceType: 'script', sourceMap: false });
   const error = result.diagnostics.find((d) => d.category === 'error');
   if (error === undefined) return { code: `${result.code}return ${binding};\n` };
@@ -60,15 +63,28 @@ export function installDynamicFunctions(global: object = globalThis): void {
   installFunctionCompiler(global, compileDynamicFunction);
 }
 
-/** The parse must find one declaration whose function's body starts at `bodyStart` and ends at `bodyEnd`. */
-function checkLayout(source: string, bodyStart: number, bodyEnd: number): string | undefined {
+/** Where the function, its parameter list and its body must start and end in the joined source text. */
+interface Layout {
+  readonly start: number;
+  readonly parameters: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+}
+
+/** The parse finds one statement, whose function starts, opens its parameters, and opens and ends its body where the text was joined. */
+function hasLayout(source: string, layout: Layout): boolean {
   const sourceFile = ts.createSourceFile('anonymous.js', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const statement = sourceFile.statements.length === 1 ? sourceFile.statements[0] : undefined;
   const initializer = statement && ts.isVariableStatement(statement) ? statement.declarationList.declarations[0]?.initializer : undefined;
   const inner = initializer && ts.isParenthesizedExpression(initializer) ? initializer.expression : undefined;
   const fn = inner && ts.isBinaryExpression(inner) && ts.isFunctionExpression(inner.right) ? inner.right : undefined;
-  if (fn?.body && fn.body.getStart(sourceFile) === bodyStart && fn.body.end === bodyEnd) return undefined;
-  return 'the parameters or the body end outside their own text';
+  if (!fn?.body) return false;
+  return (
+    fn.getStart(sourceFile) === layout.start &&
+    fn.parameters.pos === layout.parameters &&
+    fn.body.getStart(sourceFile) === layout.bodyStart &&
+    fn.body.end === layout.bodyEnd
+  );
 }
 
 function unusedName(base: string, text: string): string {
