@@ -60,7 +60,7 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, irTitle, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, irTitle, readsOwnName, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
@@ -268,13 +268,17 @@ class FunctionLowering {
       .slice(0, directiveCount(this.bodyStatements))
       .map((d) => d.getText(sf) + (endsByInsertedSemicolon(d, sf) ? '; ' : ' '))
       .join('');
-    // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
-    const unlessConstructed = form === 'method' || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
+    // Neither kind is a constructor, nor owns `arguments` or `caller`: an expression's wrapper is a method
+    // (`{ f() {…} }.f`), as methods and arrows already are; a declaration's stays a hoisted plain function, which says so.
+    const asMethod = form === 'expression' && !ts.isArrowFunction(fn);
+    const unlessConstructed = form === 'method' || asMethod || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
+    // A method binds no name of its own: a named expression that reads its own name gets it from a binding beside it.
+    const ownBinding = asMethod && ts.isFunctionExpression(fn) && fn.name && readsOwnName(fn) ? fn.name.text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
-    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp };
+    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding };
     if (kind === 'async') {
       const isArrow = ts.isArrowFunction(fn);
       const co = file.coroutineRuntime;
@@ -301,7 +305,7 @@ class FunctionLowering {
       } else if (linkedName !== undefined) {
         linkArguments.push(linkedName);
       }
-      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey);
+      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
@@ -311,7 +315,7 @@ class FunctionLowering {
     const newFrame = `${directives}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey);
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod);
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'

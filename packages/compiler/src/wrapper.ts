@@ -61,13 +61,16 @@ export function wrapperText(
   explicitName: string | undefined,
   parameterList: string,
   keepKey: { readonly before: string; readonly after: string } | undefined,
+  asMethod = false,
 ): { text: string; keyAt: number | undefined } {
   const text = sf.text;
   const body = fn.body!;
   // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
   const replaced: { start: number; end: number; text: string; hole?: number }[] = [];
   const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
-  for (const token of [asyncModifier, fn.asteriskToken]) {
+  // As a method its `function` goes too, and its name is the key.
+  const functionKeyword = asMethod ? fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword) : undefined;
+  for (const token of [asyncModifier, functionKeyword, fn.asteriskToken]) {
     if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
   }
   if (fn.name && ts.isComputedPropertyName(fn.name) && keepKey) {
@@ -90,18 +93,41 @@ export function wrapperText(
     if ((head === '' || /[ \t]$/.test(head)) && (next === ' ' || next === '\t')) pos = skipBlanks(text, pos);
     else if (/[\w$]$/.test(head) && /^[\w$]/.test(next)) head += ' ';
   }
-  if (explicitName !== undefined) {
+  const name = explicitName ?? (asMethod && !fn.name ? '""' : undefined);
+  if (name !== undefined) {
     // Named as the original would have been named where it stands: the name comes before the type
     // parameters, whose `<` (or else the parameters' `(`) ends just before the list's position.
     const nameAt = (fn.typeParameters ?? fn.parameters).pos - 1;
-    head = (head + text.slice(pos, nameAt)).trimEnd() + ' ' + explicitName;
+    head = (head + text.slice(pos, nameAt)).trimEnd() + ' ' + name;
     pos = nameAt;
   }
   head += text.slice(pos, fn.parameters.pos);
+  if (asMethod) head = head.trimStart();
   let params = parameterList;
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
-  return { text: `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`, keyAt };
+  const wrapper = `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
+  if (!asMethod) return { text: wrapper, keyAt };
+  const key = name ?? fn.name!.getText(sf);
+  return { text: `{ ${wrapper} }${key.startsWith('"') ? `[${key}]` : `.${key}`}`, keyAt };
+}
+
+/**
+ * Whether a named function expression may read its own name (any
+ * identifier of that text in its parameters or body; a shadowing binding
+ * only makes the answer cautious).
+ */
+export function readsOwnName(fn: ts.FunctionExpression): boolean {
+  const name = fn.name?.text;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === name) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  fn.parameters.forEach(visit);
+  if (fn.body) visit(fn.body);
+  return found;
 }
 
 /** The parameter list's text without its parentheses, each parameter as `render` writes it. */
