@@ -60,7 +60,7 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, irTitle, readsOwnName, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, readsOwnName, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
@@ -268,9 +268,10 @@ class FunctionLowering {
       .slice(0, directiveCount(this.bodyStatements))
       .map((d) => d.getText(sf) + (endsByInsertedSemicolon(d, sf) ? '; ' : ' '))
       .join('');
-    // Neither kind is a constructor, nor owns `arguments` or `caller`: an expression's wrapper is a method
-    // (`{ f() {…} }.f`), as methods and arrows already are; a declaration's stays a hoisted plain function, which says so.
-    const asMethod = form === 'expression' && !ts.isArrowFunction(fn);
+    // Neither kind is a constructor, nor owns `arguments` or `caller`: the wrapper is a method (`{ f() {…} }.f`),
+    // as methods and arrows already are, but for a declaration that must stay a hoisted plain function, which says so.
+    const hoistedAsMethod = form === 'declaration' && isHoistableAsMethod(fn, file.module);
+    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn)) || hoistedAsMethod;
     const unlessConstructed = form === 'method' || asMethod || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
     // A method binds no name of its own: a named expression that reads its own name gets it from a binding beside it.
     const ownBinding = asMethod && ts.isFunctionExpression(fn) && fn.name && readsOwnName(fn) ? fn.name.text : undefined;
@@ -278,7 +279,7 @@ class FunctionLowering {
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
-    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding };
+    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod };
     if (kind === 'async') {
       const isArrow = ts.isArrowFunction(fn);
       const co = file.coroutineRuntime;

@@ -155,6 +155,8 @@ interface LoweredParts {
   readonly keyAt: number | undefined;
   /** For a named expression whose method wrapper binds no name: the binding that holds it, as the name binds it natively. */
   readonly ownBinding: string | undefined;
+  /** For a declaration: its wrapper is a method its `var` binds at the top of its scope (wrapper.ts, `isHoistableAsMethod`). */
+  readonly hoistedAsMethod: boolean;
 }
 
 /** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
@@ -169,6 +171,7 @@ export function placeLowered(
   const { wrapper, helpers, tables, emitted, helper, rt, link } = parts;
   switch (form) {
     case 'declaration':
+      if (parts.hoistedAsMethod) return { replacement: '', helpers, setup: joinLines([tables, `var ${name} = ${link(wrapper)};`], indent) };
       return { replacement: wrapper, helpers, setup: joinLines([tables, `${link(name ?? 'null')};`], indent) };
     case 'method': {
       const setup = joinLines([tables, parts.linkBeforeMethod], indent);

@@ -113,6 +113,25 @@ export function wrapperText(
 }
 
 /**
+ * Whether a declaration's wrapper can be a method bound by a `var` at the
+ * top of its scope instead of a hoisted declaration: nothing can run in that
+ * scope before its first statement, in a function's body or a script's top
+ * level. Elsewhere the plain declaration stays: a module's top level (an
+ * import cycle calls its functions before its first statement runs), a block
+ * (block scoping, Annex B, a `switch`'s shared scope), a static block; and
+ * wherever another declaration of the name decides the binding by its own
+ * hoisting (a later plain function of that name, TypeScript overloads).
+ */
+export function isHoistableAsMethod(fn: ts.FunctionLikeDeclaration, module: boolean): fn is ts.FunctionDeclaration & { name: ts.Identifier } {
+  if (!ts.isFunctionDeclaration(fn) || !fn.name || !fn.body) return false;
+  const container = fn.parent;
+  const atScopeTop = ts.isSourceFile(container) ? !module : ts.isBlock(container) && ts.isFunctionLike(container.parent);
+  if (!atScopeTop) return false;
+  const name = fn.name.text;
+  return !(container as ts.Block | ts.SourceFile).statements.some((s) => s !== fn && ts.isFunctionDeclaration(s) && s.name?.text === name);
+}
+
+/**
  * Whether a named function expression may read its own name (any
  * identifier of that text in its parameters or body; a shadowing binding
  * only makes the answer cautious).
