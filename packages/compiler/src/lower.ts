@@ -60,7 +60,7 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, readsOwnName, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable } from './ir';
@@ -271,10 +271,12 @@ class FunctionLowering {
     // Neither kind is a constructor, nor owns `arguments` or `caller`: the wrapper is a method (`{ f() {…} }.f`),
     // as methods and arrows already are, but for a declaration that must stay a hoisted plain function, which says so.
     const hoistedAsMethod = form === 'declaration' && isHoistableAsMethod(fn, file.module);
-    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn)) || hoistedAsMethod;
+    // A method binds no name of its own: a named expression whose body reads its name gets it from a binding
+    // beside it; one whose parameters (evaluated by the wrapper) use it keeps the plain form, whose name is immutable.
+    const ownName = ts.isFunctionExpression(fn) && fn.name ? ownNameUse(fn) : undefined;
+    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn) && ownName !== 'parameters') || hoistedAsMethod;
     const unlessConstructed = form === 'method' || asMethod || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
-    // A method binds no name of its own: a named expression that reads its own name gets it from a binding beside it.
-    const ownBinding = asMethod && ts.isFunctionExpression(fn) && fn.name && readsOwnName(fn) ? fn.name.text : undefined;
+    const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);

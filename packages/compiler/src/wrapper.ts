@@ -132,11 +132,11 @@ export function isHoistableAsMethod(fn: ts.FunctionLikeDeclaration, module: bool
 }
 
 /**
- * Whether a named function expression may read its own name (any
- * identifier of that text in its parameters or body; a shadowing binding
- * only makes the answer cautious).
+ * Where a named function expression may use its own name: any identifier
+ * of that text (a shadowing binding only makes the answer cautious), in its
+ * parameters (which the wrapper evaluates natively) or else in its body.
  */
-export function readsOwnName(fn: ts.FunctionExpression): boolean {
+export function ownNameUse(fn: ts.FunctionExpression): 'parameters' | 'body' | undefined {
   const name = fn.name?.text;
   let found = false;
   const visit = (node: ts.Node): void => {
@@ -145,8 +145,9 @@ export function readsOwnName(fn: ts.FunctionExpression): boolean {
     else ts.forEachChild(node, visit);
   };
   fn.parameters.forEach(visit);
+  if (found) return 'parameters';
   if (fn.body) visit(fn.body);
-  return found;
+  return found ? 'body' : undefined;
 }
 
 /** The parameter list's text without its parentheses, each parameter as `render` writes it. */
