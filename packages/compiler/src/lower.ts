@@ -292,9 +292,11 @@ class FunctionLowering {
     // as methods and arrows already are, but for a declaration that must stay a hoisted plain function, which says so.
     const hoistedAsMethod = form === 'declaration' && isHoistableAsMethod(fn, file.module);
     // A method binds no name of its own: a named expression whose body reads its name gets it from a binding
-    // beside it; one whose parameters (evaluated by the wrapper) use it keeps the plain form, whose name is immutable.
+    // beside it; one whose parameters (evaluated by the wrapper) use it keeps the plain form, whose name is
+    // immutable, and so does one with direct eval, which may name it in text that no walk sees.
     const ownName = ts.isFunctionExpression(fn) && fn.name ? ownNameUse(fn) : undefined;
-    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn) && ownName !== 'parameters') || hoistedAsMethod;
+    const keepsImmutableName = ownName === 'parameters' || (ts.isFunctionExpression(fn) && fn.name !== undefined && this.storage === 'scope');
+    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn) && !keepsImmutableName) || hoistedAsMethod;
     const unlessConstructed = form === 'method' || asMethod || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
