@@ -62,7 +62,7 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, inferredNameNode, irTitle, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, inferredNameNode, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, IndentMap, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
@@ -293,13 +293,22 @@ class FunctionLowering {
       .slice(0, directiveCount(this.bodyStatements))
       .map((d) => d.getText(sf) + (endsByInsertedSemicolon(d, sf) ? '; ' : ' '))
       .join('');
-    // Neither kind is a constructor; methods and arrows already are not, plain functions say so.
-    const unlessConstructed = form === 'method' || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
+    // Neither kind is a constructor, nor owns `arguments` or `caller`: the wrapper is a method (`{ f() {…} }.f`),
+    // as methods and arrows already are, but for a declaration that must stay a hoisted plain function, which says so.
+    const hoistedAsMethod = form === 'declaration' && isHoistableAsMethod(fn, file.module);
+    // A method binds no name of its own: a named expression whose body reads its name gets it from a binding
+    // beside it; one whose parameters (evaluated by the wrapper) use it keeps the plain form, whose name is
+    // immutable, and so does one with direct eval, which may name it in text that no walk sees.
+    const ownName = ts.isFunctionExpression(fn) && fn.name ? ownNameUse(fn) : undefined;
+    const keepsImmutableName = ownName === 'parameters' || (ts.isFunctionExpression(fn) && fn.name !== undefined && this.storage === 'scope');
+    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn) && !keepsImmutableName) || hoistedAsMethod;
+    const unlessConstructed = form === 'method' || asMethod || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
+    const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
-    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp };
+    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod };
     if (kind === 'async') {
       const isArrow = ts.isArrowFunction(fn);
       const co = file.coroutineRuntime;
@@ -326,7 +335,7 @@ class FunctionLowering {
       } else if (linkedName !== undefined) {
         linkArguments.push(linkedName);
       }
-      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey);
+      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
@@ -336,7 +345,7 @@ class FunctionLowering {
     const newFrame = `${directives}${scope}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey);
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod);
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
     const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);

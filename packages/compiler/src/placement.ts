@@ -153,6 +153,10 @@ interface LoweredParts {
   readonly keyTemp: string | undefined;
   /** Where in `wrapper` an enclosing machine puts the code of the computed key. */
   readonly keyAt: number | undefined;
+  /** For a named expression whose method wrapper binds no name: the binding that holds it, as the name binds it natively. */
+  readonly ownBinding: string | undefined;
+  /** For a declaration: its wrapper is a method its `var` binds at the top of its scope (wrapper.ts, `isHoistableAsMethod`). */
+  readonly hoistedAsMethod: boolean;
 }
 
 /** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
@@ -167,6 +171,7 @@ export function placeLowered(
   const { wrapper, helpers, tables, emitted, helper, rt, link } = parts;
   switch (form) {
     case 'declaration':
+      if (parts.hoistedAsMethod) return { replacement: '', helpers, setup: joinLines([tables, `var ${name} = ${link(wrapper)};`], indent) };
       return { replacement: wrapper, helpers, setup: joinLines([tables, `${link(name ?? 'null')};`], indent) };
     case 'method': {
       const setup = joinLines([tables, parts.linkBeforeMethod], indent);
@@ -195,7 +200,9 @@ export function placeLowered(
     case 'expression': {
       // Made where the expression stands, each time it is evaluated: the step sees exactly the
       // bindings the function sees, and each function object gets its own prototype.
-      const body = joinLines([tables, helpers, `return ${link(wrapper)};`], inner);
+      const { ownBinding } = parts;
+      const made = ownBinding ? [`var ${ownBinding} = ${wrapper};`, `return ${link(ownBinding)};`] : [`return ${link(wrapper)};`];
+      const body = joinLines([tables, helpers, ...made], inner);
       // An arrow's `this`, `arguments`, `super` and `new.target` are the ones around it: so are its helpers'.
       const scope = ts.isArrowFunction(fn) ? '() =>' : 'function ()';
       return { replacement: `(${scope} {\n${inner}${body}\n${indent}})()`, helpers: '', setup: '' };

@@ -61,13 +61,16 @@ export function wrapperText(
   explicitName: string | undefined,
   parameterList: string,
   keepKey: { readonly before: string; readonly after: string } | undefined,
+  asMethod = false,
 ): { text: string; keyAt: number | undefined } {
   const text = sf.text;
   const body = fn.body!;
   // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
   const replaced: { start: number; end: number; text: string; hole?: number }[] = [];
   const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
-  for (const token of [asyncModifier, fn.asteriskToken]) {
+  // As a method its `function` goes too, and its name is the key.
+  const functionKeyword = asMethod ? fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword) : undefined;
+  for (const token of [asyncModifier, functionKeyword, fn.asteriskToken]) {
     if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
   }
   if (fn.name && ts.isComputedPropertyName(fn.name) && keepKey) {
@@ -90,18 +93,61 @@ export function wrapperText(
     if ((head === '' || /[ \t]$/.test(head)) && (next === ' ' || next === '\t')) pos = skipBlanks(text, pos);
     else if (/[\w$]$/.test(head) && /^[\w$]/.test(next)) head += ' ';
   }
-  if (explicitName !== undefined) {
+  const name = explicitName ?? (asMethod && !fn.name ? '""' : undefined);
+  if (name !== undefined) {
     // Named as the original would have been named where it stands: the name comes before the type
     // parameters, whose `<` (or else the parameters' `(`) ends just before the list's position.
     const nameAt = (fn.typeParameters ?? fn.parameters).pos - 1;
-    head = (head + text.slice(pos, nameAt)).trimEnd() + ' ' + explicitName;
+    head = (head + text.slice(pos, nameAt)).trimEnd() + ' ' + name;
     pos = nameAt;
   }
   head += text.slice(pos, fn.parameters.pos);
+  if (asMethod) head = head.trimStart();
   let params = parameterList;
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
-  return { text: `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`, keyAt };
+  const wrapper = `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
+  if (!asMethod) return { text: wrapper, keyAt };
+  const key = name ?? fn.name!.getText(sf);
+  return { text: `{ ${wrapper} }${key.startsWith('"') ? `[${key}]` : `.${key}`}`, keyAt };
+}
+
+/**
+ * Whether a declaration's wrapper can be a method bound by a `var` at the
+ * top of its scope instead of a hoisted declaration: nothing can run in that
+ * scope before its first statement, in a function's body or a script's top
+ * level. Elsewhere the plain declaration stays: a module's top level (an
+ * import cycle calls its functions before its first statement runs), a block
+ * (block scoping, Annex B, a `switch`'s shared scope), a static block; and
+ * wherever another declaration of the name decides the binding by its own
+ * hoisting (a later plain function of that name, TypeScript overloads).
+ */
+export function isHoistableAsMethod(fn: ts.FunctionLikeDeclaration, module: boolean): fn is ts.FunctionDeclaration & { name: ts.Identifier } {
+  if (!ts.isFunctionDeclaration(fn) || !fn.name || !fn.body) return false;
+  const container = fn.parent;
+  const atScopeTop = ts.isSourceFile(container) ? !module : ts.isBlock(container) && ts.isFunctionLike(container.parent);
+  if (!atScopeTop) return false;
+  const name = fn.name.text;
+  return !(container as ts.Block | ts.SourceFile).statements.some((s) => s !== fn && ts.isFunctionDeclaration(s) && s.name?.text === name);
+}
+
+/**
+ * Where a named function expression may use its own name: any identifier
+ * of that text (a shadowing binding only makes the answer cautious), in its
+ * parameters (which the wrapper evaluates natively) or else in its body.
+ */
+export function ownNameUse(fn: ts.FunctionExpression): 'parameters' | 'body' | undefined {
+  const name = fn.name?.text;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === name) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  fn.parameters.forEach(visit);
+  if (found) return 'parameters';
+  if (fn.body) visit(fn.body);
+  return found ? 'body' : undefined;
 }
 
 /** The parameter list's text without its parentheses, each parameter as `render` writes it. */

@@ -22,7 +22,7 @@
  * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
-import { defineFunctionConstructor } from './generator-prototype';
+import { defineFunctionConstructor } from './function-constructor';
 import { functionNameOf } from './property-key';
 
 export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
@@ -30,7 +30,7 @@ export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPro
 function createAsyncFunctionPrototype() {
   var prototype = Object.create(Function.prototype);
   Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'AsyncFunction');
+  defineFunctionConstructor(prototype, 'AsyncFunction', 'async');
   return prototype;
 }
 

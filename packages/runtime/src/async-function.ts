@@ -55,7 +55,7 @@ import { AsyncFrame, GeneratorFrame, ResumeMode } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
-export var AWAITING = {};
+export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
 
 /** Returned by a step suspended at its only `await`: the caller's promise is `promiseOfOnlyAwait`. */
 var AWAITING_ONCE = {};
@@ -145,7 +145,7 @@ function resumeAsyncFulfilled(this: AsyncTask, value: unknown): void {
 }
 
 /** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the awaited primitive where the await left it. */
-export var AWAITED_PRIMITIVE = {};
+export var AWAITED_PRIMITIVE = /*#__PURE__*/ Symbol.for('@coro/runtime.awaitedPrimitive');
 export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
 
 function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {

@@ -28,7 +28,8 @@
  */
 import { requestAsyncGenerator } from './async-generator';
 import { AsyncGeneratorFrame } from './frame';
-import { defineFunctionConstructor, defineMethod } from './generator-prototype';
+import { defineFunctionConstructor } from './function-constructor';
+import { defineMethod } from './generator-prototype';
 
 export var AsyncIteratorPrototype: object = /*#__PURE__*/ createAsyncIteratorPrototype();
 
@@ -60,7 +61,7 @@ function createAsyncGeneratorFunctionPrototype(asyncGeneratorPrototype: object) 
   Object.defineProperty(prototype, 'prototype', { value: asyncGeneratorPrototype, configurable: true });
   Object.defineProperty(asyncGeneratorPrototype, 'constructor', { value: prototype, configurable: true });
   Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncGeneratorFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'AsyncGeneratorFunction');
+  defineFunctionConstructor(prototype, 'AsyncGeneratorFunction', 'asyncGenerator');
   return prototype;
 }
 

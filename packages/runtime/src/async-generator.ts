@@ -93,7 +93,8 @@ function AsyncGeneratorQueue(this: AsyncGeneratorQueue, generator: AsyncGenerato
 function queueOf(value: unknown): AsyncGeneratorQueue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   var queue = (value as AsyncGeneratorFrame).$queue as AsyncGeneratorQueue | undefined;
-  if (queue !== undefined) return queue instanceof AsyncGeneratorQueue ? queue : undefined;
+  // Not `instanceof`: the queue may come from another copy of the runtime (see ./frame.ts, "Runtime copies").
+  if (queue !== undefined) return queue.generator === value ? queue : undefined;
   // Its first request: only a frame of a lowered async generator owns a `$queue` field from its constructor on.
   var frame = value as AsyncGeneratorFrame;
   if (!hasOwnField.call(frame, '$queue') || typeof frame.$state !== 'number' || typeof frame.$step !== 'function') return undefined;

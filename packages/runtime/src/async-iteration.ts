@@ -61,7 +61,7 @@ export function callNext(iterator: object, next: Function): unknown {
 }
 
 /** What `startAsyncIteratorClose` returns when the iterator has no `return` to await. */
-export var NOTHING_TO_AWAIT = {};
+export var NOTHING_TO_AWAIT = /*#__PURE__*/ Symbol.for('@coro/runtime.nothingToAwait');
 
 /** AsyncIteratorClose up to its Await: the value to await, or `NOTHING_TO_AWAIT`. */
 export function startAsyncIteratorClose(iterator: object, leavingByThrow: boolean): unknown {

@@ -20,6 +20,14 @@
  * running, `-2` once completed. `$delegate`/`$delegateNext` exist only on
  * frames of functions containing `yield*`.
  *
+ * Runtime copies: one realm may hold several copies of the runtime (the
+ * inline runtime of each file, the one a function made by
+ * `%GeneratorFunction%` brings; see ./function-constructor.ts), and one
+ * copy's prototype methods may resume another copy's frames. So the values
+ * a step hands the driver (`AWAITING`, `DELEGATING`, `AWAITED_PRIMITIVE`,
+ * `NOTHING_TO_AWAIT`, `uninitialized`) are registered symbols, the same in
+ * every copy, and no check is an `instanceof` of a copy's own class.
+ *
  * ## References
  *
  * - docs/architecture.md, "Emitted code ↔ runtime contract"

@@ -28,6 +28,7 @@
  * - ECMA-262 §27.5.1 Properties of the %GeneratorPrototype% Object
  * - ECMA-262 §27.1.2 The %IteratorPrototype% Object
  */
+import { defineFunctionConstructor } from './function-constructor';
 import { generatorNext, generatorReturn, generatorThrow } from './resume-generator';
 
 export var GeneratorPrototype: Generator<unknown, unknown, unknown> = /*#__PURE__*/ createGeneratorPrototype();
@@ -40,25 +41,8 @@ function createGeneratorFunctionPrototype(generatorPrototype: object) {
   Object.defineProperty(prototype, 'prototype', { value: generatorPrototype, configurable: true });
   Object.defineProperty(generatorPrototype, 'constructor', { value: prototype, configurable: true });
   Object.defineProperty(prototype, Symbol.toStringTag, { value: 'GeneratorFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'GeneratorFunction');
+  defineFunctionConstructor(prototype, 'GeneratorFunction', 'generator');
   return prototype;
-}
-
-/**
- * The `constructor` of a function prototype, shaped as %GeneratorFunction%
- * and its kin are (name, `length` 1, inheriting %Function%). Natively they
- * compile source text; lowered code has no compiler at run time, so calling
- * one throws.
- */
-export function defineFunctionConstructor(prototype: object, name: string) {
-  var constructor = function () {
-    throw new TypeError(name + ' cannot compile source text in lowered code');
-  };
-  Object.defineProperty(constructor, 'name', { value: name });
-  Object.defineProperty(constructor, 'length', { value: 1 });
-  Object.defineProperty(constructor, 'prototype', { value: prototype, writable: false });
-  Object.setPrototypeOf(constructor, Function);
-  Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
 }
 
 function createGeneratorPrototype() {

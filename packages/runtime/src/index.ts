@@ -1,6 +1,8 @@
 /**
- * `@coro/runtime`: what lowered code calls, and nothing else: the compiler's
- * `inlineRuntime` is the subpath `@coro/runtime/inline` (./inline-runtime.ts).
+ * `@coro/runtime`: what lowered code calls, and the one registration point
+ * its function constructors read (`installFunctionCompiler`, see
+ * ./function-constructor.ts); nothing else: the compiler's `inlineRuntime`
+ * is the subpath `@coro/runtime/inline` (./inline-runtime.ts).
  *
  * ## Example
  * ```js
@@ -32,6 +34,7 @@ import * as asyncGenerators from './async-generator';
 import * as asyncGeneratorPrototypes from './async-generator-prototype';
 import * as constructors from './not-a-constructor';
 import * as disposal from './resource-disposal';
+import * as functionConstructors from './function-constructor';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
@@ -41,6 +44,8 @@ export var adoptPrototype = linking.adoptPrototype;
 export var linkAsyncGenerator = linking.linkAsyncGenerator;
 export var adoptAsyncGeneratorPrototype = linking.adoptAsyncGeneratorPrototype;
 export var notAConstructor = constructors.notAConstructor;
+export var installFunctionCompiler = functionConstructors.installFunctionCompiler;
+export var FUNCTION_COMPILER = functionConstructors.FUNCTION_COMPILER;
 export var AsyncGeneratorPrototype = asyncGeneratorPrototypes.AsyncGeneratorPrototype;
 export var AsyncGeneratorFunctionPrototype = asyncGeneratorPrototypes.AsyncGeneratorFunctionPrototype;
 export var AsyncIteratorPrototype = asyncGeneratorPrototypes.AsyncIteratorPrototype;
@@ -78,4 +83,5 @@ export var asyncDisposalThrew = disposal.asyncDisposalThrew;
 export var endAsyncDisposal = disposal.endAsyncDisposal;
 export var DISPOSAL_DONE = disposal.DISPOSAL_DONE;
 export var SuppressedError = disposal.SuppressedError;
+export type { CompiledFunction, DynamicFunctionKind, FunctionCompiler } from './function-constructor';
 export type { AsyncFrame, AsyncGeneratorFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';

@@ -55,7 +55,7 @@ import { GeneratorFrame, ResumeMode } from './frame';
 import { closeIterator, getMethod, requireIteratorResult } from './iterator-protocol';
 
 /** What a step returns when it has started a `yield*`: the value to forward comes from the inner iterator. */
-export var DELEGATING = {};
+export var DELEGATING = /*#__PURE__*/ Symbol.for('@coro/runtime.delegating');
 
 export function resumeGenerator(frame: GeneratorFrame, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
   var state = frame.$state;

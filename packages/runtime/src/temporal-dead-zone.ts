@@ -16,7 +16,7 @@
  * ## References
  * ECMA-262 §9.1.1.1.6 GetBindingValue (ReferenceError for an uninitialized binding).
  */
-export var uninitialized = {};
+export var uninitialized = /*#__PURE__*/ Symbol.for('@coro/runtime.uninitialized');
 
 export function checkInitialized<T>(value: T, name: string): T {
   if (value === uninitialized) throw new ReferenceError("Cannot access '" + name + "' before initialization");

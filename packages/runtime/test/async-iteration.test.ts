@@ -784,10 +784,8 @@ describe('the for await and yield* helpers', () => {
     expect(startAsyncIteratorClose({ return: 'not callable' }, true)).toBe(NOTHING_TO_AWAIT);
   });
 
-  test('NOTHING_TO_AWAIT is one object of the runtime\'s own, not a value user code can give', () => {
-    expect(typeof NOTHING_TO_AWAIT).toBe('object');
-    expect(NOTHING_TO_AWAIT).not.toBe(undefined);
-    expect(Object.keys(NOTHING_TO_AWAIT)).toEqual([]);
+  test('NOTHING_TO_AWAIT is the runtime\'s registered symbol, the same in every copy of the runtime, and no value a return method gives', () => {
+    expect(NOTHING_TO_AWAIT).toBe(Symbol.for('@coro/runtime.nothingToAwait'));
     expect(startAsyncIteratorClose({ return: () => undefined }, false)).toBeUndefined();
     expect(callDelegate({ return: () => ({}) }, () => {}, 2, 'v')).not.toBe(NOTHING_TO_AWAIT);
   });

@@ -61,6 +61,7 @@ const RULES: readonly Rule[] = [
     category: 'function-constructor-unsupported',
     matches: (failure) => /cannot compile source text|import\.meta in \w+Body/.test(failure.message),
   },
+  { category: 'function-constructor-realm', matches: (failure, test) => /Function\/proto-from-ctor-realm/.test(test.path) },
   {
     category: 'function-name-not-inferred',
     matches: (failure, test) => /fn-name/.test(test.path) || /name descriptor value should be|correct name is assigned/.test(failure.message),

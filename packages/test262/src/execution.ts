@@ -88,6 +88,7 @@ export async function runTest(test: TestCase, mode: Mode, translation: Translati
   if (mode === 'module' && !modulesAvailable()) return { status: 'skip', reason: 'module tests need node --experimental-vm-modules' };
   uncaughtErrors.length = 0;
   const realm = createRealm();
+  translation.prepareRealm(realm.global);
   try {
     harness.install(realm, harness.filesFor(test.frontMatter));
   } catch (thrown) {

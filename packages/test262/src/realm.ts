@@ -36,6 +36,8 @@ import { asRealmError } from './thrown';
 
 export interface Realm {
   readonly context: vm.Context;
+  /** The context's global object. */
+  readonly global: object;
   /** Every string the test passed to `print`, in order. */
   readonly printed: string[];
 }
@@ -48,7 +50,7 @@ export function createRealm(): Realm {
     printed.push(String(message));
   });
   defineHostBinding(realmGlobal, '$262', host262(context, realmGlobal));
-  return { context, printed };
+  return { context, global: realmGlobal, printed };
 }
 
 function host262(context: vm.Context, realmGlobal: Record<string, unknown>): object {

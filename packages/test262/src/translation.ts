@@ -29,6 +29,7 @@
  * `@coro/compiler` `transform`; README.md, "The transform API".
  */
 import { isSyntaxErrorCode, transform } from '@coro/compiler';
+import { installDynamicFunctions } from '@coro/compiler/dynamic-functions';
 import { findLeftoverSuspension } from './leftover-suspension';
 
 export type SourceType = 'script' | 'module';
@@ -42,15 +43,20 @@ export type Translated =
 export interface Translation {
   readonly name: 'native' | 'lowered';
   translate(source: string, sourceType: SourceType, filename: string): Translated;
+  /** Readies a fresh realm (its global object) for the code this translation gives. */
+  prepareRealm(global: object): void;
 }
 
 export const native: Translation = {
   name: 'native',
   translate: (source) => ({ kind: 'code', code: source, leftover: undefined }),
+  prepareRealm: () => undefined,
 };
 
 export const lowered: Translation = {
   name: 'lowered',
+  // As a user's program would: lowered code makes its dynamic suspend functions with coro's compiler.
+  prepareRealm: (global) => installDynamicFunctions(global),
   translate(source, sourceType, filename) {
     let result: ReturnType<typeof transform>;
     try {

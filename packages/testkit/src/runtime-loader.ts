@@ -34,8 +34,16 @@ import * as vm from 'vm';
 
 export type RuntimeRealm = 'context' | 'host';
 
-/** The one module specifier a sandboxed program may require. */
+/** The module specifier a sandboxed program requires for the runtime. */
 export const RUNTIME_SPECIFIER = '@coro/runtime';
+
+/**
+ * The other one it may require: coro's function compiler, for lowered code
+ * that makes suspend functions from source text. It is the host's module;
+ * requiring it installs it on the sandbox's global object, as loading it
+ * installs it on a program's own realm.
+ */
+export const DYNAMIC_FUNCTIONS_SPECIFIER = '@coro/compiler/dynamic-functions';
 
 interface SandboxModule {
   exports: unknown;
@@ -53,8 +61,9 @@ export function createRuntimeRequire(context: vm.Context, realm: RuntimeRealm): 
   let hostRuntime: unknown;
 
   return function require(specifier: unknown): unknown {
+    if (specifier === DYNAMIC_FUNCTIONS_SPECIFIER) return installDynamicFunctionsIn(context);
     if (specifier !== RUNTIME_SPECIFIER) {
-      throw new SandboxError(`Cannot find module '${String(specifier)}' (a sandbox may only require '${RUNTIME_SPECIFIER}')`);
+      throw new SandboxError(`Cannot find module '${String(specifier)}' (a sandbox may only require '${RUNTIME_SPECIFIER}' and '${DYNAMIC_FUNCTIONS_SPECIFIER}')`);
     }
     if (realm === 'host') {
       hostRuntime ??= hostRequireRuntime();
@@ -62,6 +71,12 @@ export function createRuntimeRequire(context: vm.Context, realm: RuntimeRealm): 
     }
     return loadInContext(resolveRuntimeEntry(), context, modules);
   };
+}
+
+function installDynamicFunctionsIn(context: vm.Context): unknown {
+  const dynamicFunctions = require(DYNAMIC_FUNCTIONS_SPECIFIER) as { installDynamicFunctions(global: object): void };
+  dynamicFunctions.installDynamicFunctions(vm.runInContext('globalThis', context) as object);
+  return dynamicFunctions;
 }
 
 function hostRequireRuntime(): unknown {

@@ -109,7 +109,7 @@ describe('execute', () => {
       try { require('fs') } catch (e) { console.log(e instanceof Error, e.message) }
       try { require('@coro/runtime/extra') } catch (e) { console.log(e.constructor.name) }
     `);
-    expect(trace).toEqual([`true Cannot find module 'fs' (a sandbox may only require '@coro/runtime')`, 'Error']);
+    expect(trace).toEqual([`true Cannot find module 'fs' (a sandbox may only require '@coro/runtime' and '@coro/compiler/dynamic-functions')`, 'Error']);
   });
 
   const runtimeBuilt = isRuntimeBuilt();

@@ -1,0 +1,112 @@
+/**
+ * `%GeneratorFunction%`, `%AsyncFunction%` and `%AsyncGeneratorFunction%`:
+ * the constructors reached as `Object.getPrototypeOf(function* () {}).constructor`
+ * in lowered code, which make a suspend function from source text.
+ *
+ * ## Example
+ *
+ * ```js
+ * require('@coro/compiler/dynamic-functions');   // installs coro's compiler on globalThis
+ * var GeneratorFunction = Object.getPrototypeOf(lowered).constructor;
+ * var g = new GeneratorFunction('a', 'yield a; yield a * 2;');
+ * g.name;                          // "anonymous"
+ * g instanceof GeneratorFunction;  // true
+ * [...g(2)];                       // [2, 4]
+ * ```
+ *
+ * ## Implementation
+ *
+ * Lowered code holds no native generator, so the function a constructor
+ * makes must be lowered at run time too, by coro's compiler. The runtime
+ * does not depend on it: a compiler is a function installed on the realm's
+ * global object under the registered symbol `FUNCTION_COMPILER`
+ * (`installFunctionCompiler`; `@coro/compiler/dynamic-functions` installs
+ * coro's transform). It checks the source text as CreateDynamicFunction
+ * parses it and returns the lowered function as a self-contained script
+ * body (its own inline runtime), or the SyntaxError's message. The body is
+ * evaluated here with this realm's `Function`, so the new function closes
+ * over the global scope only; then it is adopted into this runtime's
+ * intrinsics, as the last steps of CreateDynamicFunction make it: its
+ * [[Prototype]] from the constructor `new` was given, its `prototype` inheriting this runtime's
+ * generator prototype, its `name` "anonymous". Without a compiler, a
+ * constructor throws an EvalError, which is what a host that refuses to
+ * compile strings throws (HostEnsureCanCompileStrings).
+ *
+ * The runtime is ES5, without `new.target`: the receiver `new` made tells
+ * the prototype, when it inherits the constructor's `prototype` (`new`, a
+ * subclass's `super()`). A `new.target` whose `prototype` does not, or is
+ * no object, gives this realm's %GeneratorFunction.prototype% (natively:
+ * its own `prototype`, or its realm's intrinsic, which the runtime cannot
+ * name).
+ *
+ * ## References
+ *
+ * - ECMA-262 §20.2.1.1.1 CreateDynamicFunction
+ * - ECMA-262 §27.3.1.1 GeneratorFunction, §27.4.1.1 AsyncGeneratorFunction, §27.7.1.1 AsyncFunction
+ * - ECMA-262 §10.1.14 GetPrototypeFromConstructor
+ */
+
+/** The global property under which a realm's function compiler is installed. */
+export var FUNCTION_COMPILER = /*#__PURE__*/ Symbol.for('@coro/runtime.functionCompiler');
+
+/** Which constructor asks: the source text starts `function*`, `async function` or `async function*`. */
+export type DynamicFunctionKind = 'generator' | 'async' | 'asyncGenerator';
+
+/**
+ * What a compiler returns: the lowered function's script body, why the
+ * source text is no function (a SyntaxError), or why the compiler cannot
+ * lower it (an EvalError). Messages, not errors: the compiler may live in
+ * another realm than the constructor that throws.
+ */
+export type CompiledFunction = { code: string } | { syntaxError: string } | { refused: string };
+
+/** `parameters` is the text of the formal parameters, `body` the function body's, as CreateDynamicFunction joins them. */
+export type FunctionCompiler = (kind: DynamicFunctionKind, parameters: string, body: string) => CompiledFunction;
+
+/** Installs `compile` as the function compiler of the realm whose global object is `global`. */
+export function installFunctionCompiler(global: object, compile: FunctionCompiler): void {
+  Object.defineProperty(global, FUNCTION_COMPILER, { value: compile, writable: true, configurable: true });
+}
+
+var FunctionConstructor = Function;
+
+/**
+ * Makes the `constructor` of a function prototype: `prototype` is
+ * %GeneratorFunction.prototype% or its kin, whose own `prototype` (absent for
+ * async functions) the instances' `prototype` objects inherit.
+ */
+export function defineFunctionConstructor(prototype: object, name: string, kind: DynamicFunctionKind) {
+  var constructor = function (this: unknown) {
+    return createDynamicFunction(constructor, this, kind, name, arguments);
+  };
+  Object.defineProperty(constructor, 'name', { value: name });
+  Object.defineProperty(constructor, 'length', { value: 1 });
+  Object.defineProperty(constructor, 'prototype', { value: prototype, writable: false });
+  Object.setPrototypeOf(constructor, Function);
+  Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
+}
+
+function createDynamicFunction(constructor: Function, receiver: unknown, kind: DynamicFunctionKind, name: string, args: IArguments): Function {
+  var parameters = '';
+  for (var i = 0; i < args.length - 1; i++) parameters += (i === 0 ? '' : ',') + toSourceString(args[i]);
+  var body = args.length === 0 ? '' : toSourceString(args[args.length - 1]);
+  var compile = (globalThis as { [key: symbol]: unknown })[FUNCTION_COMPILER];
+  if (typeof compile !== 'function') {
+    throw new EvalError(name + ' cannot compile source text: no function compiler is installed (require "@coro/compiler/dynamic-functions")');
+  }
+  var compiled = (compile as FunctionCompiler)(kind, parameters, body);
+  if ('syntaxError' in compiled) throw new SyntaxError(compiled.syntaxError);
+  if ('refused' in compiled) throw new EvalError(name + ' cannot lower this source text: ' + compiled.refused);
+  var fn: Function = new FunctionConstructor(compiled.code)();
+  var fallback = constructor.prototype;
+  // ES5 has no `new.target`: `new` (a subclass's `super()` too) made a receiver inheriting the prototype to give.
+  Object.setPrototypeOf(fn, fallback.isPrototypeOf(receiver) ? Object.getPrototypeOf(receiver) : fallback);
+  if (kind !== 'async') Object.setPrototypeOf(fn.prototype, fallback.prototype);
+  Object.defineProperty(fn, 'name', { value: 'anonymous', configurable: true });
+  return fn;
+}
+
+/** ToString: a Symbol throws a TypeError, as `String(symbol)` would not. */
+function toSourceString(value: unknown): string {
+  return '' + (value as string);
+}
