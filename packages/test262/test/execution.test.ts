@@ -65,6 +65,7 @@ describe('one run of one test', () => {
     const unlowered: Translation = {
       name: 'lowered',
       translate: (source) => ({ kind: 'code', code: source, leftover: findLeftoverSuspension(source, 'script') }),
+      prepareRealm: () => undefined,
     };
     expect(await run('generator.js', 'strict', unlowered)).toEqual({ status: 'fail', failure: { stage: 'leftover', message: 'generator function at 5:1' } });
   });

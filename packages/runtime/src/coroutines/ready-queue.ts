@@ -28,9 +28,9 @@
  */
 import { runInContext, separateChanges } from './async-context';
 import { contextOf, moveToContext } from './suspension';
-import type { TaskFrame } from './task-frame';
+import type { Resumption, TaskFrame } from './task-frame';
 
-export type Resumption = (task: TaskFrame, mode: number, value: unknown) => void;
+export type { Resumption };
 
 var entries: unknown[] = [];
 var next = 0;

@@ -24,13 +24,10 @@
  */
 import { captureContext } from './async-context';
 import { turnTime } from './timer-heap';
-import type { TaskFrame } from './task-frame';
+import type { Suspension, TaskFrame } from './task-frame';
 
-export interface Suspension {
-  readonly context: unknown;
-  /** The clock's time of the turn in which the task suspended, in whole milliseconds. */
-  readonly since: number;
-}
+export type { Suspension };
+
 
 var last: Suspension | undefined;
 

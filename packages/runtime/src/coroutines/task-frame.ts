@@ -32,7 +32,17 @@
  * - docs/coroutines.md (the lifecycle)
  * - kotlinx.coroutines `JobSupport` (state and children in one object)
  */
-import type { Suspension } from './suspension';
+
+
+/** Where and when a task last suspended (suspension.ts makes and shares these records). */
+export interface Suspension {
+  readonly context: unknown;
+  /** The clock's time of the turn in which the task suspended, in whole milliseconds. */
+  readonly since: number;
+}
+
+/** How the ready queue or a timer resumes a task (ready-queue.ts). */
+export type Resumption = (task: TaskFrame, mode: number, value: unknown) => void;
 
 export var CREATED = 0;
 export var RUNNING = 1;

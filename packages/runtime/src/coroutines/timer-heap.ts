@@ -19,8 +19,7 @@
  * - libuv's timer heap; Trio's deadline heap (`trio._core._run.Deadlines`)
  */
 import { currentClock, type Clock } from './clock';
-import type { Resumption } from './ready-queue';
-import { awaitedBy, type TaskFrame } from './task-frame';
+import { awaitedBy, type Resumption, type TaskFrame } from './task-frame';
 
 var deadlines: number[] = [];
 var sleepers: TaskFrame[] = [];
