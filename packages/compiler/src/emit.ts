@@ -43,7 +43,7 @@ import {
 import type { FrameLayout } from './layout';
 import type { MachineNames } from './names';
 import type { SuspendKind } from './suspend-kind';
-import { markedText, namedPositionMark, positionMark } from './source-map';
+import { namedPositionMark, positionMark } from './source-map';
 import { fieldsOf, type FrameField } from './frame-fields';
 
 export interface EmittedMachine {
@@ -186,7 +186,7 @@ class CaseWriter {
   private instruction(ins: Instruction, next: Instruction | undefined): boolean {
     const { layout, names, stateOf } = this;
     // Source maps: the instruction's text carries the position it came from (see source-map.ts).
-    const mark = (text: string) => (this.options.marks ? markedText(text, ins.pos) : text);
+    const mark = (text: string) => (this.options.marks && ins.pos !== undefined ? positionMark(ins.pos) + text : text);
     // User code spanning lines keeps its shape, shifted from its statement's indentation to the step function's.
     const reindent: Reindent = { from: ins.pos === undefined ? '' : this.options.sourceIndentAt(ins.pos), to: this.indents.statement };
     const code = (c: Code | undefined) => this.render(c, reindent);
@@ -293,7 +293,7 @@ class CaseWriter {
       else if (isLabel(part)) out += String(this.stateOf.get(part));
       else if (isDeferred(part)) out += part.text((indent) => reindented(indent, reindent));
       else if (isCalleeRef(part)) out += this.layout.callee(part.callee);
-      else if (isSourcePosition(part)) out += this.options.marks ? positionMark(part.sourceAt) : '';
+      else if (isSourcePosition(part)) out += this.options.marks ? positionMark(part.sourceAt, part.copied) : '';
       else if (isExitPart(part)) out += this.exitCode(part.exit, `continue ${this.names.loop};`, reindent);
       else if (isLineBreak(part)) out += '\n' + reindented(part.lineBreak, reindent);
     }

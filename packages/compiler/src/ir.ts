@@ -151,6 +151,11 @@ export interface Operand {
  */
 export interface SourcePosition {
   readonly sourceAt: number;
+  /**
+   * The text after it is this many characters of the source copied as they
+   * stand (render.ts): the source map maps each of its tokens exactly.
+   */
+  readonly copied?: number;
 }
 
 export type Part = string | Operand | Variable | Label | Deferred | CalleeRef | ExitPart | LineBreak | SourcePosition;

@@ -79,7 +79,8 @@ export function layoutFrame(
   variables: readonly Variable[],
   liveness: Liveness,
   allocator: NameAllocator,
-  freeNames: ReadonlySet<string>,
+  /** Names no step local may take: free references, and what the engine itself binds in the step function. */
+  takenNames: ReadonlySet<string>,
   frameName: string,
   storage: BindingStorage,
 ): FrameLayout {
@@ -87,9 +88,15 @@ export function layoutFrame(
   const slots: FrameSlot[] = [];
   const slotOf = new Map<Variable, FrameSlot>();
   const fields = new Set(RUNTIME_FIELD_NAMES);
+  /** The suffix the next field named after `preferred` tries first. */
+  const nextSuffix = new Map<string, number>();
   const fieldName = (preferred: string) => {
     let name = preferred;
-    for (let i = 1; fields.has(name); i++) name = preferred + i;
+    if (fields.has(name)) {
+      let i = nextSuffix.get(preferred) ?? 1;
+      while (fields.has((name = preferred + i))) i++;
+      nextSuffix.set(preferred, i + 1);
+    }
     fields.add(name);
     return name;
   };
@@ -128,9 +135,9 @@ export function layoutFrame(
       localOf.set(v, v.name);
       continue;
     }
-    // A binding keeps its own name unless a free reference or another local of that name exists;
+    // A binding keeps its own name unless that name is taken or another local has it;
     // other bindings of that name elsewhere in the function are scoped apart from it.
-    const keep = v.origin === 'binding' && !freeNames.has(v.name) && !localNames.has(v.name);
+    const keep = v.origin === 'binding' && !takenNames.has(v.name) && !localNames.has(v.name);
     const name = keep ? v.name : allocator.fresh(v.name);
     localNames.add(name);
     localOf.set(v, name);

@@ -18,7 +18,8 @@
  * `throw()` and `return()` resume there). A variable is a frame variable when
  * it is live out of a suspension, is an input read before it is written, or
  * is captured by a closure. Two variables interfere when both are in the
- * frame and one is touched or live while the other is live.
+ * frame and one is written (or touched by code that may write it) where the
+ * other is live, or both are live on entry.
  *
  * ## References
  * Appel, Modern Compiler Implementation, ch. 10 (liveness) and 11
@@ -198,22 +199,25 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     }
   }
 
-  // Interference among frame variables: everything live or touched at one point meets.
-  const matrix = new Map<number, Set<number>>();
+  // Interference among frame variables, by definitions: what an instruction writes meets what is
+  // live after it. Two variables live at one point meet that way too, since the later of their
+  // last writes before it stands where the other is live, unless one has no write on some path
+  // there: then it is live on entry, where everything live meets pairwise. (Pairwise at every
+  // instruction would say the same at a cost cubic in the function's size.)
+  // One row of bits per variable that meets any: a function whose temporaries all live across one
+  // suspension has as many edges as pairs of them.
+  const matrix: (BitSet | undefined)[] = new Array(size);
   const meet = (a: number, b: number) => {
     if (a === b) return;
-    let s = matrix.get(a);
-    if (!s) matrix.set(a, (s = new Set()));
-    s.add(b);
-    let t = matrix.get(b);
-    if (!t) matrix.set(b, (t = new Set()));
-    t.add(a);
+    (matrix[a] ??= new BitSet(size)).add(b);
+    (matrix[b] ??= new BitSet(size)).add(a);
   };
   const frameIds = new Set([...frame].map((v) => v.id));
   const framed = (set: BitSet) => [...set.members()].filter((id) => frameIds.has(id));
+  const liveOnEntry = n > 0 ? framed(liveIn[0]) : [];
+  for (let x = 0; x < liveOnEntry.length; x++) for (let y = x + 1; y < liveOnEntry.length; y++) meet(liveOnEntry[x], liveOnEntry[y]);
   for (let i = 0; i < n; i++) {
     const liveHere = framed(liveIn[i]);
-    for (let x = 0; x < liveHere.length; x++) for (let y = x + 1; y < liveHere.length; y++) meet(liveHere[x], liveHere[y]);
     const after = framed(liveOut[i]);
     // A definition clobbers whatever is live after it; what it reads may die right there.
     for (const k of kills[i]) if (frameIds.has(k.id)) for (const id of after) meet(k.id, id);
@@ -230,7 +234,7 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
   return {
     frame,
     inputs,
-    interferes: (a, b) => a.captured || b.captured || (matrix.get(a.id)?.has(b.id) ?? false),
+    interferes: (a, b) => a.captured || b.captured || (matrix[a.id]?.has(b.id) ?? false),
     successors,
   };
 }

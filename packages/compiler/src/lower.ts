@@ -145,11 +145,6 @@ class FunctionLowering {
     // Nested in another machine, its step reads that machine's frame, so it stays where it stands.
     this.hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
     this.indent = this.hoistSite ? indentOf(this.hoistSite.anchor, sf) : indent;
-    this.scopes = analyzeScopes(fn);
-    const dynamicScope = findDynamicScope(fn, this.scopes.resolved);
-    if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
-    if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
-    this.storage = dynamicScope ? 'scope' : 'frame';
 
     this.allocator = new NameAllocator(file.identifiers, outer?.reserved);
     this.names = machineNames(this.allocator, file.runtime);
@@ -166,6 +161,11 @@ class FunctionLowering {
     const body = fn.body!;
     this.bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
     this.strictBody = hasUseStrict(this.bodyStatements);
+    this.scopes = analyzeScopes(fn, this.strict);
+    const dynamicScope = findDynamicScope(fn, this.scopes.resolved);
+    if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
+    if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
+    this.storage = dynamicScope ? 'scope' : 'frame';
     this.reserved = [...(outer?.reserved ?? []), ...Object.values(this.names), ...Object.values(this.helper), ...(this.keyTemp ? [this.keyTemp] : [])];
     this.assembledLinks = new SharedSites(file.runtime);
     this.builder = new MachineBuilder({
@@ -213,7 +213,8 @@ class FunctionLowering {
   /** Step 2: what lives across a suspension, and the frame fields and locals it takes. */
   layOut(ir: MachineIR): FrameLayout {
     const liveness = analyzeLiveness(ir);
-    this.layout = layoutFrame(this.builder.variables, liveness, this.allocator, this.scopes.free, this.names.frame, this.storage);
+    const takenNames = new Set([...this.scopes.free, ...this.scopes.blockFunctionNames]);
+    this.layout = layoutFrame(this.builder.variables, liveness, this.allocator, takenNames, this.names.frame, this.storage);
     this.awaitsOnce = this.kind === 'async' && !this.coroutine && awaitsAtMostOnce(ir, liveness.successors);
     return this.layout;
   }

@@ -53,11 +53,13 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
   const hooks: RenderHooks = {
     sourceFile: sf,
     identifier: () => undefined,
+    declaredInside: () => false,
     writtenAs: () => undefined,
     closureEnvironments: () => undefined,
     thisValue: () => 'this',
     argumentsValue: () => 'arguments',
     newTargetValue: () => ['new.target'],
+    blockFunctionVarWrite: () => undefined,
     nestedSuspendFunction: (node, edits) => {
       if (!file.isSuspendFunction(node)) return undefined;
       const form = formOf(node);

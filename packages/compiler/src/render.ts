@@ -31,7 +31,7 @@
  * 12.10 Automatic Semicolon Insertion.
  */
 import ts from 'typescript';
-import { calleeOf, isSourcePosition, literal, type Code, type Operand, type Part } from './ir';
+import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { namedEvaluationName, namingText } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
@@ -48,6 +48,8 @@ export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
   identifier(node: ts.Identifier): Code | undefined;
+  /** Whether an identifier names a binding declared in the suspend function (a user's `arguments` is no arguments object). */
+  declaredInside(node: ts.Identifier): boolean;
   /** How the binding an identifier names is written once the code is laid out, when it is replaced. */
   writtenAs(node: ts.Identifier): (() => string) | undefined;
   /**
@@ -74,6 +76,8 @@ export interface RenderHooks {
   override(node: ts.Node): Code | undefined;
   /** A `var` declaration list of the suspend function's own bindings. */
   variableDeclarationList(node: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined;
+  /** The statement that sets the function's `var` when a sloppy block-level function declaration is evaluated (Annex B.3.2.1). */
+  blockFunctionVarWrite(node: ts.FunctionDeclaration): Code | undefined;
 }
 
 interface JumpScope {
@@ -104,8 +108,7 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
     pos = edit.end;
   }
   if (pos < end) source.copy(pos, end, parts);
-  // One copied slice alone is plain text: code that is one operand stays one part.
-  return parts.length === 2 && isSourcePosition(parts[0]) ? [parts[1]] : parts;
+  return parts;
 }
 
 /** A name or a literal, written as one operand: build can ask it what text cannot be asked. */
@@ -138,20 +141,24 @@ class SourceText {
     private readonly node: ts.Node,
   ) {}
 
-  /** Each slice of source text is preceded by its offset (`SourcePosition`): the source map anchors it there exactly. */
+  /** Each slice of source text is preceded by its offset and length (`SourcePosition`): the source map maps it exactly. */
   copy(start: number, end: number, into: Part[]): void {
     let from = start;
-    into.push({ sourceAt: start });
     for (let at = this.text.indexOf('\n', start); at !== -1 && at < end; at = this.text.indexOf('\n', at + 1)) {
       if (this.inLiteral(at)) continue;
       let next = at + 1;
       while (next < end && (this.text[next] === ' ' || this.text[next] === '\t')) next++;
-      if (at > from) into.push(this.text.slice(from, at));
-      into.push({ lineBreak: this.text.slice(at + 1, next) }, { sourceAt: next });
+      this.slice(from, at, into);
+      into.push({ lineBreak: this.text.slice(at + 1, next) });
       from = next;
       at = next - 1;
     }
-    if (end > from) into.push(this.text.slice(from, end));
+    this.slice(from, end, into);
+  }
+
+  private slice(start: number, end: number, into: Part[]): void {
+    into.push({ sourceAt: start, copied: end - start });
+    if (end > start) into.push(this.text.slice(start, end));
   }
 
   private inLiteral(at: number): boolean {
@@ -250,6 +257,14 @@ function collectEdits(
     });
   };
 
+  const varWrite = node !== root && !inNestedFunction && ts.isFunctionDeclaration(node) ? hooks.blockFunctionVarWrite(node) : undefined;
+  if (varWrite) {
+    // After the declaration; an `if` branch that is one declaration becomes a block holding both.
+    const branch = ts.isIfStatement(node.parent);
+    if (branch) edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['{ '] });
+    edits.push({ start: node.end, end: node.end, parts: [' ', ...varWrite, ...(branch ? [' }'] : [])] });
+  }
+
   if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
     // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
     const envs = inNestedFunction ? undefined : hooks.closureEnvironments(node, node === root);
@@ -287,7 +302,7 @@ function collectEdits(
   if (ts.isIdentifier(node)) {
     if (!isValueIdentifier(node)) return;
     let code = hooks.identifier(node);
-    if (code === undefined && node.text === 'arguments' && !ownThis) code = [hooks.argumentsValue(inNestedFunction)];
+    if (code === undefined && node.text === 'arguments' && !ownThis && !hooks.declaredInside(node)) code = [hooks.argumentsValue(inNestedFunction)];
     if (code === undefined) return;
     if (isCallee(node)) replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
     else replaceValue(node, code);

@@ -15,12 +15,22 @@
  * the scope tree and declares every binding (hoisting `var` and function
  * declarations to their function scope), the second resolves each reference
  * by walking up that tree. Type positions of TypeScript input are skipped.
- * Annex B's sloppy-mode block function hoisting is not modelled: block-level
- * function declarations are block scoped, as in strict code.
+ *
+ * In sloppy code a plain function declared in a block, a `case` clause or an
+ * `if` branch is also a `var` of the function (Annex B.3.2.1) unless a
+ * `var` of that name would be an early error there (a `let`, `const`,
+ * `class` or block function of that name in an enclosing block, a
+ * destructured catch parameter) or it is a parameter's name: the block
+ * keeps its own binding, the function scope gets a `var` binding (the one
+ * already declared, or a new one), and `blockFunctionVars` pairs the
+ * declaration with it, for the lowering to assign when the declaration is
+ * evaluated. References outside the block then resolve to the `var`.
  *
  * ## References
  * ECMAScript 2025, 9.1 Environment Records; 10.2.11
- * FunctionDeclarationInstantiation; 14.2.2 BlockDeclarationInstantiation.
+ * FunctionDeclarationInstantiation; 14.2.2 BlockDeclarationInstantiation;
+ * B.3.2.1 Changes to FunctionDeclarationInstantiation; B.3.5 VariableStatements
+ * in Catch Blocks.
  */
 import ts from 'typescript';
 
@@ -53,6 +63,14 @@ export interface ScopeInfo {
   readonly names: Set<string>;
   /** Names referenced in the function that no binding inside it declares (globals, outer scopes). */
   readonly free: Set<string>;
+  /** Sloppy code's block-level function declarations that are also `var`s of the function (Annex B.3.2.1): the `var`. */
+  readonly blockFunctionVars: Map<ts.FunctionDeclaration, Binding>;
+  /**
+   * The names of sloppy code's block-level function declarations: copied into
+   * a sloppy step function, such a declaration also sets a variable of that
+   * name of the step function, which no machine variable may therefore be.
+   */
+  readonly blockFunctionNames: Set<string>;
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
@@ -73,6 +91,8 @@ export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration &
 
 function opensBlockScope(node: ts.Node): boolean {
   if (ts.isBlock(node)) return !isFunctionLike(node.parent);
+  // `if (c) function f() {}` declares `f` as if the branch were a block (B.3.3).
+  if (ts.isIfStatement(node)) return isBranchFunction(node.thenStatement) || (node.elseStatement !== undefined && isBranchFunction(node.elseStatement));
   return (
     ts.isCaseBlock(node) ||
     ts.isCatchClause(node) ||
@@ -85,7 +105,21 @@ function opensBlockScope(node: ts.Node): boolean {
   );
 }
 
-export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
+function isBranchFunction(statement: ts.Statement): boolean {
+  return ts.isFunctionDeclaration(statement) && statement.name !== undefined;
+}
+
+/** A plain function declared directly in a block, a `case` clause or an `if` branch: what Annex B.3.2.1 hoists. */
+function isBlockLevelFunction(node: ts.FunctionDeclaration): boolean {
+  const parent = node.parent;
+  // A class static block's body is strict code with a var scope of its own.
+  const placed = (ts.isBlock(parent) && !isFunctionLike(parent.parent) && !ts.isClassStaticBlockDeclaration(parent.parent)) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isIfStatement(parent);
+  return placed && node.name !== undefined && node.body !== undefined && node.asteriskToken === undefined &&
+    !(ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Async);
+}
+
+/** `strict`: the function's code is strict, so no block function is also a `var` (Annex B applies to sloppy code only). */
+export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): ScopeInfo {
   const scopes = new Map<ts.Node, Scope>();
   const names = new Set<string>();
   const resolved = new Map<ts.Identifier, Binding>();
@@ -97,9 +131,17 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
     return scope;
   }
 
+  const blockFunctions: [ts.FunctionDeclaration, Scope][] = [];
+  const blockFunctionVars = new Map<ts.FunctionDeclaration, Binding>();
+
   function declare(scope: Scope, name: ts.Identifier, kind: BindingKind): void {
-    if (scope.bindings.has(name.text)) return;
-    scope.bindings.set(name.text, { name: name.text, kind, scope, captured: false });
+    declareName(scope, name.text, kind);
+  }
+
+  function declareName(scope: Scope, name: string, kind: BindingKind): Binding {
+    let binding = scope.bindings.get(name);
+    if (!binding) scope.bindings.set(name, (binding = { name, kind, scope, captured: false }));
+    return binding;
   }
 
   function declarePattern(scope: Scope, name: ts.BindingName, kind: BindingKind): void {
@@ -138,7 +180,10 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
 
     let inner = scope;
     if (node !== fn && isFunctionLike(node)) {
-      if (ts.isFunctionDeclaration(node) && node.name) declare(scope, node.name, 'function');
+      if (ts.isFunctionDeclaration(node) && node.name) {
+        declare(scope, node.name, 'function');
+        if (!strict && scope.owner === fn && isBlockLevelFunction(node)) blockFunctions.push([node, scope]);
+      }
       inner = declareFunctionLike(node, scope);
     } else if (node === fn) {
       inner = declareFunctionLike(node, scope);
@@ -165,17 +210,31 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
 
   visitDeclarations(fn, functionScope);
 
-  function enclosingScope(node: ts.Node): Scope {
-    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-      const s = scopes.get(n);
-      if (s) {
-        // A named class expression's own name scope does not cover its `extends` clause;
-        // being that precise buys nothing here.
-        return s;
+  /** Whether `var F` at the declaration would be an early error, or F is a parameter (B.3.2.1). */
+  function staysInBlock(declaration: ts.FunctionDeclaration, block: Scope): boolean {
+    const name = declaration.name!.text;
+    for (let s = block.parent; s; s = s.parent) {
+      const binding = s.bindings.get(name);
+      if (!binding) continue;
+      if (binding.kind === 'param') return true;
+      if (s === functionScope) return binding.kind !== 'var' && binding.kind !== 'function';
+      if (binding.kind === 'catch') {
+        const parameter = (s.node as ts.CatchClause).variableDeclaration?.name;
+        if (parameter && !ts.isIdentifier(parameter)) return true;
+        continue;
       }
-      if (n === fn) break;
+      if (binding.kind !== 'var') return true;
     }
-    return functionScope;
+    return false;
+  }
+
+  const blockFunctionNames = new Set<string>();
+  for (const [declaration, block] of blockFunctions) {
+    const name = declaration.name!.text;
+    blockFunctionNames.add(name);
+    // `arguments` gets no binding of its own (B.3.2.1 step ii): the arguments object stays.
+    if (name === 'arguments' || staysInBlock(declaration, block)) continue;
+    blockFunctionVars.set(declaration, declareName(functionScope, name, 'var'));
   }
 
   function lookup(scope: Scope | undefined, name: string): Binding | undefined {
@@ -186,42 +245,37 @@ export function analyzeScopes(fn: ts.SignatureDeclaration): ScopeInfo {
     return undefined;
   }
 
-  function visitReferences(node: ts.Node): void {
+  /**
+   * `scope`: the innermost scope around `node`; `inClosure`: `node` runs in a
+   * function nested in `fn` (a class field's initializer and a static block
+   * are functions of their own). Both are carried down, never looked up.
+   */
+  function visitReferences(node: ts.Node, scope: Scope, inClosure: boolean): void {
     if (isTypeOnly(node)) return;
     if (ts.isIdentifier(node)) {
       if (!isValueIdentifier(node)) return;
-      // A function declaration's name lives in the scope around the function, not in its own.
+      // A function or class declaration's name lives in the scope around it, not in its own.
       const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
-      const scope = declaresOutside ? enclosingScope(node.parent) : enclosingScope(node);
-      const binding = lookup(scope, node.text);
+      const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
       if (!binding) free.add(node.text);
       if (binding && binding.scope.owner === fn) {
         resolved.set(node, binding);
-        if (nearestFunction(node) !== fn) binding.captured = true;
+        if (inClosure) binding.captured = true;
       }
       return;
     }
-    ts.forEachChild(node, visitReferences);
+    const inner = scopes.get(node) ?? scope;
+    const opensFunction = (node !== fn && isFunctionLike(node)) || ts.isClassStaticBlockDeclaration(node);
+    ts.forEachChild(node, (child) => {
+      // A function declaration's name belongs where it is declared; a field's initializer runs in a function of its own.
+      const ownName = ts.isFunctionDeclaration(node) && node.name === child;
+      const closure = inClosure || (opensFunction && !ownName) || (ts.isPropertyDeclaration(node) && node.initializer === child);
+      visitReferences(child, inner, closure);
+    });
   }
 
-  function nearestFunction(node: ts.Node): ts.Node {
-    for (let n = node.parent; n; n = n.parent) {
-      if (isFunctionLike(n)) {
-        // A function's name and parameters belong to the scope that declares them.
-        if (n === fn) return fn;
-        const f = n as ts.SignatureDeclaration;
-        if (ts.isFunctionDeclaration(n) && f.name === node) continue;
-        return n;
-      }
-      // Class field initialisers and static blocks run in a function of their own.
-      if (ts.isPropertyDeclaration(n) && n.initializer && isWithin(node, n.initializer)) return n;
-      if (ts.isClassStaticBlockDeclaration(n)) return n;
-    }
-    return fn;
-  }
-
-  visitReferences(fn);
-  return { functionScope, resolved, scopes, names, free };
+  visitReferences(fn, functionScope, false);
+  return { functionScope, resolved, scopes, names, free, blockFunctionVars, blockFunctionNames };
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */
@@ -232,10 +286,6 @@ export function isTypeOnly(node: ts.Node): boolean {
     ts.isTypeAliasDeclaration(node) ||
     ts.isTypeParameterDeclaration(node)
   );
-}
-
-function isWithin(node: ts.Node, container: ts.Node): boolean {
-  return node.pos >= container.pos && node.end <= container.end;
 }
 
 /** Whether an identifier denotes a binding (a reference or a declaration name), not a property name or label. */

@@ -43,6 +43,8 @@ import { isFunctionLike } from './scope';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
 import { suspendKindOf } from './suspend-kind';
 import type { EvalAndWith } from './dynamic-scope';
+import { callOnLargeStack } from './large-stack';
+import * as path from 'path';
 
 export interface TransformOptions {
   /** Used in diagnostics and the source map; its extension picks TypeScript or JavaScript parsing. */
@@ -101,21 +103,51 @@ function isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
 }
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
+  const result = transformWithinStack(code, options);
+  if (result) return result;
+  // TypeScript's parser and coro's passes recurse on the syntax tree: what nests deeper than the
+  // main thread's stack allows is lowered again on a thread with a large one, unless no engine
+  // could parse it (lowering code nested that deep also takes time quadratic in the depth).
+  const deepest = deepestBracket(code);
+  if (deepest.depth > ENGINE_BRACKET_DEPTH) return tooDeeplyNested(code, deepest.at, options);
+  const reply = callOnLargeStack(path.join(__dirname, 'transform-thread.js'), { code, options }) as ThreadReply | undefined;
+  if (reply && 'thrown' in reply) throw reply.thrown;
+  if (reply?.result) return { ...reply.result, map: reply.result.map && withToString(reply.result.map) };
+  return tooDeeplyNested(code, deepest.at, options);
+}
+
+/**
+ * Brackets nested deeper than this no JavaScript engine parses: V8 (Node 20,
+ * default stack) stops near 1,400 nested calls or objects, 1,600 parentheses,
+ * 2,000 arrays and 2,800 blocks.
+ */
+const ENGINE_BRACKET_DEPTH = 5000;
+
+type ThreadReply = { thrown: unknown } | { result: TransformResult | undefined };
+
+/** The transform on this thread's stack; undefined when the stack ran out. */
+export function transformWithinStack(code: string, options: TransformOptions): TransformResult | undefined {
   try {
     return transformFile(code, options);
   } catch (error) {
-    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
-    // TypeScript's parser and coro's passes recurse on the syntax tree; V8 itself refuses such depths soon after.
-    const filename = options.filename ?? 'input.js';
-    // No tree to point into (parsing it is what failed): the place is where the brackets nest deepest.
-    const at = deepestBracket(code);
-    const before = code.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - (before.lastIndexOf('\n') + 1) + 1 - (line === 1 && code.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const message = 'the code nests too deeply to be lowered: the compiler ran out of stack (split the deepest expression)';
-    const diagnostic: Diagnostic = { message, category: 'error', code: DiagnosticCode.TooDeeplyNested, file: filename, line, column, start: at, length: 0 };
-    return { code: '', map: null, diagnostics: [diagnostic] };
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return undefined;
+    throw error;
   }
+}
+
+function withToString(map: Omit<SourceMap, 'toString'>): SourceMap {
+  return { ...map, toString: () => JSON.stringify(map) };
+}
+
+/** `at`: where the brackets nest deepest, the place to show (there is no syntax tree to point into). */
+function tooDeeplyNested(code: string, at: number, options: TransformOptions): TransformResult {
+  const filename = options.filename ?? 'input.js';
+  const before = code.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - (before.lastIndexOf('\n') + 1) + 1 - (line === 1 && code.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const message = 'the code nests too deeply to be lowered: deeper than JavaScript engines parse, or than the compiler walks even on a large stack (split the deepest expression)';
+  const diagnostic: Diagnostic = { message, category: 'error', code: DiagnosticCode.TooDeeplyNested, file: filename, line, column, start: at, length: 0 };
+  return { code: '', map: null, diagnostics: [diagnostic] };
 }
 
 /**
@@ -400,8 +432,8 @@ function usesOnlyCrlf(code: string): boolean {
   return code.includes('\r\n') && !/(^|[^\r])\n/.test(code);
 }
 
-/** The offset of the first bracket at the greatest depth, skipping strings and comments (roughly: no regex literals). */
-function deepestBracket(text: string): number {
+/** The first bracket at the greatest depth, and that depth, skipping strings and comments (roughly: no regex literals). */
+function deepestBracket(text: string): { at: number; depth: number } {
   let depth = 0;
   let deepest = 0;
   let at = 0;
@@ -423,7 +455,7 @@ function deepestBracket(text: string): number {
       depth--;
     }
   }
-  return at;
+  return { at, depth: deepest };
 }
 
 /** A node to look at, whether it is inside a suspend function, and the function it is in. */

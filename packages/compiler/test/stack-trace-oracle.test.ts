@@ -42,7 +42,6 @@ interface Comparison {
 const WRAPPER_FRAME = 'the wrapper that replaced the function calls its step function: one more frame, mapped to the declaration';
 const PARAMETER_FRAMES = 'parameter initializers run in the wrapper, whose frames map to the declaration, not to the initializer';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
-const AWAIT_FRAMES = 'an await or return resumes the step function from a promise job: the frame is where the machine resumes, not the await';
 
 /**
  * Where the lowered frames still differ from native, and why. Their tests
@@ -62,10 +61,6 @@ const KNOWN_MISMATCHES = new Map<string, string>([
   ['generators/for-of-close-on-throw', ITERATOR_FRAMES],
   ['generators/for-of-no-close', ITERATOR_FRAMES],
   ['generators/yield-star-inner-throws', ITERATOR_FRAMES],
-  ['async/await-then-getter-reads', AWAIT_FRAMES],
-  ['async-generators/return-broken-promise', AWAIT_FRAMES],
-  ['async-generators/return-statement-awaits', AWAIT_FRAMES],
-  ['async-generators/yield-awaits-operand', AWAIT_FRAMES],
 ]);
 
 const RECORDER = path.join(__dirname, 'stack-trace-oracle', 'record-errors.js');

@@ -315,8 +315,6 @@ export const badInputs: readonly BadInput[] = [
     source: `function* deep(a) {\n  return ${nested(DEEP_NESTING_WITHIN_ENGINES, '(yield a)')};\n}\nconst it = deep(1);\nit.next();\nconsole.log(it.next(2).value);\n`,
     expect: 'output',
     prints: [String(DEEP_NESTING_WITHIN_ENGINES + 2)],
-    knownFailure:
-      "coro reports 'nests too deeply' (CORO1007): TypeScript's parser and coro's recursive passes (scope, normalize, render) run out of stack around 630-1,600 levels",
   }),
   {
     name: 'invalid-utf8',

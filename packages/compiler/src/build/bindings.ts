@@ -183,6 +183,20 @@ export class MachineBindings extends IrWriter {
     return code;
   }
 
+  /**
+   * Evaluating a sloppy block-level function declaration also sets the
+   * function's `var` of its name (Annex B.3.2.1): the statement that does it,
+   * when the declaration has such a `var`.
+   */
+  blockFunctionVarWrite(declaration: ts.FunctionDeclaration): Code | undefined {
+    const binding = this.context.scopes.blockFunctionVars.get(declaration);
+    if (!binding) return undefined;
+    const env = this.environmentOf.get(binding);
+    const target: Code = env ? [env.variable, '.' + environmentKey(binding)] : [this.variableOf(binding)!];
+    const name = declaration.name!;
+    return [...target, ' = ', ...(this.identifierCode(name) ?? [name.text]), ';'];
+  }
+
   protected closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {

@@ -52,6 +52,7 @@ export abstract class RenderingBuilder extends Completions {
     return {
       sourceFile: this.context.sourceFile,
       identifier: (node) => builder.identifierCode(node),
+      declaredInside: (node) => this.context.scopes.resolved.has(node),
       writtenAs: (node) => {
         const code = builder.identifierCode(node);
         return code && (() => code.map((part) => plainText(part) ?? (isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
@@ -83,6 +84,7 @@ export abstract class RenderingBuilder extends Completions {
       },
       returnStatement: (value) => ['{ ', { exit: this.returnExit(value) }, ' }'],
       variableDeclarationList: (list, render) => this.renderVarListInChunk(list, render),
+      blockFunctionVarWrite: (declaration) => this.blockFunctionVarWrite(declaration),
     };
   }
 

@@ -97,8 +97,11 @@ export class MachineBuilder extends IterationBuilder implements Builder {
   }
 
   private buildStatementHere(node: ts.Statement): void {
-    if (ts.isFunctionDeclaration(node)) {
-      if (!node.body || this.hoistedDeclarations.has(node)) return;
+    if (ts.isFunctionDeclaration(node) && (!node.body || this.hoistedDeclarations.has(node))) {
+      // Created when its scope was entered; here, where it stands, it is also the function's `var` (Annex B).
+      const varWrite = node.body && this.blockFunctionVarWrite(node);
+      if (varWrite) this.statement(varWrite);
+      return;
     }
     if (ts.isVariableStatement(node)) return this.buildVariableList(node.declarationList);
     if (ts.isClassDeclaration(node) && node.name) {
@@ -176,14 +179,21 @@ export class MachineBuilder extends IterationBuilder implements Builder {
   private buildIf(node: ts.IfStatement): void {
     const otherwise = this.newLabel();
     const end = node.elseStatement ? this.newLabel() : otherwise;
+    this.enterScope(node);
     this.expressions.jumpOn(node.expression, false, otherwise);
-    this.buildStatement(node.thenStatement);
+    this.buildBranch(node.thenStatement);
     if (node.elseStatement) {
       this.jump(end);
       this.mark(otherwise);
-      this.buildStatement(node.elseStatement);
+      this.buildBranch(node.elseStatement);
     }
     this.mark(end);
+  }
+
+  /** A branch that is a function declaration is a block of its own (B.3.3): its function is made when it is entered. */
+  private buildBranch(node: ts.Statement): void {
+    if (ts.isFunctionDeclaration(node)) this.hoistFunctions([node]);
+    this.buildStatement(node);
   }
 
   private buildWhile(node: ts.WhileStatement, labels: readonly string[]): void {
