@@ -378,7 +378,8 @@ function finishOutput(code: string, s: MagicString, options: TransformOptions, r
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
   const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
   const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], decoded.names, code, lineAndColumnOf);
-  const output = usesOnlyCrlf(code) ? resolved.code.replace(/\r?\n/g, '\r\n') : resolved.code;
+  // The input's own lines end in CR LF already; coro's end in LF alone.
+  const output = usesOnlyCrlf(code) ? resolved.code.split('\r\n').join('\n').split('\n').join('\r\n') : resolved.code;
   // The parser that read the input reads the output (in the input's language): about the cost of that first parse.
   const reparsed = ts.createSourceFile(filename, output, ts.ScriptTarget.Latest, false, scriptKindOf(filename));
   const syntaxError = ((reparsed as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])[0];

@@ -90,8 +90,8 @@ export function wrapperText(
     if (piece.text !== '') continue;
     // `function*g` must not become `functiong`, nor `async function` ` function`.
     const next = text[pos];
-    if ((head === '' || /[ \t]$/.test(head)) && (next === ' ' || next === '\t')) pos = skipBlanks(text, pos);
-    else if (/[\w$]$/.test(head) && /^[\w$]/.test(next)) head += ' ';
+    if ((head === '' || isBlank(head[head.length - 1])) && isBlank(next)) pos = skipBlanks(text, pos);
+    else if (isWordCharacter(head[head.length - 1]) && isWordCharacter(next)) head += ' ';
   }
   const name = explicitName ?? (asMethod && !fn.name ? '""' : undefined);
   if (name !== undefined) {
@@ -105,7 +105,7 @@ export function wrapperText(
   if (asMethod) head = head.trimStart();
   let params = parameterList;
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
-  if (head === '' || /\s$/.test(head)) params = params.replace(/^[ \t]+/, '');
+  if (head === '' || head.trimEnd() !== head) params = params.slice(skipBlanks(params, 0));
   const wrapper = `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
   if (!asMethod) return { text: wrapper, keyAt };
   const key = name ?? fn.name!.getText(sf);
@@ -169,6 +169,15 @@ export function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
 }
 
 function skipBlanks(text: string, pos: number): number {
-  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  while (pos < text.length && isBlank(text[pos])) pos++;
   return pos;
+}
+
+function isBlank(character: string | undefined): boolean {
+  return character === ' ' || character === '\t';
+}
+
+/** A character of a name, keyword or number: two of them side by side would join into one token. */
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && ts.isIdentifierPart(character.codePointAt(0)!, ts.ScriptTarget.Latest);
 }
