@@ -20,9 +20,8 @@
  * else (a generator, a plain function, an expression statement that is not
  * in a prologue) is an error. An async generator that is a coroutine is a
  * flow (docs/coroutines.md, "Flows"), when it is a function declaration or
- * expression without `yield*` in its body (`UnsupportedInFlow` otherwise:
- * a method's frame would be linked as an async generator's, and a
- * delegation is the async generator runtime's).
+ * expression (`UnsupportedInFlow` otherwise: a method's frame would be
+ * linked as an async generator's).
  *
  * ## References
  * - ECMAScript 2025, 11.2.1 Directive Prologues
@@ -102,17 +101,8 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
 
 /** What keeps an async generator coroutine from being lowered as a flow yet, if anything. */
 function unsupportedInFlow(fn: ts.FunctionLikeDeclaration): { node: ts.Node; message: string } | undefined {
-  if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) {
-    return { node: fn, message: 'a flow (an async generator coroutine) is a function declaration or expression: flow methods are not supported yet' };
-  }
-  let delegation: ts.Node | undefined;
-  const find = (node: ts.Node): void => {
-    if (delegation || isFunctionLike(node)) return;
-    if (ts.isYieldExpression(node) && node.asteriskToken) delegation = node;
-    else ts.forEachChild(node, find);
-  };
-  if (fn.body) ts.forEachChild(fn.body, find);
-  return delegation ? { node: delegation, message: '`yield*` in a flow (an async generator coroutine) is not supported yet: iterate the inner flow with `for await` and yield each value' } : undefined;
+  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) return undefined;
+  return { node: fn, message: 'a flow (an async generator coroutine) is a function declaration or expression: flow methods are not supported yet' };
 }
 
 /** A node to look at, and whether an async function there is a coroutine by inheritance. */
