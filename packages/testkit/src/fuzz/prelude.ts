@@ -34,16 +34,17 @@
  */
 export const PRELUDE = `var fns = [];
 var initialGlobals = Object.keys(globalThis);
-function show(v) {
+function show(v, depth) {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (Array.isArray(v)) return '[' + v.map(show).join(',') + ']';
   if (typeof v === 'function') return 'function';
-  if (v !== null && typeof v === 'object') {
-    if (Object.getPrototypeOf(v) !== Object.prototype) return Object.prototype.toString.call(v);
-    return '{' + Object.keys(v).map(function (k) { return k + ':' + show(v[k]); }).join(',') + '}';
-  }
-  return String(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  // A getter can return its own object: a value is shown five levels deep, not until the stack runs out.
+  var inner = (depth || 0) + 1;
+  if (inner > 5) return '…';
+  if (Array.isArray(v)) return '[' + v.map(function (e) { return show(e, inner); }).join(',') + ']';
+  if (Object.getPrototypeOf(v) !== Object.prototype) return Object.prototype.toString.call(v);
+  return '{' + Object.keys(v).map(function (k) { return k + ':' + show(v[k], inner); }).join(',') + '}';
 }
 function describe(e) {
   if (e !== null && typeof e === 'object' && typeof e.message === 'string') {
