@@ -10,8 +10,9 @@
  * file, as their users get them without a helpers package.
  *
  * Beside coro's figure: the runtime that a small program of generators only
- * (kinds/generators.js), and one with every kind (kinds/all-kinds.js), pulls
- * in once the bundler has tree-shaken @coro/runtime.
+ * (kinds/generators-without-delegation.js, and kinds/generators.js with a
+ * `yield*`), and one with every kind (kinds/all-kinds.js), pulls in once the
+ * bundler has tree-shaken @coro/runtime.
  */
 const fs = require('fs');
 const path = require('path');
@@ -22,6 +23,7 @@ const regenerator = require('../transform-throughput/subject.regenerator');
 const ts = require('typescript');
 
 const KINDS = [
+  { file: 'generators-without-delegation.js', title: 'generators, no yield*' },
   { file: 'generators.js', title: 'generators' },
   { file: 'all-kinds.js', title: 'all kinds' },
 ];
@@ -90,7 +92,7 @@ module.exports = {
         ...(shipped.length < offered.length
           ? [`- ${offered.length - shipped.length} more files are left out because regenerator's output keeps a \`for await\` inside a generator, which does not parse.`]
           : []),
-        '- coro also shows the runtime, minified and gzip -9, that a program of generators only and one of every kind pull from @coro/runtime after tree-shaking (targets: ≤ 1 KB and ≤ 2 KB).',
+        '- coro also shows the runtime, minified and gzip -9, that a program of generators only (without and with `yield*`) and one of every kind pull from @coro/runtime after tree-shaking (targets: ≤ 1 KB and ≤ 2 KB).',
       ],
     };
   },
