@@ -9,6 +9,9 @@
  * every variant keeps from a `.ts` source are erased first (by TypeScript,
  * which changes nothing else), as a build does before bundling.
  *
+ * Beside it, the size of every realistic file, not only those every variant
+ * lowers, for the variants that lower them all.
+ *
  * A variant whose subject has `runtimeEntry(code)` (coro) also gets the size
  * of the runtime a small program of one kind pulls in: the entry re-exports
  * what the lowered program calls, bundled and compressed the same way.
@@ -21,6 +24,7 @@ const subject = require('./subject');
 
 let repoRoot;
 let files;
+let allFiles;
 let programs;
 
 function lowered(file) {
@@ -32,9 +36,19 @@ function lowered(file) {
   }).outputText;
 }
 
+/** Every file lowered, or null when the variant refuses one of them (regenerator). */
+function lowerAll(all) {
+  try {
+    return all.map((file) => ({ filename: file.filename, code: lowered(file) }));
+  } catch {
+    return null;
+  }
+}
+
 exports.setup = function setup({ repoRoot: root, input }) {
   repoRoot = root;
   files = input.files.map((file) => ({ filename: file.filename, code: lowered(file) }));
+  allFiles = lowerAll(input.allFiles);
   programs = typeof subject.runtimeEntry === 'function' ? input.programs.map((program) => ({ ...program, code: lowered(program) })) : [];
 };
 
@@ -69,6 +83,7 @@ async function bundledSize(modules) {
 exports.measure = async function measure() {
   const bytes = await bundledSize(files);
   const secondary = {};
+  if (allFiles !== null) secondary[`all ${allFiles.length} files`] = await bundledSize(allFiles);
   for (const program of programs) {
     const entry = { filename: `${program.filename}.runtime.js`, code: subject.runtimeEntry(program.code) };
     secondary[`runtime, ${program.title}`] = await bundledSize([entry]);
