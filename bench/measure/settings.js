@@ -22,4 +22,9 @@ module.exports = {
     full: { processes: 3, warmupCount: 1000 },
     quick: { processes: 1, warmupCount: 1000 },
   },
+  // A size is the same to the byte in every process.
+  size: {
+    full: { processes: 1 },
+    quick: { processes: 1 },
+  },
 };

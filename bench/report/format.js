@@ -26,11 +26,12 @@ function formatRate(benchCase, rate, decimals = 0) {
   return `${groupThousands(rate, decimals)} ${benchCase.display.unit}`;
 }
 
-/** `cost` is what the measurement returned: ms per run, bytes per object, or MB of peak heap. */
+/** `cost` is what the measurement returned: ms per run, bytes per object, MB of peak heap, or bytes of output. */
 function formatFigure(benchCase, params, cost) {
   if (cost == null) return 'n/a';
   if (benchCase.measure === 'heap') return `${cost.toFixed(1)} B`;
   if (benchCase.measure === 'peak-heap') return `${cost.toFixed(1)} MB`;
+  if (benchCase.measure === 'size') return `${groupThousands(cost, 0)} B`;
   if (benchCase.display) return formatRate(benchCase, rateOf(benchCase, params, cost));
   return cost < 1 ? `${significant(cost * 1000)} µs` : `${significant(cost)} ms`;
 }
@@ -38,6 +39,7 @@ function formatFigure(benchCase, params, cost) {
 function figureHeading(benchCase) {
   if (benchCase.measure === 'heap') return 'bytes per object';
   if (benchCase.measure === 'peak-heap') return 'peak heap growth';
+  if (benchCase.measure === 'size') return 'bytes, minified and gzip -9';
   if (benchCase.display) return benchCase.display.unit;
   return 'CPU time per run';
 }

@@ -85,6 +85,8 @@ function describeMethod(caseResult) {
         ? 'heap delta after full GCs / count'
         : benchCase.measure === 'peak-heap'
           ? `the largest heap growth over a full GC that the workload's probe saw, median of ${settings.samples} runs`
+          : benchCase.measure === 'size'
+            ? 'the files bundled by Rolldown with tree-shaking and its minifier, each output chunk compressed by zlib at level 9, bytes summed'
           : `measurement \`${benchCase.measure}\``;
   return `Each variant: ${processes} fresh process${processes === 1 ? '' : 'es'} (${perProcess}); the figure is the median over the processes.`;
 }
