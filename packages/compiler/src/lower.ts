@@ -58,7 +58,7 @@ import {
   SharedSites,
   siteOf,
   type MethodLinkage,
-  usesPrivateNames,
+  seesClassScope,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
@@ -259,7 +259,7 @@ class FunctionLowering {
       stepParameter: this.sharedFrame || this.storage === 'scope' ? this.allocator.fresh('$step') : undefined,
       stepInScope: this.storage === 'scope',
       // A shared frame's step is made per evaluation, a scope's per call, and a method using private names makes it in its class later.
-      stepOnPrototype: this.coroutine && !this.sharedFrame && this.storage !== 'scope' && !(form === 'method' && usesPrivateNames(fn)),
+      stepOnPrototype: this.coroutine && !this.sharedFrame && this.storage !== 'scope' && !(form === 'method' && seesClassScope(fn)),
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:

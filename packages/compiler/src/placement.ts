@@ -34,8 +34,8 @@
  * 15.3 arrow function concise bodies.
  */
 import ts from 'typescript';
-import { isFunctionLike } from './scope';
-import { computedNameKey } from './named-evaluation';
+import { isFunctionLike, isValueIdentifier } from './scope';
+import { computedNameKey, namedEvaluationName } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
 import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
@@ -85,11 +85,18 @@ export function expressionHoistSite(fn: ts.Node): HoistSite | undefined {
   }
 }
 
-export function usesPrivateNames(fn: ts.Node): boolean {
+/**
+ * Whether a method's body reads what only its class body sees: a private
+ * name, or the own name of a class expression around it (`class Tree { *walk() { … Tree … } }`
+ * written as an expression). Its step function is then made inside the class.
+ */
+export function seesClassScope(fn: ts.Node): boolean {
+  const classNames = new Set<string>();
+  for (let n = fn.parent; n; n = n.parent) if (ts.isClassExpression(n) && n.name) classNames.add(n.name.text);
   let found = false;
   const visit = (node: ts.Node) => {
     if (found) return;
-    if (ts.isPrivateIdentifier(node)) found = true;
+    if (ts.isPrivateIdentifier(node) || (ts.isIdentifier(node) && classNames.has(node.text) && isValueIdentifier(node))) found = true;
     else ts.forEachChild(node, visit);
   };
   ts.forEachChild(fn, visit);
@@ -186,8 +193,8 @@ export function placeLowered(
         methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
       }
       const keyAt = parts.keyAt;
-      if (!usesPrivateNames(fn)) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
-      // Private names are only visible inside the class body: the step function is made by a static block there.
+      if (!seesClassScope(fn)) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
+      // Private names and a class expression's own name are seen only inside the class body: the step function is made by a static block there.
       return {
         replacement: wrapper,
         helpers: joinLines([`var ${[...(keyTemp ? [keyTemp] : []), helper.step].join(', ')};`, emitted.frameConstructor], indent),
@@ -295,9 +302,10 @@ export function nameKeyInsertions(node: ts.Node, get: () => LoweredFunction, sf:
  * literal holding several of their methods is linked once, whatever kinds
  * the methods are: `linkMethods({ … }, key1, Frame1, link1, …)` around an
  * object literal; after a class declaration, `linkMethods(C.prototype, …)`
- * and `linkMethods(C, …)`; one static block at the top of a class body that
- * links its prototype's methods, its static ones and its static private ones
- * where only the inside of the class can (see `link`).
+ * and `linkMethods(C, …)`; `linkClass(class { … }, name, […], […])` around a
+ * class expression; one static block at the top of a class body that links
+ * its prototype's methods, its static ones and its static private ones where
+ * only the inside of the class can (see `link`).
  */
 export class SharedSites {
   private readonly hosted = new Map<ts.Node, (() => string)[]>();
@@ -325,23 +333,33 @@ export class SharedSites {
   /**
    * Adds a method; the first of its class or object brings the insertions
    * that link them all. A class declaration kept as one is linked by
-   * statements after it, in the ES5 the machine is written in; a static block
-   * links the methods of a class that needs one anyway: one linked from
-   * inside for its private names, one whose own static fields or blocks may
-   * call its methods while it is defined, a decorated one, and a class
-   * written as an expression (`classWrittenAsExpression`: a machine binds a
-   * declaration of its own statement list as `$frame.C$ = class C { … }`).
+   * statements after it, in the ES5 the machine is written in, and a class
+   * written as an expression (or `classWrittenAsExpression`: a machine binds a
+   * declaration of its own statement list as `$frame.C$ = class C { … }`) by
+   * a `linkClass` call around it; a static block links the methods of a class
+   * that needs one anyway: one linked from inside for its static private
+   * methods, one whose own static fields or blocks may call its methods while
+   * it is defined, a decorated one, and one named by a computed key (its
+   * name is known only once the key has run).
    */
   link(method: ts.MethodDeclaration, get: () => LoweredFunction, sf: ts.SourceFile, classWrittenAsExpression: boolean): Insertion[] {
     const holder = method.parent;
     if (!this.add(method, get)) return [];
     if (ts.isClassLike(holder)) {
-      if (classWrittenAsExpression || !isLinkableAfter(holder)) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
-      const indent = indentOf(holder, sf);
       const privateLinks = () => this.entries(holder, 'private').length > 0;
+      if (!classWrittenAsExpression && isLinkableAfter(holder)) {
+        const indent = indentOf(holder, sf);
+        return [
+          { at: holder.members.pos, text: () => (privateLinks() ? this.classBlock(holder) : '') },
+          { at: holder.end, text: () => (privateLinks() ? '' : this.linksAfter(holder, holder.name.text, indent)) },
+        ];
+      }
+      const call = (ts.isClassExpression(holder) || classWrittenAsExpression) && !runsCodeOfItsOwn(holder) ? nameGivenByPlace(holder) : undefined;
+      if (!call) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
       return [
+        { at: holder.getStart(sf), text: () => (privateLinks() ? '' : `${this.runtime.ref('linkClass')}(`) },
         { at: holder.members.pos, text: () => (privateLinks() ? this.classBlock(holder) : '') },
-        { at: holder.end, text: () => (privateLinks() ? '' : this.linksAfter(holder, holder.name.text, indent)) },
+        { at: holder.end, text: () => (privateLinks() ? '' : this.linkClassArguments(holder, call.name)) },
       ];
     }
     return [
@@ -387,6 +405,12 @@ export class SharedSites {
     return statements.map((statement) => '\n' + indent + statement).join('');
   }
 
+  /** The rest of `linkClass(C, name, prototypeLinks, staticLinks)` after `C`. */
+  private linkClassArguments(holder: ts.Node, name: string | undefined): string {
+    const list = (on: MethodLink['on']) => `[${this.entries(holder, on).join(', ')}]`;
+    return `, ${name === undefined ? 'undefined' : JSON.stringify(name)}, ${list('this.prototype')}, ${list('this')})`;
+  }
+
   private classBlock(holder: ts.Node): string {
     const statements: string[] = [];
     for (const on of ['this.prototype', 'this'] as const) {
@@ -404,8 +428,26 @@ export class SharedSites {
  * it is the same as linking them inside, before anything could call them.
  */
 function isLinkableAfter(holder: ts.ClassLikeDeclaration): holder is ts.ClassDeclaration & { readonly name: ts.Identifier } {
-  if (!ts.isClassDeclaration(holder) || !holder.name || hasDecorators(holder)) return false;
-  return !holder.members.some((member) => ts.isClassStaticBlockDeclaration(member) || (ts.isPropertyDeclaration(member) && hasStaticModifier(member)) || hasDecorators(member));
+  return ts.isClassDeclaration(holder) && holder.name !== undefined && !runsCodeOfItsOwn(holder);
+}
+
+/** A class whose definition runs code of its own, which may call its methods: static fields and blocks, decorators. */
+function runsCodeOfItsOwn(holder: ts.ClassLikeDeclaration): boolean {
+  if (hasDecorators(holder)) return true;
+  return holder.members.some((member) => ts.isClassStaticBlockDeclaration(member) || (ts.isPropertyDeclaration(member) && hasStaticModifier(member)) || hasDecorators(member));
+}
+
+/**
+ * For a class linked by the call `linkClass(class … { … }, name, …)` around
+ * it: the name its place would have given it (NamedEvaluation), which the
+ * call takes away; `name` is undefined when the class has its own or its
+ * place gives none. Undefined when the name is a computed key's, known only
+ * once it has run: such a class is linked from inside, by a static block.
+ */
+function nameGivenByPlace(holder: ts.ClassLikeDeclaration): { readonly name: string | undefined } | undefined {
+  const source = namedEvaluationName(holder);
+  if (!source) return { name: undefined };
+  return source.kind === 'computed' ? undefined : { name: source.name };
 }
 
 function hasDecorators(node: ts.Node): boolean {

@@ -84,6 +84,26 @@ export function linkMethods<T extends object>(holder: T): T {
   return holder;
 }
 
+/**
+ * Links the suspend methods of a class written as an expression, once it
+ * exists, and returns it: `linkClass(class { … }, name, [key, Frame, link, …],
+ * [key, Frame, link, …])` links the prototype's entries, then the class's
+ * own (static) ones, as `linkMethods` does. A class made anonymous by the
+ * call around it (`const C = class { … }` becoming `linkClass(class { … }, "C", …)`)
+ * gets the name its place gave it: its own `name` is still the empty string
+ * ClassDefinitionEvaluation gave it, as no static member may have replaced
+ * it (a class with static fields or blocks is linked from inside).
+ */
+export function linkClass<C extends Function>(cls: C, name: string | undefined, prototypeLinks: unknown[], staticLinks: unknown[]): C {
+  linkMethods.apply(undefined, [cls.prototype].concat(prototypeLinks) as [object]);
+  linkMethods.apply(undefined, [cls as object].concat(staticLinks) as [object]);
+  if (name !== undefined) {
+    var own = Object.getOwnPropertyDescriptor(cls, 'name');
+    if (own !== undefined && own.value === '' && !own.writable) Object.defineProperty(cls, 'name', { value: name, configurable: true });
+  }
+  return cls;
+}
+
 function isNamedLater(links: IArguments, i: number): boolean {
   for (var j = i + 3; j < links.length; j += 3) if (links[j] === links[i]) return true;
   return false;

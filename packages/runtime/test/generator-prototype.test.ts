@@ -125,3 +125,27 @@ describe('linkMethods', () => {
     expect(Object.getPrototypeOf(holder.m)).toBe(GeneratorFunctionPrototype);
   });
 });
+
+describe('linkClass', () => {
+  test('links prototype and static methods, returns the class, and names it only where its name is still the empty default', () => {
+    const { linkClass, linkGenerator, GeneratorFunctionPrototype } = require('../src');
+    function Frame(this: { $state: number }) { this.$state = 0; }
+    const Anonymous = (() => class { m() { return new (Frame as any)(); } static s() { return new (Frame as any)(); } })();
+    expect(Anonymous.name).toBe('');
+    expect(linkClass(Anonymous, 'Given', ['m', Frame, linkGenerator], ['s', Frame, linkGenerator])).toBe(Anonymous);
+    expect(Anonymous.name).toBe('Given');
+    expect(Object.getOwnPropertyDescriptor(Anonymous, 'name')).toEqual({ value: 'Given', writable: false, enumerable: false, configurable: true });
+    expect(Object.getPrototypeOf(Anonymous.prototype.m)).toBe(GeneratorFunctionPrototype);
+    expect(Object.getPrototypeOf(Anonymous.s)).toBe(GeneratorFunctionPrototype);
+
+    const Named = class Own {};
+    linkClass(Named, 'Other', [], []);
+    expect(Named.name).toBe('Own');
+    const withStaticName = (() => class { static name() { return 'method'; } })();
+    linkClass(withStaticName, 'Other', [], []);
+    expect(typeof withStaticName.name).toBe('function');
+    const unnamed = (() => class {})();
+    linkClass(unnamed, undefined, [], []);
+    expect(unnamed.name).toBe('');
+  });
+});
