@@ -306,7 +306,7 @@ function isWithin(node: ts.Node, container: ts.Node): boolean {
 }
 
 /** Whether an identifier is written (an assignment or update target), not read. */
-function isWritten(node: ts.Identifier): boolean {
+export function isWritten(node: ts.Identifier): boolean {
   let n: ts.Node = node;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const parent = n.parent;
@@ -348,7 +348,7 @@ function environmentKey(binding: Binding): string {
 }
 
 /** Whether `node` sits in a function or class nested in `fn`. */
-function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
+export function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
   for (let n = node.parent; n && n !== fn; n = n.parent) {
     if (isFunctionLike(n) || ts.isClassLike(n)) return true;
   }
