@@ -224,11 +224,22 @@ export class MachineBindings extends IrWriter {
     if (!v) {
       const fn = this.context.fn;
       const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function';
-      const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName);
+      const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName || this.isArgumentsVar(binding));
       v = this.newVariable(binding.name, 'binding', { binding, input });
       this.bindingVariables.set(binding, v);
     }
     return v;
+  }
+
+  /**
+   * A `var arguments` of a function that has an arguments object names that
+   * object (FunctionDeclarationInstantiation binds `arguments` before the
+   * `var`s, which add nothing to an existing binding): the wrapper hands in
+   * its own. A function declaration of the name replaces it when the
+   * function's declarations are instantiated; an arrow has no such object.
+   */
+  isArgumentsVar(binding: Binding): boolean {
+    return binding.name === 'arguments' && binding.kind === 'var' && binding.scope === this.context.scopes.functionScope && !ts.isArrowFunction(this.context.fn);
   }
 
   thisValue(): Variable {
@@ -247,8 +258,9 @@ export class MachineBindings extends IrWriter {
     return this.thisVariable !== undefined;
   }
 
+  /** Whether the machine reads the arguments object, by `arguments` or through a `var` of that name. */
   get usesArguments(): boolean {
-    return this.argumentsVariable !== undefined;
+    return this.argumentsVariable !== undefined || [...this.bindingVariables.keys()].some((b) => this.isArgumentsVar(b));
   }
 
   suspends(node: ts.Node): boolean {
