@@ -35,6 +35,8 @@ import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { namedEvaluationName, namingText } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
+import { superUpdateTarget } from './super-update';
+import { isDestructuringTarget } from './early-errors/assignment-targets';
 
 export interface Edit {
   readonly start: number;
@@ -64,6 +66,8 @@ export interface RenderHooks {
   newTargetValue(inClosure?: boolean): Code;
   /** `super.x` / `super[x]` reads, calls and writes inside a method. */
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
+  /** `super.x += v`, `super[k]++` and the like inside a method (super-update.ts). */
+  superUpdate?(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
   nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[]): Code | undefined;
   /** A break/continue whose target lies outside the rendered code. */
@@ -319,9 +323,17 @@ function collectEdits(
     return;
   }
 
+  if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {
+    const code = hooks.superUpdate(node as ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
       (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
-      node.left.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      node.left.expression.kind === ts.SyntaxKind.SuperKeyword && !isDestructuringTarget(node.left)) {
     // super.x = v sets with the method's `this` as receiver: the accessor does it.
     const read = hooks.superProperty(node.left as ts.SuperProperty, render);
     if (read) {

@@ -395,7 +395,20 @@ export class Normalizer implements ExpressionLowering {
   private unary(node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): Code {
     const op = ts.tokenToString(node.operator)!;
     if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) {
-      const target = this.reference(node.operand).read();
+      const reference = this.reference(node.operand);
+      const operand = skipOuterExpression(node.operand);
+      if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        // A super property is read and written through its accessor, no place to update: the update works on a
+        // copy (`++`/`--` apply ToNumeric once, a BigInt stays one), which is then written back.
+        const b = this.b;
+        const value = b.newTemp('$t');
+        b.assign(value, reference.read());
+        const result = b.newTemp('$t');
+        b.statement([result, ' = ', ...(ts.isPrefixUnaryExpression(node) ? [op, value] : [value, op]), ';']);
+        reference.write([value]);
+        return [result];
+      }
+      const target = reference.read();
       return ts.isPrefixUnaryExpression(node) ? [op, ...target] : [...target, op];
     }
     return [op, ...paren(this.expression(node.operand))];

@@ -61,6 +61,27 @@ export function isAssignmentTarget(target: ts.Expression): boolean {
   return false;
 }
 
+/**
+ * Whether `target` is written by a destructuring assignment or a for-in/of
+ * head: an element, rest element or property value of an assignment
+ * pattern (with or without a default), or the head itself.
+ */
+export function isDestructuringTarget(target: ts.Expression): boolean {
+  let node: ts.Node = target;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  let parent = node.parent;
+  if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
+  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node) return isAssignmentPattern(parent.parent);
+  if (ts.isSpreadAssignment(parent)) return isAssignmentPattern(parent.parent);
+  if (ts.isSpreadElement(parent)) return ts.isArrayLiteralExpression(parent.parent) && isAssignmentPattern(parent.parent);
+  if (ts.isArrayLiteralExpression(parent)) return isAssignmentPattern(parent);
+  return false;
+}
+
 /** `{ a = 1 }` is a shorthand with a default only in a destructuring pattern (CoverInitializedName). */
 export function checkShorthandInitializer(node: ts.ShorthandPropertyAssignment, report: ReportEarlyError): void {
   if (node.objectAssignmentInitializer && !isAssignmentPattern(node.parent)) {
