@@ -33,7 +33,7 @@
 import ts from 'typescript';
 import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
-import { namedEvaluationName, namingText } from './named-evaluation';
+import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
 import { superUpdateTarget } from './super-update';
 import { isDestructuringTarget } from './early-errors/assignment-targets';
@@ -76,12 +76,23 @@ export interface RenderHooks {
   returnStatement(value: Code | undefined): Code;
   /** Code that throws for a write to `target` when it names a `const` binding of the machine. */
   constantWrite(target: ts.Identifier): Code | undefined;
+  /** For a write to a binding of the machine that may be in its dead zone: its checks. */
+  deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined;
   /** Code already computed for a node (a computed key evaluated before a suspension). */
   override(node: ts.Node): Code | undefined;
   /** A `var` declaration list of the suspend function's own bindings. */
   variableDeclarationList(node: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined;
   /** The statement that sets the function's `var` when a sloppy block-level function declaration is evaluated (Annex B.3.2.1). */
   blockFunctionVarWrite(node: ts.FunctionDeclaration): Code | undefined;
+}
+
+/** The checks of a write to a binding that may be in its dead zone. */
+export interface DeadZoneWrite {
+  /** The binding's checked read, which a compound assignment or an update starts with. */
+  readonly read: Code;
+  /** What goes around the value a plain assignment stores: it is checked once computed. */
+  readonly beforeValue: Code;
+  readonly afterValue: Code;
 }
 
 interface JumpScope {
@@ -231,6 +242,14 @@ function collectEdits(
   const constantWrite = constantWriteOf(node, hooks, render);
   if (constantWrite) {
     replace(node, constantWrite);
+    return;
+  }
+
+  const deadZoneCloser = deadZoneWriteChecks(node, hooks, edits, sf);
+  if (deadZoneCloser) {
+    // The closing part goes after the node's own parts that end where it ends (a name kept in writing).
+    ts.forEachChild(node, (child) => visit(child));
+    edits.push(deadZoneCloser);
     return;
   }
 
@@ -501,6 +520,42 @@ function constantWriteOf(node: ts.Node, hooks: RenderHooks, render: (n: ts.Node)
   if (operand) parts.push(...render(operand), ', ');
   parts.push(...thrower, ')');
   return parts;
+}
+
+/**
+ * `x = v`, `x += v`, `x++` on a binding that may be in its dead zone: a
+ * compound assignment or update reads it first, so the checked read goes
+ * before it; a plain assignment stores a value checked once computed,
+ * except an anonymous function, which must stay the assigned value to be
+ * named by it (computing one has no effect the earlier check could hide).
+ * Inserted around the node's own text, whose parts are rendered as usual:
+ * the opening part is pushed here, the closing one returned, to be pushed
+ * once the node's own parts are.
+ */
+function deadZoneWriteChecks(node: ts.Node, hooks: RenderHooks, edits: Edit[], sf: ts.SourceFile): Edit | undefined {
+  let target: ts.Expression;
+  let plainValue: ts.Expression | undefined;
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
+    target = node.left;
+    if (op === ts.SyntaxKind.EqualsToken) plainValue = node.right;
+  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    target = node.operand;
+  } else {
+    return undefined;
+  }
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  if (!ts.isIdentifier(target)) return undefined;
+  const check = hooks.deadZoneWrite(target);
+  if (!check) return undefined;
+  if (plainValue && !isAnonymousFunctionDefinition(skipParenthesesAndTypes(plainValue))) {
+    edits.push({ start: plainValue.getStart(sf), end: plainValue.getStart(sf), parts: check.beforeValue });
+    return { start: plainValue.end, end: plainValue.end, parts: check.afterValue };
+  }
+  edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['(', ...check.read, ', '] });
+  return { start: node.end, end: node.end, parts: [')'] };
 }
 
 /** Whether an identifier is called: `f()`, `(f)()`, `` f`…` ``. */

@@ -33,6 +33,7 @@ import { UnsupportedError } from '../diagnostics';
 import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
+import type { DeadZoneWrite } from '../render';
 
 /**
  * The bindings of one scope that closures capture and that exist once per
@@ -181,6 +182,26 @@ export class MachineBindings extends IrWriter {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
     return code;
+  }
+
+  /**
+   * For a write to a binding that may still be in its dead zone (not its
+   * declaration, not a `const`, which `constantWrite` throws for): the
+   * checked read a compound assignment or update starts with, and what goes
+   * around the value a plain assignment stores, to check it once computed.
+   */
+  deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined {
+    const binding = this.context.scopes.resolved.get(target);
+    if (!binding || !this.deadZone.has(binding) || binding.kind === 'const' || declarationOf(target)) return undefined;
+    const code = this.identifierCode(target);
+    if (!code) return undefined;
+    const rt = this.context.names.runtime;
+    const name = JSON.stringify(binding.name);
+    return {
+      read: [rt.ref('checkInitialized'), '(', ...code, ', ', name, ')'],
+      beforeValue: [rt.ref('checkWritable'), '(', ...code, ', '],
+      afterValue: [', ', name, ')'],
+    };
   }
 
   /**

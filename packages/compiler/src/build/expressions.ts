@@ -312,10 +312,12 @@ export class Normalizer implements ExpressionLowering {
     if (ts.isIdentifier(node)) {
       const target = b.render(node);
       const thrower = b.constantWrite(node);
+      const deadZone = b.deadZoneWrite(node);
       return {
-        read: () => target,
-        write: (value) => {
-          if (thrower) return b.statement([...value, ', ', ...thrower, ';']);
+        read: () => (deadZone ? deadZone.read : target),
+        write: (written) => {
+          if (thrower) return b.statement([...written, ', ', ...thrower, ';']);
+          const value = deadZone ? [...deadZone.beforeValue, ...written, ...deadZone.afterValue] : written;
           const part = target[0];
           if (target.length === 1 && isVariable(part)) b.assign(part, value);
           else b.statement([...target, ' = ', ...value, ';']);
@@ -408,7 +410,10 @@ export class Normalizer implements ExpressionLowering {
         reference.write([value]);
         return [result];
       }
-      const target = reference.read();
+      // Updated in place: a binding that may be in its dead zone is checked first, as the update reads it.
+      const deadZone = ts.isIdentifier(operand) ? this.b.deadZoneWrite(operand) : undefined;
+      if (deadZone) this.b.statement([...deadZone.read, ';']);
+      const target = ts.isIdentifier(operand) ? this.b.render(operand) : reference.read();
       return ts.isPrefixUnaryExpression(node) ? [op, ...target] : [...target, op];
     }
     return [op, ...paren(this.expression(node.operand))];

@@ -61,6 +61,7 @@ export abstract class RenderingBuilder extends Completions {
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       override: (node) => this.overrides.get(node),
       constantWrite: (target) => this.constantWrite(target),
+      deadZoneWrite: (target) => this.deadZoneWrite(target),
       // Read by an arrow that may run after the frame moved on: a field of its own.
       thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
       argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
