@@ -36,7 +36,7 @@ import { isFunctionLike, isValueIdentifier } from './scope';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
 import { superUpdateTarget } from './super-update';
-import { isDestructuringTarget } from './early-errors/assignment-targets';
+import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
 
 export interface Edit {
   readonly start: number;
@@ -498,25 +498,13 @@ export function shorthandKey(name: ts.Identifier): string {
 
 /** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */
 function constantWriteOf(node: ts.Node, hooks: RenderHooks, render: (n: ts.Node) => Code): Code | undefined {
-  let target: ts.Expression | undefined;
-  let operand: ts.Expression | undefined;
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
-    target = node.left;
-    operand = node.right;
-  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-    target = node.operand;
-  } else {
-    return undefined;
-  }
-  while (ts.isParenthesizedExpression(target)) target = target.expression;
-  if (!ts.isIdentifier(target)) return undefined;
+  const write = expressionWriteOf(node);
+  if (!write || !ts.isIdentifier(write.target)) return undefined;
+  const { target, value: operand } = write;
   const thrower = hooks.constantWrite(target);
   if (!thrower) return undefined;
   const parts: Part[] = ['('];
-  if (!(ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) parts.push(...render(target), ', ');
+  if (!write.plain) parts.push(...render(target), ', ');
   if (operand) parts.push(...render(operand), ', ');
   parts.push(...thrower, ')');
   return parts;
@@ -533,21 +521,10 @@ function constantWriteOf(node: ts.Node, hooks: RenderHooks, render: (n: ts.Node)
  * once the node's own parts are.
  */
 function deadZoneWriteChecks(node: ts.Node, hooks: RenderHooks, edits: Edit[], sf: ts.SourceFile): Edit | undefined {
-  let target: ts.Expression;
-  let plainValue: ts.Expression | undefined;
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
-    target = node.left;
-    if (op === ts.SyntaxKind.EqualsToken) plainValue = node.right;
-  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-    target = node.operand;
-  } else {
-    return undefined;
-  }
-  while (ts.isParenthesizedExpression(target)) target = target.expression;
-  if (!ts.isIdentifier(target)) return undefined;
+  const write = expressionWriteOf(node);
+  if (!write || !ts.isIdentifier(write.target)) return undefined;
+  const { target } = write;
+  const plainValue = write.plain ? write.value : undefined;
   const check = hooks.deadZoneWrite(target);
   if (!check) return undefined;
   if (plainValue && !isAnonymousFunctionDefinition(skipParenthesesAndTypes(plainValue))) {

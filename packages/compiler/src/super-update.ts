@@ -34,6 +34,7 @@
  */
 import ts from 'typescript';
 import type { Code, Part } from './ir';
+import { expressionWriteOf } from './early-errors/assignment-targets';
 
 /**
  * A super property as the target of a destructuring assignment or a
@@ -48,18 +49,9 @@ export function superTargetCode(accessor: Part, key: Code, freshName: (preferred
 
 /** The super property a compound assignment or an update writes, if it writes one. */
 export function superUpdateTarget(node: ts.Node): ts.SuperProperty | ts.SuperElementAccessExpression | undefined {
-  let target: ts.Expression;
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op < ts.SyntaxKind.FirstCompoundAssignment || op > ts.SyntaxKind.LastCompoundAssignment) return undefined;
-    target = node.left;
-  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-    target = node.operand;
-  } else {
-    return undefined;
-  }
-  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  const write = expressionWriteOf(node);
+  if (!write || write.plain) return undefined;
+  const target = write.target;
   if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && target.expression.kind === ts.SyntaxKind.SuperKeyword) {
     return target as ts.SuperProperty | ts.SuperElementAccessExpression;
   }

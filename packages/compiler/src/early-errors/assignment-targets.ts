@@ -61,6 +61,33 @@ export function isAssignmentTarget(target: ts.Expression): boolean {
   return false;
 }
 
+/** What an assignment or a `++`/`--` writes: its target (parentheses skipped) and the right operand, with whether it is a plain `=`. */
+export interface ExpressionWrite {
+  readonly target: ts.Expression;
+  /** The assigned or combined value; none for `++`/`--`. */
+  readonly value: ts.Expression | undefined;
+  readonly plain: boolean;
+}
+
+/** The write an expression makes by itself: `t = v`, `t op= v`, `++t`, `t--`; not a destructuring pattern's targets. */
+export function expressionWriteOf(node: ts.Node): ExpressionWrite | undefined {
+  let target: ts.Expression;
+  let value: ts.Expression | undefined;
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
+    target = node.left;
+    value = node.right;
+  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    target = node.operand;
+  } else {
+    return undefined;
+  }
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  return { target, value, plain: ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken };
+}
+
 /**
  * Whether `target` is written by a destructuring assignment or a for-in/of
  * head: an element, rest element or property value of an assignment
