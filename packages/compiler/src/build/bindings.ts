@@ -34,6 +34,7 @@ import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
 import type { DeadZoneWrite } from '../render';
+import { isAssignmentTarget, isDestructuringTarget } from '../early-errors/assignment-targets';
 
 /**
  * The bindings of one scope that closures capture and that exist once per
@@ -180,6 +181,12 @@ export class MachineBindings extends IrWriter {
     else if (v) code = [v];
     if (code && this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
+    }
+    // A destructuring target has no value to wrap: it becomes a setter that checks what it stores.
+    if (code && this.deadZone.has(binding) && binding.kind !== 'const' && isDestructuringTarget(node)) {
+      const value = this.context.freshName('$value');
+      const rt = this.context.names.runtime;
+      return ['({ set v(', value, ') { ', ...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', JSON.stringify(binding.name), '); } }).v'];
     }
     return code;
   }
@@ -338,37 +345,9 @@ function isWithin(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
 }
 
-/** Whether an identifier is written (an assignment or update target), not read. */
+/** Whether an identifier is written (an assignment, update or destructuring target, or its declaration), not read. */
 export function isWritten(node: ts.Identifier): boolean {
-  let n: ts.Node = node;
-  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  const parent = n.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === n) {
-    const op = parent.operatorToken.kind;
-    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
-  }
-  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
-    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
-  }
-  if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === n) return true;
-  if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent)) {
-    return ts.isBinaryExpression(parent.parent) || ts.isArrayLiteralExpression(parent.parent) || ts.isObjectLiteralExpression(parent.parent)
-      ? isPatternTarget(parent)
-      : false;
-  }
-  return declarationOf(node) !== undefined;
-}
-
-/** Whether an object or array literal element is part of a destructuring assignment's target. */
-function isPatternTarget(node: ts.Node): boolean {
-  let n = node.parent;
-  while (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isParenthesizedExpression(n)) {
-    const parent = n.parent;
-    if (ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
-    if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === n) return true;
-    n = parent;
-  }
-  return false;
+  return isAssignmentTarget(node) || declarationOf(node) !== undefined;
 }
 
 /**
