@@ -37,6 +37,7 @@ import { formatIR } from './format-ir';
 import { machineNames, NameAllocator, type MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
 import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
+import { parametersSharedWithClosures } from './parameter-closures';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
@@ -124,7 +125,10 @@ class FunctionLowering {
   private readonly assembledLinks: SharedSites;
   private readonly builder: MachineBuilder;
   private superVariable: Variable | undefined;
-  /** Bindings the engine's mapped `arguments` reaches through the wrapper (sloppy, simple parameters). */
+  /**
+   * Parameters whose frame fields are the wrapper's own bindings: those the engine's mapped `arguments`
+   * reaches (sloppy, simple parameters), or those a closure in the parameter list shares with the body.
+   */
   private mappedParameters: { name: string; variable: Variable }[] = [];
   /** Known once `layOut` ran; nested functions read it when their deferred text is asked for. */
   private layout: FrameLayout | undefined;
@@ -206,6 +210,8 @@ class FunctionLowering {
     // the frame then reaches each parameter through the wrapper's own binding, which the engine maps.
     // In the per-call scope the parameters are the wrapper's own: the engine maps them itself.
     if (this.storage === 'frame' && !this.strict && builder.usesArguments && hasMappableParameters(fn)) this.mappedParameters = parameterVariables(fn, scopes, builder);
+    // A closure the wrapper made while binding the parameters shares them with the body the same way.
+    else if (this.storage === 'frame') this.mappedParameters = sharedParameterVariables(fn, scopes, builder);
     for (const parameter of this.mappedParameters) parameter.variable.captured = true;
     return ir;
   }
@@ -358,7 +364,7 @@ class FunctionLowering {
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
   }
 
-  /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` when `arguments` is mapped. */
+  /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` for the parameters it shares with the wrapper. */
   private frameConstruction(layout: FrameLayout, step: string): string {
     const args = layout.inputs.map((v) => this.inputValue(v));
     const stepArgument = this.sharedFrame || this.storage === 'scope' ? [step] : [];
@@ -520,6 +526,13 @@ function hasMappableParameters(fn: ts.FunctionLikeDeclaration): boolean {
     names.add(p.name.text);
   }
   return names.size > 0;
+}
+
+function sharedParameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, builder: MachineBuilder): { name: string; variable: Variable }[] {
+  return parametersSharedWithClosures(fn, scopes).flatMap((binding) => {
+    const variable = builder.variableOf(binding);
+    return variable ? [{ name: binding.name, variable }] : [];
+  });
 }
 
 function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, builder: MachineBuilder): { name: string; variable: Variable }[] {

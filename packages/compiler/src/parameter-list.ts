@@ -77,6 +77,7 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
     escapingJump: unreachable,
     returnStatement: unreachable,
     constantWrite: () => undefined,
+    deadZoneWrite: () => undefined,
     override: () => undefined,
     variableDeclarationList: () => undefined,
   };

@@ -33,8 +33,10 @@
 import ts from 'typescript';
 import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
-import { namedEvaluationName, namingText } from './named-evaluation';
+import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
+import { superUpdateTarget } from './super-update';
+import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
 
 export interface Edit {
   readonly start: number;
@@ -64,6 +66,8 @@ export interface RenderHooks {
   newTargetValue(inClosure?: boolean): Code;
   /** `super.x` / `super[x]` reads, calls and writes inside a method. */
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
+  /** `super.x += v`, `super[k]++` and the like inside a method (super-update.ts). */
+  superUpdate?(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
   nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[]): Code | undefined;
   /** A break/continue whose target lies outside the rendered code. */
@@ -72,12 +76,23 @@ export interface RenderHooks {
   returnStatement(value: Code | undefined): Code;
   /** Code that throws for a write to `target` when it names a `const` binding of the machine. */
   constantWrite(target: ts.Identifier): Code | undefined;
+  /** For a write to a binding of the machine that may be in its dead zone: its checks. */
+  deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined;
   /** Code already computed for a node (a computed key evaluated before a suspension). */
   override(node: ts.Node): Code | undefined;
   /** A `var` declaration list of the suspend function's own bindings. */
   variableDeclarationList(node: ts.VariableDeclarationList, render: (n: ts.Node) => Code): Code | undefined;
   /** The statement that sets the function's `var` when a sloppy block-level function declaration is evaluated (Annex B.3.2.1). */
   blockFunctionVarWrite(node: ts.FunctionDeclaration): Code | undefined;
+}
+
+/** The checks of a write to a binding that may be in its dead zone. */
+export interface DeadZoneWrite {
+  /** The binding's checked read, which a compound assignment or an update starts with. */
+  readonly read: Code;
+  /** What goes around the value a plain assignment stores: it is checked once computed. */
+  readonly beforeValue: Code;
+  readonly afterValue: Code;
 }
 
 interface JumpScope {
@@ -230,6 +245,14 @@ function collectEdits(
     return;
   }
 
+  const deadZoneCloser = deadZoneWriteChecks(node, hooks, edits, sf);
+  if (deadZoneCloser) {
+    // The closing part goes after the node's own parts that end where it ends (a name kept in writing).
+    ts.forEachChild(node, (child) => visit(child));
+    edits.push(deadZoneCloser);
+    return;
+  }
+
   // A function or class: its own parts, then what encloses it once they are in place.
   const visitClosure = () => {
     if (isFunctionLike(node)) {
@@ -319,9 +342,17 @@ function collectEdits(
     return;
   }
 
+  if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {
+    const code = hooks.superUpdate(node as ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
       (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
-      node.left.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      node.left.expression.kind === ts.SyntaxKind.SuperKeyword && !isDestructuringTarget(node.left)) {
     // super.x = v sets with the method's `this` as receiver: the accessor does it.
     const read = hooks.superProperty(node.left as ts.SuperProperty, render);
     if (read) {
@@ -467,28 +498,41 @@ export function shorthandKey(name: ts.Identifier): string {
 
 /** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */
 function constantWriteOf(node: ts.Node, hooks: RenderHooks, render: (n: ts.Node) => Code): Code | undefined {
-  let target: ts.Expression | undefined;
-  let operand: ts.Expression | undefined;
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
-    target = node.left;
-    operand = node.right;
-  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-    target = node.operand;
-  } else {
-    return undefined;
-  }
-  while (ts.isParenthesizedExpression(target)) target = target.expression;
-  if (!ts.isIdentifier(target)) return undefined;
+  const write = expressionWriteOf(node);
+  if (!write || !ts.isIdentifier(write.target)) return undefined;
+  const { target, value: operand } = write;
   const thrower = hooks.constantWrite(target);
   if (!thrower) return undefined;
   const parts: Part[] = ['('];
-  if (!(ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) parts.push(...render(target), ', ');
+  if (!write.plain) parts.push(...render(target), ', ');
   if (operand) parts.push(...render(operand), ', ');
   parts.push(...thrower, ')');
   return parts;
+}
+
+/**
+ * `x = v`, `x += v`, `x++` on a binding that may be in its dead zone: a
+ * compound assignment or update reads it first, so the checked read goes
+ * before it; a plain assignment stores a value checked once computed,
+ * except an anonymous function, which must stay the assigned value to be
+ * named by it (computing one has no effect the earlier check could hide).
+ * Inserted around the node's own text, whose parts are rendered as usual:
+ * the opening part is pushed here, the closing one returned, to be pushed
+ * once the node's own parts are.
+ */
+function deadZoneWriteChecks(node: ts.Node, hooks: RenderHooks, edits: Edit[], sf: ts.SourceFile): Edit | undefined {
+  const write = expressionWriteOf(node);
+  if (!write || !ts.isIdentifier(write.target)) return undefined;
+  const { target } = write;
+  const plainValue = write.plain ? write.value : undefined;
+  const check = hooks.deadZoneWrite(target);
+  if (!check) return undefined;
+  if (plainValue && !isAnonymousFunctionDefinition(skipParenthesesAndTypes(plainValue))) {
+    edits.push({ start: plainValue.getStart(sf), end: plainValue.getStart(sf), parts: check.beforeValue });
+    return { start: plainValue.end, end: plainValue.end, parts: check.afterValue };
+  }
+  edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['(', ...check.read, ', '] });
+  return { start: node.end, end: node.end, parts: [')'] };
 }
 
 /** Whether an identifier is called: `f()`, `(f)()`, `` f`…` ``. */

@@ -61,6 +61,7 @@ export var toPropertyKey = keys.toPropertyKey;
 export var copyDataProperties = objectRest.copyDataProperties;
 export var uninitialized = deadZone.uninitialized;
 export var checkInitialized = deadZone.checkInitialized;
+export var checkWritable = deadZone.checkWritable;
 export var throwConstantAssignment = deadZone.throwConstantAssignment;
 export var startAsync = asyncFunctions.startAsync;
 export var startAsyncWith = asyncFunctions.startAsyncWith;

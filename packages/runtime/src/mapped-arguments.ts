@@ -1,6 +1,7 @@
 /**
  * `mapParameters(frame, field, get, set, …)`: a sloppy function's parameters
- * stay mapped to its `arguments` object across suspensions.
+ * stay mapped to its `arguments` object across suspensions, and parameters
+ * that a closure in the parameter list captures stay the closure's bindings.
  *
  * ## Example
  *
@@ -18,7 +19,9 @@
  * that binding, so a write through `arguments[i]` is seen by the machine and
  * a write to the parameter by `arguments[i]`, for the arguments actually
  * passed, exactly as natively. Only functions that are sloppy, have a simple
- * parameter list and use `arguments` pay for it.
+ * parameter list and use `arguments` pay for it. The same accessors serve a
+ * parameter that a closure made by the parameter list shares with the body
+ * (`function* g(i, next = () => ++i)`), which pays only when it is written.
  *
  * ## References
  *

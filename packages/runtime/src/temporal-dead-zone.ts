@@ -5,7 +5,8 @@
  * ## Example
  * ```js
  * { yield; f(); let x = 1; function f() { return x; } }
- * // lowered: x = $coro.uninitialized at block entry; reads are checkInitialized(x, "x")
+ * // lowered: x = $coro.uninitialized at block entry; reads are checkInitialized(x, "x"),
+ * // writes x = checkWritable(x, value, "x")
  * ```
  *
  * ## Implementation
@@ -14,12 +15,23 @@
  * code where every read follows the declaration pays nothing.
  *
  * ## References
- * ECMA-262 §9.1.1.1.6 GetBindingValue (ReferenceError for an uninitialized binding).
+ * ECMA-262 §9.1.1.1.6 GetBindingValue and §9.1.1.1.5 SetMutableBinding
+ * (ReferenceError for an uninitialized binding).
  */
 export var uninitialized = /*#__PURE__*/ Symbol.for('@coro/runtime.uninitialized');
 
 export function checkInitialized<T>(value: T, name: string): T {
   if (value === uninitialized) throw new ReferenceError("Cannot access '" + name + "' before initialization");
+  return value;
+}
+
+/**
+ * What an assignment stores into a binding that may still be in its dead
+ * zone: the value, once the binding is initialized. The value was computed
+ * first, as native code computes it before the write throws.
+ */
+export function checkWritable<T>(current: unknown, value: T, name: string): T {
+  if (current === uninitialized) throw new ReferenceError("Cannot access '" + name + "' before initialization");
   return value;
 }
 

@@ -33,6 +33,8 @@ import { UnsupportedError } from '../diagnostics';
 import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
+import type { DeadZoneWrite } from '../render';
+import { isAssignmentTarget, isDestructuringTarget } from '../early-errors/assignment-targets';
 
 /**
  * The bindings of one scope that closures capture and that exist once per
@@ -180,7 +182,33 @@ export class MachineBindings extends IrWriter {
     if (code && this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
+    // A destructuring target has no value to wrap: it becomes a setter that checks what it stores.
+    if (code && this.deadZone.has(binding) && binding.kind !== 'const' && isDestructuringTarget(node)) {
+      const value = this.context.freshName('$value');
+      const rt = this.context.names.runtime;
+      return ['({ set v(', value, ') { ', ...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', JSON.stringify(binding.name), '); } }).v'];
+    }
     return code;
+  }
+
+  /**
+   * For a write to a binding that may still be in its dead zone (not its
+   * declaration, not a `const`, which `constantWrite` throws for): the
+   * checked read a compound assignment or update starts with, and what goes
+   * around the value a plain assignment stores, to check it once computed.
+   */
+  deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined {
+    const binding = this.context.scopes.resolved.get(target);
+    if (!binding || !this.deadZone.has(binding) || binding.kind === 'const' || declarationOf(target)) return undefined;
+    const code = this.identifierCode(target);
+    if (!code) return undefined;
+    const rt = this.context.names.runtime;
+    const name = JSON.stringify(binding.name);
+    return {
+      read: [rt.ref('checkInitialized'), '(', ...code, ', ', name, ')'],
+      beforeValue: [rt.ref('checkWritable'), '(', ...code, ', '],
+      afterValue: [', ', name, ')'],
+    };
   }
 
   /**
@@ -224,11 +252,22 @@ export class MachineBindings extends IrWriter {
     if (!v) {
       const fn = this.context.fn;
       const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function';
-      const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName);
+      const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName || this.isArgumentsVar(binding));
       v = this.newVariable(binding.name, 'binding', { binding, input });
       this.bindingVariables.set(binding, v);
     }
     return v;
+  }
+
+  /**
+   * A `var arguments` of a function that has an arguments object names that
+   * object (FunctionDeclarationInstantiation binds `arguments` before the
+   * `var`s, which add nothing to an existing binding): the wrapper hands in
+   * its own. A function declaration of the name replaces it when the
+   * function's declarations are instantiated; an arrow has no such object.
+   */
+  isArgumentsVar(binding: Binding): boolean {
+    return binding.name === 'arguments' && binding.kind === 'var' && binding.scope === this.context.scopes.functionScope && !ts.isArrowFunction(this.context.fn);
   }
 
   thisValue(): Variable {
@@ -247,8 +286,9 @@ export class MachineBindings extends IrWriter {
     return this.thisVariable !== undefined;
   }
 
+  /** Whether the machine reads the arguments object, by `arguments` or through a `var` of that name. */
   get usesArguments(): boolean {
-    return this.argumentsVariable !== undefined;
+    return this.argumentsVariable !== undefined || [...this.bindingVariables.keys()].some((b) => this.isArgumentsVar(b));
   }
 
   suspends(node: ts.Node): boolean {
@@ -305,37 +345,9 @@ function isWithin(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
 }
 
-/** Whether an identifier is written (an assignment or update target), not read. */
-function isWritten(node: ts.Identifier): boolean {
-  let n: ts.Node = node;
-  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  const parent = n.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === n) {
-    const op = parent.operatorToken.kind;
-    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
-  }
-  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
-    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
-  }
-  if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === n) return true;
-  if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent)) {
-    return ts.isBinaryExpression(parent.parent) || ts.isArrayLiteralExpression(parent.parent) || ts.isObjectLiteralExpression(parent.parent)
-      ? isPatternTarget(parent)
-      : false;
-  }
-  return declarationOf(node) !== undefined;
-}
-
-/** Whether an object or array literal element is part of a destructuring assignment's target. */
-function isPatternTarget(node: ts.Node): boolean {
-  let n = node.parent;
-  while (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isParenthesizedExpression(n)) {
-    const parent = n.parent;
-    if (ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
-    if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === n) return true;
-    n = parent;
-  }
-  return false;
+/** Whether an identifier is written (an assignment, update or destructuring target, or its declaration), not read. */
+export function isWritten(node: ts.Identifier): boolean {
+  return isAssignmentTarget(node) || declarationOf(node) !== undefined;
 }
 
 /**
@@ -348,7 +360,7 @@ function environmentKey(binding: Binding): string {
 }
 
 /** Whether `node` sits in a function or class nested in `fn`. */
-function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
+export function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
   for (let n = node.parent; n && n !== fn; n = n.parent) {
     if (isFunctionLike(n) || ts.isClassLike(n)) return true;
   }

@@ -25,7 +25,7 @@ import type { Code, Finally, Label, Part, Region, Variable, VariableOrigin } fro
 import type { ScopeInfo } from '../scope';
 import type { MachineNames } from '../names';
 import type { SuspendKind } from '../suspend-kind';
-import type { Edit } from '../render';
+import type { DeadZoneWrite, Edit } from '../render';
 
 export interface BuildContext {
   readonly fn: ts.FunctionLikeDeclaration;
@@ -113,6 +113,7 @@ export interface Builder {
   render(node: ts.Node): Code;
   thisValue(): Variable;
   constantWrite(target: ts.Identifier): Code | undefined;
+  deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined;
   bind(name: ts.BindingName, value: Code): void;
   /** `code`, the value of `node` kept in a temporary, as it must be written there: with the name its place gives it, or with none. */
   keptValue(node: ts.Expression, code: Code): Code;

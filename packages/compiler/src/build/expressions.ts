@@ -312,10 +312,12 @@ export class Normalizer implements ExpressionLowering {
     if (ts.isIdentifier(node)) {
       const target = b.render(node);
       const thrower = b.constantWrite(node);
+      const deadZone = b.deadZoneWrite(node);
       return {
-        read: () => target,
-        write: (value) => {
-          if (thrower) return b.statement([...value, ', ', ...thrower, ';']);
+        read: () => (deadZone ? deadZone.read : target),
+        write: (written) => {
+          if (thrower) return b.statement([...written, ', ', ...thrower, ';']);
+          const value = deadZone ? [...deadZone.beforeValue, ...written, ...deadZone.afterValue] : written;
           const part = target[0];
           if (target.length === 1 && isVariable(part)) b.assign(part, value);
           else b.statement([...target, ' = ', ...value, ';']);
@@ -395,7 +397,23 @@ export class Normalizer implements ExpressionLowering {
   private unary(node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): Code {
     const op = ts.tokenToString(node.operator)!;
     if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) {
-      const target = this.reference(node.operand).read();
+      const reference = this.reference(node.operand);
+      const operand = skipOuterExpression(node.operand);
+      if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        // A super property is read and written through its accessor, no place to update: the update works on a
+        // copy (`++`/`--` apply ToNumeric once, a BigInt stays one), which is then written back.
+        const b = this.b;
+        const value = b.newTemp('$t');
+        b.assign(value, reference.read());
+        const result = b.newTemp('$t');
+        b.statement([result, ' = ', ...(ts.isPrefixUnaryExpression(node) ? [op, value] : [value, op]), ';']);
+        reference.write([value]);
+        return [result];
+      }
+      // Updated in place: a binding that may be in its dead zone is checked first, as the update reads it.
+      const deadZone = ts.isIdentifier(operand) ? this.b.deadZoneWrite(operand) : undefined;
+      if (deadZone) this.b.statement([...deadZone.read, ';']);
+      const target = ts.isIdentifier(operand) ? this.b.render(operand) : reference.read();
       return ts.isPrefixUnaryExpression(node) ? [op, ...target] : [...target, op];
     }
     return [op, ...paren(this.expression(node.operand))];

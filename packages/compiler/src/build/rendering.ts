@@ -25,8 +25,9 @@ import type { Binding } from '../scope';
 import { nameToKeep, renderNode, type RenderHooks } from '../render';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
-import { UnsupportedError } from '../diagnostics';
 import { Completions } from './completions';
+import { superTargetCode, superUpdateCode, superUpdateTarget } from '../super-update';
+import { isDestructuringTarget } from '../early-errors/assignment-targets';
 
 export abstract class RenderingBuilder extends Completions {
   /** Function declarations already bound at the entry of their scope. */
@@ -60,6 +61,7 @@ export abstract class RenderingBuilder extends Completions {
       closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
       override: (node) => this.overrides.get(node),
       constantWrite: (target) => this.constantWrite(target),
+      deadZoneWrite: (target) => this.deadZoneWrite(target),
       // Read by an arrow that may run after the frame moved on: a field of its own.
       thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
       argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
@@ -68,13 +70,14 @@ export abstract class RenderingBuilder extends Completions {
       superProperty: (node, render) => {
         const accessor = this.context.superAccessor();
         if (!accessor) return undefined;
-        if (isAssignmentTarget(node) && !isPlainAssignmentTarget(node)) {
-          throw new UnsupportedError(node, 'compound assignment to a super property inside a generator is not supported');
-        }
-        const key: Code = ts.isPropertyAccessExpression(node)
-          ? [literal(JSON.stringify(node.name.text))]
-          : render((node as ts.ElementAccessExpression).argumentExpression);
-        return [accessor, '(', ...key, ')'];
+        if (isDestructuringTarget(node)) return superTargetCode(accessor, superKey(node, render), this.context.freshName);
+        return [accessor, '(', ...superKey(node, render), ')'];
+      },
+      superUpdate: (node, render) => {
+        const accessor = this.context.superAccessor();
+        if (!accessor) return undefined;
+        const right = ts.isBinaryExpression(node) ? render(node.right) : undefined;
+        return superUpdateCode(node, accessor, superKey(superUpdateTarget(node)!, render), right, this.context.freshName, this.context.sourceFile);
       },
       nestedSuspendFunction: (node, edits) =>
         this.context.nestedSuspendFunction(node, edits, this.hoistedDeclarations.has(node)),
@@ -194,19 +197,7 @@ function markCaptured(v: Variable, captured: boolean | undefined): Variable {
   return v;
 }
 
-function isAssignmentTarget(node: ts.Node): boolean {
-  const parent = node.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === node) {
-    return parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-  }
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
-      (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
-    return true;
-  }
-  return false;
+function superKey(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code {
+  return ts.isPropertyAccessExpression(node) ? [literal(JSON.stringify(node.name.text))] : render(node.argumentExpression);
 }
 
-function isPlainAssignmentTarget(node: ts.Node): boolean {
-  const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-}

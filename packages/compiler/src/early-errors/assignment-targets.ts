@@ -61,6 +61,54 @@ export function isAssignmentTarget(target: ts.Expression): boolean {
   return false;
 }
 
+/** What an assignment or a `++`/`--` writes: its target (parentheses skipped) and the right operand, with whether it is a plain `=`. */
+export interface ExpressionWrite {
+  readonly target: ts.Expression;
+  /** The assigned or combined value; none for `++`/`--`. */
+  readonly value: ts.Expression | undefined;
+  readonly plain: boolean;
+}
+
+/** The write an expression makes by itself: `t = v`, `t op= v`, `++t`, `t--`; not a destructuring pattern's targets. */
+export function expressionWriteOf(node: ts.Node): ExpressionWrite | undefined {
+  let target: ts.Expression;
+  let value: ts.Expression | undefined;
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
+    target = node.left;
+    value = node.right;
+  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    target = node.operand;
+  } else {
+    return undefined;
+  }
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  return { target, value, plain: ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken };
+}
+
+/**
+ * Whether `target` is written by a destructuring assignment or a for-in/of
+ * head: an element, rest element or property value of an assignment
+ * pattern (with or without a default), or the head itself.
+ */
+export function isDestructuringTarget(target: ts.Expression): boolean {
+  let node: ts.Node = target;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  let parent = node.parent;
+  if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
+  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node) return isAssignmentPattern(parent.parent);
+  if (ts.isSpreadAssignment(parent)) return isAssignmentPattern(parent.parent);
+  if (ts.isSpreadElement(parent)) return ts.isArrayLiteralExpression(parent.parent) && isAssignmentPattern(parent.parent);
+  if (ts.isArrayLiteralExpression(parent)) return isAssignmentPattern(parent);
+  return false;
+}
+
 /** `{ a = 1 }` is a shorthand with a default only in a destructuring pattern (CoverInitializedName). */
 export function checkShorthandInitializer(node: ts.ShorthandPropertyAssignment, report: ReportEarlyError): void {
   if (node.objectAssignmentInitializer && !isAssignmentPattern(node.parent)) {
