@@ -20,6 +20,7 @@
  * object exists).
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 import type { OuterMachine } from './lowered-function';
 import type { SuspendKind } from './suspend-kind';
 
@@ -47,7 +48,7 @@ export function inferredNameNode(fn: ts.Node): ts.Node | undefined {
   if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return parent.name;
   if (ts.isParameter(parent) && parent.initializer === fn) return parent.name;
   if (ts.isBindingElement(parent) && parent.initializer === fn) return parent.name;
-  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     return parent.left;
   }
   return undefined;
@@ -67,9 +68,9 @@ export function wrapperText(
   const body = fn.body!;
   // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
   const replaced: { start: number; end: number; text: string; hole?: number }[] = [];
-  const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
+  const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === SyntaxKind.AsyncKeyword) : undefined;
   // As a method its `function` goes too, and its name is the key.
-  const functionKeyword = asMethod ? fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword) : undefined;
+  const functionKeyword = asMethod ? fn.getChildren(sf).find((c) => c.kind === SyntaxKind.FunctionKeyword) : undefined;
   for (const token of [asyncModifier, functionKeyword, fn.asteriskToken]) {
     if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
   }

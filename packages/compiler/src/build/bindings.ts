@@ -26,6 +26,7 @@
  */
 import { UNDEFINED } from '../ir';
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope } from '../scope';
 import { isFunctionLike } from '../scope';
@@ -312,10 +313,10 @@ function isWritten(node: ts.Identifier): boolean {
   const parent = n.parent;
   if (ts.isBinaryExpression(parent) && parent.left === n) {
     const op = parent.operatorToken.kind;
-    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+    return op >= SyntaxKind.FirstAssignment && op <= SyntaxKind.LastAssignment;
   }
   if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
-    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+    return parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken;
   }
   if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === n) return true;
   if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent)) {
@@ -331,7 +332,7 @@ function isPatternTarget(node: ts.Node): boolean {
   let n = node.parent;
   while (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isParenthesizedExpression(n)) {
     const parent = n.parent;
-    if (ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+    if (ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === SyntaxKind.EqualsToken) return true;
     if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === n) return true;
     n = parent;
   }

@@ -20,6 +20,7 @@
  * ECMAScript 2025, 14.3.2 Variable Statement; 8.6.2 BindingInitialization.
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { isVariable, plainText, type Code, type Part, type Variable, UNDEFINED, literal } from '../ir';
 import type { Binding } from '../scope';
 import { nameToKeep, renderNode, type RenderHooks } from '../render';
@@ -197,10 +198,10 @@ function markCaptured(v: Variable, captured: boolean | undefined): Variable {
 function isAssignmentTarget(node: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isBinaryExpression(parent) && parent.left === node) {
-    return parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    return parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
   }
   if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
-      (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
+      (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken)) {
     return true;
   }
   return false;
@@ -208,5 +209,5 @@ function isAssignmentTarget(node: ts.Node): boolean {
 
 function isPlainAssignmentTarget(node: ts.Node): boolean {
   const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === SyntaxKind.EqualsToken;
 }
