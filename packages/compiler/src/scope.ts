@@ -293,36 +293,43 @@ export function isTypeOnly(node: ts.Node): boolean {
 export function isValueIdentifier(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;
-  if (ts.isQualifiedName(parent)) return false;
-  if (ts.isPropertyAssignment(parent)) return parent.initializer === node;
-  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node || parent.objectAssignmentInitializer === node;
-  if (
-    ts.isMethodDeclaration(parent) ||
-    ts.isPropertyDeclaration(parent) ||
-    ts.isGetAccessorDeclaration(parent) ||
-    ts.isSetAccessorDeclaration(parent) ||
-    ts.isPropertySignature(parent) ||
-    ts.isMethodSignature(parent) ||
-    ts.isEnumMember(parent)
-  ) {
-    return (parent as { name?: ts.Node }).name !== node;
+  // One switch on the parent's kind: scope analysis asks this of every identifier it walks.
+  switch (parent.kind) {
+    case SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === node;
+    case SyntaxKind.QualifiedName:
+      return false;
+    case SyntaxKind.PropertyAssignment:
+      return (parent as ts.PropertyAssignment).initializer === node;
+    case SyntaxKind.ShorthandPropertyAssignment:
+      return (parent as ts.ShorthandPropertyAssignment).name === node || (parent as ts.ShorthandPropertyAssignment).objectAssignmentInitializer === node;
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.PropertyDeclaration:
+    case SyntaxKind.GetAccessor:
+    case SyntaxKind.SetAccessor:
+    case SyntaxKind.PropertySignature:
+    case SyntaxKind.MethodSignature:
+    case SyntaxKind.EnumMember:
+      return (parent as { name?: ts.Node }).name !== node;
+    case SyntaxKind.BindingElement:
+      return (parent as ts.BindingElement).propertyName !== node;
+    case SyntaxKind.LabeledStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ContinueStatement:
+    case SyntaxKind.MetaProperty:
+    case SyntaxKind.ImportSpecifier:
+    case SyntaxKind.ExportSpecifier:
+    case SyntaxKind.ImportClause:
+    case SyntaxKind.NamespaceImport:
+    case SyntaxKind.ImportEqualsDeclaration:
+    case SyntaxKind.JsxAttribute:
+    case SyntaxKind.TypeReference:
+    case SyntaxKind.TypeQuery:
+      return false;
+    case SyntaxKind.ClassExpression:
+    case SyntaxKind.ClassDeclaration:
+      return (parent as ts.ClassLikeDeclaration).name === node;
+    default:
+      return true;
   }
-  if (ts.isBindingElement(parent)) return parent.propertyName !== node;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isMetaProperty(parent)) return false;
-  if (
-    ts.isImportSpecifier(parent) ||
-    ts.isExportSpecifier(parent) ||
-    ts.isImportClause(parent) ||
-    ts.isNamespaceImport(parent) ||
-    ts.isImportEqualsDeclaration(parent)
-  ) {
-    return false;
-  }
-  if (ts.isJsxAttribute(parent)) return false;
-  if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return false;
-  if (ts.isFunctionExpression(parent) && parent.name === node) return true;
-  if (ts.isClassExpression(parent) || ts.isClassDeclaration(parent)) return parent.name === node;
-  return true;
 }

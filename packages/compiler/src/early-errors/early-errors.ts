@@ -73,7 +73,7 @@ export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): Ear
     const contextOf = childContexts(node, context, report);
     const children: Visit[] = [];
     ts.forEachChild(node, (child) => {
-      children.push([child, contextOf(child)]);
+      children.push([child, contextOf ? contextOf(child) : context]);
     });
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
@@ -140,9 +140,8 @@ function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarly
   }
 }
 
-/** How `node` makes the contexts of its children; most pass their own on. */
-function childContexts(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): (child: ts.Node) => SyntacticContext {
-  const same = () => context;
+/** How `node` makes the contexts of its children; undefined when it passes its own on, as most do (nothing is allocated for them). */
+function childContexts(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): ((child: ts.Node) => SyntacticContext) | undefined {
   if (isFunctionLike(node)) return functionPartContexts(node, context, report);
   const withScope = (scope: DeclarationScope, more: Partial<SyntacticContext> = {}): SyntacticContext => ({ ...context, ...more, scope });
   switch (node.kind) {
@@ -164,7 +163,7 @@ function childContexts(node: ts.Node, context: SyntacticContext, report: ReportE
     case SyntaxKind.Block: {
       const parent = node.parent;
       // A function's or static block's body is the scope its owner made.
-      if (isFunctionLike(parent) || ts.isClassStaticBlockDeclaration(parent)) return same;
+      if (isFunctionLike(parent) || ts.isClassStaticBlockDeclaration(parent)) return undefined;
       const catchParameter = ts.isCatchClause(parent) ? parent.variableDeclaration?.name : undefined;
       const inner = withScope(blockScope((node as ts.Block).statements, context.strict, report, context.scope, catchParameter));
       return () => inner;
@@ -198,7 +197,7 @@ function childContexts(node: ts.Node, context: SyntacticContext, report: ReportE
       return () => inner;
     }
   }
-  return same;
+  return undefined;
 }
 
 /** A function's name, parameters and body each see the function differently. */
@@ -235,6 +234,7 @@ function isTypeScriptOnly(node: ts.Node): boolean {
       return true;
   }
   if (isFunctionLike(node) && !ts.isArrowFunction(node) && node.body === undefined) return true;
-  const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
-  return modifiers.some((m) => m.kind === SyntaxKind.DeclareKeyword || (m.kind === SyntaxKind.AbstractKeyword && ts.isClassElement(node)));
+  // The modifiers as they stand, decorators among them (`getModifiers` would copy the list without them): no decorator is either keyword.
+  if (!ts.canHaveModifiers(node) || !node.modifiers) return false;
+  return node.modifiers.some((m) => m.kind === SyntaxKind.DeclareKeyword || (m.kind === SyntaxKind.AbstractKeyword && ts.isClassElement(node)));
 }
