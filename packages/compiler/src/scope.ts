@@ -289,20 +289,10 @@ export function isTypeOnly(node: ts.Node): boolean {
   );
 }
 
-/** Whether an identifier denotes a binding (a reference or a declaration name), not a property name or label. */
-export function isValueIdentifier(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  // One switch on the parent's kind: scope analysis asks this of every identifier it walks.
-  switch (parent.kind) {
-    case SyntaxKind.PropertyAccessExpression:
-      return (parent as ts.PropertyAccessExpression).expression === node;
-    case SyntaxKind.QualifiedName:
-      return false;
+/** A property, method, accessor or enum member: an identifier that is its name names no binding. */
+export function isPropertyLike(node: ts.Node): node is ts.NamedDeclaration {
+  switch (node.kind) {
     case SyntaxKind.PropertyAssignment:
-      return (parent as ts.PropertyAssignment).initializer === node;
-    case SyntaxKind.ShorthandPropertyAssignment:
-      return (parent as ts.ShorthandPropertyAssignment).name === node || (parent as ts.ShorthandPropertyAssignment).objectAssignmentInitializer === node;
     case SyntaxKind.MethodDeclaration:
     case SyntaxKind.PropertyDeclaration:
     case SyntaxKind.GetAccessor:
@@ -310,7 +300,26 @@ export function isValueIdentifier(node: ts.Identifier): boolean {
     case SyntaxKind.PropertySignature:
     case SyntaxKind.MethodSignature:
     case SyntaxKind.EnumMember:
-      return (parent as { name?: ts.Node }).name !== node;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether an identifier denotes a binding (a reference or a declaration name), not a property name or label. */
+export function isValueIdentifier(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  // A property assignment's identifier is its name or else its value.
+  if (isPropertyLike(parent)) return parent.name !== node;
+  // One switch on the parent's kind: scope analysis asks this of every identifier it walks.
+  switch (parent.kind) {
+    case SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === node;
+    case SyntaxKind.QualifiedName:
+      return false;
+    case SyntaxKind.ShorthandPropertyAssignment:
+      return (parent as ts.ShorthandPropertyAssignment).name === node || (parent as ts.ShorthandPropertyAssignment).objectAssignmentInitializer === node;
     case SyntaxKind.BindingElement:
       return (parent as ts.BindingElement).propertyName !== node;
     case SyntaxKind.LabeledStatement:

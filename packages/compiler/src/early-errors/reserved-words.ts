@@ -32,6 +32,7 @@ import { DiagnosticCode } from '../diagnostics';
 import { isAssignmentTarget } from './assignment-targets';
 import type { ReportEarlyError } from './early-error';
 import type { SyntacticContext } from './syntactic-context';
+import { isPropertyLike } from '../scope';
 
 const STRICT_RESERVED = new Set(['implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
 
@@ -60,6 +61,7 @@ export function checkIdentifier(id: ts.Identifier, context: SyntacticContext, re
 
 function roleOf(id: ts.Identifier): IdentifierRole | undefined {
   const parent = id.parent;
+  if (isPropertyLike(parent)) return parent.name === id ? undefined : 'reference';
   switch (parent.kind) {
     case SyntaxKind.VariableDeclaration:
     case SyntaxKind.Parameter:
@@ -80,15 +82,6 @@ function roleOf(id: ts.Identifier): IdentifierRole | undefined {
       return 'label';
     case SyntaxKind.PropertyAccessExpression:
       return (parent as ts.PropertyAccessExpression).name === id ? undefined : 'reference';
-    case SyntaxKind.PropertyAssignment:
-    case SyntaxKind.MethodDeclaration:
-    case SyntaxKind.PropertyDeclaration:
-    case SyntaxKind.GetAccessor:
-    case SyntaxKind.SetAccessor:
-    case SyntaxKind.PropertySignature:
-    case SyntaxKind.MethodSignature:
-    case SyntaxKind.EnumMember:
-      return (parent as ts.NamedDeclaration).name === id ? undefined : 'reference';
     case SyntaxKind.QualifiedName:
     case SyntaxKind.MetaProperty:
     case SyntaxKind.ExportSpecifier:
