@@ -281,12 +281,16 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
 
 /** TypeScript syntax that names no value: skipped by both walks. */
 export function isTypeOnly(node: ts.Node): boolean {
-  return (
-    (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) ||
-    ts.isInterfaceDeclaration(node) ||
-    ts.isTypeAliasDeclaration(node) ||
-    ts.isTypeParameterDeclaration(node)
-  );
+  switch (node.kind) {
+    case SyntaxKind.InterfaceDeclaration:
+    case SyntaxKind.TypeAliasDeclaration:
+    case SyntaxKind.TypeParameter:
+      return true;
+    case SyntaxKind.ExpressionWithTypeArguments:
+      return false;
+    default:
+      return ts.isTypeNode(node);
+  }
 }
 
 /** A property, method, accessor or enum member: an identifier that is its name names no binding. */
