@@ -62,15 +62,17 @@ class BitSet {
     }
     return changed;
   }
-  *members(): Generator<number> {
+  members(): number[] {
+    const members: number[] = [];
     for (let k = 0; k < this.words.length; k++) {
       let w = this.words[k];
       while (w) {
         const bit = 31 - Math.clz32(w & -w);
-        yield (k << 5) + bit;
+        members.push((k << 5) + bit);
         w &= w - 1;
       }
     }
+    return members;
   }
 }
 
@@ -174,13 +176,14 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
 
   const liveIn = Array.from({ length: n }, () => new BitSet(size));
   const liveOut = Array.from({ length: n }, () => new BitSet(size));
+  // One scratch set for every instruction's live-in, rather than a typed array made per instruction per round.
+  const next = new BitSet(size);
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = n - 1; i >= 0; i--) {
       const out = liveOut[i];
       for (const s of successors[i]) if (out.union(liveIn[s])) changed = true;
-      const next = new BitSet(size);
-      next.union(out);
+      next.words.set(out.words);
       for (const kill of kills[i]) next.words[kill.id >>> 5] &= ~(1 << (kill.id & 31));
       for (const v of uses[i]) next.add(v.id);
       if (liveIn[i].union(next)) changed = true;
@@ -213,7 +216,7 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     (matrix[b] ??= new BitSet(size)).add(a);
   };
   const frameIds = new Set([...frame].map((v) => v.id));
-  const framed = (set: BitSet) => [...set.members()].filter((id) => frameIds.has(id));
+  const framed = (set: BitSet) => set.members().filter((id) => frameIds.has(id));
   const liveOnEntry = n > 0 ? framed(liveIn[0]) : [];
   for (let x = 0; x < liveOnEntry.length; x++) for (let y = x + 1; y < liveOnEntry.length; y++) meet(liveOnEntry[x], liveOnEntry[y]);
   for (let i = 0; i < n; i++) {

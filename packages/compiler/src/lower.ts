@@ -28,6 +28,7 @@
  * the generator object exists); 10.2.9 SetFunctionName.
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 import { MachineBuilder } from './build/statements';
 import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
 import { analyzeLiveness } from './liveness';
@@ -548,10 +549,10 @@ function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, b
 function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
   const uses = new Set<LexicalOrigin>();
   const visit = (node: ts.Node): void => {
-    if (node.kind === ts.SyntaxKind.ThisKeyword) uses.add('this');
+    if (node.kind === SyntaxKind.ThisKeyword) uses.add('this');
     // `super.m()` calls with `this` as receiver.
-    else if (node.kind === ts.SyntaxKind.SuperKeyword) uses.add('super').add('this');
-    else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) uses.add('newTarget');
+    else if (node.kind === SyntaxKind.SuperKeyword) uses.add('super').add('this');
+    else if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) uses.add('newTarget');
     else if (ts.isIdentifier(node) && node.text === 'arguments') uses.add('arguments');
     // Functions other than arrows, and class bodies, have their own.
     if (isFunctionLike(node) && !ts.isArrowFunction(node)) return;

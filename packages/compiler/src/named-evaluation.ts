@@ -34,6 +34,7 @@
  * ClassFieldDefinitionEvaluation, 16.2.3.7 (`export default`).
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 import type { Code } from './ir';
 import type { FileContext, OuterMachine } from './lowered-function';
 
@@ -133,10 +134,10 @@ function canBeWrittenAsName(name: string): boolean {
 }
 
 const NAMING_ASSIGNMENTS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  SyntaxKind.EqualsToken,
+  SyntaxKind.AmpersandAmpersandEqualsToken,
+  SyntaxKind.BarBarEqualsToken,
+  SyntaxKind.QuestionQuestionEqualsToken,
 ]);
 
 const RESERVED = new Set(

@@ -31,6 +31,7 @@
  * 12.10 Automatic Semicolon Insertion.
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from './named-evaluation';
@@ -129,14 +130,14 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
 /** A name or a literal, written as one operand: build can ask it what text cannot be asked. */
 function operandOf(node: ts.Node, sourceFile: ts.SourceFile): Operand | undefined {
   switch (node.kind) {
-    case ts.SyntaxKind.Identifier:
+    case SyntaxKind.Identifier:
       return { operand: node.getText(sourceFile), literal: (node as ts.Identifier).text === 'undefined' };
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.BigIntLiteral:
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+    case SyntaxKind.NullKeyword:
       return literal(node.getText(sourceFile));
     default:
       return undefined;
@@ -332,12 +333,12 @@ function collectEdits(
     return;
   }
 
-  if (node.kind === ts.SyntaxKind.ThisKeyword) {
+  if (node.kind === SyntaxKind.ThisKeyword) {
     if (!ownThis) replace(node, [hooks.thisValue(inNestedFunction)]);
     return;
   }
 
-  if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) {
+  if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) {
     if (!ownThis) replace(node, hooks.newTargetValue(inNestedFunction));
     return;
   }
@@ -350,9 +351,9 @@ function collectEdits(
     }
   }
 
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
       (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
-      node.left.expression.kind === ts.SyntaxKind.SuperKeyword && !isDestructuringTarget(node.left)) {
+      node.left.expression.kind === SyntaxKind.SuperKeyword && !isDestructuringTarget(node.left)) {
     // super.x = v sets with the method's `this` as receiver: the accessor does it.
     const read = hooks.superProperty(node.left as ts.SuperProperty, render);
     if (read) {
@@ -363,7 +364,7 @@ function collectEdits(
   }
 
   if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
-      node.expression.kind === ts.SyntaxKind.SuperKeyword && !ownThis && hooks.superProperty) {
+      node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superProperty) {
     const code = hooks.superProperty(node as ts.SuperProperty, render);
     if (code) {
       replace(node, code);
@@ -372,7 +373,7 @@ function collectEdits(
   }
   if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
       (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
-      node.expression.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      node.expression.expression.kind === SyntaxKind.SuperKeyword) {
     // super.m(args) calls m with the suspend function's `this`.
     const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
     if (callee) {
@@ -444,16 +445,16 @@ export function nameToKeep(node: ts.Node, hooks: RenderHooks): { name: string; n
  */
 export function endsByInsertedSemicolon(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   switch (node.kind) {
-    case ts.SyntaxKind.ExpressionStatement:
-    case ts.SyntaxKind.VariableStatement:
-    case ts.SyntaxKind.DoStatement:
-    case ts.SyntaxKind.ContinueStatement:
-    case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ReturnStatement:
-    case ts.SyntaxKind.ThrowStatement:
-    case ts.SyntaxKind.DebuggerStatement:
-    case ts.SyntaxKind.ExportAssignment:
-    case ts.SyntaxKind.PropertyDeclaration:
+    case SyntaxKind.ExpressionStatement:
+    case SyntaxKind.VariableStatement:
+    case SyntaxKind.DoStatement:
+    case SyntaxKind.ContinueStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ReturnStatement:
+    case SyntaxKind.ThrowStatement:
+    case SyntaxKind.DebuggerStatement:
+    case SyntaxKind.ExportAssignment:
+    case SyntaxKind.PropertyDeclaration:
       return sourceFile.text[node.end - 1] !== ';';
     default:
       return false;

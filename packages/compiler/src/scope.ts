@@ -33,6 +33,7 @@
  * in Catch Blocks.
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -76,13 +77,13 @@ export interface ScopeInfo {
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
   // One switch on the kind: every pass asks this of nearly every node it walks.
   switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
+    case SyntaxKind.FunctionDeclaration:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ArrowFunction:
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.Constructor:
+    case SyntaxKind.GetAccessor:
+    case SyntaxKind.SetAccessor:
       return true;
     default:
       return false;
@@ -280,48 +281,68 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
 
 /** TypeScript syntax that names no value: skipped by both walks. */
 export function isTypeOnly(node: ts.Node): boolean {
-  return (
-    (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) ||
-    ts.isInterfaceDeclaration(node) ||
-    ts.isTypeAliasDeclaration(node) ||
-    ts.isTypeParameterDeclaration(node)
-  );
+  switch (node.kind) {
+    case SyntaxKind.InterfaceDeclaration:
+    case SyntaxKind.TypeAliasDeclaration:
+    case SyntaxKind.TypeParameter:
+      return true;
+    case SyntaxKind.ExpressionWithTypeArguments:
+      return false;
+    default:
+      return ts.isTypeNode(node);
+  }
+}
+
+/** A property, method, accessor or enum member: an identifier that is its name names no binding. */
+export function isPropertyLike(node: ts.Node): node is ts.NamedDeclaration {
+  switch (node.kind) {
+    case SyntaxKind.PropertyAssignment:
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.PropertyDeclaration:
+    case SyntaxKind.GetAccessor:
+    case SyntaxKind.SetAccessor:
+    case SyntaxKind.PropertySignature:
+    case SyntaxKind.MethodSignature:
+    case SyntaxKind.EnumMember:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Whether an identifier denotes a binding (a reference or a declaration name), not a property name or label. */
 export function isValueIdentifier(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;
-  if (ts.isQualifiedName(parent)) return false;
-  if (ts.isPropertyAssignment(parent)) return parent.initializer === node;
-  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node || parent.objectAssignmentInitializer === node;
-  if (
-    ts.isMethodDeclaration(parent) ||
-    ts.isPropertyDeclaration(parent) ||
-    ts.isGetAccessorDeclaration(parent) ||
-    ts.isSetAccessorDeclaration(parent) ||
-    ts.isPropertySignature(parent) ||
-    ts.isMethodSignature(parent) ||
-    ts.isEnumMember(parent)
-  ) {
-    return (parent as { name?: ts.Node }).name !== node;
+  // A property assignment's identifier is its name or else its value.
+  if (isPropertyLike(parent)) return parent.name !== node;
+  // One switch on the parent's kind: scope analysis asks this of every identifier it walks.
+  switch (parent.kind) {
+    case SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === node;
+    case SyntaxKind.QualifiedName:
+      return false;
+    case SyntaxKind.ShorthandPropertyAssignment:
+      return (parent as ts.ShorthandPropertyAssignment).name === node || (parent as ts.ShorthandPropertyAssignment).objectAssignmentInitializer === node;
+    case SyntaxKind.BindingElement:
+      return (parent as ts.BindingElement).propertyName !== node;
+    case SyntaxKind.LabeledStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ContinueStatement:
+    case SyntaxKind.MetaProperty:
+    case SyntaxKind.ImportSpecifier:
+    case SyntaxKind.ExportSpecifier:
+    case SyntaxKind.ImportClause:
+    case SyntaxKind.NamespaceImport:
+    case SyntaxKind.ImportEqualsDeclaration:
+    case SyntaxKind.JsxAttribute:
+    case SyntaxKind.TypeReference:
+    case SyntaxKind.TypeQuery:
+      return false;
+    case SyntaxKind.ClassExpression:
+    case SyntaxKind.ClassDeclaration:
+      return (parent as ts.ClassLikeDeclaration).name === node;
+    default:
+      return true;
   }
-  if (ts.isBindingElement(parent)) return parent.propertyName !== node;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isMetaProperty(parent)) return false;
-  if (
-    ts.isImportSpecifier(parent) ||
-    ts.isExportSpecifier(parent) ||
-    ts.isImportClause(parent) ||
-    ts.isNamespaceImport(parent) ||
-    ts.isImportEqualsDeclaration(parent)
-  ) {
-    return false;
-  }
-  if (ts.isJsxAttribute(parent)) return false;
-  if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return false;
-  if (ts.isFunctionExpression(parent) && parent.name === node) return true;
-  if (ts.isClassExpression(parent) || ts.isClassDeclaration(parent)) return parent.name === node;
-  return true;
 }

@@ -34,6 +34,7 @@
  */
 import ts from 'typescript';
 import type { Code, Part } from './ir';
+import { SyntaxKind } from './syntax-kind';
 import { expressionWriteOf } from './early-errors/assignment-targets';
 
 /**
@@ -52,7 +53,7 @@ export function superUpdateTarget(node: ts.Node): ts.SuperProperty | ts.SuperEle
   const write = expressionWriteOf(node);
   if (!write || write.plain) return undefined;
   const target = write.target;
-  if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && target.expression.kind === ts.SyntaxKind.SuperKeyword) {
+  if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && target.expression.kind === SyntaxKind.SuperKeyword) {
     return target as ts.SuperProperty | ts.SuperElementAccessExpression;
   }
   return undefined;

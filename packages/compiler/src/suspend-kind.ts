@@ -20,6 +20,7 @@
  * Definitions; 15.9 Async Arrow Function Definitions.
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 import { isFunctionLike } from './scope';
 
 export type SuspendKind = 'generator' | 'async' | 'asyncGenerator';
@@ -34,5 +35,5 @@ export function suspendKindOf(node: ts.Node): SuspendKind | undefined {
 }
 
 export function isAsyncFunction(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword);
 }

@@ -220,9 +220,17 @@ class Report {
 function parse(code: string, filename: string, sourceType: 'module' | 'script'): ts.SourceFile {
   // A module parses as one even without `import` or `export`: TypeScript then reads a top-level
   // `await` followed by `(`, `[` or a template as the operator, not as an identifier.
-  const languageVersion = sourceType === 'module' ? { languageVersion: ts.ScriptTarget.Latest, setExternalModuleIndicator: markAsModule } : ts.ScriptTarget.Latest;
-  return ts.createSourceFile(filename, code, languageVersion, true, scriptKindOf(filename));
+  const options = { ...PARSE_OPTIONS, ...(sourceType === 'module' && { setExternalModuleIndicator: markAsModule }) };
+  return ts.createSourceFile(filename, code, options, true, scriptKindOf(filename));
 }
+
+/**
+ * No JSDoc comment is parsed: no pass reads one, and the parser keeps what
+ * it finds in them out of `parseDiagnostics` (it truncates them back), so
+ * the syntax errors are the same; by default it parses every doc comment of
+ * a JavaScript file (and the output's, as long again) as types.
+ */
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 function checkOptions(options: TransformOptions, runtime: RuntimeMode, report: Report): boolean {
   if (runtime !== 'import' && runtime !== 'require' && runtime !== 'inline') {
@@ -381,7 +389,7 @@ function finishOutput(code: string, s: MagicString, options: TransformOptions, r
   // The input's own lines end in CR LF already; coro's end in LF alone.
   const output = usesOnlyCrlf(code) ? resolved.code.split('\r\n').join('\n').split('\n').join('\r\n') : resolved.code;
   // The parser that read the input reads the output (in the input's language): about the cost of that first parse.
-  const reparsed = ts.createSourceFile(filename, output, ts.ScriptTarget.Latest, false, scriptKindOf(filename));
+  const reparsed = ts.createSourceFile(filename, output, PARSE_OPTIONS, false, scriptKindOf(filename));
   const syntaxError = ((reparsed as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])[0];
   if (syntaxError) {
     const at = reparsed.getLineAndCharacterOfPosition(syntaxError.start);

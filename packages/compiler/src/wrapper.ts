@@ -20,6 +20,7 @@
  * object exists).
  */
 import ts from 'typescript';
+import { SyntaxKind } from './syntax-kind';
 import type { OuterMachine } from './lowered-function';
 import type { SuspendKind } from './suspend-kind';
 
@@ -47,7 +48,7 @@ export function inferredNameNode(fn: ts.Node): ts.Node | undefined {
   if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return parent.name;
   if (ts.isParameter(parent) && parent.initializer === fn) return parent.name;
   if (ts.isBindingElement(parent) && parent.initializer === fn) return parent.name;
-  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     return parent.left;
   }
   return undefined;
@@ -67,12 +68,13 @@ export function wrapperText(
   const body = fn.body!;
   // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
   const replaced: { start: number; end: number; text: string; hole?: number }[] = [];
-  const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword) : undefined;
-  // As a method its `function` goes too, and its name is the key.
-  const functionKeyword = asMethod ? fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword) : undefined;
-  for (const token of [asyncModifier, functionKeyword, fn.asteriskToken]) {
+  const asyncModifier = ts.canHaveModifiers(fn) ? ts.getModifiers(fn)?.find((m) => m.kind === SyntaxKind.AsyncKeyword) : undefined;
+  for (const token of [asyncModifier, fn.asteriskToken]) {
     if (token) replaced.push({ start: token.getStart(sf), end: token.end, text: '' });
   }
+  // As a method its `function` goes too, and its name is the key.
+  const functionKeyword = asMethod ? functionKeywordStart(fn, sf) : undefined;
+  if (functionKeyword !== undefined) replaced.push({ start: functionKeyword, end: functionKeyword + 'function'.length, text: '' });
   if (fn.name && ts.isComputedPropertyName(fn.name) && keepKey) {
     // Inside a machine the key is a hole the machine fills with its own code, so what the key reads is live there.
     const key = outer ? '' : text.slice(fn.name.expression.getStart(sf), fn.name.expression.end);
@@ -166,6 +168,23 @@ export function renderedParameters(fn: ts.FunctionLikeDeclaration, render: (p: t
 export function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
   const first = fn.parameters.findIndex((p) => p.initializer !== undefined || p.dotDotDotToken !== undefined);
   return first < 0 ? fn.parameters.length : first;
+}
+
+/**
+ * Where a function declaration's or expression's `function` keyword starts
+ * (undefined for a function written without one): its first token after the
+ * modifiers, past comments and white space, found without asking for the
+ * node's tokens, which the parser does not keep and `getChildren` would scan
+ * anew.
+ */
+function functionKeywordStart(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): number | undefined {
+  if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const text = sf.text;
+  const afterModifiers = fn.modifiers?.length ? fn.modifiers.end : fn.getStart(sf);
+  const comments = ts.getLeadingCommentRanges(text, afterModifiers);
+  let at = comments?.length ? comments[comments.length - 1].end : afterModifiers;
+  while (ts.isWhiteSpaceLike(text.charCodeAt(at))) at++;
+  return at;
 }
 
 function skipBlanks(text: string, pos: number): number {

@@ -26,6 +26,7 @@
  */
 import { UNDEFINED } from '../ir';
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope } from '../scope';
 import { isFunctionLike } from '../scope';
@@ -306,16 +307,7 @@ export class MachineBindings extends IrWriter {
         }
         return false;
       }
-      let found =
-        ts.isYieldExpression(node) ||
-        ts.isAwaitExpression(node) ||
-        (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
-        // Disposal at the end of a `using` block runs in the machine's finally (disposal.ts).
-        (ts.isVariableDeclarationList(node) && isUsing(node)) ||
-        // An async generator awaits what it returns.
-        (ts.isReturnStatement(node) && node.expression !== undefined && this.context.kind === 'asyncGenerator') ||
-        // With the starvation budget every loop of a coroutine may yield at its back-edge.
-        (this.context.budget !== undefined && ts.isIterationStatement(node, false));
+      let found = this.suspendsHere(node);
       ts.forEachChild(node, (child) => {
         if (visit(child)) found = true;
       });
@@ -323,6 +315,32 @@ export class MachineBindings extends IrWriter {
       return found;
     };
     visit(fn);
+  }
+
+  /** Whether `node` itself suspends, apart from its children; one switch on the kind, since every node of the body is asked. */
+  private suspendsHere(node: ts.Node): boolean {
+    // With the starvation budget every loop of a coroutine may yield at its back-edge.
+    const budgeted = this.context.budget !== undefined;
+    switch (node.kind) {
+      case SyntaxKind.YieldExpression:
+      case SyntaxKind.AwaitExpression:
+        return true;
+      case SyntaxKind.ForOfStatement:
+        return (node as ts.ForOfStatement).awaitModifier !== undefined || budgeted;
+      case SyntaxKind.ForStatement:
+      case SyntaxKind.ForInStatement:
+      case SyntaxKind.DoStatement:
+      case SyntaxKind.WhileStatement:
+        return budgeted;
+      case SyntaxKind.VariableDeclarationList:
+        // Disposal at the end of a `using` block runs in the machine's finally (disposal.ts).
+        return isUsing(node as ts.VariableDeclarationList);
+      case SyntaxKind.ReturnStatement:
+        // An async generator awaits what it returns.
+        return (node as ts.ReturnStatement).expression !== undefined && this.context.kind === 'asyncGenerator';
+      default:
+        return false;
+    }
   }
 }
 

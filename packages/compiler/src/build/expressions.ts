@@ -37,6 +37,7 @@
  * 13.2.8.6 template literal evaluation (ToString of each substitution in turn).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import type { Code, Label, Part, Variable } from '../ir';
 import { calleeOf, isVariable, UNDEFINED, literal, nameOperand } from '../ir';
 import { UnsupportedError } from '../diagnostics';
@@ -55,10 +56,10 @@ interface Piece {
 }
 
 const OPPOSITE_EQUALITY = new Map<ts.SyntaxKind, string>([
-  [ts.SyntaxKind.EqualsEqualsEqualsToken, '!=='],
-  [ts.SyntaxKind.ExclamationEqualsEqualsToken, '==='],
-  [ts.SyntaxKind.EqualsEqualsToken, '!='],
-  [ts.SyntaxKind.ExclamationEqualsToken, '=='],
+  [SyntaxKind.EqualsEqualsEqualsToken, '!=='],
+  [SyntaxKind.ExclamationEqualsEqualsToken, '==='],
+  [SyntaxKind.EqualsEqualsToken, '!='],
+  [SyntaxKind.ExclamationEqualsToken, '=='],
 ]);
 
 export class Normalizer implements ExpressionLowering {
@@ -69,51 +70,51 @@ export class Normalizer implements ExpressionLowering {
     const b = this.b;
     if (!b.suspends(node)) {
       const code = b.render(node);
-      const bareComma = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken;
+      const bareComma = ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.CommaToken;
       return bareComma ? ['(', ...code, ')'] : code;
     }
     switch (node.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.SatisfiesExpression:
         return this.expression((node as ts.ParenthesizedExpression).expression, discard);
-      case ts.SyntaxKind.YieldExpression:
+      case SyntaxKind.YieldExpression:
         return b.at(node, () => this.yieldExpression(node as ts.YieldExpression, discard));
-      case ts.SyntaxKind.AwaitExpression:
+      case SyntaxKind.AwaitExpression:
         return b.at(node, () => this.awaitExpression(node as ts.AwaitExpression, discard));
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         return this.binary(node as ts.BinaryExpression, discard);
-      case ts.SyntaxKind.ConditionalExpression:
+      case SyntaxKind.ConditionalExpression:
         return this.conditional(node as ts.ConditionalExpression, discard);
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         return this.call(node as ts.CallExpression);
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         return this.newExpression(node as ts.NewExpression);
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
         return this.member(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
-      case ts.SyntaxKind.TemplateExpression:
+      case SyntaxKind.TemplateExpression:
         return this.template(node as ts.TemplateExpression);
-      case ts.SyntaxKind.TaggedTemplateExpression:
+      case SyntaxKind.TaggedTemplateExpression:
         return this.taggedTemplate(node as ts.TaggedTemplateExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case SyntaxKind.ArrayLiteralExpression:
         return ['[', ...this.list((node as ts.ArrayLiteralExpression).elements), ']'];
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SyntaxKind.ObjectLiteralExpression:
         return this.objectLiteral(node as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.PrefixUnaryExpression:
-      case ts.SyntaxKind.PostfixUnaryExpression:
+      case SyntaxKind.PrefixUnaryExpression:
+      case SyntaxKind.PostfixUnaryExpression:
         return this.unary(node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression);
-      case ts.SyntaxKind.TypeOfExpression:
+      case SyntaxKind.TypeOfExpression:
         return ['typeof ', ...paren(this.expression((node as ts.TypeOfExpression).expression))];
-      case ts.SyntaxKind.VoidExpression:
+      case SyntaxKind.VoidExpression:
         return ['void ', ...paren(this.expression((node as ts.VoidExpression).expression))];
-      case ts.SyntaxKind.DeleteExpression:
+      case SyntaxKind.DeleteExpression:
         return ['delete ', ...this.reference((node as ts.DeleteExpression).expression).read()];
-      case ts.SyntaxKind.SpreadElement:
+      case SyntaxKind.SpreadElement:
         return ['...', ...paren(this.expression((node as ts.SpreadElement).expression))];
-      case ts.SyntaxKind.ClassExpression:
+      case SyntaxKind.ClassExpression:
         return this.classExpression(node as ts.ClassExpression);
     }
     throw new UnsupportedError(node, `a suspension point inside ${describe(node)} is not supported`);
@@ -217,13 +218,13 @@ export class Normalizer implements ExpressionLowering {
   private binary(node: ts.BinaryExpression, discard: boolean): Code {
     const op = node.operatorToken.kind;
     const b = this.b;
-    if (op === ts.SyntaxKind.CommaToken) {
+    if (op === SyntaxKind.CommaToken) {
       const left = this.expression(node.left, true);
       if (left.length && !isStable(left)) b.expressionStatement(left, startsLikeAnotherStatement(node.left));
       // Its value is no function definition: where the comma stood, nothing names it.
       return discard ? this.expression(node.right, true) : b.keptValue(node.right, this.expression(node.right));
     }
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+    if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken) {
       const result = b.newTemp('$t');
       b.assign(result, b.keptValue(node.left, this.expression(node.left)));
       const end = b.newLabel();
@@ -232,8 +233,8 @@ export class Normalizer implements ExpressionLowering {
       b.mark(end);
       return [result];
     }
-    if (op === ts.SyntaxKind.EqualsToken) return this.assignment(node, discard);
-    if (op >= ts.SyntaxKind.FirstCompoundAssignment && op <= ts.SyntaxKind.LastCompoundAssignment) {
+    if (op === SyntaxKind.EqualsToken) return this.assignment(node, discard);
+    if (op >= SyntaxKind.FirstCompoundAssignment && op <= SyntaxKind.LastCompoundAssignment) {
       return this.compoundAssignment(node, discard);
     }
     const [left, right] = this.sequence([this.piece(node.left), this.piece(node.right)]);
@@ -244,7 +245,7 @@ export class Normalizer implements ExpressionLowering {
     const b = this.b;
     const n = skipOuterExpression(node);
     // `!x` is a test of `x` the other way round; `a === b` tested false is `a !== b` tested true.
-    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return this.jumpOn(n.operand, !when, target);
+    if (ts.isPrefixUnaryExpression(n) && n.operator === SyntaxKind.ExclamationToken) return this.jumpOn(n.operand, !when, target);
     const flipped = ts.isBinaryExpression(n) && !when && !b.suspends(n) ? OPPOSITE_EQUALITY.get(n.operatorToken.kind) : undefined;
     if (flipped && ts.isBinaryExpression(n)) return b.branchIf([...b.render(n.left), ` ${flipped} `, ...b.render(n.right)], target);
     const condition = this.expression(node);
@@ -254,8 +255,8 @@ export class Normalizer implements ExpressionLowering {
 
   /** `&&`, `||`, `??` and their assignments: jumps over the right operand when the left one decides. */
   private skipRightOperand(op: ts.SyntaxKind, left: Code, end: Label): void {
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken) this.b.branch(left, end);
-    else if (op === ts.SyntaxKind.BarBarToken) this.b.branchIf(left, end);
+    if (op === SyntaxKind.AmpersandAmpersandToken) this.b.branch(left, end);
+    else if (op === SyntaxKind.BarBarToken) this.b.branchIf(left, end);
     else this.b.branchIf([...left, ' != null'], end);
   }
 
@@ -283,7 +284,7 @@ export class Normalizer implements ExpressionLowering {
   reference(node: ts.Expression): Reference {
     const b = this.b;
     node = skipOuterExpression(node);
-    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === SyntaxKind.SuperKeyword) {
       const accessor = b.context.superAccessor();
       if (!accessor) throw new UnsupportedError(node, "'super' outside a method");
       const key = ts.isPropertyAccessExpression(node) ? [literal(JSON.stringify(node.name.text))] : this.spill(this.expression(node.argumentExpression));
@@ -369,19 +370,19 @@ export class Normalizer implements ExpressionLowering {
     const op = node.operatorToken.kind;
     const ref = this.reference(node.left);
     if (
-      op === ts.SyntaxKind.AmpersandAmpersandEqualsToken ||
-      op === ts.SyntaxKind.BarBarEqualsToken ||
-      op === ts.SyntaxKind.QuestionQuestionEqualsToken
+      op === SyntaxKind.AmpersandAmpersandEqualsToken ||
+      op === SyntaxKind.BarBarEqualsToken ||
+      op === SyntaxKind.QuestionQuestionEqualsToken
     ) {
       const result = b.newTemp('$t');
       b.assign(result, ref.read());
       const end = b.newLabel();
       const shortOp =
-        op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
-          ? ts.SyntaxKind.AmpersandAmpersandToken
-          : op === ts.SyntaxKind.BarBarEqualsToken
-            ? ts.SyntaxKind.BarBarToken
-            : ts.SyntaxKind.QuestionQuestionToken;
+        op === SyntaxKind.AmpersandAmpersandEqualsToken
+          ? SyntaxKind.AmpersandAmpersandToken
+          : op === SyntaxKind.BarBarEqualsToken
+            ? SyntaxKind.BarBarToken
+            : SyntaxKind.QuestionQuestionToken;
       this.skipRightOperand(shortOp, [result], end);
       b.assign(result, b.keptValue(node.right, this.expression(node.right)));
       ref.write([result]);
@@ -396,10 +397,10 @@ export class Normalizer implements ExpressionLowering {
 
   private unary(node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): Code {
     const op = ts.tokenToString(node.operator)!;
-    if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) {
+    if (node.operator === SyntaxKind.PlusPlusToken || node.operator === SyntaxKind.MinusMinusToken) {
       const reference = this.reference(node.operand);
       const operand = skipOuterExpression(node.operand);
-      if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === SyntaxKind.SuperKeyword) {
         // A super property is read and written through its accessor, no place to update: the update works on a
         // copy (`++`/`--` apply ToNumeric once, a BigInt stays one), which is then written back.
         const b = this.b;
@@ -480,8 +481,8 @@ export class Normalizer implements ExpressionLowering {
     // Where the engine reports the call: before each place it may report the lowered one.
     const at = callPosition(node, b.context.sourceFile);
     const argumentsSuspend = node.arguments.some((a) => b.suspends(a));
-    if (callee.kind === ts.SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
-    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    if (callee.kind === SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
+    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === SyntaxKind.SuperKeyword) {
       const fn = this.spill(b.render(callee));
       const args = this.list(node.arguments);
       return [...paren(fn), '.', at, 'call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
@@ -547,7 +548,7 @@ export class Normalizer implements ExpressionLowering {
     const tag = skipOuterExpression(node.tag);
     let receiver: Code | undefined;
     let fn: Code;
-    if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+    if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind !== SyntaxKind.SuperKeyword) {
       receiver = this.spill(this.expression(tag.expression));
       fn = this.spill(
         ts.isPropertyAccessExpression(tag)

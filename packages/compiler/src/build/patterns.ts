@@ -30,6 +30,7 @@
  */
 import { UNDEFINED, literal } from '../ir';
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import type { Code, Variable } from '../ir';
 import { DiagnosticCode, UnsupportedError } from '../diagnostics';
 import type { Builder } from './builder';
@@ -98,7 +99,7 @@ export class Destructurer {
       } else if (ts.isPropertyAssignment(element)) {
         key = element.name;
         const init = element.initializer;
-        if (ts.isBinaryExpression(init) && init.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        if (ts.isBinaryExpression(init) && init.operatorToken.kind === SyntaxKind.EqualsToken) {
           target = init.left;
           initializer = init.right;
         } else {
@@ -184,7 +185,7 @@ export class Destructurer {
         if (ts.isBindingElement(element)) {
           target = element.name;
           initializer = element.initializer;
-        } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === SyntaxKind.EqualsToken) {
           target = element.left;
           initializer = element.right;
         } else {

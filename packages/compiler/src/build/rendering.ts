@@ -20,6 +20,7 @@
  * ECMAScript 2025, 14.3.2 Variable Statement; 8.6.2 BindingInitialization.
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { isVariable, plainText, type Code, type Part, type Variable, UNDEFINED, literal } from '../ir';
 import type { Binding } from '../scope';
 import { nameToKeep, renderNode, type RenderHooks } from '../render';

@@ -20,16 +20,17 @@
  * ECMAScript 2025, 14.5 Expression Statement (its lookahead restriction).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { isParenthesesOrTypeWrapper } from '../named-evaluation';
 
 export function startsLikeAnotherStatement(node: ts.Expression): boolean {
   const leftmost = leftmostOperand(node);
   switch (leftmost.kind) {
-    case ts.SyntaxKind.ObjectLiteralExpression:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ClassExpression:
+    case SyntaxKind.ObjectLiteralExpression:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ClassExpression:
       return true;
-    case ts.SyntaxKind.Identifier:
+    case SyntaxKind.Identifier:
       return (leftmost as ts.Identifier).text === 'let';
     default:
       return false;
@@ -44,7 +45,7 @@ function leftmostOperand(node: ts.Expression): ts.Expression {
       node = node.tag;
     } else if (ts.isBinaryExpression(node)) {
       // A comma's left operand becomes a statement of its own; its value is the right one.
-      node = node.operatorToken.kind === ts.SyntaxKind.CommaToken ? node.right : node.left;
+      node = node.operatorToken.kind === SyntaxKind.CommaToken ? node.right : node.left;
     } else if (ts.isPostfixUnaryExpression(node)) {
       node = node.operand;
     } else if (ts.isConditionalExpression(node)) {

@@ -32,6 +32,7 @@
  * 14.15.3 try evaluation; 14.12.4 CaseBlockEvaluation.
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR, UNDEFINED, nameOperand } from '../ir';
 import { DiagnosticCode, UnsupportedError } from '../diagnostics';
 import type { Builder, BuildContext } from './builder';
@@ -124,32 +125,32 @@ export class MachineBuilder extends IterationBuilder implements Builder {
       return this.renderStatement(node);
     }
     switch (node.kind) {
-      case ts.SyntaxKind.ExpressionStatement:
+      case SyntaxKind.ExpressionStatement:
         return this.buildExpressionStatement((node as ts.ExpressionStatement).expression);
-      case ts.SyntaxKind.Block:
+      case SyntaxKind.Block:
         this.enterScope(node);
         return this.buildStatements((node as ts.Block).statements);
-      case ts.SyntaxKind.IfStatement:
+      case SyntaxKind.IfStatement:
         return this.buildIf(node as ts.IfStatement);
-      case ts.SyntaxKind.ThrowStatement:
+      case SyntaxKind.ThrowStatement:
         return this.throwValue(this.expressions.expression((node as ts.ThrowStatement).expression));
-      case ts.SyntaxKind.WhileStatement:
+      case SyntaxKind.WhileStatement:
         return this.buildWhile(node as ts.WhileStatement, []);
-      case ts.SyntaxKind.DoStatement:
+      case SyntaxKind.DoStatement:
         return this.buildDo(node as ts.DoStatement, []);
-      case ts.SyntaxKind.ForStatement:
+      case SyntaxKind.ForStatement:
         return this.buildFor(node as ts.ForStatement, []);
-      case ts.SyntaxKind.ForOfStatement:
+      case SyntaxKind.ForOfStatement:
         return this.buildForOf(node as ts.ForOfStatement, []);
-      case ts.SyntaxKind.ForInStatement:
+      case SyntaxKind.ForInStatement:
         return this.buildForIn(node as ts.ForInStatement, []);
-      case ts.SyntaxKind.LabeledStatement:
+      case SyntaxKind.LabeledStatement:
         return this.buildLabeled(node as ts.LabeledStatement);
-      case ts.SyntaxKind.SwitchStatement:
+      case SyntaxKind.SwitchStatement:
         return this.buildSwitch(node as ts.SwitchStatement, []);
-      case ts.SyntaxKind.TryStatement:
+      case SyntaxKind.TryStatement:
         return this.buildTry(node as ts.TryStatement);
-      case ts.SyntaxKind.WithStatement:
+      case SyntaxKind.WithStatement:
         // The machine's states cannot stand inside the object environment a `with` opens.
         throw new UnsupportedError(node, "a 'with' statement whose body holds a suspension point is not lowered", DiagnosticCode.WithBodySuspends);
       default:
@@ -258,17 +259,17 @@ export class MachineBuilder extends IterationBuilder implements Builder {
       body = body.statement;
     }
     switch (body.kind) {
-      case ts.SyntaxKind.WhileStatement:
+      case SyntaxKind.WhileStatement:
         return this.buildWhile(body as ts.WhileStatement, labels);
-      case ts.SyntaxKind.DoStatement:
+      case SyntaxKind.DoStatement:
         return this.buildDo(body as ts.DoStatement, labels);
-      case ts.SyntaxKind.ForStatement:
+      case SyntaxKind.ForStatement:
         return this.buildFor(body as ts.ForStatement, labels);
-      case ts.SyntaxKind.ForOfStatement:
+      case SyntaxKind.ForOfStatement:
         return this.buildForOf(body as ts.ForOfStatement, labels);
-      case ts.SyntaxKind.ForInStatement:
+      case SyntaxKind.ForInStatement:
         return this.buildForIn(body as ts.ForInStatement, labels);
-      case ts.SyntaxKind.SwitchStatement:
+      case SyntaxKind.SwitchStatement:
         return this.buildSwitch(body as ts.SwitchStatement, labels);
     }
     const exit = this.newLabel();

@@ -18,6 +18,7 @@
  * Destructuring Assignment, 14.7.5.1 (for-in/of heads).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import type { ReportEarlyError } from './early-error';
 
@@ -30,7 +31,7 @@ export function isAssignmentPattern(literal: ts.ObjectLiteralExpression | ts.Arr
   let node: ts.Node = literal;
   for (;;) {
     const parent = node.parent;
-    if (ts.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (ts.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind === SyntaxKind.EqualsToken;
     if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
     if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) node = ts.isSpreadAssignment(parent) ? parent.parent : parent;
     else if (ts.isPropertyAssignment(parent) && parent.initializer === node) node = parent.parent;
@@ -47,11 +48,11 @@ export function isAssignmentTarget(target: ts.Expression): boolean {
   if (ts.isBinaryExpression(parent)) {
     if (parent.left !== node) return false;
     const operator = parent.operatorToken.kind;
-    if (operator === ts.SyntaxKind.EqualsToken) return true;
-    return operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment;
+    if (operator === SyntaxKind.EqualsToken) return true;
+    return operator >= SyntaxKind.FirstCompoundAssignment && operator <= SyntaxKind.LastCompoundAssignment;
   }
   if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
-    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+    return parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken;
   }
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
   if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) return isAssignmentPattern(parent.parent);
@@ -75,17 +76,17 @@ export function expressionWriteOf(node: ts.Node): ExpressionWrite | undefined {
   let value: ts.Expression | undefined;
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
-    if (op < ts.SyntaxKind.FirstAssignment || op > ts.SyntaxKind.LastAssignment) return undefined;
+    if (op < SyntaxKind.FirstAssignment || op > SyntaxKind.LastAssignment) return undefined;
     target = node.left;
     value = node.right;
   } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-             (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+             (node.operator === SyntaxKind.PlusPlusToken || node.operator === SyntaxKind.MinusMinusToken)) {
     target = node.operand;
   } else {
     return undefined;
   }
   while (ts.isParenthesizedExpression(target)) target = target.expression;
-  return { target, value, plain: ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken };
+  return { target, value, plain: ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken };
 }
 
 /**
@@ -98,7 +99,7 @@ export function isDestructuringTarget(target: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   let parent = node.parent;
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
-  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     node = parent;
     parent = node.parent;
   }

@@ -26,6 +26,7 @@
  * a simple catch parameter).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import type { ReportEarlyError } from './early-error';
 
@@ -53,7 +54,7 @@ export function boundNames(name: ts.BindingName, into: ts.Identifier[] = []): ts
 }
 
 function isAmbient(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.DeclareKeyword);
 }
 
 function isLexicalList(list: ts.VariableDeclarationList): boolean {
@@ -70,7 +71,7 @@ function isPlainFunction(node: ts.Node): boolean {
   return (
     (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) &&
     !node.asteriskToken &&
-    !(ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
+    !(ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword)
   );
 }
 

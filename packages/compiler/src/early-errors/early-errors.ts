@@ -35,6 +35,7 @@
  * 16.1.1 and 16.2.1.1 (scripts and modules).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { checkArrowLine } from './arrow-heads';
 import { checkShorthandInitializer } from './assignment-targets';
 import { blockScope, boundNames, checkVarNames, forHeadScope, functionScope, isLexicalForHead, isVarList, type DeclarationScope } from './declared-names';
@@ -72,7 +73,7 @@ export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): Ear
     const contextOf = childContexts(node, context, report);
     const children: Visit[] = [];
     ts.forEachChild(node, (child) => {
-      children.push([child, contextOf(child)]);
+      children.push([child, contextOf ? contextOf(child) : context]);
     });
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
@@ -82,56 +83,56 @@ export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): Ear
 /** The rules that look at one node. */
 function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): void {
   switch (node.kind) {
-    case ts.SyntaxKind.Identifier:
+    case SyntaxKind.Identifier:
       return checkIdentifier(node as ts.Identifier, context, report);
-    case ts.SyntaxKind.YieldExpression:
+    case SyntaxKind.YieldExpression:
       return checkYield(node as ts.YieldExpression, context, report);
-    case ts.SyntaxKind.AwaitExpression:
+    case SyntaxKind.AwaitExpression:
       return checkAwait(node as ts.AwaitExpression, context, report);
-    case ts.SyntaxKind.ForOfStatement:
+    case SyntaxKind.ForOfStatement:
       checkForAwait(node as ts.ForOfStatement, context, report);
       checkForInOfHead(node as ts.ForOfStatement, context, report);
       return checkStatementPosition((node as ts.ForOfStatement).statement, 'loop', context, report);
-    case ts.SyntaxKind.ForInStatement:
+    case SyntaxKind.ForInStatement:
       checkForInOfHead(node as ts.ForInStatement, context, report);
       return checkStatementPosition((node as ts.ForInStatement).statement, 'loop', context, report);
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.WhileStatement:
+    case SyntaxKind.DoStatement:
       return checkStatementPosition((node as ts.IterationStatement).statement, 'loop', context, report);
-    case ts.SyntaxKind.IfStatement: {
+    case SyntaxKind.IfStatement: {
       const statement = node as ts.IfStatement;
       checkStatementPosition(statement.thenStatement, 'if', context, report);
       if (statement.elseStatement) checkStatementPosition(statement.elseStatement, 'if', context, report);
       return;
     }
-    case ts.SyntaxKind.WithStatement:
+    case SyntaxKind.WithStatement:
       checkWith(node as ts.WithStatement, context, report);
       return checkStatementPosition((node as ts.WithStatement).statement, 'with', context, report);
-    case ts.SyntaxKind.LabeledStatement:
+    case SyntaxKind.LabeledStatement:
       return checkStatementPosition((node as ts.LabeledStatement).statement, 'label', context, report);
-    case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ContinueStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ContinueStatement:
       return checkJump(node as ts.BreakStatement | ts.ContinueStatement, context, report);
-    case ts.SyntaxKind.SuperKeyword:
+    case SyntaxKind.SuperKeyword:
       return checkSuper(node as ts.SuperExpression, context, report);
-    case ts.SyntaxKind.MetaProperty:
+    case SyntaxKind.MetaProperty:
       return checkMetaProperty(node as ts.MetaProperty, context, report);
-    case ts.SyntaxKind.DeleteExpression:
+    case SyntaxKind.DeleteExpression:
       return checkDelete(node as ts.DeleteExpression, context, report);
-    case ts.SyntaxKind.ArrowFunction:
+    case SyntaxKind.ArrowFunction:
       return checkArrowLine(node as ts.ArrowFunction, report);
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression:
+    case SyntaxKind.ClassDeclaration:
+    case SyntaxKind.ClassExpression:
       return checkClassElements(node as ts.ClassLikeDeclaration, report);
-    case ts.SyntaxKind.ObjectLiteralExpression:
+    case SyntaxKind.ObjectLiteralExpression:
       return checkObjectLiteral(node as ts.ObjectLiteralExpression, report);
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.StringLiteral:
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.StringLiteral:
       return checkLegacyOctal(node as ts.NumericLiteral | ts.StringLiteral, context, report);
-    case ts.SyntaxKind.ShorthandPropertyAssignment:
+    case SyntaxKind.ShorthandPropertyAssignment:
       return checkShorthandInitializer(node as ts.ShorthandPropertyAssignment, report);
-    case ts.SyntaxKind.VariableDeclarationList: {
+    case SyntaxKind.VariableDeclarationList: {
       const list = node as ts.VariableDeclarationList;
       if (isVarList(list)) checkVarNames(list.declarations.flatMap((d) => boundNames(d.name)), context.scope, report);
       return checkUsingDeclaration(list, context, report);
@@ -139,65 +140,64 @@ function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarly
   }
 }
 
-/** How `node` makes the contexts of its children; most pass their own on. */
-function childContexts(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): (child: ts.Node) => SyntacticContext {
-  const same = () => context;
+/** How `node` makes the contexts of its children; undefined when it passes its own on, as most do (nothing is allocated for them). */
+function childContexts(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): ((child: ts.Node) => SyntacticContext) | undefined {
   if (isFunctionLike(node)) return functionPartContexts(node, context, report);
   const withScope = (scope: DeclarationScope, more: Partial<SyntacticContext> = {}): SyntacticContext => ({ ...context, ...more, scope });
   switch (node.kind) {
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression: {
+    case SyntaxKind.ClassDeclaration:
+    case SyntaxKind.ClassExpression: {
       const inner = classContext(context);
       return () => inner;
     }
-    case ts.SyntaxKind.PropertyDeclaration: {
+    case SyntaxKind.PropertyDeclaration: {
       const field = node as ts.PropertyDeclaration;
       const initializer = classElementContext(field, context, functionScope([], new Map(), false, true, report, context.scope));
       return (child) => (child === field.initializer ? initializer : context);
     }
-    case ts.SyntaxKind.ClassStaticBlockDeclaration: {
+    case SyntaxKind.ClassStaticBlockDeclaration: {
       const block = node as ts.ClassStaticBlockDeclaration;
       const inner = classElementContext(block, context, functionScope(block.body.statements, new Map(), false, true, report, context.scope));
       return () => inner;
     }
-    case ts.SyntaxKind.Block: {
+    case SyntaxKind.Block: {
       const parent = node.parent;
       // A function's or static block's body is the scope its owner made.
-      if (isFunctionLike(parent) || ts.isClassStaticBlockDeclaration(parent)) return same;
+      if (isFunctionLike(parent) || ts.isClassStaticBlockDeclaration(parent)) return undefined;
       const catchParameter = ts.isCatchClause(parent) ? parent.variableDeclaration?.name : undefined;
       const inner = withScope(blockScope((node as ts.Block).statements, context.strict, report, context.scope, catchParameter));
       return () => inner;
     }
-    case ts.SyntaxKind.CaseBlock: {
+    case SyntaxKind.CaseBlock: {
       const statements = (node as ts.CaseBlock).clauses.flatMap((clause) => clause.statements);
       const inner = withScope(blockScope(statements, context.strict, report, context.scope), { breakable: true });
       return () => inner;
     }
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.ForInStatement:
-    case ts.SyntaxKind.ForOfStatement: {
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.ForOfStatement: {
       const loop = node as ts.ForStatement | ts.ForInStatement | ts.ForOfStatement;
       const scope = isLexicalForHead(loop) ? forHeadScope(loop.initializer, report, context.scope) : context.scope;
       const inner = withScope(scope, { breakable: true, continuable: true });
       return () => inner;
     }
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement: {
+    case SyntaxKind.WhileStatement:
+    case SyntaxKind.DoStatement: {
       const inner: SyntacticContext = { ...context, breakable: true, continuable: true };
       return () => inner;
     }
-    case ts.SyntaxKind.LabeledStatement: {
+    case SyntaxKind.LabeledStatement: {
       const statement = node as ts.LabeledStatement;
       const inner = labelledContext(statement, context, report);
       return (child) => (child === statement.statement ? inner : context);
     }
-    case ts.SyntaxKind.ModuleBlock: {
+    case SyntaxKind.ModuleBlock: {
       // A namespace body runs as a function of its own.
       const inner = withScope(functionScope((node as ts.ModuleBlock).statements, new Map(), false, context.strict, report, context.scope));
       return () => inner;
     }
   }
-  return same;
+  return undefined;
 }
 
 /** A function's name, parameters and body each see the function differently. */
@@ -222,18 +222,19 @@ function functionPartContexts(fn: ts.SignatureDeclaration & { body?: ts.Node }, 
  * overload signatures, `declare` and the `implements` clause. None of it runs.
  */
 function isTypeScriptOnly(node: ts.Node): boolean {
-  if (ts.isTypeNode(node)) return !ts.isExpressionWithTypeArguments(node) || (ts.isHeritageClause(node.parent) && node.parent.token === ts.SyntaxKind.ImplementsKeyword);
+  if (ts.isTypeNode(node)) return !ts.isExpressionWithTypeArguments(node) || (ts.isHeritageClause(node.parent) && node.parent.token === SyntaxKind.ImplementsKeyword);
   switch (node.kind) {
-    case ts.SyntaxKind.InterfaceDeclaration:
-    case ts.SyntaxKind.TypeAliasDeclaration:
-    case ts.SyntaxKind.EnumDeclaration:
-    case ts.SyntaxKind.TypeParameter:
-    case ts.SyntaxKind.IndexSignature:
-    case ts.SyntaxKind.ImportEqualsDeclaration:
-    case ts.SyntaxKind.NamespaceExportDeclaration:
+    case SyntaxKind.InterfaceDeclaration:
+    case SyntaxKind.TypeAliasDeclaration:
+    case SyntaxKind.EnumDeclaration:
+    case SyntaxKind.TypeParameter:
+    case SyntaxKind.IndexSignature:
+    case SyntaxKind.ImportEqualsDeclaration:
+    case SyntaxKind.NamespaceExportDeclaration:
       return true;
   }
   if (isFunctionLike(node) && !ts.isArrowFunction(node) && node.body === undefined) return true;
-  const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
-  return modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword || (m.kind === ts.SyntaxKind.AbstractKeyword && ts.isClassElement(node)));
+  // The modifiers as they stand, decorators among them (`getModifiers` would copy the list without them): no decorator is either keyword.
+  if (!ts.canHaveModifiers(node) || !node.modifiers) return false;
+  return node.modifiers.some((m) => m.kind === SyntaxKind.DeclareKeyword || (m.kind === SyntaxKind.AbstractKeyword && ts.isClassElement(node)));
 }

@@ -22,6 +22,7 @@
  * `__proto__` in object initializers).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import { isAssignmentPattern } from './assignment-targets';
 import { redeclared } from './declared-names';
@@ -35,11 +36,11 @@ function staticName(name: ts.PropertyName | undefined): string | undefined {
 }
 
 function isStatic(member: ts.ClassElement): boolean {
-  return ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === SyntaxKind.StaticKeyword);
 }
 
 function hasBody(member: ts.ClassElement): boolean {
-  if (ts.isPropertyDeclaration(member)) return !(ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword || m.kind === ts.SyntaxKind.AbstractKeyword);
+  if (ts.isPropertyDeclaration(member)) return !(ts.getModifiers(member) ?? []).some((m) => m.kind === SyntaxKind.DeclareKeyword || m.kind === SyntaxKind.AbstractKeyword);
   if (ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isAccessor(member)) return member.body !== undefined;
   return true;
 }
@@ -52,7 +53,7 @@ export function checkClassElements(cls: ts.ClassLikeDeclaration, report: ReportE
     if (ts.isConstructorDeclaration(member)) {
       if (constructor) report(member, DiagnosticCode.InvalidClassElement, 'A class may only have one constructor');
       constructor = member;
-      if ((ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+      if ((ts.getModifiers(member) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword)) {
         report(member, DiagnosticCode.InvalidClassElement, 'Class constructor may not be an async method');
       }
       continue;

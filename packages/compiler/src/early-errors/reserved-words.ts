@@ -27,10 +27,12 @@
  * 15.7.1 (ContainsArguments in class fields).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import { isAssignmentTarget } from './assignment-targets';
 import type { ReportEarlyError } from './early-error';
 import type { SyntacticContext } from './syntactic-context';
+import { isPropertyLike } from '../scope';
 
 const STRICT_RESERVED = new Set(['implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
 
@@ -59,47 +61,39 @@ export function checkIdentifier(id: ts.Identifier, context: SyntacticContext, re
 
 function roleOf(id: ts.Identifier): IdentifierRole | undefined {
   const parent = id.parent;
+  if (isPropertyLike(parent)) return parent.name === id ? undefined : 'reference';
   switch (parent.kind) {
-    case ts.SyntaxKind.VariableDeclaration:
-    case ts.SyntaxKind.Parameter:
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression:
-    case ts.SyntaxKind.ImportClause:
-    case ts.SyntaxKind.NamespaceImport:
+    case SyntaxKind.VariableDeclaration:
+    case SyntaxKind.Parameter:
+    case SyntaxKind.FunctionDeclaration:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ClassDeclaration:
+    case SyntaxKind.ClassExpression:
+    case SyntaxKind.ImportClause:
+    case SyntaxKind.NamespaceImport:
       return (parent as ts.NamedDeclaration).name === id ? 'binding' : 'reference';
-    case ts.SyntaxKind.BindingElement:
+    case SyntaxKind.BindingElement:
       return (parent as ts.BindingElement).name === id ? 'binding' : undefined;
-    case ts.SyntaxKind.ImportSpecifier:
+    case SyntaxKind.ImportSpecifier:
       return (parent as ts.ImportSpecifier).name === id ? 'binding' : undefined;
-    case ts.SyntaxKind.LabeledStatement:
-    case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ContinueStatement:
+    case SyntaxKind.LabeledStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ContinueStatement:
       return 'label';
-    case ts.SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.PropertyAccessExpression:
       return (parent as ts.PropertyAccessExpression).name === id ? undefined : 'reference';
-    case ts.SyntaxKind.PropertyAssignment:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.PropertyDeclaration:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-    case ts.SyntaxKind.PropertySignature:
-    case ts.SyntaxKind.MethodSignature:
-    case ts.SyntaxKind.EnumMember:
-      return (parent as ts.NamedDeclaration).name === id ? undefined : 'reference';
-    case ts.SyntaxKind.QualifiedName:
-    case ts.SyntaxKind.MetaProperty:
-    case ts.SyntaxKind.ExportSpecifier:
-    case ts.SyntaxKind.NamespaceExport:
-    case ts.SyntaxKind.ImportEqualsDeclaration:
-    case ts.SyntaxKind.ModuleDeclaration:
-    case ts.SyntaxKind.TypeParameter:
-    case ts.SyntaxKind.JsxAttribute:
-    case ts.SyntaxKind.JsxNamespacedName:
-    case ts.SyntaxKind.JsxOpeningElement:
-    case ts.SyntaxKind.JsxSelfClosingElement:
-    case ts.SyntaxKind.JsxClosingElement:
+    case SyntaxKind.QualifiedName:
+    case SyntaxKind.MetaProperty:
+    case SyntaxKind.ExportSpecifier:
+    case SyntaxKind.NamespaceExport:
+    case SyntaxKind.ImportEqualsDeclaration:
+    case SyntaxKind.ModuleDeclaration:
+    case SyntaxKind.TypeParameter:
+    case SyntaxKind.JsxAttribute:
+    case SyntaxKind.JsxNamespacedName:
+    case SyntaxKind.JsxOpeningElement:
+    case SyntaxKind.JsxSelfClosingElement:
+    case SyntaxKind.JsxClosingElement:
       return undefined;
     default:
       return 'reference';

@@ -22,6 +22,7 @@
  * (labelled function declarations), B.3.3 (function declarations in `if`).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import type { ReportEarlyError } from './early-error';
 import type { SyntacticContext } from './syntactic-context';
@@ -64,5 +65,5 @@ function isLetThenLineBreak(list: ts.VariableDeclarationList): boolean {
 }
 
 function isAsync(fn: ts.FunctionDeclaration): boolean {
-  return (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  return (ts.getModifiers(fn) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword);
 }

@@ -23,6 +23,7 @@
  * 12.7.2 (a keyword's code points: no escapes).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import type { ReportEarlyError } from './early-error';
 import type { SyntacticContext } from './syntactic-context';
@@ -37,7 +38,7 @@ export function checkSuper(node: ts.SuperExpression, context: SyntacticContext, 
 }
 
 export function checkMetaProperty(node: ts.MetaProperty, context: SyntacticContext, report: ReportEarlyError): void {
-  const keyword = node.keywordToken === ts.SyntaxKind.NewKeyword ? 'new' : 'import';
+  const keyword = node.keywordToken === SyntaxKind.NewKeyword ? 'new' : 'import';
   if (node.name.getText().includes('\\')) {
     report(node.name, DiagnosticCode.MisplacedSuperOrMeta, `'${keyword}.${node.name.text}' must not contain escaped characters`);
   } else if (keyword === 'new' && !context.newTarget) {

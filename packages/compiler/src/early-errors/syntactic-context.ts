@@ -26,6 +26,7 @@
  * definitions); 15.7 Class Definitions (field initializers, static blocks).
  */
 import ts from 'typescript';
+import { SyntaxKind } from '../syntax-kind';
 import { hasUseStrict } from '../directives';
 import type { DeclarationScope } from './declared-names';
 
@@ -85,7 +86,7 @@ export type FunctionPart = 'name' | 'parameters' | 'body';
 export function functionContext(fn: ts.SignatureDeclaration, part: FunctionPart, outer: SyntacticContext, scope: DeclarationScope): SyntacticContext {
   const body = (fn as { body?: ts.Node }).body;
   const strict = outer.strict || (body !== undefined && ts.isBlock(body) && hasUseStrict(body.statements));
-  const isAsync = ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  const isAsync = ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword);
   const isGenerator = (fn as ts.FunctionLikeDeclaration).asteriskToken !== undefined;
   if (part === 'name' && !ts.isFunctionExpression(fn)) {
     // A declaration's name is bound in the code around it (BindingIdentifier[?Yield, ?Await]).
@@ -155,7 +156,7 @@ export function classElementContext(element: ts.PropertyDeclaration | ts.ClassSt
 }
 
 export function extendsSomething(cls: ts.ClassLikeDeclaration): boolean {
-  return (cls.heritageClauses ?? []).some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
+  return (cls.heritageClauses ?? []).some((clause) => clause.token === SyntaxKind.ExtendsKeyword);
 }
 
 export function isIterationStatement(node: ts.Node): boolean {
