@@ -125,7 +125,12 @@ export class MachineBindings extends IrWriter {
     if (binding.kind !== 'const' && !ownName) return undefined;
     if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
     if (ownName && !this.context.strict) return UNDEFINED;
-    return [this.context.names.runtime.ref('throwConstantAssignment'), '(', JSON.stringify(binding.name), ')'];
+    const rt = this.context.names.runtime;
+    const name = JSON.stringify(binding.name);
+    const thrower: Code = [rt.ref('throwConstantAssignment'), '(', name, ')'];
+    if (!this.deadZone.has(binding)) return thrower;
+    // SetMutableBinding refuses an uninitialized binding (a ReferenceError) before an immutable one.
+    return ['(', rt.ref('checkInitialized'), '(', ...this.identifierCode(target)!, ', ', name, '), ', ...thrower, ')'];
   }
 
   /** Whether a scope can be entered more than once per call: it sits in a loop of this function. */
