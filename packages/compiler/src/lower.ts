@@ -39,6 +39,7 @@ import { machineNames, NameAllocator, type MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
 import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
 import { parametersSharedWithClosures } from './parameter-closures';
+import { isDerivedConstructor, thisOwnerOf } from './derived-constructor-this';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
@@ -126,6 +127,9 @@ class FunctionLowering {
   private readonly assembledLinks: SharedSites;
   private readonly builder: MachineBuilder;
   private superVariable: Variable | undefined;
+  private superCallVariable: Variable | undefined;
+  /** An arrow whose `this` is a derived class constructor's, which `super(…)` initializes. */
+  private readonly derivedConstructorThis: boolean;
   /**
    * Parameters whose frame fields are the wrapper's own bindings: those the engine's mapped `arguments`
    * reaches (sloppy, simple parameters), or those a closure in the parameter list shares with the body.
@@ -171,6 +175,7 @@ class FunctionLowering {
     if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
     if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
     this.storage = dynamicScope ? 'scope' : 'frame';
+    this.derivedConstructorThis = ts.isArrowFunction(fn) && isDerivedConstructor(thisOwnerOf(fn));
     this.reserved = [...(outer?.reserved ?? []), ...Object.values(this.names), ...Object.values(this.helper), ...(this.keyTemp ? [this.keyTemp] : [])];
     this.assembledLinks = new SharedSites(file.runtime);
     this.builder = new MachineBuilder({
@@ -186,6 +191,8 @@ class FunctionLowering {
       budget: file.coroutineBudget !== undefined && this.coroutine ? budgetCheckpoint(file, file.coroutineBudget) : undefined,
       isCancellation: this.coroutine ? file.coroutineRuntime.ref('isCancellation') : undefined,
       superAccessor: () => this.superAccessor(),
+      derivedConstructorThis: this.derivedConstructorThis,
+      superCall: () => this.superCall(),
       nestedSuspendFunction: (node, edits, asExpression) => this.nestedSuspendFunction(node, edits, asExpression),
       linkedObject: (node, code) => this.assembledLinks.linked(node, code),
     });
@@ -383,7 +390,9 @@ class FunctionLowering {
     const fromOuter = this.outer && ts.isArrowFunction(this.fn) ? this.outer : undefined;
     switch (v.origin) {
       case 'this':
-        return fromOuter ? fromOuter.lexical('this') : 'this';
+        if (fromOuter) return fromOuter.lexical('this');
+        // Read at each use: the arrow may run before `super(…)` has initialized it.
+        return this.derivedConstructorThis ? '() => this' : 'this';
       case 'arguments':
         return fromOuter ? fromOuter.lexical('arguments') : 'arguments';
       case 'newTarget':
@@ -391,6 +400,8 @@ class FunctionLowering {
       case 'super':
         if (fromOuter) return fromOuter.lexical('super');
         return '(key, value, write) => (write ? (super[key] = value) : super[key])';
+      case 'superCall':
+        return fromOuter ? fromOuter.lexical('superCall') : '(...args) => super(...args)';
       default:
         return v.name;
     }
@@ -405,6 +416,15 @@ class FunctionLowering {
       this.superVariable.captured = true;
     }
     return this.superVariable;
+  }
+
+  private superCall(): Variable | undefined {
+    if (!this.derivedConstructorThis) return undefined;
+    if (!this.superCallVariable) {
+      this.superCallVariable = this.builder.newVariable('$superCall', 'superCall', { input: true });
+      this.superCallVariable.captured = true;
+    }
+    return this.superCallVariable;
   }
 
   /** A suspend function nested in this one: lowered when its text is asked for, once this one's layout exists. */
@@ -474,6 +494,8 @@ class FunctionLowering {
         return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : UNDEFINED;
       case 'super':
         return captured(this.builder.context.superAccessor());
+      case 'superCall':
+        return captured(this.superCall());
     }
   }
 }
@@ -545,10 +567,15 @@ function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, b
   });
 }
 
-/** Which of `this`, `arguments`, `new.target` and `super` an arrow takes from around it. */
+/** Which of `this`, `arguments`, `new.target`, `super` and `super(…)` an arrow takes from around it. */
 function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
   const uses = new Set<LexicalOrigin>();
   const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === SyntaxKind.SuperKeyword) {
+      uses.add('superCall');
+      node.arguments.forEach(visit);
+      return;
+    }
     if (node.kind === SyntaxKind.ThisKeyword) uses.add('this');
     // `super.m()` calls with `this` as receiver.
     else if (node.kind === SyntaxKind.SuperKeyword) uses.add('super').add('this');

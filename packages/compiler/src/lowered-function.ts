@@ -54,14 +54,14 @@ export interface FileContext {
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
   render(node: ts.Node): string;
-  /** What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands. */
+  /** What `this`, `arguments`, `new.target`, `super` or `super(…)` is where a nested arrow stands. */
   lexical(origin: LexicalOrigin): string;
   /** Whether code of the enclosing machine holds a suspension point, and is so taken apart. */
   suspends(node: ts.Node): boolean;
   readonly reserved: readonly string[];
 }
 
-export type LexicalOrigin = 'this' | 'arguments' | 'newTarget' | 'super';
+export type LexicalOrigin = 'this' | 'arguments' | 'newTarget' | 'super' | 'superCall';
 
 export interface LoweredFunction {
   /** Text that replaces the function node. */

@@ -61,7 +61,9 @@ export interface RenderHooks {
    */
   closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined;
   /** `this` of the suspend function (only asked outside nested non-arrow functions); `inClosure` when an arrow reads it. */
-  thisValue(inClosure?: boolean): Part;
+  thisValue(inClosure?: boolean): Code;
+  /** `super(args)` in an arrow of a derived class's constructor, when its code leaves the constructor. */
+  superCall?(args: Code, inClosure?: boolean): Code | undefined;
   argumentsValue(inClosure?: boolean): Part;
   /** `new.target`: an arrow's is the one around it; other suspend functions are never constructed. */
   newTargetValue(inClosure?: boolean): Code;
@@ -334,7 +336,7 @@ function collectEdits(
   }
 
   if (node.kind === SyntaxKind.ThisKeyword) {
-    if (!ownThis) replace(node, [hooks.thisValue(inNestedFunction)]);
+    if (!ownThis) replace(node, hooks.thisValue(inNestedFunction));
     return;
   }
 
@@ -379,7 +381,16 @@ function collectEdits(
     if (callee) {
       const args: Part[] = [];
       for (const arg of node.arguments) args.push(', ', ...render(arg));
-      replace(node, ['(', ...callee, ').call(', hooks.thisValue(), ...args, ')']);
+      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(), ...args, ')']);
+      return;
+    }
+  }
+  if (ts.isCallExpression(node) && node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superCall) {
+    const args: Part[] = [];
+    for (const arg of node.arguments) args.push(...(args.length ? [', '] : []), ...render(arg));
+    const code = hooks.superCall(args, inNestedFunction);
+    if (code) {
+      replace(node, code);
       return;
     }
   }

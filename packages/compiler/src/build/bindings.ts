@@ -280,6 +280,10 @@ export class MachineBindings extends IrWriter {
     return (this.thisVariable ??= this.newVariable('$this', 'this', { input: true }));
   }
 
+  thisCode(): Code {
+    return this.context.derivedConstructorThis ? [this.thisValue(), '()'] : [this.thisValue()];
+  }
+
   argumentsValue(): Variable {
     return (this.argumentsVariable ??= this.newVariable('$arguments', 'arguments', { input: true }));
   }

@@ -41,6 +41,13 @@ export interface BuildContext {
   readonly linkedObject: (node: ts.ObjectLiteralExpression, code: Code) => Code;
   /** Super property access (methods only). */
   readonly superAccessor: () => Variable | undefined;
+  /**
+   * An arrow in a derived class's constructor: its `this` may still be uninitialized when it is
+   * called, so the frame holds a function that reads `this` (called at each read), and `super(…)`
+   * is a call of a function the wrapper made inside the constructor (`superCall`).
+   */
+  readonly derivedConstructorThis: boolean;
+  readonly superCall: () => Variable | undefined;
   /** A name no user code and no other machine uses. */
   readonly freshName: (preferred: string) => string;
   /** Whether the function's code is strict. */
@@ -112,6 +119,8 @@ export interface Builder {
   suspends(node: ts.Node): boolean;
   render(node: ts.Node): Code;
   thisValue(): Variable;
+  /** `this` as the step function reads it: the frame's value, or a call of its reader in a derived constructor's arrow. */
+  thisCode(): Code;
   constantWrite(target: ts.Identifier): Code | undefined;
   deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined;
   bind(name: ts.BindingName, value: Code): void;

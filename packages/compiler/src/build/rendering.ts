@@ -64,7 +64,14 @@ export abstract class RenderingBuilder extends Completions {
       constantWrite: (target) => this.constantWrite(target),
       deadZoneWrite: (target) => this.deadZoneWrite(target),
       // Read by an arrow that may run after the frame moved on: a field of its own.
-      thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
+      thisValue: (inClosure) => {
+        markCaptured(this.thisValue(), inClosure);
+        return this.thisCode();
+      },
+      superCall: (args, inClosure) => {
+        const call = this.context.superCall();
+        return call && [markCaptured(call, inClosure), '(', ...args, ')'];
+      },
       argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
       newTargetValue: (inClosure) =>
         ts.isArrowFunction(this.context.fn) ? [markCaptured(this.newTargetValue(), inClosure)] : ['(void 0)'],
