@@ -128,6 +128,8 @@ class FunctionLowering {
   private readonly builder: MachineBuilder;
   private superVariable: Variable | undefined;
   private superCallVariable: Variable | undefined;
+  /** The per-iteration environments of the enclosing machine this method reads, by their alias there. */
+  private readonly environmentVariables = new Map<string, Variable>();
   /** An arrow whose `this` is a derived class constructor's, which `super(…)` initializes. */
   private readonly derivedConstructorThis: boolean;
   /**
@@ -184,7 +186,8 @@ class FunctionLowering {
       sourceFile: sf,
       scopes: this.scopes,
       names: this.names,
-      outerIdentifier: (node) => outer?.identifier(node),
+      outerIdentifier: (node) => this.outerIdentifier(node),
+      outerWriteRule: (node) => outer?.writeRule(node),
       freshName: (preferred) => this.allocator.fresh(preferred),
       strict: this.strict,
       variableText: (v) => this.layout!.access(v),
@@ -402,6 +405,7 @@ class FunctionLowering {
         return '(key, value, write) => (write ? (super[key] = value) : super[key])';
       case 'superCall':
         return fromOuter ? fromOuter.lexical('superCall') : '(...args) => super(...args)';
+      // A parameter, or a per-iteration environment of the enclosing machine by its alias there.
       default:
         return v.name;
     }
@@ -416,6 +420,30 @@ class FunctionLowering {
       this.superVariable.captured = true;
     }
     return this.superVariable;
+  }
+
+  /**
+   * A name of the enclosing machine. A method's helpers stand outside the closure that hands
+   * the method this iteration's environments: its wrapper hands them to the frame instead.
+   */
+  private outerIdentifier(node: ts.Identifier): Code | undefined {
+    const { outer } = this;
+    if (!outer) return undefined;
+    const environment = this.form === 'method' ? outer.environmentReference(node) : undefined;
+    if (environment) return environment.write([this.environmentVariable(environment.alias)]);
+    const text = outer.identifier(node);
+    return text === undefined ? undefined : [text];
+  }
+
+  private environmentVariable(alias: string): Variable {
+    let v = this.environmentVariables.get(alias);
+    if (!v) {
+      // Its name is the alias: the wrapper hands in what the alias names where the method stands.
+      v = this.builder.newVariable(alias, 'environment', { input: true });
+      v.captured = true;
+      this.environmentVariables.set(alias, v);
+    }
+    return v;
   }
 
   private superCall(): Variable | undefined {
@@ -439,13 +467,11 @@ class FunctionLowering {
     }
     const self: OuterMachine = {
       identifier: (id) => {
-        // Hoisted helpers stand outside the wrapper that hands a closure the environments of its iteration.
-        if (nestedForm === 'method' && builder.inEnvironment(id)) {
-          throw new UnsupportedError(node, `a generator or async method that reads a per-iteration binding ('${id.text}') of the function around it is not supported`);
-        }
         const code = builder.identifierCode(id);
         return code && renderCode(code, this.layout!);
       },
+      environmentReference: (id) => builder.environmentReference(id),
+      writeRule: (id) => builder.writeRule(id),
       render: (n) => renderCode(builder.render(n), this.layout!),
       lexical: (origin) => renderCode(lexicalCode.get(origin)!, this.layout!),
       suspends: (n) => builder.suspends(n),

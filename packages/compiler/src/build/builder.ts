@@ -26,6 +26,7 @@ import type { ScopeInfo } from '../scope';
 import type { MachineNames } from '../names';
 import type { SuspendKind } from '../suspend-kind';
 import type { DeadZoneWrite, Edit } from '../render';
+import type { WriteRule } from './bindings';
 
 export interface BuildContext {
   readonly fn: ts.FunctionLikeDeclaration;
@@ -34,7 +35,9 @@ export interface BuildContext {
   readonly scopes: ScopeInfo;
   readonly names: MachineNames;
   /** Substitutes identifiers that belong to an enclosing suspend function. */
-  readonly outerIdentifier: (node: ts.Identifier) => Part | undefined;
+  readonly outerIdentifier: (node: ts.Identifier) => Code | undefined;
+  /** What a write to a binding of an enclosing suspend function checks. */
+  readonly outerWriteRule: (node: ts.Identifier) => WriteRule | undefined;
   /** Lowers a suspend function nested in this one; returns its text, and records its helpers. */
   readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
   /** An object literal that suspends, rendered by expressions.ts, with the suspend methods among it linked. */
