@@ -132,11 +132,15 @@ export class MachineBindings extends IrWriter {
     const binding = this.context.scopes.resolved.get(target);
     if (!binding) return this.context.outerWriteRule(target);
     if (declarationOf(target) || (!this.variableOf(binding) && !this.environmentOf.has(binding))) return undefined;
+    return { name: binding.name, immutable: this.immutability(binding), deadZone: this.deadZone.has(binding) };
+  }
+
+  private immutability(binding: Binding): WriteRule['immutable'] {
+    if (binding.kind === 'const') return 'const';
     const fn = this.context.fn;
     const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function' &&
       binding.scope === this.context.scopes.functionScope;
-    const immutable = binding.kind === 'const' ? 'const' : ownName ? 'ownName' : undefined;
-    return { name: binding.name, immutable, deadZone: this.deadZone.has(binding) };
+    return ownName ? 'ownName' : undefined;
   }
 
   /** For a write to an immutable binding a machine manages, the code that throws (or is ignored) instead. */
@@ -221,12 +225,18 @@ export class MachineBindings extends IrWriter {
     if (this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
+    if (!isDestructuringTarget(node)) return code;
     // A destructuring target has no value to wrap: it becomes a setter that checks what it stores.
-    if (this.deadZone.has(binding) && binding.kind !== 'const' && isDestructuringTarget(node)) {
-      const value = this.context.freshName('$value');
-      const rt = this.context.names.runtime;
-      return ['({ set v(', value, ') { ', ...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', JSON.stringify(binding.name), '); } }).v'];
-    }
+    const immutable = this.immutability(binding);
+    const value = this.context.freshName('$value');
+    const rt = this.context.names.runtime;
+    const name = JSON.stringify(binding.name);
+    const setter = (body: Code): Code => ['({ set v(', value, ') { ', ...body, ' } }).v'];
+    // SetMutableBinding refuses an uninitialized binding (a ReferenceError) before an immutable one.
+    const initialized: Code = this.deadZone.has(binding) ? [rt.ref('checkInitialized'), '(', ...code, ', ', name, '); '] : [];
+    if (immutable === 'const' || (immutable === 'ownName' && this.context.strict)) return setter([...initialized, rt.ref('throwConstantAssignment'), '(', name, ');']);
+    if (immutable === 'ownName') return setter([]);
+    if (this.deadZone.has(binding)) return setter([...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', name, ');']);
     return code;
   }
 
