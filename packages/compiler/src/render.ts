@@ -38,6 +38,7 @@ import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipPar
 import { suspendKindOf } from './suspend-kind';
 import { superUpdateTarget } from './super-update';
 import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
+import { UnsupportedError } from './diagnostics';
 
 export interface Edit {
   readonly start: number;
@@ -59,7 +60,7 @@ export interface RenderHooks {
    * For a closure (function or class) that reads per-iteration bindings kept in
    * environment objects: the aliases it must see and the environments they stand for.
    */
-  closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined;
+  closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined;
   /** `this` of the suspend function (only asked outside nested non-arrow functions); `inClosure` when an arrow reads it. */
   thisValue(inClosure?: boolean): Code;
   /** `super(args)` in an arrow of a derived class's constructor, when its code leaves the constructor. */
@@ -292,8 +293,13 @@ function collectEdits(
   }
 
   if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
-    // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
-    const envs = inNestedFunction ? undefined : hooks.closureEnvironments(node, node === root);
+    // The closure gets the environments of this iteration, not whatever the frame holds when it runs;
+    // a declaration in a block finds them named at the start of its block (below).
+    const declaration = node !== root && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node));
+    const envs = inNestedFunction || (declaration && ts.isBlock(node.parent)) ? undefined : hooks.closureEnvironments(node);
+    if (envs && declaration) {
+      throw new UnsupportedError(node, 'a declaration in a case clause, an if branch or under a label that captures a per-iteration binding across a suspension is not supported');
+    }
     const name = nameToKeep(node, hooks);
     const start = node.getStart(sf);
     // Named inside the environments' wrapper: a call's result is never named.
@@ -307,9 +313,23 @@ function collectEdits(
     return;
   }
 
+  if (!inNestedFunction && ts.isBlock(node)) {
+    // A function declaration is hoisted to the start of its block and a class may be made in a loop of
+    // it: neither can be wrapped where it stands, so the block names the environments its declarations
+    // read first thing, as they are when the block is entered (in the iteration that runs it).
+    const declarations = node.statements.filter((s) => ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s));
+    const envs = mergedEnvironments(declarations.map((d) => hooks.closureEnvironments(d)));
+    if (envs) {
+      const names: Part[] = ['const '];
+      envs.aliases.forEach((alias, i) => names.push(...(i ? [', '] : []), alias, ' = ', ...envs.environments[i]));
+      const start = node.getStart(sf) + 1;
+      edits.push({ start, end: start, parts: [' ', ...names, ';'] });
+    }
+  }
+
   if (!inNestedFunction && ts.isObjectLiteralExpression(node)) {
     // A method or accessor is no expression to wrap: it takes this iteration's environments when its object is made.
-    const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m, false)));
+    const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m)));
     if (envs) {
       const start = node.getStart(sf);
       edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => (`] });

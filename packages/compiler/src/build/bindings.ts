@@ -30,7 +30,6 @@ import { SyntaxKind } from '../syntax-kind';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope } from '../scope';
 import { isFunctionLike } from '../scope';
-import { UnsupportedError } from '../diagnostics';
 import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
@@ -274,7 +273,7 @@ export class MachineBindings extends IrWriter {
     return [...target, ' = ', ...(this.identifierCode(name) ?? [name.text]), ';'];
   }
 
-  protected closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined {
+  protected closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {
       if (ts.isIdentifier(n)) {
@@ -287,9 +286,6 @@ export class MachineBindings extends IrWriter {
     };
     visit(node);
     if (used.size === 0) return undefined;
-    if (!isRoot && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node))) {
-      throw new UnsupportedError(node, 'a declaration in a nested block that captures a per-iteration binding across a yield is not supported');
-    }
     const envs = [...used];
     return { aliases: envs.map((e) => e.alias), environments: envs.map((e) => [e.variable]) };
   }

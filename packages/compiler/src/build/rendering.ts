@@ -59,7 +59,7 @@ export abstract class RenderingBuilder extends Completions {
         const code = builder.identifierCode(node);
         return code && (() => code.map((part) => plainText(part) ?? (isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
       },
-      closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
+      closureEnvironments: (node) => this.closureEnvironments(node),
       override: (node) => this.overrides.get(node),
       constantWrite: (target) => this.constantWrite(target),
       deadZoneWrite: (target) => this.deadZoneWrite(target),
