@@ -227,6 +227,16 @@ function collectEdits(
 
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+  // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
+  // declaration may be `abstract` (the types that made it so are erased anyway).
+  if (node === root && ts.isClassDeclaration(node)) {
+    for (const modifier of node.modifiers ?? []) {
+      if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
+      let end = modifier.end;
+      while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
+      edits.push({ start: modifier.getStart(sf), end, parts: [] });
+    }
+  }
 
   // A value computed ahead of the code around it; a shorthand property rendered whole keeps its key.
   const replaceValue = (n: ts.Node, parts: Code) => {
