@@ -380,16 +380,16 @@ class FunctionLowering {
 
   /** What the wrapper hands the frame for one input; an arrow nested in another machine finds its lexical values in that machine's frame. */
   private inputValue(v: Variable): string {
-    const fromOuter = this.outer && ts.isArrowFunction(this.fn) ? this.outer : undefined;
+    const fromOuter = ts.isArrowFunction(this.fn) ? this.outer?.lexical : undefined;
     switch (v.origin) {
       case 'this':
-        return fromOuter ? fromOuter.lexical('this') : 'this';
+        return fromOuter ? fromOuter('this') : 'this';
       case 'arguments':
-        return fromOuter ? fromOuter.lexical('arguments') : 'arguments';
+        return fromOuter ? fromOuter('arguments') : 'arguments';
       case 'newTarget':
-        return fromOuter ? fromOuter.lexical('newTarget') : 'new.target';
+        return fromOuter ? fromOuter('newTarget') : 'new.target';
       case 'super':
-        if (fromOuter) return fromOuter.lexical('super');
+        if (fromOuter) return fromOuter('super');
         return '(key, value, write) => (write ? (super[key] = value) : super[key])';
       default:
         return v.name;
@@ -412,9 +412,12 @@ class FunctionLowering {
     const { builder, file, sf } = this;
     if (!file.isSuspendFunction(node)) return undefined;
     const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
-    // A nested arrow's `this` and friends are this machine's: they get their variables before the layout.
+    // An arrow that only arrows separate from this function takes `this` and friends from this
+    // machine: they get their variables before the layout. One inside a plain function or a class
+    // nested here reads that function's, which stay the engine's own where the arrow stands.
+    const lexicalFromHere = ts.isArrowFunction(node) && isLexicallyWithin(node, this.fn);
     const lexicalCode = new Map<LexicalOrigin, Code>();
-    if (ts.isArrowFunction(node)) {
+    if (lexicalFromHere) {
       for (const origin of lexicalUses(node)) lexicalCode.set(origin, this.lexicalValue(origin));
     }
     const self: OuterMachine = {
@@ -427,7 +430,7 @@ class FunctionLowering {
         return code && renderCode(code, this.layout!);
       },
       render: (n) => renderCode(builder.render(n), this.layout!),
-      lexical: (origin) => renderCode(lexicalCode.get(origin)!, this.layout!),
+      lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
       reserved: this.reserved,
     };
@@ -545,6 +548,30 @@ function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, b
   });
 }
 
+/**
+ * Whether `fn` is where `arrow` takes `this`, `arguments`, `new.target` and `super` from: no
+ * function other than an arrow, field initializer or static block holds it nearer.
+ */
+function isLexicallyWithin(arrow: ts.ArrowFunction, fn: ts.FunctionLikeDeclaration): boolean {
+  let child: ts.Node = arrow;
+  for (let node = arrow.parent; node !== fn; child = node, node = node.parent) {
+    if (ownsLexicalValues(node, child)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether code at `child` sees the `this` (and `arguments`, `new.target`, `super`) of `node` rather
+ * than of the code around `node`: a plain function's parameters and body, a class field's
+ * initializer, a static block. A computed key, a decorator, a class's `extends` clause belong to
+ * the code around.
+ */
+function ownsLexicalValues(node: ts.Node, child: ts.Node): boolean {
+  if (isFunctionLike(node) && !ts.isArrowFunction(node)) return child !== node.name && !ts.isDecorator(child);
+  if (ts.isPropertyDeclaration(node)) return child === node.initializer;
+  return ts.isClassStaticBlockDeclaration(node);
+}
+
 /** Which of `this`, `arguments`, `new.target` and `super` an arrow takes from around it. */
 function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
   const uses = new Set<LexicalOrigin>();
@@ -554,10 +581,9 @@ function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
     else if (node.kind === SyntaxKind.SuperKeyword) uses.add('super').add('this');
     else if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) uses.add('newTarget');
     else if (ts.isIdentifier(node) && node.text === 'arguments') uses.add('arguments');
-    // Functions other than arrows, and class bodies, have their own.
-    if (isFunctionLike(node) && !ts.isArrowFunction(node)) return;
-    if (ts.isClassLike(node)) return;
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      if (!ownsLexicalValues(node, child)) visit(child);
+    });
   };
   ts.forEachChild(arrow, visit);
   return uses;

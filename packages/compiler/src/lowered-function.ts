@@ -54,8 +54,11 @@ export interface FileContext {
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
   render(node: ts.Node): string;
-  /** What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands. */
-  lexical(origin: LexicalOrigin): string;
+  /**
+   * What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands; absent where
+   * they are not the enclosing machine's (the arrow is inside a plain function or class nested in it).
+   */
+  readonly lexical?: (origin: LexicalOrigin) => string;
   /** Whether code of the enclosing machine holds a suspension point, and is so taken apart. */
   suspends(node: ts.Node): boolean;
   readonly reserved: readonly string[];
