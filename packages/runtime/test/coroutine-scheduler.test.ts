@@ -235,6 +235,56 @@ test('enterWith in a task resumed by the queue changes its own store, not that o
   expect(seen.sort()).toEqual(['enters sees entered', 'stays sees start']);
 });
 
+test('a storage first used inside a task resumed in a shared capture stays that task\'s', async () => {
+  // The capture was made before `late` existed, so its resource has no key of `late`'s: enterWith adds one.
+  const late: { storage?: AsyncLocalStorage<string> } = {};
+  const seen: string[] = [];
+  const sleeper = coroutine('sleeper', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    if (state === 1) {
+      if (frame.args[0] === 'enters') {
+        late.storage = new AsyncLocalStorage<string>();
+        late.storage.enterWith('entered');
+      }
+      frame.$state = 2;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    seen.push(frame.args[0] + ' sees ' + late.storage!.getStore());
+    frame.$state = -2;
+    return undefined;
+  });
+  const tasks = [sleeper('enters'), sleeper('stays')];
+  expect(tasks[0].$suspension.context).toBe(tasks[1].$suspension.context);
+  await Promise.all(tasks);
+  expect(seen.sort()).toEqual(['enters sees entered', 'stays sees undefined']);
+});
+
+test('AsyncLocalStorage.run inside a resumed task leaves the shared capture as it was', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const seen: string[] = [];
+  const sleeper = coroutine('sleeper', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    if (state === 1) {
+      if (frame.args[0] === 'runs') storage.run('inside run', () => seen.push('runs sees ' + storage.getStore()));
+      frame.$state = 2;
+      return awaitInCoroutine(frame, delay(1));
+    }
+    seen.push(frame.args[0] + ' then sees ' + storage.getStore());
+    frame.$state = -2;
+    return undefined;
+  });
+  const tasks = storage.run('start', () => [sleeper('runs'), sleeper('stays')]);
+  await Promise.all(tasks);
+  expect(seen.sort()).toEqual(['runs sees inside run', 'runs then sees start', 'stays then sees start']);
+  expect(tasks[0].$suspension.context).toBe(tasks[1].$suspension.context);
+});
+
 test('dump() lists the roots still suspended, however many settled before them', async () => {
   const sleep = coroutine('sleep', (frame, state, mode, value) => {
     if (state === 0) {
