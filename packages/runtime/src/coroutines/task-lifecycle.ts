@@ -71,7 +71,6 @@ import {
   RUNNING,
   SCOPE,
   SHIELDED,
-  setStatus,
   STATUS_MASK,
   statusOf,
   SUSPEND,
@@ -96,7 +95,7 @@ export function runningTask(): TaskFrame | undefined {
 /** Starts a task: its parent is the running task (or `parent`); runs it to its first suspension. */
 export function startTask<T extends TaskFrame>(task: T, parent?: TaskFrame | null): T {
   task.$parent = parent === undefined ? current : parent === null ? undefined : parent;
-  runTask(task, 0, undefined);
+  runTask(task, 0, undefined, 0);
   return task;
 }
 
@@ -111,11 +110,17 @@ export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
   }
 }
 
-function runTask(task: TaskFrame, mode: number, value: unknown): void {
+/**
+ * Runs `task`'s step until it suspends or its body ends; `clear` is flags to
+ * drop as it starts running. The task's fields are read and written as few
+ * times as can be: every coroutine's frame passes through here, so each of
+ * these sites sees many shapes (megamorphic), and each access costs a lookup.
+ */
+function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): void {
   var previous = current;
   var result: unknown;
   current = task;
-  setStatus(task, RUNNING);
+  task.$taskState = (task.$taskState & ~(STATUS_MASK | clear)) | RUNNING;
   try {
     for (;;) {
       result = task.$step(task, task.$state, mode, value);
@@ -143,10 +148,15 @@ function parkAtYield(task: TaskFrame, value: unknown): void {
 }
 
 function markSuspended(task: TaskFrame): void {
-  setStatus(task, SUSPENDED);
-  task.$suspension = suspensionOf(task);
-  if (task.$taskState & REGISTERED) return;
-  task.$taskState |= REGISTERED;
+  var state = task.$taskState;
+  var previous = task.$suspension;
+  var suspension = suspensionOf(previous);
+  if (suspension !== previous) task.$suspension = suspension;
+  if (state & REGISTERED) {
+    task.$taskState = (state & ~STATUS_MASK) | SUSPENDED;
+    return;
+  }
+  task.$taskState = (state & ~STATUS_MASK) | SUSPENDED | REGISTERED;
   var parent = task.$parent;
   if (parent === undefined) {
     task.$taskState |= LISTED;
@@ -202,11 +212,12 @@ function inline(value: unknown): unknown {
 }
 
 function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
-  var shielded = task.$taskState & NON_CANCELLABLE;
+  var state = task.$taskState;
+  var shielded = state & NON_CANCELLABLE;
   if (!shielded && frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
-  var status = statusOf(task);
+  var status = state & STATUS_MASK;
   if (status >= COMPLETED) {
-    task.$taskState |= OBSERVED;
+    task.$taskState = state | OBSERVED;
     if (status === COMPLETED) return inline(task.$awaitedOrOutcome);
     readyMode = 1;
     readyValue = task.$awaitedOrOutcome;
@@ -248,8 +259,7 @@ export function wake(task: TaskFrame, mode: number, value: unknown): void {
 /** The ready queue's entry for a task's resumption (the test scheduler permutes these, and only these). */
 export function resume(task: TaskFrame, mode: number, value: unknown): void {
   task.$awaitedOrOutcome = undefined;
-  task.$taskState &= ~SHIELDED;
-  runTask(task, mode, value);
+  runTask(task, mode, value, SHIELDED);
 }
 
 export function addWaiter(task: TaskFrame, waiter: Waiter): void {
@@ -270,9 +280,10 @@ export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
 
 function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$awaitedOrOutcome = outcome;
+  var state = task.$taskState;
   // The common case, a call that completes before it ever suspends: nobody to tell, no children.
-  if (!failed && task.$extra === undefined && task.$waiters === undefined && (task.$taskState & (LISTED | REGISTERED)) === 0) {
-    setStatus(task, COMPLETED);
+  if (!failed && task.$extra === undefined && task.$waiters === undefined && (state & (LISTED | REGISTERED)) === 0) {
+    task.$taskState = (state & ~STATUS_MASK) | COMPLETED;
     return;
   }
   // From here the field holds the outcome, not an awaited value (awaitedBy).
