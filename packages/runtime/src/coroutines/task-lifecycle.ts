@@ -124,7 +124,7 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
   try {
     for (;;) {
       result = task.$step(task, task.$state, mode, value);
-      if (!isMarker(result) || result !== READY) break;
+      if (typeof result !== 'object' || result !== READY) break;
       mode = readyMode;
       value = readyValue;
       readyValue = undefined;
@@ -135,7 +135,7 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
     return;
   }
   current = previous;
-  if (isMarker(result) && result === SUSPEND) markSuspended(task);
+  if (typeof result === 'object' && result === SUSPEND) markSuspended(task);
   else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
   else finishBody(task, false, result);
 }
@@ -181,7 +181,7 @@ export function awaitInline(frame: TaskFrame, value: unknown): unknown {
     if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
     if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
       var outcome = (value as SchedulerAwaitable).$suspend(frame);
-      return isMarker(outcome) && outcome === SUSPEND ? SUSPEND : inline(outcome);
+      return typeof outcome === 'object' && outcome === SUSPEND ? SUSPEND : inline(outcome);
     }
     var then = (value as PromiseLike<unknown>).then;
     if (typeof then === 'function') {
@@ -204,11 +204,12 @@ export function awaitInCoroutine(frame: TaskFrame, value: unknown): unknown {
 }
 
 /**
- * Whether `value` is `SUSPEND` or `READY`. The `typeof` comes first because
- * the values compared here are mostly results (numbers, strings, objects):
- * compared with a marker directly, such a mix leaves the comparison generic
- * (a call to V8's StrictEqual builtin, a tenth of a coroutine call's time),
- * where behind it only objects are compared, by reference.
+ * Whether `value` is `SUSPEND` or `READY`. The `typeof` comes first, here and
+ * wherever a result meets a marker, because the values compared are mostly
+ * results (numbers, strings, objects): compared with a marker directly, such
+ * a mix leaves the comparison generic (a call to V8's StrictEqual builtin, a
+ * tenth of a coroutine call's time), where behind it only objects are
+ * compared, by reference.
  */
 function isMarker(value: unknown): boolean {
   return typeof value === 'object' && (value === SUSPEND || value === READY);
