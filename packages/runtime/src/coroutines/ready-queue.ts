@@ -3,9 +3,9 @@
  * by one microtask that drains the whole queue.
  *
  * ## Example
- * A task `a` awaiting `b`: when `b` completes, `enqueue(resume, a, 0, value)`
+ * A task `a` awaiting `b`: when `b` completes, `enqueue(resumeQueued, a, 0, value)`
  * appends four slots; the microtask scheduled by the first entry runs
- * `resume(a, 0, value)`, then every entry appended meanwhile, in the same job.
+ * `resumeQueued(a, 0, value)`, then every entry appended meanwhile, in the same job.
  *
  * ## Implementation
  * A ring of (run, task, mode, value) slots, four per entry, in one array

@@ -167,7 +167,7 @@ export function isTask(value: unknown): value is TaskFrame {
   return value instanceof Task;
 }
 
-/** What a task whose body has not finished is suspended on (or `QUEUED`); `undefined` once its body is done. */
+/** What a task whose body has not finished is suspended on (or `QUEUED`, also while it runs after a resumption from the queue); `undefined` once its body is done. */
 export function awaitedBy(task: TaskFrame): unknown {
   return task.$taskState & JOINING || (task.$taskState & STATUS_MASK) >= COMPLETED ? undefined : task.$awaitedOrOutcome;
 }

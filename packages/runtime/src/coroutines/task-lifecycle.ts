@@ -265,10 +265,21 @@ function wakeFromThenable(frame: TaskFrame, thenable: unknown, mode: number, val
 /** Queues the resumption of a suspended task. */
 export function wake(task: TaskFrame, mode: number, value: unknown): void {
   task.$awaitedOrOutcome = QUEUED;
-  enqueue(resume, task, mode, value);
+  enqueue(resumeQueued, task, mode, value);
 }
 
-/** The ready queue's entry for a task's resumption (the test scheduler permutes these, and only these). */
+/**
+ * The ready queue's entry for a task's resumption (the test scheduler
+ * permutes these, and only these). What the task awaits stays `QUEUED` while
+ * it runs: nothing asks what a running task awaits, and its next suspension
+ * or its end overwrites the field, so clearing it would only add a write to
+ * a megamorphic site per resumption.
+ */
+export function resumeQueued(task: TaskFrame, mode: number, value: unknown): void {
+  runTask(task, mode, value, SHIELDED);
+}
+
+/** Resumes, now, a task parked outside the queue (a flow's producer at its `yield`). */
 export function resume(task: TaskFrame, mode: number, value: unknown): void {
   task.$awaitedOrOutcome = undefined;
   runTask(task, mode, value, SHIELDED);
