@@ -22,7 +22,7 @@ import type { RuntimeReferences } from './runtime-binding';
 import type { CoroutineReferences } from './coroutine-binding';
 import type { EvalAndWith } from './dynamic-scope';
 import type { Code } from './ir';
-import type { WriteRule } from './build/bindings';
+import type { WriteRule } from './scope';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 

@@ -45,6 +45,14 @@ export interface Binding {
   captured: boolean;
 }
 
+/** What a write to a binding checks: whether it is immutable, and whether it may be in its dead zone. */
+export interface WriteRule {
+  readonly name: string;
+  /** A `const`, or a named function expression's own name (immutable, and only strict code throws for a write). */
+  readonly immutable: 'const' | 'ownName' | undefined;
+  readonly deadZone: boolean;
+}
+
 export interface Scope {
   readonly node: ts.Node;
   readonly parent: Scope | undefined;
