@@ -16,7 +16,7 @@
  * (or `jsx(tag, { ...props, children })`): the tag is read first, then the
  * props object is built attribute by attribute (a spread copies its object
  * there), then the children are evaluated. An intrinsic tag (`div`,
- * `my-element`, `svg:rect`) is a string, not a reference, and runs nothing;
+ * `my-element`, `svg:rect`; jsx-tag.ts) is a string and runs nothing;
  * string attributes, attributes without a value, text and empty expressions
  * (braces that hold only a comment) are inert too.
  *
@@ -26,6 +26,7 @@
  * `@babel/plugin-transform-react-jsx` for the order of evaluation.
  */
 import ts from 'typescript';
+import { isIntrinsicTagName } from '../jsx-tag';
 
 export type JsxNode = ts.JsxElement | ts.JsxSelfClosingElement | ts.JsxFragment;
 
@@ -74,12 +75,6 @@ export function jsxParts(node: JsxNode): JsxPart[] {
     }
   }
   return parts;
-}
-
-/** Whether a tag is a string to the JSX transform: a lowercase or dashed name, or a namespaced one. */
-export function isIntrinsicTagName(tag: ts.JsxTagNameExpression): boolean {
-  if (ts.isJsxNamespacedName(tag)) return true;
-  return ts.isIdentifier(tag) && (/^[a-z]/.test(tag.text) || tag.text.includes('-'));
 }
 
 function attributeName(name: ts.JsxAttributeName): string {
