@@ -34,6 +34,7 @@
  */
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
+import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -347,6 +348,11 @@ export function isValueIdentifier(node: ts.Identifier): boolean {
     case SyntaxKind.TypeReference:
     case SyntaxKind.TypeQuery:
       return false;
+    case SyntaxKind.JsxOpeningElement:
+    case SyntaxKind.JsxSelfClosingElement:
+    case SyntaxKind.JsxClosingElement:
+      // `<div>` is the string "div", whatever binding is named `div`.
+      return !(isJsxTagName(node) && isIntrinsicTagName(node));
     case SyntaxKind.ClassExpression:
     case SyntaxKind.ClassDeclaration:
       return (parent as ts.ClassLikeDeclaration).name === node;
