@@ -158,7 +158,7 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'for-of head assigning a constant': /try \{\n\s+for \([\w$]+ of \[/,
   'nested async arrow assigning a constant': /try \{\n\s+await \(async \(\) => \{ [\w$]+ = /,
   'nested generator assigning a constant': /try \{\n\s+;?\(function\* \(\) \{ [\w$]+ = /,
-  'generator method of an object made in a loop': /const mo\d+ = \{ \*m\(\) \{ yield pair\((i|w|d)\d+|[xyk], /,
+  'generator method of an object made in a loop': /const mo\d+ = \{ \*m\(\) \{ yield pair\([\w$]+, /,
   'async method of a class instance made in a loop': /const mo\d+ = new \(class \{ async m\(\) \{ return pair\(await 0, pair\(/,
   'async generator method made in a loop': /const mo\d+ = [^\n]*async \*m\(\) \{ yield pair\(await 0, pair\(/,
   'function declaration in a block in a loop': /(for|while) [^\n]*\{\n(\s+)\{\n\s+function bf\d+\(\) \{ return pair\(/,

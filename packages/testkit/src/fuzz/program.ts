@@ -46,7 +46,15 @@
  * mix shorthand properties, computed keys, spreads, methods and accessors
  * around suspension points; async code also awaits in loop heads, and jumps
  * out of `try` blocks through
- * `finally` blocks that await more often than generator code would; a sync program has
+ * `finally` blocks that await more often than generator code would. Its
+ * functions also hold functions of their own where those meet the suspend
+ * function's bindings and lexical values: an async arrow in a function,
+ * object method, class field or static block (its `this` and `arguments`
+ * are that holder's), a write to one of the suspend function's constants
+ * (a destructuring assignment, a `for-of` head, a nested async arrow or
+ * generator), and, in loop bodies, methods of every flavor of an object or
+ * class instance and function and class declarations of a block, all
+ * called after the loop and reading its iteration's binding. A sync program has
  * generators only and draws exactly what the fuzzer drew before it knew async
  * code (new choices are zero-weighted or not drawn at all), so an old seed of
  * a sync program still names the same program.
@@ -57,7 +65,9 @@
  *   outer name declares it first, and a declaration's initializer never sees a
  *   name still in its temporal dead zone (nor does a `for-of` head see its own
  *   binding);
- * - `const` bindings, loop counters and catch parameters are never assigned;
+ * - `const` bindings, loop counters and catch parameters are never assigned,
+ *   but for a write to a `const` inside a `try` whose `catch` logs the
+ *   TypeError's constructor name (deterministic, unlike its message);
  * - a catch parameter is only described or rethrown, never used as a value:
  *   `'' + e` would print the engine's message text, which V8 and the runtime
  *   word differently for the same TypeError;
