@@ -44,6 +44,7 @@ import {
   shrinkFailure,
   shrinkProgram,
   type ExcludableConstruct,
+  type Stmt,
   type Transform,
 } from '@coro/testkit/dist/fuzz';
 
@@ -145,6 +146,23 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'object literal with methods of two flavors': /^function (g|f|ag)\d+\(\) \{ return (o\d+)\.[^\n]*\nfunction (?!\1\d)(?:g|f|ag)\d+\(\) \{ return \2\./m,
   'class with methods of two flavors': /^function (g|f|ag)\d+\(\) \{ [^\n]*?\b(C\d+)\b[^\n]*\nfunction (?!\1\d)(?:g|f|ag)\d+\(\) \{ [^\n]*?\b\2\b/m,
   'this in a method': /this\.k/,
+  'async arrow in a function reading its this and arguments': /\(function \(\) \{ return \(async \(\) => pair\(this\.k, (await )?arguments\.length\)\)\(\); \}\)\.call\(/,
+  'async arrow in an object method reading its this and arguments': /m\(\) \{ return \(async \(\) => pair\(this\.k, (await )?arguments\.length\)\)\(\); \} \}\)\.m\(/,
+  'async arrow in a class field reading its this': /new \(class \{ k = 'n\d+'; v = \(async \(\) => pair\(this\.k, /,
+  'async arrow in a static block reading its this': /static \{ this\.v = \(async \(\) => pair\(this\.k, /,
+  'async arrow that awaits before reading this': /\(async \(\) => pair\(this\.k, await /,
+  'nested async arrow awaited': /log\('[^']+', await [^\n]*\(async \(\) => pair\(this\.k/,
+  'nested async arrow settled in a generator': /^function\*[^]*?settle\('[^']+', [^\n]*\(async \(\) => pair\(this\.k/m,
+  'array destructuring assignment to a constant': /try \{\n\s+;?\[[\w$]+\] = \[[^\n]*\n\s+\} catch \(e\) \{\n\s+log\('[^']+', e\.constructor\.name\)/,
+  'object destructuring assignment to a constant': /try \{\n\s+;?\(\{ ([\w$]+) \} = \{ \1: /,
+  'for-of head assigning a constant': /try \{\n\s+for \([\w$]+ of \[/,
+  'nested async arrow assigning a constant': /try \{\n\s+await \(async \(\) => \{ [\w$]+ = /,
+  'nested generator assigning a constant': /try \{\n\s+;?\(function\* \(\) \{ [\w$]+ = /,
+  'generator method of an object made in a loop': /const mo\d+ = \{ \*m\(\) \{ yield pair\([\w$]+, /,
+  'async method of a class instance made in a loop': /const mo\d+ = new \(class \{ async m\(\) \{ return pair\(await 0, pair\(/,
+  'async generator method made in a loop': /const mo\d+ = [^\n]*async \*m\(\) \{ yield pair\(await 0, pair\(/,
+  'function declaration in a block in a loop': /(for|while) [^\n]*\{\n(\s+)\{\n\s+function bf\d+\(\) \{ return pair\(/,
+  'class declaration in a block in a loop': /\{\n\s+class BK\d+ \{ m\(\) \{ return pair\([^\n]*\n\s+fns\.push\(\(\) => new BK\d+\(\)\.m\(\)\)/,
 };
 
 describe('Random', () => {
@@ -220,6 +238,38 @@ describe('the program generator', () => {
     const sources = Array.from({ length: 300 }, (_, index) => printProgramBody(generateProgram(index + 1))).join('\n');
     const missing = Object.keys(ASYNC_CONSTRUCTS).filter((name) => !ASYNC_CONSTRUCTS[name].test(sources));
     expect(missing).toEqual([]);
+  });
+
+  test('makes functions nested in suspend functions observe their own this and arguments, and writes to constants throw', () => {
+    const lines = { nestedThis: 0, constWrite: 0 };
+    const wrong: string[] = [];
+    for (let seed = 1; seed <= 300; seed++) {
+      const program = generateProgram(seed);
+      const expected = new Map<string, RegExp>();
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (node === null || typeof node !== 'object') return;
+        const record = node as Stmt;
+        if (record.kind === 'nestedThis') {
+          // The holder's key, and the number of arguments it was called with (`.call(o, 1, 2)`, `.m(1)`; a class prints 1).
+          const count = record.holder === 'function' ? 2 : 1;
+          expected.set(record.tag, new RegExp(`^${escapeRegExp(record.tag)} (-> )?\\["${record.key}",${count}\\]$`));
+        }
+        if (record.kind === 'constWrite') expected.set(record.tag, new RegExp(`^${escapeRegExp(record.tag)} "TypeError"$`));
+        Object.values(node).forEach(visit);
+      };
+      visit(program);
+      for (const line of checkNative(printProgram(program)).execution.trace) {
+        const tag = [...expected.keys()].find((candidate) => line.startsWith(`${candidate} `));
+        if (tag === undefined) continue;
+        if (!(expected.get(tag) as RegExp).test(line)) wrong.push(`seed ${seed}: ${line}`);
+        if (line.includes('"TypeError"')) lines.constWrite++;
+        else lines.nestedThis++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(lines.nestedThis).toBeGreaterThan(10);
+    expect(lines.constWrite).toBeGreaterThan(4);
   });
 
   test('puts every kind of object literal element beside a yield and beside an await within a few hundred seeds', () => {
@@ -305,6 +355,10 @@ describe('the program generator', () => {
     expect(missing).toEqual([]);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** A "compiler" that leaves generators native but turns every `yield*` into `yield`: a known bug. */
 const yieldStarToYield: Transform = (code) => ({ code: code.replace(/yield\*/g, 'yield'), diagnostics: [] });

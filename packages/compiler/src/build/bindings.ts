@@ -417,10 +417,15 @@ function environmentKey(binding: Binding): string {
   return `${binding.name}$`;
 }
 
-/** Whether `node` sits in a function or class nested in `fn`. */
+/**
+ * Whether `node` sits in a function or class nested in `fn`. A class or
+ * function declaration's own name does not: it binds the name in the scope
+ * around the declaration, where the declaration stands.
+ */
 export function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
   for (let n = node.parent; n && n !== fn; n = n.parent) {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return true;
+    const declaredName = (ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name === node;
+    if ((isFunctionLike(n) || ts.isClassLike(n)) && !declaredName) return true;
   }
   return false;
 }

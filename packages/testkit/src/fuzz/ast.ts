@@ -171,7 +171,50 @@ export type Stmt =
    */
   | { kind: 'localFunction'; flavor: FunctionFlavor; arrow: boolean; name: string; params: string[]; body: Stmt[]; expressionBody: Expr | null }
   /** `ticker('f0.t0', 3);`: a raw promise chain that prints one line per job, for 3 jobs. */
-  | { kind: 'ticker'; tag: string; ticks: number };
+  | { kind: 'ticker'; tag: string; ticks: number }
+  /**
+   * An async arrow in a function nested in the suspend function, logging
+   * `this.k` (and `arguments.length` where the holder binds `arguments`):
+   * both are the holder's, never the suspend function's. The arrow awaits
+   * before it reads them when `awaits`; its promise is handed to `settle`
+   * when `settle` (always in a generator), else awaited. See {@link NestedHolder}.
+   */
+  | { kind: 'nestedThis'; tag: string; holder: NestedHolder; key: string; awaits: boolean; settle: boolean }
+  /**
+   * A write to a `const` of the suspend function that throws a TypeError,
+   * caught and logged by its constructor's name (the message is the
+   * engine's wording). See {@link ConstWriteForm}.
+   */
+  | { kind: 'constWrite'; tag: string; name: string; form: ConstWriteForm; value: Expr }
+  /**
+   * In a loop body, `const mo0 = { *m() { yield v; } };` (or an instance of
+   * a class with that method), then `fns.push(() => mo0.m().next())` (an
+   * async flavor's result goes to `settle`), then a suspension of the
+   * enclosing function: the method reads the iteration's bindings when the
+   * closures are called, long after that iteration.
+   */
+  | { kind: 'loopMethod'; tag: string; name: string; holder: 'object' | 'class'; flavor: FunctionFlavor; value: Expr; suspension: Expr }
+  /**
+   * `{ function bf0() { return v; } fns.push(bf0); <suspension>; }` or the
+   * same with `class BK0 { m() { return v; } }`: declarations of a block in
+   * a loop body, closing over the iteration's bindings.
+   */
+  | { kind: 'blockDeclaration'; form: 'function' | 'class'; name: string; value: Expr; suspension: Expr };
+
+/**
+ * What holds the async arrow of a `nestedThis` statement: a function
+ * expression called with a `this` and two arguments, a method of an object
+ * literal, a class field initializer, a class static block (the last two
+ * bind no `arguments`).
+ */
+export type NestedHolder = 'function' | 'method' | 'field' | 'staticBlock';
+
+/**
+ * How a `constWrite` writes: `[c] = [v]`, `({ c } = { c: v })`,
+ * `for (c of [v]) {}`, or `c = v` in a nested async arrow (awaited) or
+ * generator (stepped once).
+ */
+export type ConstWriteForm = 'arrayPattern' | 'objectPattern' | 'forOf' | 'asyncArrow' | 'generator';
 
 export interface PatternElement {
   /** The property read by an object pattern; unused by an array pattern. */

@@ -19,6 +19,8 @@ export const EXCLUDABLE_CONSTRUCTS = {
   asyncReturnRequest: '`return()` requests to async generators and early exits from `for await` consumers',
   methods: 'functions as object, class, static and private methods',
   suspendingSwitch: 'a `yield` or `await` in the discriminant of a `switch`',
+  nestedFunctions:
+    'functions nested in a suspend function that read its `this`/`arguments` from a holder of their own, write its constants, or close over a loop iteration (methods and block declarations)',
 } as const;
 
 export type ExcludableConstruct = keyof typeof EXCLUDABLE_CONSTRUCTS;

@@ -43,7 +43,7 @@
  * ## References
  * ECMA-262 12.10 Automatic Semicolon Insertion.
  */
-import { isAsyncProgram, type Consumer, type Expr, type FunctionDecl, type MethodHolder, type ObjectMember, type Program, type Stmt } from './ast';
+import { isAsyncProgram, type Consumer, type ConstWriteForm, type Expr, type FunctionDecl, type MethodHolder, type ObjectMember, type Program, type Stmt } from './ast';
 import { PRELUDE } from './prelude';
 
 /** Expression kinds that bind looser than a binary operand and need parentheses there. */
@@ -358,6 +358,82 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
     case 'ticker':
       out.statement(`ticker(${quote(stmt.tag)}, ${stmt.ticks})`);
       return;
+    case 'nestedThis':
+      out.statement(printNestedThis(stmt));
+      return;
+    case 'constWrite':
+      out.line('try {');
+      out.indented(() => out.statement(printConstWrite(stmt.form, stmt.name, printExpr(stmt.value))));
+      out.line('} catch (e) {');
+      out.indented(() => out.statement(`log(${quote(stmt.tag)}, e.constructor.name)`));
+      out.line('}');
+      return;
+    case 'loopMethod': {
+      const star = stmt.flavor === 'async' ? '' : '*';
+      const head = `${stmt.flavor === 'generator' ? '' : 'async '}${star}m()`;
+      const value = printExpr(stmt.value);
+      // The async flavors read the value a job later, when the loop may have moved on.
+      const body = stmt.flavor === 'generator' ? `yield ${value}` : stmt.flavor === 'async' ? `return pair(await 0, ${value})` : `yield pair(await 0, ${value})`;
+      const method = `${head} { ${body} }`;
+      out.statement(`const ${stmt.name} = ${stmt.holder === 'object' ? `{ ${method} }` : `new (class { ${method} })()`}`);
+      const call = `${stmt.name}.m()${stmt.flavor === 'async' ? '' : '.next()'}`;
+      out.statement(`fns.push(() => ${stmt.flavor === 'generator' ? call : `settle(${quote(stmt.tag)}, ${call})`})`);
+      printStatement(out, { kind: 'expr', expr: stmt.suspension });
+      return;
+    }
+    case 'blockDeclaration':
+      out.line('{');
+      out.indented(() => {
+        if (stmt.form === 'function') {
+          out.line(`function ${stmt.name}() { return ${printExpr(stmt.value)}${out.end('')} }`);
+          out.statement(`fns.push(${stmt.name})`);
+        } else {
+          out.line(`class ${stmt.name} { m() { return ${printExpr(stmt.value)}${out.end('')} } }`);
+          out.statement(`fns.push(() => new ${stmt.name}().m())`);
+        }
+        printStatement(out, { kind: 'expr', expr: stmt.suspension });
+      });
+      out.line('}');
+      return;
+  }
+}
+
+/** The value of a `nestedThis` statement's holder: the promise its async arrow returns. */
+function printNestedThis(stmt: Extract<Stmt, { kind: 'nestedThis' }>): string {
+  const second = stmt.holder === 'function' || stmt.holder === 'method' ? 'arguments.length' : '1';
+  const arrow = `(async () => pair(this.k, ${stmt.awaits ? 'await ' : ''}${second}))()`;
+  const key = quote(stmt.key);
+  let promise: string;
+  switch (stmt.holder) {
+    case 'function':
+      promise = `(function () { return ${arrow}; }).call({ k: ${key} }, 1, 2)`;
+      break;
+    case 'method':
+      promise = `({ k: ${key}, m() { return ${arrow}; } }).m(1)`;
+      break;
+    case 'field':
+      promise = `new (class { k = ${key}; v = ${arrow}; })().v`;
+      break;
+    case 'staticBlock':
+      promise = `(class { static k = ${key}; static { this.v = ${arrow}; } }).v`;
+      break;
+  }
+  return stmt.settle ? `settle(${quote(stmt.tag)}, ${promise})` : `log(${quote(stmt.tag)}, await ${promise})`;
+}
+
+/** The statement of a `constWrite` that writes `value` to the constant `name`. */
+function printConstWrite(form: ConstWriteForm, name: string, value: string): string {
+  switch (form) {
+    case 'arrayPattern':
+      return `[${name}] = [${value}]`;
+    case 'objectPattern':
+      return `({ ${name} } = { ${name}: ${value} })`;
+    case 'forOf':
+      return `for (${name} of [${value}]) {}`;
+    case 'asyncArrow':
+      return `await (async () => { ${name} = ${value} })()`;
+    case 'generator':
+      return `(function* () { ${name} = ${value} })().next()`;
   }
 }
 

@@ -46,7 +46,15 @@
  * mix shorthand properties, computed keys, spreads, methods and accessors
  * around suspension points; async code also awaits in loop heads, and jumps
  * out of `try` blocks through
- * `finally` blocks that await more often than generator code would; a sync program has
+ * `finally` blocks that await more often than generator code would. Its
+ * functions also hold functions of their own where those meet the suspend
+ * function's bindings and lexical values: an async arrow in a function,
+ * object method, class field or static block (its `this` and `arguments`
+ * are that holder's), a write to one of the suspend function's constants
+ * (a destructuring assignment, a `for-of` head, a nested async arrow or
+ * generator), and, in loop bodies, methods of every flavor of an object or
+ * class instance and function and class declarations of a block, all
+ * called after the loop and reading its iteration's binding. A sync program has
  * generators only and draws exactly what the fuzzer drew before it knew async
  * code (new choices are zero-weighted or not drawn at all), so an old seed of
  * a sync program still names the same program.
@@ -57,7 +65,9 @@
  *   outer name declares it first, and a declaration's initializer never sees a
  *   name still in its temporal dead zone (nor does a `for-of` head see its own
  *   binding);
- * - `const` bindings, loop counters and catch parameters are never assigned;
+ * - `const` bindings, loop counters and catch parameters are never assigned,
+ *   but for a write to a `const` inside a `try` whose `catch` logs the
+ *   TypeError's constructor name (deterministic, unlike its message);
  * - a catch parameter is only described or rethrown, never used as a value:
  *   `'' + e` would print the engine's message text, which V8 and the runtime
  *   word differently for the same TypeError;
@@ -94,10 +104,12 @@ import type {
   BinaryOperator,
   CombinatorName,
   Consumer,
+  ConstWriteForm,
   Expr,
   FunctionDecl,
   FunctionFlavor,
   MethodHolder,
+  NestedHolder,
   ObjectMember,
   Program,
   PromiseHow,
@@ -136,6 +148,8 @@ interface Binding {
   callee?: { flavor: FunctionFlavor; params: number };
   /** A promise started earlier (`const tk0 = handled(...)`), worth awaiting. */
   task?: boolean;
+  /** Declared `const`: writing it throws a TypeError (a loop counter or catch parameter is merely never assigned). */
+  constant?: boolean;
 }
 
 class Scope {
@@ -143,7 +157,7 @@ class Scope {
 
   constructor(readonly parent: Scope | null) {}
 
-  declare(name: string, assignable: boolean, opaque = false, extra: Pick<Binding, 'callee' | 'task'> = {}): void {
+  declare(name: string, assignable: boolean, opaque = false, extra: Pick<Binding, 'callee' | 'task' | 'constant'> = {}): void {
     this.bindings.set(name, { assignable, opaque, ...extra });
   }
 
@@ -158,6 +172,8 @@ class Scope {
 interface JumpTarget {
   kind: 'loop' | 'switch' | 'block';
   label: string | null;
+  /** A loop's own binding (its counter or element), which closures made in its body should read. */
+  binding?: string;
 }
 
 /** Where a statement or expression is being generated. */
@@ -326,8 +342,8 @@ class ProgramGenerator {
    * out of its block through a `finally` that often awaits), so that `break`
    * and `continue` cross an await in a `finally`.
    */
-  private loopBody(place: Place, label: string | null, scope?: Scope): Stmt[] {
-    return this.block(this.inner(place, { kind: 'loop', label }), 3, scope, (body) => {
+  private loopBody(place: Place, label: string | null, scope: Scope | undefined, binding: string): Stmt[] {
+    return this.block(this.inner(place, { kind: 'loop', label, binding }), 3, scope, (body) => {
       if (!this.canAwait || this.budget <= 0 || place.depth >= 2 || !this.rng.chance(0.3)) return null;
       this.budget--;
       return this.tryStatement(body);
@@ -344,7 +360,7 @@ class ProgramGenerator {
       const constant = this.rng.chance(0.25);
       statements.push({ kind: 'let', constant, name, init });
       hidden.delete(name);
-      place.scope.declare(name, !constant);
+      place.scope.declare(name, !constant, false, { constant });
     }
     return statements;
   }
@@ -379,6 +395,11 @@ class ProgramGenerator {
       return: 0.5,
       break: place.targets.length > 0 ? 1.2 : 0,
       continue: loopTargets.length > 0 ? 1 : 0,
+      // Functions nested in this one meeting its bindings and lexical values: async programs only.
+      nestedThis: this.asyncProgram && !this.excluded('nestedFunctions') ? 0.4 : 0,
+      constWrite: this.asyncProgram && !this.excluded('nestedFunctions') && this.constants(place).length > 0 ? 1.2 : 0,
+      loopMethod: this.asyncProgram && !this.excluded('nestedFunctions') && innermostLoop(place) !== null ? 1 : 0,
+      blockDeclaration: this.asyncProgram && !this.excluded('nestedFunctions') && innermostLoop(place) !== null ? 0.8 : 0,
     });
     switch (kind) {
       case 'log':
@@ -423,7 +444,7 @@ class ProgramGenerator {
         // before the body: its declarations go into `scope` too, and the test must not see them.
         const start = this.canAwait && this.rng.chance(0.2) ? this.awaitedNumber() : null;
         const test = this.loopTest({ ...place, scope });
-        const body = this.loopBody(place, label, scope);
+        const body = this.loopBody(place, label, scope, counter);
         return { kind: 'for', label, counter, limit: this.limit(place), body, start, test };
       }
       case 'while':
@@ -432,7 +453,7 @@ class ProgramGenerator {
         const counter = this.names.binding(kind === 'while' ? 'w' : 'd', this.rng);
         // The counter is declared beside the loop (print.ts prints `let w0 = 0;` before it).
         place.scope.declare(counter, false);
-        const body = this.loopBody(place, label);
+        const body = this.loopBody(place, label, undefined, counter);
         return { kind, label, counter, limit: this.limit(place), body, test: this.loopTest(place) };
       }
       case 'forOf':
@@ -443,16 +464,16 @@ class ProgramGenerator {
         const iterable = kind === 'forOf' ? this.iterable(head) : this.asyncIterable(head);
         const constant = this.rng.chance(0.6);
         const scope = new Scope(place.scope);
-        scope.declare(name, !constant);
-        const body = this.loopBody(place, label, scope);
+        scope.declare(name, !constant, false, { constant });
+        const body = this.loopBody(place, label, scope, name);
         return { kind, label, constant, name, iterable, body };
       }
       case 'forIn': {
         const label = this.maybeLabel();
         const object = this.objectLiteral({ ...place, hidden: new Set([...place.hidden, 'k']) });
         const scope = new Scope(place.scope);
-        scope.declare('k', false);
-        const body = this.loopBody(place, label, scope);
+        scope.declare('k', false, false, { constant: true });
+        const body = this.loopBody(place, label, scope, 'k');
         return { kind: 'forIn', label, name: 'k', object, body };
       }
       case 'labeledBlock': {
@@ -471,7 +492,63 @@ class ProgramGenerator {
         return this.conditionally(place, { kind: 'break', label: this.breakLabel(place) });
       case 'continue':
         return this.conditionally(place, { kind: 'continue', label: this.continueLabel(place) });
+      case 'nestedThis':
+        return {
+          kind: 'nestedThis',
+          tag: `${this.tagPrefix}.${this.logCount++}`,
+          holder: this.rng.pick<NestedHolder>(['function', 'method', 'field', 'staticBlock']),
+          key: this.names.fresh('n'),
+          awaits: this.rng.chance(0.5),
+          settle: !this.canAwait || this.rng.chance(0.3),
+        };
+      case 'constWrite':
+        return this.constWrite(place);
+      case 'loopMethod':
+        return this.loopMethod(place);
+      case 'blockDeclaration': {
+        const form = this.rng.pick(['function', 'class'] as const);
+        const name = this.names.fresh(form === 'function' ? 'bf' : 'BK');
+        return { kind: 'blockDeclaration', form, name, value: this.loopClosureValue(place), suspension: this.suspension(place) };
+      }
     }
+  }
+
+  /** Constants of this function (and of the ones around it) the code at `place` sees. */
+  private constants(place: Place): string[] {
+    return [...place.scope.visible()].filter(([name, binding]) => binding.constant === true && !place.hidden.has(name)).map(([name]) => name);
+  }
+
+  /** A write to a constant, in a form the code at `place` may hold; it throws, and the catch logs what. */
+  private constWrite(place: Place): Stmt {
+    const form = this.rng.weighted<ConstWriteForm>({
+      arrayPattern: 1,
+      objectPattern: 1,
+      forOf: 1,
+      asyncArrow: this.canAwait ? 1.5 : 0,
+      generator: 1.5,
+    });
+    const name = this.rng.pick(this.constants(place));
+    return { kind: 'constWrite', tag: `${this.tagPrefix}.${this.logCount++}`, name, form, value: this.leaf(place) };
+  }
+
+  /** An object or class instance made in a loop body, with a method of any flavor reading the iteration's bindings. */
+  private loopMethod(place: Place): Stmt {
+    const holder = this.rng.pick(['object', 'class'] as const);
+    const flavor = this.rng.pick<FunctionFlavor>(['generator', 'async', 'asyncGenerator']);
+    const tag = `${this.tagPrefix}.${this.logCount++}`;
+    const name = this.names.fresh('mo');
+    return { kind: 'loopMethod', tag, name, holder, flavor, value: this.loopClosureValue(place), suspension: this.suspension(place) };
+  }
+
+  /**
+   * What a function made in a loop body returns, called after the loop:
+   * the loop's binding beside another value. It is a function of its own:
+   * it never suspends, and `this` there is not a holder's.
+   */
+  private loopClosureValue(place: Place): Expr {
+    const binding = innermostLoop(place);
+    const other = this.methodBody(place, 1);
+    return binding === null || place.hidden.has(binding) ? other : { kind: 'pair', args: [{ kind: 'var', name: binding }, other] };
   }
 
   /** In async code, sometimes a condition a loop tests after its counter's: an await in a loop head. */
@@ -569,8 +646,8 @@ class ProgramGenerator {
     }));
     const init = pattern === 'array' ? this.iterable(hidden) : this.objectLiteral(hidden);
     const constant = this.rng.chance(0.4);
-    for (const name of names) place.scope.declare(name, !constant);
-    if (rest !== null) place.scope.declare(rest.name, !constant);
+    for (const name of names) place.scope.declare(name, !constant, false, { constant });
+    if (rest !== null) place.scope.declare(rest.name, !constant, false, { constant });
     return { kind: 'destructure', constant, pattern, elements, rest, init };
   }
 
@@ -606,7 +683,7 @@ class ProgramGenerator {
     this.argumentsBound = outer.argumentsBound;
     this.thisBound = outer.thisBound;
     this.tagPrefix = outer.prefix;
-    place.scope.declare(name, false, true, { callee: { flavor, params: params.length } });
+    place.scope.declare(name, false, true, { callee: { flavor, params: params.length }, constant: true });
     return { kind: 'localFunction', flavor, arrow, name, params, body, expressionBody };
   }
 
@@ -615,7 +692,7 @@ class ProgramGenerator {
     const name = this.names.binding('tk', this.rng);
     const call = this.rng.chance(0.7) ? this.calleeCall(place, ['async']) : null;
     const init: Expr = { kind: 'handled', arg: call ?? this.awaitable(place, true) };
-    place.scope.declare(name, false, false, { task: true });
+    place.scope.declare(name, false, false, { task: true, constant: true });
     return { kind: 'let', constant: true, name, init };
   }
 
@@ -1127,6 +1204,12 @@ class ProgramGenerator {
   private yieldStar(place: Place): Expr {
     return { kind: 'yieldStar', source: this.flavor === 'asyncGenerator' ? this.asyncIterable(place, true) : this.iterable(place) };
   }
+}
+
+/** The binding of the innermost loop around `place` (its counter or element), if the innermost jump target is a loop. */
+function innermostLoop(place: Place): string | null {
+  const innermost = place.targets[place.targets.length - 1];
+  return innermost?.kind === 'loop' && innermost.binding !== undefined ? innermost.binding : null;
 }
 
 function isProtoSetter(member: ObjectMember): boolean {

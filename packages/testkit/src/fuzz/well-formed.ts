@@ -47,6 +47,7 @@ interface Target {
 class Bindings {
   private readonly names = new Map<string, boolean>();
   private readonly pending = new Set<string>();
+  private readonly constants = new Set<string>();
 
   constructor(private readonly parent: Bindings | null) {}
 
@@ -54,9 +55,11 @@ class Bindings {
     for (const name of names) this.pending.add(name);
   }
 
-  declare(name: string, assignable: boolean): void {
+  declare(name: string, assignable: boolean, constant = false): void {
     this.pending.delete(name);
     this.names.set(name, assignable);
+    if (constant) this.constants.add(name);
+    else this.constants.delete(name);
   }
 
   /** `undefined` when not declared, `'tdz'` before its declaration; otherwise whether it may be assigned. */
@@ -64,6 +67,13 @@ class Bindings {
     if (this.names.has(name)) return this.names.get(name);
     if (this.pending.has(name)) return 'tdz';
     return this.parent?.lookup(name);
+  }
+
+  /** Whether `name` resolves here to a `const` binding past its dead zone. */
+  isConstant(name: string): boolean {
+    if (this.names.has(name)) return this.constants.has(name);
+    if (this.pending.has(name)) return false;
+    return this.parent?.isConstant(name) ?? false;
   }
 }
 
@@ -141,14 +151,14 @@ class WellFormedCheck {
         return;
       case 'let':
         this.expr(stmt.init, scope);
-        scope.declare(stmt.name, !stmt.constant);
+        scope.declare(stmt.name, !stmt.constant, stmt.constant);
         return;
       case 'destructure':
         // Defaults run after the initializer, each before its own binding exists: all are checked in TDZ.
         this.expr(stmt.init, scope);
         for (const element of stmt.elements) if (element.default !== null) this.expr(element.default, scope);
-        for (const element of stmt.elements) scope.declare(element.name, !stmt.constant);
-        if (stmt.rest !== null) scope.declare(stmt.rest.name, !stmt.constant);
+        for (const element of stmt.elements) scope.declare(element.name, !stmt.constant, stmt.constant);
+        if (stmt.rest !== null) scope.declare(stmt.rest.name, !stmt.constant, stmt.constant);
         return;
       case 'if':
         this.expr(stmt.test, scope);
@@ -184,7 +194,7 @@ class WellFormedCheck {
         headTdz.expect([stmt.name]);
         this.expr(stmt.kind === 'forIn' ? stmt.object : stmt.iterable, headTdz);
         const head = new Bindings(scope);
-        head.declare(stmt.name, stmt.kind !== 'forIn' && !stmt.constant);
+        head.declare(stmt.name, stmt.kind !== 'forIn' && !stmt.constant, stmt.kind === 'forIn' || stmt.constant);
         this.statements(stmt.body, new Bindings(head), [...targets, { kind: 'loop', label: stmt.label }]);
         return;
       }
@@ -247,11 +257,32 @@ class WellFormedCheck {
         if (stmt.expressionBody !== null) this.expr(stmt.expressionBody, params);
         else this.statements(stmt.body, new Bindings(params), []);
         this.context = outer;
-        scope.declare(stmt.name, false);
+        scope.declare(stmt.name, false, true);
         return;
       }
       case 'ticker':
         return;
+      case 'nestedThis':
+        if (!stmt.settle && this.context.flavor === 'generator') this.problem('an await outside async code');
+        return;
+      case 'constWrite':
+        if (!scope.isConstant(stmt.name)) this.problem(`${stmt.name} is written as a constant but is not a const binding here`);
+        if (stmt.form === 'asyncArrow' && this.context.flavor === 'generator') this.problem('an await outside async code');
+        if (containsSuspension(stmt.value)) this.problem('a yield or await in a write to a constant');
+        this.expr(stmt.value, scope);
+        return;
+      case 'loopMethod':
+      case 'blockDeclaration': {
+        if (!targets.some((target) => target.kind === 'loop')) this.problem(`a ${stmt.kind} outside a loop`);
+        if (containsSuspension(stmt.value)) this.problem(`a yield or await inside the function of a ${stmt.kind}`);
+        // A function of its own: `this` there is not a holder's, `arguments` its own.
+        const outer = this.context;
+        this.context = { ...outer, argumentsBound: true, thisBound: false };
+        this.expr(stmt.value, scope);
+        this.context = outer;
+        this.expr(stmt.suspension, scope);
+        return;
+      }
     }
   }
 
