@@ -39,7 +39,6 @@ interface Comparison {
   readonly lowered: ErrorFrames | undefined;
 }
 
-const WRAPPER_FRAME = 'the wrapper that replaced the function calls its step function: one more frame, mapped to the declaration';
 const PARAMETER_FRAMES = 'parameter initializers run in the wrapper, whose frames map to the declaration, not to the initializer';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
 
@@ -49,10 +48,6 @@ const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the l
  * goes.
  */
 const KNOWN_MISMATCHES = new Map<string, string>([
-  ['async/await-async-function-result', WRAPPER_FRAME],
-  ['async/await-object-literal-shorthand', WRAPPER_FRAME],
-  ['async/throw-before-and-after-await', WRAPPER_FRAME],
-  ['async/return-await-vs-return-promise-in-try', WRAPPER_FRAME],
   ['async/params-errors-reject', PARAMETER_FRAMES],
   ['async-generators/params-errors-at-call', PARAMETER_FRAMES],
   ['generators/params-errors-thrown-at-call', PARAMETER_FRAMES],
