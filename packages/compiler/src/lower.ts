@@ -69,7 +69,7 @@ import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFuncti
 import type { Code, IndentMap, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
-import { positionMark, unmappedMark } from './source-map';
+import { namedPositionMark, positionMark, unmappedMark } from './source-map';
 import { traceNameOf } from './trace-name';
 
 export function lowerFunction(
@@ -309,7 +309,7 @@ class FunctionLowering {
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
-    const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
+    const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod };
     // The wrapper's own frame is one native code does not have: its call into the runtime maps to nothing, so
@@ -327,9 +327,10 @@ class FunctionLowering {
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
         const bind = `(${parameters()}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
-        // The arrow binding the parameters maps back to them: their errors stand there natively.
-        const parametersAt = file.marks ? positionMark(fn.parameters[0].getStart(sf)) : '';
-        newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${parametersAt}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+        // The arrow binding the parameters is the function's frame natively: it takes the function's name.
+        const trace = traceNameOf(fn, sf);
+        const named = file.marks && trace ? namedPositionMark(fn.parameters[0].getStart(sf), trace.name) : '';
+        newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${named}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
           // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
           parameterList = fn.parameters
@@ -363,6 +364,19 @@ class FunctionLowering {
         : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
+  }
+
+  /**
+   * The parameter list as the wrapper writes it, marked as a copy of the
+   * source where it is one (no suspend function in it was lowered): each of
+   * its tokens then maps to itself, so an initializer's error stands where
+   * native code reports it, not at the declaration.
+   */
+  private markedParameters(rendered: string): string {
+    const at = this.fn.parameters.pos;
+    if (!this.file.marks || rendered !== this.sf.text.slice(at, this.fn.parameters.end)) return rendered;
+    const lead = rendered.length - rendered.trimStart().length;
+    return rendered.slice(0, lead) + positionMark(at + lead, rendered.length - lead) + rendered.slice(lead);
   }
 
   /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` for the parameters it shares with the wrapper. */

@@ -39,7 +39,6 @@ interface Comparison {
   readonly lowered: ErrorFrames | undefined;
 }
 
-const PARAMETER_FRAMES = 'parameter initializers run in the wrapper, whose frames map to the declaration, not to the initializer';
 const ASYNC_CALLERS = 'after a suspension the engine sees only the runtime resuming the step from a promise job: the awaiting callers (`at async …`) are missing';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
 
@@ -50,9 +49,6 @@ const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the l
  */
 const KNOWN_MISMATCHES = new Map<string, string>([
   ['async/errors-after-awaits-deep-chain', ASYNC_CALLERS],
-  ['async/params-errors-reject', PARAMETER_FRAMES],
-  ['async-generators/params-errors-at-call', PARAMETER_FRAMES],
-  ['generators/params-errors-thrown-at-call', PARAMETER_FRAMES],
   ['async/for-await-next-result-not-object', ITERATOR_FRAMES],
   ['async/for-await-return-method-checks', ITERATOR_FRAMES],
   ['generators/for-of-close-on-throw', ITERATOR_FRAMES],
