@@ -53,6 +53,7 @@
  */
 import { AsyncFrame, GeneratorFrame, ResumeMode } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
+import { addAwaitingCallers, linkAwaiter } from './awaiting-callers';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
@@ -62,6 +63,20 @@ var AWAITING_ONCE = {};
 var promiseOfOnlyAwait: Promise<unknown> | undefined;
 var bindFunction = Function.prototype.bind;
 
+/**
+ * The promise of the last call that suspended, until the next `await`: if
+ * that `await` is of this promise, the call is linked to its awaiter for
+ * the `at async` lines of its errors (awaiting-callers.ts).
+ */
+var startedPromise: Promise<unknown> | undefined;
+var startedFrame: AsyncFrame | undefined;
+
+/** Links the last suspended call to `frame` when `frame` now awaits its promise; forgets the call either way. */
+function noteAwait(frame: AsyncFrame, value: unknown): void {
+  if (value === startedPromise) linkAwaiter(startedFrame as AsyncFrame, frame);
+  startedPromise = startedFrame = undefined;
+}
+
 export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   var result: unknown;
   try {
@@ -69,13 +84,18 @@ export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   } catch (error) {
     return rejectedPromise(error);
   }
-  if (result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
-  if (result === AWAITING_ONCE) {
-    var promise = promiseOfOnlyAwait as Promise<unknown>;
+  var promise: Promise<unknown>;
+  if (result === AWAITING) {
+    promise = pendingPromise((frame as AsyncFrame).$task as AsyncTask);
+  } else if (result === AWAITING_ONCE) {
+    promise = promiseOfOnlyAwait as Promise<unknown>;
     promiseOfOnlyAwait = undefined;
-    return promise;
+  } else {
+    return resolvedPromise(result);
   }
-  return resolvedPromise(result);
+  startedPromise = promise;
+  startedFrame = frame as AsyncFrame;
+  return promise;
 }
 
 var applyFunction = Function.prototype.apply;
@@ -97,6 +117,8 @@ export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promis
 /** What an async function's call keeps from its first `await` on (see the module comment); its frame holds it in `$task`. */
 interface AsyncTask extends PromiseSettlers {
   frame: AsyncFrame;
+  /** The frame of the function awaiting this call's promise, when the runtime saw it (awaiting-callers.ts). */
+  awaiter: AsyncFrame | undefined;
   awaited: unknown;
   onFulfilled: (value: unknown) => void;
   onRejected: (reason: unknown) => void;
@@ -104,6 +126,7 @@ interface AsyncTask extends PromiseSettlers {
 
 function AsyncTask(this: AsyncTask, frame: AsyncFrame) {
   this.frame = frame;
+  this.awaiter = undefined;
   this.$resolve = undefined;
   this.$reject = undefined;
   this.awaited = undefined;
@@ -118,6 +141,7 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
   try {
     result = frame.$step(frame, frame.$state, mode, value);
   } catch (error) {
+    if (mode !== 1 || error !== value) addAwaitingCallers(error, frame);
     (task.$reject as Function)(error);
     return;
   }
@@ -126,6 +150,7 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
 
 /** Await steps 2-9 in an async function: the value resolved to a promise, the task's reactions hung on it. */
 export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
+  if (startedFrame !== undefined) noteAwait(frame, value);
   var task = frame.$task as AsyncTask | undefined;
   if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame) as AsyncTask;
   var promise: Promise<unknown>;
@@ -164,11 +189,17 @@ function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
  * where native code always gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
+  if (startedFrame !== undefined) noteAwait(frame as AsyncFrame, value);
   var promise = promiseResolveIntrinsic(value);
   promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
   return AWAITING_ONCE;
 }
 
 function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
-  return this.$step(this, this.$state, 0, value);
+  try {
+    return this.$step(this, this.$state, 0, value);
+  } catch (error) {
+    addAwaitingCallers(error, this as AsyncFrame);
+    throw error;
+  }
 }
