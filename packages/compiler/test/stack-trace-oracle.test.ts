@@ -39,7 +39,7 @@ interface Comparison {
   readonly lowered: ErrorFrames | undefined;
 }
 
-const ASYNC_CALLERS = 'after a suspension the engine sees only the runtime resuming the step from a promise job: the awaiting callers (`at async …`) are missing';
+const ASYNC_CALLERS = 'the runtime writes `at async` lines through lowered async functions only: the chain ends at an async generator (an `await` or `yield` in its body) and at `for await`';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
 
 /**
