@@ -366,7 +366,11 @@ class FunctionLowering {
       anonymousDeclaration && target === 'null'
         ? `${linker}(${anonymousDeclaration}, ${helper.frame}, "default")`
         : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
-    const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+    // An async generator's frame is found by its step, which exists here unless it is made per evaluation or by its class later.
+    const stepHere = !this.sharedFrame && this.storage !== 'scope' && !(form === 'method' && seesClassScope(fn));
+    const described = kind === 'asyncGenerator' && !this.coroutine && stepHere ? awaitDescription(fn, helper, emitted, file, helper.step) : undefined;
+    const ownTables = [emitted.tables, this.coroutine ? taskFrameLink(fn, kind, helper, emitted, file) : described];
+    const tables = joinLines(ownTables.filter((t): t is string => t !== undefined), inner);
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
   }
 
@@ -512,11 +516,12 @@ function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper
  * of its callees' errors (runtime: await-positions.ts), or nothing for a
  * function that never awaits, which no callee's error can find suspended.
  */
-function awaitDescription(fn: ts.FunctionLikeDeclaration, helper: HelperNames, emitted: EmittedMachine, file: FileContext): string | undefined {
+function awaitDescription(fn: ts.FunctionLikeDeclaration, helper: HelperNames, emitted: EmittedMachine, file: FileContext, step?: string): string | undefined {
   const table = awaitTable(emitted, file);
   if (!table.length) return undefined;
   const name = JSON.stringify(traceNameOf(fn, file.sourceFile)?.name ?? '');
-  return `${file.runtime.ref('describeAwaits')}(${helper.frame}, ${name}, ${JSON.stringify(file.sourceFile.fileName)}, [${table.join(', ')}]);`;
+  const args = [helper.frame, name, JSON.stringify(file.sourceFile.fileName), `[${table.join(', ')}]`, ...(step ? [step] : [])];
+  return `${file.runtime.ref('describeAwaits')}(${args.join(', ')});`;
 }
 
 /** Pairs (resume state, "line:col" of its `await` in the source), as the runtime's tables read them. */

@@ -39,7 +39,6 @@ interface Comparison {
   readonly lowered: ErrorFrames | undefined;
 }
 
-const ASYNC_CALLERS = 'the runtime writes `at async` lines through lowered async functions only: the chain ends at an async generator (an `await` or `yield` in its body) and at `for await`';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
 
 /**
@@ -48,8 +47,6 @@ const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the l
  * goes.
  */
 const KNOWN_MISMATCHES = new Map<string, string>([
-  ['async/errors-after-awaits-deep-chain', ASYNC_CALLERS],
-  ['async/for-await-next-result-not-object', ITERATOR_FRAMES],
   ['async/for-await-return-method-checks', ITERATOR_FRAMES],
   ['generators/for-of-close-on-throw', ITERATOR_FRAMES],
   ['generators/for-of-no-close', ITERATOR_FRAMES],

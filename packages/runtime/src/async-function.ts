@@ -70,11 +70,32 @@ var bindFunction = Function.prototype.bind;
  */
 var startedPromise: Promise<unknown> | undefined;
 var startedFrame: AsyncFrame | undefined;
+/** Instead of `startedFrame`: the driver's object of an async generator, whose request made the promise. */
+var startedRequest: AwaitedRequest | undefined;
+
+interface AwaitedRequest {
+  awaiter: unknown;
+}
 
 /** Links the last suspended call to `frame` when `frame` now awaits its promise; forgets the call either way. */
 function noteAwait(frame: AsyncFrame, value: unknown): void {
-  if (value === startedPromise) linkAwaiter(startedFrame as AsyncFrame, frame);
-  startedPromise = startedFrame = undefined;
+  if (value === startedPromise) {
+    if (startedRequest !== undefined) startedRequest.awaiter = frame;
+    else linkAwaiter(startedFrame as AsyncFrame, frame);
+  }
+  startedPromise = startedFrame = startedRequest = undefined;
+}
+
+/** An `await` in an async generator's body: it may await the last call that suspended, as `awaitValue`'s may. */
+export function noteAwaitInAsyncGenerator(generator: AsyncFrame, value: unknown): void {
+  if (startedPromise !== undefined) noteAwait(generator, value);
+}
+
+/** A request to an async generator (`next`, `throw`, `return`): the `await` that follows may await its promise. */
+export function noteAsyncGeneratorRequest(promise: Promise<unknown>, request: AwaitedRequest): void {
+  startedPromise = promise;
+  startedFrame = undefined;
+  startedRequest = request;
 }
 
 export function startAsync(frame: GeneratorFrame): Promise<unknown> {
@@ -95,6 +116,7 @@ export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   }
   startedPromise = promise;
   startedFrame = frame as AsyncFrame;
+  startedRequest = undefined;
   return promise;
 }
 
@@ -150,7 +172,7 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
 
 /** Await steps 2-9 in an async function: the value resolved to a promise, the task's reactions hung on it. */
 export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
-  if (startedFrame !== undefined) noteAwait(frame, value);
+  if (startedPromise !== undefined) noteAwait(frame, value);
   var task = frame.$task as AsyncTask | undefined;
   if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame) as AsyncTask;
   var promise: Promise<unknown>;
@@ -189,7 +211,7 @@ function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
  * where native code always gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
-  if (startedFrame !== undefined) noteAwait(frame as AsyncFrame, value);
+  if (startedPromise !== undefined) noteAwait(frame as AsyncFrame, value);
   var promise = promiseResolveIntrinsic(value);
   promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
   return AWAITING_ONCE;

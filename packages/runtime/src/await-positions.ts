@@ -16,8 +16,9 @@
  * The compiler writes the table as pairs (state, "line:col"); it becomes
  * an object indexed by state once, when the function is described, and
  * hangs on the frame constructor, which every call's frame shares: nothing
- * per call. A frame finds it through its `constructor` (the frame
- * constructor's own prototype, which async frames keep).
+ * per call. A frame finds it through its step function, or its
+ * `constructor` (the frame constructor's own prototype, which async
+ * functions' frames keep).
  *
  * ## References
  * - docs/architecture.md, "Frame fields" (`$state` is the resume state)
@@ -46,12 +47,21 @@ export function positionAt(described: StatePositions | undefined, state: number)
   return at ? described!.$file + ':' + at : undefined;
 }
 
-/** Emitted code: the name and `await` positions of an async function, on its frame constructor. */
-export function describeAwaits(Frame: Function, name: string, file: string, table: readonly (number | string)[]): void {
-  (Frame as DescribedFrame).$awaits = statePositions(name, file, table);
+/**
+ * Emitted code: the name and `await` positions of an async function or
+ * async generator, on its frame constructor and, when given, its step
+ * function (an async generator's frame inherits its function's
+ * `prototype`, not the constructor's: its step is how it is found).
+ */
+export function describeAwaits(Frame: Function, name: string, file: string, table: readonly (number | string)[], step?: Function): void {
+  var described = statePositions(name, file, table);
+  (Frame as DescribedFrame).$awaits = described;
+  if (step) (step as DescribedFrame).$awaits = described;
 }
 
 export function awaitsOf(frame: object): StatePositions | undefined {
+  var step = (frame as { $step?: DescribedFrame }).$step;
+  if (step && step.$awaits) return step.$awaits;
   var Frame = (frame as { constructor?: DescribedFrame }).constructor;
   return Frame ? Frame.$awaits : undefined;
 }

@@ -1,8 +1,8 @@
 /**
- * The `at async` lines of an error thrown by a lowered async function
- * after it resumed: the chain of lowered async functions awaiting it, each
- * at the original position of the `await` where it stands, as V8 writes
- * them for native async functions.
+ * The `at async` lines of an error thrown by a lowered async function or
+ * async generator after it resumed: the chain of lowered functions awaiting
+ * it, each at the original position of the `await` (or `for await`) where
+ * it stands, as V8 writes them for native ones.
  *
  * ## Example
  * ```
@@ -18,10 +18,12 @@
  * only through native async functions, sees none. So the runtime keeps
  * who awaits whom, at no cost worth the name: `startAsync` notes the
  * promise it returned for a call that suspended, and the next `await`
- * compares its value with it (`await f()` awaits exactly that promise); a
- * match links the awaited call to the awaiting frame, in the awaited
- * call's task (`awaiter`) or, for a function that awaits once and has no
- * task, in its frame's `$task`. Nothing else is recorded while things go
+ * compares its value with it (`await f()` awaits exactly that promise), and
+ * so does a request to an async generator (`for await` awaits its
+ * `next()`); a match links the awaited call to the awaiting frame, in the
+ * awaited call's task (`awaiter`), an async generator's driver object, or,
+ * for a function that awaits once and has no task, in its frame's `$task`.
+ * Nothing else is recorded while things go
  * well. When an error escapes a resumed step (not the rejection it was
  * resumed with), the chain is read off the links, each frame at its
  * `$state` (await-positions.ts), and appended to the error's stack once
@@ -32,7 +34,8 @@
  * this when it leaves the function that resumed, so an error made and
  * caught inside a resumed function gets none; a promise awaited later
  * than right after the call that made it (`const p = f(); …; await p`),
- * or through `Promise.all`, links nothing, and the chain ends there; an
+ * or through `Promise.all` or `.then`/`.catch`, links nothing, and the
+ * chain ends there (V8 follows those); an
  * error made before the function's first `await` and thrown after it gets
  * the lines too, where native gives it the frames of its creation.
  *
@@ -60,6 +63,9 @@ export function linkAwaiter(awaited: AsyncFrame, awaiter: AsyncFrame): void {
 }
 
 function awaiterOf(frame: AsyncFrame): AsyncFrame | undefined {
+  // An async generator: the driver's object holds it (async-generator.ts).
+  var queue = (frame as { $queue?: { generator?: unknown; awaiter?: AsyncFrame } }).$queue;
+  if (typeof queue === 'object' && queue !== null && queue.generator === frame) return queue.awaiter;
   var task = frame.$task as AwaitedTask | AsyncFrame | undefined;
   if (task === undefined || typeof task !== 'object') return undefined;
   return (task as AwaitedTask).frame === frame ? (task as AwaitedTask).awaiter : (task as AsyncFrame);

@@ -465,9 +465,11 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     }, undefined, true);
     const promise = f();
     expect(Object.getPrototypeOf(promise)).toBe(Promise.prototype);
-    expect(Object.keys(frame)).toEqual(['$state', '$step']);
+    expect(Object.keys(frame)).toEqual(['$state', '$step', '$task']);
     await expect(promise).resolves.toBe('x');
-    expect(Object.keys(frame)).toEqual(['$state', '$step']);
+    expect(Object.keys(frame)).toEqual(['$state', '$step', '$task']);
+    // `$task` holds the frame awaiting the call, and only once one does (nothing awaits this one).
+    expect(frame.$task).toBeUndefined();
   });
 
   test('calls that complete synchronously between an awaitOnce and its return do not take its promise', async () => {

@@ -3,7 +3,7 @@
  * resumed lowered async function: the functions awaiting it, at the
  * positions their `describeAwaits` tables give, once per error.
  */
-import { awaitOnce, awaitValue, describeAwaits, startAsync } from '../src';
+import { awaitInAsyncGenerator, awaitOnce, awaitValue, describeAwaits, linkAsyncGenerator, startAsync } from '../src';
 
 type StepFn = (frame: any, state: number, mode: number, value: unknown) => unknown;
 
@@ -127,4 +127,30 @@ test('thrown values that are not objects, and frozen errors, pass through unchan
     expect(await rejectionOf(wrapper())).toBe(thrown);
   }
   expect(asyncLines(frozen)).toEqual([]);
+});
+
+test('an async generator awaiting a call, and a function awaiting the generator\'s next(), are in the chain', async () => {
+  // async function* lines() { yield await inner('in generator'); }
+  const step: StepFn = (frame, state, mode, value) => {
+    if (mode !== 0) throw value;
+    if (state === 0) { frame.$state = 1; return awaitInAsyncGenerator(frame, inner(frame.args[0])); }
+    frame.$state = -2;
+    return value;
+  };
+  function Frame(this: any, args: unknown[]) {
+    this.$state = 0;
+    this.$step = step;
+    this.$queue = undefined;
+    this.args = args;
+  }
+  describeAwaits(Frame, 'lines', 'app.js', [1, '9:20'], step);
+  const lines = linkAsyncGenerator(function (...args: unknown[]) { return new (Frame as any)(args); }, Frame);
+  // async function consume() { for await (const line of lines('in generator')) … }
+  const consume = lowered('consume', [1, '10:23'], (frame, state, mode, value) => {
+    if (state === 0) { frame.$state = 1; return awaitValue(frame, (lines as any)('in generator').next()); }
+    if (mode === 1) throw value;
+    return value;
+  });
+  const error = await rejectionOf(consume());
+  expect(asyncLines(error)).toEqual(['    at async lines (app.js:9:20)', '    at async consume (app.js:10:23)']);
 });
