@@ -65,7 +65,7 @@
  */
 import type { Binding } from './scope';
 
-export type VariableOrigin = 'binding' | 'temp' | 'this' | 'arguments' | 'newTarget' | 'super' | 'iterator';
+export type VariableOrigin = 'binding' | 'temp' | 'this' | 'arguments' | 'newTarget' | 'super' | 'superCall' | 'environment' | 'iterator';
 
 export interface Variable {
   readonly id: number;

@@ -39,6 +39,7 @@ import { machineNames, NameAllocator, type MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
 import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
 import { parametersSharedWithClosures } from './parameter-closures';
+import { isDerivedConstructor, thisOwnerOf } from './derived-constructor-this';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
@@ -128,6 +129,11 @@ class FunctionLowering {
   private readonly assembledLinks: SharedSites;
   private readonly builder: MachineBuilder;
   private superVariable: Variable | undefined;
+  private superCallVariable: Variable | undefined;
+  /** The per-iteration environments of the enclosing machine this method reads, by their alias there. */
+  private readonly environmentVariables = new Map<string, Variable>();
+  /** An arrow whose `this` is a derived class constructor's, which `super(…)` initializes. */
+  private readonly derivedConstructorThis: boolean;
   /**
    * Parameters whose frame fields are the wrapper's own bindings: those the engine's mapped `arguments`
    * reaches (sloppy, simple parameters), or those a closure in the parameter list shares with the body.
@@ -173,6 +179,7 @@ class FunctionLowering {
     if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
     if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
     this.storage = dynamicScope ? 'scope' : 'frame';
+    this.derivedConstructorThis = ts.isArrowFunction(fn) && isDerivedConstructor(thisOwnerOf(fn));
     this.reserved = [...(outer?.reserved ?? []), ...Object.values(this.names), ...Object.values(this.helper), ...(this.keyTemp ? [this.keyTemp] : [])];
     this.assembledLinks = new SharedSites(file.runtime);
     this.builder = new MachineBuilder({
@@ -181,13 +188,16 @@ class FunctionLowering {
       sourceFile: sf,
       scopes: this.scopes,
       names: this.names,
-      outerIdentifier: (node) => outer?.identifier(node),
+      outerIdentifier: (node) => this.outerIdentifier(node),
+      outerWriteRule: (node) => outer?.writeRule(node),
       freshName: (preferred) => this.allocator.fresh(preferred),
       strict: this.strict,
       variableText: (v) => this.layout!.access(v),
       budget: file.coroutineBudget !== undefined && this.coroutine ? budgetCheckpoint(file, file.coroutineBudget) : undefined,
       isCancellation: this.coroutine ? file.coroutineRuntime.ref('isCancellation') : undefined,
       superAccessor: () => this.superAccessor(),
+      derivedConstructorThis: this.derivedConstructorThis,
+      superCall: () => this.superCall(),
       nestedSuspendFunction: (node, edits, asExpression) => this.nestedSuspendFunction(node, edits, asExpression),
       linkedObject: (node, code) => this.assembledLinks.linked(node, code),
     });
@@ -405,7 +415,9 @@ class FunctionLowering {
     const fromOuter = this.outer && ts.isArrowFunction(this.fn) ? this.outer : undefined;
     switch (v.origin) {
       case 'this':
-        return fromOuter ? fromOuter.lexical('this') : 'this';
+        if (fromOuter) return fromOuter.lexical('this');
+        // Read at each use: the arrow may run before `super(…)` has initialized it.
+        return this.derivedConstructorThis ? '() => this' : 'this';
       case 'arguments':
         return fromOuter ? fromOuter.lexical('arguments') : 'arguments';
       case 'newTarget':
@@ -413,6 +425,9 @@ class FunctionLowering {
       case 'super':
         if (fromOuter) return fromOuter.lexical('super');
         return '(key, value, write) => (write ? (super[key] = value) : super[key])';
+      case 'superCall':
+        return fromOuter ? fromOuter.lexical('superCall') : '(...args) => super(...args)';
+      // A parameter, or a per-iteration environment of the enclosing machine by its alias there.
       default:
         return v.name;
     }
@@ -429,6 +444,39 @@ class FunctionLowering {
     return this.superVariable;
   }
 
+  /**
+   * A name of the enclosing machine. A method's helpers stand outside the closure that hands
+   * the method this iteration's environments: its wrapper hands them to the frame instead.
+   */
+  private outerIdentifier(node: ts.Identifier): Code | undefined {
+    const { outer } = this;
+    if (!outer) return undefined;
+    const environment = this.form === 'method' ? outer.environmentReference(node) : undefined;
+    if (environment) return environment.write([this.environmentVariable(environment.alias)]);
+    const text = outer.identifier(node);
+    return text === undefined ? undefined : [text];
+  }
+
+  private environmentVariable(alias: string): Variable {
+    let v = this.environmentVariables.get(alias);
+    if (!v) {
+      // Its name is the alias: the wrapper hands in what the alias names where the method stands.
+      v = this.builder.newVariable(alias, 'environment', { input: true });
+      v.captured = true;
+      this.environmentVariables.set(alias, v);
+    }
+    return v;
+  }
+
+  private superCall(): Variable | undefined {
+    if (!this.derivedConstructorThis) return undefined;
+    if (!this.superCallVariable) {
+      this.superCallVariable = this.builder.newVariable('$superCall', 'superCall', { input: true });
+      this.superCallVariable.captured = true;
+    }
+    return this.superCallVariable;
+  }
+
   /** A suspend function nested in this one: lowered when its text is asked for, once this one's layout exists. */
   private nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean): Code | undefined {
     const { builder, file, sf } = this;
@@ -441,13 +489,11 @@ class FunctionLowering {
     }
     const self: OuterMachine = {
       identifier: (id) => {
-        // Hoisted helpers stand outside the wrapper that hands a closure the environments of its iteration.
-        if (nestedForm === 'method' && builder.inEnvironment(id)) {
-          throw new UnsupportedError(node, `a generator or async method that reads a per-iteration binding ('${id.text}') of the function around it is not supported`);
-        }
         const code = builder.identifierCode(id);
         return code && renderCode(code, this.layout!);
       },
+      environmentReference: (id) => builder.environmentReference(id),
+      writeRule: (id) => builder.writeRule(id),
       render: (n) => renderCode(builder.render(n), this.layout!),
       lexical: (origin) => renderCode(lexicalCode.get(origin)!, this.layout!),
       suspends: (n) => builder.suspends(n),
@@ -496,6 +542,8 @@ class FunctionLowering {
         return ts.isArrowFunction(this.fn) ? captured(this.builder.newTargetValue()) : UNDEFINED;
       case 'super':
         return captured(this.builder.context.superAccessor());
+      case 'superCall':
+        return captured(this.superCall());
     }
   }
 }
@@ -583,10 +631,15 @@ function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, b
   });
 }
 
-/** Which of `this`, `arguments`, `new.target` and `super` an arrow takes from around it. */
+/** Which of `this`, `arguments`, `new.target`, `super` and `super(…)` an arrow takes from around it. */
 function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
   const uses = new Set<LexicalOrigin>();
   const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === SyntaxKind.SuperKeyword) {
+      uses.add('superCall');
+      node.arguments.forEach(visit);
+      return;
+    }
     if (node.kind === SyntaxKind.ThisKeyword) uses.add('this');
     // `super.m()` calls with `this` as receiver.
     else if (node.kind === SyntaxKind.SuperKeyword) uses.add('super').add('this');

@@ -21,6 +21,8 @@ import type { NameAllocator } from './names';
 import type { RuntimeReferences } from './runtime-binding';
 import type { CoroutineReferences } from './coroutine-binding';
 import type { EvalAndWith } from './dynamic-scope';
+import type { Code } from './ir';
+import type { WriteRule } from './build/bindings';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -54,14 +56,24 @@ export interface FileContext {
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
   render(node: ts.Node): string;
-  /** What `this`, `arguments`, `new.target` or `super` is where a nested arrow stands. */
+  /** What `this`, `arguments`, `new.target`, `super` or `super(…)` is where a nested arrow stands. */
   lexical(origin: LexicalOrigin): string;
+  /**
+   * A binding of the enclosing machine kept in a per-iteration environment,
+   * read by a nested method: the name the closure around the method has for
+   * the environment, which the method's wrapper hands its frame (its step
+   * function stands outside that closure), and the identifier written
+   * through what reaches the environment.
+   */
+  environmentReference(node: ts.Identifier): { alias: string; write(environment: Code): Code } | undefined;
+  /** What a nested function's write to a binding of the enclosing machine checks. */
+  writeRule(node: ts.Identifier): WriteRule | undefined;
   /** Whether code of the enclosing machine holds a suspension point, and is so taken apart. */
   suspends(node: ts.Node): boolean;
   readonly reserved: readonly string[];
 }
 
-export type LexicalOrigin = 'this' | 'arguments' | 'newTarget' | 'super';
+export type LexicalOrigin = 'this' | 'arguments' | 'newTarget' | 'super' | 'superCall';
 
 export interface LoweredFunction {
   /** Text that replaces the function node. */

@@ -56,7 +56,7 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
     declaredInside: () => false,
     writtenAs: () => undefined,
     closureEnvironments: () => undefined,
-    thisValue: () => 'this',
+    thisValue: () => ['this'],
     argumentsValue: () => 'arguments',
     newTargetValue: () => ['new.target'],
     blockFunctionVarWrite: () => undefined,

@@ -38,6 +38,7 @@ import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipPar
 import { suspendKindOf } from './suspend-kind';
 import { superUpdateTarget } from './super-update';
 import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
+import { UnsupportedError } from './diagnostics';
 
 export interface Edit {
   readonly start: number;
@@ -59,9 +60,11 @@ export interface RenderHooks {
    * For a closure (function or class) that reads per-iteration bindings kept in
    * environment objects: the aliases it must see and the environments they stand for.
    */
-  closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined;
+  closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined;
   /** `this` of the suspend function (only asked outside nested non-arrow functions); `inClosure` when an arrow reads it. */
-  thisValue(inClosure?: boolean): Part;
+  thisValue(inClosure?: boolean): Code;
+  /** `super(args)` in an arrow of a derived class's constructor, when its code leaves the constructor. */
+  superCall?(args: Code, inClosure?: boolean): Code | undefined;
   argumentsValue(inClosure?: boolean): Part;
   /** `new.target`: an arrow's is the one around it; other suspend functions are never constructed. */
   newTargetValue(inClosure?: boolean): Code;
@@ -224,6 +227,16 @@ function collectEdits(
 
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+  // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
+  // declaration may be `abstract` (the types that made it so are erased anyway).
+  if (node === root && ts.isClassDeclaration(node)) {
+    for (const modifier of node.modifiers ?? []) {
+      if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
+      let end = modifier.end;
+      while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
+      edits.push({ start: modifier.getStart(sf), end, parts: [] });
+    }
+  }
 
   // A value computed ahead of the code around it; a shorthand property rendered whole keeps its key.
   const replaceValue = (n: ts.Node, parts: Code) => {
@@ -290,8 +303,13 @@ function collectEdits(
   }
 
   if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
-    // The closure gets the environments of this iteration, not whatever the frame holds when it runs.
-    const envs = inNestedFunction ? undefined : hooks.closureEnvironments(node, node === root);
+    // The closure gets the environments of this iteration, not whatever the frame holds when it runs;
+    // a declaration in a block finds them named at the start of its block (below).
+    const declaration = node !== root && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node));
+    const envs = inNestedFunction || (declaration && ts.isBlock(node.parent)) ? undefined : hooks.closureEnvironments(node);
+    if (envs && declaration) {
+      throw new UnsupportedError(node, 'a declaration in a case clause, an if branch or under a label that captures a per-iteration binding across a suspension is not supported');
+    }
     const name = nameToKeep(node, hooks);
     const start = node.getStart(sf);
     // Named inside the environments' wrapper: a call's result is never named.
@@ -305,9 +323,23 @@ function collectEdits(
     return;
   }
 
+  if (!inNestedFunction && ts.isBlock(node)) {
+    // A function declaration is hoisted to the start of its block and a class may be made in a loop of
+    // it: neither can be wrapped where it stands, so the block names the environments its declarations
+    // read first thing, as they are when the block is entered (in the iteration that runs it).
+    const declarations = node.statements.filter((s) => ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s));
+    const envs = mergedEnvironments(declarations.map((d) => hooks.closureEnvironments(d)));
+    if (envs) {
+      const names: Part[] = ['const '];
+      envs.aliases.forEach((alias, i) => names.push(...(i ? [', '] : []), alias, ' = ', ...envs.environments[i]));
+      const start = node.getStart(sf) + 1;
+      edits.push({ start, end: start, parts: [' ', ...names, ';'] });
+    }
+  }
+
   if (!inNestedFunction && ts.isObjectLiteralExpression(node)) {
     // A method or accessor is no expression to wrap: it takes this iteration's environments when its object is made.
-    const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m, false)));
+    const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m)));
     if (envs) {
       const start = node.getStart(sf);
       edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => (`] });
@@ -334,7 +366,7 @@ function collectEdits(
   }
 
   if (node.kind === SyntaxKind.ThisKeyword) {
-    if (!ownThis) replace(node, [hooks.thisValue(inNestedFunction)]);
+    if (!ownThis) replace(node, hooks.thisValue(inNestedFunction));
     return;
   }
 
@@ -379,7 +411,16 @@ function collectEdits(
     if (callee) {
       const args: Part[] = [];
       for (const arg of node.arguments) args.push(', ', ...render(arg));
-      replace(node, ['(', ...callee, ').call(', hooks.thisValue(), ...args, ')']);
+      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(), ...args, ')']);
+      return;
+    }
+  }
+  if (ts.isCallExpression(node) && node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superCall) {
+    const args: Part[] = [];
+    for (const arg of node.arguments) args.push(...(args.length ? [', '] : []), ...render(arg));
+    const code = hooks.superCall(args, inNestedFunction);
+    if (code) {
+      replace(node, code);
       return;
     }
   }

@@ -30,7 +30,6 @@ import { SyntaxKind } from '../syntax-kind';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope } from '../scope';
 import { isFunctionLike } from '../scope';
-import { UnsupportedError } from '../diagnostics';
 import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';
@@ -43,6 +42,14 @@ import { isAssignmentTarget, isDestructuringTarget } from '../early-errors/assig
  * loop): they live in an object made at each entry, so each closure keeps the
  * bindings of its own iteration.
  */
+/** What a write to a binding checks: whether it is immutable, and whether it may be in its dead zone. */
+export interface WriteRule {
+  readonly name: string;
+  /** A `const`, or a named function expression's own name (immutable, and only strict code throws for a write). */
+  readonly immutable: 'const' | 'ownName' | undefined;
+  readonly deadZone: boolean;
+}
+
 interface Environment {
   readonly variable: Variable;
   readonly bindings: readonly Binding[];
@@ -114,21 +121,37 @@ export class MachineBindings extends IrWriter {
     }
   }
 
-  /** For a write to a `const` binding the machine manages, the code that throws instead. */
-  constantWrite(target: ts.Identifier): Code | undefined {
+  /**
+   * What a write to a binding this machine or an enclosing one manages
+   * checks, where the engine no longer can (the binding became a frame field
+   * or an environment property): undefined for the binding's declaration and
+   * for bindings left to the engine.
+   */
+  writeRule(target: ts.Identifier): WriteRule | undefined {
     const binding = this.context.scopes.resolved.get(target);
-    if (!binding || declarationOf(target)) return undefined;
+    if (!binding) return this.context.outerWriteRule(target);
+    if (declarationOf(target) || (!this.variableOf(binding) && !this.environmentOf.has(binding))) return undefined;
+    return { name: binding.name, immutable: this.immutability(binding), deadZone: this.deadZone.has(binding) };
+  }
+
+  private immutability(binding: Binding): WriteRule['immutable'] {
+    if (binding.kind === 'const') return 'const';
     const fn = this.context.fn;
-    // A named function expression's own name is immutable: the write is ignored, or throws in strict code.
     const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function' &&
       binding.scope === this.context.scopes.functionScope;
-    if (binding.kind !== 'const' && !ownName) return undefined;
-    if (!this.variableOf(binding) && !this.environmentOf.has(binding)) return undefined;
-    if (ownName && !this.context.strict) return UNDEFINED;
+    return ownName ? 'ownName' : undefined;
+  }
+
+  /** For a write to an immutable binding a machine manages, the code that throws (or is ignored) instead. */
+  constantWrite(target: ts.Identifier): Code | undefined {
+    const rule = this.writeRule(target);
+    if (!rule?.immutable) return undefined;
+    // A named function expression's own name is immutable: the write is ignored, or throws in strict code.
+    if (rule.immutable === 'ownName' && !this.context.strict) return UNDEFINED;
     const rt = this.context.names.runtime;
-    const name = JSON.stringify(binding.name);
+    const name = JSON.stringify(rule.name);
     const thrower: Code = [rt.ref('throwConstantAssignment'), '(', name, ')'];
-    if (!this.deadZone.has(binding)) return thrower;
+    if (!rule.deadZone) return thrower;
     // SetMutableBinding refuses an uninitialized binding (a ReferenceError) before an immutable one.
     return ['(', rt.ref('checkInitialized'), '(', ...this.identifierCode(target)!, ', ', name, '), ', ...thrower, ')'];
   }
@@ -176,24 +199,43 @@ export class MachineBindings extends IrWriter {
   /** How an identifier of this function is written: a variable, an environment property, an outer name. */
   identifierCode(node: ts.Identifier): Code | undefined {
     const binding = this.context.scopes.resolved.get(node);
-    if (!binding) {
-      const outer = this.context.outerIdentifier(node);
-      return outer === undefined ? undefined : [outer];
-    }
+    if (!binding) return this.context.outerIdentifier(node);
     const env = this.environmentOf.get(binding);
-    const v = env ? undefined : this.variableOf(binding);
-    let code: Code | undefined;
-    if (env) code = isInsideClosure(node, this.context.fn) ? [`${env.alias}.${environmentKey(binding)}`] : [env.variable, '.' + environmentKey(binding)];
-    else if (v) code = [v];
-    if (code && this.deadZone.has(binding) && !isWritten(node)) {
+    if (env) return this.checkedCode(node, binding, [isInsideClosure(node, this.context.fn) ? env.alias : env.variable, '.' + environmentKey(binding)]);
+    const v = this.variableOf(binding);
+    return v && this.checkedCode(node, binding, [v]);
+  }
+
+  /**
+   * For an identifier naming a binding kept in a per-iteration environment:
+   * the name a closure made in the iteration has for that environment, and
+   * the identifier written through other code that reaches it (a nested
+   * method's frame, whose step function stands outside that closure).
+   */
+  environmentReference(node: ts.Identifier): { alias: string; write(environment: Code): Code } | undefined {
+    const binding = this.context.scopes.resolved.get(node);
+    const env = binding && this.environmentOf.get(binding);
+    if (!env) return undefined;
+    return { alias: env.alias, write: (environment) => this.checkedCode(node, binding!, [...environment, '.' + environmentKey(binding!)]) };
+  }
+
+  /** `code`, how the binding `node` names is reached, with the checks of its dead zone. */
+  private checkedCode(node: ts.Identifier, binding: Binding, code: Code): Code {
+    if (this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
+    if (!isDestructuringTarget(node)) return code;
     // A destructuring target has no value to wrap: it becomes a setter that checks what it stores.
-    if (code && this.deadZone.has(binding) && binding.kind !== 'const' && isDestructuringTarget(node)) {
-      const value = this.context.freshName('$value');
-      const rt = this.context.names.runtime;
-      return ['({ set v(', value, ') { ', ...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', JSON.stringify(binding.name), '); } }).v'];
-    }
+    const immutable = this.immutability(binding);
+    const value = this.context.freshName('$value');
+    const rt = this.context.names.runtime;
+    const name = JSON.stringify(binding.name);
+    const setter = (body: Code): Code => ['({ set v(', value, ') { ', ...body, ' } }).v'];
+    // SetMutableBinding refuses an uninitialized binding (a ReferenceError) before an immutable one.
+    const initialized: Code = this.deadZone.has(binding) ? [rt.ref('checkInitialized'), '(', ...code, ', ', name, '); '] : [];
+    if (immutable === 'const' || (immutable === 'ownName' && this.context.strict)) return setter([...initialized, rt.ref('throwConstantAssignment'), '(', name, ');']);
+    if (immutable === 'ownName') return setter([]);
+    if (this.deadZone.has(binding)) return setter([...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', name, ');']);
     return code;
   }
 
@@ -204,12 +246,12 @@ export class MachineBindings extends IrWriter {
    * around the value a plain assignment stores, to check it once computed.
    */
   deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined {
-    const binding = this.context.scopes.resolved.get(target);
-    if (!binding || !this.deadZone.has(binding) || binding.kind === 'const' || declarationOf(target)) return undefined;
+    const rule = this.writeRule(target);
+    if (!rule?.deadZone || rule.immutable === 'const') return undefined;
     const code = this.identifierCode(target);
     if (!code) return undefined;
     const rt = this.context.names.runtime;
-    const name = JSON.stringify(binding.name);
+    const name = JSON.stringify(rule.name);
     return {
       read: [rt.ref('checkInitialized'), '(', ...code, ', ', name, ')'],
       beforeValue: [rt.ref('checkWritable'), '(', ...code, ', '],
@@ -231,7 +273,7 @@ export class MachineBindings extends IrWriter {
     return [...target, ' = ', ...(this.identifierCode(name) ?? [name.text]), ';'];
   }
 
-  protected closureEnvironments(node: ts.Node, isRoot: boolean): { aliases: string[]; environments: Code[] } | undefined {
+  protected closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {
       if (ts.isIdentifier(n)) {
@@ -244,9 +286,6 @@ export class MachineBindings extends IrWriter {
     };
     visit(node);
     if (used.size === 0) return undefined;
-    if (!isRoot && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node))) {
-      throw new UnsupportedError(node, 'a declaration in a nested block that captures a per-iteration binding across a yield is not supported');
-    }
     const envs = [...used];
     return { aliases: envs.map((e) => e.alias), environments: envs.map((e) => [e.variable]) };
   }
@@ -278,6 +317,10 @@ export class MachineBindings extends IrWriter {
 
   thisValue(): Variable {
     return (this.thisVariable ??= this.newVariable('$this', 'this', { input: true }));
+  }
+
+  thisCode(): Code {
+    return this.context.derivedConstructorThis ? [this.thisValue(), '()'] : [this.thisValue()];
   }
 
   argumentsValue(): Variable {

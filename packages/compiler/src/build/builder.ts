@@ -26,6 +26,7 @@ import type { ScopeInfo } from '../scope';
 import type { MachineNames } from '../names';
 import type { SuspendKind } from '../suspend-kind';
 import type { DeadZoneWrite, Edit } from '../render';
+import type { WriteRule } from './bindings';
 
 export interface BuildContext {
   readonly fn: ts.FunctionLikeDeclaration;
@@ -34,13 +35,22 @@ export interface BuildContext {
   readonly scopes: ScopeInfo;
   readonly names: MachineNames;
   /** Substitutes identifiers that belong to an enclosing suspend function. */
-  readonly outerIdentifier: (node: ts.Identifier) => Part | undefined;
+  readonly outerIdentifier: (node: ts.Identifier) => Code | undefined;
+  /** What a write to a binding of an enclosing suspend function checks. */
+  readonly outerWriteRule: (node: ts.Identifier) => WriteRule | undefined;
   /** Lowers a suspend function nested in this one; returns its text, and records its helpers. */
   readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
   /** An object literal that suspends, rendered by expressions.ts, with the suspend methods among it linked. */
   readonly linkedObject: (node: ts.ObjectLiteralExpression, code: Code) => Code;
   /** Super property access (methods only). */
   readonly superAccessor: () => Variable | undefined;
+  /**
+   * An arrow in a derived class's constructor: its `this` may still be uninitialized when it is
+   * called, so the frame holds a function that reads `this` (called at each read), and `super(…)`
+   * is a call of a function the wrapper made inside the constructor (`superCall`).
+   */
+  readonly derivedConstructorThis: boolean;
+  readonly superCall: () => Variable | undefined;
   /** A name no user code and no other machine uses. */
   readonly freshName: (preferred: string) => string;
   /** Whether the function's code is strict. */
@@ -112,6 +122,8 @@ export interface Builder {
   suspends(node: ts.Node): boolean;
   render(node: ts.Node): Code;
   thisValue(): Variable;
+  /** `this` as the step function reads it: the frame's value, or a call of its reader in a derived constructor's arrow. */
+  thisCode(): Code;
   constantWrite(target: ts.Identifier): Code | undefined;
   deadZoneWrite(target: ts.Identifier): DeadZoneWrite | undefined;
   bind(name: ts.BindingName, value: Code): void;

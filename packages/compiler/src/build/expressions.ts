@@ -481,11 +481,17 @@ export class Normalizer implements ExpressionLowering {
     // Where the engine reports the call: before each place it may report the lowered one.
     const at = callPosition(node, b.context.sourceFile);
     const argumentsSuspend = node.arguments.some((a) => b.suspends(a));
-    if (callee.kind === SyntaxKind.SuperKeyword) throw new UnsupportedError(node, 'super() cannot appear in a generator');
+    if (callee.kind === SyntaxKind.SuperKeyword) {
+      // Only an arrow of a derived class's constructor can hold one (an early error elsewhere).
+      const call = b.context.superCall();
+      if (!call) throw new UnsupportedError(node, 'super() outside an arrow function of a derived class constructor');
+      const args = this.list(node.arguments);
+      return [at, call, at, '(', ...args, ')'];
+    }
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === SyntaxKind.SuperKeyword) {
       const fn = this.spill(b.render(callee));
       const args = this.list(node.arguments);
-      return [...paren(fn), '.', at, 'call(', b.thisValue(), ...(args.length ? [', ', ...args] : []), ')'];
+      return [...paren(fn), '.', at, 'call(', ...b.thisCode(), ...(args.length ? [', ', ...args] : []), ')'];
     }
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       let receiver = this.chainBase(callee.expression, nullish);

@@ -59,12 +59,19 @@ export abstract class RenderingBuilder extends Completions {
         const code = builder.identifierCode(node);
         return code && (() => code.map((part) => plainText(part) ?? (isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
       },
-      closureEnvironments: (node, isRoot) => this.closureEnvironments(node, isRoot),
+      closureEnvironments: (node) => this.closureEnvironments(node),
       override: (node) => this.overrides.get(node),
       constantWrite: (target) => this.constantWrite(target),
       deadZoneWrite: (target) => this.deadZoneWrite(target),
       // Read by an arrow that may run after the frame moved on: a field of its own.
-      thisValue: (inClosure) => markCaptured(this.thisValue(), inClosure),
+      thisValue: (inClosure) => {
+        markCaptured(this.thisValue(), inClosure);
+        return this.thisCode();
+      },
+      superCall: (args, inClosure) => {
+        const call = this.context.superCall();
+        return call && [markCaptured(call, inClosure), '(', ...args, ')'];
+      },
       argumentsValue: (inClosure) => markCaptured(this.argumentsValue(), inClosure),
       newTargetValue: (inClosure) =>
         ts.isArrowFunction(this.context.fn) ? [markCaptured(this.newTargetValue(), inClosure)] : ['(void 0)'],

@@ -108,6 +108,11 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     if (ts.isClassDeclaration(node) && node.name) {
       return this.bind(node.name, this.expressions.classExpression(node));
     }
+    if (ts.isEnumDeclaration(node) && !isTypeOnlyStatement(node)) {
+      // TypeScript makes it a `let` and a function filling it in, which stays in the state that
+      // declares it, out of reach of the others; its own names are not bindings coro can move.
+      throw new UnsupportedError(node, 'an enum declared in a scope that a suspension point splits is not supported: declare it outside the suspend function');
+    }
     if (ts.isReturnStatement(node)) {
       if (!node.expression) return this.returnWith(undefined);
       const value = this.expressions.expression(node.expression);
@@ -364,7 +369,7 @@ function isTypeOnlyStatement(node: ts.Statement): boolean {
   return (
     ts.isInterfaceDeclaration(node) ||
     ts.isTypeAliasDeclaration(node) ||
-    (ts.isModuleDeclaration(node) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) !== 0) ||
+    ((ts.isModuleDeclaration(node) || ts.isEnumDeclaration(node)) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) !== 0) ||
     ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) &&
       (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient) !== 0)
   );

@@ -99,6 +99,7 @@ export function isDestructuringTarget(target: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   let parent = node.parent;
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
+  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node && isAssignmentPattern(parent.parent);
   if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     node = parent;
     parent = node.parent;
