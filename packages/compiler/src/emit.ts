@@ -433,7 +433,7 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
     ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
   }
   if (options.coroutineAwait) write(fieldsOf('coroutine'));
-  else if (options.kind === 'async') write(fieldsOf('awaiting'));
+  else if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
   else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator'));
   if (options.usesDelegate) write(fieldsOf('delegate'));
   if (options.adoptPrototype) {

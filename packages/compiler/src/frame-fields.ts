@@ -14,9 +14,8 @@
  *
  * ## Implementation
  * Fields come in groups, each written when the function needs it: every
- * frame has the machine's; an async function has the awaiting group (its
- * task, or for one that awaits once the frame awaiting it: the runtime's
- * awaiting-callers.ts) and an async generator its queue: the
+ * frame has the machine's; an async function that may await more than once
+ * has the awaiting group (its task) and an async generator its queue: the
  * runtime keeps the rest in an object of its own, of one shape for every
  * function, so its accesses stay monomorphic; a function with `yield*` has
  * the delegate group; a coroutine has the coroutine group instead of the

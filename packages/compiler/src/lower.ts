@@ -357,11 +357,7 @@ class FunctionLowering {
       const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
-      const described = this.coroutine ? undefined : awaitDescription(fn, helper, emitted, file);
-      // A shared frame constructor stands once at the top of the file: so does its description.
-      if (described && this.sharedFrame) file.fileHelpers.push(described);
-      const ownTables = [emitted.tables, this.coroutine ? taskFrameLink(fn, kind, helper, emitted, file) : this.sharedFrame ? undefined : described];
-      const tables = joinLines(ownTables.filter((t): t is string => t !== undefined), inner);
+      const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name), nameKey };
     }
@@ -376,11 +372,7 @@ class FunctionLowering {
       anonymousDeclaration && target === 'null'
         ? `${linker}(${anonymousDeclaration}, ${helper.frame}, "default")`
         : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
-    // An async generator's frame is found by its step, which exists here unless it is made per evaluation or by its class later.
-    const stepHere = !this.sharedFrame && this.storage !== 'scope' && !(form === 'method' && seesClassScope(fn));
-    const described = kind === 'asyncGenerator' && !this.coroutine && stepHere ? awaitDescription(fn, helper, emitted, file, helper.step) : undefined;
-    const ownTables = [emitted.tables, this.coroutine ? taskFrameLink(fn, kind, helper, emitted, file) : described];
-    const tables = joinLines(ownTables.filter((t): t is string => t !== undefined), inner);
+    const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
   }
 
@@ -555,30 +547,14 @@ class FunctionLowering {
  * is; this call is what makes its frame a task.
  */
 function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper: HelperNames, emitted: EmittedMachine, file: FileContext): string {
-  const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
-  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(file.sourceFile.fileName)}, [${awaitTable(emitted, file).join(', ')}]);`;
-}
-
-/**
- * An async function's name and `await` positions for the `at async` lines
- * of its callees' errors (runtime: await-positions.ts), or nothing for a
- * function that never awaits, which no callee's error can find suspended.
- */
-function awaitDescription(fn: ts.FunctionLikeDeclaration, helper: HelperNames, emitted: EmittedMachine, file: FileContext, step?: string): string | undefined {
-  const table = awaitTable(emitted, file);
-  if (!table.length) return undefined;
-  const name = JSON.stringify(traceNameOf(fn, file.sourceFile)?.name ?? '');
-  const args = [helper.frame, name, JSON.stringify(file.sourceFile.fileName), `[${table.join(', ')}]`, ...(step ? [step] : [])];
-  return `${file.runtime.ref('describeAwaits')}(${args.join(', ')});`;
-}
-
-/** Pairs (resume state, "line:col" of its `await` in the source), as the runtime's tables read them. */
-function awaitTable(emitted: EmittedMachine, file: FileContext): string[] {
-  return emitted.awaitPositions.flatMap(({ state, pos }) => {
+  const sf = file.sourceFile;
+  const table = emitted.awaitPositions.flatMap(({ state, pos }) => {
     if (pos === undefined) return [];
-    const { line, character } = file.sourceFile.getLineAndCharacterOfPosition(pos);
+    const { line, character } = sf.getLineAndCharacterOfPosition(pos);
     return [String(state), JSON.stringify(`${line + 1}:${character + 1}`)];
   });
+  const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
+  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
 }
 
 /** The starvation budget's check and yield (coroutines.md): a shared counter, a call only every `iterations`. */

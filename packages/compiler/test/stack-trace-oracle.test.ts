@@ -39,6 +39,7 @@ interface Comparison {
   readonly lowered: ErrorFrames | undefined;
 }
 
+const ASYNC_CALLERS = 'after a suspension the engine sees only the runtime resuming the step from a promise job: the awaiting callers (`at async …`) are missing';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
 
 /**
@@ -47,6 +48,8 @@ const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the l
  * goes.
  */
 const KNOWN_MISMATCHES = new Map<string, string>([
+  ['async/errors-after-awaits-awaiting-callers', ASYNC_CALLERS],
+  ['async/errors-after-awaits-deep-chain', ASYNC_CALLERS],
   ['async/for-await-return-method-checks', ITERATOR_FRAMES],
   ['generators/for-of-close-on-throw', ITERATOR_FRAMES],
   ['generators/for-of-no-close', ITERATOR_FRAMES],

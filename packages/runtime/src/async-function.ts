@@ -53,7 +53,6 @@
  */
 import { AsyncFrame, GeneratorFrame, ResumeMode } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
-import { addAwaitingCallers, linkAwaiter } from './awaiting-callers';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
@@ -63,41 +62,6 @@ var AWAITING_ONCE = {};
 var promiseOfOnlyAwait: Promise<unknown> | undefined;
 var bindFunction = Function.prototype.bind;
 
-/**
- * The promise of the last call that suspended, until the next `await`: if
- * that `await` is of this promise, the call is linked to its awaiter for
- * the `at async` lines of its errors (awaiting-callers.ts).
- */
-var startedPromise: Promise<unknown> | undefined;
-var startedFrame: AsyncFrame | undefined;
-/** Instead of `startedFrame`: the driver's object of an async generator, whose request made the promise. */
-var startedRequest: AwaitedRequest | undefined;
-
-interface AwaitedRequest {
-  awaiter: unknown;
-}
-
-/** Links the last suspended call to `frame` when `frame` now awaits its promise; forgets the call either way. */
-function noteAwait(frame: AsyncFrame, value: unknown): void {
-  if (value === startedPromise) {
-    if (startedRequest !== undefined) startedRequest.awaiter = frame;
-    else linkAwaiter(startedFrame as AsyncFrame, frame);
-  }
-  startedPromise = startedFrame = startedRequest = undefined;
-}
-
-/** An `await` in an async generator's body: it may await the last call that suspended, as `awaitValue`'s may. */
-export function noteAwaitInAsyncGenerator(generator: AsyncFrame, value: unknown): void {
-  if (startedPromise !== undefined) noteAwait(generator, value);
-}
-
-/** A request to an async generator (`next`, `throw`, `return`): the `await` that follows may await its promise. */
-export function noteAsyncGeneratorRequest(promise: Promise<unknown>, request: AwaitedRequest): void {
-  startedPromise = promise;
-  startedFrame = undefined;
-  startedRequest = request;
-}
-
 export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   var result: unknown;
   try {
@@ -105,19 +69,13 @@ export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   } catch (error) {
     return rejectedPromise(error);
   }
-  var promise: Promise<unknown>;
-  if (result === AWAITING) {
-    promise = pendingPromise((frame as AsyncFrame).$task as AsyncTask);
-  } else if (result === AWAITING_ONCE) {
-    promise = promiseOfOnlyAwait as Promise<unknown>;
+  if (result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
+  if (result === AWAITING_ONCE) {
+    var promise = promiseOfOnlyAwait as Promise<unknown>;
     promiseOfOnlyAwait = undefined;
-  } else {
-    return resolvedPromise(result);
+    return promise;
   }
-  startedPromise = promise;
-  startedFrame = frame as AsyncFrame;
-  startedRequest = undefined;
-  return promise;
+  return resolvedPromise(result);
 }
 
 var applyFunction = Function.prototype.apply;
@@ -139,8 +97,6 @@ export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promis
 /** What an async function's call keeps from its first `await` on (see the module comment); its frame holds it in `$task`. */
 interface AsyncTask extends PromiseSettlers {
   frame: AsyncFrame;
-  /** The frame of the function awaiting this call's promise, when the runtime saw it (awaiting-callers.ts). */
-  awaiter: AsyncFrame | undefined;
   awaited: unknown;
   onFulfilled: (value: unknown) => void;
   onRejected: (reason: unknown) => void;
@@ -148,7 +104,6 @@ interface AsyncTask extends PromiseSettlers {
 
 function AsyncTask(this: AsyncTask, frame: AsyncFrame) {
   this.frame = frame;
-  this.awaiter = undefined;
   this.$resolve = undefined;
   this.$reject = undefined;
   this.awaited = undefined;
@@ -163,7 +118,6 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
   try {
     result = frame.$step(frame, frame.$state, mode, value);
   } catch (error) {
-    if (mode !== 1 || error !== value) addAwaitingCallers(error, frame);
     (task.$reject as Function)(error);
     return;
   }
@@ -172,7 +126,6 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
 
 /** Await steps 2-9 in an async function: the value resolved to a promise, the task's reactions hung on it. */
 export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
-  if (startedPromise !== undefined) noteAwait(frame, value);
   var task = frame.$task as AsyncTask | undefined;
   if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame) as AsyncTask;
   var promise: Promise<unknown>;
@@ -211,17 +164,11 @@ function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
  * where native code always gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
-  if (startedPromise !== undefined) noteAwait(frame as AsyncFrame, value);
   var promise = promiseResolveIntrinsic(value);
   promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
   return AWAITING_ONCE;
 }
 
 function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
-  try {
-    return this.$step(this, this.$state, 0, value);
-  } catch (error) {
-    addAwaitingCallers(error, this as AsyncFrame);
-    throw error;
-  }
+  return this.$step(this, this.$state, 0, value);
 }

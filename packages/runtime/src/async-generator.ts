@@ -49,9 +49,8 @@
  *   AsyncGeneratorYield, AsyncGeneratorAwaitReturn, AsyncGeneratorDrainQueue
  * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
  */
-import { AWAITED_PRIMITIVE, AWAITING, fulfilledWithAwaitedPrimitive, noteAsyncGeneratorRequest, noteAwaitInAsyncGenerator } from './async-function';
-import { addAwaitingCallers } from './awaiting-callers';
-import { AsyncFrame, AsyncGeneratorFrame, ResumeMode, StepFunction } from './frame';
+import { AWAITED_PRIMITIVE, AWAITING, fulfilledWithAwaitedPrimitive } from './async-function';
+import { AsyncGeneratorFrame, ResumeMode, StepFunction } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 var SUSPENDED = 0;
@@ -71,8 +70,6 @@ interface AsyncGeneratorQueue extends PromiseSettlers {
   waiting: unknown[] | undefined;
   returnPending: boolean;
   awaited: unknown;
-  /** The frame of the function awaiting the last request's promise, when the runtime saw it (awaiting-callers.ts). */
-  awaiter: unknown;
   onFulfilled: (value: unknown) => void;
   onRejected: (reason: unknown) => void;
 }
@@ -88,7 +85,6 @@ function AsyncGeneratorQueue(this: AsyncGeneratorQueue, generator: AsyncGenerato
   this.waiting = undefined;
   this.returnPending = false;
   this.awaited = undefined;
-  this.awaiter = undefined;
   this.onFulfilled = bindToQueue.call(asyncGeneratorAwaitFulfilled, this);
   this.onRejected = bindToQueue.call(asyncGeneratorAwaitRejected, this);
 }
@@ -129,15 +125,13 @@ export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: Resu
   } else if (phase === SUSPENDED) {
     queue.phase = EXECUTING;
     if (mode === 2) unwrapReturn(queue, value);
-    else runBody(queue, mode, value, false);
+    else runBody(queue, mode, value);
   }
-  noteAsyncGeneratorRequest(promise, queue);
   return promise;
 }
 
 /** `await` inside an async generator's body. */
 export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unknown): unknown {
-  noteAwaitInAsyncGenerator(generator as unknown as AsyncFrame, value);
   return awaitWithQueue(generator.$queue as AsyncGeneratorQueue, value);
 }
 
@@ -173,18 +167,16 @@ function resumeAwaitingAsyncGenerator(queue: AsyncGeneratorQueue, mode: ResumeMo
     queue.returnPending = false;
     if (mode === 0) mode = 2;
   }
-  runBody(queue, mode, value, true);
+  runBody(queue, mode, value);
 }
 
-/** Runs the body from its state; `resumed` when a promise job resumed it, with nothing of its callers' below it. */
-function runBody(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown, resumed: boolean): void {
+function runBody(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): void {
   var generator = queue.generator;
   for (;;) {
     var result: unknown;
     try {
       result = queue.step(generator, generator.$state, mode, value);
     } catch (error) {
-      if (resumed && (mode !== 1 || error !== value)) addAwaitingCallers(error, generator as unknown as AsyncFrame);
       generator.$state = -2;
       finishBody(queue, 1, error);
       return;
@@ -215,7 +207,7 @@ function unwrapReturn(queue: AsyncGeneratorQueue, value: unknown): void {
     awaitWithQueue(queue, value);
   } catch (error) {
     queue.returnPending = false;
-    runBody(queue, 1, error, false);
+    runBody(queue, 1, error);
   }
 }
 

@@ -48,12 +48,10 @@ export interface GeneratorFrame {
 }
 
 /**
- * The frame of a lowered async function. One that may await more than
- * once: `$task` is `undefined` until its first `await`, then the runtime's
- * object holding the resolving functions of the caller's promise and the
- * await reactions (async-function.ts). One that awaits once
- * (`awaitOnce`): `$task` is the frame of the function awaiting the call,
- * once one does (awaiting-callers.ts).
+ * The frame of a lowered async function that may await more than once:
+ * `$task` is `undefined` until its first `await`, then the runtime's object
+ * holding the resolving functions of the caller's promise and the await
+ * reactions (async-function.ts).
  */
 export interface AsyncFrame extends GeneratorFrame {
   $task: unknown;

@@ -35,7 +35,6 @@ import * as asyncGeneratorPrototypes from './async-generator-prototype';
 import * as constructors from './not-a-constructor';
 import * as disposal from './resource-disposal';
 import * as functionConstructors from './function-constructor';
-import * as awaitPositions from './await-positions';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
@@ -68,7 +67,6 @@ export var startAsync = asyncFunctions.startAsync;
 export var startAsyncWith = asyncFunctions.startAsyncWith;
 export var awaitValue = asyncFunctions.awaitValue;
 export var awaitOnce = asyncFunctions.awaitOnce;
-export var describeAwaits = awaitPositions.describeAwaits;
 export var AsyncFunctionPrototype = asyncFunctionPrototypes.AsyncFunctionPrototype;
 export var linkAsyncFunction = asyncFunctionPrototypes.linkAsyncFunction;
 export var getAsyncIterator = asyncIteration.getAsyncIterator;

@@ -100,7 +100,6 @@ export function loweredAsync(step: Step, init?: (frame: any, ...args: any[]) => 
     if (awaitsOnce) {
       this.$state = 0;
       this.$step = step;
-      this.$task = undefined;
     } else {
       initAsyncFrame(this, step);
     }

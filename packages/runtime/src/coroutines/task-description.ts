@@ -22,12 +22,11 @@
  * - docs/architecture.md, "Frame fields" (`$state` is the resume state)
  */
 import { SCOPE, type TaskFrame } from './task-frame';
-import { positionAt, statePositions, type StatePositions } from '../await-positions';
 
 interface DescribedStep {
   $coroutineName?: string;
   $file?: string;
-  $positions?: StatePositions['$positions'];
+  $positions?: { [state: number]: string };
 }
 
 /**
@@ -41,7 +40,9 @@ var laterSteps = typeof WeakMap === 'function' ? new WeakMap<Function, Described
 
 /** Emitted code: names a coroutine's step function and gives the position of each resume state. */
 export function describeStates(step: Function | undefined, Frame: Function, name: string, file: string, table: readonly (number | string)[]): void {
-  var description: DescribedStep = { $coroutineName: name, $file: file, $positions: statePositions(name, file, table).$positions };
+  var positions: { [state: number]: string } = {};
+  for (var i = 0; i < table.length; i += 2) positions[table[i] as number] = table[i + 1] as string;
+  var description: DescribedStep = { $coroutineName: name, $file: file, $positions: positions };
   if (step) copyDescription(description, step as DescribedStep);
   else if (laterSteps) laterSteps.set(Frame, description);
 }
@@ -77,5 +78,6 @@ export function taskName(task: TaskFrame): string {
 /** `file:line:col` of the `await` where the task stands, when the compiler gave a table. */
 export function taskPosition(task: TaskFrame): string | undefined {
   var described = descriptionOf(task);
-  return described.$positions ? positionAt({ $name: '', $file: described.$file as string, $positions: described.$positions }, task.$state) : undefined;
+  var at = described.$positions && described.$positions[task.$state];
+  return at ? described.$file + ':' + at : undefined;
 }
