@@ -147,3 +147,36 @@ test('.jsx stays .jsx and .tsx becomes .jsx: generators lowered, types removed, 
     expect(node(compiled, workspace).stdout).toBe('ul(li(a),li(b))\n');
   }
 });
+
+test('a .tsx async component with await inside its JSX is lowered, the JSX rebuilt around the awaited values', () => {
+  const page = [
+    'function h(tag: unknown, props: unknown, ...children: unknown[]): string {',
+    "  const name = typeof tag === 'string' ? tag : (tag as { name: string }).name;",
+    "  return name + '(' + children.join(',') + ')';",
+    '}',
+    'function Card(): void {}',
+    'async function load(id: number): Promise<string> {',
+    "  return 'item ' + id;",
+    '}',
+    'async function Page(id: number): Promise<string> {',
+    '  return <Card><b>{id}</b>{await load(id)}</Card>;',
+    '}',
+    'Page(7).then(console.log);',
+    '',
+  ].join('\n');
+  workspace = makeWorkspace({ 'src/page.tsx': page });
+
+  const result = coro(['transpile', 'src', '-d', 'out', '--runtime', 'require'], workspace);
+
+  expect(result.stderr).not.toContain('CORO1002');
+  expect(result.status).toBe(0);
+  const code = readFileSync(join(workspace, 'out/page.jsx'), 'utf8');
+  expect(code).not.toMatch(/async function|await |: number/);
+  expect(code).toContain('return <$frame.$t>{$frame.$t1}{$value}</$frame.$t>;');
+  const runnable = ts.transpileModule(code, {
+    fileName: 'page.jsx',
+    compilerOptions: { jsx: ts.JsxEmit.React, jsxFactory: 'h', module: ts.ModuleKind.Preserve, target: ts.ScriptTarget.ESNext },
+  }).outputText;
+  writeFileSync(join(workspace, 'out/page.cjs'), runnable);
+  expect(node('out/page.cjs', workspace).stdout).toBe('Card(b(7),item 7)\n');
+});

@@ -21,11 +21,10 @@
  * it, where `super(…)` is a syntax error.
  *
  * ## Implementation
- * `thisOwnerOf` walks out of arrows (and out of a computed key, which is
- * evaluated in the scope around its class member) to the node that binds
- * `this`; `isDerivedConstructor` says whether that is the constructor of a
- * class with an `extends` clause. lower.ts makes the frame's inputs
- * (`inputValue`), build/bindings.ts `thisCode` the reads.
+ * `isDerivedConstructor` says whether the arrow's lexical owner
+ * (lexical-owner.ts) is the constructor of a class with an `extends` clause.
+ * lower.ts makes the frame's inputs (`inputValue`), build/bindings.ts
+ * `thisCode` the reads.
  *
  * ## References
  * ECMAScript 2025, 9.1.1.3 Function Environment Records (GetThisBinding,
@@ -33,19 +32,6 @@
  * (arrows have no `this` of their own).
  */
 import ts from 'typescript';
-import { isFunctionLike } from './scope';
-
-/** The node whose `this` an arrow's `this` is: a non-arrow function, a class field or static block, or the source file. */
-export function thisOwnerOf(arrow: ts.ArrowFunction): ts.Node {
-  let child: ts.Node = arrow;
-  for (let node = arrow.parent; ; child = node, node = node.parent) {
-    if (ts.isSourceFile(node) || ts.isClassStaticBlockDeclaration(node)) return node;
-    // A member's computed key is evaluated around the class, not by the member.
-    if (ts.isComputedPropertyName(child)) continue;
-    if (ts.isPropertyDeclaration(node) && child === node.initializer) return node;
-    if (isFunctionLike(node) && !ts.isArrowFunction(node)) return node;
-  }
-}
 
 export function isDerivedConstructor(node: ts.Node): boolean {
   if (!ts.isConstructorDeclaration(node) || !ts.isClassLike(node.parent)) return false;

@@ -39,7 +39,8 @@ import { machineNames, NameAllocator, type MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
 import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
 import { parametersSharedWithClosures } from './parameter-closures';
-import { isDerivedConstructor, thisOwnerOf } from './derived-constructor-this';
+import { isDerivedConstructor } from './derived-constructor-this';
+import { isLexicallyWithin, lexicalOwnerOf, ownsLexicalValues } from './lexical-owner';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
@@ -179,7 +180,7 @@ class FunctionLowering {
     if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
     if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
     this.storage = dynamicScope ? 'scope' : 'frame';
-    this.derivedConstructorThis = ts.isArrowFunction(fn) && isDerivedConstructor(thisOwnerOf(fn));
+    this.derivedConstructorThis = ts.isArrowFunction(fn) && isDerivedConstructor(lexicalOwnerOf(fn));
     this.reserved = [...(outer?.reserved ?? []), ...Object.values(this.names), ...Object.values(this.helper), ...(this.keyTemp ? [this.keyTemp] : [])];
     this.assembledLinks = new SharedSites(file.runtime);
     this.builder = new MachineBuilder({
@@ -404,21 +405,21 @@ class FunctionLowering {
 
   /** What the wrapper hands the frame for one input; an arrow nested in another machine finds its lexical values in that machine's frame. */
   private inputValue(v: Variable): string {
-    const fromOuter = this.outer && ts.isArrowFunction(this.fn) ? this.outer : undefined;
+    const fromOuter = ts.isArrowFunction(this.fn) ? this.outer?.lexical : undefined;
     switch (v.origin) {
       case 'this':
-        if (fromOuter) return fromOuter.lexical('this');
+        if (fromOuter) return fromOuter('this');
         // Read at each use: the arrow may run before `super(…)` has initialized it.
         return this.derivedConstructorThis ? '() => this' : 'this';
       case 'arguments':
-        return fromOuter ? fromOuter.lexical('arguments') : 'arguments';
+        return fromOuter ? fromOuter('arguments') : 'arguments';
       case 'newTarget':
-        return fromOuter ? fromOuter.lexical('newTarget') : 'new.target';
+        return fromOuter ? fromOuter('newTarget') : 'new.target';
       case 'super':
-        if (fromOuter) return fromOuter.lexical('super');
+        if (fromOuter) return fromOuter('super');
         return '(key, value, write) => (write ? (super[key] = value) : super[key])';
       case 'superCall':
-        return fromOuter ? fromOuter.lexical('superCall') : '(...args) => super(...args)';
+        return fromOuter ? fromOuter('superCall') : '(...args) => super(...args)';
       // A parameter, or a per-iteration environment of the enclosing machine by its alias there.
       default:
         return v.name;
@@ -474,9 +475,12 @@ class FunctionLowering {
     const { builder, file, sf } = this;
     if (!file.isSuspendFunction(node)) return undefined;
     const nestedForm: FunctionForm = asExpression ? 'expression' : formOf(node);
-    // A nested arrow's `this` and friends are this machine's: they get their variables before the layout.
+    // An arrow that only arrows separate from this function takes `this` and friends from this
+    // machine: they get their variables before the layout. One inside a plain function or a class
+    // nested here reads that function's, which stay the engine's own where the arrow stands.
+    const lexicalFromHere = ts.isArrowFunction(node) && isLexicallyWithin(node, this.fn);
     const lexicalCode = new Map<LexicalOrigin, Code>();
-    if (ts.isArrowFunction(node)) {
+    if (lexicalFromHere) {
       for (const origin of lexicalUses(node)) lexicalCode.set(origin, this.lexicalValue(origin));
     }
     const self: OuterMachine = {
@@ -487,7 +491,7 @@ class FunctionLowering {
       environmentReference: (id) => builder.environmentReference(id),
       writeRule: (id) => builder.writeRule(id),
       render: (n) => renderCode(builder.render(n), this.layout!),
-      lexical: (origin) => renderCode(lexicalCode.get(origin)!, this.layout!),
+      lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
       reserved: this.reserved,
     };
@@ -621,10 +625,9 @@ function lexicalUses(arrow: ts.ArrowFunction): Set<LexicalOrigin> {
     else if (node.kind === SyntaxKind.SuperKeyword) uses.add('super').add('this');
     else if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) uses.add('newTarget');
     else if (ts.isIdentifier(node) && node.text === 'arguments') uses.add('arguments');
-    // Functions other than arrows, and class bodies, have their own.
-    if (isFunctionLike(node) && !ts.isArrowFunction(node)) return;
-    if (ts.isClassLike(node)) return;
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      if (!ownsLexicalValues(node, child)) visit(child);
+    });
   };
   ts.forEachChild(arrow, visit);
   return uses;

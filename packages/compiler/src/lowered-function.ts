@@ -22,7 +22,7 @@ import type { RuntimeReferences } from './runtime-binding';
 import type { CoroutineReferences } from './coroutine-binding';
 import type { EvalAndWith } from './dynamic-scope';
 import type { Code } from './ir';
-import type { WriteRule } from './build/bindings';
+import type { WriteRule } from './scope';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -56,8 +56,12 @@ export interface FileContext {
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
   render(node: ts.Node): string;
-  /** What `this`, `arguments`, `new.target`, `super` or `super(…)` is where a nested arrow stands. */
-  lexical(origin: LexicalOrigin): string;
+  /**
+   * What `this`, `arguments`, `new.target`, `super` or `super(…)` is where a nested arrow stands;
+   * absent where they are not the enclosing machine's (the arrow is inside a plain function or
+   * class nested in it).
+   */
+  readonly lexical?: (origin: LexicalOrigin) => string;
   /**
    * A binding of the enclosing machine kept in a per-iteration environment,
    * read by a nested method: the name the closure around the method has for

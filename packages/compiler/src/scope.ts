@@ -34,6 +34,7 @@
  */
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
+import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -43,6 +44,14 @@ export interface Binding {
   readonly scope: Scope;
   /** Read or written by a function nested inside the suspend function. */
   captured: boolean;
+}
+
+/** What a write to a binding checks: whether it is immutable, and whether it may be in its dead zone. */
+export interface WriteRule {
+  readonly name: string;
+  /** A `const`, or a named function expression's own name (immutable, and only strict code throws for a write). */
+  readonly immutable: 'const' | 'ownName' | undefined;
+  readonly deadZone: boolean;
 }
 
 export interface Scope {
@@ -339,6 +348,11 @@ export function isValueIdentifier(node: ts.Identifier): boolean {
     case SyntaxKind.TypeReference:
     case SyntaxKind.TypeQuery:
       return false;
+    case SyntaxKind.JsxOpeningElement:
+    case SyntaxKind.JsxSelfClosingElement:
+    case SyntaxKind.JsxClosingElement:
+      // `<div>` is the string "div", whatever binding is named `div`.
+      return !(isJsxTagName(node) && isIntrinsicTagName(node));
     case SyntaxKind.ClassExpression:
     case SyntaxKind.ClassDeclaration:
       return (parent as ts.ClassLikeDeclaration).name === node;

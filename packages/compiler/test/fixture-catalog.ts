@@ -25,12 +25,17 @@ export interface FixtureOptions {
   transform: TransformOptions;
 }
 
+export type InputLanguage = 'js' | 'ts' | 'jsx' | 'tsx';
+
+const INPUTS = ['input.js', 'input.ts', 'input.jsx', 'input.tsx'];
+
 export interface Fixture {
   /** `<suite>/<case>`, the test's name. */
   id: string;
   dir: string;
   inputPath: string;
-  isTypeScript: boolean;
+  /** The input's language: TypeScript and JSX are transpiled (`jsx: react`) before they run natively. */
+  language: InputLanguage;
   /** The input's path from the repository root, with `/`: what diagnostics name. */
   filename: string;
   options: FixtureOptions;
@@ -45,15 +50,15 @@ export function discoverFixtures(): Fixture[] {
   for (const suite of sortedDirectories(FIXTURES_ROOT)) {
     for (const name of sortedDirectories(path.join(FIXTURES_ROOT, suite))) {
       const dir = path.join(FIXTURES_ROOT, suite, name);
-      const inputs = ['input.js', 'input.ts'].filter((file) => fs.existsSync(path.join(dir, file)));
+      const inputs = INPUTS.filter((file) => fs.existsSync(path.join(dir, file)));
       if (inputs.length === 0) continue;
-      if (inputs.length > 1) throw new Error(`fixture ${suite}/${name} has both input.js and input.ts`);
+      if (inputs.length > 1) throw new Error(`fixture ${suite}/${name} has more than one input: ${inputs.join(', ')}`);
       const inputPath = path.join(dir, inputs[0]);
       found.push({
         id: `${suite}/${name}`,
         dir,
         inputPath,
-        isTypeScript: inputs[0] === 'input.ts',
+        language: path.extname(inputs[0]).slice(1) as InputLanguage,
         filename: path.relative(REPO_ROOT, inputPath).split(path.sep).join('/'),
         options: readOptions(dir, `${suite}/${name}`),
       });

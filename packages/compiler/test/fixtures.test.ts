@@ -1,6 +1,6 @@
 /**
  * The golden-fixture suite: every `fixtures/<suite>/<case>/` folder with an
- * `input.js` or `input.ts` is one `describe` block.
+ * `input.js`, `input.ts`, `input.jsx` or `input.tsx` is one `describe` block.
  *
  * A runnable fixture (the default) checks that
  * 1. the lowering (`runtime: 'require'`) is byte for byte the golden `output.js`,
@@ -51,7 +51,7 @@ import * as vm from 'vm';
 import * as ts from 'typescript';
 import { callWithTimeout, execute, ExecutionResult } from '@coro/testkit';
 import { runScheduled } from './scheduled-execution';
-import { discoverFixtures, type Fixture, type RuntimeMode, type TransformOptions } from './fixture-catalog';
+import { discoverFixtures, type Fixture, type InputLanguage, type RuntimeMode, type TransformOptions } from './fixture-catalog';
 
 interface Diagnostic {
   message: string;
@@ -209,9 +209,12 @@ function lower(input: string, fixture: Fixture, runtime: RuntimeMode): Transform
   return callWithTimeout(() => compiler.transform(input, options), TRANSFORM_TIMEOUT_MS, `transform of ${fixture.id} (${runtime})`);
 }
 
-/** Runs one variant of a fixture; TypeScript variants are stripped of types first, keeping native generators. */
+/**
+ * Runs one variant of a fixture; TypeScript and JSX variants are transpiled first (JSX as `jsx: react`
+ * calls, to the fixture's `@jsx` pragma when it has one), keeping native generators.
+ */
 function run(fixture: Fixture, code: string, variant: 'input' | 'output' | 'inline'): ExecutionResult {
-  const runnable = fixture.isTypeScript ? stripTypes(code, fixture.filename) : code;
+  const runnable = fixture.language === 'js' ? code : stripTypes(code, fixture.filename);
   const filename = variant === 'input' ? fixture.filename : `${fixture.filename} (${variant})`;
   return execute(runnable, { filename, timeoutMs: fixture.options.timeoutMs });
 }
@@ -227,6 +230,7 @@ function stripTypes(code: string, fileName: string): string {
       alwaysStrict: false,
       ignoreDeprecations: '6.0',
       useDefineForClassFields: true,
+      jsx: ts.JsxEmit.React,
       sourceMap: false,
     },
   });
@@ -247,10 +251,10 @@ function stripTypes(code: string, fileName: string): string {
  */
 function syntaxErrors(code: string, fixture: Fixture, runtime: RuntimeMode): string[] {
   const name = `${fixture.filename} (${runtime})`;
-  const errors = parseErrors(code, name, fixture.isTypeScript ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const errors = parseErrors(code, name, SCRIPT_KINDS[fixture.language]);
   if (errors.length > 0) return errors;
-  const javaScript = fixture.isTypeScript ? stripTypes(code, fixture.filename) : code;
-  if (fixture.isTypeScript) errors.push(...parseErrors(javaScript, name, ts.ScriptKind.JS));
+  const javaScript = fixture.language === 'js' ? code : stripTypes(code, fixture.filename);
+  if (fixture.language !== 'js') errors.push(...parseErrors(javaScript, name, ts.ScriptKind.JS));
   // A module would need `vm.SourceTextModule`, behind a flag in Node 20: TypeScript's parser reads those alone.
   const script = runtime === 'inline' || fixture.options.transform.sourceType !== 'module';
   if (script) {
@@ -262,6 +266,13 @@ function syntaxErrors(code: string, fixture: Fixture, runtime: RuntimeMode): str
   }
   return errors;
 }
+
+const SCRIPT_KINDS: Record<InputLanguage, ts.ScriptKind> = {
+  js: ts.ScriptKind.JS,
+  ts: ts.ScriptKind.TS,
+  jsx: ts.ScriptKind.JSX,
+  tsx: ts.ScriptKind.TSX,
+};
 
 function parseErrors(code: string, name: string, kind: ts.ScriptKind): string[] {
   const file = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, false, kind);

@@ -61,7 +61,7 @@ const RECORDER = path.join(__dirname, 'stack-trace-oracle', 'record-errors.js');
 const CONCURRENCY = 2;
 
 const fixtures = discoverFixtures().filter(
-  (f) => f.options.execute && !f.isTypeScript && !f.options.knownGap && !f.options.nativeDiffers && !f.id.startsWith('coroutines/'),
+  (f) => f.options.execute && f.language === 'js' && !f.options.knownGap && !f.options.nativeDiffers && !f.id.startsWith('coroutines/'),
 );
 const comparisons = new Map<string, Comparison>();
 let root: string;

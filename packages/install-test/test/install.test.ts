@@ -31,10 +31,11 @@
  *   scripts/pack.js
  */
 
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+import { run, succeed } from './commands';
+import { packedProject } from './packed-project';
 
 const REPO = resolve(__dirname, '../../..');
 const PROGRAM = join(__dirname, '../project');
@@ -46,17 +47,7 @@ let project: string;
 let native: string;
 
 beforeAll(() => {
-  workspace = mkdtempSync(join(tmpdir(), 'coro-install-'));
-  project = join(workspace, 'my-app');
-  mkdirSync(project);
-  const packs = join(workspace, 'packs');
-  succeed(run(`node ${JSON.stringify(join(REPO, 'scripts/pack.js'))} ${JSON.stringify(packs)}`, REPO));
-
-  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'my-app', version: '1.0.0', type: 'commonjs', private: true }, null, 2)}\n`);
-  const tarballs = readdirSync(packs).map((name) => JSON.stringify(join(packs, name)));
-  const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
-  const tools = TOOLS.map((name) => `${name}@${lock.packages[`node_modules/${name}`].version}`);
-  succeed(run(`npm install --prefer-offline --no-audit --no-fund --ignore-scripts ${[...tarballs, ...tools].join(' ')}`, project));
+  ({ workspace, project } = packedProject('coro-install-', 'my-app', TOOLS));
 
   cpSync(PROGRAM, project, { recursive: true });
   const library = join(project, 'js-library');
@@ -124,16 +115,4 @@ function readmeFile(firstLine: string): string {
   const found = blocks.filter((block) => block.startsWith(`${firstLine}\n`));
   if (found.length !== 1) throw new Error(`README.md has ${found.length} code blocks starting with ${firstLine}`);
   return found[0];
-}
-
-function run(command: string, cwd: string): SpawnSyncReturns<string> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|npm_)/i.test(name)));
-  return spawnSync(command, { cwd, shell: true, encoding: 'utf8', env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-}
-
-function succeed(result: SpawnSyncReturns<string>): SpawnSyncReturns<string> {
-  if (result.status !== 0) {
-    throw new Error(`exited with ${String(result.status ?? result.signal)}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
-  }
-  return result;
 }

@@ -212,27 +212,63 @@ test('a task started under AsyncLocalStorage.run inside a resumed task keeps tha
   expect(seen).toEqual(['inside run sees inner', 'beside it sees outer']);
 });
 
-test('enterWith in a task resumed by the queue changes its own store, not that of the tasks sharing its context', async () => {
-  const storage = new AsyncLocalStorage<string>();
-  const seen: string[] = [];
-  const sleeper = coroutine('sleeper', (frame, state) => {
+/**
+ * A coroutine that sleeps twice: after the first sleep it calls `act(name)`
+ * (resumed by the queue, in the capture it shares with its siblings), after
+ * the second it records `name sees <see()>`.
+ */
+function twoSleeps(act: (name: string) => void, see: () => unknown, seen: string[]) {
+  return coroutine('sleeper', (frame, state) => {
     if (state === 0) {
       frame.$state = 1;
       return awaitInCoroutine(frame, delay(1));
     }
     if (state === 1) {
-      if (frame.args[0] === 'enters') storage.enterWith('entered');
+      act(frame.args[0] as string);
       frame.$state = 2;
       return awaitInCoroutine(frame, delay(1));
     }
-    seen.push(frame.args[0] + ' sees ' + storage.getStore());
+    seen.push(frame.args[0] + ' sees ' + see());
     frame.$state = -2;
     return undefined;
   });
+}
+
+test('enterWith in a task resumed by the queue changes its own store, not that of the tasks sharing its context', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const seen: string[] = [];
+  const sleeper = twoSleeps((name) => { if (name === 'enters') storage.enterWith('entered'); }, () => storage.getStore(), seen);
   const tasks = storage.run('start', () => [sleeper('enters'), sleeper('stays')]);
   expect(tasks[0].$suspension.context).toBe(tasks[1].$suspension.context);
   await Promise.all(tasks);
   expect(seen.sort()).toEqual(['enters sees entered', 'stays sees start']);
+});
+
+test('a storage first used inside a task resumed in a shared capture stays that task\'s', async () => {
+  // The capture was made before `late` existed, so its resource has no key of `late`'s: enterWith adds one.
+  let late: AsyncLocalStorage<string> | undefined;
+  const seen: string[] = [];
+  const enterLate = (name: string) => {
+    if (name !== 'enters') return;
+    late = new AsyncLocalStorage<string>();
+    late.enterWith('entered');
+  };
+  const sleeper = twoSleeps(enterLate, () => late!.getStore(), seen);
+  const tasks = [sleeper('enters'), sleeper('stays')];
+  expect(tasks[0].$suspension.context).toBe(tasks[1].$suspension.context);
+  await Promise.all(tasks);
+  expect(seen.sort()).toEqual(['enters sees entered', 'stays sees undefined']);
+});
+
+test('AsyncLocalStorage.run inside a resumed task leaves the shared capture as it was', async () => {
+  const storage = new AsyncLocalStorage<string>();
+  const seen: string[] = [];
+  const runInside = (name: string) => { if (name === 'runs') storage.run('inside run', () => seen.push('inside run sees ' + storage.getStore())); };
+  const sleeper = twoSleeps(runInside, () => storage.getStore(), seen);
+  const tasks = storage.run('start', () => [sleeper('runs'), sleeper('stays')]);
+  await Promise.all(tasks);
+  expect(seen.sort()).toEqual(['inside run sees inside run', 'runs sees start', 'stays sees start']);
+  expect(tasks[0].$suspension.context).toBe(tasks[1].$suspension.context);
 });
 
 test('dump() lists the roots still suspended, however many settled before them', async () => {

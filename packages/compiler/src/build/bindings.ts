@@ -28,7 +28,7 @@ import { UNDEFINED } from '../ir';
 import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
 import type { Code, Part, Variable } from '../ir';
-import type { Binding, Scope } from '../scope';
+import type { Binding, Scope, WriteRule } from '../scope';
 import { isFunctionLike } from '../scope';
 import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
@@ -42,14 +42,6 @@ import { isAssignmentTarget, isDestructuringTarget } from '../early-errors/assig
  * loop): they live in an object made at each entry, so each closure keeps the
  * bindings of its own iteration.
  */
-/** What a write to a binding checks: whether it is immutable, and whether it may be in its dead zone. */
-export interface WriteRule {
-  readonly name: string;
-  /** A `const`, or a named function expression's own name (immutable, and only strict code throws for a write). */
-  readonly immutable: 'const' | 'ownName' | undefined;
-  readonly deadZone: boolean;
-}
-
 interface Environment {
   readonly variable: Variable;
   readonly bindings: readonly Binding[];

@@ -26,7 +26,7 @@ import type { ScopeInfo } from '../scope';
 import type { MachineNames } from '../names';
 import type { SuspendKind } from '../suspend-kind';
 import type { DeadZoneWrite, Edit } from '../render';
-import type { WriteRule } from './bindings';
+import type { WriteRule } from '../scope';
 
 export interface BuildContext {
   readonly fn: ts.FunctionLikeDeclaration;

@@ -45,8 +45,9 @@ import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isStable, paren } from './code';
 import { startsLikeAnotherStatement } from './statement-start';
 import { callPosition } from './call-position';
-import { isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { isAnonymousFunctionDefinition, isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
+import { jsxParts, type JsxNode, type JsxPart } from './jsx';
 
 interface Piece {
   readonly suspends: boolean;
@@ -116,6 +117,10 @@ export class Normalizer implements ExpressionLowering {
         return ['...', ...paren(this.expression((node as ts.SpreadElement).expression))];
       case SyntaxKind.ClassExpression:
         return this.classExpression(node as ts.ClassExpression);
+      case SyntaxKind.JsxElement:
+      case SyntaxKind.JsxSelfClosingElement:
+      case SyntaxKind.JsxFragment:
+        return this.jsx(node as JsxNode);
     }
     throw new UnsupportedError(node, `a suspension point inside ${describe(node)} is not supported`);
   }
@@ -641,6 +646,47 @@ export class Normalizer implements ExpressionLowering {
     const codes = this.sequence(parts.map((p) => p.piece));
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
     return b.context.linkedObject(node, ['(', ...b.render(node), ')']);
+  }
+
+  /**
+   * A JSX element or fragment: its parts that run code (jsx.ts) are
+   * evaluated in order, then it is written again as JSX with their results
+   * in place. A tag kept in a temporary is written as that temporary
+   * (`$t0`, `$frame.$t0`: names JSX reads as values, not intrinsic tags) in
+   * the opening and closing tag alike; a nested element kept in one becomes
+   * `{$t0}`.
+   */
+  private jsx(node: JsxNode): Code {
+    const b = this.b;
+    const parts = jsxParts(node);
+    const codes = this.sequence(parts.map((part) => this.jsxPiece(part)));
+    parts.forEach((part, i) => {
+      const code = codes[i];
+      const kept = code.length === 1 && isVariable(code[0]);
+      b.overrides.set(part.node, part.kind === 'element' && kept ? ['{', ...code, '}'] : code);
+      if (part.kind === 'tag' && part.closing) b.overrides.set(part.closing, code);
+    });
+    return b.render(node);
+  }
+
+  private jsxPiece(part: JsxPart): Piece {
+    const piece = this.piece(part.node);
+    switch (part.kind) {
+      case 'value': {
+        // The transform makes the attribute a property: an anonymous function there is named after it.
+        const named = part.name !== undefined && isAnonymousFunctionDefinition(part.node) && !suspendKindOf(skipOuter(part.node));
+        if (!named) return piece;
+        const [before, after] = namingText(part.name!);
+        return { ...piece, settle: (code) => [before, ...code, after] };
+      }
+      case 'spreadAttribute':
+        // Copied where the props object would copy it, so a later suspension cannot change what it saw.
+        return { ...piece, settle: (code) => ['{...', ...paren(code), '}'] };
+      case 'spreadChild':
+        return { ...piece, settle: (code) => ['[...', ...paren(code), ']'] };
+      default:
+        return piece;
+    }
   }
 
   /**

@@ -77,6 +77,9 @@ export interface ChannelWaiter<T> {
 var SEND = 0;
 var RECEIVE = 1;
 var NEXT = 2;
+/** The kind's bits in an operation's `state`, and the bit set once it is awaited. */
+var KIND = 3;
+var AWAITED = 4;
 var KIND_NAMES = ['send to', 'receive from', 'receive from'];
 
 /** The result of `tryReceive`: an element, or that there is none now (`undefined`), or that there never will be (`done`). */
@@ -284,11 +287,17 @@ export class Channel<T> implements AsyncIterable<T> {
  */
 export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike<any>, ChannelWaiter<T> {
   $element: T | undefined;
-  private used = false;
+  /** Its kind (`SEND`, `RECEIVE`, `NEXT`), and `AWAITED` once awaited: one field where two would make every operation bigger. */
+  private state: number;
 
-  constructor(private readonly channel: Channel<T>, private readonly kind: number, element: T | undefined) {
+  constructor(private readonly channel: Channel<T>, kind: number, element: T | undefined) {
     super();
     this.$element = element;
+    this.state = kind;
+  }
+
+  private get kind(): number {
+    return this.state & KIND;
   }
 
   /** Completes now, or parks `task`. */
@@ -306,16 +315,15 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
     var done = new Promise(function performOperation(resolve, reject) {
       var outcome = operation.attempt();
       if (outcome !== SUSPEND) return resolve(outcome);
-      operation.resolve = resolve;
-      operation.reject = reject;
+      operation.waitWithPromise(resolve, reject);
       operation.channel.$park(operation, operation.kind === SEND);
     });
     return done.then(onFulfilled, onRejected);
   }
 
   private attempt(): unknown {
-    if (this.used) throw new TypeError('a channel operation is awaited once; call send() or receive() again');
-    this.used = true;
+    if (this.state & AWAITED) throw new TypeError('a channel operation is awaited once; call send() or receive() again');
+    this.state |= AWAITED;
     return this.kind === SEND ? this.channel.$sendNow(this.$element as T) : this.channel.$receiveNow(this.kind);
   }
 

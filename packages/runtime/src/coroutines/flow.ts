@@ -130,8 +130,7 @@ export class FlowPull extends AwaitedOperation implements PromiseLike<IteratorRe
     var done = new Promise<IteratorResult<unknown>>(function performPull(resolve, reject) {
       var outcome = pull.pull(runningTask());
       if (outcome !== SUSPEND) return resolve(outcome as IteratorResult<unknown>);
-      pull.resolve = resolve as (value: unknown) => void;
-      pull.reject = reject;
+      pull.waitWithPromise(resolve as (value: unknown) => void, reject);
     });
     return done.then(onFulfilled, onRejected);
   }

@@ -3,24 +3,29 @@
  * by one microtask that drains the whole queue.
  *
  * ## Example
- * A task `a` awaiting `b`: when `b` completes, `enqueue(resume, a, 0, value)`
+ * A task `a` awaiting `b`: when `b` completes, `enqueue(resumeQueued, a, 0, value)`
  * appends four slots; the microtask scheduled by the first entry runs
- * `resume(a, 0, value)`, then every entry appended meanwhile, in the same job.
+ * `resumeQueued(a, 0, value)`, then every entry appended meanwhile, in the same job.
  *
  * ## Implementation
- * One flat array of (run, task, mode, value) with a read index: nothing is
- * allocated per entry. A completion never calls its waiters directly, it
- * appends them, so a chain of ten thousand tasks completing one after another
- * runs in a loop at one stack depth. Entries are run inside the async context
- * their task captured (async-context.ts, suspension.ts); consecutive entries of one context
- * share one entry into it. A task that changed a store of the shared context while it ran
- * (`als.enterWith`) is moved to a context of its own, and the shared one is restored for the
- * others. Under the test scheduler (test-scheduler.ts) an
- * order is installed: before each entry runs, a seeded choice swaps it with
- * a later one, so the resumptions of one drain run in a permuted order; only
- * task resumptions move, bookkeeping entries (a failure's end-of-drain check)
- * keep their place. `progress` counts entries, so the test scheduler can
- * tell a stalled program from a busy one.
+ * A ring of (run, task, mode, value) slots, four per entry, in one array
+ * whose length is a power of two, doubled when full: nothing is allocated per
+ * entry, and a drain that never ends (two tasks handing messages back and
+ * forth keep one entry queued at all times) goes round the same slots. A flat
+ * array cut back once its consumed prefix was long was regrown push by push
+ * after every cut: about 140 bytes of garbage per resumption. A completion
+ * never calls its waiters directly, it appends them, so a chain of ten
+ * thousand tasks completing one after another runs in a loop at one stack
+ * depth. Entries are run inside the async context their task captured
+ * (async-context.ts, suspension.ts); consecutive entries of one context share
+ * one entry into it. A task that changed a store of the shared context while
+ * it ran (`als.enterWith`) is moved to a context of its own, and the shared
+ * one is restored for the others. Under the test scheduler
+ * (test-scheduler.ts) an order is installed: before each entry runs, a seeded
+ * choice swaps it with a later one, so the resumptions of one drain run in a
+ * permuted order; only task resumptions move, bookkeeping entries (a
+ * failure's end-of-drain check) keep their place. `progress` counts entries,
+ * so the test scheduler can tell a stalled program from a busy one.
  *
  * ## References
  * - Trio's run queue (`trio._core._run.Runner.runq`)
@@ -32,8 +37,11 @@ import type { Resumption, TaskFrame } from './task-frame';
 
 export type { Resumption };
 
-var entries: unknown[] = [];
-var next = 0;
+/** The ring: `count` slots in use from `head`, a multiple of four; its length is a power of two (at least four). */
+var KEPT_SLOTS = 1024;
+var slots: unknown[] = new Array(64);
+var head = 0;
+var count = 0;
 var drainScheduled = false;
 
 /** Entries queued so far: the test scheduler reads it to see whether anything happened. */
@@ -51,7 +59,13 @@ export function setReadyOrder(pick?: ReadyOrder, permuted?: Resumption): void {
 }
 
 export function enqueue(run: Resumption, task: TaskFrame, mode: number, value: unknown): void {
-  entries.push(run, task, mode, value);
+  if (count === slots.length) grow();
+  var at = (head + count) & (slots.length - 1);
+  slots[at] = run;
+  slots[at + 1] = task;
+  slots[at + 2] = mode;
+  slots[at + 3] = value;
+  count += 4;
   progress.entries++;
   if (!drainScheduled) {
     drainScheduled = true;
@@ -61,59 +75,61 @@ export function enqueue(run: Resumption, task: TaskFrame, mode: number, value: u
 
 function drainReadyQueue(): void {
   try {
-    while (next < entries.length) {
-      if (order === undefined) runInContext(contextOf(entries[next + 1] as TaskFrame), runEntriesOfContext);
+    while (count > 0) {
+      if (order === undefined) runInContext(contextOf(slots[head + 1] as TaskFrame), runEntriesOfContext);
       else {
         permuteNext(order);
-        runInContext(contextOf(entries[next + 1] as TaskFrame), runEntry);
+        runInContext(contextOf(slots[head + 1] as TaskFrame), runEntry);
       }
     }
   } finally {
-    entries.length = 0;
-    next = 0;
+    // Only an entry that threw leaves some: they are dropped, as the queue had no way to run them.
+    if (count > 0) discardEntries();
+    // A burst (a million timers firing together) leaves a large ring: it is not kept past its drain.
+    if (slots.length > KEPT_SLOTS) slots = new Array(KEPT_SLOTS);
     drainScheduled = false;
   }
 }
 
 function runEntriesOfContext(context: unknown): void {
-  while (next < entries.length && contextOf(entries[next + 1] as TaskFrame) === context) runEntry(context);
+  while (count > 0 && contextOf(slots[head + 1] as TaskFrame) === context) runEntry(context);
 }
 
 /** Swaps the next entry with a chosen later one, when both are task resumptions. */
 function permuteNext(pick: ReadyOrder): void {
-  if (entries[next] !== movable) return;
-  var other = next + 4 * pick((entries.length - next) / 4);
-  if (other === next || entries[other] !== movable) return;
+  if (slots[head] !== movable) return;
+  var other = (head + 4 * pick(count / 4)) & (slots.length - 1);
+  if (other === head || slots[other] !== movable) return;
   for (var i = 0; i < 4; i++) {
-    var held = entries[next + i];
-    entries[next + i] = entries[other + i];
-    entries[other + i] = held;
+    var held = slots[head + i];
+    slots[head + i] = slots[other + i];
+    slots[other + i] = held;
   }
 }
 
 function runEntry(context: unknown): void {
-  var run = entries[next] as Resumption;
-  var task = entries[next + 1] as TaskFrame;
-  var mode = entries[next + 2] as number;
-  var value = entries[next + 3];
-  entries[next] = entries[next + 1] = entries[next + 3] = undefined;
-  next += 4;
+  var run = slots[head] as Resumption;
+  var task = slots[head + 1] as TaskFrame;
+  var mode = slots[head + 2] as number;
+  var value = slots[head + 3];
+  slots[head] = slots[head + 1] = slots[head + 3] = undefined;
+  head = (head + 4) & (slots.length - 1);
+  count -= 4;
   run(task, mode, value);
   var own = separateChanges(context);
   if (own !== undefined) moveToContext(task, own);
-  if (next >= COMPACT_AFTER && next * 2 >= entries.length) compactEntries();
 }
 
-/**
- * Entries already run are dropped from the front once they are most of the
- * array: a drain that never ends (two tasks handing messages back and forth
- * keep one entry queued at all times) would otherwise grow it without bound,
- * and a huge array is slow to append to.
- */
-var COMPACT_AFTER = 4096;
+/** Twice the slots, the entries in order from the start. */
+function grow(): void {
+  var grown: unknown[] = new Array(slots.length * 2);
+  for (var i = 0; i < count; i++) grown[i] = slots[(head + i) & (slots.length - 1)];
+  slots = grown;
+  head = 0;
+}
 
-function compactEntries(): void {
-  entries.copyWithin(0, next);
-  entries.length -= next;
-  next = 0;
+function discardEntries(): void {
+  for (var i = 0; i < count; i++) slots[(head + i) & (slots.length - 1)] = undefined;
+  head = 0;
+  count = 0;
 }

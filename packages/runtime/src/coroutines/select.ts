@@ -128,8 +128,7 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
     var done = new Promise<SelectResult>(function performSelect(resolve, reject) {
       var outcome = selection.poll();
       if (outcome !== SUSPEND) return resolve(outcome as SelectResult);
-      selection.resolve = resolve as (value: unknown) => void;
-      selection.reject = reject;
+      selection.waitWithPromise(resolve as (value: unknown) => void, reject);
       selection.register();
     });
     return done.then(onFulfilled, onRejected);

@@ -6,7 +6,7 @@
  * ## Example
  * ```js
  * // 1000 tasks started by one request suspend during one turn:
- * task.$suspension = suspensionOf(task);   // the same { context, since } for all of them
+ * task.$suspension = suspensionOf(task.$suspension);   // the same { context, since } for all of them
  * task.$suspension.since;                  // whole milliseconds of the turn (dump's "suspended 12 ms")
  * contextOf(task);                         // what the ready queue resumes it in
  * ```
@@ -31,10 +31,9 @@ export type { Suspension };
 
 var last: Suspension | undefined;
 
-/** The record for `task` suspending now. */
-export function suspensionOf(task: TaskFrame): Suspension {
+/** The record for a task suspending now whose `$suspension` is `previous`. */
+export function suspensionOf(previous: Suspension | undefined): Suspension {
   var since = turnTime();
-  var previous = task.$suspension;
   if (previous !== undefined && previous.since === since) return previous;
   var context = previous === undefined ? captureContext() : previous.context;
   if (last !== undefined && last.since === since && last.context === context) return last;

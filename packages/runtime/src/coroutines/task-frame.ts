@@ -151,11 +151,23 @@ export var AT_YIELD: ParkedWait = {
   $describe: function describeYield() { return 'its consumer, at a yield'; },
 };
 
-export function isTask(value: unknown): value is TaskFrame {
-  return typeof value === 'object' && value !== null && typeof (value as TaskFrame).$taskState === 'number' && typeof (value as TaskFrame).$step === 'function';
+/**
+ * The constructor whose `prototype` every task inherits (task-prototype.ts
+ * gives it the getters and methods, link-coroutine.ts puts it under each
+ * frame's prototype): `instanceof Task` tells a task from any other value by
+ * walking the value's prototype chain, never by reading one of its fields.
+ * A field read there would see the frames of every coroutine of the program
+ * and every other awaited value, and such a site is megamorphic.
+ */
+export function Task(): never {
+  throw new TypeError('a Task is made by calling a coroutine, scope() or launch()');
 }
 
-/** What a task whose body has not finished is suspended on (or `QUEUED`); `undefined` once its body is done. */
+export function isTask(value: unknown): value is TaskFrame {
+  return value instanceof Task;
+}
+
+/** What a task whose body has not finished is suspended on (or `QUEUED`, also while it runs after a resumption from the queue); `undefined` once its body is done. */
 export function awaitedBy(task: TaskFrame): unknown {
   return task.$taskState & JOINING || (task.$taskState & STATUS_MASK) >= COMPLETED ? undefined : task.$awaitedOrOutcome;
 }

@@ -24,7 +24,7 @@
  */
 import { addWaiter, cancelTask, cancellationOf } from './task-lifecycle';
 import { taskName, taskPosition } from './task-description';
-import { CANCEL_REQUESTED, COMPLETED, extraOf, OBSERVED, STATUS_NAMES, statusOf, type TaskFrame } from './task-frame';
+import { CANCEL_REQUESTED, COMPLETED, extraOf, OBSERVED, STATUS_NAMES, statusOf, Task as TaskConstructor, type TaskFrame } from './task-frame';
 
 export interface Task<T = unknown> extends PromiseLike<T> {
   /** created, running, suspended, completed, failed or cancelled. */
@@ -44,11 +44,9 @@ export interface Task<T = unknown> extends PromiseLike<T> {
   cancelOn(signal: AbortSignal): this;
 }
 
-export function Task(): never {
-  throw new TypeError('a Task is made by calling a coroutine, scope() or launch()');
-}
+export var Task = TaskConstructor;
 
-export var TaskPrototype: object = Task.prototype;
+export var TaskPrototype: object = TaskConstructor.prototype;
 
 function defineGetter(name: string, get: (this: TaskFrame) => unknown): void {
   Object.defineProperty(TaskPrototype, name, { get: get, configurable: true, enumerable: false });

@@ -50,7 +50,7 @@ import { progress, setReadyOrder } from './ready-queue';
 import { seededChoice, setChoice } from './random-choice';
 import { RuntimeTask, runBody } from './runtime-task';
 import { liveRoots } from './live-roots';
-import { cancelTask, resume, runningTask, startTask } from './task-lifecycle';
+import { cancelTask, resumeQueued, runningTask, startTask } from './task-lifecycle';
 import { nameStep } from './task-description';
 import { awaitedBy, COMPLETED, isParkedWait, isTask, OBSERVED, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
 import { VirtualClock } from './virtual-clock';
@@ -98,7 +98,7 @@ export function runTest(body: () => unknown, options: TestOptions = {}): Promise
   var test: RunningTest = (running = { clock: clock, advanceTarget: undefined, advanced: undefined, rootsBefore: rootsOutsideTheTest() });
   var previousClock = setClock(clock);
   var previousChoice = setChoice(seededChoice(options.seed === undefined ? 0 : options.seed));
-  if (options.seed !== undefined) setReadyOrder(seededChoice(~options.seed), resume);
+  if (options.seed !== undefined) setReadyOrder(seededChoice(~options.seed), resumeQueued);
   var task = startTask(new RuntimeTask(body, OBSERVED, runTestBody), null);
   return driveTest(test, task, options.stallTimeout === undefined ? 2000 : options.stallTimeout).finally(function restoreScheduler() {
     setReadyOrder();
