@@ -66,11 +66,13 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, inferredNameNode, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, IndentMap, MachineIR, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
+import { namedPositionMark, positionMark, unmappedMark } from './source-map';
+import { traceNameOf } from './trace-name';
 
 export function lowerFunction(
   fn: ts.FunctionLikeDeclaration,
@@ -273,7 +275,7 @@ class FunctionLowering {
         ? { callee: file.coroutineRuntime.ref('awaitInline'), suspend: file.coroutineRuntime.ref('SUSPEND'), ready: file.coroutineRuntime.ref('READY') }
         : undefined,
       marks: file.marks,
-      traceName: this.traceName(),
+      traceName: traceNameOf(this.fn, this.sf),
       stepParameter: this.sharedFrame || this.storage === 'scope' ? this.allocator.fresh('$step') : undefined,
       stepInScope: this.storage === 'scope',
       // A shared frame's step is made per evaluation, a scope's per call, and a method using private names makes it in its class later.
@@ -286,13 +288,6 @@ class FunctionLowering {
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
     });
-  }
-
-  /** The name a stack trace gives the function natively: its own, or the one its place gives it (none when anonymous). */
-  private traceName(): { pos: number; name: string } | undefined {
-    const name = this.fn.name ?? inferredNameNode(this.fn);
-    if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) return undefined;
-    return { pos: this.fn.getStart(this.sf), name: name.text };
   }
 
   /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
@@ -325,14 +320,17 @@ class FunctionLowering {
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
-    const parameters = () => renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf);
+    const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod };
+    // The wrapper's own frame is one native code does not have: its call into the runtime maps to nothing, so
+    // that frame is not one more at the declaration's line (the body's frames map to where they stand).
+    const runtimeCall = file.marks ? unmappedMark() : '';
     if (kind === 'async') {
       const isArrow = ts.isArrowFunction(fn);
       const co = file.coroutineRuntime;
       const start = this.coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
-      let newFrame = `${directives}${scope}return ${unlessConstructed}${start}(${construct});`;
+      let newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${start}(${construct});`;
       let parameterList: string | undefined;
       const linkArguments: string[] = [];
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
@@ -340,7 +338,10 @@ class FunctionLowering {
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
         const bind = `(${parameters()}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
-        newFrame = `${directives}return ${unlessConstructed}${startWith}(${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
+        // The arrow binding the parameters is the function's frame natively: it takes the function's name.
+        const trace = traceNameOf(fn, sf);
+        const named = file.marks && trace ? namedPositionMark(fn.parameters[0].getStart(sf), trace.name) : '';
+        newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${named}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
           // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
           parameterList = fn.parameters
@@ -361,7 +362,7 @@ class FunctionLowering {
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name), nameKey };
     }
-    const newFrame = `${directives}${scope}return ${unlessConstructed}${construct};`;
+    const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
     const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod);
@@ -374,6 +375,19 @@ class FunctionLowering {
         : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
+  }
+
+  /**
+   * The parameter list as the wrapper writes it, marked as a copy of the
+   * source where it is one (no suspend function in it was lowered): each of
+   * its tokens then maps to itself, so an initializer's error stands where
+   * native code reports it, not at the declaration.
+   */
+  private markedParameters(rendered: string): string {
+    const at = this.fn.parameters.pos;
+    if (!this.file.marks || rendered !== this.sf.text.slice(at, this.fn.parameters.end)) return rendered;
+    const lead = rendered.length - rendered.trimStart().length;
+    return rendered.slice(0, lead) + positionMark(at + lead, rendered.length - lead) + rendered.slice(lead);
   }
 
   /** `new f$Frame(…)` with what the frame takes at call time, through `mapParameters` for the parameters it shares with the wrapper. */

@@ -30,8 +30,10 @@
  * text, so nothing is searched or guessed. A named mark
  * (`namedPositionMark`, at a step function's start) also puts the
  * function's name into the map's `names`: Node names a frame by the name
- * mapped at its function's start. magic-string's own segments on those
- * lines move left by the width of the marks removed. A file whose text
+ * mapped at its function's start. An unmapped mark (`unmappedMark`) ends
+ * the mapping before it: the text after it up to the next segment is the
+ * compiler's own, with no original to point at. magic-string's own segments
+ * on those lines move left by the width of the marks removed. A file whose text
  * already holds the mark character gets no marks (they could not be told
  * apart).
  *
@@ -45,6 +47,7 @@ const MARK = '\uE000';
 const MARK_END = '\uE001';
 const LENGTH_SEPARATOR = ':';
 const NAME_SEPARATOR = ' ';
+const UNMAPPED = '-';
 /** A token of the original, as a debugger steps through them: a word, or one other character. */
 const SOURCE_TOKEN = /[A-Za-z0-9_$]+|[^\sA-Za-z0-9_$]/g;
 
@@ -61,6 +64,15 @@ export function positionMark(offset: number, copied?: number): string {
  */
 export function namedPositionMark(offset: number, name: string): string {
   return MARK + offset + NAME_SEPARATOR + name + MARK_END;
+}
+
+/**
+ * A mark after which the text maps to nothing: a wrapper's call into the
+ * runtime. Its frame then shows where it stands in the generated file
+ * instead of the declaration's line, a frame native code does not have.
+ */
+export function unmappedMark(): string {
+  return MARK + UNMAPPED + MARK_END;
 }
 
 export function canMark(source: string): boolean {
@@ -91,7 +103,8 @@ export function resolvePositionMarks(
     const known = allNames.indexOf(name);
     return known >= 0 ? known : allNames.push(name) - 1;
   };
-  const segmentAt = (column: number, offset: number, name?: string): SourceMapSegment => {
+  const segmentAt = (column: number, offset: number | undefined, name?: string): SourceMapSegment => {
+    if (offset === undefined) return [column];
     const { line, character } = lineAndColumnOf(offset);
     return name === undefined ? [column, 0, line, character] : [column, 0, line, character, nameIndex(name)];
   };
@@ -104,7 +117,7 @@ export function resolvePositionMarks(
     }
     let clean = '';
     const removedBefore: { at: number; width: number }[] = [];
-    const marks: { column: number; offset: number; copied: number | undefined; name: string | undefined }[] = [];
+    const marks: { column: number; offset: number | undefined; copied: number | undefined; name: string | undefined }[] = [];
     let i = 0;
     while (i < raw.length) {
       const start = raw.indexOf(MARK, i);
@@ -125,9 +138,9 @@ export function resolvePositionMarks(
       for (const r of removedBefore) if (r.at < segment[0]) shift += r.width;
       byColumn.set(segment[0] - shift, [segment[0] - shift, ...segment.slice(1)] as SourceMapSegment);
     }
-    for (const mark of marks) {
-      if (mark.copied === undefined) continue;
-      forEachSourceToken(source, mark.offset, mark.copied, (offset) => byColumn.set(mark.column + offset - mark.offset, segmentAt(mark.column + offset - mark.offset, offset)));
+    for (const { column, offset: start, copied } of marks) {
+      if (copied === undefined || start === undefined) continue;
+      forEachSourceToken(source, start, copied, (offset) => byColumn.set(column + offset - start, segmentAt(column + offset - start, offset)));
     }
     for (const mark of marks) byColumn.set(mark.column, segmentAt(mark.column, mark.offset, mark.name));
     resolved.push([...byColumn.values()].sort((a, b) => a[0] - b[0]));
@@ -136,7 +149,8 @@ export function resolvePositionMarks(
   return { code: lines.join('\n'), mappings: resolved, names: allNames };
 }
 
-function readMark(body: string): { offset: number; copied: number | undefined; name: string | undefined } {
+function readMark(body: string): { offset: number | undefined; copied: number | undefined; name: string | undefined } {
+  if (body === UNMAPPED) return { offset: undefined, copied: undefined, name: undefined };
   const named = body.indexOf(NAME_SEPARATOR);
   if (named >= 0) return { offset: Number(body.slice(0, named)), copied: undefined, name: body.slice(named + 1) };
   const copied = body.indexOf(LENGTH_SEPARATOR);

@@ -92,6 +92,50 @@ test.each([
   expect(printed).not.toContain('$step');
 });
 
+const METHOD_SOURCE = `class Store {
+  async load() {
+    await null;
+    throw new Error('store');
+  }
+  static *keys() {
+    throw new Error('keys');
+  }
+}
+const api = {
+  async fetch() {
+    await null;
+    throw new Error('api');
+  },
+};
+function show(e) { console.log(e.stack.split('\\n')[1].trim()); }
+new Store().load().catch(show);
+api.fetch().catch(show);
+try { Store.keys().next(); } catch (e) { show(e); }
+`;
+
+test("a method's frame is named Type.name, as V8 names the original called on its holder", () => {
+  const printed = runLowered('store.js', METHOD_SOURCE);
+  const frames = printed.split('\n').filter(Boolean).map((line) => line.replace(/\(.*[\\/]/, '('));
+  expect(frames.sort()).toEqual(['at Object.fetch (store.js:13:11)', 'at Store.keys (store.js:7:11)', 'at Store.load (store.js:4:11)']);
+});
+
+const SYNC_THROW_SOURCE = `async function inner() {
+  throw new Error('before any await');
+}
+async function outer() {
+  return inner();
+}
+outer().catch((e) => console.log(e.stack));
+`;
+
+test("the wrapper's call into the runtime maps to nothing: no frame at the declaration's line that native code does not have", () => {
+  const printed = runLowered('sync.js', SYNC_THROW_SOURCE);
+  expect(printed).toContain('sync.js:2:9');
+  expect(printed).toContain('sync.js:5:10');
+  expect(printed).not.toMatch(/sync\.js:[14]:1\)/);
+  expect(printed).toMatch(/at inner \(.*sync\.lowered\.js:\d+:\d+\)/);
+});
+
 test.each([
   ['async', ASYNC_SOURCE],
   ['generator', GENERATOR_SOURCE],

@@ -39,8 +39,7 @@ interface Comparison {
   readonly lowered: ErrorFrames | undefined;
 }
 
-const WRAPPER_FRAME = 'the wrapper that replaced the function calls its step function: one more frame, mapped to the declaration';
-const PARAMETER_FRAMES = 'parameter initializers run in the wrapper, whose frames map to the declaration, not to the initializer';
+const ASYNC_CALLERS = 'after a suspension the engine sees only the runtime resuming the step from a promise job: the awaiting callers (`at async …`) are missing';
 const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the loop or delegation: the user frame is where the lowered loop stands, not its head';
 
 /**
@@ -49,14 +48,8 @@ const ITERATOR_FRAMES = 'the runtime calls next/return of the iterator for the l
  * goes.
  */
 const KNOWN_MISMATCHES = new Map<string, string>([
-  ['async/await-async-function-result', WRAPPER_FRAME],
-  ['async/await-object-literal-shorthand', WRAPPER_FRAME],
-  ['async/throw-before-and-after-await', WRAPPER_FRAME],
-  ['async/return-await-vs-return-promise-in-try', WRAPPER_FRAME],
-  ['async/params-errors-reject', PARAMETER_FRAMES],
-  ['async-generators/params-errors-at-call', PARAMETER_FRAMES],
-  ['generators/params-errors-thrown-at-call', PARAMETER_FRAMES],
-  ['async/for-await-next-result-not-object', ITERATOR_FRAMES],
+  ['async/errors-after-awaits-awaiting-callers', ASYNC_CALLERS],
+  ['async/errors-after-awaits-deep-chain', ASYNC_CALLERS],
   ['async/for-await-return-method-checks', ITERATOR_FRAMES],
   ['generators/for-of-close-on-throw', ITERATOR_FRAMES],
   ['generators/for-of-no-close', ITERATOR_FRAMES],

@@ -80,14 +80,17 @@ export abstract class IterationBuilder extends DisposalBuilder {
     const cancelled = isAsync && this.context.isCancellation ? this.newLabel() : undefined;
     if (isAsync) {
       const callNext: Code = [names.runtime.ref('callNext'), '(', iterator, ', ', next, ')'];
+      // The loop suspends, as V8 reports it (an `at async` line), where its head binds each value.
+      const bindingAt = (ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : node.initializer).getStart(this.context.sourceFile);
+      const awaitNext = () => this.atPosition(bindingAt, () => this.awaitValue(callNext));
       if (cancelled) {
         this.withRegion(this.newRegion(cancelled, undefined), () => {
           this.mark(this.newLabel());
-          this.awaitValue(callNext);
+          awaitNext();
         });
         this.mark(this.newLabel());
       } else {
-        this.awaitValue(callNext);
+        awaitNext();
       }
       this.assign(step, [names.runtime.ref('requireIteratorResult'), '(', names.value, ')']);
     } else {
