@@ -1,4 +1,13 @@
-/** Every package keeps its tests in its own test/ folder; they run against the built dist/. */
+/**
+ * Every package keeps its tests in its own test/ folder; they run against the built dist/.
+ *
+ * Two workers at least: Jest's default (one fewer than the cores) is one on a
+ * 2-core machine, and one worker runs every file in band, one after the
+ * other, while most files spend much of their time waiting on child processes.
+ * The long files start first (scripts/test-sequencer.js).
+ */
+const os = require('node:os');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages'],
@@ -7,4 +16,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
   },
   testTimeout: 60000,
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
+  testSequencer: '<rootDir>/scripts/test-sequencer.js',
 };

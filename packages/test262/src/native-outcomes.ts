@@ -22,8 +22,9 @@
  * `hang` or `crash` is the machine's doing as often as the test's: it is not
  * remembered. The file is written whole to a temporary name, then renamed:
  * an interrupted run leaves the old file or the new one, never half of one.
- * It lives per machine rather than in the repository: a committed copy would
- * serve only the one Node release it was measured on.
+ * It lives per machine; the repository commits one table for the Node that
+ * CI runs (native-table.ts), which a run uses instead of this memo when its
+ * key matches.
  *
  * ## References
  *
@@ -81,7 +82,7 @@ function keyOf(testPath: string, mode: Mode): string {
 }
 
 /** Of every built file of this package, in name order: what the runner is. */
-function runnerDigest(): string {
+export function runnerDigest(): string {
   const dist = path.resolve(__dirname, '..', 'dist');
   const hash = createHash('sha256');
   for (const name of fs.readdirSync(dist).filter((file) => file.endsWith('.js')).sort()) {

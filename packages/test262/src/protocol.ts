@@ -28,6 +28,8 @@ export interface Job {
   readonly mode: Mode;
   /** The native outcome an earlier run measured (native-outcomes.ts): only the lowered run happens. */
   readonly native?: Outcome;
+  /** Only the native run happens: recording the native table (native-table.ts). */
+  readonly nativeOnly?: boolean;
 }
 
 export type WorkerMessage =

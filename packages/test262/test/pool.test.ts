@@ -44,12 +44,13 @@ describe('the worker pool', () => {
     ]);
   });
 
-  it('runs only the lowered side of a job whose native outcome is known, and nothing of one known to fail natively', async () => {
+  it('runs only the lowered side of a job whose native outcome is known, nothing of one known to fail natively, only the native side of a nativeOnly job', async () => {
     const remembered = { status: 'fail', failure: { stage: 'runtime', message: 'remembered' } } as const;
     const records = await runInWorkers(
       [
         { path: 'generator.js', mode: 'sloppy', native: remembered },
         { path: 'lowering-breaks.js', mode: 'sloppy', native: { status: 'pass' } },
+        { path: 'lowering-breaks.js', mode: 'sloppy', nativeOnly: true },
       ],
       { workers: 1, testDirectory: suite.testDirectory, harnessDirectory: suite.harnessDirectory },
     );
@@ -61,6 +62,7 @@ describe('the worker pool', () => {
         native: { status: 'pass' },
         lowered: { status: 'fail', failure: { stage: 'refused', message: expect.stringMatching(/^CORO\d+: /) } },
       },
+      { path: 'lowering-breaks.js', mode: 'sloppy', native: { status: 'pass' }, lowered: undefined },
     ]);
   });
 });
