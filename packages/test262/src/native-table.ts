@@ -19,8 +19,9 @@
  * runner (realm, harness loading, verdicts), so the table is keyed by all
  * three: the suite's archive name (the test262 revision), the engine
  * (`process.version` with V8's and ICU's versions, which a build of Node
- * can differ in), a digest of this package's built code, and a digest of
- * the list of runs of the whole selection. Any of them different, the table
+ * can differ in), a digest of the built worker and the modules it loads
+ * (native-outcomes.ts), and a digest of the list of runs of the whole
+ * selection. Any of them different, the table
  * does not apply and the run measures natively as it always did. Only the
  * runs that do not pass are listed (about 250 of 18,400); every other run of
  * the listed selection passed. The table is written by

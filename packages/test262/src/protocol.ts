@@ -33,6 +33,8 @@ export interface Job {
 }
 
 export type WorkerMessage =
+  /** Sent once, when the worker has loaded its modules and listens for jobs. */
+  | { readonly kind: 'ready' }
   | { readonly id: number; readonly kind: 'started'; readonly translation: Translation['name'] }
   | { readonly id: number; readonly kind: 'outcome'; readonly translation: Translation['name']; readonly outcome: Outcome }
   | { readonly id: number; readonly kind: 'done' };

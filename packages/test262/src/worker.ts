@@ -19,7 +19,9 @@
  * dist/worker.js <test dir> <harness dir>`. A test is run lowered only when
  * it passed natively: the lowered result of a test the engine fails would
  * be counted nowhere. A job with a known native outcome runs only lowered; a
- * `nativeOnly` job (recording the native table) only natively. The `started` messages let the pool tell which run a
+ * `nativeOnly` job (recording the native table) only natively. `ready` says
+ * the modules are loaded (the compiler takes seconds on a busy machine), so
+ * that the pool's time limit measures jobs, not the start. The `started` messages let the pool tell which run a
  * hang or a crash belongs to. Harness scripts are compiled once per worker.
  *
  * Unhandled rejections are ignored (test262 does not judge them, and Node
@@ -69,3 +71,5 @@ process.on('message', (job: Job) => {
     process.exit(70);
   });
 });
+
+void send({ kind: 'ready' });

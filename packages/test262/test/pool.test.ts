@@ -20,8 +20,8 @@ describe('the worker pool', () => {
   afterAll(() => removeFakeSuite(suite));
 
   it('goes on past a test that never returns to its event loop, and runs modules lowered with their fixtures', async () => {
-    // The endless test is tried twice (a hang may be the machine's doing); the step limit also covers a
-    // fresh worker loading the compiler, which takes seconds on a busy machine.
+    // The endless test is tried twice (a hang may be the machine's doing); the step limit starts once a
+    // fresh worker has loaded the compiler, which takes seconds on a busy machine.
     const records = await runInWorkers(
       [
         { path: 'endless-jobs.js', mode: 'sloppy' },
