@@ -2,9 +2,10 @@
  * Every package keeps its tests in its own test/ folder; they run against the built dist/.
  *
  * Two workers at least: Jest's default (one fewer than the cores) is one on a
- * 2-core machine, and one worker runs every file in band, one after the
- * other, while most files spend much of their time waiting on child processes.
- * The long files start first (scripts/test-sequencer.js).
+ * 2-core machine, and with one worker Jest runs every file in its own
+ * process, one after the other, so that a file waiting on a child process
+ * (tsc, vite, npm, the test262 workers) leaves a core idle. The long files
+ * start first (scripts/test-sequencer.js).
  */
 const os = require('node:os');
 
