@@ -9,6 +9,7 @@
  * npm run test262 -- --slice 0/8                   # every 8th test, as CI's sample
  * npm run test262 -- --update-expectations         # rewrite expectations.txt from this run
  * npm run test262 -- --measure-native              # run natively too what an earlier run measured
+ * npm run test262 -- --record-native-table         # rewrite native-table.json (the whole selection natively, twice)
  * ```
  *
  * ## Implementation
@@ -16,7 +17,10 @@
  * Parses the arguments, runs {@link runConformance}, prints the report.
  * Exit status: 0 when the results match the expectations (or they were just
  * rewritten), 1 when a failure is not listed or a listed test passes, 2 for
- * a usage error. `--json FILE` also writes the whole report, every failure
+ * a usage error. `--record-native-table` runs no conformance: it
+ * measures the native side and rewrites the committed table
+ * (./record-native-table.ts), exit status 1 when the two measurements
+ * disagree. `--json FILE` also writes the whole report, every failure
  * (lowered and native) with its message, for closer study. Progress goes to stderr every few
  * seconds; the report to stdout.
  *
@@ -27,10 +31,12 @@
 import * as fs from 'fs';
 import { EXPECTATIONS_FILE, runConformance, type ConformanceOptions } from './conformance';
 import { formatExpectations } from './expectations';
+import { recordNativeTable, RecordingError } from './record-native-table';
 import { formatReport, hasUnexpectedResults } from './report';
 
 const USAGE = `usage: npm run test262 -- [--filter TEXT]... [--slice I/N] [--workers N] [--verbose]
-                            [--json FILE] [--update-expectations] [--measure-native]`;
+                            [--json FILE] [--update-expectations] [--measure-native]
+       npm run test262 -- --record-native-table [--workers N]`;
 
 const PROGRESS_EVERY_MS = 30_000;
 
@@ -39,6 +45,7 @@ interface CommandLine {
   readonly update: boolean;
   readonly verbose: boolean;
   readonly json: string | undefined;
+  readonly recordNativeTable: boolean;
 }
 
 class UsageError extends Error {}
@@ -51,6 +58,7 @@ function parseCommandLine(args: readonly string[]): CommandLine {
   let verbose = false;
   let json: string | undefined;
   let reuseNativeOutcomes = true;
+  let recordTable = false;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index];
     const value = (): string => {
@@ -84,11 +92,23 @@ function parseCommandLine(args: readonly string[]): CommandLine {
       case '--measure-native':
         reuseNativeOutcomes = false;
         break;
+      case '--record-native-table':
+        recordTable = true;
+        break;
       default:
         throw new UsageError(`unknown argument '${argument}'`);
     }
   }
-  return { conformance: { filter: filter.length > 0 ? filter : undefined, slice, workers, reuseNativeOutcomes }, update, verbose, json };
+  if (recordTable && (filter.length > 0 || slice !== undefined || update || verbose || json !== undefined || !reuseNativeOutcomes)) {
+    throw new UsageError('--record-native-table takes only --workers');
+  }
+  return {
+    conformance: { filter: filter.length > 0 ? filter : undefined, slice, workers, reuseNativeOutcomes },
+    update,
+    verbose,
+    json,
+    recordNativeTable: recordTable,
+  };
 }
 
 async function main(args: readonly string[]): Promise<number> {
@@ -102,15 +122,14 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   let lastProgress = started;
-  const report = await runConformance({
-    ...command.conformance,
-    onProgress: (finished, total) => {
-      const now = performance.now();
-      if (now - lastProgress < PROGRESS_EVERY_MS) return;
-      lastProgress = now;
-      process.stderr.write(`  … ${finished} / ${total} runs (${((now - started) / 1000).toFixed(0)} s)\n`);
-    },
-  });
+  const onProgress = (finished: number, total: number): void => {
+    const now = performance.now();
+    if (now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    process.stderr.write(`  … ${finished} / ${total} runs (${((now - started) / 1000).toFixed(0)} s)\n`);
+  };
+  if (command.recordNativeTable) return recordTable(command.conformance.workers, onProgress);
+  const report = await runConformance({ ...command.conformance, onProgress });
   process.stdout.write(formatReport(report, { verbose: command.verbose }) + '\n');
   if (command.json !== undefined) fs.writeFileSync(command.json, JSON.stringify(report, null, 2) + '\n');
   if (command.update) {
@@ -119,6 +138,18 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   return hasUnexpectedResults(report) ? 1 : 0;
+}
+
+async function recordTable(workers: number | undefined, onProgress: (finished: number, total: number) => void): Promise<number> {
+  try {
+    const recorded = await recordNativeTable({ workers, onProgress });
+    process.stdout.write(`wrote ${recorded.file}: ${recorded.runs} runs, ${recorded.notPassing} not passing natively\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RecordingError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
 }
 
 main(process.argv.slice(2)).then(

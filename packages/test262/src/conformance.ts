@@ -19,9 +19,14 @@
  * what the engine under it lacks. Module runs that cannot happen (no
  * `vm.SourceTextModule`) are counted as skipped.
  *
- * What Node does with a run is remembered in `.cache/` per Node release,
- * suite and runner (native-outcomes.ts): a later run on the same ones runs
- * only the lowered side, which is what a change to coro can change.
+ * What Node does with a run is known without running it when the committed
+ * table (native-table.ts) is for this suite, Node and runner: then every
+ * {@link SPOT_CHECK_EVERY}-th run of the selection is measured natively
+ * again, and a disagreement with the table fails the run like an unexpected
+ * result. Otherwise what Node did is remembered in `.cache/` per Node
+ * release, suite and runner (native-outcomes.ts). Either way a known native
+ * outcome means only the lowered side runs, which is what a change to coro
+ * can change; every lowered run still happens.
  *
  * `filter` keeps the tests whose path contains one of the strings; `slice`
  * keeps every `count`-th test from the `index`-th, a deterministic sample of
@@ -44,6 +49,8 @@ import {
 } from './expectations';
 import { modesOf, type Mode } from './mode';
 import { NativeOutcomes } from './native-outcomes';
+import { NATIVE_TABLE_FILE, NativeTable, nativeTableKey, runName, SPOT_CHECK_EVERY, type RunId } from './native-table';
+import type { Outcome } from './outcome';
 import { runInWorkers, type RunRecord } from './pool';
 import { selectTests, type SelectedTest } from './selection';
 import { openSuite, repositoryRoot } from './suite';
@@ -58,8 +65,10 @@ export interface ConformanceOptions {
   /** Default: expectations.txt of this package. */
   readonly expectationsFile?: string;
   readonly onProgress?: (finished: number, total: number) => void;
-  /** Reuse the native outcomes an earlier run on this Node measured (native-outcomes.ts). Default true. */
+  /** Take native outcomes from the committed table or an earlier run on this Node (native-table.ts, native-outcomes.ts). Default true. */
   readonly reuseNativeOutcomes?: boolean;
+  /** Default: native-table.json of this package. */
+  readonly nativeTableFile?: string;
 }
 
 export interface ConformanceReport {
@@ -77,6 +86,19 @@ export interface ConformanceReport {
   readonly updatedExpectations: readonly Expectation[];
   readonly complete: boolean;
   readonly seconds: number;
+  /** Where the native outcomes came from, and the spot checks that disagreed with the committed table. */
+  readonly native: NativeSource;
+}
+
+export interface NativeSource {
+  /** One line for the report. */
+  readonly description: string;
+  readonly tableDisagreements: readonly TableDisagreement[];
+}
+
+export interface TableDisagreement extends RunId {
+  readonly table: Outcome;
+  readonly measured: Outcome;
 }
 
 export interface NativeFailure {
@@ -91,13 +113,24 @@ export const EXPECTATIONS_FILE = path.resolve(__dirname, '..', 'expectations.txt
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const started = performance.now();
   const suite = openSuite(repositoryRoot());
-  const tests = narrow(selectTests(suite.testDirectory), options);
+  const selection = selectTests(suite.testDirectory);
+  const tests = narrow(selection, options);
   const byPath = new Map(tests.map((test) => [test.path, test]));
   const remembered = NativeOutcomes.open(suite.cacheDirectory, suite.name);
   const reuse = options.reuseNativeOutcomes ?? true;
-  const jobs = tests.flatMap((test) =>
-    modesOf(test.frontMatter).map((mode) => ({ path: test.path, mode, native: reuse ? remembered.get(test.path, mode) : undefined })),
-  );
+  const allRuns = runsOf(selection);
+  const key = nativeTableKey(suite.name, allRuns);
+  const table = NativeTable.read(options.nativeTableFile ?? NATIVE_TABLE_FILE);
+  const tableMismatch = table === undefined ? 'there is none' : table.mismatch(key);
+  const useTable = reuse && table !== undefined && tableMismatch === undefined;
+  const position = new Map(allRuns.map((run, index) => [runName(run), index]));
+  const isSpotCheck = (run: RunId): boolean => position.get(runName(run))! % SPOT_CHECK_EVERY === 0;
+  const knownNative = (run: RunId): Outcome | undefined => {
+    if (!reuse) return undefined;
+    if (!useTable) return remembered.get(run.path, run.mode);
+    return isSpotCheck(run) ? undefined : table.get(run.path, run.mode);
+  };
+  const jobs = runsOf(tests).map((run) => ({ ...run, native: knownNative(run) }));
 
   let finished = 0;
   const records = await runInWorkers(jobs, {
@@ -107,8 +140,23 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     onRecord: () => options.onProgress?.(++finished, jobs.length),
   });
 
-  remembered.record(records);
-  remembered.save();
+  // The table already holds what this run could remember.
+  if (!useTable) {
+    remembered.record(records);
+    remembered.save();
+  }
+
+  const tableDisagreements = useTable
+    ? records.flatMap(({ path, mode, native }) => {
+        const expected = table.get(path, mode);
+        return isSpotCheck({ path, mode }) && JSON.stringify(expected) !== JSON.stringify(native) ? [{ path, mode, table: expected, measured: native }] : [];
+      })
+    : [];
+  const description = !reuse
+    ? 'measured (--measure-native)'
+    : useTable
+      ? `the committed table (native-table.json), every ${SPOT_CHECK_EVERY}th run measured again`
+      : `measured or remembered in .cache/: the committed table does not apply (${tableMismatch}); npm run test262 -- --record-native-table rewrites it`;
 
   const failures = records.flatMap((record) => loweredFailure(record, byPath.get(record.path)!));
   const complete = options.filter === undefined && options.slice === undefined;
@@ -126,7 +174,12 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     updatedExpectations: updateExpectations(records, failures, expectations, { complete }),
     complete,
     seconds: (performance.now() - started) / 1000,
+    native: { description, tableDisagreements },
   };
+}
+
+function runsOf(tests: readonly SelectedTest[]): RunId[] {
+  return tests.flatMap((test) => modesOf(test.frontMatter).map((mode) => ({ path: test.path, mode })));
 }
 
 function narrow(tests: SelectedTest[], options: ConformanceOptions): SelectedTest[] {

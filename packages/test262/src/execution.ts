@@ -106,6 +106,7 @@ async function evaluate(test: TestCase, mode: Mode, translation: Translation, re
   if (translated.kind !== 'code') return judgeUntranslatable(translated, expected);
 
   const graph = new ModuleGraph(realm, translation);
+  graph.hold();
   let phase: NegativePhase = 'parse';
   const started = performance.now();
   try {

@@ -15,15 +15,16 @@
  *
  * One JSON file per key in the repository's git-ignored `.cache/`: the
  * suite's archive name, `process.version` (the exact Node: a patch release
- * can change what passes), and a digest of this package's built code (the
- * realm, the harness loading and the runner decide an outcome as much as the
- * engine does). Any of them changed, the file is another one and every
+ * can change what passes), and a digest of the built worker and the modules
+ * it loads (the realm, the harness loading and the verdicts decide an
+ * outcome as much as the engine does). Any of them changed, the file is another one and every
  * native outcome is measured again; nothing is ever reused across them. A
  * `hang` or `crash` is the machine's doing as often as the test's: it is not
  * remembered. The file is written whole to a temporary name, then renamed:
  * an interrupted run leaves the old file or the new one, never half of one.
- * It lives per machine rather than in the repository: a committed copy would
- * serve only the one Node release it was measured on.
+ * It lives per machine; the repository commits one table for the Node that
+ * CI runs (native-table.ts), which a run uses instead of this memo when its
+ * key matches.
  *
  * ## References
  *
@@ -80,12 +81,30 @@ function keyOf(testPath: string, mode: Mode): string {
   return `${testPath} ${mode}`;
 }
 
-/** Of every built file of this package, in name order: what the runner is. */
-function runnerDigest(): string {
-  const dist = path.resolve(__dirname, '..', 'dist');
+/**
+ * What the runner is: the built worker and every module of this package it
+ * loads, in name order. The rest of the package (the pool, the report, the
+ * command line) decides no outcome, so changing it measures nothing again.
+ */
+export function runnerDigest(): string {
   const hash = createHash('sha256');
-  for (const name of fs.readdirSync(dist).filter((file) => file.endsWith('.js')).sort()) {
-    hash.update(name).update('\0').update(fs.readFileSync(path.join(dist, name))).update('\0');
-  }
+  for (const [name, code] of runnerFiles()) hash.update(name).update('\0').update(code).update('\0');
   return hash.digest('hex').slice(0, 12);
 }
+
+/** The built worker and the modules of this package it loads, by name, in name order, with their code. */
+export function runnerFiles(): [string, string][] {
+  const dist = path.resolve(__dirname, '..', 'dist');
+  const loaded = new Map<string, string>();
+  const visit = (name: string): void => {
+    if (loaded.has(name)) return;
+    const code = fs.readFileSync(path.join(dist, name), 'utf8');
+    loaded.set(name, code);
+    for (const [, local] of code.matchAll(LOCAL_REQUIRE)) visit(`${local}.js`);
+  };
+  visit('worker.js');
+  return [...loaded].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** A CommonJS `require` of a module of this package, as tsc writes it. */
+const LOCAL_REQUIRE = /\brequire\("\.\/([\w-]+)"\)/g;

@@ -28,9 +28,13 @@ export interface Job {
   readonly mode: Mode;
   /** The native outcome an earlier run measured (native-outcomes.ts): only the lowered run happens. */
   readonly native?: Outcome;
+  /** Only the native run happens: recording the native table (native-table.ts). */
+  readonly nativeOnly?: boolean;
 }
 
 export type WorkerMessage =
+  /** Sent once, when the worker has loaded its modules and listens for jobs. */
+  | { readonly kind: 'ready' }
   | { readonly id: number; readonly kind: 'started'; readonly translation: Translation['name'] }
   | { readonly id: number; readonly kind: 'outcome'; readonly translation: Translation['name']; readonly outcome: Outcome }
   | { readonly id: number; readonly kind: 'done' };

@@ -9,6 +9,7 @@
  *   lowered passing  15,870   (93.6 % of native passing)
  *   skipped          0
  *   time             151 s
+ *   native outcomes  the committed table (native-table.json), every 16th run measured again
  * lowered-only failures by reason (1,080):
  *     612  early-error-not-reported
  *     201  function-name-not-inferred
@@ -40,6 +41,11 @@ export function formatReport(report: ConformanceReport, { verbose = false }: { v
   lines.push(`  lowered passing  ${count(report.loweredPassing)}   (${share.toFixed(1)} % of native passing)`);
   lines.push(`  skipped          ${count(report.skipped)}`);
   lines.push(`  time             ${report.seconds.toFixed(0)} s`);
+  lines.push(`  native outcomes  ${report.native.description}`);
+  for (const { path, mode, table, measured } of report.native.tableDisagreements) {
+    lines.push(`  native table disagrees  ${path} ${mode}: the table says ${JSON.stringify(table)}, measured ${JSON.stringify(measured)}`);
+  }
+  if (report.native.tableDisagreements.length > 0) lines.push('when Node is right, rewrite the table with: npm run test262 -- --record-native-table');
 
   lines.push(`lowered-only failures by reason (${count(report.failures.length)}):`);
   for (const [category, failures] of byCategory(report.failures)) {
@@ -63,7 +69,7 @@ export function formatReport(report: ConformanceReport, { verbose = false }: { v
 }
 
 export function hasUnexpectedResults(report: ConformanceReport): boolean {
-  return report.comparison.unexpectedFailures.length + report.comparison.unexpectedPasses.length > 0;
+  return report.comparison.unexpectedFailures.length + report.comparison.unexpectedPasses.length + report.native.tableDisagreements.length > 0;
 }
 
 function byCategory(failures: readonly LoweredFailure[]): [string, LoweredFailure[]][] {

@@ -18,7 +18,10 @@
  * Started by pool.ts with `node --experimental-vm-modules --expose-gc
  * dist/worker.js <test dir> <harness dir>`. A test is run lowered only when
  * it passed natively: the lowered result of a test the engine fails would
- * be counted nowhere. The `started` messages let the pool tell which run a
+ * be counted nowhere. A job with a known native outcome runs only lowered; a
+ * `nativeOnly` job (recording the native table) only natively. `ready` says
+ * the modules are loaded (the compiler takes seconds on a busy machine), so
+ * that the pool's time limit measures jobs, not the start. The `started` messages let the pool tell which run a
  * hang or a crash belongs to. Harness scripts are compiled once per worker.
  *
  * Unhandled rejections are ignored (test262 does not judge them, and Node
@@ -46,13 +49,18 @@ function send(message: WorkerMessage): Promise<void> {
 
 async function runJob(job: Job): Promise<void> {
   const test = loadTest(testDirectory, job.path);
-  for (const translation of (job.native ? [lowered] : [native, lowered]) as Translation[]) {
+  for (const translation of translationsOf(job)) {
     await send({ id: job.id, kind: 'started', translation: translation.name });
     const outcome = await runTest(test, job.mode, translation, harness);
     await send({ id: job.id, kind: 'outcome', translation: translation.name, outcome });
     if (outcome.status !== 'pass') break;
   }
   await send({ id: job.id, kind: 'done' });
+}
+
+function translationsOf(job: Job): Translation[] {
+  if (job.native) return [lowered];
+  return job.nativeOnly ? [native] : [native, lowered];
 }
 
 let queue = Promise.resolve();
@@ -63,3 +71,5 @@ process.on('message', (job: Job) => {
     process.exit(70);
   });
 });
+
+void send({ kind: 'ready' });

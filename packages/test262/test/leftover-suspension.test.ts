@@ -1,3 +1,4 @@
+import { transform } from '@coro/compiler';
 import { findLeftoverSuspension } from '../src/leftover-suspension';
 
 describe('leftover suspension check', () => {
@@ -33,5 +34,26 @@ describe('leftover suspension check', () => {
       'x = a * b;',
     ].join('\n');
     expect(findLeftoverSuspension(code, 'script')).toBeUndefined();
+  });
+
+  describe('with the inline runtime in the code', () => {
+    const lowered = transform('"use strict";\nfunction* g() { yield 1; }\n', { runtime: 'inline', sourceType: 'script', sourceMap: false }).code;
+    const runtimeStart = lowered.indexOf('var $coro = (function () {');
+    const runtimeEnd = lowered.indexOf('})();\n', runtimeStart) + '})();\n'.length;
+    const lineOf = (offset: number): number => lowered.slice(0, offset).split('\n').length;
+
+    it('finds nothing in a lowering, and what follows the runtime at its own line and column', () => {
+      expect(runtimeStart).toBeGreaterThan(0);
+      expect(findLeftoverSuspension(lowered, 'script')).toBeUndefined();
+      expect(findLeftoverSuspension(`${lowered}var k = async () => 1;\n`, 'script')).toBe(`async arrow function at ${lineOf(lowered.length)}:9`);
+      const before = lowered.slice(0, runtimeStart) + 'var h = function* () {};\n' + lowered.slice(runtimeStart);
+      expect(findLeftoverSuspension(before, 'script')).toBe(`generator function at ${lineOf(runtimeStart)}:9`);
+    });
+
+    it('reads a block that is not exactly the runtime like the rest of the code', () => {
+      const returnLine = lowered.lastIndexOf('\nreturn {', runtimeEnd) + 1;
+      const tampered = lowered.slice(0, returnLine) + 'function* sneaked() {}\n' + lowered.slice(returnLine);
+      expect(findLeftoverSuspension(tampered, 'script')).toBe(`generator function at ${lineOf(returnLine)}:1`);
+    });
   });
 });

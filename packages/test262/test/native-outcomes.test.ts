@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { NativeOutcomes } from '../src/native-outcomes';
+import { NativeOutcomes, runnerFiles } from '../src/native-outcomes';
 
 describe('remembered native outcomes', () => {
   let cache: string;
@@ -32,5 +32,14 @@ describe('remembered native outcomes', () => {
     expect(NativeOutcomes.open(cache, 'test262-def').get('a.js', 'strict')).toBeUndefined();
     const files = fs.readdirSync(path.join(cache, 'test262-native'));
     expect(files).toEqual([expect.stringContaining(`test262-abc-node${process.version}-`)]);
+  });
+
+  it('belong to one runner: the built worker and the modules it loads, not the rest of the package', () => {
+    const names = runnerFiles().map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining(['execution.js', 'harness.js', 'module-graph.js', 'realm.js', 'translation.js', 'worker.js']));
+    expect(names).not.toContain('cli.js');
+    expect(names).not.toContain('pool.js');
+    expect(names).not.toContain('report.js');
+    expect(names).toEqual([...names].sort());
   });
 });

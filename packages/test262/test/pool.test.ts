@@ -20,8 +20,8 @@ describe('the worker pool', () => {
   afterAll(() => removeFakeSuite(suite));
 
   it('goes on past a test that never returns to its event loop, and runs modules lowered with their fixtures', async () => {
-    // The endless test is tried twice (a hang may be the machine's doing); the step limit also covers a
-    // fresh worker loading the compiler, which takes seconds on a busy machine.
+    // The endless test is tried twice (a hang may be the machine's doing); the step limit starts once a
+    // fresh worker has loaded the compiler, which takes seconds on a busy machine.
     const records = await runInWorkers(
       [
         { path: 'endless-jobs.js', mode: 'sloppy' },
@@ -44,12 +44,13 @@ describe('the worker pool', () => {
     ]);
   });
 
-  it('runs only the lowered side of a job whose native outcome is known, and nothing of one known to fail natively', async () => {
+  it('runs only the lowered side of a job whose native outcome is known, nothing of one known to fail natively, only the native side of a nativeOnly job', async () => {
     const remembered = { status: 'fail', failure: { stage: 'runtime', message: 'remembered' } } as const;
     const records = await runInWorkers(
       [
         { path: 'generator.js', mode: 'sloppy', native: remembered },
         { path: 'lowering-breaks.js', mode: 'sloppy', native: { status: 'pass' } },
+        { path: 'lowering-breaks.js', mode: 'sloppy', nativeOnly: true },
       ],
       { workers: 1, testDirectory: suite.testDirectory, harnessDirectory: suite.harnessDirectory },
     );
@@ -61,6 +62,7 @@ describe('the worker pool', () => {
         native: { status: 'pass' },
         lowered: { status: 'fail', failure: { stage: 'refused', message: expect.stringMatching(/^CORO\d+: /) } },
       },
+      { path: 'lowering-breaks.js', mode: 'sloppy', native: { status: 'pass' }, lowered: undefined },
     ]);
   });
 });

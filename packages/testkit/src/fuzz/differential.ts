@@ -81,7 +81,11 @@ export interface DifferentialOptions {
    * fuzzer itself use one). Default: the real compiler, in a worker.
    */
   transform?: Transform;
-  /** How long one call of the real compiler may take. Default 2000 ms; a call takes a few milliseconds. */
+  /**
+   * How long one call of the real compiler may take. Default 10 s: a call takes a few milliseconds, but
+   * the first calls of a fresh compiler worker took over 2 s on a machine busy with other test files
+   * (Jest runs two at a time, test262's worker processes beside them); an endless loop is caught all the same.
+   */
   transformTimeoutMs?: number;
   /**
    * Default true: output that still holds a `function*` fails as `not-lowered`.
@@ -92,7 +96,7 @@ export interface DifferentialOptions {
 
 const DEFAULT_MODES: readonly DifferentialRuntime[] = ['inline', 'require'];
 const DEFAULT_TIMEOUT_MS = 2000;
-const DEFAULT_TRANSFORM_TIMEOUT_MS = 2000;
+const DEFAULT_TRANSFORM_TIMEOUT_MS = 10_000;
 const FILENAME = 'fuzz.js';
 
 /**
