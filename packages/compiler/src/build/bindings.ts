@@ -216,9 +216,9 @@ export class MachineBindings extends IrWriter {
     if (this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
-    if (!isDestructuringTarget(node)) return code;
-    // A destructuring target has no value to wrap: it becomes a setter that checks what it stores.
     const immutable = this.immutability(binding);
+    if (!isDestructuringTarget(node) || (!immutable && !this.deadZone.has(binding))) return code;
+    // A destructuring target has no value to wrap: it becomes a setter that checks what it stores.
     const value = this.context.freshName('$value');
     const rt = this.context.names.runtime;
     const name = JSON.stringify(binding.name);
@@ -227,8 +227,7 @@ export class MachineBindings extends IrWriter {
     const initialized: Code = this.deadZone.has(binding) ? [rt.ref('checkInitialized'), '(', ...code, ', ', name, '); '] : [];
     if (immutable === 'const' || (immutable === 'ownName' && this.context.strict)) return setter([...initialized, rt.ref('throwConstantAssignment'), '(', name, ');']);
     if (immutable === 'ownName') return setter([]);
-    if (this.deadZone.has(binding)) return setter([...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', name, ');']);
-    return code;
+    return setter([...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', name, ');']);
   }
 
   /**
