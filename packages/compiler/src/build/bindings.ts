@@ -267,6 +267,8 @@ export class MachineBindings extends IrWriter {
   protected closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {
+      // A declaration's own name is bound where the declaration stands, not read by the closure.
+      if (ts.isIdentifier(n) && !isInsideClosure(n, this.context.fn)) return;
       if (ts.isIdentifier(n)) {
         const binding = this.context.scopes.resolved.get(n);
         const env = binding && this.environmentOf.get(binding);
