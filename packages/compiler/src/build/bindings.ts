@@ -267,9 +267,9 @@ export class MachineBindings extends IrWriter {
   protected closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {
-      // A declaration's own name is bound where the declaration stands, not read by the closure.
-      if (ts.isIdentifier(n) && !isInsideClosure(n, this.context.fn)) return;
       if (ts.isIdentifier(n)) {
+        // A declaration's own name is bound where the declaration stands, not read by the closure.
+        if (n === (node as ts.NamedDeclaration).name) return;
         const binding = this.context.scopes.resolved.get(n);
         const env = binding && this.environmentOf.get(binding);
         if (env) used.add(env);
