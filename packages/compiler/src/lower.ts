@@ -49,6 +49,7 @@ import {
   dynamicKeyOf,
   expressionHoistSite,
   findHoistSite,
+  isStatementList,
   formOf,
   helperInsertions,
   indentOf,
@@ -60,9 +61,9 @@ import {
   nameKeyInsertions,
   placeLowered,
   SharedSites,
+  seesClassScope,
   siteOf,
   type MethodLinkage,
-  seesClassScope,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
@@ -108,6 +109,8 @@ class FunctionLowering {
   private readonly kind: SuspendKind;
   /** An async arrow's helpers go to the statement list around it (see below); none otherwise. */
   private readonly hoistSite: HoistSite | undefined;
+  /** A method whose step function is made inside its class, where it sees what only the class body sees. */
+  private readonly madeInClass: boolean;
   private readonly indent: string;
   private readonly scopes: ScopeInfo;
   private readonly allocator: NameAllocator;
@@ -159,6 +162,7 @@ class FunctionLowering {
     // Nested in another machine, its step reads that machine's frame, so it stays where it stands.
     this.hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
     this.indent = this.hoistSite ? indentOf(this.hoistSite.anchor, sf) : indent;
+    this.madeInClass = form === 'method' && seesClassScope(fn, outer);
 
     this.allocator = new NameAllocator(file.identifiers, outer?.reserved);
     this.names = machineNames(this.allocator, file.runtime);
@@ -279,7 +283,7 @@ class FunctionLowering {
       stepParameter: this.sharedFrame || this.storage === 'scope' ? this.allocator.fresh('$step') : undefined,
       stepInScope: this.storage === 'scope',
       // A shared frame's step is made per evaluation, a scope's per call, and a method using private names makes it in its class later.
-      stepOnPrototype: this.coroutine && !this.sharedFrame && this.storage !== 'scope' && !(form === 'method' && seesClassScope(fn)),
+      stepOnPrototype: this.coroutine && !this.sharedFrame && this.storage !== 'scope' && !this.madeInClass,
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:
@@ -322,7 +326,7 @@ class FunctionLowering {
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
-    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod };
+    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod, madeInClass: this.madeInClass };
     // The wrapper's own frame is one native code does not have: its call into the runtime maps to nothing, so
     // that frame is not one more at the declaration's line (the body's frames map to where they stand).
     const runtimeCall = file.marks ? unmappedMark() : '';
@@ -490,6 +494,7 @@ class FunctionLowering {
       },
       environmentReference: (id) => builder.environmentReference(id),
       writeRule: (id) => builder.writeRule(id),
+      bindsAsExpression: (declaration) => this.bindsAsExpression(declaration),
       render: (n) => renderCode(builder.render(n), this.layout!),
       lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
@@ -508,7 +513,7 @@ class FunctionLowering {
       ? [deferred(() => get().replacement.slice(0, get().keyAt)), ...builder.render(key), deferred(() => get().replacement.slice(get().keyAt))]
       : [deferred(() => get().replacement)];
     const site = findHoistSite(node);
-    const splitByThis = site.container === this.fn.body || builder.suspends(site.container);
+    const splitByThis = this.splits(site.container);
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     if (splitByThis && !site.wrap) {
@@ -517,9 +522,18 @@ class FunctionLowering {
       insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
     }
     if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    // A class declaration of a statement list this machine splits is bound as a class expression.
-    else insertInto(edits, linkInsertions(node, get, sf, shared, splitByThis && site.anchor === node.parent));
+    else insertInto(edits, linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent)));
     return replacement;
+  }
+
+  /** Whether this machine takes a statement list apart at its suspension points. */
+  private splits(statementList: ts.Node): boolean {
+    return statementList === this.fn.body || this.builder.suspends(statementList);
+  }
+
+  /** A class declaration of a statement list this machine splits is bound as a class expression (`$frame.C$ = class C { … }`). */
+  private bindsAsExpression(node: ts.Node): boolean {
+    return ts.isClassDeclaration(node) && isStatementList(node.parent) && this.splits(node.parent);
   }
 
   /** `this`, `arguments`, `new.target` or `super` of this function, as a nested arrow reads it. */

@@ -72,6 +72,8 @@ export interface OuterMachine {
   environmentReference(node: ts.Identifier): { alias: string; write(environment: Code): Code } | undefined;
   /** What a nested function's write to a binding of the enclosing machine checks. */
   writeRule(node: ts.Identifier): WriteRule | undefined;
+  /** Whether the enclosing machine binds a class declaration as a class expression, whose name then has no binding outside the class. */
+  bindsAsExpression(declaration: ts.ClassDeclaration): boolean;
   /** Whether code of the enclosing machine holds a suspension point, and is so taken apart. */
   suspends(node: ts.Node): boolean;
   readonly reserved: readonly string[];
@@ -86,7 +88,7 @@ export interface LoweredFunction {
   readonly helpers: string;
   /** Statements that must run before the function is first called (tables, prototype linkage). */
   readonly setup: string;
-  /** A static block for the start of the class body of a method that uses private names: it makes the step function there. */
+  /** A static block for the start of the class body where a method's step function is made (`seesClassScope`), and that class. */
   readonly classMember?: string;
   /** How a method is linked once its class or object exists; none for one a later member redefines, or an instance private one. */
   readonly methodLink?: MethodLink;

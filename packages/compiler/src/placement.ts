@@ -37,10 +37,11 @@ import ts from 'typescript';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { computedNameKey, namedEvaluationName } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
+import { isAssignmentTarget } from './early-errors/assignment-targets';
 import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
 import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
-import type { FunctionForm, HoistSite, LoweredFunction, MethodLink } from './lowered-function';
+import type { FunctionForm, HoistSite, LoweredFunction, MethodLink, OuterMachine } from './lowered-function';
 
 export function isStatementList(node: ts.Node): boolean {
   return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
@@ -86,13 +87,20 @@ export function expressionHoistSite(fn: ts.Node): HoistSite | undefined {
 }
 
 /**
- * Whether a method's body reads what only its class body sees: a private
- * name, or the own name of a class expression around it (`class Tree { *walk() { … Tree … } }`
- * written as an expression). Its step function is then made inside the class.
+ * Whether a method's step function must be made inside the nearest class
+ * between the method and the statement list its helpers go to: its body
+ * reads what only a class body there sees (a private name, or the own name
+ * of such a class where that name may differ from the binding outside:
+ * `class Tree { *walk() { … Tree … } }` written as an expression, or a
+ * declaration whose outer binding may not hold the class while a method
+ * runs). The step is then made by a static block there.
  */
-export function seesClassScope(fn: ts.Node): boolean {
+export function seesClassScope(fn: ts.Node, outer: OuterMachine | undefined): boolean {
+  const nearest = nearestClassBelowSite(fn);
+  if (!nearest) return false;
   const classNames = new Set<string>();
-  for (let n = fn.parent; n; n = n.parent) if (ts.isClassExpression(n) && n.name) classNames.add(n.name.text);
+  const site = siteOf(fn);
+  for (let n: ts.Node = nearest; n !== site; n = n.parent) if (ts.isClassLike(n) && n.name && innerNameMayDiffer(n, outer)) classNames.add(n.name.text);
   let found = false;
   const visit = (node: ts.Node) => {
     if (found) return;
@@ -101,6 +109,58 @@ export function seesClassScope(fn: ts.Node): boolean {
   };
   ts.forEachChild(fn, visit);
   return found;
+}
+
+/** The nearest class around a function that its helpers' statement list stands outside of. */
+function nearestClassBelowSite(fn: ts.Node): ts.ClassLikeDeclaration | undefined {
+  const site = siteOf(fn);
+  for (let n = fn.parent; n !== site; n = n.parent) if (ts.isClassLike(n)) return n;
+  return undefined;
+}
+
+/**
+ * Whether a class's own name, the immutable binding its body sees, may hold
+ * something else than the name outside while one of its methods runs. A
+ * class expression's name has no binding outside, nor has a declaration
+ * that an enclosing machine binds as an expression. A declaration's outer
+ * binding is set once the definition is complete, so it differs while the
+ * class's own static code runs (which may call its methods), when a
+ * decorator replaces the class, and when anything in its scope writes it
+ * (where the method itself must throw instead).
+ */
+function innerNameMayDiffer(holder: ts.ClassLikeDeclaration, outer: OuterMachine | undefined): boolean {
+  if (!ts.isClassDeclaration(holder) || outer?.bindsAsExpression(holder) || runsCodeOfItsOwn(holder)) return true;
+  const written = namesWrittenIn(bindingScopeOf(holder));
+  return written === 'any' || written.has(holder.name!.text);
+}
+
+/** The node whose lexical environment binds a declaration: its block, case block, module block or file. */
+function bindingScopeOf(declaration: ts.Node): ts.Node {
+  let scope = declaration.parent;
+  while (!(ts.isBlock(scope) || ts.isCaseBlock(scope) || ts.isModuleBlock(scope) || ts.isSourceFile(scope))) scope = scope.parent;
+  return scope;
+}
+
+const writtenNames = new WeakMap<ts.Node, Set<string> | 'any'>();
+
+/** The identifiers written anywhere under `scope` (shadowed or not); `'any'` where a direct eval may write any name. */
+function namesWrittenIn(scope: ts.Node): Set<string> | 'any' {
+  let written = writtenNames.get(scope);
+  if (written) return written;
+  const names = new Set<string>();
+  let any = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      if (isAssignmentTarget(node)) names.add(node.text);
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'eval') {
+      any = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  written = any ? 'any' : names;
+  writtenNames.set(scope, written);
+  return written;
 }
 
 /** Position where setup statements of a statement list go: after directives and imports. */
@@ -164,6 +224,8 @@ interface LoweredParts {
   readonly ownBinding: string | undefined;
   /** For a declaration: its wrapper is a method its `var` binds at the top of its scope (wrapper.ts, `isHoistableAsMethod`). */
   readonly hoistedAsMethod: boolean;
+  /** For a method: its step function is made inside a class around it (`seesClassScope`). */
+  readonly madeInClass: boolean;
 }
 
 /** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
@@ -193,7 +255,7 @@ export function placeLowered(
         methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
       }
       const keyAt = parts.keyAt;
-      if (!seesClassScope(fn)) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
+      if (!parts.madeInClass) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
       // Private names and a class expression's own name are seen only inside the class body: the step function is made by a static block there.
       return {
         replacement: wrapper,
@@ -276,7 +338,9 @@ export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts
   if (!ts.isMethodDeclaration(node)) return [];
   const insertions = shared.link(node, get, sf, classWrittenAsExpression);
   const holder = node.parent;
-  if (ts.isClassLike(holder)) insertions.push({ at: holder.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') });
+  // Where `seesClassScope` would make the step, if it does: known before the method is lowered.
+  const home = nearestClassBelowSite(node);
+  if (home) insertions.push({ at: home.members.pos, text: () => (get().classMember ? ' ' + get().classMember : '') });
   return insertions;
 }
 
