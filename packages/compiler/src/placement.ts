@@ -256,11 +256,13 @@ export function placeLowered(
       }
       const keyAt = parts.keyAt;
       if (!parts.madeInClass) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
-      // Private names and a class expression's own name are seen only inside the class body: the step function is made by a static block there.
+      // What only the class body sees is seen by a step function a static block makes there. That
+      // step is the class's own: a class made in a loop gets one per iteration, held by a block binding
+      // declared before the setup that names it.
       return {
         replacement: wrapper,
-        helpers: joinLines([`var ${[...(keyTemp ? [keyTemp] : []), helper.step].join(', ')};`, emitted.frameConstructor], indent),
-        setup,
+        helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', emitted.frameConstructor], indent),
+        setup: joinLines([`let ${helper.step};`, setup], indent),
         classMember: `static { ${helper.step} = ${emitted.step}; }`,
         methodLink,
         keyAt,
