@@ -326,6 +326,10 @@ class FunctionLowering {
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
+    const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
+    // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
+    const linkDecorator =
+      this.linkage === 'decorator' ? `@(${rt.ref('linkDecoratedMethod')}(${helper.frame}, ${rt.ref(kind === 'async' ? 'linkAsyncFunction' : generatorLink)}))` : undefined;
     const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod, madeInClass: this.madeInClass };
     // The wrapper's own frame is one native code does not have: its call into the runtime maps to nothing, so
     // that frame is not one more at the declaration's line (the body's frames map to where they stand).
@@ -359,7 +363,7 @@ class FunctionLowering {
       } else if (linkedName !== undefined) {
         linkArguments.push(linkedName);
       }
-      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod);
+      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
@@ -369,8 +373,7 @@ class FunctionLowering {
     const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
     // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
     const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod);
-    const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
+    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod, linkDecorator);
     // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
     const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>

@@ -249,7 +249,7 @@ export function placeLowered(
       let methodLink: MethodLink | undefined;
       if (linkage === 'private') {
         methodLink = { on: 'private', call: `${link(`this.${(fn.name as ts.PrivateIdentifier).text}`)};` };
-      } else if (linkage) {
+      } else if (linkage && linkage !== 'decorator') {
         const on = ts.isObjectLiteralExpression(fn.parent) ? 'object' : hasStaticModifier(fn) ? 'this' : 'this.prototype';
         const key = linkage === 'computed' ? keyTemp! : JSON.stringify(linkage.key);
         methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
@@ -525,16 +525,19 @@ export function insertInto(edits: Edit[], insertions: readonly Insertion[]): voi
 }
 
 /** How a method is found once its class or object exists (see {@link methodLinkage}). */
-export type MethodLinkage = { readonly key: string } | 'computed' | 'private';
+export type MethodLinkage = { readonly key: string } | 'computed' | 'private' | 'decorator';
 
 /**
  * By its key, known now or kept when its computed key is evaluated; a static
  * private method by its name. None when a later member of the same class or
  * object defines the same key on the same object (the method's function is
  * then unreachable, and the key names another function), and none for an
- * instance private method, which only an instance reaches.
+ * instance private method, which only an instance reaches. A decorated
+ * method is linked by a decorator written next to it: the user's decorators
+ * see it linked, and may replace it with a function that is no lowered one.
  */
 export function methodLinkage(fn: ts.MethodDeclaration): MethodLinkage | undefined {
+  if (hasDecorators(fn)) return 'decorator';
   if (ts.isPrivateIdentifier(fn.name)) return hasStaticModifier(fn) ? 'private' : undefined;
   const key = propertyKeyOf(fn.name);
   if (key === undefined) return 'computed';

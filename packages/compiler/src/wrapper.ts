@@ -63,6 +63,7 @@ export function wrapperText(
   parameterList: string,
   keepKey: { readonly before: string; readonly after: string } | undefined,
   asMethod = false,
+  linkDecorator?: string,
 ): { text: string; keyAt: number | undefined } {
   const text = sf.text;
   const body = fn.body!;
@@ -79,6 +80,12 @@ export function wrapperText(
     // Inside a machine the key is a hole the machine fills with its own code, so what the key reads is live there.
     const key = outer ? '' : text.slice(fn.name.expression.getStart(sf), fn.name.expression.end);
     replaced.push({ start: fn.name.getStart(sf), end: fn.name.end, text: `[${keepKey.before}${key}${keepKey.after}]`, hole: 1 + keepKey.before.length });
+  }
+  const decorators = linkDecorator === undefined ? undefined : ts.getDecorators(fn as ts.MethodDeclaration);
+  if (decorators?.length) {
+    // Nearest to the method, so it runs first (decorators apply from the nearest out).
+    const after = decorators[decorators.length - 1].end;
+    replaced.push({ start: after, end: after, text: ' ' + linkDecorator });
   }
   replaced.sort((x, y) => x.start - y.start);
   let head = '';

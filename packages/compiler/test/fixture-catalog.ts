@@ -22,6 +22,8 @@ export interface FixtureOptions {
   expectDiagnostics: boolean;
   execute: boolean;
   timeoutMs: number;
+  /** For TypeScript input with decorators: which kind, downleveled by TypeScript when the input and the lowerings run. */
+  decorators: 'standard' | 'legacy' | undefined;
   transform: TransformOptions;
 }
 
@@ -43,7 +45,7 @@ export interface Fixture {
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES_ROOT = path.join(REPO_ROOT, 'fixtures');
-const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs', 'knownGap', 'nativeDiffers']);
+const RUNNER_KEYS = new Set(['expectDiagnostics', 'execute', 'timeoutMs', 'knownGap', 'nativeDiffers', 'decorators']);
 
 export function discoverFixtures(): Fixture[] {
   const found: Fixture[] = [];
@@ -94,6 +96,7 @@ function readOptions(dir: string, id: string): FixtureOptions {
     expectDiagnostics: raw.expectDiagnostics === true,
     execute: raw.execute !== false && raw.expectDiagnostics !== true,
     timeoutMs: typeof raw.timeoutMs === 'number' ? raw.timeoutMs : 5000,
+    decorators: raw.decorators === 'standard' || raw.decorators === 'legacy' ? raw.decorators : undefined,
     transform,
   };
 }

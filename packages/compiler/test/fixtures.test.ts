@@ -27,6 +27,10 @@
  * - `knownGap` (string): why the lowered trace still differs from native. Its
  *   two trace tests are `test.failing`: they pass while the gap is there and
  *   fail the day it closes, so the marker is removed with the fix.
+ * - `decorators` (`"standard"` or `"legacy"`): TypeScript input with decorators,
+ *   which Node cannot run: the input and the lowerings are transpiled to ES2022
+ *   (standard decorators) or with `experimentalDecorators` (legacy ones), with
+ *   generators and async functions left native either way.
  * - `nativeDiffers` (string): why Node's own trace is not the specification's
  *   (an engine that predates a spec change). The lowered traces are compared
  *   with the fixture's `expected-trace.txt`, written by hand from the spec,
@@ -214,17 +218,19 @@ function lower(input: string, fixture: Fixture, runtime: RuntimeMode): Transform
  * calls, to the fixture's `@jsx` pragma when it has one), keeping native generators.
  */
 function run(fixture: Fixture, code: string, variant: 'input' | 'output' | 'inline'): ExecutionResult {
-  const runnable = fixture.language === 'js' ? code : stripTypes(code, fixture.filename);
+  const runnable = fixture.language === 'js' ? code : stripTypes(code, fixture.filename, fixture.options.decorators);
   const filename = variant === 'input' ? fixture.filename : `${fixture.filename} (${variant})`;
   return execute(runnable, { filename, timeoutMs: fixture.options.timeoutMs });
 }
 
-function stripTypes(code: string, fileName: string): string {
+function stripTypes(code: string, fileName: string, decorators?: 'standard' | 'legacy'): string {
   const output = ts.transpileModule(code, {
     fileName,
     reportDiagnostics: true,
     compilerOptions: {
-      target: ts.ScriptTarget.ESNext,
+      // Below ESNext TypeScript downlevels standard decorators; ES2022 keeps generators and async functions.
+      target: decorators === 'standard' ? ts.ScriptTarget.ES2022 : ts.ScriptTarget.ESNext,
+      experimentalDecorators: decorators === 'legacy',
       module: ts.ModuleKind.ESNext,
       // The fixture is a sloppy classic script: no "use strict" may be added.
       alwaysStrict: false,
@@ -253,7 +259,7 @@ function syntaxErrors(code: string, fixture: Fixture, runtime: RuntimeMode): str
   const name = `${fixture.filename} (${runtime})`;
   const errors = parseErrors(code, name, SCRIPT_KINDS[fixture.language]);
   if (errors.length > 0) return errors;
-  const javaScript = fixture.language === 'js' ? code : stripTypes(code, fixture.filename);
+  const javaScript = fixture.language === 'js' ? code : stripTypes(code, fixture.filename, fixture.options.decorators);
   if (fixture.language !== 'js') errors.push(...parseErrors(javaScript, name, ts.ScriptKind.JS));
   // A module would need `vm.SourceTextModule`, behind a flag in Node 20: TypeScript's parser reads those alone.
   const script = runtime === 'inline' || fixture.options.transform.sourceType !== 'module';

@@ -41,6 +41,7 @@ export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
 export var linkGenerator = linking.linkGenerator;
 export var linkMethods = linking.linkMethods;
 export var linkClass = linking.linkClass;
+export var linkDecoratedMethod = linking.linkDecoratedMethod;
 export var adoptPrototype = linking.adoptPrototype;
 export var linkAsyncGenerator = linking.linkAsyncGenerator;
 export var adoptAsyncGeneratorPrototype = linking.adoptAsyncGeneratorPrototype;

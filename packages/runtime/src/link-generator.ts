@@ -65,6 +65,21 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
 }
 
 /**
+ * For a decorated suspend method: a decorator written next to the method,
+ * so that it runs before the user's decorators (they apply from the nearest
+ * out) and links the method they are given, which may replace it. It takes
+ * both calling conventions: TypeScript's legacy decorators pass
+ * `(prototype, key, descriptor)`, standard ones `(method, context)`; it
+ * returns nothing, which replaces nothing in either.
+ */
+export function linkDecoratedMethod(Frame: Function, link: (fn: Function, Frame: Function) => unknown) {
+  return function (method: unknown, context: unknown, descriptor?: PropertyDescriptor): void {
+    var fn = arguments.length > 2 ? descriptor && descriptor.value : method;
+    if (typeof fn === 'function') link(fn, Frame);
+  };
+}
+
+/**
  * Links the suspend methods of a class or object literal once it exists:
  * `linkMethods(holder, key1, Frame1, link1, key2, Frame2, link2, …)` calls
  * `link(holder[key], Frame)` for each method, whatever its kind (`link` is

@@ -1,7 +1,7 @@
 import {
   adoptAsyncGeneratorPrototype, AsyncFunctionPrototype, AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype,
   AsyncIteratorPrototype, GeneratorFunctionPrototype, GeneratorPrototype, linkAsyncFunction, linkAsyncGenerator,
-  linkGenerator, linkMethods as linkMethodsOf, notAConstructor, startAsync,
+  linkDecoratedMethod, linkGenerator, linkMethods as linkMethodsOf, notAConstructor, startAsync,
 } from '../src';
 import { loweredAsyncGenerator } from './side-by-side-async';
 
@@ -178,6 +178,36 @@ describe('linkAsyncFunction', () => {
 
   test('a null function (a method linked later) is returned as is', () => {
     expect(linkAsyncFunction(null, function Frame() {})).toBeNull();
+  });
+});
+
+describe('linkDecoratedMethod', () => {
+  test('links the method a standard decorator is given, and replaces nothing', () => {
+    const method = function ids() {};
+    function Frame() {}
+    const decorator = linkDecoratedMethod(Frame, linkGenerator) as (value: unknown, context: unknown) => unknown;
+    expect(decorator(method, { kind: 'method', name: 'ids' })).toBeUndefined();
+    expect(Object.getPrototypeOf(method)).toBe(GeneratorFunctionPrototype);
+    expect((Frame as any).$function).toBe(method);
+    expect(Object.getPrototypeOf(method.prototype)).toBe(GeneratorPrototype);
+  });
+
+  test("links the descriptor's method under TypeScript's legacy decorators, leaving the descriptor as it was", () => {
+    class Holder {
+      load() {}
+    }
+    const descriptor = Object.getOwnPropertyDescriptor(Holder.prototype, 'load')!;
+    const decorator = linkDecoratedMethod(function Frame() {}, linkAsyncFunction) as (...args: unknown[]) => unknown;
+    expect(decorator(Holder.prototype, 'load', descriptor)).toBeUndefined();
+    expect(Object.getPrototypeOf(descriptor.value)).toBe(AsyncFunctionPrototype);
+    expect(descriptor.value).toBe(Holder.prototype.load);
+  });
+
+  test('a descriptor without a function (an accessor) is left alone', () => {
+    const get = () => 1;
+    const decorator = linkDecoratedMethod(function Frame() {}, linkAsyncFunction) as (...args: unknown[]) => unknown;
+    decorator({}, 'value', { get, configurable: true });
+    expect(Object.getPrototypeOf(get)).toBe(Function.prototype);
   });
 });
 
