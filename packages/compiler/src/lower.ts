@@ -324,7 +324,7 @@ class FunctionLowering {
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
-    const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.render(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
+    const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
@@ -498,7 +498,7 @@ class FunctionLowering {
       environmentReference: (id) => builder.environmentReference(id),
       writeRule: (id) => builder.writeRule(id),
       bindsAsExpression: (declaration) => this.bindsAsExpression(declaration),
-      render: (n) => renderCode(builder.render(n), this.layout!),
+      renderParameter: (p) => renderCode(builder.renderParameter(p), this.layout!),
       lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
       reserved: this.reserved,

@@ -55,7 +55,8 @@ export interface FileContext {
 /** What an enclosing machine offers to a suspend function nested in it. */
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
-  render(node: ts.Node): string;
+  /** A parameter of the nested function, rendered as this machine's code inside that function. */
+  renderParameter(parameter: ts.ParameterDeclaration): string;
   /**
    * What `this`, `arguments`, `new.target`, `super` or `super(…)` is where a nested arrow stands;
    * absent where they are not the enclosing machine's (the arrow is inside a plain function or

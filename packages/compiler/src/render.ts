@@ -104,14 +104,18 @@ interface JumpScope {
   readonly labels: readonly string[];
 }
 
-export function renderNode(node: ts.Node, hooks: RenderHooks): Code {
-  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks);
+/**
+ * `owner`: the nested function whose part `node` is (a parameter), which
+ * owns `this`, `arguments`, `new.target` and `super` there unless it is an arrow.
+ */
+export function renderNode(node: ts.Node, hooks: RenderHooks, owner?: ts.SignatureDeclaration): Code {
+  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks, owner);
 }
 
-export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks): Code {
+export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks, owner?: ts.SignatureDeclaration): Code {
   const edits: Edit[] = [];
   const text = hooks.sourceFile.text;
-  collectEdits(node, hooks, edits, [], false, false, node);
+  collectEdits(node, hooks, edits, [], owner !== undefined, owner !== undefined && !ts.isArrowFunction(owner), node);
   if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
     const operand = operandOf(node, hooks.sourceFile);
     if (operand) return [operand];

@@ -45,6 +45,11 @@ export abstract class RenderingBuilder extends Completions {
     return renderNode(node, this.hooks);
   }
 
+  /** Renders a parameter of a function nested in this one: its `this` and the like are that function's own. */
+  renderParameter(parameter: ts.ParameterDeclaration): Code {
+    return renderNode(parameter, this.hooks, parameter.parent);
+  }
+
   protected renderStatement(node: ts.Node): void {
     this.statement(this.render(node));
   }
