@@ -205,9 +205,11 @@ export type Stmt =
  * What holds the async arrow of a `nestedThis` statement: a function
  * expression called with a `this` and two arguments, a method of an object
  * literal, a class field initializer, a class static block (the last two
- * bind no `arguments`).
+ * bind no `arguments`); or, in place of the arrow, the parameter defaults of
+ * an async function or a generator called with a `this` and two arguments,
+ * which read their own `this` and `arguments`.
  */
-export type NestedHolder = 'function' | 'method' | 'field' | 'staticBlock';
+export type NestedHolder = 'function' | 'method' | 'field' | 'staticBlock' | 'asyncParameters' | 'generatorParameters';
 
 /**
  * How a `constWrite` writes: `[c] = [v]`, `({ c } = { c: v })`,

@@ -417,6 +417,12 @@ function printNestedThis(stmt: Extract<Stmt, { kind: 'nestedThis' }>): string {
     case 'staticBlock':
       promise = `(class { static k = ${key}; static { this.v = ${arrow}; } }).v`;
       break;
+    case 'asyncParameters':
+      promise = `(async function (a = this.k, b = arguments.length) { return pair(a, ${stmt.awaits ? 'await ' : ''}b); }).call({ k: ${key} }, undefined, 2)`;
+      break;
+    case 'generatorParameters':
+      promise = `Promise.resolve((function* (a = this.k, b = arguments.length) { yield pair(a, b); }).call({ k: ${key} }, undefined, 2).next().value)`;
+      break;
   }
   return stmt.settle ? `settle(${quote(stmt.tag)}, ${promise})` : `log(${quote(stmt.tag)}, await ${promise})`;
 }

@@ -496,7 +496,7 @@ class ProgramGenerator {
         return {
           kind: 'nestedThis',
           tag: `${this.tagPrefix}.${this.logCount++}`,
-          holder: this.rng.pick<NestedHolder>(['function', 'method', 'field', 'staticBlock']),
+          holder: this.rng.pick<NestedHolder>(['function', 'method', 'field', 'staticBlock', 'asyncParameters', 'generatorParameters']),
           key: this.names.fresh('n'),
           awaits: this.rng.chance(0.5),
           settle: !this.canAwait || this.rng.chance(0.3),
