@@ -115,10 +115,26 @@ export function wrapperText(
   let params = parameterList;
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || head.trimEnd() !== head) params = params.slice(skipBlanks(params, 0));
-  const wrapper = `${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
+  const wrapper = `${closesFieldBefore(fn, replaced, sf) ? ';' : ''}${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
   if (!asMethod) return { text: wrapper, keyAt };
   const key = name ?? fn.name!.getText(sf);
   return { text: `{ ${wrapper} }${key.startsWith('"') ? `[${key}]` : `.${key}`}`, keyAt };
+}
+
+/**
+ * Whether a class method whose first token goes (`*` or `async`) follows a
+ * field that ends without `;`: the field's name could then join the method
+ * (`get` and a new line before `*a() {}` is a field and a generator; without
+ * the `*` it is a getter), so the wrapper starts with the `;` automatic
+ * semicolon insertion had put there.
+ */
+function closesFieldBefore(fn: ts.FunctionLikeDeclaration, replaced: readonly { start: number; text: string }[], sf: ts.SourceFile): boolean {
+  if (!ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return false;
+  const start = fn.getStart(sf);
+  if (!replaced.some((piece) => piece.start === start && piece.text === '')) return false;
+  const members = fn.parent.members;
+  const before = members[members.indexOf(fn) - 1];
+  return before !== undefined && ts.isPropertyDeclaration(before) && sf.text[before.end - 1] !== ';';
 }
 
 /**
