@@ -61,6 +61,7 @@ import {
   nameKeyInsertions,
   placeLowered,
   SharedSites,
+  nearestClassBelowSite,
   seesClassScope,
   siteOf,
   type MethodLinkage,
@@ -69,7 +70,7 @@ import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
 import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
-import type { Code, IndentMap, MachineIR, Variable } from './ir';
+import type { Code, IndentMap, MachineIR, Part, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
 import { namedPositionMark, positionMark, unmappedMark } from './source-map';
@@ -127,6 +128,8 @@ class FunctionLowering {
   private readonly reserved: string[];
   /** Declarations of nested functions' helpers that go at the top of this step function. */
   private readonly prelude: Code[] = [];
+  /** Per class this machine renders: the helpers of its methods whose step functions it makes. */
+  private readonly classHelpers = new Map<ts.ClassLikeDeclaration, ((indent: string) => string)[]>();
   /** What the nested functions placed by one rendering share. */
   private readonly sharedSites = new WeakMap<Edit[], SharedSites>();
   /** An object literal that suspends is assembled by normalize, property by property: it asks for its link itself. */
@@ -204,6 +207,7 @@ class FunctionLowering {
       derivedConstructorThis: this.derivedConstructorThis,
       superCall: () => this.superCall(),
       nestedSuspendFunction: (node, edits, asExpression) => this.nestedSuspendFunction(node, edits, asExpression),
+      aroundClass: (node) => this.aroundClass(node),
       linkedObject: (node, code) => this.assembledLinks.linked(node, code),
     });
   }
@@ -519,7 +523,11 @@ class FunctionLowering {
     const splitByThis = this.splits(site.container);
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
-    if (splitByThis && !site.wrap) {
+    // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.
+    const home = splitByThis && !site.wrap && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    if (home) {
+      this.helpersAround(home).push((indent) => joinLines([get().setup, get().helpers], indent));
+    } else if (splitByThis && !site.wrap) {
       this.prelude.push([deferred(() => joinLines([get().setup, get().helpers], this.indent + '  '))]);
     } else {
       insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
@@ -527,6 +535,26 @@ class FunctionLowering {
     if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
     else insertInto(edits, linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent)));
     return replacement;
+  }
+
+  private helpersAround(node: ts.ClassLikeDeclaration): ((indent: string) => string)[] {
+    let helpers = this.classHelpers.get(node);
+    if (!helpers) this.classHelpers.set(node, (helpers = []));
+    return helpers;
+  }
+
+  /** A class this machine renders, in an arrow that makes its methods' helpers when it has some. */
+  private aroundClass(node: ts.ClassLikeDeclaration): { before: Part; after: Part } {
+    const helpers = () => this.classHelpers.get(node);
+    return {
+      before: deferred((indentAt) => {
+        const made = helpers();
+        if (!made) return '';
+        const indent = (indentAt ?? sameIndent)(indentOf(node, this.sf)) + '  ';
+        return `(() => {\n${indent}${made.map((h) => h(indent)).join('\n' + indent)}\n${indent}return `;
+      }),
+      after: deferred(() => (helpers() ? '; })()' : '')),
+    };
   }
 
   /** Whether this machine takes a statement list apart at its suspension points. */

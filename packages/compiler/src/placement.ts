@@ -112,7 +112,7 @@ export function seesClassScope(fn: ts.Node, outer: OuterMachine | undefined): bo
 }
 
 /** The nearest class around a function that its helpers' statement list stands outside of. */
-function nearestClassBelowSite(fn: ts.Node): ts.ClassLikeDeclaration | undefined {
+export function nearestClassBelowSite(fn: ts.Node): ts.ClassLikeDeclaration | undefined {
   const site = siteOf(fn);
   for (let n = fn.parent; n !== site; n = n.parent) if (ts.isClassLike(n)) return n;
   return undefined;

@@ -72,6 +72,8 @@ export interface RenderHooks {
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** `super.x += v`, `super[k]++` and the like inside a method (super-update.ts). */
   superUpdate?(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render: (n: ts.Node) => Code): Code | undefined;
+  /** What goes around a class: the per-evaluation helpers of methods whose steps it makes (see BuildContext). */
+  aroundClass?(node: ts.ClassLikeDeclaration): { readonly before: Part; readonly after: Part };
   /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
   nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[]): Code | undefined;
   /** A break/continue whose target lies outside the rendered code. */
@@ -316,13 +318,16 @@ function collectEdits(
     }
     const name = nameToKeep(node, hooks);
     const start = node.getStart(sf);
-    // Named inside the environments' wrapper: a call's result is never named.
+    // Named inside the environments' wrapper and the class's helpers: a call's result is never named.
     const naming = name && namingText(name.name);
+    const around = ts.isClassLike(node) ? hooks.aroundClass?.(node) : undefined;
     if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
+    if (around) edits.push({ start, end: start, parts: [around.before] });
     if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
     visitClosure();
     // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
     if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : ''), printed: '⟩' }] });
+    if (around) edits.push({ start: node.end, end: node.end, parts: [around.after] });
     if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
     return;
   }

@@ -40,6 +40,11 @@ export interface BuildContext {
   readonly outerWriteRule: (node: ts.Identifier) => WriteRule | undefined;
   /** Lowers a suspend function nested in this one; returns its text, and records its helpers. */
   readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
+  /**
+   * What goes around a class this machine renders: the helpers of its methods whose step functions
+   * it makes, which must be made again each time it is evaluated (empty parts when it has none).
+   */
+  readonly aroundClass: (node: ts.ClassLikeDeclaration) => { readonly before: Part; readonly after: Part };
   /** An object literal that suspends, rendered by expressions.ts, with the suspend methods among it linked. */
   readonly linkedObject: (node: ts.ObjectLiteralExpression, code: Code) => Code;
   /** Super property access (methods only). */
