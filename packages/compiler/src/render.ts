@@ -234,13 +234,19 @@ function collectEdits(
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
   // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
-  // declaration may be `abstract` (the types that made it so are erased anyway).
+  // declaration may be `abstract` (the types that made it so are erased anyway). A decorated one stays
+  // a declaration, in an arrow that returns it: TypeScript's legacy decorators exist only on
+  // declarations, and rebind the declaration's name to what they return.
   if (node === root && ts.isClassDeclaration(node)) {
     for (const modifier of node.modifiers ?? []) {
       if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
       let end = modifier.end;
       while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
       edits.push({ start: modifier.getStart(sf), end, parts: [] });
+    }
+    if (node.name && ts.getDecorators(node)?.length) {
+      edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['(() => { '] });
+      edits.push({ start: node.end, end: node.end, parts: [` return ${node.name.text}; })()`] });
     }
   }
 
