@@ -115,7 +115,13 @@ export function wrapperText(
   let params = parameterList;
   // `async x => …` lost `async`: the space that followed it would lead the wrapper.
   if (head === '' || head.trimEnd() !== head) params = params.slice(skipBlanks(params, 0));
-  const wrapper = `${closesFieldBefore(fn, replaced, sf) ? ';' : ''}${head}${params}${text.slice(fn.parameters.end, body.getStart(sf))}{ ${newFrame} }`;
+  let returnType = text.slice(fn.parameters.end, body.getStart(sf));
+  // TypeScript's `emitDecoratorMetadata` records a decorated async method with no return type as
+  // returning `Promise`: the wrapper, no async function, says so in its text.
+  if (linkDecorator !== undefined && asyncModifier && !fn.asteriskToken && !fn.type && !(sf.flags & ts.NodeFlags.JavaScriptFile)) {
+    returnType = returnType.replace(/^\)/, '): Promise<any>');
+  }
+  const wrapper = `${closesFieldBefore(fn, replaced, sf) ? ';' : ''}${head}${params}${returnType}{ ${newFrame} }`;
   if (!asMethod) return { text: wrapper, keyAt };
   const key = name ?? fn.name!.getText(sf);
   return { text: `{ ${wrapper} }${key.startsWith('"') ? `[${key}]` : `.${key}`}`, keyAt };

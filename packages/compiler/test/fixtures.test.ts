@@ -29,8 +29,9 @@
  *   fail the day it closes, so the marker is removed with the fix.
  * - `decorators` (`"standard"` or `"legacy"`): TypeScript input with decorators,
  *   which Node cannot run: the input and the lowerings are transpiled to ES2022
- *   (standard decorators) or with `experimentalDecorators` (legacy ones), with
- *   generators and async functions left native either way.
+ *   (standard decorators) or with `experimentalDecorators` and
+ *   `emitDecoratorMetadata` (legacy ones), with generators and async functions
+ *   left native either way.
  * - `nativeDiffers` (string): why Node's own trace is not the specification's
  *   (an engine that predates a spec change). The lowered traces are compared
  *   with the fixture's `expected-trace.txt`, written by hand from the spec,
@@ -231,6 +232,7 @@ function stripTypes(code: string, fileName: string, decorators?: 'standard' | 'l
       // Below ESNext TypeScript downlevels standard decorators; ES2022 keeps generators and async functions.
       target: decorators === 'standard' ? ts.ScriptTarget.ES2022 : ts.ScriptTarget.ESNext,
       experimentalDecorators: decorators === 'legacy',
+      emitDecoratorMetadata: decorators === 'legacy',
       module: ts.ModuleKind.ESNext,
       // The fixture is a sloppy classic script: no "use strict" may be added.
       alwaysStrict: false,
