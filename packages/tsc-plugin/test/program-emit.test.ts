@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { coroTransformer, CoroDiagnosticsError, DIAGNOSTIC_CODE_OFFSET } from '@coro/tsc-plugin';
-import { assertPluginBuilt, CONSOLE_DECLARATION, makeProject, node, removeProject } from './project';
+import { assertPluginBuilt, CONSOLE_DECLARATION, makeProject, node, read, removeProject } from './project';
 
 let project: string | undefined;
 
@@ -234,4 +234,51 @@ test('options are checked: a wrong value or an unknown key is an error, ts-patch
   expect(() => coroTransformer(undefined, { coroutines: 7 })).toThrow("@coro/tsc-plugin: coroutines must be a glob or an array of globs, such as 'src/**'; got 7");
   expect(() => coroTransformer(undefined, 'inline')).toThrow('@coro/tsc-plugin: options must be an object, not "inline"');
   expect(() => coroTransformer(undefined, { transform: '@coro/tsc-plugin', import: 'default', isEsm: false, runtime: 'inline' })).not.toThrow();
+});
+
+test('decorated generator and async methods under legacy decorators and their metadata: the output prints what tsc alone emits', () => {
+  const source = [
+    'const seen: string[] = [];',
+    '(Reflect as any).metadata = (key: string, value: any) => (_target: object, member?: string) => {',
+    "  if (key === 'design:returntype') seen.push(`${member} returns ${value === undefined ? 'undefined' : value.name}`);",
+    '};',
+    'function Get(path: string) {',
+    '  return (_target: object, key: string, descriptor: PropertyDescriptor) => {',
+    '    const method = descriptor.value;',
+    '    seen.push(`${path} ${key} ${Object.getPrototypeOf(method).constructor.name}`);',
+    '    descriptor.value = function (this: unknown, ...args: unknown[]) { seen.push(`call ${key}`); return method.apply(this, args); };',
+    '  };',
+    '}',
+    'function Param(name: string) { return (_target: object, key: string, index: number) => { seen.push(`param ${name} ${key} ${index}`); }; }',
+    'class Controller {',
+    "  @Get(':id') async findOne(@Param('id') id: string): Promise<string> { await null; return 'one ' + id; }",
+    "  @Get('all') async findAll(@Param('q') q?: string) { await null; return ['all', q]; }",
+    "  @Get('ids') *ids() { yield 1; yield 2; }",
+    '}',
+    'const controller = new Controller();',
+    'seen.push([...controller.ids()].join());',
+    "Promise.all([controller.findOne('7'), controller.findAll('x')]).then((values) => console.log([...seen, JSON.stringify(values)].join('\\n')));",
+    '',
+  ].join('\n');
+  const root = makeProject({ 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/controller.ts': source });
+  try {
+    const options: ts.CompilerOptions = { ...OPTIONS, declaration: false, sourceMap: false, experimentalDecorators: true, emitDecoratorMetadata: true, rootDir: join(root, 'src') };
+    const files = ['globals.d.ts', 'controller.ts'].map((file) => join(root, 'src', file));
+    const run = (outDir: string, before: ts.TransformerFactory<ts.SourceFile>[]) => {
+      const program = ts.createProgram(files, { ...options, outDir: join(root, outDir) });
+      const { writeFile } = collector(root);
+      expect(program.emit(undefined, writeFile, undefined, false, { before }).emitSkipped).toBe(false);
+      return node([join(outDir, 'controller.js')], root);
+    };
+    const native = run('native', []);
+    const program = ts.createProgram(files, { ...options, outDir: join(root, 'lowered') });
+    const lowered = run('lowered', [coroTransformer(program, { runtime: 'require' })]);
+    expect(native).toMatchObject({ status: 0, stderr: '' });
+    expect(native.stdout).toContain('findAll returns Promise');
+    expect(native.stdout).toContain(':id findOne AsyncFunction');
+    expect(lowered).toMatchObject({ status: 0, stdout: native.stdout, stderr: '' });
+    expect(read(root, 'lowered/controller.js')).toContain('linkDecoratedMethod(findAll$Frame');
+  } finally {
+    removeProject(root);
+  }
 });
