@@ -82,6 +82,12 @@ class BitRows {
     }
     return changed;
   }
+  /** row = other's row `from` (copied word by word: a subarray view would be an object made per call). */
+  copyFrom(row: number, other: BitRows, from: number): void {
+    const at = row * this.width;
+    const sourceAt = from * this.width;
+    for (let k = 0; k < this.width; k++) this.words[at + k] = other.words[sourceAt + k];
+  }
   /** The members of a row, ascending; with `mask`, only those also in it. */
   members(row: number, mask?: BitSet): number[] {
     const members: number[] = [];
@@ -204,7 +210,7 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     changed = false;
     for (let i = n - 1; i >= 0; i--) {
       for (const s of successors[i]) if (liveOut.unionFrom(i, liveIn, s)) changed = true;
-      next.words.set(liveOut.words.subarray(i * liveOut.width, (i + 1) * liveOut.width));
+      next.copyFrom(0, liveOut, i);
       for (const kill of kills[i]) next.words[kill.id >>> 5] &= ~(1 << (kill.id & 31));
       for (const v of uses[i]) next.words[v.id >>> 5] |= 1 << (v.id & 31);
       if (liveIn.unionFrom(i, next, 0)) changed = true;

@@ -37,7 +37,7 @@ import { isFunctionLike, isValueIdentifier } from './scope';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
 import { superUpdateTarget } from './super-update';
-import { expressionWriteOf, isDestructuringTarget, type ExpressionWrite } from './early-errors/assignment-targets';
+import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
 import { UnsupportedError } from './diagnostics';
 
 export interface Edit {
@@ -111,7 +111,7 @@ export function renderNode(node: ts.Node, hooks: RenderHooks): Code {
 export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks): Code {
   const edits: Edit[] = [];
   const text = hooks.sourceFile.text;
-  new EditCollector(hooks, edits, node).collect(node, [], false, false);
+  collectEdits(node, hooks, edits, [], false, false, node);
   if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
     const operand = operandOf(node, hooks.sourceFile);
     if (operand) return [operand];
@@ -205,258 +205,73 @@ function labelsOf(node: ts.Node): string[] {
   return labels;
 }
 
-/**
- * One rendering's walk: what every node's edits share (the hooks, the list,
- * the rendered root) is kept here once, so that visiting a node makes no
- * closure but the one it hands `forEachChild`.
- */
-class EditCollector {
-  private readonly sf: ts.SourceFile;
-  private readonly render: (n: ts.Node) => Code;
+function collectEdits(
+  node: ts.Node,
+  hooks: RenderHooks,
+  edits: Edit[],
+  jumpScopes: JumpScope[],
+  inNestedFunction: boolean,
+  ownThis: boolean,
+  root: ts.Node,
+): void {
+  const sf = hooks.sourceFile;
+  const visit = (child: ts.Node, scopes: JumpScope[] = jumpScopes, nested = inNestedFunction, own = ownThis) =>
+    collectEdits(child, hooks, edits, scopes, nested, own, root);
+  const render = (n: ts.Node) => renderNode(n, hooks);
+  const replace = (n: ts.Node, parts: Code) => edits.push({ start: n.getStart(sf), end: n.end, parts });
+  // After the edits of the statement's own nodes (a closure's wrapper, a lowered arrow): those end inside it.
+  const visitTerminated = (visitChildren: () => void) => {
+    visitChildren();
+    if (endsByInsertedSemicolon(node, sf)) edits.push({ start: node.end, end: node.end, parts: [';'] });
+  };
 
-  constructor(
-    private readonly hooks: RenderHooks,
-    private readonly edits: Edit[],
-    private readonly root: ts.Node,
-  ) {
-    this.sf = hooks.sourceFile;
-    this.render = (n) => renderNode(n, hooks);
+  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+  // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
+  // declaration may be `abstract` (the types that made it so are erased anyway).
+  if (node === root && ts.isClassDeclaration(node)) {
+    for (const modifier of node.modifiers ?? []) {
+      if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
+      let end = modifier.end;
+      while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
+      edits.push({ start: modifier.getStart(sf), end, parts: [] });
+    }
   }
 
-  private replace(n: ts.Node, parts: Code): void {
-    this.edits.push({ start: n.getStart(this.sf), end: n.end, parts });
-  }
-
-  /** A value computed ahead of the code around it; a shorthand property rendered whole keeps its key. */
-  private replaceValue(n: ts.Node, parts: Code): void {
-    if (n !== this.root && ts.isShorthandPropertyAssignment(n.parent) && n.parent.name === n) {
-      this.edits.push({ start: n.getStart(this.sf), end: n.end, parts: [shorthandKey(n.parent.name) + ': ', ...parts] });
+  // A value computed ahead of the code around it; a shorthand property rendered whole keeps its key.
+  const replaceValue = (n: ts.Node, parts: Code) => {
+    if (n !== root && ts.isShorthandPropertyAssignment(n.parent) && n.parent.name === n) {
+      edits.push({ start: n.getStart(sf), end: n.end, parts: [shorthandKey(n.parent.name) + ': ', ...parts] });
     } else {
-      this.replace(n, parts);
+      replace(n, parts);
     }
+  };
+
+  const override = hooks.override(node);
+  if (override) {
+    replaceValue(node, override);
+    return;
   }
 
-  private children(node: ts.Node, jumpScopes: JumpScope[], inNestedFunction: boolean, ownThis: boolean): void {
-    ts.forEachChild(node, (child) => this.collect(child, jumpScopes, inNestedFunction, ownThis));
+  const constantWrite = constantWriteOf(node, hooks, render);
+  if (constantWrite) {
+    replace(node, constantWrite);
+    return;
   }
 
-  /** The children, then the `;` automatic semicolon insertion gave `node`: after the edits of its own nodes (a closure's wrapper, a lowered arrow), which end inside it. */
-  private terminated(node: ts.Node, jumpScopes: JumpScope[], inNestedFunction: boolean, ownThis: boolean): void {
-    this.children(node, jumpScopes, inNestedFunction, ownThis);
-    this.terminate(node);
+  const deadZoneCloser = deadZoneWriteChecks(node, hooks, edits, sf);
+  if (deadZoneCloser) {
+    // The closing part goes after the node's own parts that end where it ends (a name kept in writing).
+    ts.forEachChild(node, (child) => visit(child));
+    edits.push(deadZoneCloser);
+    return;
   }
 
-  private terminate(node: ts.Node): void {
-    if (endsByInsertedSemicolon(node, this.sf)) this.edits.push({ start: node.end, end: node.end, parts: [';'] });
-  }
-
-  collect(node: ts.Node, jumpScopes: JumpScope[], inNestedFunction: boolean, ownThis: boolean): void {
-    const { hooks, edits, sf, root, render } = this;
-    if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
-    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
-    // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
-    // declaration may be `abstract` (the types that made it so are erased anyway).
-    if (node === root && ts.isClassDeclaration(node)) {
-      for (const modifier of node.modifiers ?? []) {
-        if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
-        let end = modifier.end;
-        while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
-        edits.push({ start: modifier.getStart(sf), end, parts: [] });
-      }
-    }
-
-    const override = hooks.override(node);
-    if (override) {
-      this.replaceValue(node, override);
-      return;
-    }
-
-    const write = expressionWriteOf(node);
-    const constantWrite = write && constantWriteOf(write, hooks, render);
-    if (constantWrite) {
-      this.replace(node, constantWrite);
-      return;
-    }
-
-    const deadZoneCloser = write && deadZoneWriteChecks(node, write, hooks, edits, sf);
-    if (deadZoneCloser) {
-      // The closing part goes after the node's own parts that end where it ends (a name kept in writing).
-      this.children(node, jumpScopes, inNestedFunction, ownThis);
-      edits.push(deadZoneCloser);
-      return;
-    }
-
-    const varWrite = node !== root && !inNestedFunction && ts.isFunctionDeclaration(node) ? hooks.blockFunctionVarWrite(node) : undefined;
-    if (varWrite) {
-      // After the declaration; an `if` branch that is one declaration becomes a block holding both.
-      const branch = ts.isIfStatement(node.parent);
-      if (branch) edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['{ '] });
-      edits.push({ start: node.end, end: node.end, parts: [' ', ...varWrite, ...(branch ? [' }'] : [])] });
-    }
-
-    if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
-      // The closure gets the environments of this iteration, not whatever the frame holds when it runs;
-      // a declaration in a block finds them named at the start of its block (below).
-      const declaration = node !== root && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node));
-      const envs = inNestedFunction || (declaration && ts.isBlock(node.parent)) ? undefined : hooks.closureEnvironments(node);
-      if (envs && declaration) {
-        throw new UnsupportedError(node, 'a declaration in a case clause, an if branch or under a label that captures a per-iteration binding across a suspension is not supported');
-      }
-      const name = nameToKeep(node, hooks);
-      const start = node.getStart(sf);
-      // Named inside the environments' wrapper: a call's result is never named.
-      const naming = name && namingText(name.name);
-      if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
-      if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
-      this.closure(node, jumpScopes, inNestedFunction, ownThis);
-      // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
-      if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : ''), printed: '⟩' }] });
-      if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
-      return;
-    }
-
-    if (!inNestedFunction && ts.isBlock(node)) {
-      // A function declaration is hoisted to the start of its block and a class may be made in a loop of
-      // it: neither can be wrapped where it stands, so the block names the environments its declarations
-      // read first thing, as they are when the block is entered (in the iteration that runs it).
-      const declarations = node.statements.filter((s) => ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s));
-      const envs = mergedEnvironments(declarations.map((d) => hooks.closureEnvironments(d)));
-      if (envs) {
-        const names: Part[] = ['const '];
-        envs.aliases.forEach((alias, i) => names.push(...(i ? [', '] : []), alias, ' = ', ...envs.environments[i]));
-        const start = node.getStart(sf) + 1;
-        edits.push({ start, end: start, parts: [' ', ...names, ';'] });
-      }
-    }
-
-    if (!inNestedFunction && ts.isObjectLiteralExpression(node)) {
-      // A method or accessor is no expression to wrap: it takes this iteration's environments when its object is made.
-      const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m)));
-      if (envs) {
-        const start = node.getStart(sf);
-        edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => (`] });
-        this.children(node, jumpScopes, inNestedFunction, ownThis);
-        // Pushed after its members' edits, so that it encloses what they put around the literal (a method's link).
-        edits.push({ start: node.end, end: node.end, parts: ['))(', ...environmentList(envs.environments), ')'] });
-        return;
-      }
-    }
-
-    if (isFunctionLike(node) || ts.isClassLike(node)) {
-      this.closure(node, jumpScopes, inNestedFunction, ownThis);
-      return;
-    }
-
-    if (ts.isIdentifier(node)) {
-      if (!isValueIdentifier(node)) return;
-      let code = hooks.identifier(node);
-      if (code === undefined && node.text === 'arguments' && !ownThis && !hooks.declaredInside(node)) code = [hooks.argumentsValue(inNestedFunction)];
-      if (code === undefined) return;
-      if (isCallee(node)) this.replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
-      else this.replaceValue(node, code);
-      return;
-    }
-
-    if (node.kind === SyntaxKind.ThisKeyword) {
-      if (!ownThis) this.replace(node, hooks.thisValue(inNestedFunction));
-      return;
-    }
-
-    if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) {
-      if (!ownThis) this.replace(node, hooks.newTargetValue(inNestedFunction));
-      return;
-    }
-
-    if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {
-      const code = hooks.superUpdate(node as ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render);
-      if (code) {
-        this.replace(node, code);
-        return;
-      }
-    }
-
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
-        (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
-        node.left.expression.kind === SyntaxKind.SuperKeyword && !isDestructuringTarget(node.left)) {
-      // super.x = v sets with the method's `this` as receiver: the accessor does it.
-      const read = hooks.superProperty(node.left as ts.SuperProperty, render);
-      if (read) {
-        const call = read.slice(0, -1);
-        this.replace(node, [...call, ', ', ...render(node.right), ', true)']);
-        return;
-      }
-    }
-
-    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
-        node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superProperty) {
-      const code = hooks.superProperty(node as ts.SuperProperty, render);
-      if (code) {
-        this.replace(node, code);
-        return;
-      }
-    }
-    if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
-        (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
-        node.expression.expression.kind === SyntaxKind.SuperKeyword) {
-      // super.m(args) calls m with the suspend function's `this`.
-      const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
-      if (callee) {
-        const args: Part[] = [];
-        for (const arg of node.arguments) args.push(', ', ...render(arg));
-        this.replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(), ...args, ')']);
-        return;
-      }
-    }
-    if (ts.isCallExpression(node) && node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superCall) {
-      const args: Part[] = [];
-      for (const arg of node.arguments) args.push(...(args.length ? [', '] : []), ...render(arg));
-      const code = hooks.superCall(args, inNestedFunction);
-      if (code) {
-        this.replace(node, code);
-        return;
-      }
-    }
-
-    if (!inNestedFunction) {
-      if (ts.isVariableStatement(node) || (ts.isVariableDeclarationList(node) && !ts.isVariableStatement(node.parent))) {
-        const list = ts.isVariableStatement(node) ? node.declarationList : node;
-        const code = hooks.variableDeclarationList(list, render);
-        if (code) {
-          this.replace(node, code);
-          return;
-        }
-      }
-      if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
-        if (isNativeJump(node, jumpScopes)) this.terminate(node);
-        else this.replace(node, hooks.escapingJump(node));
-        return;
-      }
-      if (ts.isReturnStatement(node)) {
-        const value = node.expression ? render(node.expression) : undefined;
-        this.replace(node, hooks.returnStatement(value));
-        return;
-      }
-      if (ts.isIterationStatement(node, false)) {
-        this.terminated(node, [...jumpScopes, { kind: 'loop', labels: labelsOf(node) }], inNestedFunction, ownThis);
-        return;
-      }
-      if (ts.isSwitchStatement(node)) {
-        this.children(node, [...jumpScopes, { kind: 'switch', labels: labelsOf(node) }], inNestedFunction, ownThis);
-        return;
-      }
-      if (ts.isLabeledStatement(node) && !ts.isIterationStatement(node.statement, false) && !ts.isLabeledStatement(node.statement)) {
-        this.children(node, [...jumpScopes, { kind: 'label', labels: labelsOf(node.statement) }], inNestedFunction, ownThis);
-        return;
-      }
-    }
-    this.terminated(node, jumpScopes, inNestedFunction, ownThis);
-  }
-
-  /** A function or class: its own parts, then what encloses it once they are in place. */
-  private closure(node: ts.Node, jumpScopes: JumpScope[], inNestedFunction: boolean, ownThis: boolean): void {
+  // A function or class: its own parts, then what encloses it once they are in place.
+  const visitClosure = () => {
     if (isFunctionLike(node)) {
-      const lowered = this.hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, this.edits);
-      if (lowered) return this.replace(node, lowered);
+      const lowered = hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, edits);
+      if (lowered) return replace(node, lowered);
       // Arrow functions see the suspend function's `this` and `arguments`; other functions have their own.
       const own = ownThis || !ts.isArrowFunction(node);
       const name = (node as ts.FunctionLikeDeclaration).name;
@@ -464,10 +279,10 @@ class EditCollector {
       ts.forEachChild(node, (child) => {
         // A computed name is evaluated outside the function, where it is defined.
         if (child === name) {
-          if (ts.isComputedPropertyName(child)) this.collect(child, jumpScopes, inNestedFunction, ownThis);
+          if (ts.isComputedPropertyName(child)) visit(child);
           return;
         }
-        this.collect(child, [], true, own);
+        visit(child, [], true, own);
       });
       return;
     }
@@ -475,9 +290,177 @@ class EditCollector {
     const name = (node as ts.ClassLikeDeclaration).name;
     ts.forEachChild(node, (child) => {
       // `extends` sees the surrounding `this`; members (fields, blocks, methods) have their own.
-      if (child !== name) this.collect(child, [], true, ts.isHeritageClause(child) ? ownThis : true);
+      if (child !== name) visit(child, [], true, ts.isHeritageClause(child) ? ownThis : true);
     });
+  };
+
+  const varWrite = node !== root && !inNestedFunction && ts.isFunctionDeclaration(node) ? hooks.blockFunctionVarWrite(node) : undefined;
+  if (varWrite) {
+    // After the declaration; an `if` branch that is one declaration becomes a block holding both.
+    const branch = ts.isIfStatement(node.parent);
+    if (branch) edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['{ '] });
+    edits.push({ start: node.end, end: node.end, parts: [' ', ...varWrite, ...(branch ? [' }'] : [])] });
   }
+
+  if ((isFunctionLike(node) || ts.isClassLike(node)) && !isObjectLiteralMethod(node)) {
+    // The closure gets the environments of this iteration, not whatever the frame holds when it runs;
+    // a declaration in a block finds them named at the start of its block (below).
+    const declaration = node !== root && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node));
+    const envs = inNestedFunction || (declaration && ts.isBlock(node.parent)) ? undefined : hooks.closureEnvironments(node);
+    if (envs && declaration) {
+      throw new UnsupportedError(node, 'a declaration in a case clause, an if branch or under a label that captures a per-iteration binding across a suspension is not supported');
+    }
+    const name = nameToKeep(node, hooks);
+    const start = node.getStart(sf);
+    // Named inside the environments' wrapper: a call's result is never named.
+    const naming = name && namingText(name.name);
+    if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
+    if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
+    visitClosure();
+    // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
+    if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : ''), printed: '⟩' }] });
+    if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
+    return;
+  }
+
+  if (!inNestedFunction && ts.isBlock(node)) {
+    // A function declaration is hoisted to the start of its block and a class may be made in a loop of
+    // it: neither can be wrapped where it stands, so the block names the environments its declarations
+    // read first thing, as they are when the block is entered (in the iteration that runs it).
+    const declarations = node.statements.filter((s) => ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s));
+    const envs = mergedEnvironments(declarations.map((d) => hooks.closureEnvironments(d)));
+    if (envs) {
+      const names: Part[] = ['const '];
+      envs.aliases.forEach((alias, i) => names.push(...(i ? [', '] : []), alias, ' = ', ...envs.environments[i]));
+      const start = node.getStart(sf) + 1;
+      edits.push({ start, end: start, parts: [' ', ...names, ';'] });
+    }
+  }
+
+  if (!inNestedFunction && ts.isObjectLiteralExpression(node)) {
+    // A method or accessor is no expression to wrap: it takes this iteration's environments when its object is made.
+    const envs = mergedEnvironments(node.properties.filter(isObjectLiteralMethod).map((m) => hooks.closureEnvironments(m)));
+    if (envs) {
+      const start = node.getStart(sf);
+      edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => (`] });
+      ts.forEachChild(node, (child) => visit(child));
+      // Pushed after its members' edits, so that it encloses what they put around the literal (a method's link).
+      edits.push({ start: node.end, end: node.end, parts: ['))(', ...environmentList(envs.environments), ')'] });
+      return;
+    }
+  }
+
+  if (isFunctionLike(node) || ts.isClassLike(node)) {
+    visitClosure();
+    return;
+  }
+
+  if (ts.isIdentifier(node)) {
+    if (!isValueIdentifier(node)) return;
+    let code = hooks.identifier(node);
+    if (code === undefined && node.text === 'arguments' && !ownThis && !hooks.declaredInside(node)) code = [hooks.argumentsValue(inNestedFunction)];
+    if (code === undefined) return;
+    if (isCallee(node)) replace(node, code.length === 1 ? calleeOf(code) : ['(0, ', ...code, ')']);
+    else replaceValue(node, code);
+    return;
+  }
+
+  if (node.kind === SyntaxKind.ThisKeyword) {
+    if (!ownThis) replace(node, hooks.thisValue(inNestedFunction));
+    return;
+  }
+
+  if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) {
+    if (!ownThis) replace(node, hooks.newTargetValue(inNestedFunction));
+    return;
+  }
+
+  if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {
+    const code = hooks.superUpdate(node as ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && !ownThis && hooks.superProperty &&
+      (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
+      node.left.expression.kind === SyntaxKind.SuperKeyword && !isDestructuringTarget(node.left)) {
+    // super.x = v sets with the method's `this` as receiver: the accessor does it.
+    const read = hooks.superProperty(node.left as ts.SuperProperty, render);
+    if (read) {
+      const call = read.slice(0, -1);
+      replace(node, [...call, ', ', ...render(node.right), ', true)']);
+      return;
+    }
+  }
+
+  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+      node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superProperty) {
+    const code = hooks.superProperty(node as ts.SuperProperty, render);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+  if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
+      (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
+      node.expression.expression.kind === SyntaxKind.SuperKeyword) {
+    // super.m(args) calls m with the suspend function's `this`.
+    const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
+    if (callee) {
+      const args: Part[] = [];
+      for (const arg of node.arguments) args.push(', ', ...render(arg));
+      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(), ...args, ')']);
+      return;
+    }
+  }
+  if (ts.isCallExpression(node) && node.expression.kind === SyntaxKind.SuperKeyword && !ownThis && hooks.superCall) {
+    const args: Part[] = [];
+    for (const arg of node.arguments) args.push(...(args.length ? [', '] : []), ...render(arg));
+    const code = hooks.superCall(args, inNestedFunction);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+
+  if (!inNestedFunction) {
+    if (ts.isVariableStatement(node) || (ts.isVariableDeclarationList(node) && !ts.isVariableStatement(node.parent))) {
+      const list = ts.isVariableStatement(node) ? node.declarationList : node;
+      const code = hooks.variableDeclarationList(list, render);
+      if (code) {
+        replace(node, code);
+        return;
+      }
+    }
+    if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
+      if (isNativeJump(node, jumpScopes)) visitTerminated(() => {});
+      else replace(node, hooks.escapingJump(node));
+      return;
+    }
+    if (ts.isReturnStatement(node)) {
+      const value = node.expression ? render(node.expression) : undefined;
+      replace(node, hooks.returnStatement(value));
+      return;
+    }
+    if (ts.isIterationStatement(node, false)) {
+      const scopes = [...jumpScopes, { kind: 'loop' as const, labels: labelsOf(node) }];
+      visitTerminated(() => ts.forEachChild(node, (child) => visit(child, scopes)));
+      return;
+    }
+    if (ts.isSwitchStatement(node)) {
+      const scopes = [...jumpScopes, { kind: 'switch' as const, labels: labelsOf(node) }];
+      ts.forEachChild(node, (child) => visit(child, scopes));
+      return;
+    }
+    if (ts.isLabeledStatement(node) && !ts.isIterationStatement(node.statement, false) && !ts.isLabeledStatement(node.statement)) {
+      const scopes = [...jumpScopes, { kind: 'label' as const, labels: labelsOf(node.statement) }];
+      ts.forEachChild(node, (child) => visit(child, scopes));
+      return;
+    }
+  }
+  visitTerminated(() => ts.forEachChild(node, (child) => visit(child)));
 }
 
 /**
@@ -556,8 +539,9 @@ export function shorthandKey(name: ts.Identifier): string {
 }
 
 /** `c = v`, `c += v`, `c++` on a const binding: the value is computed, then the write throws. */
-function constantWriteOf(write: ExpressionWrite, hooks: RenderHooks, render: (n: ts.Node) => Code): Code | undefined {
-  if (!ts.isIdentifier(write.target)) return undefined;
+function constantWriteOf(node: ts.Node, hooks: RenderHooks, render: (n: ts.Node) => Code): Code | undefined {
+  const write = expressionWriteOf(node);
+  if (!write || !ts.isIdentifier(write.target)) return undefined;
   const { target, value: operand } = write;
   const thrower = hooks.constantWrite(target);
   if (!thrower) return undefined;
@@ -578,8 +562,9 @@ function constantWriteOf(write: ExpressionWrite, hooks: RenderHooks, render: (n:
  * the opening part is pushed here, the closing one returned, to be pushed
  * once the node's own parts are.
  */
-function deadZoneWriteChecks(node: ts.Node, write: ExpressionWrite, hooks: RenderHooks, edits: Edit[], sf: ts.SourceFile): Edit | undefined {
-  if (!ts.isIdentifier(write.target)) return undefined;
+function deadZoneWriteChecks(node: ts.Node, hooks: RenderHooks, edits: Edit[], sf: ts.SourceFile): Edit | undefined {
+  const write = expressionWriteOf(node);
+  if (!write || !ts.isIdentifier(write.target)) return undefined;
   const { target } = write;
   const plainValue = write.plain ? write.value : undefined;
   const check = hooks.deadZoneWrite(target);
