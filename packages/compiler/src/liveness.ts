@@ -50,22 +50,50 @@ class BitSet {
   has(i: number): boolean {
     return (this.words[i >>> 5] & (1 << (i & 31))) !== 0;
   }
-  /** this |= other; returns whether anything changed. */
-  union(other: BitSet): boolean {
+}
+
+/**
+ * One set of bits per instruction, all in one array: a function of a
+ * thousand instructions makes two arrays, not two thousand.
+ */
+class BitRows {
+  readonly words: Uint32Array;
+  readonly width: number;
+  constructor(rows: number, size: number) {
+    this.width = (size + 31) >>> 5;
+    this.words = new Uint32Array(rows * this.width);
+  }
+  has(row: number, i: number): boolean {
+    return (this.words[row * this.width + (i >>> 5)] & (1 << (i & 31))) !== 0;
+  }
+  /** row |= other's row `from`; returns whether anything changed. */
+  unionFrom(row: number, other: BitRows, from: number): boolean {
+    const words = this.words;
+    const source = other.words;
+    const at = row * this.width;
+    const sourceAt = from * this.width;
     let changed = false;
-    for (let k = 0; k < this.words.length; k++) {
-      const next = (this.words[k] | other.words[k]) >>> 0;
-      if (next !== this.words[k]) {
-        this.words[k] = next;
+    for (let k = 0; k < this.width; k++) {
+      const next = (words[at + k] | source[sourceAt + k]) >>> 0;
+      if (next !== words[at + k]) {
+        words[at + k] = next;
         changed = true;
       }
     }
     return changed;
   }
-  members(): number[] {
+  /** row = other's row `from` (copied word by word: a subarray view would be an object made per call). */
+  copyFrom(row: number, other: BitRows, from: number): void {
+    const at = row * this.width;
+    const sourceAt = from * this.width;
+    for (let k = 0; k < this.width; k++) this.words[at + k] = other.words[sourceAt + k];
+  }
+  /** The members of a row, ascending; with `mask`, only those also in it. */
+  members(row: number, mask?: BitSet): number[] {
     const members: number[] = [];
-    for (let k = 0; k < this.words.length; k++) {
-      let w = this.words[k];
+    const at = row * this.width;
+    for (let k = 0; k < this.width; k++) {
+      let w = mask ? this.words[at + k] & mask.words[k] : this.words[at + k];
       while (w) {
         const bit = 31 - Math.clz32(w & -w);
         members.push((k << 5) + bit);
@@ -174,29 +202,28 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     kills.push(kill);
   });
 
-  const liveIn = Array.from({ length: n }, () => new BitSet(size));
-  const liveOut = Array.from({ length: n }, () => new BitSet(size));
-  // One scratch set for every instruction's live-in, rather than a typed array made per instruction per round.
-  const next = new BitSet(size);
+  const liveIn = new BitRows(n, size);
+  const liveOut = new BitRows(n, size);
+  // One scratch row for every instruction's live-in, rather than a typed array made per instruction per round.
+  const next = new BitRows(1, size);
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = n - 1; i >= 0; i--) {
-      const out = liveOut[i];
-      for (const s of successors[i]) if (out.union(liveIn[s])) changed = true;
-      next.words.set(out.words);
+      for (const s of successors[i]) if (liveOut.unionFrom(i, liveIn, s)) changed = true;
+      next.copyFrom(0, liveOut, i);
       for (const kill of kills[i]) next.words[kill.id >>> 5] &= ~(1 << (kill.id & 31));
-      for (const v of uses[i]) next.add(v.id);
-      if (liveIn[i].union(next)) changed = true;
+      for (const v of uses[i]) next.words[v.id >>> 5] |= 1 << (v.id & 31);
+      if (liveIn.unionFrom(i, next, 0)) changed = true;
     }
   }
 
   const frame = new Set<Variable>();
   const inputs = new Set<Variable>();
-  for (const i of suspensions) for (const id of liveOut[i].members()) frame.add(ir.variables[id]);
+  for (const i of suspensions) for (const id of liveOut.members(i)) frame.add(ir.variables[id]);
   for (const v of ir.variables) {
     if (v.captured) frame.add(v);
     // A captured input may be read only by a nested function, which this IR does not see into.
-    if (v.input && (liveIn[0].has(v.id) || v.captured)) {
+    if (v.input && ((n > 0 && liveIn.has(0, v.id)) || v.captured)) {
       inputs.add(v);
       frame.add(v);
     }
@@ -215,23 +242,30 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
     (matrix[a] ??= new BitSet(size)).add(b);
     (matrix[b] ??= new BitSet(size)).add(a);
   };
-  const frameIds = new Set([...frame].map((v) => v.id));
-  const framed = (set: BitSet) => set.members().filter((id) => frameIds.has(id));
-  const liveOnEntry = n > 0 ? framed(liveIn[0]) : [];
+  const framed = new BitSet(size);
+  for (const v of frame) framed.add(v.id);
+  const liveOnEntry = n > 0 ? liveIn.members(0, framed) : [];
   for (let x = 0; x < liveOnEntry.length; x++) for (let y = x + 1; y < liveOnEntry.length; y++) meet(liveOnEntry[x], liveOnEntry[y]);
   for (let i = 0; i < n; i++) {
-    const liveHere = framed(liveIn[i]);
-    const after = framed(liveOut[i]);
+    const defines = kills[i].some((k) => framed.has(k.id));
+    const touches = instructions[i].op !== 'assign' && uses[i].some((v) => framed.has(v.id));
+    if (!defines && !touches) continue;
+    const after = liveOut.members(i, framed);
     // A definition clobbers whatever is live after it; what it reads may die right there.
-    for (const k of kills[i]) if (frameIds.has(k.id)) for (const id of after) meet(k.id, id);
-    if (instructions[i].op !== 'assign') {
+    for (const k of kills[i]) if (framed.has(k.id)) for (const id of after) meet(k.id, id);
+    if (touches) {
       // Other instructions may write any variable they mention.
-      for (const v of uses[i]) if (frameIds.has(v.id)) for (const id of [...after, ...liveHere]) meet(v.id, id);
+      const liveHere = liveIn.members(i, framed);
+      for (const v of uses[i]) {
+        if (!framed.has(v.id)) continue;
+        for (const id of after) meet(v.id, id);
+        for (const id of liveHere) meet(v.id, id);
+      }
     }
   }
   // Inputs are all written when the frame is made.
   const inputIds = [...inputs].map((v) => v.id);
-  for (const a of inputIds) for (const id of liveIn[0].members()) if (frameIds.has(id)) meet(a, id);
+  for (const a of inputIds) for (const id of liveOnEntry) meet(a, id);
   for (let x = 0; x < inputIds.length; x++) for (let y = x + 1; y < inputIds.length; y++) meet(inputIds[x], inputIds[y]);
 
   return {

@@ -11,10 +11,12 @@
  * suspended.
  *
  * ## Implementation
- * Two walks over the function, nested functions included: the first builds
- * the scope tree and declares every binding (hoisting `var` and function
- * declarations to their function scope), the second resolves each reference
- * by walking up that tree. Type positions of TypeScript input are skipped.
+ * One walk over the function, nested functions included, builds the scope
+ * tree and declares every binding (hoisting `var` and function declarations
+ * to their function scope), noting each reference with the scope it stands
+ * in; once everything is declared, each reference is resolved by walking up
+ * that tree (a reference may precede its declaration). Type positions of
+ * TypeScript input are skipped.
  *
  * In sloppy code a plain function declared in a block, a `case` clause or an
  * `if` branch is also a `var` of the function (Annex B.3.2.1) unless a
@@ -180,10 +182,20 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     return own;
   }
 
-  function visitDeclarations(node: ts.Node, scope: Scope): void {
+  /** Every value identifier, with the innermost scope around it and whether it runs in a closure: resolved once all is declared. */
+  const references: [ts.Identifier, Scope, boolean][] = [];
+
+  /**
+   * Declares what `node` declares, and notes its references. `scope`: the
+   * innermost scope around `node`; `inClosure`: `node` runs in a function
+   * nested in `fn` (a class field's initializer and a static block are
+   * functions of their own). Both are carried down, never looked up.
+   */
+  function visitDeclarations(node: ts.Node, scope: Scope, inClosure: boolean): void {
     if (isTypeOnly(node)) return;
     if (ts.isIdentifier(node)) {
       names.add(node.text);
+      if (isValueIdentifier(node)) references.push([node, scope, inClosure]);
       return;
     }
     if (ts.isPrivateIdentifier(node)) return;
@@ -215,10 +227,16 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     } else if (ts.isCatchClause(node) && node.variableDeclaration) {
       declarePattern(inner, node.variableDeclaration.name, 'catch');
     }
-    ts.forEachChild(node, (child) => visitDeclarations(child, inner));
+    const opensFunction = (node !== fn && isFunctionLike(node)) || ts.isClassStaticBlockDeclaration(node);
+    ts.forEachChild(node, (child) => {
+      // A function declaration's name belongs where it is declared; a field's initializer runs in a function of its own.
+      const ownName = ts.isFunctionDeclaration(node) && node.name === child;
+      const closure = inClosure || (opensFunction && !ownName) || (ts.isPropertyDeclaration(node) && node.initializer === child);
+      visitDeclarations(child, inner, closure);
+    });
   }
 
-  visitDeclarations(fn, functionScope);
+  visitDeclarations(fn, functionScope, false);
 
   /** Whether `var F` at the declaration would be an early error, or F is a parameter (B.3.2.1). */
   function staysInBlock(declaration: ts.FunctionDeclaration, block: Scope): boolean {
@@ -255,36 +273,16 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     return undefined;
   }
 
-  /**
-   * `scope`: the innermost scope around `node`; `inClosure`: `node` runs in a
-   * function nested in `fn` (a class field's initializer and a static block
-   * are functions of their own). Both are carried down, never looked up.
-   */
-  function visitReferences(node: ts.Node, scope: Scope, inClosure: boolean): void {
-    if (isTypeOnly(node)) return;
-    if (ts.isIdentifier(node)) {
-      if (!isValueIdentifier(node)) return;
-      // A function or class declaration's name lives in the scope around it, not in its own.
-      const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
-      const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
-      if (!binding) free.add(node.text);
-      if (binding && binding.scope.owner === fn) {
-        resolved.set(node, binding);
-        if (inClosure) binding.captured = true;
-      }
-      return;
+  for (const [node, scope, inClosure] of references) {
+    // A function or class declaration's name lives in the scope around it, not in its own.
+    const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
+    const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
+    if (!binding) free.add(node.text);
+    if (binding && binding.scope.owner === fn) {
+      resolved.set(node, binding);
+      if (inClosure) binding.captured = true;
     }
-    const inner = scopes.get(node) ?? scope;
-    const opensFunction = (node !== fn && isFunctionLike(node)) || ts.isClassStaticBlockDeclaration(node);
-    ts.forEachChild(node, (child) => {
-      // A function declaration's name belongs where it is declared; a field's initializer runs in a function of its own.
-      const ownName = ts.isFunctionDeclaration(node) && node.name === child;
-      const closure = inClosure || (opensFunction && !ownName) || (ts.isPropertyDeclaration(node) && node.initializer === child);
-      visitReferences(child, inner, closure);
-    });
   }
-
-  visitReferences(fn, functionScope, false);
   return { functionScope, resolved, scopes, names, free, blockFunctionVars, blockFunctionNames };
 }
 

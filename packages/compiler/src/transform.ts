@@ -273,7 +273,10 @@ function checkSyntax(sourceFile: ts.SourceFile, sourceType: 'module' | 'script',
 function findRoots(sourceFile: ts.SourceFile, sourceType: 'module' | 'script', report: Report) {
   const identifiers = new Set<string>();
   const roots: ts.FunctionLikeDeclaration[] = [];
-  const visit = (node: ts.Node, insideSuspend: boolean, fn: ts.Node | undefined): Visit[] => {
+  // In document order, with a stack of its own: a long chain of `a + b + …` is deeper than the call stack.
+  const pending: Visit[] = [[sourceFile, false, undefined]];
+  while (pending.length) {
+    const [node, insideSuspend, fn] = pending.pop()!;
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.add(node.text);
     if (!fn && sourceType === 'module' && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) {
       const start = node.getStart(sourceFile);
@@ -284,19 +287,17 @@ function findRoots(sourceFile: ts.SourceFile, sourceType: 'module' | 'script', r
     if (suspend && !insideSuspend) roots.push(node);
     const inner = isFunctionLike(node) ? node : fn;
     const name = isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration).name : undefined;
-    // A computed method name is evaluated in the enclosing function.
-    const children: Visit[] = [];
+    // The children go on the stack as they come, then are turned around in place, so that the first is taken first.
+    const first = pending.length;
     ts.forEachChild(node, (child) => {
-      children.push([child, insideSuspend || suspend, child === name ? fn : inner]);
+      // A computed method name is evaluated in the enclosing function.
+      pending.push([child, insideSuspend || suspend, child === name ? fn : inner]);
     });
-    return children;
-  };
-  // In document order, with a stack of its own: a long chain of `a + b + …` is deeper than the call stack.
-  const pending: Visit[] = [[sourceFile, false, undefined]];
-  while (pending.length) {
-    const [node, insideSuspend, fn] = pending.pop()!;
-    const children = visit(node, insideSuspend, fn);
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    for (let i = first, j = pending.length - 1; i < j; i++, j--) {
+      const swapped = pending[i];
+      pending[i] = pending[j];
+      pending[j] = swapped;
+    }
   }
   return { identifiers, roots };
 }
