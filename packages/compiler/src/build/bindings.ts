@@ -128,10 +128,7 @@ export class MachineBindings extends IrWriter {
 
   private immutability(binding: Binding): WriteRule['immutable'] {
     if (binding.kind === 'const') return 'const';
-    const fn = this.context.fn;
-    const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function' &&
-      binding.scope === this.context.scopes.functionScope;
-    return ownName ? 'ownName' : undefined;
+    return binding === this.context.scopes.ownName ? 'ownName' : undefined;
   }
 
   /** For a write to an immutable binding a machine manages, the code that throws (or is ignored) instead. */
@@ -288,8 +285,7 @@ export class MachineBindings extends IrWriter {
     if (!this.splitScopes.has(binding.scope) || this.environmentOf.has(binding)) return undefined;
     let v = this.bindingVariables.get(binding);
     if (!v) {
-      const fn = this.context.fn;
-      const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function';
+      const ownName = binding === this.context.scopes.ownName;
       const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName || this.isArgumentsVar(binding));
       v = this.newVariable(binding.name, 'binding', { binding, input });
       this.bindingVariables.set(binding, v);
