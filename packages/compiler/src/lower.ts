@@ -493,7 +493,8 @@ class FunctionLowering {
       render: (n) => renderCode(builder.render(n), this.layout!),
       lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
-      reserved: this.reserved,
+      // The closure around a nested machine binds this machine's environment aliases.
+      reserved: [...this.reserved, ...builder.environmentAliases()],
     };
     let lowered: LoweredFunction | undefined;
     // Its lines stand where its source line is moved to, if the first to ask for it knows where that is.

@@ -261,6 +261,14 @@ export class MachineBindings extends IrWriter {
     return [...target, ' = ', ...(this.identifierCode(name) ?? [name.text]), ';'];
   }
 
+  /**
+   * The names closures give this machine's environments: a machine nested in such a closure
+   * must not name anything of its own so, or it would hide the environment from the code inside.
+   */
+  environmentAliases(): string[] {
+    return [...this.environments.values()].map((e) => e.alias);
+  }
+
   protected closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {
