@@ -17,7 +17,9 @@
  *   removed and the error rethrown, so an interrupted run leaves no partial
  *   output. Temporary names start with a dot, so the walk of a later run
  *   never picks them up as sources. Missing parent directories are created.
- *   A string is written as UTF-8; bytes (a copied file) as they are.
+ *   A string is written as UTF-8; bytes (a copied file) as they are. A
+ *   file given a mode gets those permission bits, set on the temporary file
+ *   before the rename, since a write's mode is cut down by the umask.
  *
  * References:
  *   https://man7.org/linux/man-pages/man2/rename.2.html
@@ -25,12 +27,14 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface FileToWrite {
   readonly path: string;
   readonly content: string | Uint8Array;
+  /** Permission bits (`0o755`); without them the file gets the default, 0o666 less the umask. */
+  readonly mode?: number;
 }
 
 export function writeFilesAtomic(files: readonly FileToWrite[]): void {
@@ -42,6 +46,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): void {
       const temporary = join(directory, `.${basename(file.path)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
       temporaries.push(temporary);
       writeFileSync(temporary, file.content, { flag: 'wx' });
+      if (file.mode !== undefined) chmodSync(temporary, file.mode);
     }
     files.forEach((file, index) => renameSync(temporaries[index], file.path));
   } catch (error) {

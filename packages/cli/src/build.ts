@@ -17,14 +17,16 @@
  *   to the terminal as one write. A fresh source-type resolver per build
  *   sees a package.json changed between two builds in watch mode. The
  *   summary goes to standard error, so standard output only ever carries
- *   lowered code.
+ *   lowered code. An output, lowered or copied, keeps its source's
+ *   permission bits, as `cp` would: a package's executable `bin` script
+ *   stays executable after lowering.
  *
  * References:
  *   docs/architecture.md ("Errors": bad input never yields partial or wrong output)
  *   https://babeljs.io/docs/babel-cli#compile-directories
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { coroutinePathFilter, formatFileError, formatProblem, sourceText, type FileProblem, type EvalAndWith, type LoweredSource, type RuntimeMode } from '@coro/host';
 import { writeFilesAtomic, type FileToWrite } from './atomic-write';
 import { displayPath } from './display-path';
@@ -71,7 +73,7 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       isCoroutineFile,
       evalAndWith: settings.evalAndWith,
     });
-    if (writeLowered(file.source.path, file.outputPath, result, settings.sourceMaps, terminal)) lowered++;
+    if (writeLowered(file.source.path, file.outputPath, result, settings.sourceMaps, terminal, permissionsOf(file.source.path))) lowered++;
     else failed++;
   }
   return { lowered, copied, failed };
@@ -96,13 +98,17 @@ function checkModuleFormats(plan: readonly PlannedFile[], decide: ModuleDecider)
   }
 }
 
-/** Reports the problems of one lowered source and writes its output; false when nothing was written. */
+/**
+ * Reports the problems of one lowered source and writes its output; false when nothing was written.
+ * `mode`: the output's permission bits (its source file's; none for standard input).
+ */
 export function writeLowered(
   sourcePath: string,
   outputPath: string | undefined,
   result: LoweredSource,
   sourceMaps: SourceMapMode,
   terminal: Terminal,
+  mode?: number,
 ): boolean {
   reportProblems(displayPath(sourcePath), result.problems, terminal);
   if (result.code === undefined) return false;
@@ -116,7 +122,7 @@ export function writeLowered(
     terminal.out(placed.code);
     return true;
   }
-  const files: FileToWrite[] = [{ path: outputPath, content: placed.code }];
+  const files: FileToWrite[] = [{ path: outputPath, content: placed.code, mode }];
   if (placed.mapFile !== undefined) files.push(placed.mapFile);
   return writeOrReport(outputPath, files, terminal);
 }
@@ -141,7 +147,16 @@ function copyOrReport(sourcePath: string, outputPath: string, terminal: Terminal
     terminal.err(formatFileError(displayPath(sourcePath), `cannot read: ${(error as Error).message}`, terminal.color) + '\n');
     return false;
   }
-  return writeOrReport(outputPath, [{ path: outputPath, content: bytes }], terminal);
+  return writeOrReport(outputPath, [{ path: outputPath, content: bytes, mode: permissionsOf(sourcePath) }], terminal);
+}
+
+/** A source file's permission bits; undefined when it cannot be read, which its own read reports. */
+function permissionsOf(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes an output (and its map); a failure is reported against the output. */

@@ -4,7 +4,8 @@
  * under the out dir.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { assertCliBuilt, coro, listFiles, makeWorkspace, node, removeWorkspace } from './workspace';
@@ -106,6 +107,28 @@ test('--copy-files copies the other files of input directories, declaration file
   expect(result.status).toBe(0);
   expect(listFiles(join(workspace, 'out'))).toEqual(['a.d.ts', 'a.js', 'assets/logo.png']);
   expect(readFileSync(join(workspace, 'out/assets/logo.png'))).toEqual(Buffer.from(logo));
+});
+
+test('outputs keep their sources\' permission bits: a lowered bin script still runs as a program, a private file stays private', () => {
+  workspace = makeWorkspace({
+    'pkg/bin/cli.js': `#!/usr/bin/env node\n${GENERATOR('cli')}`,
+    'pkg/bin/run.sh': '#!/bin/sh\necho shell\n',
+    'pkg/secret.js': GENERATOR('secret'),
+    'pkg/plain.js': GENERATOR('plain'),
+  });
+  chmodSync(join(workspace, 'pkg/bin/cli.js'), 0o755);
+  chmodSync(join(workspace, 'pkg/bin/run.sh'), 0o755);
+  chmodSync(join(workspace, 'pkg/secret.js'), 0o600);
+  chmodSync(join(workspace, 'pkg/plain.js'), 0o644);
+
+  const result = coro(['transpile', 'pkg', '-d', 'out', '--copy-files', '--source-maps', 'file'], workspace);
+
+  expect(result.stderr).toMatch(/^coro: lowered 3 files and copied 1 in \d+ ms\n$/);
+  const mode = (path: string) => statSync(join(workspace as string, 'out', path)).mode & 0o777;
+  expect([mode('bin/cli.js'), mode('bin/run.sh'), mode('secret.js'), mode('plain.js')]).toEqual([0o755, 0o755, 0o600, 0o644]);
+  const program = spawnSync(join(workspace, 'out/bin/cli.js'), { encoding: 'utf8' });
+  expect([program.stdout, program.status]).toEqual(['cli\n', 0]);
+  expect(readFileSync(join(workspace, 'out/bin/cli.js'), 'utf8')).not.toContain('function*');
 });
 
 test('without --copy-files only sources are written', () => {

@@ -505,7 +505,8 @@ class FunctionLowering {
       renderParameter: (p) => renderCode(builder.renderParameter(p), this.layout!),
       lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
-      reserved: this.reserved,
+      // The closure around a nested machine binds this machine's environment aliases.
+      reserved: [...this.reserved, ...builder.environmentAliases()],
     };
     let lowered: LoweredFunction | undefined;
     // Its lines stand where its source line is moved to, if the first to ask for it knows where that is.

@@ -28,6 +28,12 @@
  * declaration with it, for the lowering to assign when the declaration is
  * evaluated. References outside the block then resolve to the `var`.
  *
+ * A named function expression's own name lives in a scope of its own around
+ * the function (10.2.11's funcEnv), so any parameter, `var`, `let`, `const`,
+ * function, class or Annex B `var` of that name in the function's top scope
+ * shadows it: the name is declared there last, and only when nothing else
+ * took it; `ownName` is that binding, and a body that shadows it has none.
+ *
  * ## References
  * ECMAScript 2025, 9.1 Environment Records; 10.2.11
  * FunctionDeclarationInstantiation; 14.2.2 BlockDeclarationInstantiation;
@@ -83,6 +89,8 @@ export interface ScopeInfo {
    * name of the step function, which no machine variable may therefore be.
    */
   readonly blockFunctionNames: Set<string>;
+  /** The suspend function's own name as a named function expression, when no binding of its top scope shadows it. */
+  readonly ownName: Binding | undefined;
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
@@ -178,7 +186,6 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     const own = node === fn ? functionScope : newScope(node, scope, node);
     const f = node as ts.SignatureDeclaration;
     for (const p of f.parameters) declarePattern(own, p.name, 'param');
-    if (ts.isFunctionExpression(node) && node.name) declare(own, node.name, 'function');
     return own;
   }
 
@@ -234,6 +241,8 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       const closure = inClosure || (opensFunction && !ownName) || (ts.isPropertyDeclaration(node) && node.initializer === child);
       visitDeclarations(child, inner, closure);
     });
+    // Declared after the body's own bindings, which shadow it; the suspend function's waits for Annex B's `var`s.
+    if (node !== fn && ts.isFunctionExpression(node) && node.name) declare(inner, node.name, 'function');
   }
 
   visitDeclarations(fn, functionScope, false);
@@ -265,6 +274,10 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     blockFunctionVars.set(declaration, declareName(functionScope, name, 'var'));
   }
 
+  const ownName = ts.isFunctionExpression(fn) && fn.name && !functionScope.bindings.has(fn.name.text)
+    ? declareName(functionScope, fn.name.text, 'function')
+    : undefined;
+
   function lookup(scope: Scope | undefined, name: string): Binding | undefined {
     for (let s = scope; s; s = s.parent) {
       const b = s.bindings.get(name);
@@ -274,6 +287,11 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
   }
 
   for (const [node, scope, inClosure] of references) {
+    if (node === fn.name && ts.isFunctionExpression(fn)) {
+      // The name of the expression itself denotes its own binding, never one of the body that shadows it.
+      if (ownName) resolved.set(node, ownName);
+      continue;
+    }
     // A function or class declaration's name lives in the scope around it, not in its own.
     const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
     const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
@@ -283,7 +301,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       if (inClosure) binding.captured = true;
     }
   }
-  return { functionScope, resolved, scopes, names, free, blockFunctionVars, blockFunctionNames };
+  return { functionScope, resolved, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName };
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */

@@ -128,10 +128,7 @@ export class MachineBindings extends IrWriter {
 
   private immutability(binding: Binding): WriteRule['immutable'] {
     if (binding.kind === 'const') return 'const';
-    const fn = this.context.fn;
-    const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function' &&
-      binding.scope === this.context.scopes.functionScope;
-    return ownName ? 'ownName' : undefined;
+    return binding === this.context.scopes.ownName ? 'ownName' : undefined;
   }
 
   /** For a write to an immutable binding a machine manages, the code that throws (or is ignored) instead. */
@@ -264,6 +261,14 @@ export class MachineBindings extends IrWriter {
     return [...target, ' = ', ...(this.identifierCode(name) ?? [name.text]), ';'];
   }
 
+  /**
+   * The names closures give this machine's environments: a machine nested in such a closure
+   * must not name anything of its own so, or it would hide the environment from the code inside.
+   */
+  environmentAliases(): string[] {
+    return [...this.environments.values()].map((e) => e.alias);
+  }
+
   protected closureEnvironments(node: ts.Node): { aliases: string[]; environments: Code[] } | undefined {
     const used = new Set<Environment>();
     const visit = (n: ts.Node) => {
@@ -288,8 +293,7 @@ export class MachineBindings extends IrWriter {
     if (!this.splitScopes.has(binding.scope) || this.environmentOf.has(binding)) return undefined;
     let v = this.bindingVariables.get(binding);
     if (!v) {
-      const fn = this.context.fn;
-      const ownName = ts.isFunctionExpression(fn) && fn.name?.text === binding.name && binding.kind === 'function';
+      const ownName = binding === this.context.scopes.ownName;
       const input = binding.scope === this.context.scopes.functionScope && (binding.kind === 'param' || ownName || this.isArgumentsVar(binding));
       v = this.newVariable(binding.name, 'binding', { binding, input });
       this.bindingVariables.set(binding, v);
