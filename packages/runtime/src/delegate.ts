@@ -1,35 +1,60 @@
 /**
- * `delegate(frame, iterable)`: how a step starts a `yield*`.
+ * `resumeDelegate(iterator, next, mode, value)`: one turn of the loop a
+ * generator's step function runs for `yield*`.
  *
  * ## Example
  *
  * ```js
  * // function* outer() { var r = yield* inner(); return r; }
- * case 0: $frame.$state = 1; return $coro.delegate($frame, inner());
- * case 1: $frame.$state = -2; return $value;   // mode 0: the inner iterator's final value
+ * case 0:
+ *   $frame.$iterator = $coro.getIterator(inner());
+ *   $frame.$next = $frame.$iterator.next;        // read once, as the spec does
+ *   $receivedMode = 0; $received = undefined;
+ * case 1:
+ *   $innerResult = $coro.resumeDelegate($frame.$iterator, $frame.$next, $receivedMode, $received);
+ *   if ($innerResult.done) { $state = 5; continue; }
+ * case 2:
+ *   $frame.$state = -6; return $innerResult;    // handed on as it is; resumes at 3
+ * case 3: $receivedMode = 0; $received = $value; $state = 1; continue;
+ * case 4: … the handler and finalizer of state 3 set $receivedMode 1 or 2 …
+ * case 5: … $innerResult.value; a return() that ended the inner iterator returns it …
  * ```
  *
  * ## Implementation
  *
- * `delegate` runs GetIterator inside the step (so a non-iterable throws at the
- * `yield*`, where the function's own handlers see it), caches the iterator
- * and its `next` in `$delegate`/`$delegateNext`, and returns `DELEGATING`,
- * which tells `resumeGenerator` to forward a first `next(undefined)` at once.
- * Every later `next`/`throw`/`return` goes to the inner iterator through
- * `resumeDelegation` (./resume-generator.ts) until it is done.
+ * Delegation is a state of the machine, not of the runtime: the step calls
+ * this function and yields what it answers, so only programs with `yield*`
+ * import it, and `resumeGenerator` (./resume-generator.ts) never looks for
+ * a delegation in progress. It also settles which runtime copy forwards:
+ * one realm may hold several (the inline runtime a function made by
+ * `%GeneratorFunction%` carries, while its `next` is the main runtime's; see
+ * ./frame.ts), and the copy whose `resumeDelegate` the step names is the
+ * one that delegates, whichever copy resumed the frame.
+ *
+ * The answer is always an object whose `done` the step reads once, and whose
+ * `value` it reads only when done: the inner result as it is (after the
+ * type check every inner call gets), or, for a `return()` the inner iterator
+ * has no `return` for, a done result holding the received value. A `throw()`
+ * the inner iterator has no `throw` for closes it and throws a TypeError at
+ * the `yield*`. An inner lowered generator whose `next` is this copy's own is
+ * resumed without the call through its `next`.
  *
  * ## References
  *
  * - ECMA-262 §15.5.5 Runtime Semantics: Evaluation, YieldExpression : yield * AssignmentExpression
- * - ECMA-262 §7.4 GetIterator
+ * - ECMA-262 §7.4 GetIterator, IteratorClose
  */
-import { GeneratorFrame } from './frame';
-import { getIterator } from './iterator-protocol';
-import { DELEGATING } from './resume-generator';
+import { GeneratorFrame, ResumeMode } from './frame';
+import { closeIterator, getMethod, requireIteratorResult } from './iterator-protocol';
+import { generatorNext, resumeGenerator } from './resume-generator';
 
-export function delegate(frame: GeneratorFrame, iterable: unknown): unknown {
-  var iterator = getIterator(iterable);
-  frame.$delegateNext = (iterator as Iterator<unknown>).next;
-  frame.$delegate = iterator;
-  return DELEGATING;
+export function resumeDelegate(iterator: object, next: Function, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
+  if (mode === 0) {
+    return next === generatorNext ? resumeGenerator(iterator as GeneratorFrame, 0, value) : requireIteratorResult(next.call(iterator, value));
+  }
+  var method = getMethod(iterator, mode === 1 ? 'throw' : 'return');
+  if (method !== undefined) return requireIteratorResult(method.call(iterator, value));
+  if (mode === 2) return { value: value, done: true };
+  closeIterator(iterator);
+  throw new TypeError('The iterator does not provide a \'throw\' method');
 }
