@@ -37,7 +37,10 @@
  * has no `return` for, a done result holding the received value. A `throw()`
  * the inner iterator has no `throw` for closes it and throws a TypeError at
  * the `yield*`. An inner lowered generator whose `next` is this copy's own is
- * resumed without the call through its `next`.
+ * resumed here, as `resumeGenerator` would, without the call through its
+ * `next`: this call site of `$step` sees only inner generators, so the
+ * engine can inline a small inner step into the outer one, which it cannot
+ * through `resumeGenerator`, whose call site sees every generator.
  *
  * ## References
  *
@@ -49,12 +52,28 @@ import { closeIterator, getMethod, requireIteratorResult } from './iterator-prot
 import { generatorNext, resumeGenerator } from './resume-generator';
 
 export function resumeDelegate(iterator: object, next: Function, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
-  if (mode === 0) {
-    return next === generatorNext ? resumeGenerator(iterator as GeneratorFrame, 0, value) : requireIteratorResult(next.call(iterator, value));
-  }
+  if (mode === 0) return next === generatorNext ? nextOfLoweredGenerator(iterator as GeneratorFrame, value) : requireIteratorResult(next.call(iterator, value));
   var method = getMethod(iterator, mode === 1 ? 'throw' : 'return');
   if (method !== undefined) return requireIteratorResult(method.call(iterator, value));
   if (mode === 2) return { value: value, done: true };
   closeIterator(iterator);
   throw new TypeError('The iterator does not provide a \'throw\' method');
+}
+
+function nextOfLoweredGenerator(inner: GeneratorFrame, value: unknown): IteratorResult<unknown> {
+  var state = inner.$state;
+  if (state < 0) return resumeGenerator(inner, 0, value);
+  inner.$state = -1;
+  try {
+    value = inner.$step(inner, state, 0, value);
+  } catch (error) {
+    inner.$state = -2;
+    throw error;
+  }
+  state = inner.$state;
+  if (state < -2) {
+    inner.$state = -3 - state;
+    return value as IteratorResult<unknown>;
+  }
+  return { value: value, done: state === -2 } as IteratorResult<unknown>;
 }

@@ -114,7 +114,7 @@ export interface Builder {
   branch(condition: Code, whenFalse: Label): void;
   branchIf(condition: Code, whenTrue: Label): void;
   suspend(value: Code | undefined): Label;
-  suspendWithResult(result: Code): Label;
+  suspendWithResult(result: Code, resume: Label): void;
   awaitValue(value: Code): Label;
   at<T>(node: ts.Node, write: () => T): T;
   withRegion<T>(region: Region, body: () => T): T;

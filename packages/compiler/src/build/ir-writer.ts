@@ -107,12 +107,13 @@ export class IrWriter {
     return resume;
   }
 
-  /** A suspension that hands the caller `result`, an iterator result object, as it is (sync `yield*`). */
-  suspendWithResult(result: Code): Label {
-    const resume = this.newLabel();
+  /**
+   * A suspension that hands the caller `result`, an iterator result object,
+   * as it is (sync `yield*`), and resumes at `resume`, a label marked
+   * elsewhere (the head of the `yield*` loop).
+   */
+  suspendWithResult(result: Code, resume: Label): void {
     this.push({ op: 'yieldResult', result, resume, region: this.region });
-    this.mark(resume);
-    return resume;
   }
 
   /** `await value`: resumes with the settled value in `$value`, or with its reason thrown there. */

@@ -221,7 +221,9 @@ export abstract class IterationBuilder extends DisposalBuilder {
    * as it is (`yieldResult`, GeneratorYield(innerResult)); the handler and
    * finalizer of that one state bring `throw()` and `return()` back to the
    * loop. What was sent stays in `$value` from the resumption (or the
-   * handler) to the loop's head, which nothing between them can throw.
+   * handler) to the loop's head, which nothing between them can throw. The
+   * resume state stands just before the head and falls into it, so a
+   * forwarded `next()` runs straight through the step without a jump.
    * Returns the variable holding the expression's value.
    */
   delegate(iterable: Code): Variable {
@@ -232,20 +234,19 @@ export abstract class IterationBuilder extends DisposalBuilder {
     const receivedMode = this.newTemp('$receivedMode');
     const inner = this.newTemp('$innerResult');
     const result = this.newTemp('$delegated');
-    const [loop, done, onThrow, onReturn, after] = Array.from({ length: 5 }, () => this.newLabel());
+    const [resume, loop, done, onThrow, onReturn, after] = Array.from({ length: 6 }, () => this.newLabel());
+    const forwarding = this.newRegion(onThrow, onReturn);
     this.assign(iterator, [runtime.ref('getIterator'), '(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
-    this.assign(receivedMode, [literal('0')]);
     this.statement([nameOperand(names.value), ' = void 0;']);
+    this.withRegion(forwarding, () => {
+      this.mark(resume);
+      this.assign(receivedMode, [literal('0')]);
+    });
     this.mark(loop);
     this.assign(inner, [runtime.ref('resumeDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', nameOperand(names.value), ')']);
     this.branchIf([inner, '.done'], done);
-    this.withRegion(this.newRegion(onThrow, onReturn), () => {
-      this.mark(this.newLabel());
-      this.suspendWithResult([inner]);
-      this.assign(receivedMode, [literal('0')]);
-      this.jump(loop);
-    });
+    this.withRegion(forwarding, () => this.suspendWithResult([inner], resume));
     this.mark(onThrow);
     this.assign(receivedMode, [literal('1')]);
     this.jump(loop);
