@@ -214,6 +214,15 @@ export abstract class IterationBuilder extends DisposalBuilder {
     }
   }
 
+  /** The iterator a `yield*` delegates to and its `next`, read once, as GetIterator makes the iterator record. */
+  private delegationIterator(iterable: Code, getIterator: 'getIterator' | 'getAsyncIterator'): [Variable, Variable] {
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    this.assign(iterator, [this.context.names.runtime.ref(getIterator), '(', ...iterable, ')']);
+    this.assign(next, [iterator, '.next']);
+    return [iterator, next];
+  }
+
   /**
    * `yield*` in a generator, as a loop of this machine: `resumeDelegate`
    * forwards what the caller sent (`next`, `throw`, `return`) to the inner
@@ -228,23 +237,19 @@ export abstract class IterationBuilder extends DisposalBuilder {
    */
   delegate(iterable: Code): Variable {
     const names = this.context.names;
-    const runtime = names.runtime;
-    const iterator = this.newVariable('$iterator', 'iterator');
-    const next = this.newVariable('$next', 'iterator');
+    const [iterator, next] = this.delegationIterator(iterable, 'getIterator');
     const receivedMode = this.newTemp('$receivedMode');
     const inner = this.newTemp('$innerResult');
     const result = this.newTemp('$delegated');
     const [resume, loop, done, onThrow, onReturn, after] = Array.from({ length: 6 }, () => this.newLabel());
     const forwarding = this.newRegion(onThrow, onReturn);
-    this.assign(iterator, [runtime.ref('getIterator'), '(', ...iterable, ')']);
-    this.assign(next, [iterator, '.next']);
     this.statement([nameOperand(names.value), ' = void 0;']);
     this.withRegion(forwarding, () => {
       this.mark(resume);
       this.assign(receivedMode, [literal('0')]);
     });
     this.mark(loop);
-    this.assign(inner, [runtime.ref('resumeDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', nameOperand(names.value), ')']);
+    this.assign(inner, [names.runtime.ref('resumeDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', nameOperand(names.value), ')']);
     this.branchIf([inner, '.done'], done);
     this.withRegion(forwarding, () => this.suspendWithResult([inner], resume));
     this.mark(onThrow);
@@ -272,16 +277,13 @@ export abstract class IterationBuilder extends DisposalBuilder {
   delegateAsync(iterable: Code): Variable {
     const names = this.context.names;
     const runtime = names.runtime;
-    const iterator = this.newVariable('$iterator', 'iterator');
-    const next = this.newVariable('$next', 'iterator');
+    const [iterator, next] = this.delegationIterator(iterable, 'getAsyncIterator');
     const receivedMode = this.newTemp('$receivedMode');
     const received = this.newTemp('$received');
     const call = this.newTemp('$innerCall');
     const inner = this.newTemp('$innerResult');
     const result = this.newTemp('$delegated');
     const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
-    this.assign(iterator, [runtime.ref('getAsyncIterator'), '(', ...iterable, ')']);
-    this.assign(next, [iterator, '.next']);
     this.assign(receivedMode, [literal('0')]);
     this.assign(received, UNDEFINED);
     this.mark(loop);
