@@ -239,7 +239,7 @@ class CaseWriter {
         return false;
       }
       case 'yieldResult':
-        // Below -2: resumeGenerator hands the result on unwrapped and restores the resume state (-3 - it).
+        // Below -2: suspended inside a `yield*`, resuming at -3 - it; resumeGenerator hands the result on unwrapped.
         this.line(`${names.frame}.$state = ${-3 - stateOf.get(ins.resume)!};`);
         this.line(mark(`return ${code(ins.result)};`));
         return false;

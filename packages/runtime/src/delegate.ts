@@ -14,7 +14,7 @@
  *   $innerResult = $coro.resumeDelegate($frame.$iterator, $frame.$next, $receivedMode, $received);
  *   if ($innerResult.done) { $state = 5; continue; }
  * case 2:
- *   $frame.$state = -6; return $innerResult;    // handed on as it is; resumes at 3
+ *   $frame.$state = -6; return $innerResult;    // handed on as it is; resumes at 3 (-3 - -6)
  * case 3: $receivedMode = 0; $received = $value; $state = 1; continue;
  * case 4: … the handler and finalizer of state 3 set $receivedMode 1 or 2 …
  * case 5: … $innerResult.value; a return() that ended the inner iterator returns it …
@@ -62,7 +62,8 @@ export function resumeDelegate(iterator: object, next: Function, mode: ResumeMod
 
 function nextOfLoweredGenerator(inner: GeneratorFrame, value: unknown): IteratorResult<unknown> {
   var state = inner.$state;
-  if (state < 0) return resumeGenerator(inner, 0, value);
+  if (state < -2) state = -3 - state;
+  else if (state < 0) return resumeGenerator(inner, 0, value);
   inner.$state = -1;
   try {
     value = inner.$step(inner, state, 0, value);
@@ -73,7 +74,5 @@ function nextOfLoweredGenerator(inner: GeneratorFrame, value: unknown): Iterator
   }
   // Not resultOfStep: a call shared with resumeGenerator sees every frame, and measured 15% slower here.
   state = inner.$state;
-  if (state >= -2) return { value: value, done: state === -2 } as IteratorResult<unknown>;
-  inner.$state = -3 - state;
-  return value as IteratorResult<unknown>;
+  return (state < -2 ? value : { value: value, done: state === -2 }) as IteratorResult<unknown>;
 }

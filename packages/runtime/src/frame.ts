@@ -17,10 +17,10 @@
  *
  * Types only: the shape emitted code gives a frame and the runtime relies on.
  * `$state` is `>= 0` while suspended (the state to resume at), `-1` while
- * running, `-2` once completed. A generator's step may also leave it at
- * `-3 - n` as it returns: it then returns an iterator result of a `yield*`'s
- * inner iterator, which `resumeGenerator` hands on unwrapped before setting
- * `$state` to `n` (./resume-generator.ts).
+ * running, `-2` once completed, and `-3 - n` while suspended inside a
+ * `yield*` that resumes at `n`: a generator's step leaves it so when it
+ * returns an inner result, which `resumeGenerator` then hands on unwrapped
+ * (./resume-generator.ts).
  *
  * Runtime copies: one realm may hold several copies of the runtime (the
  * inline runtime of each file, the one a function made by

@@ -10,7 +10,8 @@
  *                // → gen.$step(gen, gen.$state, 0, 5) → { value, done }
  * // function* outer() { yield* inner(); }: outer's step forwards to inner
  * // itself (./delegate.ts) and returns inner's result with $state = -3 - n:
- * // resumeGenerator hands that result on as it is and restores $state = n.
+ * // resumeGenerator hands that result on as it is; the next resumption
+ * // runs the step at n.
  * ```
  *
  * ## Implementation
@@ -31,8 +32,11 @@
  * without `yield*` does not carry the forwarding code. The one thing the
  * step cannot do itself is hand the caller an inner result object unwrapped,
  * as GeneratorYield(innerResult) does; it says so by leaving `$state` below
- * `-2` (`-3 - n` for resume state `n`), which no suspended, running or
- * completed frame has.
+ * `-2`: `-3 - n` for resume state `n`, which is how a frame suspended inside
+ * a `yield*` stays until it is resumed. Keeping it so, rather than storing
+ * `n` back, spares a store per forwarded value into a frame whose shape
+ * differs from function to function (megamorphic, the costliest access of a
+ * resumption once many generators have run).
  *
  * ## References
  *
@@ -45,7 +49,10 @@ import { GeneratorFrame, ResumeMode } from './frame';
 
 export function resumeGenerator(frame: GeneratorFrame, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
   var state = frame.$state;
-  if (!(state > 0 || (state === 0 && mode === 0))) return resumeWithoutStep(frame, state, mode, value);
+  if (!(state > 0 || (state === 0 && mode === 0))) {
+    if (!(state < -2)) return resumeWithoutStep(frame, state, mode, value);
+    state = -3 - state;
+  }
   frame.$state = -1;
   try {
     value = frame.$step(frame, state, mode, value);
@@ -54,10 +61,7 @@ export function resumeGenerator(frame: GeneratorFrame, mode: ResumeMode, value: 
     throw error;
   }
   state = frame.$state;
-  if (state < -2) {
-    frame.$state = -3 - state;
-    return value as IteratorResult<unknown>;
-  }
+  if (state < -2) return value as IteratorResult<unknown>;
   return { value: value, done: state === -2 } as IteratorResult<unknown>;
 }
 

@@ -258,10 +258,10 @@ describe('yield* delegation, the outer generator', () => {
     expect(expected.log).toContainEqual(['outer caught', 'TypeError']);
   });
 
-  test('is suspended at its resume state between inner results, and completed when the delegation ends', () => {
+  test('is suspended inside the yield* (-3 - its resume state) between inner results, and completed when the delegation ends', () => {
     const generator = outer([], scriptedIterable([], { next: counting(1) }));
     generator.next();
-    expect(generator.$state).toBe(1);
+    expect(generator.$state).toBe(-4);
     generator.next();
     expect(generator.$state).toBe(-2);
   });
