@@ -110,7 +110,7 @@ export class IrWriter {
   /**
    * A suspension that hands the caller `result`, an iterator result object,
    * as it is (sync `yield*`), and resumes at `resume`, a label marked
-   * elsewhere (the head of the `yield*` loop).
+   * elsewhere (the `yield*` loop's resume state, just before its head).
    */
   suspendWithResult(result: Code, resume: Label): void {
     this.push({ op: 'yieldResult', result, resume, region: this.region });
