@@ -67,7 +67,6 @@ export interface EmitOptions {
   readonly handlersName: string;
   readonly finalizersName: string;
   readonly strict: boolean;
-  readonly usesDelegate: boolean;
   /** An async function is only ever resumed with a value or a reason (modes 0 and 1), never with return(). */
   readonly kind: SuspendKind;
   /** An async function that awaits at most once per call (see single-await.ts): its frame needs no promise fields. */
@@ -239,9 +238,10 @@ class CaseWriter {
         this.line(this.goto(ins.resume));
         return false;
       }
-      case 'delegate':
-        this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        this.line(mark(`return ${names.runtime.ref('delegate')}(${names.frame}, ${code(ins.iterable)});`));
+      case 'yieldResult':
+        // Below -2: suspended inside a `yield*`, resuming at -3 - it; resumeGenerator hands the result on unwrapped.
+        this.line(`${names.frame}.$state = ${-3 - stateOf.get(ins.resume)!};`);
+        this.line(mark(`return ${code(ins.result)};`));
         return false;
       case 'complete':
         this.line(`${names.frame}.$state = -2;`);
@@ -435,7 +435,6 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   if (options.coroutineAwait) write(fieldsOf('coroutine'));
   else if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
   else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator'));
-  if (options.usesDelegate) write(fieldsOf('delegate'));
   if (options.adoptPrototype) {
     const F = options.frameName;
     ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${names.runtime.ref(options.adoptPrototype)}(this, ${F}.$function);`);

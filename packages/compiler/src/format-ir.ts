@@ -119,8 +119,8 @@ function instructionText(
       return `branch ${oneLine(code(ins.condition))}, ${ins.when ? 'then' : 'else'} ${label(ins.target)}`;
     case 'yield':
       return `yield ${ins.value ? oneLine(code(ins.value)) + ' ' : ''}→ ${label(ins.resume)}`;
-    case 'delegate':
-      return `delegate ${oneLine(code(ins.iterable))} → ${label(ins.resume)}`;
+    case 'yieldResult':
+      return `yieldResult ${oneLine(code(ins.result))} → ${label(ins.resume)}`;
     case 'await':
       return `await ${oneLine(code(ins.value))} → ${label(ins.resume)}`;
     case 'complete':

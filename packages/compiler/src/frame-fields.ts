@@ -17,10 +17,10 @@
  * frame has the machine's; an async function that may await more than once
  * has the awaiting group (its task) and an async generator its queue: the
  * runtime keeps the rest in an object of its own, of one shape for every
- * function, so its accesses stay monomorphic; a function with `yield*` has
- * the delegate group; a coroutine has the coroutine group instead of the
- * awaiting one (its frame is its `Task`). Each field has its
- * initial value, so every frame of a function has one shape from the start.
+ * function, so its accesses stay monomorphic; a coroutine has the coroutine
+ * group instead of the awaiting one (its frame is its `Task`). Each field
+ * has its initial value, so every frame of a function has one shape from the
+ * start. (`yield*` keeps its iterator in slots of the function's own.)
  *
  * ## References
  * rustc `compiler/rustc_mir_transform/src/coroutine.rs` (the prefix of a
@@ -28,7 +28,7 @@
  * 27.6.2 (generator and async generator instance slots).
  */
 
-export type FrameFieldGroup = 'machine' | 'asyncGenerator' | 'awaiting' | 'coroutine' | 'delegate';
+export type FrameFieldGroup = 'machine' | 'asyncGenerator' | 'awaiting' | 'coroutine';
 
 export interface FrameField {
   readonly name: string;
@@ -48,8 +48,6 @@ export const FRAME_FIELDS: readonly FrameField[] = [
   { name: '$extra', group: 'coroutine', initial: 'undefined' },
   { name: '$waiters', group: 'coroutine', initial: 'undefined' },
   { name: '$suspension', group: 'coroutine', initial: 'undefined' },
-  { name: '$delegate', group: 'delegate', initial: 'undefined' },
-  { name: '$delegateNext', group: 'delegate', initial: 'undefined' },
 ];
 
 /** Every runtime field name: no slot of the function's own may take one. */

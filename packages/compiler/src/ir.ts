@@ -50,7 +50,7 @@
  * | `branch c, else L` | jump to L when c is falsy | `if (!(c)) { $state = n; continue; }` (`!c` for a variable) |
  * | `branch c, then L` | jump to L when c is truthy | `if (c) { $state = n; continue; }` |
  * | `yield c → L` | suspend with c, resume at L with the sent value in `$value` | `$frame.$state = n; return c;` |
- * | `delegate c → L` | `yield*`, resume at L with its result in `$value` | `$frame.$state = n; return $coro.delegate($frame, c);` |
+ * | `yieldResult c → L` | suspend handing the caller the iterator result c as it is (a `yield*`'s inner result), resume at L | `$frame.$state = -3 - n; return c;` (written as one number) |
  * | `await c → L` | suspend until c settles, resume at L with its value in `$value` (or its reason thrown) | `$frame.$state = n; return $coro.awaitValue($frame, c);` |
  * | `complete c` | the generator returns c (no `finally` pending) | `$frame.$state = -2; return c;` |
  * | `throw c` | throws c | `throw c;` |
@@ -300,7 +300,7 @@ export type Instruction = (
   /** Jumps to `target` when `condition` is truthy (`when` true) or falsy (`when` false). */
   | { op: 'branch'; condition: Code; when: boolean; target: Label }
   | { op: 'yield'; value: Code | undefined; resume: Label }
-  | { op: 'delegate'; iterable: Code; resume: Label }
+  | { op: 'yieldResult'; result: Code; resume: Label }
   | { op: 'await'; value: Code; resume: Label }
   | { op: 'complete'; value: Code | undefined }
   | { op: 'throw'; value: Code }

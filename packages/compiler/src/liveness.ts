@@ -176,9 +176,9 @@ export function analyzeLiveness(ir: MachineIR): Liveness {
         succ.push(i + 1, ...at(ins.target), ...at(handler));
         break;
       case 'yield':
-      case 'delegate':
+      case 'yieldResult':
       case 'await':
-        codeVariables(ins.op === 'delegate' ? ins.iterable : ins.value, used);
+        codeVariables(ins.op === 'yieldResult' ? ins.result : ins.value, used);
         succ.push(...at(ins.resume), ...at(handler), ...at(finalizerOf(ins.region)));
         suspensions.push(i);
         break;

@@ -276,7 +276,6 @@ class FunctionLowering {
       handlersName: this.helper.handlers,
       finalizersName: this.helper.finalizers,
       strict,
-      usesDelegate: ir.instructions.some((i) => i.op === 'delegate'),
       kind,
       awaitsOnce: this.awaitsOnce,
       coroutineAwait: this.coroutine

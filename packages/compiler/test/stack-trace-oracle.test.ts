@@ -53,7 +53,6 @@ const KNOWN_MISMATCHES = new Map<string, string>([
   ['async/for-await-return-method-checks', ITERATOR_FRAMES],
   ['generators/for-of-close-on-throw', ITERATOR_FRAMES],
   ['generators/for-of-no-close', ITERATOR_FRAMES],
-  ['generators/yield-star-inner-throws', ITERATOR_FRAMES],
 ]);
 
 const RECORDER = path.join(__dirname, 'stack-trace-oracle', 'record-errors.js');

@@ -17,14 +17,16 @@
  *
  * Types only: the shape emitted code gives a frame and the runtime relies on.
  * `$state` is `>= 0` while suspended (the state to resume at), `-1` while
- * running, `-2` once completed. `$delegate`/`$delegateNext` exist only on
- * frames of functions containing `yield*`.
+ * running, `-2` once completed, and `-3 - n` while suspended inside a
+ * `yield*` that resumes at `n`: a generator's step leaves it so when it
+ * returns an inner result, which `resumeGenerator` then hands on unwrapped
+ * (./resume-generator.ts).
  *
  * Runtime copies: one realm may hold several copies of the runtime (the
  * inline runtime of each file, the one a function made by
  * `%GeneratorFunction%` brings; see ./function-constructor.ts), and one
  * copy's prototype methods may resume another copy's frames. So the values
- * a step hands the driver (`AWAITING`, `DELEGATING`, `AWAITED_PRIMITIVE`,
+ * a step hands the driver (`AWAITING`, `AWAITED_PRIMITIVE`,
  * `NOTHING_TO_AWAIT`, `uninitialized`) are registered symbols, the same in
  * every copy, and no check is an `instanceof` of a copy's own class.
  *
@@ -43,8 +45,6 @@ export type StepFunction = (frame: GeneratorFrame, state: number, mode: ResumeMo
 export interface GeneratorFrame {
   $state: number;
   $step: StepFunction;
-  $delegate?: object | undefined;
-  $delegateNext?: Function | undefined;
 }
 
 /**

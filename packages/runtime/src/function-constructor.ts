@@ -19,18 +19,28 @@
  * Lowered code holds no native generator, so the function a constructor
  * makes must be lowered at run time too, by coro's compiler. The runtime
  * does not depend on it: a compiler is a function installed on the realm's
- * global object under the registered symbol `FUNCTION_COMPILER`
- * (`installFunctionCompiler`; `@coro/compiler/dynamic-functions` installs
- * coro's transform). It checks the source text as CreateDynamicFunction
- * parses it and returns the lowered function as a self-contained script
- * body (its own inline runtime), or the SyntaxError's message. The body is
- * evaluated here with this realm's `Function`, so the new function closes
- * over the global scope only; then it is adopted into this runtime's
- * intrinsics, as the last steps of CreateDynamicFunction make it: its
- * [[Prototype]] from the constructor `new` was given, its `prototype` inheriting this runtime's
- * generator prototype, its `name` "anonymous". Without a compiler, a
- * constructor throws an EvalError, which is what a host that refuses to
- * compile strings throws (HostEnsureCanCompileStrings).
+ * global object (`installFunctionCompiler`; `@coro/compiler/dynamic-functions`
+ * installs coro's transform). It checks the source text as
+ * CreateDynamicFunction parses it and returns the lowered function as a
+ * self-contained script body (its own inline runtime), or the SyntaxError's
+ * message. The body is evaluated with the realm's `Function`, so the new
+ * function closes over the global scope only; then it is adopted into the
+ * constructor's intrinsics, as the last steps of CreateDynamicFunction make
+ * it: its [[Prototype]] from the constructor `new` was given, its
+ * `prototype` inheriting the constructor's generator prototype, its `name`
+ * "anonymous". Without a compiler, a constructor throws an EvalError, which
+ * is what a host that refuses to compile strings throws
+ * (HostEnsureCanCompileStrings).
+ *
+ * A constructor itself is a shell: it converts its arguments (the first
+ * steps of CreateDynamicFunction) and hands them to what
+ * `installFunctionCompiler` put under the registered symbol
+ * `FUNCTION_COMPILER`, which does the rest. So a program that never
+ * installs a compiler, which is every program that does not make functions
+ * from source text, does not carry that rest: `linkGenerator` reaches the
+ * shell only. The rest uses the intrinsics of the realm whose global object
+ * it was installed on (read when it is installed), which are those of the
+ * constructors that read it there.
  *
  * The runtime is ES5, without `new.target`: the receiver `new` made tells
  * the prototype, when it inherits the constructor's `prototype` (`new`, a
@@ -47,7 +57,7 @@
  */
 
 /** The global property under which a realm's function compiler is installed. */
-export var FUNCTION_COMPILER = /*#__PURE__*/ Symbol.for('@coro/runtime.functionCompiler');
+export var FUNCTION_COMPILER = /*#__PURE__*/ Symbol.for('@coro/runtime.functionMaker');
 
 /** Which constructor asks: the source text starts `function*`, `async function` or `async function*`. */
 export type DynamicFunctionKind = 'generator' | 'async' | 'asyncGenerator';
@@ -63,12 +73,29 @@ export type CompiledFunction = { code: string } | { syntaxError: string } | { re
 /** `parameters` is the text of the formal parameters, `body` the function body's, as CreateDynamicFunction joins them. */
 export type FunctionCompiler = (kind: DynamicFunctionKind, parameters: string, body: string) => CompiledFunction;
 
+/** What a constructor hands the installed compiler: CreateDynamicFunction from its compile step on. */
+type FunctionMaker = (constructor: Function, receiver: unknown, kind: DynamicFunctionKind, name: string, parameters: string, body: string) => Function;
+
 /** Installs `compile` as the function compiler of the realm whose global object is `global`. */
 export function installFunctionCompiler(global: object, compile: FunctionCompiler): void {
-  Object.defineProperty(global, FUNCTION_COMPILER, { value: compile, writable: true, configurable: true });
+  var realm = global as typeof globalThis;
+  var RealmFunction = realm.Function;
+  var RealmSyntaxError = realm.SyntaxError;
+  var RealmEvalError = realm.EvalError;
+  var make: FunctionMaker = function (constructor, receiver, kind, name, parameters, body) {
+    var compiled = compile(kind, parameters, body);
+    if ('syntaxError' in compiled) throw new RealmSyntaxError(compiled.syntaxError);
+    if ('refused' in compiled) throw new RealmEvalError(name + ' cannot lower this source text: ' + compiled.refused);
+    var fn: Function = new RealmFunction(compiled.code)();
+    var fallback = constructor.prototype;
+    // ES5 has no `new.target`: `new` (a subclass's `super()` too) made a receiver inheriting the prototype to give.
+    Object.setPrototypeOf(fn, fallback.isPrototypeOf(receiver) ? Object.getPrototypeOf(receiver) : fallback);
+    if (kind !== 'async') Object.setPrototypeOf(fn.prototype, fallback.prototype);
+    Object.defineProperty(fn, 'name', { value: 'anonymous', configurable: true });
+    return fn;
+  };
+  Object.defineProperty(global, FUNCTION_COMPILER, { value: make, writable: true, configurable: true });
 }
-
-var FunctionConstructor = Function;
 
 /**
  * Makes the `constructor` of a function prototype: `prototype` is
@@ -77,33 +104,21 @@ var FunctionConstructor = Function;
  */
 export function defineFunctionConstructor(prototype: object, name: string, kind: DynamicFunctionKind) {
   var constructor = function (this: unknown) {
-    return createDynamicFunction(constructor, this, kind, name, arguments);
+    var args = arguments;
+    var parameters = '';
+    for (var i = 0; i < args.length - 1; i++) parameters += (i === 0 ? '' : ',') + toSourceString(args[i]);
+    var body = args.length === 0 ? '' : toSourceString(args[args.length - 1]);
+    var make = (globalThis as { [key: symbol]: unknown })[FUNCTION_COMPILER];
+    if (typeof make !== 'function') {
+      throw new EvalError(name + ' cannot compile source text: no function compiler is installed (require "@coro/compiler/dynamic-functions")');
+    }
+    return (make as FunctionMaker)(constructor, this, kind, name, parameters, body);
   };
   Object.defineProperty(constructor, 'name', { value: name });
   Object.defineProperty(constructor, 'length', { value: 1 });
   Object.defineProperty(constructor, 'prototype', { value: prototype, writable: false });
   Object.setPrototypeOf(constructor, Function);
   Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
-}
-
-function createDynamicFunction(constructor: Function, receiver: unknown, kind: DynamicFunctionKind, name: string, args: IArguments): Function {
-  var parameters = '';
-  for (var i = 0; i < args.length - 1; i++) parameters += (i === 0 ? '' : ',') + toSourceString(args[i]);
-  var body = args.length === 0 ? '' : toSourceString(args[args.length - 1]);
-  var compile = (globalThis as { [key: symbol]: unknown })[FUNCTION_COMPILER];
-  if (typeof compile !== 'function') {
-    throw new EvalError(name + ' cannot compile source text: no function compiler is installed (require "@coro/compiler/dynamic-functions")');
-  }
-  var compiled = (compile as FunctionCompiler)(kind, parameters, body);
-  if ('syntaxError' in compiled) throw new SyntaxError(compiled.syntaxError);
-  if ('refused' in compiled) throw new EvalError(name + ' cannot lower this source text: ' + compiled.refused);
-  var fn: Function = new FunctionConstructor(compiled.code)();
-  var fallback = constructor.prototype;
-  // ES5 has no `new.target`: `new` (a subclass's `super()` too) made a receiver inheriting the prototype to give.
-  Object.setPrototypeOf(fn, fallback.isPrototypeOf(receiver) ? Object.getPrototypeOf(receiver) : fallback);
-  if (kind !== 'async') Object.setPrototypeOf(fn.prototype, fallback.prototype);
-  Object.defineProperty(fn, 'name', { value: 'anonymous', configurable: true });
-  return fn;
 }
 
 /** ToString: a Symbol throws a TypeError, as `String(symbol)` would not. */

@@ -12,7 +12,7 @@
  *
  * ## Implementation
  * Exports are plain bindings, not re-export getters: lowered code reads
- * `$coro.delegate` and friends on hot paths, and a CommonJS re-export would
+ * `$coro.resumeDelegate` and friends on hot paths, and a CommonJS re-export would
  * make each read a getter call.
  *
  * ## References
@@ -53,7 +53,7 @@ export var AsyncGeneratorFunctionPrototype = asyncGeneratorPrototypes.AsyncGener
 export var AsyncIteratorPrototype = asyncGeneratorPrototypes.AsyncIteratorPrototype;
 export var awaitInAsyncGenerator = asyncGenerators.awaitInAsyncGenerator;
 export var resumeGenerator = resumption.resumeGenerator;
-export var delegate = delegation.delegate;
+export var resumeDelegate = delegation.resumeDelegate;
 export var getIterator = iteration.getIterator;
 export var iteratorNext = iteration.iteratorNext;
 export var closeIterator = iteration.closeIterator;

@@ -1,4 +1,5 @@
-import { delegate, GeneratorPrototype } from '../src';
+import { getIterator, GeneratorPrototype, resumeDelegate } from '../src';
+import type { ResumeMode } from '../src';
 import { errorName, lowered, Operation, Outcome, Step, trace } from './side-by-side';
 
 type Log = unknown[][];
@@ -28,6 +29,32 @@ function counting(length: number) {
   return () => (++calls > length ? { value: 'final', done: true } : { value: 'v' + calls, done: false });
 }
 
+/** What `yieldStar` answers: the inner result to hand on, or the inner iterator's last value and whether a return() ended it. */
+type Turn = { handOn: IteratorResult<unknown> } | { value: unknown; returning: boolean };
+
+/**
+ * The loop the compiler emits for `yield*` (build/iteration.ts `delegate`),
+ * by hand, for a step resumed at a `yield*` whose resume state is `resume`:
+ * `start` begins the delegation (GetIterator, `next` read once, both kept on
+ * the frame); what was sent then goes to the inner iterator. An inner result
+ * that is not done is handed on with `$state` at `-3 - resume`, so that
+ * resumeGenerator passes it to the caller as it is.
+ */
+function yieldStar(frame: any, resume: number, mode: ResumeMode, value: unknown, start?: { iterable: unknown }): Turn {
+  if (start) {
+    frame.$iterator = getIterator(start.iterable);
+    frame.$next = frame.$iterator.next;
+    mode = 0;
+    value = undefined;
+  }
+  const result = resumeDelegate(frame.$iterator, frame.$next, mode, value);
+  if (!result.done) {
+    frame.$state = -3 - resume;
+    return { handOn: result };
+  }
+  return { value: result.value, returning: mode === 2 };
+}
+
 function* nativeOuter(log: Log, inner: unknown) {
   try {
     const result = yield* inner as Iterable<unknown>;
@@ -44,10 +71,10 @@ function* nativeOuter(log: Log, inner: unknown) {
 const outerStep: Step = (frame, state, mode, value) => {
   const log: Log = frame.log;
   try {
-    if (state === 0) { frame.$state = 1; return delegate(frame, frame.inner); }
-    if (mode === 1) throw value;
-    if (mode === 2) { log.push(['outer finally']); frame.$state = -2; return value; }
-    log.push(['outer got', value]);
+    const turn = yieldStar(frame, 1, mode, value, state === 0 ? { iterable: frame.inner } : undefined);
+    if ('handOn' in turn) return turn.handOn;
+    if (turn.returning) { log.push(['outer finally']); frame.$state = -2; return turn.value; }
+    log.push(['outer got', turn.value]);
     log.push(['outer finally']);
     frame.$state = -2;
     return 'outer done';
@@ -231,15 +258,11 @@ describe('yield* delegation, the outer generator', () => {
     expect(expected.log).toContainEqual(['outer caught', 'TypeError']);
   });
 
-  test('clears $delegate and $delegateNext when the delegation ends, and is suspended at its state meanwhile', () => {
+  test('is suspended inside the yield* (-3 - its resume state) between inner results, and completed when the delegation ends', () => {
     const generator = outer([], scriptedIterable([], { next: counting(1) }));
     generator.next();
-    expect(generator.$state).toBe(1);
-    expect(generator.$delegate).toBeDefined();
-    expect(typeof generator.$delegateNext).toBe('function');
+    expect(generator.$state).toBe(-4);
     generator.next();
-    expect(generator.$delegate).toBeUndefined();
-    expect(generator.$delegateNext).toBeUndefined();
     expect(generator.$state).toBe(-2);
   });
 
@@ -253,13 +276,17 @@ describe('yield* delegation, the outer generator', () => {
     }
     // state 1, 2, 3: the three yield*; the slots hold what lives across them.
     const sequence = lowered((frame, state, mode, value) => {
-      if (mode === 1) throw value;
-      if (mode === 2) { frame.$state = -2; return value; }
-      switch (state) {
-        case 0: frame.$state = 1; return delegate(frame, nativeInner('a'));
-        case 1: frame.first = value; frame.$state = 2; return delegate(frame, [frame.first, 'array']);
-        case 2: frame.second = value; frame.$state = 3; return delegate(frame, nativeInner('b'));
-        default: frame.$state = -2; return [frame.first, frame.second, value];
+      const operands = [() => nativeInner('a'), () => [frame.first, 'array'], () => nativeInner('b')];
+      let start = state === 0 ? { iterable: operands[0]() } : undefined;
+      if (state === 0) state = 1;
+      for (;;) {
+        const turn = yieldStar(frame, state, mode, value, start);
+        if ('handOn' in turn) return turn.handOn;
+        if (turn.returning) { frame.$state = -2; return turn.value; }
+        frame[['first', 'second', 'third'][state - 1]] = turn.value;
+        if (state === 3) { frame.$state = -2; return [frame.first, frame.second, frame.third]; }
+        start = { iterable: operands[state]() };
+        state++;
       }
     });
     const operations: Operation[] = [['next'], ['next', 'X'], ['next'], ['next'], ['next'], ['next', 'Y'], ['next'], ['next']];
@@ -285,13 +312,15 @@ describe('yield* to a lowered generator (resumed directly, not through its next 
       throw new Error('boom');
     });
     const outer = lowered((frame, state, mode, value) => {
-      if (state === 0) {
-        frame.$state = 1;
-        innerObject = inner();
-        return delegate(frame, innerObject);
+      try {
+        const turn = yieldStar(frame, 1, mode, value, state === 0 ? { iterable: (innerObject = inner()) } : undefined);
+        if ('handOn' in turn) return turn.handOn;
+      } catch (e) {
+        frame.$state = -2;
+        return 'caught ' + (e as Error).message;
       }
       frame.$state = -2;
-      return mode === 1 ? 'caught ' + (value as Error).message : 'no error';
+      return 'no error';
     });
     function* nativeInner() {
       yield 'a';
@@ -323,13 +352,11 @@ describe('yield* to a lowered generator (resumed directly, not through its next 
       frame.$state = -2;
       return 'leaf done';
     });
-    const outer = lowered((frame, state, _mode, value) => {
-      if (state === 0) {
-        frame.$state = 1;
-        return delegate(frame, leaf());
-      }
+    const outer = lowered((frame, state, mode, value) => {
+      const turn = yieldStar(frame, 1, mode, value, state === 0 ? { iterable: leaf() } : undefined);
+      if ('handOn' in turn) return turn.handOn;
       frame.$state = -2;
-      return 'outer got ' + value;
+      return 'outer got ' + turn.value;
     });
     GeneratorPrototype.next = function (this: Generator, ...args: [unknown]) {
       calls.push(args[0]);
@@ -356,21 +383,17 @@ describe('yield* to a lowered generator (resumed directly, not through its next 
       frame.$state = -2;
       return 'leaf done';
     });
-    const middle = lowered((frame, state, _mode, value) => {
-      if (state === 0) {
-        frame.$state = 1;
-        return delegate(frame, leaf());
-      }
+    const middle = lowered((frame, state, mode, value) => {
+      const turn = yieldStar(frame, 1, mode, value, state === 0 ? { iterable: leaf() } : undefined);
+      if ('handOn' in turn) return turn.handOn;
       frame.$state = -2;
-      return 'middle got ' + value;
+      return 'middle got ' + turn.value;
     });
-    const outer = lowered((frame, state, _mode, value) => {
-      if (state === 0) {
-        frame.$state = 1;
-        return delegate(frame, middle());
-      }
+    const outer = lowered((frame, state, mode, value) => {
+      const turn = yieldStar(frame, 1, mode, value, state === 0 ? { iterable: middle() } : undefined);
+      if ('handOn' in turn) return turn.handOn;
       frame.$state = -2;
-      return 'outer got ' + value;
+      return 'outer got ' + turn.value;
     });
     function* nativeLeaf() {
       yield 'leaf';
@@ -384,5 +407,41 @@ describe('yield* to a lowered generator (resumed directly, not through its next 
     }
     const operations: Operation[] = [['next'], ['next'], ['next']];
     expect(trace(outer(), operations)).toEqual(trace(nativeOuter(), operations));
+  });
+});
+
+describe('yield* across runtime copies (a %GeneratorFunction% function brings its own inline runtime)', () => {
+  test('the copy whose resumeDelegate the step names delegates, to generators of either copy, while the main runtime resumes the frame', () => {
+    const { inlineRuntime } = require('../src/inline-runtime');
+    const copy = new Function(inlineRuntime(['getIterator', 'linkGenerator', 'resumeDelegate'], '$copy') + 'return $copy;')();
+    expect(copy.resumeDelegate).not.toBe(resumeDelegate);
+    const leafStep: Step = (frame, state, mode, value) => {
+      if (mode !== 0) { frame.$state = -2; if (mode === 1) throw value; return value; }
+      if (state === 0) { frame.$state = 1; return 'leaf'; }
+      frame.$state = -2;
+      return 'leaf got ' + value;
+    };
+    const mainLeaf = lowered(leafStep);
+    function CopyLeafFrame(this: any) { this.$state = 0; this.$step = leafStep; }
+    const copyLeaf = copy.linkGenerator(function copyLeaf() { return new (CopyLeafFrame as any)(); }, CopyLeafFrame);
+    for (const leaf of [mainLeaf, copyLeaf]) {
+      const outer = lowered((frame, state, mode, value) => {
+        if (state === 0) {
+          frame.$iterator = copy.getIterator(leaf());
+          frame.$next = frame.$iterator.next;
+          mode = 0;
+          value = undefined;
+        }
+        const result = copy.resumeDelegate(frame.$iterator, frame.$next, mode, value);
+        if (!result.done) { frame.$state = -3 - 1; return result; }
+        frame.$state = -2;
+        return mode === 2 ? result.value : 'outer got ' + result.value;
+      });
+      function* nativeLeaf() { return 'leaf got ' + (yield 'leaf'); }
+      function* nativeOuter() { return 'outer got ' + (yield* nativeLeaf()); }
+      for (const operations of [[['next'], ['next', 'x'], ['next']], [['next'], ['return', 'r'], ['next']], [['next'], ['throw', 'e'], ['next']]] as Operation[][]) {
+        expect(trace(outer(), operations)).toEqual(trace(nativeOuter(), operations));
+      }
+    }
   });
 });

@@ -93,3 +93,28 @@ describe('the function constructors without a function compiler', () => {
     expect(() => new AsyncGeneratorFunction('')).toThrow(EvalError);
   });
 });
+
+describe('a function compiler installed on another realm\'s global object', () => {
+  test('makes functions and throws errors of that realm, for the constructors of the runtime copy there', () => {
+    const vm = require('vm');
+    const { inlineRuntime } = require('../src/inline-runtime');
+    const context = vm.createContext({});
+    vm.runInContext(inlineRuntime(['GeneratorFunctionPrototype', 'GeneratorPrototype'], '$coro'), context);
+    installFunctionCompiler(vm.runInContext('globalThis', context), (kind, parameters, body) => {
+      calls.push([kind, parameters, body]);
+      return answer;
+    });
+    const OtherGeneratorFunction = vm.runInContext('$coro.GeneratorFunctionPrototype.constructor', context);
+    const made = OtherGeneratorFunction('a', 'b', '');
+    expect(calls).toEqual([['generator', 'a,b', '']]);
+    expect(made instanceof vm.runInContext('Function', context)).toBe(true);
+    expect(made instanceof Function).toBe(false);
+    expect(Object.getPrototypeOf(made)).toBe(vm.runInContext('$coro.GeneratorFunctionPrototype', context));
+    expect(Object.getPrototypeOf(made.prototype)).toBe(vm.runInContext('$coro.GeneratorPrototype', context));
+    answer = { syntaxError: 'Unexpected token' };
+    expect(() => OtherGeneratorFunction('(')).toThrow(vm.runInContext('SyntaxError', context));
+    answer = { refused: 'no' };
+    expect(() => OtherGeneratorFunction('')).toThrow(vm.runInContext('EvalError', context));
+    expect(() => GeneratorFunction('')).toThrow(EvalError);
+  });
+});

@@ -9,7 +9,7 @@ import { inlineRuntime } from '../src/inline-runtime';
 
 const { findNonEs5Syntax } = require('../scripts/build-inline-sources.js');
 
-const ALL = ['GeneratorPrototype', 'linkGenerator', 'resumeGenerator', 'delegate', 'getIterator', 'iteratorNext', 'closeIterator', 'closeIteratorOnThrow'];
+const ALL = ['GeneratorPrototype', 'linkGenerator', 'resumeGenerator', 'resumeDelegate', 'getIterator', 'iteratorNext', 'closeIterator', 'closeIteratorOnThrow'];
 
 // Lowered code as the compiler emits it for inline output, plus its native twin.
 const PROGRAM = `
@@ -28,14 +28,20 @@ function count$step($frame, $state, $mode, $value) {
 }
 $coro.linkGenerator(twice, twice$Frame);
 function twice(n) { return new twice$Frame(n); }
-function twice$Frame(n) { this.$state = 0; this.$step = twice$step; this.$delegate = undefined; this.$delegateNext = undefined; this.n = n; }
+function twice$Frame(n) { this.$state = 0; this.$step = twice$step; this.n = n; this.$iterator = undefined; this.$next = undefined; }
 function twice$step($frame, $state, $mode, $value) {
-  if ($mode === 1) throw $value;
-  if ($mode === 2) { $frame.$state = -2; return $value; }
-  switch ($state) {
-    case 0: $frame.$state = 1; return $coro.delegate($frame, count($frame.n));
-    case 1: $frame.$state = 2; return $coro.delegate($frame, count($frame.n));
-    case 2: $frame.$state = -2; return 'end';
+  var $innerResult;
+  for (;;) switch ($state) {
+    case 0: case 2:
+      $frame.$iterator = $coro.getIterator(count($frame.n));
+      $frame.$next = $frame.$iterator.next;
+      $mode = 0; $value = undefined; $state++;
+    case 1: case 3:
+      $innerResult = $coro.resumeDelegate($frame.$iterator, $frame.$next, $mode, $value);
+      if (!$innerResult.done) { $frame.$state = -3 - $state; return $innerResult; }
+      if ($mode === 2) { $frame.$state = -2; return $innerResult.value; }
+      if ($state === 1) { $state = 2; continue; }
+      $frame.$state = -2; return 'end';
   }
 }
 function* nativeCount(n) { for (let i = 0; i < n; i++) yield i; }
@@ -51,7 +57,7 @@ function runInFreshContext(code: string) {
 
 describe('inlineRuntime', () => {
   test('runs a lowered generator with yield* in a fresh context, like the native one', () => {
-    const context = runInFreshContext(inlineRuntime(['linkGenerator', 'delegate'], '$coro') + PROGRAM);
+    const context = runInFreshContext(inlineRuntime(['linkGenerator', 'getIterator', 'resumeDelegate'], '$coro') + PROGRAM);
     expect(vm.runInContext('results(twice(2))', context)).toBe(vm.runInContext('results(nativeTwice(2))', context));
     expect(JSON.parse(vm.runInContext('results(twice(2))', context)).map((r: any) => r.value)).toEqual([0, 1, 0, 1, 'end']);
     expect(vm.runInContext('Object.prototype.toString.call(count(1))', context)).toBe('[object Generator]');
@@ -70,7 +76,7 @@ describe('inlineRuntime', () => {
   test('contains only the requested exports and what they depend on', () => {
     const fragment = inlineRuntime(['getIterator'], '$coro');
     expect(fragment).toContain('function getIterator(');
-    expect(fragment).not.toContain('function delegate(');
+    expect(fragment).not.toContain('function resumeDelegate(');
     expect(fragment).not.toContain('resumeGenerator');
     expect(fragment).not.toContain('GeneratorPrototype');
     const context = runInFreshContext(fragment);

@@ -14,8 +14,6 @@ export function lowered(step: Step, init?: (frame: any, ...args: any[]) => void)
   function Frame(this: any, args: any[]) {
     this.$state = 0;
     this.$step = step;
-    this.$delegate = undefined;
-    this.$delegateNext = undefined;
     if (init) init(this, ...args);
   }
   function generator(...args: any[]) {

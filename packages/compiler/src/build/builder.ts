@@ -118,7 +118,8 @@ export interface Builder {
   jump(target: Label): void;
   branch(condition: Code, whenFalse: Label): void;
   branchIf(condition: Code, whenTrue: Label): void;
-  suspend(value: Code | undefined, delegate: boolean): Label;
+  suspend(value: Code | undefined): Label;
+  suspendWithResult(result: Code, resume: Label): void;
   awaitValue(value: Code): Label;
   at<T>(node: ts.Node, write: () => T): T;
   withRegion<T>(region: Region, body: () => T): T;
@@ -135,6 +136,7 @@ export interface Builder {
   /** `code`, the value of `node` kept in a temporary, as it must be written there: with the name its place gives it, or with none. */
   keptValue(node: ts.Expression, code: Code): Code;
   destructure(target: ts.BindingName | ts.Expression, value: Code): void;
+  delegate(iterable: Code): Variable;
   delegateAsync(iterable: Code): Variable;
 
   /** A finally for a protected range that continues at `after`; its entries and pending completion. */

@@ -136,16 +136,16 @@ export class Normalizer implements ExpressionLowering {
   private yieldExpression(node: ts.YieldExpression, discard: boolean): Code {
     const b = this.b;
     const operand = node.expression ? this.expression(node.expression) : undefined;
+    if (node.asteriskToken) {
+      const result = b.context.kind === 'asyncGenerator' ? b.delegateAsync(operand ?? UNDEFINED) : b.delegate(operand ?? UNDEFINED);
+      return discard ? [] : [result];
+    }
     if (b.context.kind === 'asyncGenerator') {
-      if (node.asteriskToken) {
-        const result = b.delegateAsync(operand ?? UNDEFINED);
-        return discard ? [] : [result];
-      }
       // Yield in an async generator: AsyncGeneratorYield(? Await(value)).
       b.awaitValue(operand ?? UNDEFINED);
-      b.suspend([nameOperand(b.context.names.value)], false);
+      b.suspend([nameOperand(b.context.names.value)]);
     } else {
-      b.suspend(operand, node.asteriskToken !== undefined);
+      b.suspend(operand);
     }
     return discard ? [] : this.resumedWith();
   }

@@ -100,12 +100,20 @@ export class IrWriter {
     this.push({ op: 'branch', condition, when: true, target: whenTrue, region: this.region });
   }
 
-  suspend(value: Code | undefined, delegate: boolean): Label {
+  suspend(value: Code | undefined): Label {
     const resume = this.newLabel();
-    if (delegate) this.push({ op: 'delegate', iterable: value ?? UNDEFINED, resume, region: this.region });
-    else this.push({ op: 'yield', value, resume, region: this.region });
+    this.push({ op: 'yield', value, resume, region: this.region });
     this.mark(resume);
     return resume;
+  }
+
+  /**
+   * A suspension that hands the caller `result`, an iterator result object,
+   * as it is (sync `yield*`), and resumes at `resume`, a label marked
+   * elsewhere (the `yield*` loop's resume state, just before its head).
+   */
+  suspendWithResult(result: Code, resume: Label): void {
+    this.push({ op: 'yieldResult', result, resume, region: this.region });
   }
 
   /** `await value`: resumes with the settled value in `$value`, or with its reason thrown there. */

@@ -1,5 +1,5 @@
 /**
- * Iteration: `for-of`, `for await`, `for-in`, async `yield*`, and the one
+ * Iteration: `for-of`, `for await`, `for-in`, `yield*`, and the one
  * protected region every iterator a machine opens is closed by.
  *
  * ## Example
@@ -17,14 +17,14 @@
  * await` loop is the for-of loop with an `await` on each `next()` result and
  * AsyncIteratorClose (which awaits) in its finally. `for-in` collects the keys
  * first with a native loop (EnumerateObjectProperties) and skips the ones
- * deleted meanwhile. Async `yield*` is a loop of this machine whose one
- * yielding state forwards `throw()` and `return()` through its own handler
- * and finalizer.
+ * deleted meanwhile. `yield*`, sync and async, is a loop of this machine
+ * whose one yielding state forwards `throw()` and `return()` through its
+ * own handler and finalizer.
  *
  * ## References
  * ECMAScript 2025, 14.7.5.6 ForIn/OfHeadEvaluation, 14.7.5.7
  * ForIn/OfBodyEvaluation, 7.4.11 IteratorClose, 7.4.13 AsyncIteratorClose,
- * 15.5.5 `yield*` evaluation (async generators), 14.7.5.9
+ * 15.5.5 `yield*` evaluation, 14.7.5.9
  * EnumerateObjectProperties.
  */
 import ts from 'typescript';
@@ -214,6 +214,59 @@ export abstract class IterationBuilder extends DisposalBuilder {
     }
   }
 
+  /** The iterator a `yield*` delegates to and its `next`, read once, as GetIterator makes the iterator record. */
+  private delegationIterator(iterable: Code, getIterator: 'getIterator' | 'getAsyncIterator'): [Variable, Variable] {
+    const iterator = this.newVariable('$iterator', 'iterator');
+    const next = this.newVariable('$next', 'iterator');
+    this.assign(iterator, [this.context.names.runtime.ref(getIterator), '(', ...iterable, ')']);
+    this.assign(next, [iterator, '.next']);
+    return [iterator, next];
+  }
+
+  /**
+   * `yield*` in a generator, as a loop of this machine: `resumeDelegate`
+   * forwards what the caller sent (`next`, `throw`, `return`) to the inner
+   * iterator, and each inner result that is not done is handed to the caller
+   * as it is (`yieldResult`, GeneratorYield(innerResult)); the handler and
+   * finalizer of that one state bring `throw()` and `return()` back to the
+   * loop. What was sent stays in `$value` from the resumption (or the
+   * handler) to the loop's head, which nothing between them can throw. The
+   * resume state stands just before the head and falls into it, so a
+   * forwarded `next()` runs straight through the step without a jump.
+   * Returns the variable holding the expression's value.
+   */
+  delegate(iterable: Code): Variable {
+    const names = this.context.names;
+    const [iterator, next] = this.delegationIterator(iterable, 'getIterator');
+    const receivedMode = this.newTemp('$receivedMode');
+    const inner = this.newTemp('$innerResult');
+    const result = this.newTemp('$delegated');
+    const [resume, loop, done, onThrow, onReturn, after] = Array.from({ length: 6 }, () => this.newLabel());
+    const forwarding = this.newRegion(onThrow, onReturn);
+    this.statement([nameOperand(names.value), ' = void 0;']);
+    this.withRegion(forwarding, () => {
+      this.mark(resume);
+      this.assign(receivedMode, [literal('0')]);
+    });
+    this.mark(loop);
+    this.assign(inner, [names.runtime.ref('resumeDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', nameOperand(names.value), ')']);
+    this.branchIf([inner, '.done'], done);
+    this.withRegion(forwarding, () => this.suspendWithResult([inner], resume));
+    this.mark(onThrow);
+    this.assign(receivedMode, [literal('1')]);
+    this.jump(loop);
+    this.mark(onReturn);
+    this.assign(receivedMode, [literal('2')]);
+    this.jump(loop);
+    this.mark(done);
+    this.assign(result, [inner, '.value']);
+    this.branchIf([receivedMode, ' !== 2'], after);
+    // A return() that ended the inner iterator (or found no `return` there) returns this generator too.
+    this.returnWith([result]);
+    this.mark(after);
+    return result;
+  }
+
   /**
    * `yield*` in an async generator, as a loop of this machine: each value the
    * inner iterator gives is yielded as it is (no await), and what the caller
@@ -224,16 +277,13 @@ export abstract class IterationBuilder extends DisposalBuilder {
   delegateAsync(iterable: Code): Variable {
     const names = this.context.names;
     const runtime = names.runtime;
-    const iterator = this.newVariable('$iterator', 'iterator');
-    const next = this.newVariable('$next', 'iterator');
+    const [iterator, next] = this.delegationIterator(iterable, 'getAsyncIterator');
     const receivedMode = this.newTemp('$receivedMode');
     const received = this.newTemp('$received');
     const call = this.newTemp('$innerCall');
     const inner = this.newTemp('$innerResult');
     const result = this.newTemp('$delegated');
     const [loop, notDone, onThrow, onReturn, missing, missingReturn, closed, after] = Array.from({ length: 8 }, () => this.newLabel());
-    this.assign(iterator, [runtime.ref('getAsyncIterator'), '(', ...iterable, ')']);
-    this.assign(next, [iterator, '.next']);
     this.assign(receivedMode, [literal('0')]);
     this.assign(received, UNDEFINED);
     this.mark(loop);
@@ -251,7 +301,7 @@ export abstract class IterationBuilder extends DisposalBuilder {
     this.assign(result, [inner, '.value']);
     this.withRegion(this.newRegion(onThrow, onReturn), () => {
       this.mark(this.newLabel());
-      this.suspend([result], false);
+      this.suspend([result]);
     });
     this.mark(this.newLabel());
     this.assign(receivedMode, [literal('0')]);
