@@ -98,13 +98,15 @@ export function expressionHoistSite(fn: ts.Node): HoistSite | undefined {
 export function seesClassScope(fn: ts.Node, outer: OuterMachine | undefined): boolean {
   const nearest = nearestClassBelowSite(fn);
   if (!nearest) return false;
-  const classNames = new Set<string>();
+  // The innermost class of each name; whether its name may differ is asked only once the body reads it.
+  const classes = new Map<string, ts.ClassLikeDeclaration>();
   const site = siteOf(fn);
-  for (let n: ts.Node = nearest; n !== site; n = n.parent) if (ts.isClassLike(n) && n.name && innerNameMayDiffer(n, outer)) classNames.add(n.name.text);
+  for (let n: ts.Node = nearest; n !== site; n = n.parent) if (ts.isClassLike(n) && n.name && !classes.has(n.name.text)) classes.set(n.name.text, n);
   let found = false;
   const visit = (node: ts.Node) => {
     if (found) return;
-    if (ts.isPrivateIdentifier(node) || (ts.isIdentifier(node) && classNames.has(node.text) && isValueIdentifier(node))) found = true;
+    if (ts.isPrivateIdentifier(node)) found = true;
+    else if (ts.isIdentifier(node)) found = classes.has(node.text) && isValueIdentifier(node) && innerNameMayDiffer(classes.get(node.text)!, outer);
     else ts.forEachChild(node, visit);
   };
   ts.forEachChild(fn, visit);
