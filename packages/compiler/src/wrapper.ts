@@ -209,11 +209,14 @@ export function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
 function functionKeywordStart(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): number | undefined {
   if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) return undefined;
   const text = sf.text;
-  const afterModifiers = fn.modifiers?.length ? fn.modifiers.end : fn.getStart(sf);
-  const comments = ts.getLeadingCommentRanges(text, afterModifiers);
-  let at = comments?.length ? comments[comments.length - 1].end : afterModifiers;
-  while (ts.isWhiteSpaceLike(text.charCodeAt(at))) at++;
-  return at;
+  let at = fn.modifiers?.length ? fn.modifiers.end : fn.getStart(sf);
+  // Past blanks and comments (TypeScript's leading comment ranges leave out those on the modifiers' line).
+  for (;;) {
+    while (ts.isWhiteSpaceLike(text.charCodeAt(at))) at++;
+    if (text.startsWith('/*', at)) at = text.indexOf('*/', at + 2) + 2;
+    else if (text.startsWith('//', at)) while (at < text.length && !ts.isLineBreak(text.charCodeAt(at))) at++;
+    else return at;
+  }
 }
 
 function skipBlanks(text: string, pos: number): number {
