@@ -285,7 +285,7 @@ class FunctionLowering {
       traceName: traceNameOf(this.fn, this.sf),
       stepParameter: this.sharedFrame || this.storage === 'scope' ? this.allocator.fresh('$step') : undefined,
       stepInScope: this.storage === 'scope',
-      // A shared frame's step is made per evaluation, a scope's per call, and a method using private names makes it in its class later.
+      // A shared frame's step is made per evaluation, a scope's per call, and a method made in its class (seesClassScope) gets it there later.
       stepOnPrototype: this.coroutine && !this.sharedFrame && this.storage !== 'scope' && !this.madeInClass,
       // A generator's object inherits its function's current `prototype`, replaced or not, once it is linked.
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
