@@ -92,6 +92,8 @@ export interface EmitOptions {
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
    */
   readonly adoptPrototype?: 'adoptPrototype' | 'adoptAsyncGeneratorPrototype';
+  /** The link call of a generator that may be called before the statements that link it run (lower.ts, `linkOnFirstCall`). */
+  readonly linkOnFirstCall?: string;
   /**
    * A coroutine: the callee of its `await` (`$coroutines.awaitInline`) and the two markers it
    * returns when the step cannot go on in the same call; its frame holds the task's fields instead
@@ -122,9 +124,11 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   const writer = new CaseWriter(ir, layout, names, options, stateOf);
   const cases = writer.write();
   return {
-    frameConstructor: frameConstructor(layout, names, options),
+    frameConstructor: frameConstructor(layout, names, options, tables),
     step: stepFunction(cases, tables, ir.hasRegions, layout, names, options),
-    tables: tableDeclarations(tables, options).join('\n' + options.indent),
+    tables: tableAssignments(tables, options)
+      .map((assignment) => `var ${assignment}`)
+      .join('\n' + options.indent),
     awaitPositions: writer.awaitPositions,
   };
 }
@@ -342,11 +346,11 @@ function exceptionTables(ir: MachineIR, stateOf: ReadonlyMap<Label, number>, kin
   return { handlers, finalizers: kind !== 'async' && anyFinalizer ? finalizers : undefined };
 }
 
-function tableDeclarations(tables: ExceptionTables, options: EmitOptions): string[] {
-  const declarations: string[] = [];
-  if (tables.handlers) declarations.push(`var ${options.handlersName} = [${tables.handlers.join(', ')}];`);
-  if (tables.finalizers) declarations.push(`var ${options.finalizersName} = [${tables.finalizers.join(', ')}];`);
-  return declarations;
+function tableAssignments(tables: ExceptionTables, options: EmitOptions): string[] {
+  const assignments: string[] = [];
+  if (tables.handlers) assignments.push(`${options.handlersName} = [${tables.handlers.join(', ')}];`);
+  if (tables.finalizers) assignments.push(`${options.finalizersName} = [${tables.finalizers.join(', ')}];`);
+  return assignments;
 }
 
 /** `function f$step($frame, $state, $mode, $value) { … }`: the resumption modes, then the loop around the cases. */
@@ -414,7 +418,7 @@ function unexpectedPart(): never {
 }
 
 /** `function f$Frame(…) { this.$state = 0; … }`: the fields the runtime reads, then the function's slots. */
-function frameConstructor(layout: FrameLayout, names: MachineNames, options: EmitOptions): string {
+function frameConstructor(layout: FrameLayout, names: MachineNames, options: EmitOptions, tables: ExceptionTables): string {
   const i1 = options.indent + '  ';
   const ctor: string[] = [];
   const params = layout.inputs.map((v) => layout.fieldOf(v)!);
@@ -437,7 +441,14 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   else if (options.kind === 'asyncGenerator') write(fieldsOf('asyncGenerator'));
   if (options.adoptPrototype) {
     const F = options.frameName;
-    ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${names.runtime.ref(options.adoptPrototype)}(this, ${F}.$function);`);
+    const adopt = names.runtime.ref(options.adoptPrototype);
+    if (options.linkOnFirstCall) {
+      // What the statements before it would have made: the tables the step reads, and the link. The
+      // object was made with the prototype the frame had before the link: it takes the linked one.
+      const made = [...tableAssignments(tables, options), `return ${adopt}(this, ${options.linkOnFirstCall});`];
+      ctor.push(`${i1}if (${F}.$function === undefined) ${made.length > 1 ? `{ ${made.join(' ')} }` : made[0]}`);
+    }
+    ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${adopt}(this, ${F}.$function);`);
   }
   ctor.push(`${options.indent}}`);
   return ctor.join('\n');

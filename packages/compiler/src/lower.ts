@@ -150,6 +150,8 @@ class FunctionLowering {
   private layout: FrameLayout | undefined;
   /** An async function that awaits at most once per call (see single-await.ts): known once `layOut` ran. */
   private awaitsOnce = false;
+  /** The binding of an anonymous default-exported generator, named once it is asked for. */
+  private anonymousName: string | undefined;
 
   constructor(
     private readonly fn: ts.FunctionLikeDeclaration,
@@ -291,10 +293,33 @@ class FunctionLowering {
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:
         kind === 'async' || this.coroutine || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
+      linkOnFirstCall: this.linkOnFirstCall(),
       prelude: this.prelude,
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
     });
+  }
+
+  /** `export default function* () {}` is linked by a name of its own, and keeps the name "default". */
+  private get anonymousDeclaration(): string | undefined {
+    if (this.form !== 'declaration' || this.fn.name) return undefined;
+    return (this.anonymousName ??= this.file.helperNames.fresh(helperBaseName(this.fn, this.kind) + '$default'));
+  }
+
+  /** The call that links a generator declaration, as its scope's first statements make it. */
+  private declarationLink(linker: string): string {
+    const anonymous = this.anonymousDeclaration;
+    return anonymous ? `${linker}(${anonymous}, ${this.helper.frame}, "default")` : `${linker}(${(this.fn.name as ts.Identifier).text}, ${this.helper.frame})`;
+  }
+
+  /**
+   * A generator declared at a module's top level is called before the module's first statement runs
+   * when an import cycle reaches it first: then its frame makes the link those statements make.
+   */
+  private linkOnFirstCall(): string | undefined {
+    const { fn, kind, file } = this;
+    if (this.form !== 'declaration' || kind === 'async' || this.coroutine || !file.module || !ts.isSourceFile(fn.parent)) return undefined;
+    return this.declarationLink(file.runtime.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator'));
   }
 
   /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
@@ -374,14 +399,13 @@ class FunctionLowering {
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
     }
     const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
-    // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
-    const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
+    const anonymousDeclaration = this.anonymousDeclaration;
     const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod, linkDecorator);
     // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
     const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
-        ? `${linker}(${anonymousDeclaration}, ${helper.frame}, "default")`
+        ? this.declarationLink(linker)
         : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
