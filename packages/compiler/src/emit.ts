@@ -92,8 +92,12 @@ export interface EmitOptions {
    * function's current `prototype` when it was replaced since linking (GetPrototypeFromConstructor).
    */
   readonly adoptPrototype?: 'adoptPrototype' | 'adoptAsyncGeneratorPrototype';
-  /** The link call of a generator that may be called before the statements that link it run (lower.ts, `linkOnFirstCall`). */
-  readonly linkOnFirstCall?: string;
+  /**
+   * A declaration at a module's top level, which an import cycle may call before the statements that
+   * make its tables and link it have run: its frame constructor makes them then (`link`: a generator's
+   * link call, which returns the function).
+   */
+  readonly setupOnFirstCall?: { readonly link: string | undefined };
   /**
    * A coroutine: the callee of its `await` (`$coroutines.awaitInline`) and the two markers it
    * returns when the step cannot go on in the same call; its frame holds the task's fields instead
@@ -424,6 +428,11 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   const params = layout.inputs.map((v) => layout.fieldOf(v)!);
   const stepParameter = options.stepParameter ? [options.stepParameter] : [];
   ctor.push(`function ${options.frameName}(${[...stepParameter, ...params].join(', ')}) {`);
+  const tablesMade = tableAssignments(tables, options);
+  if (options.setupOnFirstCall && tablesMade.length) {
+    const first = tables.handlers ? options.handlersName : options.finalizersName;
+    ctor.push(`${i1}if (${first} === undefined) { ${tablesMade.join(' ')} }`);
+  }
   const stepFunction = options.stepParameter ?? options.stepName;
   const write = (fields: readonly FrameField[]) => {
     for (const f of fields) {
@@ -442,12 +451,9 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   if (options.adoptPrototype) {
     const F = options.frameName;
     const adopt = names.runtime.ref(options.adoptPrototype);
-    if (options.linkOnFirstCall) {
-      // What the statements before it would have made: the tables the step reads, and the link. The
-      // object was made with the prototype the frame had before the link: it takes the linked one.
-      const made = [...tableAssignments(tables, options), `return ${adopt}(this, ${options.linkOnFirstCall});`];
-      ctor.push(`${i1}if (${F}.$function === undefined) ${made.length > 1 ? `{ ${made.join(' ')} }` : made[0]}`);
-    }
+    // The object was made with the prototype the frame had before the link: it takes the linked one.
+    const link = options.setupOnFirstCall?.link;
+    if (link) ctor.push(`${i1}if (${F}.$function === undefined) return ${adopt}(this, ${link});`);
     ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${adopt}(this, ${F}.$function);`);
   }
   ctor.push(`${options.indent}}`);

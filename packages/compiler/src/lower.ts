@@ -293,7 +293,7 @@ class FunctionLowering {
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:
         kind === 'async' || this.coroutine || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
-      linkOnFirstCall: this.linkOnFirstCall(),
+      setupOnFirstCall: this.setupOnFirstCall(),
       prelude: this.prelude,
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
@@ -313,13 +313,13 @@ class FunctionLowering {
   }
 
   /**
-   * A generator declared at a module's top level is called before the module's first statement runs
-   * when an import cycle reaches it first: then its frame makes the link those statements make.
+   * A declaration at a module's top level is called before the module's first statement runs when
+   * an import cycle reaches it first: then its frame makes the tables and the link those statements make.
    */
-  private linkOnFirstCall(): string | undefined {
+  private setupOnFirstCall(): { link: string | undefined } | undefined {
     const { fn, kind, file } = this;
-    if (this.form !== 'declaration' || kind === 'async' || this.coroutine || !file.module || !ts.isSourceFile(fn.parent)) return undefined;
-    return this.declarationLink(file.runtime.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator'));
+    if (this.form !== 'declaration' || this.coroutine || !file.module || !ts.isSourceFile(fn.parent)) return undefined;
+    return { link: kind === 'async' ? undefined : this.declarationLink(file.runtime.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator')) };
   }
 
   /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
