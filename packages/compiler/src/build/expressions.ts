@@ -242,6 +242,8 @@ export class Normalizer implements ExpressionLowering {
     if (op >= SyntaxKind.FirstCompoundAssignment && op <= SyntaxKind.LastCompoundAssignment) {
       return this.compoundAssignment(node, discard);
     }
+    // `#p in o`: a private name is no value to evaluate, and only stands where it is written.
+    if (ts.isPrivateIdentifier(node.left)) return [node.left.text, ' in ', ...paren(this.expression(node.right))];
     const [left, right] = this.sequence([this.piece(node.left), this.piece(node.right)]);
     return [...paren(left), ' ', node.operatorToken.getText(b.context.sourceFile), ' ', ...paren(right)];
   }
@@ -432,6 +434,8 @@ export class Normalizer implements ExpressionLowering {
 
   private memberPart(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, nullish: Label | undefined): Code {
     const b = this.b;
+    // `super[yield k]`: the machine stands outside the method, where only its accessor reaches `super`.
+    if (node.expression.kind === SyntaxKind.SuperKeyword) return this.reference(node).read();
     if (ts.isPropertyAccessExpression(node)) {
       let object = this.chainBase(node.expression, nullish);
       if (node.questionDotToken) object = this.nullCheck(object, nullish!);
@@ -494,7 +498,8 @@ export class Normalizer implements ExpressionLowering {
       return [at, call, at, '(', ...args, ')'];
     }
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === SyntaxKind.SuperKeyword) {
-      const fn = this.spill(b.render(callee));
+      let fn = this.spill(b.suspends(callee) ? this.reference(callee).read() : b.render(callee));
+      if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
       const args = this.list(node.arguments);
       return [...paren(fn), '.', at, 'call(', ...b.thisCode(), ...(args.length ? [', ', ...args] : []), ')'];
     }
@@ -568,6 +573,8 @@ export class Normalizer implements ExpressionLowering {
       );
     } else {
       fn = this.spill(this.expression(tag));
+      // `super.tag\`…\`` calls the tag with the method's `this`, as `super.m()` does.
+      if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind === SyntaxKind.SuperKeyword) receiver = b.thisCode();
     }
     const template = node.template;
     if (!ts.isTemplateExpression(template)) return b.render(node);
