@@ -449,6 +449,8 @@ export class Normalizer implements ExpressionLowering {
   }
 
   private chainBase(node: ts.Expression, nullish: Label | undefined): Code {
+    // `a?.b!.c`: TypeScript's `!` inside a chain erases to nothing, and the chain goes on through it.
+    if (nullish && ts.isNonNullChain(node)) return this.chainBase(node.expression, nullish);
     if (nullish && isOptionalChainPart(node)) {
       if (ts.isCallExpression(node)) return this.callPart(node, nullish);
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.memberPart(node, nullish);
@@ -479,6 +481,29 @@ export class Normalizer implements ExpressionLowering {
     return [result];
   }
 
+  /**
+   * `(a?.b)(x)`: the parentheses end the chain, which becomes undefined by
+   * itself when `a` is nullish (and the call then throws); otherwise it is
+   * a reference, and the call's `this` is its object.
+   */
+  private enclosedChainMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): { receiver: Code; fn: Code } {
+    const b = this.b;
+    const fn = b.newTemp('$t');
+    const nullish = b.newLabel();
+    const end = b.newLabel();
+    const object = this.chainBase(node.expression, nullish);
+    const receiver = node.questionDotToken ? this.nullCheck(object, nullish) : this.spill(object);
+    const member: Code = ts.isPropertyAccessExpression(node)
+      ? [...paren(receiver), '.', node.name.getText(b.context.sourceFile)]
+      : [...paren(receiver), '[', ...this.expression(node.argumentExpression), ']'];
+    b.assign(fn, member);
+    b.jump(end);
+    b.mark(nullish);
+    b.assign(fn, UNDEFINED);
+    b.mark(end);
+    return { receiver, fn: [fn] };
+  }
+
   private call(node: ts.CallExpression): Code {
     if (node.questionDotToken || isOptionalChainPart(node)) return this.optionalChain(node);
     return this.callPart(node, undefined);
@@ -502,6 +527,11 @@ export class Normalizer implements ExpressionLowering {
       if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
       const args = this.list(node.arguments);
       return [...paren(fn), '.', at, 'call(', ...b.thisCode(), ...(args.length ? [', ', ...args] : []), ')'];
+    }
+    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isOptionalChainPart(callee) && endsChainAbove(node.expression)) {
+      const { receiver, fn } = this.enclosedChainMember(callee);
+      const args = this.list(node.arguments);
+      return [...paren(fn), '.', at, 'call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       let receiver = this.chainBase(callee.expression, nullish);
@@ -721,6 +751,16 @@ export function skipOuter<T extends ts.Node>(node: T): ts.Node {
 
 function skipOuterExpression(node: ts.Expression): ts.Expression {
   return skipOuter(node) as ts.Expression;
+}
+
+/** Whether parentheses or a type wrapper other than a chain's own `!` stand around what `node` wraps, ending a chain inside. */
+function endsChainAbove(node: ts.Expression): boolean {
+  let n: ts.Node = node;
+  while (isParenthesesOrTypeWrapper(n)) {
+    if (!ts.isNonNullChain(n)) return true;
+    n = n.expression;
+  }
+  return false;
 }
 
 function isOptionalChainPart(node: ts.Node): boolean {
