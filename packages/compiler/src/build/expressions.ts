@@ -112,7 +112,7 @@ export class Normalizer implements ExpressionLowering {
       case SyntaxKind.VoidExpression:
         return ['void ', ...paren(this.expression((node as ts.VoidExpression).expression))];
       case SyntaxKind.DeleteExpression:
-        return ['delete ', ...this.reference((node as ts.DeleteExpression).expression).read()];
+        return this.deleteExpression(node as ts.DeleteExpression);
       case SyntaxKind.SpreadElement:
         return ['...', ...paren(this.expression((node as ts.SpreadElement).expression))];
       case SyntaxKind.ClassExpression:
@@ -477,6 +477,23 @@ export class Normalizer implements ExpressionLowering {
     b.jump(end);
     b.mark(nullish);
     b.assign(result, UNDEFINED);
+    b.mark(end);
+    return [result];
+  }
+
+  /** `delete a?.b[k]` is true, deleting nothing, when the chain short-circuits. */
+  private deleteExpression(node: ts.DeleteExpression): Code {
+    const b = this.b;
+    const operand = skipOuterExpression(node.expression);
+    const chained = (ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && isOptionalChainPart(operand);
+    if (!chained || endsChainAbove(node.expression)) return ['delete ', ...this.reference(node.expression).read()];
+    const result = b.newTemp('$t');
+    const nullish = b.newLabel();
+    const end = b.newLabel();
+    b.assign(result, ['delete ', ...this.memberPart(operand, nullish)]);
+    b.jump(end);
+    b.mark(nullish);
+    b.assign(result, ['true']);
     b.mark(end);
     return [result];
   }
