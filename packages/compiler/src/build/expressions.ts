@@ -500,11 +500,14 @@ export class Normalizer implements ExpressionLowering {
 
   /**
    * `(a?.b)(x)`: the parentheses end the chain, which becomes undefined by
-   * itself when `a` is nullish (and the call then throws); otherwise it is
-   * a reference, and the call's `this` is its object.
+   * itself when `a` is nullish; otherwise it is a reference, and the call's
+   * `this` is its object. Calling undefined throws only once the arguments
+   * are evaluated, so the short-circuit gives a function that throws that
+   * TypeError when called.
    */
   private enclosedChainMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): { receiver: Code; fn: Code } {
     const b = this.b;
+    const notAFunction = JSON.stringify(`${node.getText(b.context.sourceFile)} is not a function`);
     const fn = b.newTemp('$t');
     const nullish = b.newLabel();
     const end = b.newLabel();
@@ -516,7 +519,7 @@ export class Normalizer implements ExpressionLowering {
     b.assign(fn, member);
     b.jump(end);
     b.mark(nullish);
-    b.assign(fn, UNDEFINED);
+    b.assign(fn, [`function () { throw new TypeError(${notAFunction}); }`]);
     b.mark(end);
     return { receiver, fn: [fn] };
   }
