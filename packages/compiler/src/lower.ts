@@ -84,6 +84,8 @@ export function lowerFunction(
   form: FunctionForm,
   indent: string,
 ): LoweredFunction {
+  // TypeScript parses `static async constructor() {}` as a constructor, which has no name the wrapper could write.
+  if (ts.isConstructorDeclaration(fn)) throw new UnsupportedError(fn, "a static generator or async method named 'constructor' is not supported");
   const lowering = new FunctionLowering(fn, file, outer, form, indent);
   const ir = lowering.build();
   const layout = lowering.layOut(ir);
