@@ -43,6 +43,7 @@ import { isDerivedConstructor } from './derived-constructor-this';
 import { isLexicallyWithin, lexicalOwnerOf, ownsLexicalValues } from './lexical-owner';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
+import { valueParameters } from './this-parameter';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
 import {
   deferred,
@@ -83,6 +84,8 @@ export function lowerFunction(
   form: FunctionForm,
   indent: string,
 ): LoweredFunction {
+  // TypeScript parses `static async constructor() {}` as a constructor, which has no name the wrapper could write.
+  if (ts.isConstructorDeclaration(fn)) throw new UnsupportedError(fn, "a static generator or async method named 'constructor' is not supported");
   const lowering = new FunctionLowering(fn, file, outer, form, indent);
   const ir = lowering.build();
   const layout = lowering.layOut(ir);
@@ -352,7 +355,8 @@ class FunctionLowering {
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
-    const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
+    const parameters = (withThis = true) =>
+      this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf, withThis), withThis);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
@@ -372,7 +376,7 @@ class FunctionLowering {
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-        const bind = `(${parameters()}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
+        const bind = `(${parameters(false)}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
         // The arrow binding the parameters is the function's frame natively: it takes the function's name.
         const trace = traceNameOf(fn, sf);
@@ -380,7 +384,7 @@ class FunctionLowering {
         newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${named}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
           // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
-          parameterList = fn.parameters
+          parameterList = valueParameters(fn)
             .slice(0, expectedArgumentCount(fn))
             .map((p) => (ts.isIdentifier(p.name) ? p.name.text : this.allocator.fresh('$parameter')))
             .join(', ');
@@ -417,8 +421,9 @@ class FunctionLowering {
    * its tokens then maps to itself, so an initializer's error stands where
    * native code reports it, not at the declaration.
    */
-  private markedParameters(rendered: string): string {
-    const at = this.fn.parameters.pos;
+  private markedParameters(rendered: string, withThis: boolean): string {
+    const dropped = !withThis && valueParameters(this.fn) !== this.fn.parameters;
+    const at = dropped ? (valueParameters(this.fn)[0]?.getStart(this.sf) ?? this.fn.parameters.end) : this.fn.parameters.pos;
     if (!this.file.marks || rendered !== this.sf.text.slice(at, this.fn.parameters.end)) return rendered;
     const lead = rendered.length - rendered.trimStart().length;
     return rendered.slice(0, lead) + positionMark(at + lead, rendered.length - lead) + rendered.slice(lead);
@@ -663,7 +668,7 @@ export function renderCode(code: Code, layout: FrameLayout): string {
 function hasMappableParameters(fn: ts.FunctionLikeDeclaration): boolean {
   if (ts.isArrowFunction(fn)) return false;
   const names = new Set<string>();
-  for (const p of fn.parameters) {
+  for (const p of valueParameters(fn)) {
     if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken || names.has(p.name.text)) return false;
     names.add(p.name.text);
   }
@@ -678,7 +683,7 @@ function sharedParameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeI
 }
 
 function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, builder: MachineBuilder): { name: string; variable: Variable }[] {
-  return fn.parameters.flatMap((p) => {
+  return valueParameters(fn).flatMap((p) => {
     const name = (p.name as ts.Identifier).text;
     const binding = scopes.functionScope.bindings.get(name);
     const variable = binding && builder.variableOf(binding);
