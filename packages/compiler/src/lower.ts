@@ -557,8 +557,13 @@ class FunctionLowering {
     };
   }
 
-  /** Whether this machine takes a statement list apart at its suspension points. */
+  /**
+   * Whether this machine takes a statement list apart at its suspension points.
+   * The clauses of a switch it takes apart are, each statement built on its own,
+   * even a clause that does not suspend.
+   */
   private splits(statementList: ts.Node): boolean {
+    if (ts.isCaseOrDefaultClause(statementList)) return this.builder.suspends(statementList.parent.parent);
     return statementList === this.fn.body || this.builder.suspends(statementList);
   }
 
