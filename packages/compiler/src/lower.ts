@@ -58,6 +58,8 @@ import {
   joinLines,
   lineIndentAt,
   linkInsertions,
+  withLinksInside,
+  type Insertion,
   methodLinkage,
   nameKeyInsertions,
   placeLowered,
@@ -552,19 +554,25 @@ class FunctionLowering {
     replacement.push(piece(around.length));
     const site = findHoistSite(node);
     const splitByThis = this.splits(site.container);
+    // The body of a `for (let …)` that this machine builds from its parts is no statement to wrap:
+    // its closures take the iteration's bindings from environment objects, not from a scope around them.
+    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && this.buildsFromParts(site.anchor as ts.Statement));
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.
-    const home = splitByThis && !site.wrap && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    const home = splitByThis && !wrapped && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    let helpers: Insertion[] = [];
     if (home) {
       this.helpersAround(home).push((indent) => joinLines([get().setup, get().helpers], indent));
-    } else if (splitByThis && !site.wrap) {
+    } else if (splitByThis && !wrapped) {
       this.prelude.push([deferred(() => joinLines([get().setup, get().helpers], this.indent + '  '))]);
     } else {
-      insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
+      helpers = helperInsertions(site, node, nestedForm, get, sf, shared);
     }
-    if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    else insertInto(edits, linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent)));
+    const assembled = ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent);
+    if (assembled) this.assembledLinks.add(node, get);
+    const links = assembled ? [] : linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent));
+    insertInto(edits, withLinksInside(site, helpers, links));
     return replacement;
   }
 
@@ -592,9 +600,24 @@ class FunctionLowering {
     };
   }
 
-  /** Whether this machine takes a statement list apart at its suspension points. */
+  /**
+   * Whether this machine takes a statement list apart at its suspension points.
+   * The clauses of a switch it takes apart are, each statement built on its own,
+   * even a clause that does not suspend.
+   */
   private splits(statementList: ts.Node): boolean {
+    if (ts.isCaseOrDefaultClause(statementList)) return this.builder.suspends(statementList.parent.parent);
     return statementList === this.fn.body || this.builder.suspends(statementList);
+  }
+
+  /**
+   * Whether this machine builds a statement from its parts (in a statement
+   * list or a loop it takes apart) rather than rendering it whole: one that
+   * suspends, and a `return` or a `var` statement, whose values it writes itself
+   * (build/statements.ts, `buildStatementHere`).
+   */
+  private buildsFromParts(statement: ts.Statement): boolean {
+    return this.builder.suspends(statement) || ts.isReturnStatement(statement) || ts.isVariableStatement(statement);
   }
 
   /** A class declaration of a statement list this machine splits is bound as a class expression (`$frame.C$ = class C { … }`). */
