@@ -58,8 +58,6 @@ import {
   joinLines,
   lineIndentAt,
   linkInsertions,
-  withLinksInside,
-  type Insertion,
   methodLinkage,
   nameKeyInsertions,
   placeLowered,
@@ -561,18 +559,15 @@ class FunctionLowering {
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.
     const home = splitByThis && !wrapped && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
-    let helpers: Insertion[] = [];
     if (home) {
       this.helpersAround(home).push((indent) => joinLines([get().setup, get().helpers], indent));
     } else if (splitByThis && !wrapped) {
       this.prelude.push([deferred(() => joinLines([get().setup, get().helpers], this.indent + '  '))]);
     } else {
-      helpers = helperInsertions(site, node, nestedForm, get, sf, shared);
+      insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
     }
-    const assembled = ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent);
-    if (assembled) this.assembledLinks.add(node, get);
-    const links = assembled ? [] : linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent));
-    insertInto(edits, withLinksInside(site, helpers, links));
+    if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
+    else insertInto(edits, linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent)));
     return replacement;
   }
 

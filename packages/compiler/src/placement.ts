@@ -337,18 +337,6 @@ export function helperInsertions(
   return placed;
 }
 
-/**
- * A function's helper insertions and its link's, in the order they apply
- * where they meet: the braces of a wrapped site enclose a link that ends
- * where the site does (a class that is an arrow's whole body,
- * `(B) => class extends B { async m() {} }`, ends in its `linkClass`
- * arguments, which go inside the arrow's `; }`).
- */
-export function withLinksInside(site: HoistSite, helpers: readonly Insertion[], links: readonly Insertion[]): Insertion[] {
-  const closing = site.wrap ? helpers.filter((insertion) => insertion.at === site.anchor.end) : [];
-  return [...helpers.filter((insertion) => !closing.includes(insertion)), ...links, ...closing];
-}
-
 /** A method's link to its class or object (see {@link SharedSites}), and the static block that makes its step function inside its class. */
 export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile, shared: SharedSites, classWrittenAsExpression = false): Insertion[] {
   if (!ts.isMethodDeclaration(node)) return [];
@@ -389,6 +377,8 @@ export function nameKeyInsertions(node: ts.Node, get: () => LoweredFunction, sf:
  */
 export class SharedSites {
   private readonly hosted = new Map<ts.Node, (() => string)[]>();
+  /** By where it ends, the closing texts of links that go inside an arrow body's `; }` (see `link`). */
+  private readonly insideArrowBodyEnd = new Map<number, (() => string)[]>();
   private readonly methods = new Map<ts.Node, { readonly method: ts.Node; readonly get: () => LoweredFunction }[]>();
 
   constructor(private readonly runtime: RuntimeReferences) {}
@@ -406,7 +396,11 @@ export class SharedSites {
     const indent = indentOf(anchor, sf);
     const text = () => joinLines(all.map((h) => h()), indent);
     const start = anchor.getStart(sf);
-    if (site.wrap === 'arrowBody') return [{ at: start, text: () => '{ ' + text() + ' return ' }, { at: anchor.end, text: () => '; }' }];
+    if (site.wrap === 'arrowBody') {
+      const inside: (() => string)[] = [];
+      this.insideArrowBodyEnd.set(anchor.end, inside);
+      return [{ at: start, text: () => '{ ' + text() + ' return ' }, { at: anchor.end, text: () => inside.map((t) => t()).join('') + '; }' }];
+    }
     return [{ at: start, text: () => '{ ' + text() + '\n' + indent }, { at: anchor.end, text: () => ' }', closesStatement: true }];
   }
 
@@ -436,11 +430,19 @@ export class SharedSites {
       }
       const call = (ts.isClassExpression(holder) || classWrittenAsExpression) && !runsCodeOfItsOwn(holder) ? nameGivenByPlace(holder) : undefined;
       if (!call) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
-      return [
+      const linkArguments = () => (privateLinks() ? '' : this.linkClassArguments(holder, call.name));
+      const opening: Insertion[] = [
         { at: holder.getStart(sf), text: () => (privateLinks() ? '' : `${this.runtime.ref('linkClass')}(`) },
         { at: holder.members.pos, text: () => (privateLinks() ? this.classBlock(holder) : '') },
-        { at: holder.end, text: () => (privateLinks() ? '' : this.linkClassArguments(holder, call.name)) },
       ];
+      // A class that is an arrow's whole body (`(B) => class extends B { async m() {} }`) ends where
+      // the braces hosting helpers there close: its call closes inside them, whichever came first.
+      const inside = this.insideArrowBodyEnd.get(holder.end);
+      if (inside) {
+        inside.push(linkArguments);
+        return opening;
+      }
+      return [...opening, { at: holder.end, text: linkArguments }];
     }
     return [
       { at: holder.getStart(sf), text: () => this.call(holder).before },
