@@ -51,16 +51,15 @@
  * - ECMA-262 §6.2.3.1 Await
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
-import { AsyncFrame, GeneratorFrame, ResumeMode } from './frame';
+import { AsyncFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
 
-/** Returned by a step suspended at its only `await`: the caller's promise is `promiseOfOnlyAwait`. */
+/** Returned by a step suspended at its only `await`: `promiseOfOnlyAwait` is the promise awaited. */
 var AWAITING_ONCE = {};
 var promiseOfOnlyAwait: Promise<unknown> | undefined;
-var bindFunction = Function.prototype.bind;
 
 export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   var result: unknown;
@@ -69,7 +68,7 @@ export function startAsync(frame: GeneratorFrame): Promise<unknown> {
   } catch (error) {
     return rejectedPromise(error);
   }
-  if (result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
+  if (typeof result === 'symbol' && result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
   if (result === AWAITING_ONCE) {
     var promise = promiseOfOnlyAwait as Promise<unknown>;
     promiseOfOnlyAwait = undefined;
@@ -94,21 +93,28 @@ export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promis
   return startAsync(frame);
 }
 
-/** What an async function's call keeps from its first `await` on (see the module comment); its frame holds it in `$task`. */
+/** What an async function's call keeps from its first `await` on (see the module comment). */
 interface AsyncTask extends PromiseSettlers {
-  frame: AsyncFrame;
+  frame: GeneratorFrame;
+  step: StepFunction;
   awaited: unknown;
   onFulfilled: (value: unknown) => void;
   onRejected: (reason: unknown) => void;
 }
 
-function AsyncTask(this: AsyncTask, frame: AsyncFrame) {
+function AsyncTask(this: AsyncTask, frame: GeneratorFrame, step: StepFunction) {
+  var task = this;
   this.frame = frame;
+  this.step = step;
   this.$resolve = undefined;
   this.$reject = undefined;
   this.awaited = undefined;
-  this.onFulfilled = bindFunction.call(resumeAsyncFulfilled, this);
-  this.onRejected = bindFunction.call(resumeAsyncRejected, this);
+  this.onFulfilled = function (value: unknown) {
+    resumeAsync(task, 0, typeof value === 'symbol' && value === AWAITED_PRIMITIVE ? task.awaited : value);
+  };
+  this.onRejected = function (reason: unknown) {
+    resumeAsync(task, 1, reason);
+  };
 }
 
 /** Resumes a suspended body: `mode` 0 with the awaited value, 1 with the rejection reason. */
@@ -116,18 +122,18 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
   var frame = task.frame;
   var result: unknown;
   try {
-    result = frame.$step(frame, frame.$state, mode, value);
+    result = task.step(frame, frame.$state, mode, value);
   } catch (error) {
     (task.$reject as Function)(error);
     return;
   }
-  if (result !== AWAITING) (task.$resolve as Function)(result);
+  if (!(typeof result === 'symbol' && result === AWAITING)) (task.$resolve as Function)(result);
 }
 
 /** Await steps 2-9 in an async function: the value resolved to a promise, the task's reactions hung on it. */
 export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
   var task = frame.$task as AsyncTask | undefined;
-  if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame) as AsyncTask;
+  if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame, frame.$step) as AsyncTask;
   var promise: Promise<unknown>;
   if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
     // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
@@ -140,35 +146,25 @@ export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
   return AWAITING;
 }
 
-function resumeAsyncFulfilled(this: AsyncTask, value: unknown): void {
-  resumeAsync(this, 0, value === AWAITED_PRIMITIVE ? this.awaited : value);
-}
-
 /** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the awaited primitive where the await left it. */
 export var AWAITED_PRIMITIVE = /*#__PURE__*/ Symbol.for('@coro/runtime.awaitedPrimitive');
 export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
-
-function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
-  resumeAsync(this, 1, reason);
-}
 
 /**
  * The `await` of a function that awaits at most once per call, never under a
  * `try` (the compiler proves it): the promise `then` derives here is the
  * caller's. The resumed machine returns its completion, or throws, from the
  * reaction, which settles the derived promise in the same job; a rejection
- * passes to it untouched. No resolving functions and one bound function
- * instead of two: what a pending call keeps is the frame, that function and
- * the reaction. The derived promise is made by `then`'s species lookup: a
- * program that redefines `Promise[Symbol.species]` gets its species here,
- * where native code always gives a plain promise.
+ * passes to it untouched. No resolving functions and one reaction instead of
+ * two: what a pending call keeps is the frame and that reaction. The derived
+ * promise is made by `then`'s species lookup: a program that redefines
+ * `Promise[Symbol.species]` gets its species here, where native code always
+ * gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
-  var promise = promiseResolveIntrinsic(value);
-  promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
+  var step = frame.$step;
+  promiseOfOnlyAwait = promiseThen.call(promiseResolveIntrinsic(value), function (awaited: unknown) {
+    return step(frame, frame.$state, 0, awaited);
+  }) as Promise<unknown>;
   return AWAITING_ONCE;
-}
-
-function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
-  return this.$step(this, this.$state, 0, value);
 }
