@@ -38,7 +38,7 @@
  * and `return` operands; the driver awaits the value of a `return()` request
  * (AsyncGeneratorUnwrapYieldResumption, then mode 2 into the machine's
  * finalizers) and, once the body is done, AsyncGeneratorAwaitReturn's value.
- * All of them use the queue's two await reactions (bound to the queue, made
+ * All of them use the queue's two await reactions (closures over the queue, made
  * with it), told apart by `phase` and `returnPending`.
  *
  * ## References

@@ -23,8 +23,7 @@ const awaitEach = loweredAsync((frame, state, mode, value) => {
       // falls through
     case 1:
       if (!(frame.i < frame.values.length)) { frame.$state = -2; return 'done'; }
-      frame.$state = 2;
-      return awaitValue(frame, frame.values[frame.i]);
+      return awaitValue(frame, frame.$task, frame.values[frame.i], 2);
     case 2:
       frame.say('got', value);
       frame.i++;
@@ -56,8 +55,7 @@ const guarded = loweredAsync((frame, state, mode, value) => {
           state = 1;
           // falls through
         case 1:
-          frame.$state = 2;
-          return awaitValue(frame, frame.value);
+          return awaitValue(frame, frame.$task, frame.value, 2);
         case 2:
           frame.say('got', value);
           state = 4;
@@ -96,7 +94,7 @@ async function nativeReturnsAfterAwait(say: Say, value: unknown) {
 }
 const returnsAfterAwait = loweredAsync((frame, state, mode, value) => {
   if (mode !== 0) throw value;
-  if (state === 0) { frame.$state = 1; return awaitValue(frame, null); }
+  if (state === 0) return awaitValue(frame, frame.$task, null, 1);
   frame.say('body');
   frame.$state = -2;
   return frame.value;
@@ -280,7 +278,7 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     const f = loweredAsync((frame, state, mode, value) => {
       steps.push([state, mode, value]);
       if (mode !== 0) throw value;
-      if (state < 2) { frame.$state = state + 1; return awaitValue(frame, 'a' + state); }
+      if (state < 2) return awaitValue(frame, frame.$task, 'a' + state, state + 1);
       frame.$state = -2;
       return 'end';
     });
@@ -292,7 +290,7 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     const seen: unknown[] = [];
     const f = loweredAsync((frame, state) => {
       seen.push(frame.$task);
-      if (state < 3) { frame.$state = state + 1; return awaitValue(frame, state); }
+      if (state < 3) return awaitValue(frame, frame.$task, state, state + 1);
       frame.$state = -2;
       return 'end';
     });
@@ -374,8 +372,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     switch (state) {
       case 0:
         if (frame.depth === 0) { frame.$state = -2; return 0; }
-        frame.$state = 1;
-        return awaitOnce(frame, chain(frame.say, frame.depth - 1));
+        return awaitOnce(frame, chain(frame.say, frame.depth - 1), 1);
       default:
         frame.$state = -2;
         frame.say('resumed', frame.depth);
@@ -390,7 +387,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
   const addOne = loweredAsync((frame, state, mode, value) => {
     modes.push(mode);
     if (mode !== 0) throw value;
-    if (state === 0) { frame.$state = 1; return awaitOnce(frame, frame.value); }
+    if (state === 0) return awaitOnce(frame, frame.value, 1);
     frame.$state = -2;
     return 1 + value;
   }, (frame, value) => { frame.value = value; }, true);
@@ -401,7 +398,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
   }
   const passOn = loweredAsync((frame, state, mode, value) => {
     if (mode !== 0) throw value;
-    if (state === 0) { frame.$state = 1; return awaitOnce(frame, frame.value); }
+    if (state === 0) return awaitOnce(frame, frame.value, 1);
     frame.$state = -2;
     return value;
   }, (frame, value) => { frame.value = value; }, true);
@@ -459,7 +456,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     let frame: any;
     const f = loweredAsync((fr, state, mode, value) => {
       frame = fr;
-      if (state === 0) { fr.$state = 1; return awaitOnce(fr, 'x'); }
+      if (state === 0) return awaitOnce(fr, 'x', 1);
       fr.$state = -2;
       return value;
     }, undefined, true);
@@ -474,8 +471,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     // A body that calls a synchronously completing async function while evaluating the operand.
     const f = loweredAsync((frame, state, mode, value) => {
       if (state === 0) {
-        frame.$state = 1;
-        return awaitOnce(frame, returns(() => {}, 'inner'));
+        return awaitOnce(frame, returns(() => {}, 'inner'), 1);
       }
       frame.$state = -2;
       return 'outer got ' + value;
@@ -570,7 +566,7 @@ describe('startAsync with hand-made frames', () => {
     const error = new Error('after await');
     let resumed = 0;
     const f = loweredAsync((frame, state) => {
-      if (state === 0) { frame.$state = 1; return awaitValue(frame, 1); }
+      if (state === 0) return awaitValue(frame, frame.$task, 1, 1);
       resumed++;
       throw error;
     });
@@ -610,7 +606,7 @@ describe('awaitOnce and a patched Promise[Symbol.species]', () => {
   test.failing('the caller\'s promise is a %Promise% whatever Promise[Symbol.species] says, as natively', async () => {
     class Species extends Promise<unknown> {}
     const f = loweredAsync((frame, state, mode, value) => {
-      if (state === 0) { frame.$state = 1; return awaitOnce(frame, 1); }
+      if (state === 0) return awaitOnce(frame, 1, 1);
       frame.$state = -2;
       return value;
     }, undefined, true);
