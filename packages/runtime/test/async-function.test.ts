@@ -300,6 +300,44 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     expect(seen[2]).toBe(seen[1]);
     expect(seen[3]).toBe(seen[1]);
   });
+
+  test('calls started before a body\'s first await (suspending, throwing, completing at once) leave its task its own step', async () => {
+    // The task of a body takes the step of the run startAsync began for it, which nested calls must not change.
+    const inner = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, 'inner awaited', 1);
+      frame.$state = -2;
+      return 'inner ' + value;
+    });
+    const throwsAtOnce = loweredAsync(() => {
+      throw new Error('at once');
+    });
+    const completesAtOnce = loweredAsync((frame) => {
+      frame.$state = -2;
+      return 'at once';
+    });
+    const outerSteps: number[] = [];
+    const outer = loweredAsync((frame, state, mode, value) => {
+      outerSteps.push(state);
+      if (mode !== 0) throw value;
+      switch (state) {
+        case 0:
+          frame.pending = inner();
+          frame.thrown = throwsAtOnce();
+          frame.thrown.catch(() => {});
+          frame.completed = completesAtOnce();
+          return awaitValue(frame, frame.$task, frame.pending, 1);
+        case 1:
+          frame.got = value;
+          return awaitValue(frame, frame.$task, frame.completed, 2);
+        default:
+          frame.$state = -2;
+          return [frame.got, value];
+      }
+    });
+    await expect(outer()).resolves.toEqual(['inner inner awaited', 'at once']);
+    expect(outerSteps).toEqual([0, 1, 2]);
+  });
 });
 
 describe('startAsyncWith: parameters bound by a function that can throw', () => {
