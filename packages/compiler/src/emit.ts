@@ -235,11 +235,10 @@ class CaseWriter {
         const resume = stateOf.get(ins.resume)!;
         this.awaitPositions.push({ state: resume, pos: ins.pos });
         const coroutine = this.options.coroutineAwait;
-        if (!coroutine && this.options.kind === 'async') {
+        if (!coroutine && this.options.kind === 'async' && !this.options.awaitsOnce) {
           // The step reads the task and names the resume state itself: here the frame has one shape, where
           // the runtime, which sees the frames of every async function, would look them up megamorphically.
-          const task = this.options.awaitsOnce ? '' : `${names.frame}.$task, `;
-          this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${task}${code(ins.value)}, ${resume});`));
+          this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${names.frame}.$task, ${code(ins.value)}, ${resume});`));
           return false;
         }
         this.line(`${names.frame}.$state = ${resume};`);

@@ -10,7 +10,7 @@
  *   return 1 + await chain(depth - 1);   // the only await on every path
  * }
  * ```
- * lowers its await to `$coro.awaitOnce($frame, …, n)`: the reaction that
+ * lowers its await to `$coro.awaitOnce($frame, …)`: the reaction that
  * resumes the machine returns the completion, which settles the derived
  * promise in the same job in which native code would settle its own.
  *

@@ -62,6 +62,7 @@ export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
 /** Returned by a step suspended at its only `await`: `promiseOfOnlyAwait` is the promise awaited. */
 var AWAITING_ONCE = {};
 var promiseOfOnlyAwait: Promise<unknown> | undefined;
+var bindFunction = Function.prototype.bind;
 
 /**
  * The step of the body `startAsync` runs innermost, for its task: a body's
@@ -179,16 +180,20 @@ export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMI
  * `try` (the compiler proves it): the promise `then` derives here is the
  * caller's. The resumed machine returns its completion, or throws, from the
  * reaction, which settles the derived promise in the same job; a rejection
- * passes to it untouched. No resolving functions and one reaction instead of
- * two: what a pending call keeps is the frame and that reaction. The derived
- * promise is made by `then`'s species lookup: a program that redefines
- * `Promise[Symbol.species]` gets its species here, where native code always
- * gives a plain promise.
+ * passes to it untouched. No resolving functions and one bound function
+ * instead of two: what a pending call keeps is the frame, that function and
+ * the reaction (a bound function is smaller than a closure and its context,
+ * which is why the step writes `$state` here and the reaction reads it
+ * back). The derived promise is made by `then`'s species lookup: a program
+ * that redefines `Promise[Symbol.species]` gets its species here, where
+ * native code always gives a plain promise.
  */
-export function awaitOnce(frame: GeneratorFrame, value: unknown, state: number): unknown {
-  var step = frame.$step;
-  promiseOfOnlyAwait = promiseThen.call(promiseResolveIntrinsic(value), function (awaited: unknown) {
-    return step(frame, state, 0, awaited);
-  }) as Promise<unknown>;
+export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
+  var promise = promiseResolveIntrinsic(value);
+  promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
   return AWAITING_ONCE;
+}
+
+function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
+  return this.$step(this, this.$state, 0, value);
 }

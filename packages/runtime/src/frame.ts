@@ -20,9 +20,9 @@
  * running, `-2` once completed, and `-3 - n` while suspended inside a
  * `yield*` that resumes at `n`: a generator's step leaves it so when it
  * returns an inner result, which `resumeGenerator` then hands on unwrapped
- * (./resume-generator.ts). An async function's `await` leaves `$state`
- * alone: the step hands the runtime the state to resume at, which keeps it
- * in the call's task (./async-function.ts).
+ * (./resume-generator.ts). The `await` of an async function with a `$task`
+ * leaves `$state` alone: the step hands the runtime the state to resume at,
+ * which keeps it in the task (./async-function.ts).
  *
  * Runtime copies: one realm may hold several copies of the runtime (the
  * inline runtime of each file, the one a function made by

@@ -409,7 +409,8 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     switch (state) {
       case 0:
         if (frame.depth === 0) { frame.$state = -2; return 0; }
-        return awaitOnce(frame, chain(frame.say, frame.depth - 1), 1);
+        frame.$state = 1;
+        return awaitOnce(frame, chain(frame.say, frame.depth - 1));
       default:
         frame.$state = -2;
         frame.say('resumed', frame.depth);
@@ -424,7 +425,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
   const addOne = loweredAsync((frame, state, mode, value) => {
     modes.push(mode);
     if (mode !== 0) throw value;
-    if (state === 0) return awaitOnce(frame, frame.value, 1);
+    if (state === 0) { frame.$state = 1; return awaitOnce(frame, frame.value); }
     frame.$state = -2;
     return 1 + value;
   }, (frame, value) => { frame.value = value; }, true);
@@ -435,7 +436,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
   }
   const passOn = loweredAsync((frame, state, mode, value) => {
     if (mode !== 0) throw value;
-    if (state === 0) return awaitOnce(frame, frame.value, 1);
+    if (state === 0) { frame.$state = 1; return awaitOnce(frame, frame.value); }
     frame.$state = -2;
     return value;
   }, (frame, value) => { frame.value = value; }, true);
@@ -493,7 +494,7 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     let frame: any;
     const f = loweredAsync((fr, state, mode, value) => {
       frame = fr;
-      if (state === 0) return awaitOnce(fr, 'x', 1);
+      if (state === 0) { fr.$state = 1; return awaitOnce(fr, 'x'); }
       fr.$state = -2;
       return value;
     }, undefined, true);
@@ -508,7 +509,8 @@ describe('awaitOnce: the caller\'s promise is the one `then` derives at the only
     // A body that calls a synchronously completing async function while evaluating the operand.
     const f = loweredAsync((frame, state, mode, value) => {
       if (state === 0) {
-        return awaitOnce(frame, returns(() => {}, 'inner'), 1);
+        frame.$state = 1;
+        return awaitOnce(frame, returns(() => {}, 'inner'));
       }
       frame.$state = -2;
       return 'outer got ' + value;
@@ -643,7 +645,7 @@ describe('awaitOnce and a patched Promise[Symbol.species]', () => {
   test.failing('the caller\'s promise is a %Promise% whatever Promise[Symbol.species] says, as natively', async () => {
     class Species extends Promise<unknown> {}
     const f = loweredAsync((frame, state, mode, value) => {
-      if (state === 0) return awaitOnce(frame, 1, 1);
+      if (state === 0) { frame.$state = 1; return awaitOnce(frame, 1); }
       frame.$state = -2;
       return value;
     }, undefined, true);
