@@ -43,6 +43,7 @@ import { isDerivedConstructor } from './derived-constructor-this';
 import { isLexicallyWithin, lexicalOwnerOf, ownsLexicalValues } from './lexical-owner';
 import { suspendKindOf, type SuspendKind } from './suspend-kind';
 import { awaitsAtMostOnce } from './single-await';
+import { valueParameters } from './this-parameter';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
 import {
   deferred,
@@ -57,6 +58,8 @@ import {
   joinLines,
   lineIndentAt,
   linkInsertions,
+  withLinksInside,
+  type Insertion,
   methodLinkage,
   nameKeyInsertions,
   placeLowered,
@@ -83,6 +86,8 @@ export function lowerFunction(
   form: FunctionForm,
   indent: string,
 ): LoweredFunction {
+  // TypeScript parses `static async constructor() {}` as a constructor, which has no name the wrapper could write.
+  if (ts.isConstructorDeclaration(fn)) throw new UnsupportedError(fn, "a static generator or async method named 'constructor' is not supported");
   const lowering = new FunctionLowering(fn, file, outer, form, indent);
   const ir = lowering.build();
   const layout = lowering.layOut(ir);
@@ -352,7 +357,8 @@ class FunctionLowering {
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
-    const parameters = () => this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf));
+    const parameters = (withThis = true) =>
+      this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf, withThis), withThis);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
@@ -372,7 +378,7 @@ class FunctionLowering {
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-        const bind = `(${parameters()}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
+        const bind = `(${parameters(false)}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
         // The arrow binding the parameters is the function's frame natively: it takes the function's name.
         const trace = traceNameOf(fn, sf);
@@ -380,7 +386,7 @@ class FunctionLowering {
         newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${named}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
           // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
-          parameterList = fn.parameters
+          parameterList = valueParameters(fn)
             .slice(0, expectedArgumentCount(fn))
             .map((p) => (ts.isIdentifier(p.name) ? p.name.text : this.allocator.fresh('$parameter')))
             .join(', ');
@@ -417,8 +423,9 @@ class FunctionLowering {
    * its tokens then maps to itself, so an initializer's error stands where
    * native code reports it, not at the declaration.
    */
-  private markedParameters(rendered: string): string {
-    const at = this.fn.parameters.pos;
+  private markedParameters(rendered: string, withThis: boolean): string {
+    const dropped = !withThis && valueParameters(this.fn) !== this.fn.parameters;
+    const at = dropped ? (valueParameters(this.fn)[0]?.getStart(this.sf) ?? this.fn.parameters.end) : this.fn.parameters.pos;
     if (!this.file.marks || rendered !== this.sf.text.slice(at, this.fn.parameters.end)) return rendered;
     const lead = rendered.length - rendered.trimStart().length;
     return rendered.slice(0, lead) + positionMark(at + lead, rendered.length - lead) + rendered.slice(lead);
@@ -547,19 +554,25 @@ class FunctionLowering {
     replacement.push(piece(around.length));
     const site = findHoistSite(node);
     const splitByThis = this.splits(site.container);
+    // The body of a `for (let …)` that this machine builds from its parts is no statement to wrap:
+    // its closures take the iteration's bindings from environment objects, not from a scope around them.
+    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && this.buildsFromParts(site.anchor as ts.Statement));
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.
-    const home = splitByThis && !site.wrap && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    const home = splitByThis && !wrapped && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    let helpers: Insertion[] = [];
     if (home) {
       this.helpersAround(home).push((indent) => joinLines([get().setup, get().helpers], indent));
-    } else if (splitByThis && !site.wrap) {
+    } else if (splitByThis && !wrapped) {
       this.prelude.push([deferred(() => joinLines([get().setup, get().helpers], this.indent + '  '))]);
     } else {
-      insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
+      helpers = helperInsertions(site, node, nestedForm, get, sf, shared);
     }
-    if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    else insertInto(edits, linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent)));
+    const assembled = ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent);
+    if (assembled) this.assembledLinks.add(node, get);
+    const links = assembled ? [] : linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent));
+    insertInto(edits, withLinksInside(site, helpers, links));
     return replacement;
   }
 
@@ -587,9 +600,24 @@ class FunctionLowering {
     };
   }
 
-  /** Whether this machine takes a statement list apart at its suspension points. */
+  /**
+   * Whether this machine takes a statement list apart at its suspension points.
+   * The clauses of a switch it takes apart are, each statement built on its own,
+   * even a clause that does not suspend.
+   */
   private splits(statementList: ts.Node): boolean {
+    if (ts.isCaseOrDefaultClause(statementList)) return this.builder.suspends(statementList.parent.parent);
     return statementList === this.fn.body || this.builder.suspends(statementList);
+  }
+
+  /**
+   * Whether this machine builds a statement from its parts (in a statement
+   * list or a loop it takes apart) rather than rendering it whole: one that
+   * suspends, and a `return` or a `var` statement, whose values it writes itself
+   * (build/statements.ts, `buildStatementHere`).
+   */
+  private buildsFromParts(statement: ts.Statement): boolean {
+    return this.builder.suspends(statement) || ts.isReturnStatement(statement) || ts.isVariableStatement(statement);
   }
 
   /** A class declaration of a statement list this machine splits is bound as a class expression (`$frame.C$ = class C { … }`). */
@@ -663,7 +691,7 @@ export function renderCode(code: Code, layout: FrameLayout): string {
 function hasMappableParameters(fn: ts.FunctionLikeDeclaration): boolean {
   if (ts.isArrowFunction(fn)) return false;
   const names = new Set<string>();
-  for (const p of fn.parameters) {
+  for (const p of valueParameters(fn)) {
     if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken || names.has(p.name.text)) return false;
     names.add(p.name.text);
   }
@@ -678,7 +706,7 @@ function sharedParameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeI
 }
 
 function parameterVariables(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo, builder: MachineBuilder): { name: string; variable: Variable }[] {
-  return fn.parameters.flatMap((p) => {
+  return valueParameters(fn).flatMap((p) => {
     const name = (p.name as ts.Identifier).text;
     const binding = scopes.functionScope.bindings.get(name);
     const variable = binding && builder.variableOf(binding);

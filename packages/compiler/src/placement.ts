@@ -337,6 +337,18 @@ export function helperInsertions(
   return placed;
 }
 
+/**
+ * A function's helper insertions and its link's, in the order they apply
+ * where they meet: the braces of a wrapped site enclose a link that ends
+ * where the site does (a class that is an arrow's whole body,
+ * `(B) => class extends B { async m() {} }`, ends in its `linkClass`
+ * arguments, which go inside the arrow's `; }`).
+ */
+export function withLinksInside(site: HoistSite, helpers: readonly Insertion[], links: readonly Insertion[]): Insertion[] {
+  const closing = site.wrap ? helpers.filter((insertion) => insertion.at === site.anchor.end) : [];
+  return [...helpers.filter((insertion) => !closing.includes(insertion)), ...links, ...closing];
+}
+
 /** A method's link to its class or object (see {@link SharedSites}), and the static block that makes its step function inside its class. */
 export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile, shared: SharedSites, classWrittenAsExpression = false): Insertion[] {
   if (!ts.isMethodDeclaration(node)) return [];

@@ -110,15 +110,26 @@ interface JumpScope {
 /**
  * `owner`: the nested function whose part `node` is (a parameter), which
  * owns `this`, `arguments`, `new.target` and `super` there unless it is an arrow.
+ * `enclosing`: the edits of the rendering this node is a part of, which
+ * takes the edits that fall outside the node (see {@link renderRange}).
  */
-export function renderNode(node: ts.Node, hooks: RenderHooks, owner?: ts.SignatureDeclaration): Code {
-  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks, owner);
+export function renderNode(node: ts.Node, hooks: RenderHooks, owner?: ts.SignatureDeclaration, enclosing?: Edit[]): Code {
+  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks, owner, enclosing);
 }
 
-export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks, owner?: ts.SignatureDeclaration): Code {
-  const edits: Edit[] = [];
+/**
+ * A part rendered apart from the code around it (the value of a `return`,
+ * the initializer of a `var` of the machine) may hold a nested suspend
+ * function whose helpers go before the statement that holds it, outside the
+ * part: those edits go to `enclosing`, the rendering of that statement.
+ */
+export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks, owner?: ts.SignatureDeclaration, enclosing?: Edit[]): Code {
+  const collected: Edit[] = [];
   const text = hooks.sourceFile.text;
-  collectEdits(node, hooks, edits, [], owner !== undefined, owner !== undefined && !ts.isArrowFunction(owner), node);
+  collectEdits(node, hooks, collected, [], owner !== undefined, owner !== undefined && !ts.isArrowFunction(owner), node);
+  const within = (edit: Edit) => edit.start >= start && edit.end <= end;
+  const edits = enclosing ? collected.filter(within) : collected;
+  if (enclosing) enclosing.push(...collected.filter((edit) => !within(edit)));
   if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
     const operand = operandOf(node, hooks.sourceFile);
     if (operand) return [operand];
@@ -224,7 +235,7 @@ function collectEdits(
   const sf = hooks.sourceFile;
   const visit = (child: ts.Node, scopes: JumpScope[] = jumpScopes, nested = inNestedFunction, own = ownThis) =>
     collectEdits(child, hooks, edits, scopes, nested, own, root);
-  const render = (n: ts.Node) => renderNode(n, hooks);
+  const render = (n: ts.Node) => renderNode(n, hooks, undefined, edits);
   const replace = (n: ts.Node, parts: Code) => edits.push({ start: n.getStart(sf), end: n.end, parts });
   // After the edits of the statement's own nodes (a closure's wrapper, a lowered arrow): those end inside it.
   const visitTerminated = (visitChildren: () => void) => {

@@ -54,13 +54,14 @@ export type RuntimeMode = 'import' | 'require' | 'inline';
 
 export const RUNTIME_MODULE = '@coro/runtime';
 
-export function runtimePreamble(mode: RuntimeMode, binding: string, helpers: readonly string[]): string {
+/** `declared`: the names the file declares, which an inline runtime reads from `globalThis` instead. */
+export function runtimePreamble(mode: RuntimeMode, binding: string, helpers: readonly string[], declared: readonly string[]): string {
   switch (mode) {
     case 'import':
       return `import * as ${binding} from "${RUNTIME_MODULE}";`;
     case 'require':
       return `var ${binding} = require("${RUNTIME_MODULE}");`;
     case 'inline':
-      return inlineRuntime(helpers, binding);
+      return inlineRuntime(helpers, binding, declared);
   }
 }

@@ -43,6 +43,7 @@
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
+import { valueParameters } from './this-parameter';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -185,7 +186,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
   function declareFunctionLike(node: ts.Node, scope: Scope): Scope {
     const own = node === fn ? functionScope : newScope(node, scope, node);
     const f = node as ts.SignatureDeclaration;
-    for (const p of f.parameters) declarePattern(own, p.name, 'param');
+    for (const p of valueParameters(f)) declarePattern(own, p.name, 'param');
     return own;
   }
 

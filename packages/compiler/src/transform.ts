@@ -30,7 +30,7 @@ import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'ma
 import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { directiveCount, isStrictAt } from './directives';
-import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, nameKeyInsertions, SharedSites, topOfStatementList, type Insertion } from './placement';
+import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, nameKeyInsertions, SharedSites, topOfStatementList, withLinksInside, type Insertion } from './placement';
 import { findEarlyErrors } from './early-errors/early-errors';
 import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
@@ -42,6 +42,7 @@ import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
 import { suspendKindOf } from './suspend-kind';
+import { isDeclaredName } from './declared-names';
 import type { EvalAndWith } from './dynamic-scope';
 import { callOnLargeStack } from './large-stack';
 import * as path from 'path';
@@ -163,7 +164,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const sourceFile = parse(code, filename, sourceType);
   const report = new Report(sourceFile, filename);
   if (!checkOptions(options, runtime, report) || !checkSyntax(sourceFile, sourceType, report)) return report.failed();
-  const { identifiers, roots } = findRoots(sourceFile, sourceType, report);
+  const { identifiers, declared, roots } = findRoots(sourceFile, sourceType, report);
   const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
   report.diagnostics.push(...coroutineFunctions.diagnostics);
   if (report.hasErrors) return report.failed();
@@ -188,7 +189,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const s = new MagicString(code);
   spliceLowered(roots, file, s, report);
   if (report.hasErrors || !checkRuntimeMode(file, runtime, sourceType, report)) return report.failed();
-  writePreamble(file, runtime, s);
+  writePreamble(file, runtime, declared, s);
   const output = finishOutput(code, s, options, report);
   if (!output) return report.failed();
   return { ...output, diagnostics: report.diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
@@ -267,17 +268,21 @@ function checkSyntax(sourceFile: ts.SourceFile, sourceType: 'module' | 'script',
 
 /**
  * The outermost suspend functions (the ones nested in them are lowered by
- * their parent), every identifier of the file (helper names avoid them), and
- * the warning for a top-level `await`, which coro leaves to the engine.
+ * their parent), every identifier of the file (helper names avoid them), the
+ * names it declares (an inline runtime reads no global of those names from
+ * the file's scope), and the warning for a top-level `await`, which coro
+ * leaves to the engine.
  */
 function findRoots(sourceFile: ts.SourceFile, sourceType: 'module' | 'script', report: Report) {
   const identifiers = new Set<string>();
+  const declared = new Set<string>();
   const roots: ts.FunctionLikeDeclaration[] = [];
   // In document order, with a stack of its own: a long chain of `a + b + …` is deeper than the call stack.
   const pending: Visit[] = [[sourceFile, false, undefined]];
   while (pending.length) {
     const [node, insideSuspend, fn] = pending.pop()!;
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.add(node.text);
+    if (ts.isIdentifier(node) && isDeclaredName(node)) declared.add(node.text);
     if (!fn && sourceType === 'module' && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) {
       const start = node.getStart(sourceFile);
       // The module itself is not a function coro can lower; the engine must run it.
@@ -299,7 +304,7 @@ function findRoots(sourceFile: ts.SourceFile, sourceType: 'module' | 'script', r
       pending[j] = swapped;
     }
   }
-  return { identifiers, roots };
+  return { identifiers, declared, roots };
 }
 
 /**
@@ -336,8 +341,7 @@ function spliceLowered(roots: readonly ts.FunctionLikeDeclaration[], file: FileC
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
       insertions.push(
         ...statementTerminator(fn, sourceFile),
-        ...helperInsertions(site, fn, form, () => lowered, sourceFile, shared),
-        ...linkInsertions(fn, () => lowered, sourceFile, shared),
+        ...withLinksInside(site, helperInsertions(site, fn, form, () => lowered, sourceFile, shared), linkInsertions(fn, () => lowered, sourceFile, shared)),
       );
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;
@@ -365,12 +369,12 @@ function checkRuntimeMode(file: FileContext, runtime: RuntimeMode, sourceType: '
 }
 
 /** The runtime bindings and the file-wide helpers, after the directive prologue, on its last line when a comment ends that line. */
-function writePreamble(file: FileContext, runtime: RuntimeMode, s: MagicString): void {
+function writePreamble(file: FileContext, runtime: RuntimeMode, declared: ReadonlySet<string>, s: MagicString): void {
   const sourceFile = file.sourceFile;
   const preambleAt = preambleOffset(sourceFile);
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
   if (file.coroutineRuntime.isUsed && runtime !== 'inline') s.prependLeft(preambleAt, coroutinePreamble(runtime, file.coroutineRuntime.binding) + '\n');
-  s.prependLeft(preambleAt, runtimePreamble(runtime, file.runtime.binding, file.runtime.exports) + '\n');
+  s.prependLeft(preambleAt, runtimePreamble(runtime, file.runtime.binding, file.runtime.exports, [...declared].sort()) + '\n');
   const directives = directiveCount(sourceFile.statements);
   const lastDirective = directives > 0 ? sourceFile.statements[directives - 1] : undefined;
   if (lastDirective && endsByInsertedSemicolon(lastDirective, sourceFile)) s.prependLeft(lastDirective.end, ';');

@@ -24,6 +24,7 @@ import { SyntaxKind } from './syntax-kind';
 import type { OuterMachine } from './lowered-function';
 import type { SuspendKind } from './suspend-kind';
 import { dynamicKeyOf, evaluatedAround } from './placement';
+import { valueParameters } from './this-parameter';
 
 /** `generator g (3:1)`: the heading of a function's printed IR. */
 export function irTitle(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, sf: ts.SourceFile): string {
@@ -189,12 +190,17 @@ export function ownNameUse(fn: ts.FunctionExpression): 'parameters' | 'body' | u
   return found ? 'body' : undefined;
 }
 
-/** The parameter list's text without its parentheses, each parameter as `render` writes it. */
-export function renderedParameters(fn: ts.FunctionLikeDeclaration, render: (p: ts.ParameterDeclaration) => string, sf: ts.SourceFile): string {
+/**
+ * The parameter list's text without its parentheses, each parameter as
+ * `render` writes it; `withThis` false leaves out a `this` parameter, which
+ * an arrow may not declare.
+ */
+export function renderedParameters(fn: ts.FunctionLikeDeclaration, render: (p: ts.ParameterDeclaration) => string, sf: ts.SourceFile, withThis = true): string {
   const text = sf.text;
+  const list = withThis ? fn.parameters : valueParameters(fn);
   let params = '';
-  let pos = fn.parameters.pos;
-  for (const p of fn.parameters) {
+  let pos = list === fn.parameters ? fn.parameters.pos : (list[0]?.getStart(sf) ?? fn.parameters.end);
+  for (const p of list) {
     params += text.slice(pos, p.getStart(sf)) + render(p);
     pos = p.end;
   }
@@ -203,8 +209,9 @@ export function renderedParameters(fn: ts.FunctionLikeDeclaration, render: (p: t
 
 /** ExpectedArgumentCount: the parameters before the first with a default or the rest. */
 export function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
-  const first = fn.parameters.findIndex((p) => p.initializer !== undefined || p.dotDotDotToken !== undefined);
-  return first < 0 ? fn.parameters.length : first;
+  const parameters = valueParameters(fn);
+  const first = parameters.findIndex((p) => p.initializer !== undefined || p.dotDotDotToken !== undefined);
+  return first < 0 ? parameters.length : first;
 }
 
 /**

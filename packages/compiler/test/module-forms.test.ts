@@ -2,9 +2,10 @@
  * Forms only a module or a large file has, run for real: an anonymous
  * default-exported generator (it needs a binding of its own to be linked,
  * and keeps the name "default"), the same with type parameters in
- * TypeScript (the binding's name goes before them), and a file whose
- * expression chains are far deeper than the call stack outside any suspend
- * function.
+ * TypeScript (the binding's name goes before them), a module that declares
+ * a global the inline runtime reads (`import Promise from 'bluebird'`), and
+ * a file whose expression chains are far deeper than the call stack outside
+ * any suspend function.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -40,6 +41,35 @@ test('export default function* () {} and export default async function* () {} ar
     'main.mjs',
   );
   expect(printed).toBe('default 5,6 true\ndefault 7 true\n');
+});
+
+test('an inline runtime reads the engine\'s Promise and Symbol where the module declares its own', () => {
+  const lower = (source: string, filename: string) => {
+    const result = transform(source, { filename, runtime: 'inline' });
+    expect(result.diagnostics).toEqual([]);
+    return result.code;
+  };
+  const program = [
+    'async function load(x) { await null; return x * 2; }',
+    'async function* pages() { yield await new Promise((resolve) => resolve(1)); yield await load(2); }',
+    'function* ids() { yield typeof Symbol; }',
+    'const pending = load(1);',
+    'console.log(pending instanceof Promise, Object.getPrototypeOf(pending) === globalThis.Promise.prototype);',
+    "(async () => { for await (const page of pages()) console.log(page, Promise.tag); console.log([...ids()].join()); })();",
+  ].join('\n');
+  const printed = runModules(
+    {
+      'bluebird.cjs': "class Bluebird extends Promise {}\nBluebird.tag = 'bluebird';\nmodule.exports = Bluebird;\n",
+      // In a module the imported binding is initialized before the body runs, so the runtime would take it for the global.
+      'esm.mjs': lower(`import Promise from './bluebird.cjs';\nconst Symbol = 'own';\n${program}\n`, 'esm.mjs'),
+      // In CommonJS the `const` is in its dead zone when the runtime at the top runs.
+      'cjs.cjs': lower(`const Promise = require('./bluebird.cjs');\nconst Symbol = 'own';\n${program}\n`, 'cjs.cjs'),
+      'main.mjs': "await import('./esm.mjs');\nawait new Promise((resolve) => setTimeout(resolve, 10));\nawait import('./cjs.cjs');\n",
+    },
+    'main.mjs',
+  );
+  const once = 'false true\n1 bluebird\n4 bluebird\nstring\n';
+  expect(printed).toBe(once + once);
 });
 
 test('generic anonymous default exports in TypeScript are named before their type parameters, and run', () => {

@@ -6,7 +6,8 @@
  * options, as an ES module instead of CommonJS, so the output is the
  * compiled code with plain `import`/`export` around it. Imports are dropped,
  * `export` keywords removed, and each top-level declaration becomes an entry
- * with the names of the other declarations it refers to. The build fails on
+ * with the names of the other declarations it refers to and of the globals
+ * it reads. The build fails on
  * anything that cannot be inlined as is: a top-level statement that is not a
  * `function` or a single `var`, two modules declaring the same name, or
  * syntax newer than ES5 (lowered output must run on ES5 engines).
@@ -129,6 +130,33 @@ function findDependencies(node, self, declared) {
   return [...names].sort();
 }
 
+/**
+ * The globals `node` reads: identifiers in value positions that neither the
+ * runtime's top-level declarations nor a function, parameter, variable or
+ * catch clause inside `node` declare. A file that declares one of these
+ * names at its top level would otherwise hand the inlined runtime its own
+ * binding (`const Promise = require('bluebird')`).
+ */
+function findGlobals(node, declared) {
+  const locals = new Set();
+  const references = [];
+  const visit = (child) => {
+    if (ts.isIdentifier(child)) {
+      const parent = child.parent;
+      const isDeclarationName =
+        ((ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isParameter(parent) || ts.isVariableDeclaration(parent)) && parent.name === child) ||
+        (ts.isCatchClause(parent) && parent.variableDeclaration && parent.variableDeclaration.name === child);
+      const isPropertyName = (ts.isPropertyAccessExpression(parent) && parent.name === child) || (ts.isPropertyAssignment(parent) && parent.name === child);
+      const isLabel = (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) && parent.label === child;
+      if (isDeclarationName) locals.add(child.text);
+      else if (!isPropertyName && !isLabel) references.push(child.text);
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return [...new Set(references.filter((name) => !declared.has(name) && !locals.has(name) && name !== 'arguments'))].sort();
+}
+
 function buildInlineSources() {
   const { fileNames, options } = readCompilerOptions();
   const declarations = [];
@@ -148,7 +176,7 @@ function buildInlineSources() {
   }
   const result = { exports, declarations: {} };
   for (const { name, node, code } of declarations.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    result.declarations[name] = { code, dependencies: findDependencies(node, name, declared) };
+    result.declarations[name] = { code, dependencies: findDependencies(node, name, declared), globals: findGlobals(node, declared) };
   }
   return result;
 }

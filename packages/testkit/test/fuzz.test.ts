@@ -107,6 +107,8 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'await in a comma sequence': /\([^()\n]*, await\b|\(await [^()\n]*, /,
   'spread of an awaited iterable': /\.\.\.await (later|Promise|thenable)\(/,
   'await in a switch': /(switch \(await|case await)/,
+  'optional call that short-circuits past an await': /nothing\?\.m\([^;\n]*\bawait\b/,
+  'parenthesized optional call with an await': /\(box\?\.m\)\([^;\n]*\bawait\b/,
   'await in a try block': /try \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
   'await in a catch block': /\} catch \((e|err)\) \{\n(\s+)(\S[^\n]*\n\2)*?[^\n]*\bawait\b/,
   'await in a finally block': /\} finally \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,

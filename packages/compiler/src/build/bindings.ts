@@ -65,7 +65,9 @@ export class MachineBindings extends IrWriter {
     super();
     this.markSuspending(context.fn);
     for (const [node, scope] of context.scopes.scopes) {
-      if (scope.owner !== context.fn) continue;
+      // A class's own name stays the engine's: the class keeps its `class C` text, whose methods
+      // read that binding even when a computed key or `extends` clause suspends.
+      if (scope.owner !== context.fn || ts.isClassLike(node)) continue;
       if (node === context.fn || this.suspending.has(node)) this.splitScopes.add(scope);
       // A try or switch that suspends is taken apart whole, its catch clause and case block too.
       if (ts.isCatchClause(node) && this.suspending.has(node.parent)) this.splitScopes.add(scope);

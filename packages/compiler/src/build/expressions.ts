@@ -112,7 +112,7 @@ export class Normalizer implements ExpressionLowering {
       case SyntaxKind.VoidExpression:
         return ['void ', ...paren(this.expression((node as ts.VoidExpression).expression))];
       case SyntaxKind.DeleteExpression:
-        return ['delete ', ...this.reference((node as ts.DeleteExpression).expression).read()];
+        return this.deleteExpression(node as ts.DeleteExpression);
       case SyntaxKind.SpreadElement:
         return ['...', ...paren(this.expression((node as ts.SpreadElement).expression))];
       case SyntaxKind.ClassExpression:
@@ -242,6 +242,8 @@ export class Normalizer implements ExpressionLowering {
     if (op >= SyntaxKind.FirstCompoundAssignment && op <= SyntaxKind.LastCompoundAssignment) {
       return this.compoundAssignment(node, discard);
     }
+    // `#p in o`: a private name is no value to evaluate, and only stands where it is written.
+    if (ts.isPrivateIdentifier(node.left)) return [node.left.text, ' in ', ...paren(this.expression(node.right))];
     const [left, right] = this.sequence([this.piece(node.left), this.piece(node.right)]);
     return [...paren(left), ' ', node.operatorToken.getText(b.context.sourceFile), ' ', ...paren(right)];
   }
@@ -432,6 +434,8 @@ export class Normalizer implements ExpressionLowering {
 
   private memberPart(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, nullish: Label | undefined): Code {
     const b = this.b;
+    // `super[yield k]`: the machine stands outside the method, where only its accessor reaches `super`.
+    if (node.expression.kind === SyntaxKind.SuperKeyword) return this.reference(node).read();
     if (ts.isPropertyAccessExpression(node)) {
       let object = this.chainBase(node.expression, nullish);
       if (node.questionDotToken) object = this.nullCheck(object, nullish!);
@@ -445,6 +449,8 @@ export class Normalizer implements ExpressionLowering {
   }
 
   private chainBase(node: ts.Expression, nullish: Label | undefined): Code {
+    // `a?.b!.c`: TypeScript's `!` inside a chain erases to nothing, and the chain goes on through it.
+    if (nullish && ts.isNonNullChain(node)) return this.chainBase(node.expression, nullish);
     if (nullish && isOptionalChainPart(node)) {
       if (ts.isCallExpression(node)) return this.callPart(node, nullish);
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.memberPart(node, nullish);
@@ -475,6 +481,49 @@ export class Normalizer implements ExpressionLowering {
     return [result];
   }
 
+  /** `delete a?.b[k]` is true, deleting nothing, when the chain short-circuits. */
+  private deleteExpression(node: ts.DeleteExpression): Code {
+    const b = this.b;
+    const operand = skipOuterExpression(node.expression);
+    const chained = (ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && isOptionalChainPart(operand);
+    if (!chained || endsChainAbove(node.expression)) return ['delete ', ...this.reference(node.expression).read()];
+    const result = b.newTemp('$t');
+    const nullish = b.newLabel();
+    const end = b.newLabel();
+    b.assign(result, ['delete ', ...this.memberPart(operand, nullish)]);
+    b.jump(end);
+    b.mark(nullish);
+    b.assign(result, ['true']);
+    b.mark(end);
+    return [result];
+  }
+
+  /**
+   * `(a?.b)(x)`: the parentheses end the chain, which becomes undefined by
+   * itself when `a` is nullish; otherwise it is a reference, and the call's
+   * `this` is its object. Calling undefined throws only once the arguments
+   * are evaluated, so the short-circuit gives a function that throws that
+   * TypeError when called.
+   */
+  private enclosedChainMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): { receiver: Code; fn: Code } {
+    const b = this.b;
+    const notAFunction = JSON.stringify(`${node.getText(b.context.sourceFile)} is not a function`);
+    const fn = b.newTemp('$t');
+    const nullish = b.newLabel();
+    const end = b.newLabel();
+    const object = this.chainBase(node.expression, nullish);
+    const receiver = node.questionDotToken ? this.nullCheck(object, nullish) : this.spill(object);
+    const member: Code = ts.isPropertyAccessExpression(node)
+      ? [...paren(receiver), '.', node.name.getText(b.context.sourceFile)]
+      : [...paren(receiver), '[', ...this.expression(node.argumentExpression), ']'];
+    b.assign(fn, member);
+    b.jump(end);
+    b.mark(nullish);
+    b.assign(fn, [`function () { throw new TypeError(${notAFunction}); }`]);
+    b.mark(end);
+    return { receiver, fn: [fn] };
+  }
+
   private call(node: ts.CallExpression): Code {
     if (node.questionDotToken || isOptionalChainPart(node)) return this.optionalChain(node);
     return this.callPart(node, undefined);
@@ -496,9 +545,15 @@ export class Normalizer implements ExpressionLowering {
     // `import(…)` has no callee to evaluate first: its arguments are its only operands.
     if (callee.kind === SyntaxKind.ImportKeyword) return [at, 'import(', ...this.list(node.arguments), ')'];
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === SyntaxKind.SuperKeyword) {
-      const fn = this.spill(b.render(callee));
+      let fn = this.spill(b.suspends(callee) ? this.reference(callee).read() : b.render(callee));
+      if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
       const args = this.list(node.arguments);
       return [...paren(fn), '.', at, 'call(', ...b.thisCode(), ...(args.length ? [', ', ...args] : []), ')'];
+    }
+    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isOptionalChainPart(callee) && endsChainAbove(node.expression)) {
+      const { receiver, fn } = this.enclosedChainMember(callee);
+      const args = this.list(node.arguments);
+      return [...paren(fn), '.', at, 'call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       let receiver = this.chainBase(callee.expression, nullish);
@@ -570,6 +625,8 @@ export class Normalizer implements ExpressionLowering {
       );
     } else {
       fn = this.spill(this.expression(tag));
+      // `super.tag\`…\`` calls the tag with the method's `this`, as `super.m()` does.
+      if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind === SyntaxKind.SuperKeyword) receiver = b.thisCode();
     }
     const template = node.template;
     if (!ts.isTemplateExpression(template)) return b.render(node);
@@ -716,6 +773,16 @@ export function skipOuter<T extends ts.Node>(node: T): ts.Node {
 
 function skipOuterExpression(node: ts.Expression): ts.Expression {
   return skipOuter(node) as ts.Expression;
+}
+
+/** Whether parentheses or a type wrapper other than a chain's own `!` stand around what `node` wraps, ending a chain inside. */
+function endsChainAbove(node: ts.Expression): boolean {
+  let n: ts.Node = node;
+  while (isParenthesesOrTypeWrapper(n)) {
+    if (!ts.isNonNullChain(n)) return true;
+    n = n.expression;
+  }
+  return false;
 }
 
 function isOptionalChainPart(node: ts.Node): boolean {

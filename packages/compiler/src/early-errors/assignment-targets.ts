@@ -21,6 +21,7 @@ import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import type { ReportEarlyError } from './early-error';
+import { isParenthesesOrTypeWrapper } from '../named-evaluation';
 
 /**
  * Whether an object or array literal is an assignment pattern: the target of
@@ -40,10 +41,10 @@ export function isAssignmentPattern(literal: ts.ObjectLiteralExpression | ts.Arr
   }
 }
 
-/** Whether `target` (an identifier, possibly parenthesized) is written, not read. */
+/** Whether `target` (an identifier, possibly parenthesized or under TypeScript's `as`, `!`, `<T>`, `satisfies`) is written, not read. */
 export function isAssignmentTarget(target: ts.Expression): boolean {
   let node: ts.Node = target;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  while (isParenthesesOrTypeWrapper(node.parent)) node = node.parent;
   const parent = node.parent;
   if (ts.isBinaryExpression(parent)) {
     if (parent.left !== node) return false;
@@ -62,7 +63,7 @@ export function isAssignmentTarget(target: ts.Expression): boolean {
   return false;
 }
 
-/** What an assignment or a `++`/`--` writes: its target (parentheses skipped) and the right operand, with whether it is a plain `=`. */
+/** What an assignment or a `++`/`--` writes: its target (parentheses and type wrappers skipped) and the right operand, with whether it is a plain `=`. */
 export interface ExpressionWrite {
   readonly target: ts.Expression;
   /** The assigned or combined value; none for `++`/`--`. */
@@ -85,7 +86,8 @@ export function expressionWriteOf(node: ts.Node): ExpressionWrite | undefined {
   } else {
     return undefined;
   }
-  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  // `(x as T) += 1` and `x!++` write `x`: TypeScript erases what stands around it.
+  while (isParenthesesOrTypeWrapper(target)) target = (target as ts.ParenthesizedExpression).expression;
   return { target, value, plain: ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken };
 }
 
@@ -96,7 +98,7 @@ export function expressionWriteOf(node: ts.Node): ExpressionWrite | undefined {
  */
 export function isDestructuringTarget(target: ts.Expression): boolean {
   let node: ts.Node = target;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  while (isParenthesesOrTypeWrapper(node.parent)) node = node.parent;
   let parent = node.parent;
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
   if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node && isAssignmentPattern(parent.parent);

@@ -22,6 +22,7 @@
 import ts from 'typescript';
 import { DiagnosticCode } from '../diagnostics';
 import { hasUseStrict } from '../directives';
+import { isThisParameter } from '../this-parameter';
 import { boundNames, redeclared } from './declared-names';
 import type { ReportEarlyError } from './early-error';
 
@@ -44,11 +45,6 @@ export function checkParameterList(fn: ts.SignatureDeclaration, strict: boolean,
     }
   }
   return names;
-}
-
-/** TypeScript's `this` parameter. */
-function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
-  return ts.isIdentifier(parameter.name) && parameter.name.text === 'this';
 }
 
 /** IsSimpleParameterList: identifiers only, no defaults, no rest. */

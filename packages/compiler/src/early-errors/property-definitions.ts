@@ -50,7 +50,8 @@ export function checkClassElements(cls: ts.ClassLikeDeclaration, report: ReportE
   const privateNames = new Map<string, { kind: 'get' | 'set' | 'other'; isStatic: boolean }>();
   for (const member of cls.members) {
     if (!hasBody(member)) continue;
-    if (ts.isConstructorDeclaration(member)) {
+    // TypeScript parses `static constructor() {}` as a constructor: it is a static method of that name.
+    if (ts.isConstructorDeclaration(member) && !isStatic(member)) {
       if (constructor) report(member, DiagnosticCode.InvalidClassElement, 'A class may only have one constructor');
       constructor = member;
       if ((ts.getModifiers(member) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword)) {

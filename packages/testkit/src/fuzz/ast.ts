@@ -110,7 +110,15 @@ export type Expr =
    * NamedEvaluation names it (an initializer, an assignment, a default, a
    * property value), so the name it gets shows wherever it is logged.
    */
-  | { kind: 'anonymousFunction'; form: 'arrow' | 'function' | 'class' };
+  | { kind: 'anonymousFunction'; form: 'arrow' | 'function' | 'class' }
+  /**
+   * `box?.m(…)`, `nothing?.m(…)`, `(box?.m)(…)` and `(nothing?.m)(…)`
+   * (prelude.ts): a chain that short-circuits past arguments that would
+   * suspend, or a call whose parentheses end the chain: it keeps the
+   * receiver, or calls undefined after evaluating its arguments (a
+   * TypeError, printed by its kind).
+   */
+  | { kind: 'optionalCall'; receiver: 'box' | 'nothing'; parenthesized: boolean; args: Expr[] };
 
 /**
  * An element of an object literal: `a: v`, `a` (shorthand: a binding in
@@ -334,6 +342,7 @@ export function subExpressions(expr: Expr): Expr[] {
       return [expr.arg];
     case 'pair':
     case 'genCall':
+    case 'optionalCall':
       return expr.args;
     case 'array':
     case 'combine':

@@ -28,6 +28,8 @@
  * `ticker` prints once per job, so an `await` that takes one job more or less
  * than native moves lines in the trace. A computed key made by `toKey` prints
  * when ToPropertyKey converts it, so a key converted early or late does too.
+ * `box.m` returns whether it was called with `box` as `this`, and its
+ * arguments; `nothing` is what an optional chain short-circuits on.
  * A helper that makes a rejected promise always hands it on (to its caller,
  * or to `resolve`/`reject` of a thenable), so that no rejection is left
  * unhandled by the prelude itself.
@@ -87,6 +89,8 @@ function callFns(tag) {
   if (leaked.length > 0) console.log(tag + ' leaked globals ' + leaked.join(','));
 }
 function identity(v) { return v; }
+var nothing = null;
+var box = { m: function () { return pair(this === box, Array.prototype.slice.call(arguments)); } };
 function later(v, n) {
   var p = Promise.resolve(v);
   for (var i = 0; i < n; i++) p = p.then(identity);

@@ -103,6 +103,8 @@ function printBareExpr(expr: Expr): string {
       );
     case 'genCall':
       return `${expr.callee}(${printList(expr.args)})`;
+    case 'optionalCall':
+      return expr.parenthesized ? `(${expr.receiver}?.m)(${printList(expr.args)})` : `${expr.receiver}?.m(${printList(expr.args)})`;
     case 'newError':
       return `new Error(${quote(expr.message)})`;
     case 'describe':

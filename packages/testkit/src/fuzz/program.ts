@@ -844,6 +844,8 @@ class ProgramGenerator {
       sequence: 0.2,
       argumentsLength: this.argumentsBound ? 0.1 : 0,
       thisKey: this.thisBound ? 0.4 : 0,
+      // Last, and only in async programs: a sync seed draws what it drew before.
+      optionalCall: this.asyncProgram ? 0.15 : 0,
     });
     switch (kind) {
       case 'leaf':
@@ -896,6 +898,13 @@ class ProgramGenerator {
         return { kind: 'argumentsLength' };
       case 'thisKey':
         return { kind: 'thisKey' };
+      case 'optionalCall': {
+        const receiver = this.rng.pick(['box', 'nothing'] as const);
+        const args: Expr[] = [];
+        const count = this.rng.int(1, 2);
+        for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
+        return { kind: 'optionalCall', receiver, parenthesized: this.rng.chance(0.4), args };
+      }
     }
   }
 

@@ -307,6 +307,9 @@ class WellFormedCheck {
       case 'array':
         expr.elements.forEach((element) => this.listItem(element, scope));
         return;
+      case 'optionalCall':
+        expr.args.forEach((arg) => this.listItem(arg, scope));
+        return;
       case 'pair':
         expr.args.forEach((arg) => this.listItem(arg, scope));
         return;
