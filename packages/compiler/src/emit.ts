@@ -232,9 +232,16 @@ class CaseWriter {
         this.line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
         return false;
       case 'await': {
-        this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        this.awaitPositions.push({ state: stateOf.get(ins.resume)!, pos: ins.pos });
+        const resume = stateOf.get(ins.resume)!;
+        this.awaitPositions.push({ state: resume, pos: ins.pos });
         const coroutine = this.options.coroutineAwait;
+        if (!coroutine && this.options.kind === 'async' && !this.options.awaitsOnce) {
+          // The step reads the task and names the resume state itself: here the frame has one shape, where
+          // the runtime, which sees the frames of every async function, would look them up megamorphically.
+          this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${names.frame}.$task, ${code(ins.value)}, ${resume});`));
+          return false;
+        }
+        this.line(`${names.frame}.$state = ${resume};`);
         if (!coroutine) {
           this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${code(ins.value)});`));
           return false;

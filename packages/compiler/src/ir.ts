@@ -51,7 +51,7 @@
  * | `branch c, then L` | jump to L when c is truthy | `if (c) { $state = n; continue; }` |
  * | `yield c → L` | suspend with c, resume at L with the sent value in `$value` | `$frame.$state = n; return c;` |
  * | `yieldResult c → L` | suspend handing the caller the iterator result c as it is (a `yield*`'s inner result), resume at L | `$frame.$state = -3 - n; return c;` (written as one number) |
- * | `await c → L` | suspend until c settles, resume at L with its value in `$value` (or its reason thrown) | `$frame.$state = n; return $coro.awaitValue($frame, c);` |
+ * | `await c → L` | suspend until c settles, resume at L with its value in `$value` (or its reason thrown) | `return $coro.awaitValue($frame, $frame.$task, c, n);` in an async function that may await more than once; `$frame.$state = n; return $coro.awaitOnce($frame, c);` in one that awaits once (`awaitInAsyncGenerator` in an async generator) |
  * | `complete c` | the generator returns c (no `finally` pending) | `$frame.$state = -2; return c;` |
  * | `throw c` | throws c | `throw c;` |
  * | `leave jump L through F` | `break`/`continue` to L leaving the finally F (and those outside it up to L) | `F.kind = "jump"; F.value = n; $state = F.body; continue;` |

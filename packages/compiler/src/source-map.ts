@@ -6,7 +6,7 @@
  * ## Example
  * ```js
  * //  original                         lowered step function
- * //  const v = await load(id);   →    case 0: $frame.$state = 1; return $coro.awaitValue($frame, load($frame.id));
+ * //  const v = await load(id);   →    case 0: return $coro.awaitValue($frame, $frame.$task, load($frame.id), 1);
  * //  if (!v) throw new Error(id);     case 1: v = $value; if (!v) throw new Error($frame.id);
  * ```
  * The lowered `load`, `throw`, `new`, `Error` … map to their original line

@@ -10,7 +10,7 @@
  * function f(x) { return $coro.startAsync(new f$Frame(x)); }
  * function f$step($frame, $state, $mode, $value) {
  *   …
- *   case 0: $frame.$state = 1; return $coro.awaitValue($frame, $frame.x);
+ *   case 0: return $coro.awaitValue($frame, $frame.$task, $frame.x, 1);   // resumes at 1
  *   case 1: $frame.$state = -2; return 1 + $value;
  * }
  * ```
@@ -24,15 +24,17 @@
  * What is allocated per call: the frame, the promise and its two resolving
  * functions (only when the body suspends: a body that completes at once gets
  * an already settled promise), and at the first `await` an `AsyncTask`
- * holding them, the two reactions (bound to the task) that every `await` of
- * the call registers, and an awaited primitive. An `await` itself allocates
- * what PromiseResolve and `then` must: nothing of ours.
+ * holding them, the two reactions (closures over the task) that every
+ * `await` of the call registers, and an awaited primitive. An `await` itself
+ * allocates what PromiseResolve and `then` must: nothing of ours.
  *
  * The task exists for speed: every lowered function's frame has a shape of
  * its own, so in a program with many async functions each access of the
  * runtime to a frame field is a megamorphic lookup. Tasks all have one
- * shape: per `await` the runtime reads only `$task`, `$step` and `$state`
- * from the frame and everything else from the task.
+ * shape. The step reads `$task` itself (its own frame, one shape) and names
+ * the state to resume at; the runtime reads the frame's `$step` when it
+ * starts the body, and writes and reads `$task` once when the first run
+ * suspends: per `await` and per resumption it touches no frame field.
  *
  * Timing matches Await step for step: PromiseResolve (a native promise whose
  * `constructor` is %Promise% is used as it is; anything else is wrapped, a
@@ -51,25 +53,37 @@
  * - ECMA-262 §6.2.3.1 Await
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
-import { AsyncFrame, GeneratorFrame, ResumeMode } from './frame';
+import { AsyncFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
 
-/** Returned by a step suspended at its only `await`: the caller's promise is `promiseOfOnlyAwait`. */
+/** Returned by a step suspended at its only `await`: `promiseOfOnlyAwait` is the promise awaited. */
 var AWAITING_ONCE = {};
 var promiseOfOnlyAwait: Promise<unknown> | undefined;
 var bindFunction = Function.prototype.bind;
 
+/**
+ * The step of the body `startAsync` runs innermost, for its task: a body's
+ * first `await` comes in that run, before anything can resume it. Saved and
+ * restored around each run, so a call nested before the first `await` leaves
+ * it as it was.
+ */
+var startingStep: StepFunction | undefined;
+
 export function startAsync(frame: GeneratorFrame): Promise<unknown> {
+  var outerStep = startingStep;
+  var step = (startingStep = frame.$step);
   var result: unknown;
   try {
-    result = frame.$step(frame, 0, 0, undefined);
+    result = step(frame, 0, 0, undefined);
   } catch (error) {
+    startingStep = outerStep;
     return rejectedPromise(error);
   }
-  if (result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
+  startingStep = outerStep;
+  if (typeof result === 'symbol' && result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
   if (result === AWAITING_ONCE) {
     var promise = promiseOfOnlyAwait as Promise<unknown>;
     promiseOfOnlyAwait = undefined;
@@ -94,40 +108,57 @@ export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promis
   return startAsync(frame);
 }
 
-/** What an async function's call keeps from its first `await` on (see the module comment); its frame holds it in `$task`. */
+/** What an async function's call keeps from its first `await` on (see the module comment). */
 interface AsyncTask extends PromiseSettlers {
-  frame: AsyncFrame;
+  frame: GeneratorFrame;
+  step: StepFunction;
+  /** Where the body resumes: the state its last `await` named. */
+  state: number;
   awaited: unknown;
   onFulfilled: (value: unknown) => void;
   onRejected: (reason: unknown) => void;
 }
 
-function AsyncTask(this: AsyncTask, frame: AsyncFrame) {
-  this.frame = frame;
-  this.$resolve = undefined;
-  this.$reject = undefined;
-  this.awaited = undefined;
-  this.onFulfilled = bindFunction.call(resumeAsyncFulfilled, this);
-  this.onRejected = bindFunction.call(resumeAsyncRejected, this);
+/** A literal rather than `new`: the allocation is inlined even where the caller is not. */
+function newAsyncTask(frame: GeneratorFrame, step: StepFunction): AsyncTask {
+  var task: AsyncTask = {
+    frame: frame,
+    step: step,
+    state: 0,
+    $resolve: undefined,
+    $reject: undefined,
+    awaited: undefined,
+    onFulfilled: function (value: unknown) {
+      resumeAsync(task, 0, typeof value === 'symbol' && value === AWAITED_PRIMITIVE ? task.awaited : value);
+    },
+    onRejected: function (reason: unknown) {
+      resumeAsync(task, 1, reason);
+    },
+  };
+  return task;
 }
 
 /** Resumes a suspended body: `mode` 0 with the awaited value, 1 with the rejection reason. */
 function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
-  var frame = task.frame;
   var result: unknown;
   try {
-    result = frame.$step(frame, frame.$state, mode, value);
+    result = task.step(task.frame, task.state, mode, value);
   } catch (error) {
     (task.$reject as Function)(error);
     return;
   }
-  if (result !== AWAITING) (task.$resolve as Function)(result);
+  if (!(typeof result === 'symbol' && result === AWAITING)) (task.$resolve as Function)(result);
 }
 
-/** Await steps 2-9 in an async function: the value resolved to a promise, the task's reactions hung on it. */
-export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
-  var task = frame.$task as AsyncTask | undefined;
-  if (task === undefined) task = frame.$task = new (AsyncTask as any)(frame) as AsyncTask;
+/**
+ * Await steps 2-9 in an async function: the value resolved to a promise, the
+ * task's reactions hung on it. `task` is the frame's `$task` (undefined at
+ * the first `await`), `state` where the body resumes.
+ */
+export function awaitValue(frame: AsyncFrame, frameTask: unknown, value: unknown, state: number): unknown {
+  var task = frameTask as AsyncTask | undefined;
+  if (task === undefined) task = frame.$task = newAsyncTask(frame, startingStep as StepFunction);
+  task.state = state;
   var promise: Promise<unknown>;
   if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
     // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
@@ -140,17 +171,9 @@ export function awaitValue(frame: AsyncFrame, value: unknown): unknown {
   return AWAITING;
 }
 
-function resumeAsyncFulfilled(this: AsyncTask, value: unknown): void {
-  resumeAsync(this, 0, value === AWAITED_PRIMITIVE ? this.awaited : value);
-}
-
 /** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the awaited primitive where the await left it. */
 export var AWAITED_PRIMITIVE = /*#__PURE__*/ Symbol.for('@coro/runtime.awaitedPrimitive');
 export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
-
-function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
-  resumeAsync(this, 1, reason);
-}
 
 /**
  * The `await` of a function that awaits at most once per call, never under a
@@ -159,9 +182,11 @@ function resumeAsyncRejected(this: AsyncTask, reason: unknown): void {
  * reaction, which settles the derived promise in the same job; a rejection
  * passes to it untouched. No resolving functions and one bound function
  * instead of two: what a pending call keeps is the frame, that function and
- * the reaction. The derived promise is made by `then`'s species lookup: a
- * program that redefines `Promise[Symbol.species]` gets its species here,
- * where native code always gives a plain promise.
+ * the reaction (a bound function is smaller than a closure and its context,
+ * which is why the step writes `$state` here and the reaction reads it
+ * back). The derived promise is made by `then`'s species lookup: a program
+ * that redefines `Promise[Symbol.species]` gets its species here, where
+ * native code always gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
   var promise = promiseResolveIntrinsic(value);

@@ -38,7 +38,7 @@
  * and `return` operands; the driver awaits the value of a `return()` request
  * (AsyncGeneratorUnwrapYieldResumption, then mode 2 into the machine's
  * finalizers) and, once the body is done, AsyncGeneratorAwaitReturn's value.
- * All of them use the queue's two await reactions (bound to the queue, made
+ * All of them use the queue's two await reactions (closures over the queue, made
  * with it), told apart by `phase` and `returnPending`.
  *
  * ## References
@@ -58,8 +58,6 @@ var EXECUTING = 1;
 var DRAINING = 2;
 var COMPLETED = 3;
 
-var bindToQueue = Function.prototype.bind;
-
 /** The driver's state of one async generator (see the module comment); the frame holds it in `$queue`. */
 interface AsyncGeneratorQueue extends PromiseSettlers {
   generator: AsyncGeneratorFrame;
@@ -75,6 +73,7 @@ interface AsyncGeneratorQueue extends PromiseSettlers {
 }
 
 function AsyncGeneratorQueue(this: AsyncGeneratorQueue, generator: AsyncGeneratorFrame) {
+  var queue = this;
   this.generator = generator;
   this.step = generator.$step;
   this.phase = SUSPENDED;
@@ -85,8 +84,12 @@ function AsyncGeneratorQueue(this: AsyncGeneratorQueue, generator: AsyncGenerato
   this.waiting = undefined;
   this.returnPending = false;
   this.awaited = undefined;
-  this.onFulfilled = bindToQueue.call(asyncGeneratorAwaitFulfilled, this);
-  this.onRejected = bindToQueue.call(asyncGeneratorAwaitRejected, this);
+  this.onFulfilled = function (value: unknown) {
+    resumeAwaitingAsyncGenerator(queue, 0, typeof value === 'symbol' && value === AWAITED_PRIMITIVE ? queue.awaited : value);
+  };
+  this.onRejected = function (reason: unknown) {
+    resumeAwaitingAsyncGenerator(queue, 1, reason);
+  };
 }
 
 /** The queue of `value` when it is an async generator object, else undefined. */
@@ -146,14 +149,6 @@ function awaitWithQueue(queue: AsyncGeneratorQueue, value: unknown): unknown {
   }
   promiseThen.call(promise, queue.onFulfilled, queue.onRejected);
   return AWAITING;
-}
-
-function asyncGeneratorAwaitFulfilled(this: AsyncGeneratorQueue, value: unknown): void {
-  resumeAwaitingAsyncGenerator(this, 0, value === AWAITED_PRIMITIVE ? this.awaited : value);
-}
-
-function asyncGeneratorAwaitRejected(this: AsyncGeneratorQueue, reason: unknown): void {
-  resumeAwaitingAsyncGenerator(this, 1, reason);
 }
 
 function resumeAwaitingAsyncGenerator(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): void {
@@ -219,21 +214,23 @@ function finishBody(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown
 
 var settlersOfNewRequest: PromiseSettlers = { $resolve: undefined, $reject: undefined };
 
-/** AsyncGeneratorEnqueue: a request and the promise that answers it. */
+/**
+ * AsyncGeneratorEnqueue: a request and the promise that answers it. The
+ * oldest request's resolving functions go straight onto the queue: a queue
+ * that lives long is in the old generation, where each store of a new
+ * object costs a write barrier, so they are stored there once and not
+ * copied through another object.
+ */
 function enqueue(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): Promise<unknown> {
-  var promise = pendingPromise(settlersOfNewRequest);
-  var resolve = settlersOfNewRequest.$resolve;
-  var reject = settlersOfNewRequest.$reject;
-  settlersOfNewRequest.$resolve = settlersOfNewRequest.$reject = undefined;
   if (queue.requestMode < 0) {
     queue.requestMode = mode;
     queue.requestValue = value;
-    queue.$resolve = resolve;
-    queue.$reject = reject;
-  } else {
-    if (queue.waiting === undefined) queue.waiting = [];
-    queue.waiting.push(mode, value, resolve, reject);
+    return pendingPromise(queue);
   }
+  var promise = pendingPromise(settlersOfNewRequest);
+  if (queue.waiting === undefined) queue.waiting = [];
+  queue.waiting.push(mode, value, settlersOfNewRequest.$resolve, settlersOfNewRequest.$reject);
+  settlersOfNewRequest.$resolve = settlersOfNewRequest.$reject = undefined;
   return promise;
 }
 

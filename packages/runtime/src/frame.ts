@@ -20,7 +20,9 @@
  * running, `-2` once completed, and `-3 - n` while suspended inside a
  * `yield*` that resumes at `n`: a generator's step leaves it so when it
  * returns an inner result, which `resumeGenerator` then hands on unwrapped
- * (./resume-generator.ts).
+ * (./resume-generator.ts). The `await` of an async function with a `$task`
+ * leaves `$state` alone: the step hands the runtime the state to resume at,
+ * which keeps it in the task (./async-function.ts).
  *
  * Runtime copies: one realm may hold several copies of the runtime (the
  * inline runtime of each file, the one a function made by
@@ -50,8 +52,9 @@ export interface GeneratorFrame {
 /**
  * The frame of a lowered async function that may await more than once:
  * `$task` is `undefined` until its first `await`, then the runtime's object
- * holding the resolving functions of the caller's promise and the await
- * reactions (async-function.ts).
+ * holding the resolving functions of the caller's promise, the await
+ * reactions and the state to resume at (async-function.ts). The step reads
+ * it and hands it to `awaitValue`.
  */
 export interface AsyncFrame extends GeneratorFrame {
   $task: unknown;

@@ -23,8 +23,7 @@ const awaitEach = loweredAsync((frame, state, mode, value) => {
       // falls through
     case 1:
       if (!(frame.i < frame.values.length)) { frame.$state = -2; return 'done'; }
-      frame.$state = 2;
-      return awaitValue(frame, frame.values[frame.i]);
+      return awaitValue(frame, frame.$task, frame.values[frame.i], 2);
     case 2:
       frame.say('got', value);
       frame.i++;
@@ -56,8 +55,7 @@ const guarded = loweredAsync((frame, state, mode, value) => {
           state = 1;
           // falls through
         case 1:
-          frame.$state = 2;
-          return awaitValue(frame, frame.value);
+          return awaitValue(frame, frame.$task, frame.value, 2);
         case 2:
           frame.say('got', value);
           state = 4;
@@ -96,7 +94,7 @@ async function nativeReturnsAfterAwait(say: Say, value: unknown) {
 }
 const returnsAfterAwait = loweredAsync((frame, state, mode, value) => {
   if (mode !== 0) throw value;
-  if (state === 0) { frame.$state = 1; return awaitValue(frame, null); }
+  if (state === 0) return awaitValue(frame, frame.$task, null, 1);
   frame.say('body');
   frame.$state = -2;
   return frame.value;
@@ -280,7 +278,7 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     const f = loweredAsync((frame, state, mode, value) => {
       steps.push([state, mode, value]);
       if (mode !== 0) throw value;
-      if (state < 2) { frame.$state = state + 1; return awaitValue(frame, 'a' + state); }
+      if (state < 2) return awaitValue(frame, frame.$task, 'a' + state, state + 1);
       frame.$state = -2;
       return 'end';
     });
@@ -292,7 +290,7 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     const seen: unknown[] = [];
     const f = loweredAsync((frame, state) => {
       seen.push(frame.$task);
-      if (state < 3) { frame.$state = state + 1; return awaitValue(frame, state); }
+      if (state < 3) return awaitValue(frame, frame.$task, state, state + 1);
       frame.$state = -2;
       return 'end';
     });
@@ -301,6 +299,43 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     expect(typeof seen[1]).toBe('object');
     expect(seen[2]).toBe(seen[1]);
     expect(seen[3]).toBe(seen[1]);
+  });
+
+  test('calls started before a body\'s first await (suspending, throwing, completing at once) leave its task its own step', async () => {
+    // The task of a body takes the step of the run startAsync began for it, which nested calls must not change.
+    const inner = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, 'inner awaited', 1);
+      frame.$state = -2;
+      return 'inner ' + value;
+    });
+    const throwsAtOnce = loweredAsync(() => {
+      throw new Error('at once');
+    });
+    const completesAtOnce = loweredAsync((frame) => {
+      frame.$state = -2;
+      return 'at once';
+    });
+    const resumedAt: number[] = [];
+    const outer = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) {
+        frame.pending = inner();
+        frame.thrown = throwsAtOnce();
+        frame.thrown.catch(() => {});
+        frame.completed = completesAtOnce();
+        return awaitValue(frame, frame.$task, frame.pending, 1);
+      }
+      resumedAt.push(state);
+      if (state === 1) {
+        frame.got = value;
+        return awaitValue(frame, frame.$task, frame.completed, 2);
+      }
+      frame.$state = -2;
+      return [frame.got, value];
+    });
+    await expect(outer()).resolves.toEqual(['inner inner awaited', 'at once']);
+    expect(resumedAt).toEqual([1, 2]);
   });
 });
 
@@ -570,7 +605,7 @@ describe('startAsync with hand-made frames', () => {
     const error = new Error('after await');
     let resumed = 0;
     const f = loweredAsync((frame, state) => {
-      if (state === 0) { frame.$state = 1; return awaitValue(frame, 1); }
+      if (state === 0) return awaitValue(frame, frame.$task, 1, 1);
       resumed++;
       throw error;
     });

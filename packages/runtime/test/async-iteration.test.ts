@@ -43,8 +43,7 @@ const loopStep: Step = (frame, state, mode, value) => {
           state = 1;
           // falls through
         case 1:
-          frame.$state = 2;
-          return awaitValue(frame, callNext(frame.$iterator, frame.$next));
+          return awaitValue(frame, frame.$task, callNext(frame.$iterator, frame.$next), 2);
         case 2:
           step = requireIteratorResult(value);
           if (step.done) { state = 12; continue; }
@@ -72,8 +71,7 @@ const loopStep: Step = (frame, state, mode, value) => {
           state = 7;
           // falls through
         case 7:
-          frame.$state = 8;
-          return awaitValue(frame, closing);
+          return awaitValue(frame, frame.$task, closing, 8);
         case 8:
           if (frame.completion !== THROW) requireIteratorResult(value);
           state = 11;
