@@ -57,6 +57,37 @@ test('--module commonjs converts, --module esm makes a script an ES module, in a
   expect(esm.stdout).toMatch(/^import \* as \$coro from "@coro\/runtime";/);
 });
 
+// An import cycle: main imports b, b imports a first, and a's top level calls b's generators while
+// none of b's statements (the ones that link them and make their tables) has run: its function
+// declarations exist already.
+const CYCLE = {
+  'src/main.ts': "import './b';\n",
+  'src/b.ts':
+    "import { helper } from './a';\n" +
+    'export function* evens(limit: number) { for (let n = 0; n < limit; n += 2) yield n; }\n' +
+    'export async function* odds(limit: number) { for (let n = 1; n < limit; n += 2) yield n; }\n' +
+    "export default function* () { yield 'default'; }\n" +
+    "export function* guarded() { try { yield 1; yield 2; } catch (e) { console.log('caught', e); } finally { console.log('finally'); } }\n" +
+    "export async function parsed(text: string) { try { const value = JSON.parse(text); await null; return value; } catch (e) { return (e as Error).name; } }\n" +
+    "console.log('b runs', helper());\n",
+  'src/a.ts':
+    "import first, { evens, odds, guarded, parsed } from './b';\n" +
+    "console.log('a runs first', [...evens(5)].join(' '), [...first()].join(), evens(1) instanceof evens);\n" +
+    'for (const n of guarded()) break;\n' +
+    "const g = guarded(); g.next(); console.log(g.throw('boom').done);\n" +
+    "parsed('{').then((name) => console.log('parsed', name));\n" +
+    "(async () => { for await (const n of odds(4)) console.log('odd', n); })();\n" +
+    "export function helper() { return 'helper'; }\n",
+};
+const CYCLE_OUTPUT = 'a runs first 0 2 4 default true\nfinally\ncaught boom\nfinally\ntrue\nb runs helper\nparsed SyntaxError\nodd 1\nodd 3\n';
+
+test.each(['commonjs', 'module'])('"type": "%s": generators and async functions that an import cycle calls before their module runs work as natively', (type) => {
+  const files = type === 'module' ? Object.fromEntries(Object.entries(CYCLE).map(([name, text]) => [name, text.replace(/'\.\/(a|b)'/g, "'./$1.js'")])) : CYCLE;
+  workspace = makeWorkspace({ 'package.json': `{ "type": "${type}" }\n`, ...files });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: CYCLE_OUTPUT });
+});
+
 test.each([
   {
     what: '--runtime require on ES module output ("type": "module")',

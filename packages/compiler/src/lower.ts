@@ -47,7 +47,7 @@ import { valueParameters } from './this-parameter';
 import { directiveCount, hasUseStrict, isStrictAt } from './directives';
 import {
   deferred,
-  dynamicKeyOf,
+  evaluatedAround,
   expressionHoistSite,
   findHoistSite,
   isStatementList,
@@ -58,6 +58,8 @@ import {
   joinLines,
   lineIndentAt,
   linkInsertions,
+  withLinksInside,
+  type Insertion,
   methodLinkage,
   nameKeyInsertions,
   placeLowered,
@@ -153,6 +155,8 @@ class FunctionLowering {
   private layout: FrameLayout | undefined;
   /** An async function that awaits at most once per call (see single-await.ts): known once `layOut` ran. */
   private awaitsOnce = false;
+  /** The binding of an anonymous default-exported generator, named once it is asked for. */
+  private anonymousName: string | undefined;
 
   constructor(
     private readonly fn: ts.FunctionLikeDeclaration,
@@ -210,7 +214,7 @@ class FunctionLowering {
       derivedConstructorThis: this.derivedConstructorThis,
       superCall: () => this.superCall(),
       nestedSuspendFunction: (node, edits, asExpression) => this.nestedSuspendFunction(node, edits, asExpression),
-      aroundClass: (node) => this.aroundClass(node),
+      aroundClass: (node, inArrow) => this.aroundClass(node, inArrow),
       linkedObject: (node, code) => this.assembledLinks.linked(node, code),
     });
   }
@@ -294,10 +298,33 @@ class FunctionLowering {
       // A flow's frames inherit the flow prototype, whatever the function's `prototype` (flow.ts).
       adoptPrototype:
         kind === 'async' || this.coroutine || (form === 'method' && this.linkage === undefined) ? undefined : kind === 'asyncGenerator' ? 'adoptAsyncGeneratorPrototype' : 'adoptPrototype',
+      setupOnFirstCall: this.setupOnFirstCall(),
       prelude: this.prelude,
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
     });
+  }
+
+  /** `export default function* () {}` is linked by a name of its own, and keeps the name "default". */
+  private get anonymousDeclaration(): string | undefined {
+    if (this.form !== 'declaration' || this.fn.name) return undefined;
+    return (this.anonymousName ??= this.file.helperNames.fresh(helperBaseName(this.fn, this.kind) + '$default'));
+  }
+
+  /** The call that links a generator declaration, as its scope's first statements make it. */
+  private declarationLink(linker: string): string {
+    const anonymous = this.anonymousDeclaration;
+    return anonymous ? `${linker}(${anonymous}, ${this.helper.frame}, "default")` : `${linker}(${(this.fn.name as ts.Identifier).text}, ${this.helper.frame})`;
+  }
+
+  /**
+   * A declaration at a module's top level is called before the module's first statement runs when
+   * an import cycle reaches it first: then its frame makes the tables and the link those statements make.
+   */
+  private setupOnFirstCall(): { link: string | undefined } | undefined {
+    const { fn, kind, file } = this;
+    if (this.form !== 'declaration' || this.coroutine || !file.module || !ts.isSourceFile(fn.parent)) return undefined;
+    return { link: kind === 'async' ? undefined : this.declarationLink(file.runtime.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator')) };
   }
 
   /** Step 4: the wrapper that takes the function's place, and where it and the helpers go. */
@@ -370,25 +397,24 @@ class FunctionLowering {
       } else if (linkedName !== undefined) {
         linkArguments.push(linkedName);
       }
-      const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
+      const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
-      return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', keyAt }, inner, this.indent, name), nameKey };
+      return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
     }
     const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
-    // `export default function* () {}` is linked by a name of its own, and keeps the name "default".
-    const anonymousDeclaration = form === 'declaration' && !name ? file.helperNames.fresh(helperBaseName(fn, kind) + '$default') : undefined;
-    const { text: wrapper, keyAt } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod, linkDecorator);
+    const anonymousDeclaration = this.anonymousDeclaration;
+    const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod, linkDecorator);
     // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
     const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
-        ? `${linker}(${anonymousDeclaration}, ${helper.frame}, "default")`
+        ? this.declarationLink(linker)
         : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
-    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, keyAt }, inner, this.indent, name), nameKey };
+    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
   }
 
   /**
@@ -519,26 +545,34 @@ class FunctionLowering {
       insertInto(edits, nameKeyInsertions(node, get, sf));
       return [deferred((indentAt) => get(indentAt).replacement)];
     }
-    // A computed key is evaluated here, as this machine's code: its liveness must see what the key reads.
-    const key = dynamicKeyOf(node);
-    const replacement: Code = key
-      ? [deferred(() => get().replacement.slice(0, get().keyAt)), ...builder.render(key), deferred(() => get().replacement.slice(get().keyAt))]
-      : [deferred(() => get().replacement)];
+    // Decorators and a computed key are evaluated here, as this machine's code: its liveness must see what they read.
+    const around = evaluatedAround(node);
+    const holes = () => get().holes ?? [];
+    const piece = (i: number) => deferred(() => get().replacement.slice(i === 0 ? 0 : holes()[i - 1], holes()[i]));
+    const replacement: Part[] = [];
+    around.forEach((expression, i) => replacement.push(piece(i), ...builder.render(expression)));
+    replacement.push(piece(around.length));
     const site = findHoistSite(node);
     const splitByThis = this.splits(site.container);
+    // The body of a `for (let …)` that this machine builds from its parts is no statement to wrap:
+    // its closures take the iteration's bindings from environment objects, not from a scope around them.
+    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && this.buildsFromParts(site.anchor as ts.Statement));
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.
-    const home = splitByThis && !site.wrap && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    const home = splitByThis && !wrapped && nestedForm === 'method' && seesClassScope(node, self) ? nearestClassBelowSite(node) : undefined;
+    let helpers: Insertion[] = [];
     if (home) {
       this.helpersAround(home).push((indent) => joinLines([get().setup, get().helpers], indent));
-    } else if (splitByThis && !site.wrap) {
+    } else if (splitByThis && !wrapped) {
       this.prelude.push([deferred(() => joinLines([get().setup, get().helpers], this.indent + '  '))]);
     } else {
-      insertInto(edits, helperInsertions(site, node, nestedForm, get, sf, shared));
+      helpers = helperInsertions(site, node, nestedForm, get, sf, shared);
     }
-    if (ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent)) this.assembledLinks.add(node, get);
-    else insertInto(edits, linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent)));
+    const assembled = ts.isObjectLiteralExpression(node.parent) && builder.suspends(node.parent);
+    if (assembled) this.assembledLinks.add(node, get);
+    const links = assembled ? [] : linkInsertions(node, get, sf, shared, this.bindsAsExpression(node.parent));
+    insertInto(edits, withLinksInside(site, helpers, links));
     return replacement;
   }
 
@@ -548,23 +582,42 @@ class FunctionLowering {
     return helpers;
   }
 
-  /** A class this machine renders, in an arrow that makes its methods' helpers when it has some. */
-  private aroundClass(node: ts.ClassLikeDeclaration): { before: Part; after: Part } {
+  /**
+   * A class this machine renders, with the helpers of its methods made before it each time it is
+   * evaluated, when it has some: in an arrow that returns it, or in the one it already stands in.
+   */
+  private aroundClass(node: ts.ClassLikeDeclaration, inArrow: boolean): { before: Part; after: Part } {
     const helpers = () => this.classHelpers.get(node);
     return {
       before: deferred((indentAt) => {
         const made = helpers();
         if (!made) return '';
         const indent = (indentAt ?? sameIndent)(indentOf(node, this.sf)) + '  ';
-        return `(() => {\n${indent}${made.map((h) => h(indent)).join('\n' + indent)}\n${indent}return `;
+        const lines = made.map((h) => h(indent)).join('\n' + indent);
+        return inArrow ? `\n${indent}${lines}\n${indent}` : `(() => {\n${indent}${lines}\n${indent}return `;
       }),
-      after: deferred(() => (helpers() ? '; })()' : '')),
+      after: deferred(() => (helpers() && !inArrow ? '; })()' : '')),
     };
   }
 
-  /** Whether this machine takes a statement list apart at its suspension points. */
+  /**
+   * Whether this machine takes a statement list apart at its suspension points.
+   * The clauses of a switch it takes apart are, each statement built on its own,
+   * even a clause that does not suspend.
+   */
   private splits(statementList: ts.Node): boolean {
+    if (ts.isCaseOrDefaultClause(statementList)) return this.builder.suspends(statementList.parent.parent);
     return statementList === this.fn.body || this.builder.suspends(statementList);
+  }
+
+  /**
+   * Whether this machine builds a statement from its parts (in a statement
+   * list or a loop it takes apart) rather than rendering it whole: one that
+   * suspends, and a `return` or a `var` statement, whose values it writes itself
+   * (build/statements.ts, `buildStatementHere`).
+   */
+  private buildsFromParts(statement: ts.Statement): boolean {
+    return this.builder.suspends(statement) || ts.isReturnStatement(statement) || ts.isVariableStatement(statement);
   }
 
   /** A class declaration of a statement list this machine splits is bound as a class expression (`$frame.C$ = class C { … }`). */

@@ -93,8 +93,8 @@ export interface LoweredFunction {
   readonly classMember?: string;
   /** How a method is linked once its class or object exists; none for one a later member redefines, or an instance private one. */
   readonly methodLink?: MethodLink;
-  /** For a method with a computed key nested in another machine: where in `replacement` that machine puts the key's code. */
-  readonly keyAt?: number;
+  /** For a method nested in another machine: where in `replacement` that machine puts the code of its decorators and computed key (`evaluatedAround`). */
+  readonly holes?: readonly number[];
   /** For an expression whose helpers are hoisted (an async arrow): where `helpers` and `setup` go. */
   readonly hoistSite?: HoistSite;
   /** For an expression named after a computed key: the text around the key's expression that keeps the key for the name. */

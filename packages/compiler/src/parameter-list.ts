@@ -29,7 +29,7 @@
  * evaluated in the function's own environment, before its body).
  */
 import ts from 'typescript';
-import { findHoistSite, formOf, helperInsertions, indentOf, insertInto, linkInsertions, nameKeyInsertions, SharedSites } from './placement';
+import { findHoistSite, formOf, helperInsertions, indentOf, insertInto, linkInsertions, nameKeyInsertions, SharedSites, withLinksInside } from './placement';
 import { renderNode, type RenderHooks } from './render';
 import type { FileContext, FunctionForm, LoweredFunction, OuterMachine } from './lowered-function';
 import { isDeferred, isLineBreak, isSourcePosition, plainText, type Code } from './ir';
@@ -71,7 +71,7 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
       }
       const site = findHoistSite(node);
       const lowered = lower(node, file, undefined, form, indentOf(site.anchor, sf));
-      insertInto(edits, [...helperInsertions(site, node, form, () => lowered, sf, shared), ...linkInsertions(node, () => lowered, sf, shared)]);
+      insertInto(edits, withLinksInside(site, helperInsertions(site, node, form, () => lowered, sf, shared), linkInsertions(node, () => lowered, sf, shared)));
       return [lowered.replacement];
     },
     escapingJump: unreachable,

@@ -220,8 +220,8 @@ interface LoweredParts {
   readonly linkage: MethodLinkage | undefined;
   /** The variable that keeps a method's computed key. */
   readonly keyTemp: string | undefined;
-  /** Where in `wrapper` an enclosing machine puts the code of the computed key. */
-  readonly keyAt: number | undefined;
+  /** Where in `wrapper` an enclosing machine puts the code of each of `evaluatedAround`'s expressions. */
+  readonly holes: readonly number[];
   /** For a named expression whose method wrapper binds no name: the binding that holds it, as the name binds it natively. */
   readonly ownBinding: string | undefined;
   /** For a declaration: its wrapper is a method its `var` binds at the top of its scope (wrapper.ts, `isHoistableAsMethod`). */
@@ -256,8 +256,8 @@ export function placeLowered(
         const key = linkage === 'computed' ? keyTemp! : JSON.stringify(linkage.key);
         methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
       }
-      const keyAt = parts.keyAt;
-      if (!parts.madeInClass) return { replacement: wrapper, keyAt, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
+      const holes = parts.holes;
+      if (!parts.madeInClass) return { replacement: wrapper, holes, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
       // What only the class body sees is seen by a step function a static block makes there. That
       // step is the class's own: a class made in a loop gets one per iteration, held by a block binding
       // declared before the setup that names it.
@@ -267,7 +267,7 @@ export function placeLowered(
         setup: joinLines([`let ${helper.step};`, setup], indent),
         classMember: `static { ${helper.step} = ${emitted.step}; }`,
         methodLink,
-        keyAt,
+        holes,
       };
     }
     case 'expression': {
@@ -335,6 +335,18 @@ export function helperInsertions(
     placed.push({ at: anchorStart, text: () => both() + '\n' + indent });
   }
   return placed;
+}
+
+/**
+ * A function's helper insertions and its link's, in the order they apply
+ * where they meet: the braces of a wrapped site enclose a link that ends
+ * where the site does (a class that is an arrow's whole body,
+ * `(B) => class extends B { async m() {} }`, ends in its `linkClass`
+ * arguments, which go inside the arrow's `; }`).
+ */
+export function withLinksInside(site: HoistSite, helpers: readonly Insertion[], links: readonly Insertion[]): Insertion[] {
+  const closing = site.wrap ? helpers.filter((insertion) => insertion.at === site.anchor.end) : [];
+  return [...helpers.filter((insertion) => !closing.includes(insertion)), ...links, ...closing];
 }
 
 /** A method's link to its class or object (see {@link SharedSites}), and the static block that makes its step function inside its class. */
@@ -544,6 +556,16 @@ export function methodLinkage(fn: ts.MethodDeclaration): MethodLinkage | undefin
   const key = propertyKeyOf(fn.name);
   if (key === undefined) return 'computed';
   return isRedefinedLater(fn, key) ? undefined : { key };
+}
+
+/**
+ * What the code around a method evaluates when its class or object is made,
+ * in that order: its decorators, then its computed key if only known then.
+ */
+export function evaluatedAround(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const decorators = ts.canHaveDecorators(fn) ? (ts.getDecorators(fn) ?? []) : [];
+  const key = dynamicKeyOf(fn);
+  return [...decorators.map((d) => d.expression), ...(key ? [key] : [])];
 }
 
 /** The computed key of a method whose value is only known once it runs. */

@@ -39,6 +39,7 @@ import { suspendKindOf } from './suspend-kind';
 import { superUpdateTarget } from './super-update';
 import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
 import { UnsupportedError } from './diagnostics';
+import { ownsLexicalValues } from './lexical-owner';
 
 export interface Edit {
   readonly start: number;
@@ -73,7 +74,7 @@ export interface RenderHooks {
   /** `super.x += v`, `super[k]++` and the like inside a method (super-update.ts). */
   superUpdate?(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** What goes around a class: the per-evaluation helpers of methods whose steps it makes (see BuildContext). */
-  aroundClass?(node: ts.ClassLikeDeclaration): { readonly before: Part; readonly after: Part };
+  aroundClass?(node: ts.ClassLikeDeclaration, inArrow: boolean): { readonly before: Part; readonly after: Part };
   /** A nested suspend function: its lowered text, plus an insertion of its helpers. */
   nestedSuspendFunction(node: ts.FunctionLikeDeclaration, edits: Edit[]): Code | undefined;
   /** A break/continue whose target lies outside the rendered code. */
@@ -109,15 +110,26 @@ interface JumpScope {
 /**
  * `owner`: the nested function whose part `node` is (a parameter), which
  * owns `this`, `arguments`, `new.target` and `super` there unless it is an arrow.
+ * `enclosing`: the edits of the rendering this node is a part of, which
+ * takes the edits that fall outside the node (see {@link renderRange}).
  */
-export function renderNode(node: ts.Node, hooks: RenderHooks, owner?: ts.SignatureDeclaration): Code {
-  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks, owner);
+export function renderNode(node: ts.Node, hooks: RenderHooks, owner?: ts.SignatureDeclaration, enclosing?: Edit[]): Code {
+  return renderRange(node, node.getStart(hooks.sourceFile), node.end, hooks, owner, enclosing);
 }
 
-export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks, owner?: ts.SignatureDeclaration): Code {
-  const edits: Edit[] = [];
+/**
+ * A part rendered apart from the code around it (the value of a `return`,
+ * the initializer of a `var` of the machine) may hold a nested suspend
+ * function whose helpers go before the statement that holds it, outside the
+ * part: those edits go to `enclosing`, the rendering of that statement.
+ */
+export function renderRange(node: ts.Node, start: number, end: number, hooks: RenderHooks, owner?: ts.SignatureDeclaration, enclosing?: Edit[]): Code {
+  const collected: Edit[] = [];
   const text = hooks.sourceFile.text;
-  collectEdits(node, hooks, edits, [], owner !== undefined, owner !== undefined && !ts.isArrowFunction(owner), node);
+  collectEdits(node, hooks, collected, [], owner !== undefined, owner !== undefined && !ts.isArrowFunction(owner), node);
+  const within = (edit: Edit) => edit.start >= start && edit.end <= end;
+  const edits = enclosing ? collected.filter(within) : collected;
+  if (enclosing) enclosing.push(...collected.filter((edit) => !within(edit)));
   if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
     const operand = operandOf(node, hooks.sourceFile);
     if (operand) return [operand];
@@ -223,7 +235,7 @@ function collectEdits(
   const sf = hooks.sourceFile;
   const visit = (child: ts.Node, scopes: JumpScope[] = jumpScopes, nested = inNestedFunction, own = ownThis) =>
     collectEdits(child, hooks, edits, scopes, nested, own, root);
-  const render = (n: ts.Node) => renderNode(n, hooks);
+  const render = (n: ts.Node) => renderNode(n, hooks, undefined, edits);
   const replace = (n: ts.Node, parts: Code) => edits.push({ start: n.getStart(sf), end: n.end, parts });
   // After the edits of the statement's own nodes (a closure's wrapper, a lowered arrow): those end inside it.
   const visitTerminated = (visitChildren: () => void) => {
@@ -234,9 +246,9 @@ function collectEdits(
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
   // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
-  // declaration may be `abstract` (the types that made it so are erased anyway). A decorated one stays
-  // a declaration, in an arrow that returns it: TypeScript's legacy decorators exist only on
-  // declarations, and rebind the declaration's name to what they return.
+  // declaration may be `abstract` (the types that made it so are erased anyway). One with decorators
+  // stays a declaration, in an arrow that returns it: TypeScript's legacy decorators exist only in
+  // class declarations (on a class expression they are dropped), and rebind its name to what they return.
   if (node === root && ts.isClassDeclaration(node)) {
     for (const modifier of node.modifiers ?? []) {
       if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
@@ -244,7 +256,7 @@ function collectEdits(
       while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
       edits.push({ start: modifier.getStart(sf), end, parts: [] });
     }
-    if (node.name && ts.getDecorators(node)?.length) {
+    if (keptInArrow(node)) {
       edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['(() => { '] });
       edits.push({ start: node.end, end: node.end, parts: [` return ${node.name.text}; })()`] });
     }
@@ -284,8 +296,6 @@ function collectEdits(
     if (isFunctionLike(node)) {
       const lowered = hooks.nestedSuspendFunction(node as ts.FunctionLikeDeclaration, edits);
       if (lowered) return replace(node, lowered);
-      // Arrow functions see the suspend function's `this` and `arguments`; other functions have their own.
-      const own = ownThis || !ts.isArrowFunction(node);
       const name = (node as ts.FunctionLikeDeclaration).name;
       // A declaration's own name stays as written: rendered code uses it as a function expression.
       ts.forEachChild(node, (child) => {
@@ -294,15 +304,15 @@ function collectEdits(
           if (ts.isComputedPropertyName(child)) visit(child);
           return;
         }
-        visit(child, [], true, own);
+        visit(child, [], true, ownThis || ownsLexicalValues(node, child));
       });
       return;
     }
-    // A declaration's own name stays as written; members are closures of their own.
+    // A declaration's own name stays as written. Decorators, `extends` and computed keys see the
+    // surrounding `this`: each member says which of its parts have their own.
     const name = (node as ts.ClassLikeDeclaration).name;
     ts.forEachChild(node, (child) => {
-      // `extends` sees the surrounding `this`; members (fields, blocks, methods) have their own.
-      if (child !== name) visit(child, [], true, ts.isHeritageClause(child) ? ownThis : true);
+      if (child !== name) visit(child, [], true);
     });
   };
 
@@ -326,7 +336,7 @@ function collectEdits(
     const start = node.getStart(sf);
     // Named inside the environments' wrapper and the class's helpers: a call's result is never named.
     const naming = name && namingText(name.name);
-    const around = ts.isClassLike(node) ? hooks.aroundClass?.(node) : undefined;
+    const around = ts.isClassLike(node) ? hooks.aroundClass?.(node, node === root && keptInArrow(node)) : undefined;
     if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
     if (around) edits.push({ start, end: start, parts: [around.before] });
     if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
@@ -475,7 +485,8 @@ function collectEdits(
       return;
     }
   }
-  visitTerminated(() => ts.forEachChild(node, (child) => visit(child)));
+  // A class field's initializer and a static block have their own `this`.
+  visitTerminated(() => ts.forEachChild(node, (child) => visit(child, jumpScopes, inNestedFunction, ownThis || ownsLexicalValues(node, child))));
 }
 
 /**
@@ -607,4 +618,11 @@ function isNativeJump(node: ts.BreakOrContinueStatement, scopes: readonly JumpSc
   }
   if (ts.isBreakStatement(node)) return scopes.some((s) => s.kind !== 'label');
   return scopes.some((s) => s.kind === 'loop');
+}
+
+/** Whether a class declaration rendered whole stays one, in an arrow: when it, a member or a member's parameter is decorated. */
+function keptInArrow(node: ts.ClassLikeDeclaration): node is ts.ClassDeclaration & { name: ts.Identifier } {
+  const decorated = (n: ts.Node) => ts.canHaveDecorators(n) && (ts.getDecorators(n)?.length ?? 0) > 0;
+  if (!ts.isClassDeclaration(node) || !node.name) return false;
+  return decorated(node) || node.members.some((member) => decorated(member) || (isFunctionLike(member) && member.parameters.some(decorated)));
 }

@@ -30,7 +30,7 @@ import MagicString, { SourceMap as SourceMapOf, type SourceMapSegment } from 'ma
 import { canMark, resolvePositionMarks } from './source-map';
 import { diagnosticAt, diagnosticOfNode, DiagnosticCode, UnsupportedError, type Diagnostic } from './diagnostics';
 import { directiveCount, isStrictAt } from './directives';
-import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, nameKeyInsertions, SharedSites, topOfStatementList, type Insertion } from './placement';
+import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, nameKeyInsertions, SharedSites, topOfStatementList, withLinksInside, type Insertion } from './placement';
 import { findEarlyErrors } from './early-errors/early-errors';
 import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
@@ -341,8 +341,7 @@ function spliceLowered(roots: readonly ts.FunctionLikeDeclaration[], file: FileC
       s.overwrite(fn.getStart(sourceFile), fn.end, lowered.replacement);
       insertions.push(
         ...statementTerminator(fn, sourceFile),
-        ...helperInsertions(site, fn, form, () => lowered, sourceFile, shared),
-        ...linkInsertions(fn, () => lowered, sourceFile, shared),
+        ...withLinksInside(site, helperInsertions(site, fn, form, () => lowered, sourceFile, shared), linkInsertions(fn, () => lowered, sourceFile, shared)),
       );
     } catch (error) {
       if (!(error instanceof UnsupportedError)) throw error;

@@ -23,6 +23,7 @@ import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import type { OuterMachine } from './lowered-function';
 import type { SuspendKind } from './suspend-kind';
+import { dynamicKeyOf, evaluatedAround } from './placement';
 import { valueParameters } from './this-parameter';
 
 /** `generator g (3:1)`: the heading of a function's printed IR. */
@@ -65,7 +66,7 @@ export function wrapperText(
   keepKey: { readonly before: string; readonly after: string } | undefined,
   asMethod = false,
   linkDecorator?: string,
-): { text: string; keyAt: number | undefined } {
+): { text: string; holes: readonly number[] } {
   const text = sf.text;
   const body = fn.body!;
   // The wrapper is a plain function of the same form: `async` and `*` go, a computed name keeps its key.
@@ -77,10 +78,17 @@ export function wrapperText(
   // As a method its `function` goes too, and its name is the key.
   const functionKeyword = asMethod ? functionKeywordStart(fn, sf) : undefined;
   if (functionKeyword !== undefined) replaced.push({ start: functionKeyword, end: functionKeyword + 'function'.length, text: '' });
-  if (fn.name && ts.isComputedPropertyName(fn.name) && keepKey) {
-    // Inside a machine the key is a hole the machine fills with its own code, so what the key reads is live there.
-    const key = outer ? '' : text.slice(fn.name.expression.getStart(sf), fn.name.expression.end);
-    replaced.push({ start: fn.name.getStart(sf), end: fn.name.end, text: `[${keepKey.before}${key}${keepKey.after}]`, hole: 1 + keepKey.before.length });
+  // Inside a machine, what the code around the method evaluates (its decorators and computed key) is a
+  // hole the machine fills with its own code, so that what they read is live there and names its values.
+  const key = fn.name && ts.isComputedPropertyName(fn.name) ? fn.name : undefined;
+  for (const expression of outer ? evaluatedAround(fn) : []) {
+    if (expression.parent === key) continue;
+    replaced.push({ start: expression.getStart(sf), end: expression.end, text: '()', hole: 1 });
+  }
+  if (key && (keepKey || (outer && dynamicKeyOf(fn)))) {
+    const before = keepKey?.before ?? '';
+    const written = outer ? '' : text.slice(key.expression.getStart(sf), key.expression.end);
+    replaced.push({ start: key.getStart(sf), end: key.end, text: `[${before}${written}${keepKey?.after ?? ''}]`, hole: outer ? 1 + before.length : undefined });
   }
   const decorators = linkDecorator === undefined ? undefined : ts.getDecorators(fn as ts.MethodDeclaration);
   if (decorators?.length) {
@@ -91,10 +99,10 @@ export function wrapperText(
   replaced.sort((x, y) => x.start - y.start);
   let head = '';
   let pos = fn.getStart(sf);
-  let keyAt: number | undefined;
+  const holes: number[] = [];
   for (const piece of replaced) {
     head += text.slice(pos, piece.start);
-    if (piece.hole !== undefined) keyAt = head.length + piece.hole;
+    if (piece.hole !== undefined) holes.push(head.length + piece.hole);
     head += piece.text;
     pos = piece.end;
     if (piece.text !== '') continue;
@@ -123,9 +131,9 @@ export function wrapperText(
     returnType = returnType.replace(/^\)/, '): Promise<any>');
   }
   const wrapper = `${closesFieldBefore(fn, replaced, sf) ? ';' : ''}${head}${params}${returnType}{ ${newFrame} }`;
-  if (!asMethod) return { text: wrapper, keyAt };
-  const key = name ?? fn.name!.getText(sf);
-  return { text: `{ ${wrapper} }${key.startsWith('"') ? `[${key}]` : `.${key}`}`, keyAt };
+  if (!asMethod) return { text: wrapper, holes };
+  const methodKey = name ?? fn.name!.getText(sf);
+  return { text: `{ ${wrapper} }${methodKey.startsWith('"') ? `[${methodKey}]` : `.${methodKey}`}`, holes };
 }
 
 /**

@@ -42,9 +42,10 @@ export interface BuildContext {
   readonly nestedSuspendFunction: (node: ts.FunctionLikeDeclaration, edits: Edit[], asExpression: boolean) => Code | undefined;
   /**
    * What goes around a class this machine renders: the helpers of its methods whose step functions
-   * it makes, which must be made again each time it is evaluated (empty parts when it has none).
+   * it makes, which must be made again each time it is evaluated (empty parts when it has none);
+   * `inArrow` when the class stands in an arrow of its own already (render.ts).
    */
-  readonly aroundClass: (node: ts.ClassLikeDeclaration) => { readonly before: Part; readonly after: Part };
+  readonly aroundClass: (node: ts.ClassLikeDeclaration, inArrow: boolean) => { readonly before: Part; readonly after: Part };
   /** An object literal that suspends, rendered by expressions.ts, with the suspend methods among it linked. */
   readonly linkedObject: (node: ts.ObjectLiteralExpression, code: Code) => Code;
   /** Super property access (methods only). */

@@ -543,6 +543,8 @@ export class Normalizer implements ExpressionLowering {
       const args = this.list(node.arguments);
       return [at, call, at, '(', ...args, ')'];
     }
+    // `import(…)` has no callee to evaluate first: its arguments are its only operands.
+    if (callee.kind === SyntaxKind.ImportKeyword) return [at, 'import(', ...this.list(node.arguments), ')'];
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === SyntaxKind.SuperKeyword) {
       let fn = this.spill(b.suspends(callee) ? this.reference(callee).read() : b.render(callee));
       if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);

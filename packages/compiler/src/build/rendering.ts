@@ -92,7 +92,7 @@ export abstract class RenderingBuilder extends Completions {
         const right = ts.isBinaryExpression(node) ? render(node.right) : undefined;
         return superUpdateCode(node, accessor, superKey(superUpdateTarget(node)!, render), right, this.context.freshName, this.context.sourceFile);
       },
-      aroundClass: (node) => this.context.aroundClass(node),
+      aroundClass: (node, inArrow) => this.context.aroundClass(node, inArrow),
       nestedSuspendFunction: (node, edits) =>
         this.context.nestedSuspendFunction(node, edits, this.hoistedDeclarations.has(node)),
       escapingJump: (node) => {

@@ -1,0 +1,1 @@
+export { linkGenerator, notAConstructor, adoptPrototype, getIterator, iteratorNext, closeIteratorOnThrow, closeIterator } from '@coro/runtime';
