@@ -80,6 +80,7 @@ export class Normalizer implements ExpressionLowering {
       case SyntaxKind.TypeAssertionExpression:
       case SyntaxKind.NonNullExpression:
       case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.ExpressionWithTypeArguments:
         return this.expression((node as ts.ParenthesizedExpression).expression, discard);
       case SyntaxKind.YieldExpression:
         return b.at(node, () => this.yieldExpression(node as ts.YieldExpression, discard));
