@@ -159,14 +159,19 @@ function keyName(name: ts.PropertyName): FunctionNameSource {
   return { kind: 'computed', key: (name as ts.ComputedPropertyName).expression };
 }
 
-/** Parentheses and TypeScript's type-only wrappers, which NamedEvaluation looks through. */
+/**
+ * Parentheses and TypeScript's type-only wrappers, which NamedEvaluation
+ * looks through: `as`, `<T>x`, `!`, `satisfies` and an instantiation
+ * expression (`f<T>` not called, which erases to `f`).
+ */
 export function isParenthesesOrTypeWrapper(node: ts.Node): boolean {
   return (
     ts.isParenthesizedExpression(node) ||
     ts.isAsExpression(node) ||
     ts.isTypeAssertionExpression(node) ||
     ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node)
+    ts.isSatisfiesExpression(node) ||
+    (ts.isExpressionWithTypeArguments(node) && !ts.isHeritageClause(node.parent))
   );
 }
 

@@ -80,6 +80,7 @@ export class Normalizer implements ExpressionLowering {
       case SyntaxKind.TypeAssertionExpression:
       case SyntaxKind.NonNullExpression:
       case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.ExpressionWithTypeArguments:
         return this.expression((node as ts.ParenthesizedExpression).expression, discard);
       case SyntaxKind.YieldExpression:
         return b.at(node, () => this.yieldExpression(node as ts.YieldExpression, discard));
@@ -503,9 +504,10 @@ export class Normalizer implements ExpressionLowering {
    * itself when `a` is nullish; otherwise it is a reference, and the call's
    * `this` is its object. Calling undefined throws only once the arguments
    * are evaluated, so the short-circuit gives a function that throws that
-   * TypeError when called.
+   * TypeError when called, or undefined for an optional call
+   * (`(a?.b)?.(x)`), which then short-circuits in turn.
    */
-  private enclosedChainMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): { receiver: Code; fn: Code } {
+  private enclosedChainMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, optionalCall: boolean): { receiver: Code; fn: Code } {
     const b = this.b;
     const notAFunction = JSON.stringify(`${node.getText(b.context.sourceFile)} is not a function`);
     const fn = b.newTemp('$t');
@@ -519,7 +521,7 @@ export class Normalizer implements ExpressionLowering {
     b.assign(fn, member);
     b.jump(end);
     b.mark(nullish);
-    b.assign(fn, [`function () { throw new TypeError(${notAFunction}); }`]);
+    b.assign(fn, optionalCall ? UNDEFINED : [`function () { throw new TypeError(${notAFunction}); }`]);
     b.mark(end);
     return { receiver, fn: [fn] };
   }
@@ -551,7 +553,9 @@ export class Normalizer implements ExpressionLowering {
       return [...paren(fn), '.', at, 'call(', ...b.thisCode(), ...(args.length ? [', ', ...args] : []), ')'];
     }
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isOptionalChainPart(callee) && endsChainAbove(node.expression)) {
-      const { receiver, fn } = this.enclosedChainMember(callee);
+      const optionalCall = node.questionDotToken !== undefined;
+      const { receiver, fn: member } = this.enclosedChainMember(callee, optionalCall);
+      const fn = optionalCall ? this.nullCheck(member, nullish!) : member;
       const args = this.list(node.arguments);
       return [...paren(fn), '.', at, 'call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
