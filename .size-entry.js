@@ -1,1 +1,0 @@
-export { linkGenerator, notAConstructor, adoptPrototype, getIterator, iteratorNext, closeIteratorOnThrow, closeIterator } from '@coro/runtime';
