@@ -71,6 +71,8 @@ export interface RenderHooks {
   newTargetValue(inClosure?: boolean): Code;
   /** `super.x` / `super[x]` reads, calls and writes inside a method. */
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
+  /** `delete super.x` / `delete super[k]` inside a method, which throw (super-update.ts). */
+  superDelete?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** `super.x += v`, `super[k]++` and the like inside a method (super-update.ts). */
   superUpdate?(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** What goes around a class: the per-evaluation helpers of methods whose steps it makes (see BuildContext). */
@@ -405,6 +407,17 @@ function collectEdits(
     if (code) {
       replace(node, code);
       return;
+    }
+  }
+
+  if (ts.isDeleteExpression(node) && !ownThis && hooks.superDelete) {
+    const operand = skipParenthesesAndTypes(node.expression);
+    if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === SyntaxKind.SuperKeyword) {
+      const code = hooks.superDelete(operand as ts.SuperProperty, render);
+      if (code) {
+        replace(node, code);
+        return;
+      }
     }
   }
 

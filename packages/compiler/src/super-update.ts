@@ -16,6 +16,9 @@
  * ```
  * A destructuring target (`[super.a] = list`) becomes a setter of an object
  * made with the key: `[(($key) => ({ set v($value) { $super($key, $value, true); } }))("a").v] = list`.
+ * `delete super[k]` evaluates the key and then throws, as natively; the
+ * accessor cannot delete, so a runtime function throws the ReferenceError:
+ * `(k, $coro.deleteSuperProperty())`.
  *
  * ## Implementation
  * The order is the specification's: the key, the read, the right operand
@@ -30,7 +33,9 @@
  * ECMAScript 2025, 13.15.2 AssignmentExpression evaluation (compound and
  * logical assignment); 13.15.5.5 IteratorDestructuringAssignmentEvaluation
  * (a target's reference is evaluated before its value is taken); 13.4
- * Update Expressions; 13.3.7 The super Keyword.
+ * Update Expressions; 13.3.7 The super Keyword; 13.5.1.2 The delete
+ * operator (a super reference throws, after its key is evaluated and
+ * before ToPropertyKey).
  */
 import ts from 'typescript';
 import type { Code, Part } from './ir';
@@ -46,6 +51,14 @@ export function superTargetCode(accessor: Part, key: Code, freshName: (preferred
   const k = freshName('$key');
   const value = freshName('$value');
   return ['((', k, ') => ({ set v(', value, ') { ', accessor, '(', k, ', ', value, ', true); } }))(', ...key, ').v'];
+}
+
+/**
+ * `delete super.x` or `delete super[key]`: the key (a property name's needs no
+ * evaluation) and then the thrower, `deleteSuperProperty` of the runtime.
+ */
+export function superDeleteCode(node: ts.SuperProperty | ts.SuperElementAccessExpression, key: Code, thrower: Part): Code {
+  return ts.isPropertyAccessExpression(node) ? [thrower, '()'] : ['(', ...key, ', ', thrower, '())'];
 }
 
 /** The super property a compound assignment or an update writes, if it writes one. */

@@ -48,6 +48,7 @@ import { callPosition } from './call-position';
 import { isAnonymousFunctionDefinition, isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 import { jsxParts, type JsxNode, type JsxPart } from './jsx';
+import { superDeleteCode } from '../super-update';
 
 interface Piece {
   readonly suspends: boolean;
@@ -486,6 +487,10 @@ export class Normalizer implements ExpressionLowering {
   private deleteExpression(node: ts.DeleteExpression): Code {
     const b = this.b;
     const operand = skipOuterExpression(node.expression);
+    if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === SyntaxKind.SuperKeyword) {
+      const key = ts.isPropertyAccessExpression(operand) ? [] : this.expression(operand.argumentExpression);
+      return superDeleteCode(operand as ts.SuperProperty, key, b.context.names.runtime.ref('deleteSuperProperty'));
+    }
     const chained = (ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && isOptionalChainPart(operand);
     if (!chained || endsChainAbove(node.expression)) return ['delete ', ...this.reference(node.expression).read()];
     const result = b.newTemp('$t');
@@ -671,6 +676,7 @@ export class Normalizer implements ExpressionLowering {
         throw new UnsupportedError(member.initializer, 'yield inside a class field initializer is not allowed');
       }
     }
+    const ownName = node.name && this.ownNameOutsideClass(parts.map((p) => p.node), node);
     // Every key is settled before the class exists, as ClassDefinitionEvaluation orders them.
     const codes: Code[] = [];
     for (const { piece } of parts) {
@@ -678,7 +684,39 @@ export class Normalizer implements ExpressionLowering {
       codes.push(this.spill(piece.settle ? piece.settle(code, codes) : code));
     }
     parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
-    return b.render(node);
+    if (!ownName) return b.render(node);
+    b.assign(ownName, b.render(node));
+    return [ownName];
+  }
+
+  /**
+   * The class's own name, read by its `extends` clause or a computed key.
+   * Evaluated outside the class, the name would be another binding's. A
+   * direct read runs while the name is in its dead zone: it becomes the
+   * ReferenceError. A closure made there reads it later: it reads a frame
+   * field the machine sets once the class exists (the name is immutable, so
+   * a copy is the binding). Returns that field, if a closure needs one.
+   */
+  private ownNameOutsideClass(parts: readonly ts.Node[], cls: ts.ClassLikeDeclaration): Variable | undefined {
+    const b = this.b;
+    const runtime = b.context.names.runtime;
+    let field: Variable | undefined;
+    const visit = (n: ts.Node, inClosure: boolean): void => {
+      if (ts.isIdentifier(n) && b.context.scopes.resolved.get(n)?.scope.node === cls) {
+        if (!inClosure) {
+          b.overrides.set(n, [runtime.ref('checkInitialized'), '(', runtime.ref('uninitialized'), ', ', JSON.stringify(n.text), ')']);
+        } else {
+          if (!field) {
+            field = b.newTemp('$class');
+            field.captured = true;
+          }
+          b.overrides.set(n, [field]);
+        }
+      }
+      ts.forEachChild(n, (child) => visit(child, inClosure || ts.isFunctionLike(n) || ts.isClassLike(n)));
+    };
+    for (const part of parts) visit(part, false);
+    return field;
   }
 
   /**

@@ -27,7 +27,7 @@ import { nameToKeep, renderNode, type RenderHooks } from '../render';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 import { Completions } from './completions';
-import { superTargetCode, superUpdateCode, superUpdateTarget } from '../super-update';
+import { superDeleteCode, superTargetCode, superUpdateCode, superUpdateTarget } from '../super-update';
 import { isDestructuringTarget } from '../early-errors/assignment-targets';
 
 export abstract class RenderingBuilder extends Completions {
@@ -86,6 +86,8 @@ export abstract class RenderingBuilder extends Completions {
         if (isDestructuringTarget(node)) return superTargetCode(accessor, superKey(node, render), this.context.freshName);
         return [accessor, '(', ...superKey(node, render), ')'];
       },
+      superDelete: (node, render) =>
+        this.context.superAccessor() && superDeleteCode(node, superKey(node, render), this.context.names.runtime.ref('deleteSuperProperty')),
       superUpdate: (node, render) => {
         const accessor = this.context.superAccessor();
         if (!accessor) return undefined;
