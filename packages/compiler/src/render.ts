@@ -53,7 +53,7 @@ export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
   identifier(node: ts.Identifier): Code | undefined;
-  /** Whether an identifier names a binding declared in the suspend function (a user's `arguments` is no arguments object). */
+  /** Whether an identifier names a binding declared in the suspend function or a function in it (a user's `arguments` is no arguments object). */
   declaredInside(node: ts.Identifier): boolean;
   /** How the binding an identifier names is written once the code is laid out, when it is replaced. */
   writtenAs(node: ts.Identifier): (() => string) | undefined;

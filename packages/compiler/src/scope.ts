@@ -76,6 +76,12 @@ export interface ScopeInfo {
   readonly functionScope: Scope;
   /** Identifier (reference or declaration name) → the binding of the suspend function it denotes. */
   readonly resolved: Map<ts.Identifier, Binding>;
+  /**
+   * Identifiers `arguments` that name a parameter or variable of a function
+   * nested in the suspend function (an arrow's `(arguments) => arguments`):
+   * no arguments object, though an arrow's would be the suspend function's.
+   */
+  readonly argumentsBindings: Set<ts.Identifier>;
   /** Scopes by the node that opens them. */
   readonly scopes: Map<ts.Node, Scope>;
   /** Every identifier text appearing in the function: generated names must avoid them. */
@@ -144,6 +150,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
   const scopes = new Map<ts.Node, Scope>();
   const names = new Set<string>();
   const resolved = new Map<ts.Identifier, Binding>();
+  const argumentsBindings = new Set<ts.Identifier>();
   const free = new Set<string>();
 
   function newScope(node: ts.Node, parent: Scope | undefined, owner: ts.Node): Scope {
@@ -300,9 +307,11 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     if (binding && binding.scope.owner === fn) {
       resolved.set(node, binding);
       if (inClosure) binding.captured = true;
+    } else if (binding && node.text === 'arguments') {
+      argumentsBindings.add(node);
     }
   }
-  return { functionScope, resolved, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName };
+  return { functionScope, resolved, argumentsBindings, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName };
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */

@@ -59,7 +59,7 @@ export abstract class RenderingBuilder extends Completions {
     return {
       sourceFile: this.context.sourceFile,
       identifier: (node) => builder.identifierCode(node),
-      declaredInside: (node) => this.context.scopes.resolved.has(node),
+      declaredInside: (node) => this.context.scopes.resolved.has(node) || this.context.scopes.argumentsBindings.has(node),
       writtenAs: (node) => {
         const code = builder.identifierCode(node);
         return code && (() => code.map((part) => plainText(part) ?? (isVariable(part) ? this.context.variableText(part) : '\0')).join(''));
