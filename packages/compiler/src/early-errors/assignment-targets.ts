@@ -56,7 +56,9 @@ export function isAssignmentTarget(target: ts.Expression): boolean {
     return parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken;
   }
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
-  if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) return isAssignmentPattern(parent.parent);
+  // `{ x = y } = o` writes x; y is its default, a value read.
+  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node && isAssignmentPattern(parent.parent);
+  if (ts.isSpreadAssignment(parent)) return isAssignmentPattern(parent.parent);
   if (ts.isPropertyAssignment(parent) && parent.initializer === node) return isAssignmentPattern(parent.parent);
   if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return isAssignmentPattern(parent.parent);
   if (ts.isArrayLiteralExpression(parent)) return isAssignmentPattern(parent);
