@@ -134,8 +134,9 @@ export interface LineBreak {
  * One operand written as text: a name the machine does not own (a global, a
  * binding of an enclosing function) or a literal. Build asks of it what it
  * cannot ask of text: whether it needs parentheses (never), whether
- * evaluating it alone has an effect (never), and whether a suspension can
- * change its value (only a name's).
+ * evaluating it alone has an effect (a literal's never; a name's may: it may
+ * resolve to nothing, or to a binding in its dead zone), and whether a
+ * suspension can change its value (only a name's).
  */
 export interface Operand {
   readonly operand: string;

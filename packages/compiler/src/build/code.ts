@@ -26,9 +26,15 @@ export function isAtomic(code: Code): boolean {
   return code.length === 1 && typeof code[0] !== 'string';
 }
 
-/** Code with no effect when evaluated on its own (a variable, a name, a literal). */
+/**
+ * Code with no effect when evaluated on its own: a variable of the machine or
+ * a literal. A name is not: reading one that resolves to nothing, or to a
+ * binding in its dead zone, throws, and a global may be a getter.
+ */
 export function isInert(code: Code): boolean {
-  return isAtomic(code);
+  if (code.length !== 1) return false;
+  const part = code[0];
+  return isVariable(part) || (isOperand(part) && part.literal);
 }
 
 /** Code whose value no suspension can change: a literal, `this`, `arguments`. */
