@@ -123,7 +123,6 @@ function opensBlockScope(node: ts.Node): boolean {
   return (
     ts.isCaseBlock(node) ||
     ts.isCatchClause(node) ||
-    ts.isClassStaticBlockDeclaration(node) ||
     ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) &&
       node.initializer !== undefined &&
       ts.isVariableDeclarationList(node.initializer) &&
@@ -224,6 +223,9 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       inner = declareFunctionLike(node, scope);
     } else if (node === fn) {
       inner = declareFunctionLike(node, scope);
+    } else if (ts.isClassStaticBlockDeclaration(node)) {
+      // A static block is a function of its own, whose `var`s stay in it.
+      inner = newScope(node, scope, node);
     } else if (opensBlockScope(node)) {
       inner = newScope(node, scope, scope.owner);
       if ((ts.isClassExpression(node) || ts.isClassDeclaration(node)) && node.name) {
