@@ -1,0 +1,119 @@
+/**
+ * The derived differential run: test262 tests turned into suspend function
+ * bodies (./derivation.ts), each run natively and lowered.
+ *
+ * ## Example
+ *
+ * ```ts
+ * const report = await runDerived(openSuite(), { directories: ['language/expressions/addition'], kind: 'generator' });
+ * report.mismatches;   // [] when the lowering kept the meaning of every derived test that passes natively
+ * ```
+ *
+ * ## Implementation
+ *
+ * Every script test under the directories (not negative, module, raw or
+ * async ones) is derived twice, wrapping every read and every third one,
+ * in sloppy mode unless it is strict-only. A derived test that fails
+ * natively changed meaning in the derivation and says nothing; one that
+ * passes natively and fails lowered is a mismatch: a miscompile, a crash,
+ * or a refusal (refusals the README documents, such as a `with` body that
+ * suspends, are counted apart). Tests run one after another in this
+ * process: run slices in several processes to use more cores.
+ *
+ * ## References
+ *
+ * docs/test262.md, "Derived tests".
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DiagnosticCode } from '@coro/compiler';
+import { deriveSuspending, type SuspendingKind } from './derivation';
+import { loadTest, runTest, type TestCase } from './execution';
+import { Harness } from './harness';
+import type { Mode } from './mode';
+import type { Outcome } from './outcome';
+import type { Suite } from './suite';
+import { lowered, native } from './translation';
+
+export interface DerivedOptions {
+  /** Folders (or single tests) under the suite's `test/`. */
+  readonly directories: readonly string[];
+  readonly kind: SuspendingKind;
+  /** Every `count`-th test from the `index`-th. */
+  readonly slice?: { readonly index: number; readonly count: number };
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface DerivedMismatch {
+  readonly path: string;
+  readonly mode: Mode;
+  /** Every how many reads a suspension was wrapped around. */
+  readonly every: number;
+  readonly outcome: Outcome;
+  /** The derived test's source, to run again or reduce. */
+  readonly source: string;
+}
+
+export interface DerivedReport {
+  readonly tests: number;
+  readonly derived: number;
+  readonly nativePasses: number;
+  readonly mismatches: readonly DerivedMismatch[];
+  /** Refusals the README documents (`with` bodies that suspend): not mismatches. */
+  readonly documentedRefusals: number;
+}
+
+const WRAP_EVERY: readonly number[] = [1, 3];
+
+export async function runDerived(suite: Suite, options: DerivedOptions): Promise<DerivedReport> {
+  const harness = new Harness(suite.harnessDirectory);
+  const slice = options.slice ?? { index: 0, count: 1 };
+  const paths = options.directories
+    .flatMap((directory) => scriptFiles(suite.testDirectory, directory))
+    .sort()
+    .filter((_, index) => index % slice.count === slice.index);
+  const mismatches: DerivedMismatch[] = [];
+  let derived = 0;
+  let nativePasses = 0;
+  let documentedRefusals = 0;
+  for (const [done, relativePath] of paths.entries()) {
+    options.onProgress?.(done, paths.length);
+    const test = loadTest(suite.testDirectory, relativePath);
+    if (!isDerivable(test)) continue;
+    const mode: Mode = test.frontMatter.flags.includes('onlyStrict') ? 'strict' : 'sloppy';
+    for (const every of WRAP_EVERY) {
+      const derivedTest = deriveSuspending(test, options.kind, every);
+      if (derivedTest === undefined) continue;
+      derived++;
+      if ((await runTest(derivedTest, mode, native, harness)).status !== 'pass') continue;
+      nativePasses++;
+      const outcome = await runTest(derivedTest, mode, lowered, harness);
+      if (outcome.status === 'pass') continue;
+      if (isDocumentedRefusal(outcome)) documentedRefusals++;
+      else mismatches.push({ path: relativePath, mode, every, outcome, source: derivedTest.source });
+    }
+  }
+  options.onProgress?.(paths.length, paths.length);
+  return { tests: paths.length, derived, nativePasses, mismatches, documentedRefusals };
+}
+
+function isDerivable(test: TestCase): boolean {
+  const { flags, negative } = test.frontMatter;
+  return negative === undefined && !flags.includes('module') && !flags.includes('raw') && !flags.includes('async');
+}
+
+function isDocumentedRefusal(outcome: Outcome): boolean {
+  return outcome.status === 'fail' && outcome.failure.stage === 'refused' && outcome.failure.message.startsWith(`CORO${DiagnosticCode.WithBodySuspends}:`);
+}
+
+/** The test files under a folder, or the one file it names. */
+function scriptFiles(testDirectory: string, directory: string): string[] {
+  if (!fs.statSync(path.join(testDirectory, directory)).isDirectory()) return [directory];
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(path.join(testDirectory, directory), { withFileTypes: true })) {
+    const relative = `${directory}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...scriptFiles(testDirectory, relative));
+    else if (entry.name.endsWith('.js') && !entry.name.includes('_FIXTURE')) files.push(relative);
+  }
+  return files;
+}
