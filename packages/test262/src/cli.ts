@@ -33,12 +33,11 @@ import { EXPECTATIONS_FILE, runConformance, type ConformanceOptions } from './co
 import { formatExpectations } from './expectations';
 import { recordNativeTable, RecordingError } from './record-native-table';
 import { formatReport, hasUnexpectedResults } from './report';
+import { parseSlice, progressOnStderr, runMain, UsageError } from './command-line';
 
 const USAGE = `usage: npm run test262 -- [--filter TEXT]... [--slice I/N] [--workers N] [--verbose]
                             [--json FILE] [--update-expectations] [--measure-native]
        npm run test262 -- --record-native-table [--workers N]`;
-
-const PROGRESS_EVERY_MS = 30_000;
 
 interface CommandLine {
   readonly conformance: ConformanceOptions;
@@ -47,8 +46,6 @@ interface CommandLine {
   readonly json: string | undefined;
   readonly recordNativeTable: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseCommandLine(args: readonly string[]): CommandLine {
   const filter: string[] = [];
@@ -70,12 +67,9 @@ function parseCommandLine(args: readonly string[]): CommandLine {
       case '--filter':
         filter.push(value());
         break;
-      case '--slice': {
-        const match = /^(\d+)\/(\d+)$/.exec(value());
-        if (match === null || Number(match[1]) >= Number(match[2])) throw new UsageError('--slice takes I/N with 0 <= I < N');
-        slice = { index: Number(match[1]), count: Number(match[2]) };
+      case '--slice':
+        slice = parseSlice(value());
         break;
-      }
       case '--workers':
         workers = Number(value());
         if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a positive integer');
@@ -111,23 +105,8 @@ function parseCommandLine(args: readonly string[]): CommandLine {
   };
 }
 
-async function main(args: readonly string[]): Promise<number> {
-  let command: CommandLine;
-  try {
-    command = parseCommandLine(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    return 2;
-  }
-  const started = performance.now();
-  let lastProgress = started;
-  const onProgress = (finished: number, total: number): void => {
-    const now = performance.now();
-    if (now - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = now;
-    process.stderr.write(`  … ${finished} / ${total} runs (${((now - started) / 1000).toFixed(0)} s)\n`);
-  };
+async function main(command: CommandLine): Promise<number> {
+  const onProgress = progressOnStderr('runs');
   if (command.recordNativeTable) return recordTable(command.conformance.workers, onProgress);
   const report = await runConformance({ ...command.conformance, onProgress });
   process.stdout.write(formatReport(report, { verbose: command.verbose }) + '\n');
@@ -152,12 +131,4 @@ async function recordTable(workers: number | undefined, onProgress: (finished: n
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`test262: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('test262', USAGE, parseCommandLine, main);

@@ -24,74 +24,37 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SuspendingKind } from './derivation';
+import { parseArgs } from 'util';
 import { runDerived, type DerivedOptions } from './derived-run';
 import { openSuite } from './suite';
+import { parseSlice, progressOnStderr, runMain, UsageError } from './command-line';
 
 const USAGE = `usage: npm run test262:derived -- [--kind generator|async] [--dir DIR]... [--slice I/N] [--out DIR]`;
 
 const DEFAULT_DIRECTORIES = ['language/expressions', 'language/statements'];
 
-const PROGRESS_EVERY_MS = 30_000;
-
-class UsageError extends Error {}
-
 function parseCommandLine(args: readonly string[]): { options: DerivedOptions; out: string | undefined } {
-  const directories: string[] = [];
-  let kind: SuspendingKind = 'generator';
-  let slice: DerivedOptions['slice'];
-  let out: string | undefined;
-  for (let index = 0; index < args.length; index++) {
-    const argument = args[index];
-    const value = (): string => {
-      const next = args[++index];
-      if (next === undefined) throw new UsageError(`${argument} needs a value`);
-      return next;
-    };
-    switch (argument) {
-      case '--kind': {
-        const given = value();
-        if (given !== 'generator' && given !== 'async') throw new UsageError('--kind is generator or async');
-        kind = given;
-        break;
-      }
-      case '--dir':
-        directories.push(value());
-        break;
-      case '--slice': {
-        const match = /^(\d+)\/(\d+)$/.exec(value());
-        if (match === null || Number(match[1]) >= Number(match[2])) throw new UsageError('--slice takes I/N with 0 <= I < N');
-        slice = { index: Number(match[1]), count: Number(match[2]) };
-        break;
-      }
-      case '--out':
-        out = value();
-        break;
-      default:
-        throw new UsageError(`unknown argument '${argument}'`);
-    }
+  let values: { kind?: string; dir?: string[]; slice?: string; out?: string };
+  try {
+    values = parseArgs({
+      args: [...args],
+      options: { kind: { type: 'string' }, dir: { type: 'string', multiple: true }, slice: { type: 'string' }, out: { type: 'string' } },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return { options: { directories: directories.length > 0 ? directories : DEFAULT_DIRECTORIES, kind, slice }, out };
+  const kind = values.kind ?? 'generator';
+  if (kind !== 'generator' && kind !== 'async') throw new UsageError('--kind is generator or async');
+  const options: DerivedOptions = {
+    directories: values.dir ?? DEFAULT_DIRECTORIES,
+    kind,
+    slice: values.slice === undefined ? undefined : parseSlice(values.slice),
+  };
+  return { options, out: values.out };
 }
 
-async function main(args: readonly string[]): Promise<number> {
-  let command: ReturnType<typeof parseCommandLine>;
-  try {
-    command = parseCommandLine(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n${USAGE}\n`);
-    return 2;
-  }
-  const started = performance.now();
-  let lastProgress = started;
-  const onProgress = (done: number, total: number): void => {
-    const now = performance.now();
-    if (now - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = now;
-    process.stderr.write(`  … ${done} / ${total} tests (${((now - started) / 1000).toFixed(0)} s)\n`);
-  };
-  const report = await runDerived(openSuite(), { ...command.options, onProgress });
+async function main(command: ReturnType<typeof parseCommandLine>): Promise<number> {
+  const report = await runDerived(openSuite(), { ...command.options, onProgress: progressOnStderr('tests') });
   for (const mismatch of report.mismatches) {
     const outcome = mismatch.outcome.status === 'fail' ? `${mismatch.outcome.failure.stage}: ${mismatch.outcome.failure.message}` : mismatch.outcome.status;
     process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} every ${mismatch.every}: ${outcome}\n`);
@@ -107,12 +70,4 @@ async function main(args: readonly string[]): Promise<number> {
   return report.mismatches.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`test262:derived: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('test262:derived', USAGE, parseCommandLine, main);
