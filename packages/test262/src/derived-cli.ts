@@ -16,7 +16,9 @@
  * reads were wrapped, the lowered outcome), then the counts. `--out DIR`
  * writes each mismatching derived test there, to run again or reduce.
  * Exit status: 0 when nothing mismatched, 1 otherwise, 2 for a usage error.
- * Progress goes to stderr every few seconds.
+ * Progress goes to stderr every few seconds. Run with
+ * `--experimental-vm-modules` (the npm script does), so that tests calling
+ * `import()` can.
  *
  * ## References
  *
@@ -26,6 +28,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { runDerived, type DerivedOptions } from './derived-run';
+import { recordUncaught } from './execution';
 import { openSuite } from './suite';
 import { parseSlice, progressOnStderr, runMain, UsageError } from './command-line';
 
@@ -54,6 +57,9 @@ function parseCommandLine(args: readonly string[]): { options: DerivedOptions; o
 }
 
 async function main(command: ReturnType<typeof parseCommandLine>): Promise<number> {
+  // As in the conformance run's workers: unhandled rejections are not judged; a host callback's throw fails its run.
+  process.on('unhandledRejection', () => {});
+  process.on('uncaughtException', recordUncaught);
   const report = await runDerived(openSuite(), { ...command.options, onProgress: progressOnStderr('tests') });
   for (const mismatch of report.mismatches) {
     const outcome = mismatch.outcome.status === 'fail' ? `${mismatch.outcome.failure.stage}: ${mismatch.outcome.failure.message}` : mismatch.outcome.status;
