@@ -410,6 +410,17 @@ function collectEdits(
     }
   }
 
+  if (ts.isDeleteExpression(node) && ts.isIdentifier(skipParenthesesAndTypes(node.expression))) {
+    // Sloppy `delete x` of a declared binding deletes nothing and is false: a binding the machine keeps
+    // in its frame (or the arguments object it stands for) must not become a deleted property.
+    const name = skipParenthesesAndTypes(node.expression) as ts.Identifier;
+    const argumentsObject = name.text === 'arguments' && !ownThis && !hooks.declaredInside(name);
+    if (argumentsObject || hooks.identifier(name) !== undefined) {
+      replace(node, [literal('false')]);
+      return;
+    }
+  }
+
   if (ts.isDeleteExpression(node) && !ownThis && hooks.superDelete) {
     const operand = skipParenthesesAndTypes(node.expression);
     if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === SyntaxKind.SuperKeyword) {
