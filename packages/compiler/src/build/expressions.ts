@@ -483,10 +483,16 @@ export class Normalizer implements ExpressionLowering {
     return [result];
   }
 
-  /** `delete a?.b[k]` is true, deleting nothing, when the chain short-circuits. */
+  /** `delete a?.b[k]` is true, deleting nothing, when the chain short-circuits; so is `delete` of a value. */
   private deleteExpression(node: ts.DeleteExpression): Code {
     const b = this.b;
     const operand = skipOuterExpression(node.expression);
+    if (!ts.isPropertyAccessExpression(operand) && !ts.isElementAccessExpression(operand)) {
+      // No reference to delete (an identifier holds no suspension point): the operand runs, and delete is true.
+      const value = this.expression(node.expression, true);
+      if (value.length && !isStable(value)) b.expressionStatement(value, startsLikeAnotherStatement(node.expression));
+      return [literal('true')];
+    }
     if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === SyntaxKind.SuperKeyword) {
       const key = ts.isPropertyAccessExpression(operand) ? [] : this.expression(operand.argumentExpression);
       return superDeleteCode(operand as ts.SuperProperty, key, b.context.names.runtime.ref('deleteSuperProperty'));
