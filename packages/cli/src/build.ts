@@ -27,7 +27,7 @@
  */
 
 import { readFileSync, statSync } from 'node:fs';
-import { coroutinePathFilter, formatFileError, formatProblem, sourceText, type FileProblem, type EvalAndWith, type LoweredSource, type RuntimeMode } from '@coro/host';
+import { coroutinePathFilter, createClassEmitOptionsResolver, formatFileError, formatProblem, sourceText, type FileProblem, type EvalAndWith, type LoweredSource, type RuntimeMode } from '@coro/host';
 import { writeFilesAtomic, type FileToWrite } from './atomic-write';
 import { displayPath } from './display-path';
 import { lowerFile } from './lower-file';
@@ -56,6 +56,7 @@ export interface BuildOutcome {
 export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, terminal: Terminal): BuildOutcome {
   const decide = createModuleDecider(settings);
   const isCoroutineFile = coroutinePathFilter(settings.coroutines, process.cwd());
+  const classEmitOptionsOf = createClassEmitOptionsResolver();
   checkModuleFormats(plan, decide);
   let lowered = 0;
   let copied = 0;
@@ -72,6 +73,7 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       dumpIR: settings.dumpIR,
       isCoroutineFile,
       evalAndWith: settings.evalAndWith,
+      classEmitOptionsOf,
     });
     if (writeLowered(file.source.path, file.outputPath, result, settings.sourceMaps, terminal, permissionsOf(file.source.path))) lowered++;
     else failed++;

@@ -16,14 +16,15 @@
  *   working directory. Standard input takes the same path through
  *   `lowerText`, with the name given by `--filename`. Module or script,
  *   converted or not, and the runtime binding are ./module-format.ts's
- *   decision.
+ *   decision; decorators and class fields in TypeScript are emitted as the
+ *   nearest tsconfig.json says (@coro/host's createClassEmitOptionsResolver).
  *
  * References:
  *   @coro/host (lowerSource, sourceText), ./module-format.ts
  */
 
 import { readFileSync } from 'node:fs';
-import { lowerSource, sourceText, type EvalAndWith, type LoweredSource } from '@coro/host';
+import { lowerSource, sourceText, type ClassEmitOptionsOf, type EvalAndWith, type LoweredSource } from '@coro/host';
 import { displayPath } from './display-path';
 import type { ModuleDecider } from './module-format';
 
@@ -37,6 +38,8 @@ export interface LowerFileOptions {
   readonly isCoroutineFile?: (path: string) => boolean;
   /** A suspend function with direct `eval` or `with`: lowered (default) or refused. */
   readonly evalAndWith?: EvalAndWith;
+  /** How the TypeScript project of the file at this (absolute) path emits classes (its tsconfig.json). */
+  readonly classEmitOptionsOf?: ClassEmitOptionsOf;
 }
 
 export function lowerFile(path: string, options: LowerFileOptions): LoweredSource {
@@ -66,5 +69,6 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     dumpIR: options.dumpIR,
     coroutines: options.isCoroutineFile?.(path) ?? false,
     evalAndWith: options.evalAndWith,
+    classes: options.classEmitOptionsOf?.(path),
   });
 }

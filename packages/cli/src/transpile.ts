@@ -34,7 +34,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { coroutinePathFilter } from '@coro/host';
+import { coroutinePathFilter, createClassEmitOptionsResolver } from '@coro/host';
 import { formatSummary, runBuild, writeLowered } from './build';
 import type { TranspileOptions } from './command-line';
 import { canonicalPath } from './canonical-path';
@@ -82,6 +82,7 @@ async function transpileStandardInput(options: TranspileOptions, explicit: boole
     dumpIR: options.dumpIR,
     isCoroutineFile: coroutinePathFilter(options.coroutines, process.cwd()),
     evalAndWith: options.evalAndWith,
+    classEmitOptionsOf: createClassEmitOptionsResolver(),
   });
   const written = writeLowered(sourcePath, outputPath, result, options.sourceMaps, terminal);
   if (outputPath !== undefined) {

@@ -7,12 +7,17 @@
  *   function* ids(n: number): Generator<number> { … }   (input main.ts)
  *   → coro lowers the generator, the types stay:
  *   function ids(n: number): Generator<number> { return new ids$Frame(n); } …
- *   → emitJavaScript(…, { moduleFormat: 'preserve', jsx: 'preserve', sourceMap: true }):
+ *   → emitJavaScript(…, { moduleFormat: 'preserve', jsx: 'preserve', sourceMap: true, classes: STANDARD_CLASSES }):
  *   function ids(n) { return new ids$Frame(n); } …      (output main.js)
  *   and the map from main.js back to the lowered TypeScript
  *
  * Implementation:
- *   `ts.transpileModule` with target ESNext, so no syntax is lowered. Module
+ *   `ts.transpileModule` with target ES2025, so no standard syntax is
+ *   lowered; what is newer and no engine runs yet (decorators, `accessor`
+ *   fields, `using` outside suspend functions) is, as tsc lowers it for
+ *   that target. Decorators are the project's kind, with metadata if it asks
+ *   for it, and fields are defined or assigned as it says
+ *   (./class-emit-options.ts). Module
  *   `Preserve` (the CLI) keeps `import`/`export` as written and turns
  *   `import x = require('x')` into `const x = require('x')`; `CommonJS`
  *   (Jest, which cannot run ES modules by default) rewrites them into
@@ -42,6 +47,7 @@
 import type { Diagnostic } from '@coro/compiler';
 import * as ts from 'typescript';
 import type { RawSourceMap } from './source-map';
+import type { ClassEmitOptions } from './class-emit-options';
 
 export type ModuleFormat = 'preserve' | 'commonjs';
 export type JsxEmit = 'preserve' | 'react' | 'react-jsx';
@@ -50,6 +56,7 @@ export interface EmitOptions {
   readonly sourceMap: boolean;
   readonly moduleFormat: ModuleFormat;
   readonly jsx: JsxEmit;
+  readonly classes: ClassEmitOptions;
 }
 
 export interface EmittedJavaScript {
@@ -70,8 +77,11 @@ export function emitJavaScript(code: string, fileName: string, options: EmitOpti
     fileName,
     reportDiagnostics: true,
     compilerOptions: {
-      target: ts.ScriptTarget.ESNext,
+      target: ts.ScriptTarget.ES2025,
       module: MODULE_KIND[options.moduleFormat],
+      experimentalDecorators: options.classes.experimentalDecorators,
+      emitDecoratorMetadata: options.classes.emitDecoratorMetadata,
+      useDefineForClassFields: options.classes.useDefineForClassFields,
       jsx: JSX_EMIT[options.jsx],
       alwaysStrict: false,
       ignoreDeprecations: '6.0',

@@ -30,6 +30,8 @@ export type { JsxEmit, ModuleFormat } from './emit-javascript';
 export { bundlerSourceTypeOf, createSourceTypeResolver, defaultRuntime } from './source-type';
 export type { SourceTypeOf } from './source-type';
 export { createPackageTypeResolver } from './package-type';
+export { createClassEmitOptionsResolver, STANDARD_CLASSES } from './class-emit-options';
+export type { ClassEmitOptions, ClassEmitOptionsOf } from './class-emit-options';
 export type { PackageType, PackageTypeOf } from './package-type';
 export { findInvalidUtf8, sourceText } from './source-text';
 export type { InvalidUtf8, SourceText } from './source-text';

@@ -39,6 +39,7 @@
 import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/compiler';
 import { composeSourceMaps } from './compose-source-maps';
 import { emitJavaScript, type JsxEmit, type ModuleFormat } from './emit-javascript';
+import { STANDARD_CLASSES, type ClassEmitOptions } from './class-emit-options';
 import type { FileProblem } from './file-problem';
 import { identitySourceMap } from './identity-source-map';
 import type { RawSourceMap } from './source-map';
@@ -65,6 +66,8 @@ export interface LowerSourceOptions {
   readonly moduleFormat?: ModuleFormat;
   /** What happens to JSX; `preserve` (default) leaves it for the next tool. */
   readonly jsx?: JsxEmit;
+  /** How the project emits classes (its tsconfig.json, ./class-emit-options.ts); standard when not given. */
+  readonly classes?: ClassEmitOptions;
   /** Also print the IR of every lowered function (`LoweredSource.ir`). */
   readonly dumpIR?: boolean;
   /** Every async function of the file is a coroutine (`transform`'s `coroutines`; docs/coroutines.md). */
@@ -112,7 +115,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   const ir = lowered.ir === undefined ? {} : { ir: lowered.ir };
   if (!secondStep) return { code: lowered.code, map: coroMap, problems, ...ir };
 
-  const emitted = emitJavaScript(lowered.code, filename, { sourceMap: options.sourceMap, moduleFormat, jsx });
+  const emitted = emitJavaScript(lowered.code, filename, { sourceMap: options.sourceMap, moduleFormat, jsx, classes: options.classes ?? STANDARD_CLASSES });
   for (const diagnostic of emitted.diagnostics) {
     problems.push({
       kind: 'typescript',

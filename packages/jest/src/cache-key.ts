@@ -4,7 +4,7 @@
  *
  * Example:
  *   cacheKey({ sourceText, sourcePath: '/p/src/a.ts', config: { runtime: 'require' }, sourceType: 'script',
- *              supportsStaticESM: false, instrument: false, configString })
+ *              classes: STANDARD_CLASSES, supportsStaticESM: false, instrument: false, configString })
  *   // → 'f3a1…' (hex SHA-256)
  *
  * Implementation:
@@ -12,7 +12,8 @@
  *   language, the path names the map's source), on the transformer config,
  *   on whether Jest runs ES modules (CommonJS or not), on module-or-script
  *   (which a package.json elsewhere decides, so it is part of the key rather
- *   than left to the text), and on the tools: coro's compiler, the host
+ *   than left to the text), on the decorators and class fields a tsconfig.json
+ *   asks for (the same), and on the tools: coro's compiler, the host
  *   layer's lowering, this package and TypeScript, by version. Jest's own
  *   config string and the instrument flag are included as babel-jest
  *   includes them. Versions do not change while coro itself is being developed: run
@@ -26,7 +27,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loweringVersions, type SourceType } from '@coro/host';
+import { loweringVersions, type ClassEmitOptions, type SourceType } from '@coro/host';
 import type { TransformerConfig } from './transformer-config';
 
 export interface CacheKeyInput {
@@ -34,6 +35,8 @@ export interface CacheKeyInput {
   readonly sourcePath: string;
   readonly config: TransformerConfig;
   readonly sourceType: SourceType;
+  /** What the nearest tsconfig.json says of decorators and class fields. */
+  readonly classes: ClassEmitOptions;
   readonly supportsStaticESM: boolean;
   readonly instrument: boolean;
   readonly configString: string;
@@ -45,7 +48,7 @@ export function cacheKey(input: CacheKeyInput): string {
   return createHash('sha256')
     .update(TOOL_VERSIONS)
     .update('\0')
-    .update(JSON.stringify([input.sourcePath, input.config, input.sourceType, input.supportsStaticESM, input.instrument]))
+    .update(JSON.stringify([input.sourcePath, input.config, input.sourceType, input.classes, input.supportsStaticESM, input.instrument]))
     .update('\0')
     .update(input.configString)
     .update('\0')

@@ -33,7 +33,7 @@
 
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { coroutinePathFilter, createSourceTypeResolver, lowerSource, sourceText, type RawSourceMap } from '@coro/host';
+import { coroutinePathFilter, createClassEmitOptionsResolver, createSourceTypeResolver, lowerSource, sourceText, type RawSourceMap } from '@coro/host';
 import { cacheKey } from './cache-key';
 import { CoroTransformError } from './transform-error';
 import { readTransformerConfig, type TransformerConfig } from './transformer-config';
@@ -55,6 +55,7 @@ export interface CoroJestTransformer {
 export function createTransformer(transformerConfig?: unknown): CoroJestTransformer {
   const config: TransformerConfig = readTransformerConfig(transformerConfig);
   const sourceTypeOf = createSourceTypeResolver();
+  const classEmitOptionsOf = createClassEmitOptionsResolver();
   const coroutineFilters = new Map<string, (file: string) => boolean>();
   const isCoroutineFile = (file: string, rootDir: string): boolean => {
     let filter = coroutineFilters.get(rootDir);
@@ -78,6 +79,7 @@ export function createTransformer(transformerConfig?: unknown): CoroJestTransfor
         jsx: config.jsx ?? 'react',
         coroutines: isCoroutineFile(sourcePath, options.config.rootDir),
         evalAndWith: config.evalAndWith,
+        classes: classEmitOptionsOf(sourcePath),
       });
       if (result.code === undefined) throw new CoroTransformError(shownPath, result.problems);
       return { code: result.code, map: result.map ?? null };
@@ -89,6 +91,7 @@ export function createTransformer(transformerConfig?: unknown): CoroJestTransfor
         sourcePath,
         config,
         sourceType: sourceTypeOf(sourcePath, text),
+        classes: classEmitOptionsOf(sourcePath),
         supportsStaticESM: options.supportsStaticESM,
         instrument: options.instrument,
         configString: options.configString,
