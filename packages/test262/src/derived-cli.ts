@@ -12,8 +12,8 @@
  *
  * ## Implementation
  *
- * Prints each mismatch as it is found at the end (path, mode, how often
- * reads were wrapped, the lowered outcome), then the counts. `--out DIR`
+ * Prints each mismatch as it is found (path, mode, how often reads were
+ * wrapped, the lowered outcome), then the counts. `--out DIR`
  * writes each mismatching derived test there, to run again or reduce.
  * Exit status: 0 when nothing mismatched, 1 otherwise, 2 for a usage error.
  * Progress goes to stderr every few seconds. Run with
@@ -60,15 +60,18 @@ async function main(command: ReturnType<typeof parseCommandLine>): Promise<numbe
   // As in the conformance run's workers: unhandled rejections are not judged; a host callback's throw fails its run.
   process.on('unhandledRejection', () => {});
   process.on('uncaughtException', recordUncaught);
-  const report = await runDerived(openSuite(), { ...command.options, onProgress: progressOnStderr('tests') });
-  for (const mismatch of report.mismatches) {
-    const outcome = mismatch.outcome.status === 'fail' ? `${mismatch.outcome.failure.stage}: ${mismatch.outcome.failure.message}` : mismatch.outcome.status;
-    process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} every ${mismatch.every}: ${outcome}\n`);
-    if (command.out !== undefined) {
-      fs.mkdirSync(command.out, { recursive: true });
-      fs.writeFileSync(path.join(command.out, `${mismatch.path.replace(/\//g, '__')}.${mismatch.every}.js`), mismatch.source);
-    }
-  }
+  const report = await runDerived(openSuite(), {
+    ...command.options,
+    onProgress: progressOnStderr('tests'),
+    onMismatch: (mismatch) => {
+      const outcome = mismatch.outcome.status === 'fail' ? `${mismatch.outcome.failure.stage}: ${mismatch.outcome.failure.message}` : mismatch.outcome.status;
+      process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} every ${mismatch.every}: ${outcome}\n`);
+      if (command.out !== undefined) {
+        fs.mkdirSync(command.out, { recursive: true });
+        fs.writeFileSync(path.join(command.out, `${mismatch.path.replace(/\//g, '__')}.${mismatch.every}.js`), mismatch.source);
+      }
+    },
+  });
   process.stdout.write(
     `${report.tests} tests, ${report.derived} derived (${command.options.kind}), ${report.nativePasses} pass natively: ` +
       `${report.mismatches.length} mismatches, ${report.documentedRefusals} documented refusals\n`,

@@ -42,6 +42,8 @@ export interface DerivedOptions {
   /** Every `count`-th test from the `index`-th. */
   readonly slice?: { readonly index: number; readonly count: number };
   readonly onProgress?: (done: number, total: number) => void;
+  /** Told of each mismatch as it is found (a long run's report comes at its end). */
+  readonly onMismatch?: (mismatch: DerivedMismatch) => void;
 }
 
 export interface DerivedMismatch {
@@ -90,7 +92,11 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
       const outcome = await runTest(derivedTest, mode, lowered, harness);
       if (outcome.status === 'pass') continue;
       if (isDocumentedRefusal(outcome)) documentedRefusals++;
-      else mismatches.push({ path: relativePath, mode, every, outcome, source: derivedTest.source });
+      else {
+        const mismatch = { path: relativePath, mode, every, outcome, source: derivedTest.source };
+        mismatches.push(mismatch);
+        options.onMismatch?.(mismatch);
+      }
     }
   }
   options.onProgress?.(paths.length, paths.length);
