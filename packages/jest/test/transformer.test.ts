@@ -3,8 +3,8 @@
  * TypeScript and JavaScript tests run on lowered generators (checked from
  * inside the test), errors in the code under test land at their .ts lines,
  * a file coro cannot lower fails its test file with the diagnostic and a
- * code frame, a wrong transformer option is named, and Jest's ES module mode
- * keeps modules as modules.
+ * code frame, decorators follow the tsconfig.json, a wrong transformer option
+ * is named, and Jest's ES module mode keeps modules as modules.
  */
 
 import { badInputs, type BadInput } from '@coro/testkit';
@@ -190,6 +190,33 @@ test('JSX is compiled (classic React.createElement by default; react-jsx on requ
 
   expect(classic.output).toMatch(/Tests: +1 passed, 1 total/);
   expect(automatic.output).toMatch(/Tests: +1 passed, 1 total/);
+});
+
+test("decorators and class fields as the project's tsconfig.json asks: legacy decorators with their metadata", () => {
+  project = makeProject({
+    'jest.config.js': jestConfig({ runtime: 'require' }),
+    'tsconfig.json': '{ "compilerOptions": { "target": "ES2021", "experimentalDecorators": true, "emitDecoratorMetadata": true } }\n',
+    'service.test.ts': [
+      'const seen: string[] = [];',
+      "(Reflect as any).metadata = (key: string, value: any) => () => { seen.push(key + ' ' + (Array.isArray(value) ? value.map((t) => t.name).join(',') : value.name)); };",
+      'function Injectable(): ClassDecorator { return () => {}; }',
+      'class Repository { async find(id: number) { await null; return id * 2; } }',
+      'class Named { set name(value: string) { seen.push(`setter ${value}`); } }',
+      '@Injectable()',
+      'class Service extends Named {',
+      "  name = 'service';",
+      '  constructor(readonly repository: Repository) { super(); }',
+      '  async twice(id: number) { return this.repository.find(id); }',
+      '}',
+      "test('a legacy-decorated service with an async method', async () => {",
+      '  expect(await new Service(new Repository()).twice(4)).toBe(8);',
+      "  expect(seen).toEqual(['design:paramtypes Repository', 'setter service']);",
+      '  expect(Repository.prototype.find.toString()).not.toMatch(/await/);',
+      '});',
+      '',
+    ].join('\n'),
+  });
+  expect(runJest(project).output).toMatch(/Tests: +1 passed, 1 total/);
 });
 
 test('a wrong transformer option is named before any test runs', () => {
