@@ -403,9 +403,9 @@ function finishOutput(
   // The parser that read the input reads the output (in the input's language), the inline runtime's body once per text.
   const syntaxError = firstSyntaxError(output, filename, scriptKindOf(filename), inlineRuntime && verbatimIn(output, inlineRuntime, withLineEndings));
   if (syntaxError) {
-    const at = syntaxError;
-    const message = `internal error: the lowered code does not parse (at ${at.line + 1}:${at.character + 1} of the output: ${at.message}); please report it with this input`;
-    report.at(originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
+    const { line, character } = syntaxError;
+    const message = `internal error: the lowered code does not parse (at ${line + 1}:${character + 1} of the output: ${syntaxError.message}); please report it with this input`;
+    report.at(originalOffset(resolved.mappings, line, character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
     return undefined;
   }
   const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings, names: resolved.names }) as unknown as SourceMap);
