@@ -40,6 +40,7 @@ import type { FileContext } from './lowered-function';
 import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
 import { isFunctionLike } from './scope';
+import { firstSyntaxError, PARSE_OPTIONS, type VerbatimBlock } from './output-parse';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
 import { suspendKindOf } from './suspend-kind';
 import { isDeclaredName } from './declared-names';
@@ -189,8 +190,8 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const s = new MagicString(code);
   spliceLowered(roots, file, s, report);
   if (report.hasErrors || !checkRuntimeMode(file, runtime, sourceType, report)) return report.failed();
-  writePreamble(file, runtime, declared, s);
-  const output = finishOutput(code, s, options, report);
+  const preamble = writePreamble(file, runtime, declared, s);
+  const output = finishOutput(code, s, options, report, runtime === 'inline' ? preamble : undefined);
   if (!output) return report.failed();
   return { ...output, diagnostics: report.diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
 }
@@ -224,14 +225,6 @@ function parse(code: string, filename: string, sourceType: 'module' | 'script'):
   const options = { ...PARSE_OPTIONS, ...(sourceType === 'module' && { setExternalModuleIndicator: markAsModule }) };
   return ts.createSourceFile(filename, code, options, true, scriptKindOf(filename));
 }
-
-/**
- * No JSDoc comment is parsed: no pass reads one, and the parser keeps what
- * it finds in them out of `parseDiagnostics` (it truncates them back), so
- * the syntax errors are the same; by default it parses every doc comment of
- * a JavaScript file (and the output's, as long again) as types.
- */
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 function checkOptions(options: TransformOptions, runtime: RuntimeMode, report: Report): boolean {
   if (runtime !== 'import' && runtime !== 'require' && runtime !== 'inline') {
@@ -369,16 +362,21 @@ function checkRuntimeMode(file: FileContext, runtime: RuntimeMode, sourceType: '
   return true;
 }
 
-/** The runtime bindings and the file-wide helpers, after the directive prologue, on its last line when a comment ends that line. */
-function writePreamble(file: FileContext, runtime: RuntimeMode, declared: ReadonlySet<string>, s: MagicString): void {
+/**
+ * The runtime bindings and the file-wide helpers, after the directive prologue, on its last line when a comment ends that line.
+ * Returns the runtime's text and the input offset it is written at (after a `;` ending the last directive there).
+ */
+function writePreamble(file: FileContext, runtime: RuntimeMode, declared: ReadonlySet<string>, s: MagicString): VerbatimBlock {
   const sourceFile = file.sourceFile;
   const preambleAt = preambleOffset(sourceFile);
+  const runtimeText = runtimePreamble(runtime, file.runtime.binding, file.runtime.exports, [...declared].sort());
   if (file.fileHelpers.length) s.prependLeft(preambleAt, file.fileHelpers.join('\n') + '\n');
   if (file.coroutineRuntime.isUsed && runtime !== 'inline') s.prependLeft(preambleAt, coroutinePreamble(runtime, file.coroutineRuntime.binding) + '\n');
-  s.prependLeft(preambleAt, runtimePreamble(runtime, file.runtime.binding, file.runtime.exports, [...declared].sort()) + '\n');
+  s.prependLeft(preambleAt, runtimeText + '\n');
   const directives = directiveCount(sourceFile.statements);
   const lastDirective = directives > 0 ? sourceFile.statements[directives - 1] : undefined;
   if (lastDirective && endsByInsertedSemicolon(lastDirective, sourceFile)) s.prependLeft(lastDirective.end, ';');
+  return { start: preambleAt, text: runtimeText };
 }
 
 /**
@@ -386,25 +384,43 @@ function writePreamble(file: FileContext, runtime: RuntimeMode, declared: Readon
  * is known to parse: a lowering coro got wrong is a diagnostic, never code
  * the engine refuses to load.
  */
-function finishOutput(code: string, s: MagicString, options: TransformOptions, report: Report): { code: string; map: SourceMap | null } | undefined {
+function finishOutput(
+  code: string,
+  s: MagicString,
+  options: TransformOptions,
+  report: Report,
+  inlineRuntime: VerbatimBlock | undefined,
+): { code: string; map: SourceMap | null } | undefined {
   const { sourceFile, filename } = report;
   const outputFile = filename.replace(/\.[^./\\]+$/, '') + '.js';
   const decoded = s.generateDecodedMap({ source: filename, file: outputFile, includeContent: true, hires: true });
   const lineAndColumnOf = (offset: number) => sourceFile.getLineAndCharacterOfPosition(offset);
   const resolved = resolvePositionMarks(s.toString(), decoded.mappings as SourceMapSegment[][], decoded.names, code, lineAndColumnOf);
   // The input's own lines end in CR LF already; coro's end in LF alone.
-  const output = usesOnlyCrlf(code) ? resolved.code.split('\r\n').join('\n').split('\n').join('\r\n') : resolved.code;
-  // The parser that read the input reads the output (in the input's language): about the cost of that first parse.
-  const reparsed = ts.createSourceFile(filename, output, PARSE_OPTIONS, false, scriptKindOf(filename));
-  const syntaxError = ((reparsed as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])[0];
+  const crlf = usesOnlyCrlf(code);
+  const withLineEndings = (text: string) => (crlf ? text.split('\r\n').join('\n').split('\n').join('\r\n') : text);
+  const output = withLineEndings(resolved.code);
+  // The parser that read the input reads the output (in the input's language), the inline runtime's body once per text.
+  const syntaxError = firstSyntaxError(output, filename, scriptKindOf(filename), inlineRuntime && verbatimIn(output, inlineRuntime, withLineEndings));
   if (syntaxError) {
-    const at = reparsed.getLineAndCharacterOfPosition(syntaxError.start);
-    const message = `internal error: the lowered code does not parse (at ${at.line + 1}:${at.character + 1} of the output: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')}); please report it with this input`;
-    report.at(originalOffset(resolved.mappings, at.line, at.character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
+    const { line, character } = syntaxError;
+    const message = `internal error: the lowered code does not parse (at ${line + 1}:${character + 1} of the output: ${syntaxError.message}); please report it with this input`;
+    report.at(originalOffset(resolved.mappings, line, character, sourceFile), 0, message, DiagnosticCode.InvalidOutput);
     return undefined;
   }
   const map = options.sourceMap === false ? null : (new SourceMapOf({ ...decoded, mappings: resolved.mappings, names: resolved.names }) as unknown as SourceMap);
   return { code: output, map };
+}
+
+/**
+ * Where the output holds the runtime written at `written.start` of the input:
+ * there, or just after the `;` that ends the last directive, since the text
+ * before it is the input's own.
+ */
+function verbatimIn(output: string, written: VerbatimBlock, withLineEndings: (text: string) => string): VerbatimBlock | undefined {
+  const text = withLineEndings(written.text);
+  const start = [written.start, written.start + 1].find((at) => output.startsWith(text, at));
+  return start === undefined ? undefined : { start, text };
 }
 
 /**

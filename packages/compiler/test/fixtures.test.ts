@@ -86,6 +86,16 @@ const fixtures = discoverFixtures();
 
 describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (_id, fixture) => {
   const input = fs.readFileSync(fixture.inputPath, 'utf8');
+  // Each lowering is made once and read by every test that checks it (a failed one is tried again by the next test).
+  const lowerings = new Map<RuntimeMode, TransformResult>();
+  const lowering = (runtime: RuntimeMode): TransformResult => {
+    let result = lowerings.get(runtime);
+    if (result === undefined) {
+      result = lower(input, fixture, runtime);
+      lowerings.set(runtime, result);
+    }
+    return result;
+  };
 
   if (fixture.options.expectDiagnostics) {
     test('reports the diagnostics of diagnostics.json and produces no code', () => {
@@ -108,7 +118,7 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
   }
 
   test('lowers to the golden output.js', () => {
-    const result = lower(input, fixture, 'require');
+    const result = lowering('require');
     expect(formatDiagnostics(result.diagnostics)).toBe('');
     if (typeof result.code !== 'string' || result.code === '') {
       throw new Error(`${fixture.id}: transform produced no code`);
@@ -121,7 +131,7 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
 
   if (fixture.options.transform.dumpIR) {
     test('prints the golden IR (ir.txt)', () => {
-      const result = lower(input, fixture, 'require');
+      const result = lowering('require');
       if (typeof result.ir !== 'string' || result.ir === '') throw new Error(`${fixture.id}: transform printed no IR`);
       expect(result.ir).toBe(readOrUpdateGolden(fixture, 'ir.txt', result.ir));
     });
@@ -131,7 +141,7 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
 
   test('the require and inline lowerings parse, as the input language and as JavaScript', () => {
     for (const runtime of coroutineSuite ? (['require'] as const) : (['require', 'inline'] as const)) {
-      const result = lower(input, fixture, runtime);
+      const result = lowering(runtime);
       if (typeof result.code !== 'string' || result.code === '') throw new Error(`${fixture.id}: ${runtime} transform produced no code`);
       expect(syntaxErrors(result.code, fixture, runtime)).toEqual([]);
     }
@@ -178,7 +188,7 @@ describe.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (
   });
 
   traceTest(`the runtime: 'inline' lowering prints ${expected}${gap}`, () => {
-    const result = lower(input, fixture, 'inline');
+    const result = lowering('inline');
     expect(formatDiagnostics(result.diagnostics)).toBe('');
     if (typeof result.code !== 'string') throw new Error(`${fixture.id}: inline transform produced no code`);
     const lowered = run(fixture, result.code, 'inline');
@@ -224,7 +234,20 @@ function run(fixture: Fixture, code: string, variant: 'input' | 'output' | 'inli
   return execute(runnable, { filename, timeoutMs: fixture.options.timeoutMs });
 }
 
+/** By file name, decorator flavour and code: the syntax test and a run of the same lowering strip it once. */
+const strippedTypes = new Map<string, string>();
+
 function stripTypes(code: string, fileName: string, decorators?: 'standard' | 'legacy'): string {
+  const key = `${fileName}\0${decorators ?? ''}\0${code}`;
+  let stripped = strippedTypes.get(key);
+  if (stripped === undefined) {
+    stripped = transpileForNode(code, fileName, decorators);
+    strippedTypes.set(key, stripped);
+  }
+  return stripped;
+}
+
+function transpileForNode(code: string, fileName: string, decorators?: 'standard' | 'legacy'): string {
   const output = ts.transpileModule(code, {
     fileName,
     reportDiagnostics: true,

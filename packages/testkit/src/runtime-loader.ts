@@ -20,8 +20,9 @@
  * - `'host'`: the host's own `require('@coro/runtime')` module object is handed
  *   over, objects and all. Cheaper, but intrinsics then come from two realms.
  *
- * Compiled `vm.Script`s are cached per file, so a new context only pays for
- * running the runtime's top level, not for parsing it.
+ * Compiled `vm.Script`s are cached per file, and relative specifiers per
+ * directory, so a new context only pays for running the runtime's top level,
+ * not for parsing it or looking for its files.
  *
  * ## References
  *
@@ -107,10 +108,19 @@ function loadInContext(filename: string, context: vm.Context, modules: Map<strin
   return sandboxModule.exports;
 }
 
+/** By directory and specifier: what every context's loader resolved before. */
+const resolvedFiles = new Map<string, string>();
+
 function resolveRelative(directory: string, specifier: string): string {
+  const key = `${directory}\0${specifier}`;
+  const known = resolvedFiles.get(key);
+  if (known !== undefined) return known;
   const base = path.resolve(directory, specifier);
   for (const candidate of [base, `${base}.js`, path.join(base, 'index.js')]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+      resolvedFiles.set(key, candidate);
+      return candidate;
+    }
   }
   throw new Error(`@coro/testkit: cannot resolve '${specifier}' from ${directory}`);
 }
