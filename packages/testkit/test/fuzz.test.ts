@@ -461,6 +461,13 @@ describe('the sandbox worker', () => {
     expect(result.failure).toMatchObject({ kind: 'trace-mismatch', mode: 'inline' });
   });
 
+  test('a function turned into a string shows no source text, which lowering changes (seed 1146787422 with --async-share 1)', () => {
+    const source = `${PRELUDE}async function f0() {\n  let a = 0;\n  const o = { a() { return a; } };\n  a = o.a;\n  a += 0;\n  log('text', a);\n}\nsettle('c0', f0());\n`;
+    const result = runDifferential(source, { modes: ['inline'] });
+    expect(result.native.trace).toEqual(['text "function0"', 'c0 -> undefined']);
+    expect(result.failure).toBeNull();
+  });
+
   test('an unhandled rejection makes a program unsound natively, and a lowering that leaks one fails', () => {
     expect(checkNative(`Promise.reject(new Error('x'));`).problem).toMatch(/unhandled/);
     const source = `function handled(p) { p.then(undefined, function () {}); return p; }\nhandled(Promise.reject(new Error('leak')));\nconsole.log('end');\n`;
