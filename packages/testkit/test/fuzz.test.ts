@@ -221,6 +221,18 @@ describe('the program generator', () => {
     expect(lines / 1000).toBeGreaterThan(5);
   });
 
+  test('never adds a string to itself, which doubles it each time round a loop until the engine throws a RangeError (seed 234227613)', () => {
+    const doubling = (node: unknown): boolean => {
+      if (Array.isArray(node)) return node.some(doubling);
+      if (node === null || typeof node !== 'object') return false;
+      const record = node as { kind?: unknown; op?: unknown; name?: unknown; value?: { kind?: unknown; name?: unknown } };
+      if (record.kind === 'assign' && record.op === '+=' && record.value?.kind === 'var' && record.value.name === record.name) return true;
+      return Object.values(node).some(doubling);
+    };
+    expect([...seedRange(1, 2000)].filter((seed) => doubling(generateProgram(seed)))).toEqual([]);
+    expect(checkNative(printProgram(generateProgram(234227613))).problem).toBeNull();
+  });
+
   test('prints some programs without semicolons, which run as they do with them', () => {
     const seeds = [...seedRange(1, 400)];
     const semicolonFree = seeds.filter((seed) => !generateProgram(seed).semicolons);

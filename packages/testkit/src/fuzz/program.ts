@@ -1000,7 +1000,11 @@ class ProgramGenerator {
 
   private assignment(place: Place, suspends: boolean, depth = 0): Expr {
     const op = this.rng.pick<AssignOperator>(['=', '=', '+=', '+=', '-=', '*=', '??=', '||=']);
-    return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.namedValue(place, depth + 1, suspends) };
+    const name = this.rng.pick(this.assignable(place));
+    const value = this.namedValue(place, depth + 1, suspends);
+    // `s += s` in a loop doubles a string each time round, until the engine refuses its length (a RangeError).
+    const doubles = op === '+=' && value.kind === 'var' && value.name === name;
+    return { kind: 'assign', op: doubles ? '=' : op, name, value };
   }
 
   /**
