@@ -32,6 +32,9 @@
  * text is then `function`, since a lowered function's, and that of one
  * nested in it that reads its bindings, is the machine's (a known gap, see
  * the README and fixture source-text-of-nested-functions).
+ * `SuperBase`, which a method holder extends when its methods call
+ * `super.m(…)` or `super[toKey(1)](…)`, answers (as instance and as static
+ * method) the `k` of the `this` it was called with, and its arguments.
  * `box.m` returns whether it was called with `box` as `this`, and its
  * arguments; `nothing` is what an optional chain short-circuits on.
  * A helper that makes a rejected promise always hands it on (to its caller,
@@ -95,6 +98,10 @@ function callFns(tag) {
 }
 function identity(v) { return v; }
 var nothing = null;
+class SuperBase {}
+SuperBase.m = SuperBase[1] = SuperBase.prototype.m = SuperBase.prototype[1] = function () {
+  return pair(this.k, Array.prototype.slice.call(arguments));
+};
 var box = { m: function () { return pair(this === box, Array.prototype.slice.call(arguments)); } };
 function later(v, n) {
   var p = Promise.resolve(v);

@@ -41,7 +41,8 @@
  * function so programs stay at tens of lines. A seed first decides (on a
  * random stream of its own) whether the program is async: an async program
  * mixes the three flavors, its last function always async, some functions
- * methods of an object or a class (static, private), with `this` in them;
+ * methods of an object or a class (static, private), with `this` in them
+ * and `super` calls (their holder then extends the prelude's `SuperBase`);
  * consecutive methods may share their object or class; its object literals
  * mix shorthand properties, computed keys, spreads, methods and accessors
  * around suspension points; async code also awaits in loop heads, and jumps
@@ -846,6 +847,7 @@ class ProgramGenerator {
       thisKey: this.thisBound ? 0.4 : 0,
       // Last, and only in async programs: a sync seed draws what it drew before.
       optionalCall: this.asyncProgram ? 0.15 : 0,
+      superCall: this.thisBound ? 0.25 : 0,
     });
     switch (kind) {
       case 'leaf':
@@ -904,6 +906,12 @@ class ProgramGenerator {
         const count = this.rng.int(1, 2);
         for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
         return { kind: 'optionalCall', receiver, parenthesized: this.rng.chance(0.4), args };
+      }
+      case 'superCall': {
+        const args: Expr[] = [];
+        const count = this.rng.int(0, 2);
+        for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
+        return { kind: 'superCall', computed: this.rng.chance(0.4), args };
       }
     }
   }

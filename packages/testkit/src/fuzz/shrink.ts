@@ -48,7 +48,7 @@ const STATEMENT_LIST_KEYS = new Set(['body', 'then', 'else', 'block', 'finalizer
 const EXPRESSION_KINDS = new Set<Expr['kind']>([
   'num', 'str', 'undefined', 'var', 'argumentsLength', 'binary', 'logical', 'cond', 'assign',
   'yield', 'yieldStar', 'await', 'pair', 'array', 'object', 'template', 'genCall', 'newError', 'describe',
-  'sequence', 'spread', 'promise', 'combine', 'handled', 'thisKey', 'anonymousFunction', 'optionalCall',
+  'sequence', 'spread', 'promise', 'combine', 'handled', 'thisKey', 'anonymousFunction', 'optionalCall', 'superCall',
 ]);
 /** Slots that must stay iterable: a for-of head, the operand of `yield*` or of a spread. */
 const ITERABLE_SLOTS = new Set(['iterable', 'source']);

@@ -343,6 +343,10 @@ class WellFormedCheck {
       case 'thisKey':
         if (!this.context.thisBound) this.problem('this.k outside a method');
         return;
+      case 'superCall':
+        if (!this.context.thisBound) this.problem('super outside a method');
+        expr.args.forEach((arg) => this.listItem(arg, scope));
+        return;
       default:
         for (const child of subExpressions(expr)) this.expr(child, scope);
     }
