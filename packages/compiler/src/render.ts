@@ -36,7 +36,7 @@ import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from './named-evaluation';
 import { suspendKindOf } from './suspend-kind';
-import { superUpdateTarget } from './super-update';
+import { superDeleteTarget, superUpdateTarget } from './super-update';
 import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
 import { UnsupportedError } from './diagnostics';
 import { ownsLexicalValues } from './lexical-owner';
@@ -71,6 +71,8 @@ export interface RenderHooks {
   newTargetValue(inClosure?: boolean): Code;
   /** `super.x` / `super[x]` reads, calls and writes inside a method. */
   superProperty?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
+  /** `delete super.x` and `delete super[k]` inside a method, which throw (super-update.ts). */
+  superDelete?(node: ts.SuperProperty | ts.SuperElementAccessExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** `super.x += v`, `super[k]++` and the like inside a method (super-update.ts). */
   superUpdate?(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render: (n: ts.Node) => Code): Code | undefined;
   /** What goes around a class: the per-evaluation helpers of methods whose steps it makes (see BuildContext). */
@@ -398,6 +400,15 @@ function collectEdits(
   if (ts.isMetaProperty(node) && node.keywordToken === SyntaxKind.NewKeyword) {
     if (!ownThis) replace(node, hooks.newTargetValue(inNestedFunction));
     return;
+  }
+
+  const deleted = !ownThis && hooks.superDelete ? superDeleteTarget(node) : undefined;
+  if (deleted) {
+    const code = hooks.superDelete!(deleted, render);
+    if (code) {
+      replace(node, code);
+      return;
+    }
   }
 
   if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {

@@ -1,6 +1,7 @@
 /**
- * Compound assignments, updates and destructuring writes of a `super`
- * property in code a machine renders as written (no suspension point in it).
+ * Compound assignments, updates, destructuring writes and deletes of a
+ * `super` property in code a machine renders as written (no suspension point
+ * in it; a delete also where one is).
  *
  * ## Example
  * ```js
@@ -16,6 +17,8 @@
  * ```
  * A destructuring target (`[super.a] = list`) becomes a setter of an object
  * made with the key: `[(($key) => ({ set v($value) { $super($key, $value, true); } }))("a").v] = list`.
+ * A delete throws the engine's ReferenceError once a computed key is
+ * evaluated: `delete super[k]` becomes `(k, $coro.throwSuperPropertyDelete())`.
  *
  * ## Implementation
  * The order is the specification's: the key, the read, the right operand
@@ -30,12 +33,14 @@
  * ECMAScript 2025, 13.15.2 AssignmentExpression evaluation (compound and
  * logical assignment); 13.15.5.5 IteratorDestructuringAssignmentEvaluation
  * (a target's reference is evaluated before its value is taken); 13.4
- * Update Expressions; 13.3.7 The super Keyword.
+ * Update Expressions; 13.3.7 The super Keyword; 13.5.1.2 The delete
+ * Operator (a super reference throws; the key is evaluated, not converted).
  */
 import ts from 'typescript';
 import type { Code, Part } from './ir';
 import { SyntaxKind } from './syntax-kind';
 import { expressionWriteOf } from './early-errors/assignment-targets';
+import { skipParenthesesAndTypes } from './named-evaluation';
 
 /**
  * A super property as the target of a destructuring assignment or a
@@ -57,6 +62,21 @@ export function superUpdateTarget(node: ts.Node): ts.SuperProperty | ts.SuperEle
     return target as ts.SuperProperty | ts.SuperElementAccessExpression;
   }
   return undefined;
+}
+
+/** The super property a `delete` names, through parentheses and type wrappers, if it names one. */
+export function superDeleteTarget(node: ts.Node): ts.SuperProperty | ts.SuperElementAccessExpression | undefined {
+  if (!ts.isDeleteExpression(node)) return undefined;
+  const target = skipParenthesesAndTypes(node.expression);
+  if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && target.expression.kind === SyntaxKind.SuperKeyword) {
+    return target as ts.SuperProperty | ts.SuperElementAccessExpression;
+  }
+  return undefined;
+}
+
+/** The code of a delete of a super property: the computed key's code (none for `super.x`), then `thrower()`. */
+export function superDeleteCode(key: Code | undefined, thrower: string): Code {
+  return key ? ['(', ...key, ', ', thrower, '())'] : [thrower, '()'];
 }
 
 /**

@@ -48,6 +48,7 @@ import { callPosition } from './call-position';
 import { isAnonymousFunctionDefinition, isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 import { jsxParts, type JsxNode, type JsxPart } from './jsx';
+import { superDeleteCode, superDeleteTarget } from '../super-update';
 
 interface Piece {
   readonly suspends: boolean;
@@ -482,9 +483,17 @@ export class Normalizer implements ExpressionLowering {
     return [result];
   }
 
-  /** `delete a?.b[k]` is true, deleting nothing, when the chain short-circuits. */
+  /**
+   * `delete a?.b[k]` is true, deleting nothing, when the chain short-circuits;
+   * `delete super[k]` throws once `k` is evaluated (super-update.ts).
+   */
   private deleteExpression(node: ts.DeleteExpression): Code {
     const b = this.b;
+    const superTarget = superDeleteTarget(node);
+    if (superTarget) {
+      const key = ts.isPropertyAccessExpression(superTarget) ? undefined : this.expression(superTarget.argumentExpression);
+      return superDeleteCode(key, b.context.names.runtime.ref('throwSuperPropertyDelete'));
+    }
     const operand = skipOuterExpression(node.expression);
     const chained = (ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && isOptionalChainPart(operand);
     if (!chained || endsChainAbove(node.expression)) return ['delete ', ...this.reference(node.expression).read()];

@@ -27,7 +27,7 @@ import { nameToKeep, renderNode, type RenderHooks } from '../render';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText, skipParenthesesAndTypes } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 import { Completions } from './completions';
-import { superTargetCode, superUpdateCode, superUpdateTarget } from '../super-update';
+import { superDeleteCode, superTargetCode, superUpdateCode, superUpdateTarget } from '../super-update';
 import { isDestructuringTarget } from '../early-errors/assignment-targets';
 
 export abstract class RenderingBuilder extends Completions {
@@ -85,6 +85,10 @@ export abstract class RenderingBuilder extends Completions {
         if (!accessor) return undefined;
         if (isDestructuringTarget(node)) return superTargetCode(accessor, superKey(node, render), this.context.freshName);
         return [accessor, '(', ...superKey(node, render), ')'];
+      },
+      superDelete: (node, render) => {
+        const key = ts.isPropertyAccessExpression(node) ? undefined : render(node.argumentExpression);
+        return superDeleteCode(key, this.context.names.runtime.ref('throwSuperPropertyDelete'));
       },
       superUpdate: (node, render) => {
         const accessor = this.context.superAccessor();
