@@ -402,6 +402,14 @@ function collectEdits(
     return;
   }
 
+  if (ts.isDeleteExpression(node)) {
+    const code = deleteOfRewrittenOperand(node, hooks, ownThis, inNestedFunction);
+    if (code) {
+      replace(node, code);
+      return;
+    }
+  }
+
   const deleted = !ownThis && hooks.superDelete ? superDeleteTarget(node) : undefined;
   if (deleted) {
     const code = hooks.superDelete!(deleted, render);
@@ -615,6 +623,26 @@ function deadZoneWriteChecks(node: ts.Node, hooks: RenderHooks, edits: Edit[], s
 }
 
 /** Whether an identifier is called: `f()`, `(f)()`, `` f`…` ``. */
+/**
+ * `delete x`, `delete arguments`, `delete this` and `delete new.target` where
+ * the machine writes the operand otherwise (a frame field, an environment
+ * property, a checked read): natively `delete` of a binding of the function
+ * is `false` (a declarative binding cannot be deleted) and of a value that
+ * is no reference is `true`, and neither deletes anything; as rendered, it
+ * would delete the machine's own property instead.
+ */
+function deleteOfRewrittenOperand(node: ts.DeleteExpression, hooks: RenderHooks, ownThis: boolean, inNestedFunction: boolean): Code | undefined {
+  const operand = skipParenthesesAndTypes(node.expression);
+  if (ts.isIdentifier(operand)) {
+    const arguments_ = operand.text === 'arguments' && !ownThis && !hooks.declaredInside(operand);
+    return arguments_ || hooks.identifier(operand) !== undefined ? ['false'] : undefined;
+  }
+  if (ownThis) return undefined;
+  if (operand.kind === SyntaxKind.ThisKeyword) return ['(', ...hooks.thisValue(inNestedFunction), ', true)'];
+  if (ts.isMetaProperty(operand) && operand.keywordToken === SyntaxKind.NewKeyword) return ['(', ...hooks.newTargetValue(inNestedFunction), ', true)'];
+  return undefined;
+}
+
 function isCallee(node: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
