@@ -112,6 +112,7 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'super call in a class method': /^class C\d+ extends SuperBase \{[^]*?super(\.m|\[toKey\(1\)\])\(/m,
   'super call in an object method': /__proto__: SuperBase\.prototype,[^]*?super(\.m|\[toKey\(1\)\])\(/,
   'super call with an await in its arguments': /super(\.m|\[toKey\(1\)\])\([^;\n]*\bawait\b/,
+  'delete of a binding': /\bdelete [a-z]\w*/,
   'super call with a yield in its arguments': /super(\.m|\[toKey\(1\)\])\([^;\n]*\byield\b/,
   'await in a try block': /try \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
   'await in a catch block': /\} catch \((e|err)\) \{\n(\s+)(\S[^\n]*\n\2)*?[^\n]*\bawait\b/,

@@ -125,7 +125,12 @@ export type Expr =
    * the `this.k` it was called with and its arguments. The computed key
    * prints when ToPropertyKey converts it.
    */
-  | { kind: 'superCall'; computed: boolean; args: Expr[] };
+  | { kind: 'superCall'; computed: boolean; args: Expr[] }
+  /**
+   * `delete x` of a binding in scope: `false` in sloppy code, and the binding
+   * keeps its value (never drawn in a class body, where it is a SyntaxError).
+   */
+  | { kind: 'deleteBinding'; name: string };
 
 /**
  * An element of an object literal: `a: v`, `a` (shorthand: a binding in

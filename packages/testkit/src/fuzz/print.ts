@@ -124,6 +124,8 @@ function printBareExpr(expr: Expr): string {
       return 'this.k';
     case 'superCall':
       return `${expr.computed ? 'super[toKey(1)]' : 'super.m'}(${printList(expr.args)})`;
+    case 'deleteBinding':
+      return `delete ${expr.name}`;
     case 'anonymousFunction':
       // In parentheses, which NamedEvaluation looks through, so that it stands as any operand.
       return expr.form === 'arrow' ? '(() => 0)' : expr.form === 'function' ? '(function () { return 1; })' : '(class {})';

@@ -43,6 +43,7 @@
  * mixes the three flavors, its last function always async, some functions
  * methods of an object or a class (static, private), with `this` in them
  * and `super` calls (their holder then extends the prelude's `SuperBase`);
+ * sloppy code also deletes its bindings (`delete x`, false);
  * consecutive methods may share their object or class; its object literals
  * mix shorthand properties, computed keys, spreads, methods and accessors
  * around suspension points; async code also awaits in loop heads, and jumps
@@ -236,6 +237,8 @@ class ProgramGenerator {
   private argumentsBound = true;
   /** True in a method and the arrows inside it: `this` is its holder there. */
   private thisBound = false;
+  /** True in a class body's method and everything inside it: strict code, where `delete x` is a SyntaxError. */
+  private strict = false;
   /** Only async programs draw what the fuzzer did not know before them. */
   private asyncProgram = false;
 
@@ -285,6 +288,7 @@ class ProgramGenerator {
     this.flavor = flavor;
     this.argumentsBound = !arrow;
     this.thisBound = holder !== null;
+    this.strict = holder !== null && holder !== 'object';
     this.tagPrefix = decl.name;
     this.logCount = 0;
     this.budget = this.rng.int(3, this.options.maxStatements ?? 10);
@@ -848,6 +852,7 @@ class ProgramGenerator {
       // Last, and only in async programs: a sync seed draws what it drew before.
       optionalCall: this.asyncProgram ? 0.15 : 0,
       superCall: this.thisBound ? 0.25 : 0,
+      deleteBinding: this.asyncProgram && !this.strict && this.assignable(place).length > 0 ? 0.1 : 0,
     });
     switch (kind) {
       case 'leaf':
@@ -913,6 +918,8 @@ class ProgramGenerator {
         for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
         return { kind: 'superCall', computed: this.rng.chance(0.4), args };
       }
+      case 'deleteBinding':
+        return { kind: 'deleteBinding', name: this.rng.pick(this.assignable(place)) };
     }
   }
 
