@@ -455,7 +455,17 @@ function collectEdits(
     if (callee) {
       const args: Part[] = [];
       for (const arg of node.arguments) args.push(', ', ...render(arg));
-      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(), ...args, ')']);
+      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(inNestedFunction), ...args, ')']);
+      return;
+    }
+  }
+  if (ts.isTaggedTemplateExpression(node) && !ownThis && hooks.superProperty &&
+      (ts.isPropertyAccessExpression(node.tag) || ts.isElementAccessExpression(node.tag)) &&
+      node.tag.expression.kind === SyntaxKind.SuperKeyword) {
+    // super.tag`…` calls the tag with the suspend function's `this`; the template keeps its site.
+    const tag = hooks.superProperty(node.tag as ts.SuperProperty, render);
+    if (tag) {
+      replace(node, ['(', ...tag, ').bind(', ...hooks.thisValue(inNestedFunction), ')', ...render(node.template)]);
       return;
     }
   }
