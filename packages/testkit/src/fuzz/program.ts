@@ -1087,9 +1087,13 @@ class ProgramGenerator {
   /** What an object literal's method or getter returns: a function of its own never suspends, and its `this` is the literal. */
   private methodBody(place: Place, depth: number): Expr {
     const thisBound = this.thisBound;
+    const strict = this.strict;
     this.thisBound = false;
+    // Its function may stand in a class body (a loop's class or class declaration): strict code there.
+    this.strict = true;
     const value = this.expr(place, depth, false);
     this.thisBound = thisBound;
+    this.strict = strict;
     return value;
   }
 

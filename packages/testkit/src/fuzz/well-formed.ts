@@ -283,9 +283,10 @@ class WellFormedCheck {
       case 'blockDeclaration': {
         if (!targets.some((target) => target.kind === 'loop')) this.problem(`a ${stmt.kind} outside a loop`);
         if (containsSuspension(stmt.value)) this.problem(`a yield or await inside the function of a ${stmt.kind}`);
-        // A function of its own: `this` there is not a holder's, `arguments` its own.
+        // A function of its own: `this` there is not a holder's, `arguments` its own; in a class, strict code.
         const outer = this.context;
-        this.context = { ...outer, argumentsBound: true, thisBound: false };
+        const inClass = stmt.kind === 'loopMethod' ? stmt.holder === 'class' : stmt.form === 'class';
+        this.context = { ...outer, argumentsBound: true, thisBound: false, strict: outer.strict || inClass };
         this.expr(stmt.value, scope);
         this.context = outer;
         this.expr(stmt.suspension, scope);
