@@ -450,12 +450,14 @@ function collectEdits(
   if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
       (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
       node.expression.expression.kind === SyntaxKind.SuperKeyword) {
-    // super.m(args) calls m with the suspend function's `this`.
+    // super.m(args) calls m with the suspend function's `this`; super.m?.(args) short-circuits (the rest of
+    // its chain too, which goes on after `?.call(…)`) where m is nullish, before its arguments.
     const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
     if (callee) {
       const args: Part[] = [];
       for (const arg of node.arguments) args.push(', ', ...render(arg));
-      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(inNestedFunction), ...args, ')']);
+      const call = node.questionDotToken ? ')?.call(' : ').call(';
+      replace(node, ['(', ...callee, call, ...hooks.thisValue(inNestedFunction), ...args, ')']);
       return;
     }
   }
