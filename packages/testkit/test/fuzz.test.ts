@@ -113,6 +113,8 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'super call in an object method': /__proto__: SuperBase\.prototype,[^]*?super(\.m|\[toKey\(1\)\])\(/,
   'super call with an await in its arguments': /super(\.m|\[toKey\(1\)\])\([^;\n]*\bawait\b/,
   'delete of a binding': /\bdelete [a-z]\w*/,
+  'optional super call': /super(\.m|\[toKey\(1\)\])\?\.\(/,
+  'optional super call of a missing method': /super\.none\?\.\(/,
   'super call with a yield in its arguments': /super(\.m|\[toKey\(1\)\])\([^;\n]*\byield\b/,
   'await in a try block': /try \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
   'await in a catch block': /\} catch \((e|err)\) \{\n(\s+)(\S[^\n]*\n\2)*?[^\n]*\bawait\b/,

@@ -123,9 +123,10 @@ export type Expr =
    * `super.m(…)` or `super[toKey(1)](…)`: only in methods, and arrows inside
    * them, whose holder then extends `SuperBase` (prelude.ts), which prints
    * the `this.k` it was called with and its arguments. The computed key
-   * prints when ToPropertyKey converts it.
+   * prints when ToPropertyKey converts it. `optional`: `super.m?.(…)`, or
+   * `super.none?.(…)`, which SuperBase lacks (undefined, arguments not evaluated).
    */
-  | { kind: 'superCall'; computed: boolean; args: Expr[] }
+  | { kind: 'superCall'; computed: boolean; optional: 'no' | 'present' | 'missing'; args: Expr[] }
   /**
    * `delete x` of a binding in scope: `false` in sloppy code, and the binding
    * keeps its value (never drawn in a class body, where it is a SyntaxError).

@@ -122,8 +122,10 @@ function printBareExpr(expr: Expr): string {
       return `handled(${printExpr(expr.arg)})`;
     case 'thisKey':
       return 'this.k';
-    case 'superCall':
-      return `${expr.computed ? 'super[toKey(1)]' : 'super.m'}(${printList(expr.args)})`;
+    case 'superCall': {
+      const callee = expr.optional === 'missing' ? 'super.none' : expr.computed ? 'super[toKey(1)]' : 'super.m';
+      return `${callee}${expr.optional === 'no' ? '' : '?.'}(${printList(expr.args)})`;
+    }
     case 'deleteBinding':
       return `delete ${expr.name}`;
     case 'anonymousFunction':

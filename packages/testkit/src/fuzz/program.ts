@@ -916,7 +916,8 @@ class ProgramGenerator {
         const args: Expr[] = [];
         const count = this.rng.int(0, 2);
         for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
-        return { kind: 'superCall', computed: this.rng.chance(0.4), args };
+        const optional = this.rng.weighted({ no: 3, present: 1, missing: 1 });
+        return { kind: 'superCall', computed: this.rng.chance(0.4), optional, args };
       }
       case 'deleteBinding':
         return { kind: 'deleteBinding', name: this.rng.pick(this.assignable(place)) };
