@@ -447,27 +447,27 @@ function collectEdits(
       return;
     }
   }
-  if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
-      (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
-      node.expression.expression.kind === SyntaxKind.SuperKeyword) {
-    // super.m(args) calls m with the suspend function's `this`; super.m?.(args) short-circuits (the rest of
-    // its chain too, which goes on after `?.call(…)`) where m is nullish, before its arguments.
-    const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
+  if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
+    // The function a super call or tag calls, read through the method's accessor, if `target` is a super property.
+    const superFunction = (target: ts.Expression): Code | undefined =>
+      !ownThis && hooks.superProperty && (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) &&
+      target.expression.kind === SyntaxKind.SuperKeyword
+        ? hooks.superProperty(target as ts.SuperProperty, render)
+        : undefined;
+    const callee = ts.isCallExpression(node) ? superFunction(node.expression) : undefined;
     if (callee) {
+      // super.m(args) calls m with the suspend function's `this`; super.m?.(args) short-circuits (the rest of
+      // its chain too, which goes on after `?.call(…)`) where m is nullish, before its arguments.
+      const call = node as ts.CallExpression;
       const args: Part[] = [];
-      for (const arg of node.arguments) args.push(', ', ...render(arg));
-      const call = node.questionDotToken ? ')?.call(' : ').call(';
-      replace(node, ['(', ...callee, call, ...hooks.thisValue(inNestedFunction), ...args, ')']);
+      for (const arg of call.arguments) args.push(', ', ...render(arg));
+      replace(node, ['(', ...callee, call.questionDotToken ? ')?.call(' : ').call(', ...hooks.thisValue(inNestedFunction), ...args, ')']);
       return;
     }
-  }
-  if (ts.isTaggedTemplateExpression(node) && !ownThis && hooks.superProperty &&
-      (ts.isPropertyAccessExpression(node.tag) || ts.isElementAccessExpression(node.tag)) &&
-      node.tag.expression.kind === SyntaxKind.SuperKeyword) {
-    // super.tag`…` calls the tag with the suspend function's `this`; the template keeps its site.
-    const tag = hooks.superProperty(node.tag as ts.SuperProperty, render);
+    const tag = ts.isTaggedTemplateExpression(node) ? superFunction(node.tag) : undefined;
     if (tag) {
-      replace(node, ['(', ...tag, ').bind(', ...hooks.thisValue(inNestedFunction), ')', ...render(node.template)]);
+      // super.tag`…` calls the tag with the suspend function's `this`; the template keeps its site.
+      replace(node, ['(', ...tag, ').bind(', ...hooks.thisValue(inNestedFunction), ')', ...render((node as ts.TaggedTemplateExpression).template)]);
       return;
     }
   }
