@@ -402,21 +402,18 @@ function collectEdits(
     return;
   }
 
-  if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {
-    const code = hooks.superUpdate(node as ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render);
+  if (ts.isDeleteExpression(node)) {
+    const code = deleteOfRewrittenOperand(node, hooks, ownThis, inNestedFunction);
     if (code) {
       replace(node, code);
       return;
     }
   }
 
-  if (ts.isDeleteExpression(node) && ts.isIdentifier(skipParenthesesAndTypes(node.expression))) {
-    // Sloppy `delete x` of a declared binding deletes nothing and is false: a binding the machine keeps
-    // in its frame (or the arguments object it stands for) must not become a deleted property.
-    const name = skipParenthesesAndTypes(node.expression) as ts.Identifier;
-    const argumentsObject = name.text === 'arguments' && !ownThis && !hooks.declaredInside(name);
-    if (argumentsObject || hooks.identifier(name) !== undefined) {
-      replace(node, [literal('false')]);
+  if (!ownThis && hooks.superUpdate && superUpdateTarget(node)) {
+    const code = hooks.superUpdate(node as ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, render);
+    if (code) {
+      replace(node, code);
       return;
     }
   }
@@ -452,15 +449,27 @@ function collectEdits(
       return;
     }
   }
-  if (ts.isCallExpression(node) && !ownThis && hooks.superProperty &&
-      (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) &&
-      node.expression.expression.kind === SyntaxKind.SuperKeyword) {
-    // super.m(args) calls m with the suspend function's `this`.
-    const callee = hooks.superProperty(node.expression as ts.SuperProperty, render);
+  if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
+    // The function a super call or tag calls, read through the method's accessor, if `target` is a super property.
+    const superFunction = (target: ts.Expression): Code | undefined =>
+      !ownThis && hooks.superProperty && (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) &&
+      target.expression.kind === SyntaxKind.SuperKeyword
+        ? hooks.superProperty(target as ts.SuperProperty, render)
+        : undefined;
+    const callee = ts.isCallExpression(node) ? superFunction(node.expression) : undefined;
     if (callee) {
+      // super.m(args) calls m with the suspend function's `this`; super.m?.(args) short-circuits (the rest of
+      // its chain too, which goes on after `?.call(…)`) where m is nullish, before its arguments.
+      const call = node as ts.CallExpression;
       const args: Part[] = [];
-      for (const arg of node.arguments) args.push(', ', ...render(arg));
-      replace(node, ['(', ...callee, ').call(', ...hooks.thisValue(), ...args, ')']);
+      for (const arg of call.arguments) args.push(', ', ...render(arg));
+      replace(node, ['(', ...callee, call.questionDotToken ? ')?.call(' : ').call(', ...hooks.thisValue(inNestedFunction), ...args, ')']);
+      return;
+    }
+    const tag = ts.isTaggedTemplateExpression(node) ? superFunction(node.tag) : undefined;
+    if (tag) {
+      // super.tag`…` calls the tag with the suspend function's `this`; the template keeps its site.
+      replace(node, ['(', ...tag, ').bind(', ...hooks.thisValue(inNestedFunction), ')', ...render((node as ts.TaggedTemplateExpression).template)]);
       return;
     }
   }
@@ -625,6 +634,26 @@ function deadZoneWriteChecks(node: ts.Node, hooks: RenderHooks, edits: Edit[], s
   }
   edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['(', ...check.read, ', '] });
   return { start: node.end, end: node.end, parts: [')'] };
+}
+
+/**
+ * `delete x`, `delete arguments`, `delete this` and `delete new.target` where
+ * the machine writes the operand otherwise (a frame field, an environment
+ * property, a checked read): natively `delete` of a binding of the function
+ * is `false` (a declarative binding cannot be deleted) and of a value that
+ * is no reference is `true`, and neither deletes anything; as rendered, it
+ * would delete the machine's own property instead.
+ */
+function deleteOfRewrittenOperand(node: ts.DeleteExpression, hooks: RenderHooks, ownThis: boolean, inNestedFunction: boolean): Code | undefined {
+  const operand = skipParenthesesAndTypes(node.expression);
+  if (ts.isIdentifier(operand)) {
+    const arguments_ = operand.text === 'arguments' && !ownThis && !hooks.declaredInside(operand);
+    return arguments_ || hooks.identifier(operand) !== undefined ? ['false'] : undefined;
+  }
+  if (ownThis) return undefined;
+  if (operand.kind === SyntaxKind.ThisKeyword) return ['(', ...hooks.thisValue(inNestedFunction), ', true)'];
+  if (ts.isMetaProperty(operand) && operand.keywordToken === SyntaxKind.NewKeyword) return ['(', ...hooks.newTargetValue(inNestedFunction), ', true)'];
+  return undefined;
 }
 
 /** Whether an identifier is called: `f()`, `(f)()`, `` f`…` ``. */

@@ -1,6 +1,7 @@
 /**
- * Compound assignments, updates and destructuring writes of a `super`
- * property in code a machine renders as written (no suspension point in it).
+ * Compound assignments, updates, destructuring writes and deletes of a
+ * `super` property in code a machine renders as written (no suspension point
+ * in it; a delete also where one is).
  *
  * ## Example
  * ```js

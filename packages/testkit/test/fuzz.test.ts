@@ -109,6 +109,13 @@ const ASYNC_CONSTRUCTS: Record<string, RegExp> = {
   'await in a switch': /(switch \(await|case await)/,
   'optional call that short-circuits past an await': /nothing\?\.m\([^;\n]*\bawait\b/,
   'parenthesized optional call with an await': /\(box\?\.m\)\([^;\n]*\bawait\b/,
+  'super call in a class method': /^class C\d+ extends SuperBase \{[^]*?super(\.m|\[toKey\(1\)\])\(/m,
+  'super call in an object method': /__proto__: SuperBase\.prototype,[^]*?super(\.m|\[toKey\(1\)\])\(/,
+  'super call with an await in its arguments': /super(\.m|\[toKey\(1\)\])\([^;\n]*\bawait\b/,
+  'delete of a binding': /\bdelete [a-z]\w*/,
+  'optional super call': /super(\.m|\[toKey\(1\)\])\?\.\(/,
+  'optional super call of a missing method': /super\.none\?\.\(/,
+  'super call with a yield in its arguments': /super(\.m|\[toKey\(1\)\])\([^;\n]*\byield\b/,
   'await in a try block': /try \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
   'await in a catch block': /\} catch \((e|err)\) \{\n(\s+)(\S[^\n]*\n\2)*?[^\n]*\bawait\b/,
   'await in a finally block': /\} finally \{\n(\s+)(\S[^\n]*\n\1)*?[^\n]*\bawait\b/,
@@ -219,6 +226,18 @@ describe('the program generator', () => {
     expect(problems).toEqual([]);
     // Programs that print almost nothing would test almost nothing.
     expect(lines / 1000).toBeGreaterThan(5);
+  });
+
+  test('never adds a string to itself, which doubles it each time round a loop until the engine throws a RangeError (seed 234227613)', () => {
+    const doubling = (node: unknown): boolean => {
+      if (Array.isArray(node)) return node.some(doubling);
+      if (node === null || typeof node !== 'object') return false;
+      const record = node as { kind?: unknown; op?: unknown; name?: unknown; value?: { kind?: unknown; name?: unknown } };
+      if (record.kind === 'assign' && record.op === '+=' && record.value?.kind === 'var' && record.value.name === record.name) return true;
+      return Object.values(node).some(doubling);
+    };
+    expect([...seedRange(1, 2000)].filter((seed) => doubling(generateProgram(seed)))).toEqual([]);
+    expect(checkNative(printProgram(generateProgram(234227613))).problem).toBeNull();
   });
 
   test('prints some programs without semicolons, which run as they do with them', () => {
@@ -459,6 +478,13 @@ describe('the sandbox worker', () => {
     expect(result.native.trace).toEqual(['end fns ']);
     expect(result.lowered[0].execution?.trace).toEqual(['end fns ', 'end leaked globals t0']);
     expect(result.failure).toMatchObject({ kind: 'trace-mismatch', mode: 'inline' });
+  });
+
+  test('a function turned into a string shows no source text, which lowering changes (seed 1146787422 with --async-share 1)', () => {
+    const source = `${PRELUDE}async function f0() {\n  let a = 0;\n  const o = { a() { return a; } };\n  a = o.a;\n  a += 0;\n  log('text', a);\n}\nsettle('c0', f0());\n`;
+    const result = runDifferential(source, { modes: ['inline'] });
+    expect(result.native.trace).toEqual(['text "function0"', 'c0 -> undefined']);
+    expect(result.failure).toBeNull();
   });
 
   test('an unhandled rejection makes a program unsound natively, and a lowering that leaks one fails', () => {

@@ -118,7 +118,20 @@ export type Expr =
    * receiver, or calls undefined after evaluating its arguments (a
    * TypeError, printed by its kind).
    */
-  | { kind: 'optionalCall'; receiver: 'box' | 'nothing'; parenthesized: boolean; args: Expr[] };
+  | { kind: 'optionalCall'; receiver: 'box' | 'nothing'; parenthesized: boolean; args: Expr[] }
+  /**
+   * `super.m(…)` or `super[toKey(1)](…)`: only in methods, and arrows inside
+   * them, whose holder then extends `SuperBase` (prelude.ts), which prints
+   * the `this.k` it was called with and its arguments. The computed key
+   * prints when ToPropertyKey converts it. `optional`: `super.m?.(…)`, or
+   * `super.none?.(…)`, which SuperBase lacks (undefined, arguments not evaluated).
+   */
+  | { kind: 'superCall'; computed: boolean; optional: 'no' | 'present' | 'missing'; args: Expr[] }
+  /**
+   * `delete x` of a binding in scope: `false` in sloppy code, and the binding
+   * keeps its value (never drawn in a class body, where it is a SyntaxError).
+   */
+  | { kind: 'deleteBinding'; name: string };
 
 /**
  * An element of an object literal: `a: v`, `a` (shorthand: a binding in
@@ -343,6 +356,7 @@ export function subExpressions(expr: Expr): Expr[] {
     case 'pair':
     case 'genCall':
     case 'optionalCall':
+    case 'superCall':
       return expr.args;
     case 'array':
     case 'combine':

@@ -122,6 +122,12 @@ function printBareExpr(expr: Expr): string {
       return `handled(${printExpr(expr.arg)})`;
     case 'thisKey':
       return 'this.k';
+    case 'superCall': {
+      const callee = expr.optional === 'missing' ? 'super.none' : expr.computed ? 'super[toKey(1)]' : 'super.m';
+      return `${callee}${expr.optional === 'no' ? '' : '?.'}(${printList(expr.args)})`;
+    }
+    case 'deleteBinding':
+      return `delete ${expr.name}`;
     case 'anonymousFunction':
       // In parentheses, which NamedEvaluation looks through, so that it stands as any operand.
       return expr.form === 'arrow' ? '(() => 0)' : expr.form === 'function' ? '(function () { return 1; })' : '(class {})';
@@ -464,8 +470,11 @@ function printMethods(out: LineWriter, decls: FunctionDecl[]): void {
   const index = decls[0].name.replace(/^\D+/, '');
   const isObject = decls[0].holder === 'object';
   const object = isObject ? `o${index}` : `C${index}`;
-  out.line(isObject ? `const ${object} = {` : `class ${object} {`);
+  // `super` in a method reaches SuperBase (prelude.ts); a holder whose methods use none stays a plain object or class.
+  const derived = decls.some((decl) => usesSuper(decl.body));
+  out.line(isObject ? `const ${object} = {` : `class ${object}${derived ? ' extends SuperBase' : ''} {`);
   out.indented(() => {
+    if (isObject && derived) out.line('__proto__: SuperBase.prototype,');
     // A field keeps its `;` in either style: a generator method after it starts with `*`, which would continue it.
     if (isObject) out.line(`k: '${object}',`);
     if (!isObject && decls.some((decl) => decl.holder === 'class')) out.line(`k = '${object}';`);
@@ -483,6 +492,14 @@ function printMethods(out: LineWriter, decls: FunctionDecl[]): void {
         : `return ${object}.${decl.name}.apply(${object}, arguments);`;
     out.line(`function ${decl.name}() { ${forward} }`);
   }
+}
+
+/** Whether a tree holds a `super` call. */
+function usesSuper(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(usesSuper);
+  if (node === null || typeof node !== 'object') return false;
+  if ((node as { kind?: unknown }).kind === 'superCall') return true;
+  return Object.values(node).some(usesSuper);
 }
 
 /** Whether a method stands in the holder of the method before it: both in objects, or both in classes. */

@@ -41,7 +41,9 @@
  * function so programs stay at tens of lines. A seed first decides (on a
  * random stream of its own) whether the program is async: an async program
  * mixes the three flavors, its last function always async, some functions
- * methods of an object or a class (static, private), with `this` in them;
+ * methods of an object or a class (static, private), with `this` in them
+ * and `super` calls (their holder then extends the prelude's `SuperBase`);
+ * sloppy code also deletes its bindings (`delete x`, false);
  * consecutive methods may share their object or class; its object literals
  * mix shorthand properties, computed keys, spreads, methods and accessors
  * around suspension points; async code also awaits in loop heads, and jumps
@@ -235,6 +237,8 @@ class ProgramGenerator {
   private argumentsBound = true;
   /** True in a method and the arrows inside it: `this` is its holder there. */
   private thisBound = false;
+  /** True in a class body's method and everything inside it: strict code, where `delete x` is a SyntaxError. */
+  private strict = false;
   /** Only async programs draw what the fuzzer did not know before them. */
   private asyncProgram = false;
 
@@ -284,6 +288,7 @@ class ProgramGenerator {
     this.flavor = flavor;
     this.argumentsBound = !arrow;
     this.thisBound = holder !== null;
+    this.strict = holder !== null && holder !== 'object';
     this.tagPrefix = decl.name;
     this.logCount = 0;
     this.budget = this.rng.int(3, this.options.maxStatements ?? 10);
@@ -846,6 +851,8 @@ class ProgramGenerator {
       thisKey: this.thisBound ? 0.4 : 0,
       // Last, and only in async programs: a sync seed draws what it drew before.
       optionalCall: this.asyncProgram ? 0.15 : 0,
+      superCall: this.thisBound ? 0.25 : 0,
+      deleteBinding: this.asyncProgram && !this.strict && this.assignable(place).length > 0 ? 0.1 : 0,
     });
     switch (kind) {
       case 'leaf':
@@ -905,6 +912,15 @@ class ProgramGenerator {
         for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
         return { kind: 'optionalCall', receiver, parenthesized: this.rng.chance(0.4), args };
       }
+      case 'superCall': {
+        const args: Expr[] = [];
+        const count = this.rng.int(0, 2);
+        for (let index = 0; index < count; index++) args.push(this.listItem(place, depth + 1, suspends, 0.1));
+        const optional = this.rng.weighted({ no: 3, present: 1, missing: 1 });
+        return { kind: 'superCall', computed: this.rng.chance(0.4), optional, args };
+      }
+      case 'deleteBinding':
+        return { kind: 'deleteBinding', name: this.rng.pick(this.assignable(place)) };
     }
   }
 
@@ -1000,7 +1016,11 @@ class ProgramGenerator {
 
   private assignment(place: Place, suspends: boolean, depth = 0): Expr {
     const op = this.rng.pick<AssignOperator>(['=', '=', '+=', '+=', '-=', '*=', '??=', '||=']);
-    return { kind: 'assign', op, name: this.rng.pick(this.assignable(place)), value: this.namedValue(place, depth + 1, suspends) };
+    const name = this.rng.pick(this.assignable(place));
+    const value = this.namedValue(place, depth + 1, suspends);
+    // `s += s` in a loop doubles a string each time round, until the engine refuses its length (a RangeError).
+    const doubles = op === '+=' && value.kind === 'var' && value.name === name;
+    return { kind: 'assign', op: doubles ? '=' : op, name, value };
   }
 
   /**
@@ -1068,9 +1088,13 @@ class ProgramGenerator {
   /** What an object literal's method or getter returns: a function of its own never suspends, and its `this` is the literal. */
   private methodBody(place: Place, depth: number): Expr {
     const thisBound = this.thisBound;
+    const strict = this.strict;
     this.thisBound = false;
+    // Its function may stand in a class body (a loop's class or class declaration): strict code there.
+    this.strict = true;
     const value = this.expr(place, depth, false);
     this.thisBound = thisBound;
+    this.strict = strict;
     return value;
   }
 

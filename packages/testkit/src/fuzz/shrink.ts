@@ -48,7 +48,7 @@ const STATEMENT_LIST_KEYS = new Set(['body', 'then', 'else', 'block', 'finalizer
 const EXPRESSION_KINDS = new Set<Expr['kind']>([
   'num', 'str', 'undefined', 'var', 'argumentsLength', 'binary', 'logical', 'cond', 'assign',
   'yield', 'yieldStar', 'await', 'pair', 'array', 'object', 'template', 'genCall', 'newError', 'describe',
-  'sequence', 'spread', 'promise', 'combine', 'handled', 'thisKey', 'anonymousFunction', 'optionalCall',
+  'sequence', 'spread', 'promise', 'combine', 'handled', 'thisKey', 'anonymousFunction', 'optionalCall', 'superCall', 'deleteBinding',
 ]);
 /** Slots that must stay iterable: a for-of head, the operand of `yield*` or of a spread. */
 const ITERABLE_SLOTS = new Set(['iterable', 'source']);
@@ -113,7 +113,7 @@ export function programCost(value: Json): number {
     else if (key === 'value' && node.kind === 'num') cost += field === 0 ? 0 : 1;
   }
   // A leaf other than `0` costs one more than `0`, so "replace by 0" is progress.
-  if (node.kind === 'var' || node.kind === 'str' || node.kind === 'undefined' || node.kind === 'argumentsLength' || node.kind === 'thisKey' || node.kind === 'anonymousFunction') cost += 1;
+  if (node.kind === 'var' || node.kind === 'str' || node.kind === 'undefined' || node.kind === 'argumentsLength' || node.kind === 'thisKey' || node.kind === 'anonymousFunction' || node.kind === 'deleteBinding') cost += 1;
   return cost;
 }
 

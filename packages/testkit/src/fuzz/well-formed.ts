@@ -84,6 +84,8 @@ interface FunctionContext {
   argumentsBound: boolean;
   /** True in a method and the arrows inside it. */
   thisBound: boolean;
+  /** True in a class body (its methods and what they hold): strict code. */
+  strict: boolean;
 }
 
 /** Names a statement list declares at its own level (`let`/`const`, and the counters printed before while loops). */
@@ -107,7 +109,7 @@ class WellFormedCheck {
   private where = '';
   /** Functions the code being checked may call. */
   private callable = new Set<string>();
-  private context: FunctionContext = { flavor: 'generator', argumentsBound: true, thisBound: false };
+  private context: FunctionContext = { flavor: 'generator', argumentsBound: true, thisBound: false, strict: false };
 
   constructor(private readonly program: Program) {}
 
@@ -116,7 +118,12 @@ class WellFormedCheck {
     for (const decl of this.program.functions) {
       this.where = decl.name;
       this.callable = new Set(declared);
-      this.context = { flavor: decl.flavor, argumentsBound: !(decl.flavor === 'async' && decl.arrow), thisBound: decl.holder !== null };
+      this.context = {
+        flavor: decl.flavor,
+        argumentsBound: !(decl.flavor === 'async' && decl.arrow),
+        thisBound: decl.holder !== null,
+        strict: decl.holder !== null && decl.holder !== 'object',
+      };
       if (decl.arrow && decl.flavor !== 'async') this.problem('an arrow that is not an async function');
       if (decl.arrow && decl.holder !== null) this.problem('an arrow that is a method');
       const scope = new Bindings(null);
@@ -250,6 +257,7 @@ class WellFormedCheck {
           flavor: stmt.flavor,
           argumentsBound: stmt.arrow ? outer.argumentsBound : true,
           thisBound: stmt.arrow && outer.thisBound,
+          strict: outer.strict,
         };
         const params = new Bindings(scope);
         for (const param of stmt.params) params.declare(param, true);
@@ -275,9 +283,10 @@ class WellFormedCheck {
       case 'blockDeclaration': {
         if (!targets.some((target) => target.kind === 'loop')) this.problem(`a ${stmt.kind} outside a loop`);
         if (containsSuspension(stmt.value)) this.problem(`a yield or await inside the function of a ${stmt.kind}`);
-        // A function of its own: `this` there is not a holder's, `arguments` its own.
+        // A function of its own: `this` there is not a holder's, `arguments` its own; in a class, strict code.
         const outer = this.context;
-        this.context = { ...outer, argumentsBound: true, thisBound: false };
+        const inClass = stmt.kind === 'loopMethod' ? stmt.holder === 'class' : stmt.form === 'class';
+        this.context = { ...outer, argumentsBound: true, thisBound: false, strict: outer.strict || inClass };
         this.expr(stmt.value, scope);
         this.context = outer;
         this.expr(stmt.suspension, scope);
@@ -343,6 +352,15 @@ class WellFormedCheck {
       case 'thisKey':
         if (!this.context.thisBound) this.problem('this.k outside a method');
         return;
+      case 'deleteBinding':
+        if (this.context.strict) this.problem('delete of a binding in strict code');
+        if (isTask(expr.name)) this.problem(`the task ${expr.name} is deleted`);
+        this.reference(expr.name, scope);
+        return;
+      case 'superCall':
+        if (!this.context.thisBound) this.problem('super outside a method');
+        expr.args.forEach((arg) => this.listItem(arg, scope));
+        return;
       default:
         for (const child of subExpressions(expr)) this.expr(child, scope);
     }
@@ -383,7 +401,7 @@ class WellFormedCheck {
   private consumer(consumer: Consumer): void {
     const empty = new Bindings(null);
     // Consumer code is top-level code, or an async arrow at top level.
-    this.context = { flavor: 'async', argumentsBound: false, thisBound: false };
+    this.context = { flavor: 'async', argumentsBound: false, thisBound: false, strict: false };
     switch (consumer.kind) {
       case 'settle':
         consumer.calls.forEach((call) => this.expr(call, empty));
