@@ -644,17 +644,23 @@ export class Normalizer implements ExpressionLowering {
       if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && tag.expression.kind === SyntaxKind.SuperKeyword) receiver = b.thisCode();
     }
     const template = node.template;
-    if (!ts.isTemplateExpression(template)) return b.render(node);
     // One lowered site per original site keeps the template object's identity per site.
-    let strings = '(function (s) { return s; })`' + text.slice(template.head.getStart(sf) + 1, template.head.end - 2);
-    for (const span of template.templateSpans) {
-      const start = span.literal.getStart(sf) + 1;
-      const end = ts.isTemplateTail(span.literal) ? span.literal.end - 1 : span.literal.end - 2;
-      strings += '${0}' + text.slice(start, end);
+    let strings = '(function (s) { return s; })';
+    if (ts.isTemplateExpression(template)) {
+      strings += '`' + text.slice(template.head.getStart(sf) + 1, template.head.end - 2);
+      for (const span of template.templateSpans) {
+        const start = span.literal.getStart(sf) + 1;
+        const end = ts.isTemplateTail(span.literal) ? span.literal.end - 1 : span.literal.end - 2;
+        strings += '${0}' + text.slice(start, end);
+      }
+      strings += '`';
+    } else {
+      // No substitution: the suspension point is in the tag, already evaluated.
+      strings += template.getText(sf);
     }
-    strings += '`';
     const stringsTemp = this.spill([strings]);
-    const args = this.sequence(template.templateSpans.map((s) => this.piece(s.expression)));
+    const spans = ts.isTemplateExpression(template) ? template.templateSpans : [];
+    const args = this.sequence(spans.map((s) => this.piece(s.expression)));
     const argParts: Part[] = [];
     for (const a of args) argParts.push(', ', ...a);
     const at = callPosition(node, sf);
