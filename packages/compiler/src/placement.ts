@@ -430,9 +430,11 @@ export class SharedSites {
       }
       const call = (ts.isClassExpression(holder) || classWrittenAsExpression) && !runsCodeOfItsOwn(holder) ? nameGivenByPlace(holder) : undefined;
       if (!call) return [{ at: holder.members.pos, text: () => this.classBlock(holder) }];
-      const linkArguments = () => (privateLinks() ? '' : this.linkClassArguments(holder, call.name));
+      // `new class { … }()` constructs what the call gives: parenthesized, or `new` would take `linkClass` for the class.
+      const constructed = ts.isNewExpression(holder.parent) && holder.parent.expression === holder;
+      const linkArguments = () => (privateLinks() ? '' : this.linkClassArguments(holder, call.name) + (constructed ? ')' : ''));
       const opening: Insertion[] = [
-        { at: holder.getStart(sf), text: () => (privateLinks() ? '' : `${this.runtime.ref('linkClass')}(`) },
+        { at: holder.getStart(sf), text: () => (privateLinks() ? '' : `${constructed ? '(' : ''}${this.runtime.ref('linkClass')}(`) },
         { at: holder.members.pos, text: () => (privateLinks() ? this.classBlock(holder) : '') },
       ];
       // A class that is an arrow's whole body (`(B) => class extends B { async m() {} }`) ends where
