@@ -72,6 +72,11 @@ function opensFunction(node: ts.Node): boolean {
   return ts.isFunctionLike(node) || ts.isClassLike(node);
 }
 
+/**
+ * Names left as they are: wrapped, `eval` would be an indirect call, `arguments`
+ * the derived function's own, and the contextual keywords could start
+ * another construct where they stand.
+ */
 const UNWRAPPED_NAMES = new Set(['undefined', 'arguments', 'eval', 'let', 'async', 'of', 'get', 'set', 'static']);
 
 /** A read of a name or `this` whose wrapping keeps the program valid and its meaning. */
