@@ -55,7 +55,7 @@ class Service extends Named {
 new Service(new Repository()).get(7).then((row) => console.log(row, metadata));
 `;
 
-// Standard decorators, an auto-accessor and a \`using\` outside any suspend function: none of them runs on Node 20 as written.
+// Standard decorators, an auto-accessor and a `using` outside any suspend function: none of them runs on Node 20 as written.
 const STANDARD = `function logged<T extends (...args: any[]) => any>(method: T, context: ClassMethodDecoratorContext): T {
   return async function (this: unknown, ...args: any[]) {
     console.log('enter', String(context.name));

@@ -13,7 +13,7 @@
  *
  * Implementation:
  *   `ts.transpileModule` with target ES2025, so no standard syntax is
- *   lowered; what is newer and no engine runs yet (decorators, `accessor`
+ *   lowered; what is newer and Node 20 does not run (decorators, `accessor`
  *   fields, `using` outside suspend functions) is, as tsc lowers it for
  *   that target. Decorators are the project's kind, with metadata if it asks
  *   for it, and fields are defined or assigned as it says
