@@ -493,12 +493,11 @@ export class Normalizer implements ExpressionLowering {
       if (value.length && !isStable(value)) b.expressionStatement(value, startsLikeAnotherStatement(node.expression));
       return [literal('true')];
     }
-    if ((ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && operand.expression.kind === SyntaxKind.SuperKeyword) {
+    if (operand.expression.kind === SyntaxKind.SuperKeyword) {
       const key = ts.isPropertyAccessExpression(operand) ? [] : this.expression(operand.argumentExpression);
       return superDeleteCode(operand as ts.SuperProperty, key, b.context.names.runtime.ref('deleteSuperProperty'));
     }
-    const chained = (ts.isPropertyAccessExpression(operand) || ts.isElementAccessExpression(operand)) && isOptionalChainPart(operand);
-    if (!chained || endsChainAbove(node.expression)) return ['delete ', ...this.reference(node.expression).read()];
+    if (!isOptionalChainPart(operand) || endsChainAbove(node.expression)) return ['delete ', ...this.reference(node.expression).read()];
     const result = b.newTemp('$t');
     const nullish = b.newLabel();
     const end = b.newLabel();
