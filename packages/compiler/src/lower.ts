@@ -533,6 +533,7 @@ class FunctionLowering {
       renderParameter: (p) => renderCode(builder.renderParameter(p), this.layout!),
       lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
+      keptKey: (key) => renderCode(builder.overrides.get(key)!, this.layout!),
       // The closure around a nested machine binds this machine's environment aliases.
       reserved: [...this.reserved, ...builder.environmentAliases()],
     };

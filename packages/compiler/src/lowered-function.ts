@@ -77,6 +77,8 @@ export interface OuterMachine {
   bindsAsExpression(declaration: ts.ClassDeclaration): boolean;
   /** Whether code of the enclosing machine holds a suspension point, and is so taken apart. */
   suspends(node: ts.Node): boolean;
+  /** The temporary holding a computed key's value in an object literal the enclosing machine takes apart. */
+  keptKey(key: ts.Expression): string;
   readonly reserved: readonly string[];
 }
 

@@ -89,9 +89,10 @@ export interface WrapperName {
  * The wrapper carries an identifier in its text; an arrow's name, `default`,
  * a string key or a private name is given by its link. Under a computed key
  * of an object literal, the name is the key's value, kept in a temporary of
- * its own as the key is evaluated. Not in a literal a suspension takes apart
- * (its values are made apart from the literal that would keep the key), nor
- * for a class field (its key runs once, with the class): those stay unnamed.
+ * its own as the key is evaluated, or in a literal a suspension takes apart,
+ * the temporary that machine keeps it in. Not for a class field (its key
+ * runs once, with the class, and its value at each construction): those
+ * stay unnamed.
  */
 export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, outer: OuterMachine | undefined, base: string): WrapperName {
   const source = namedEvaluationName(fn);
@@ -100,7 +101,8 @@ export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, o
     return !ts.isArrowFunction(fn) && canBeWrittenAsName(source.name) ? { written: source.name } : { linked: JSON.stringify(source.name) };
   }
   const key = computedNameKey(fn);
-  if (!key || outer?.suspends(key.parent.parent.parent)) return {};
+  if (!key) return {};
+  if (outer?.suspends(key.parent.parent.parent)) return { linked: outer.keptKey(key) };
   const temp = file.helperNames.fresh(base + '$name');
   file.fileHelpers.push(`var ${temp};`);
   return { linked: temp, nameKey: { before: `${temp} = ${file.runtime.ref('toPropertyKey')}(`, after: ')' } };

@@ -45,13 +45,15 @@ import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isStable, paren } from './code';
 import { startsLikeAnotherStatement } from './statement-start';
 import { callPosition } from './call-position';
-import { isAnonymousFunctionDefinition, isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
+import { computedNameKey, isAnonymousFunctionDefinition, isParenthesesOrTypeWrapper, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { suspendKindOf } from '../suspend-kind';
 import { jsxParts, type JsxNode, type JsxPart } from './jsx';
 import { superDeleteCode } from '../super-update';
 
 interface Piece {
   readonly suspends: boolean;
+  /** Kept in a temporary even where no later suspension forces it: later code reads the value again. */
+  readonly keep?: boolean;
   evaluate(): Code;
   /** What is kept when a later suspension forces the value into a temporary; `earlier`: the pieces before it, as kept. */
   settle?(code: Code, earlier: readonly Code[]): Code;
@@ -169,14 +171,15 @@ export class Normalizer implements ExpressionLowering {
 
   /** Evaluates pieces in order, spilling each one that a later suspension could change. */
   private sequence(pieces: readonly Piece[]): Code[] {
+    // Pieces before one kept are kept too: what they run comes before it.
     let last = -1;
     pieces.forEach((p, i) => {
-      if (p.suspends) last = i;
+      if (p.suspends || p.keep) last = i;
     });
     const kept: Code[] = [];
     for (const [i, p] of pieces.entries()) {
       const code = p.evaluate();
-      kept.push(i >= last ? code : this.spill(p.settle ? p.settle(code, kept) : code));
+      kept.push(i >= last && !p.keep ? code : this.spill(p.settle ? p.settle(code, kept) : code));
     }
     return kept;
   }
@@ -741,7 +744,9 @@ export class Normalizer implements ExpressionLowering {
     const parts: { node: ts.Node; piece: Piece }[] = [];
     for (const property of node.properties) {
       if (property.name && ts.isComputedPropertyName(property.name)) {
-        parts.push({ node: property.name.expression, piece: this.keyPiece(property.name.expression) });
+        // A lowered suspend function named after the key gets that name through its link, which reads the key again.
+        const keep = ts.isPropertyAssignment(property) && computedNameKey(property.initializer) !== undefined && !!suspendKindOf(skipOuter(property.initializer));
+        parts.push({ node: property.name.expression, piece: { ...this.keyPiece(property.name.expression), keep } });
       }
       if (ts.isPropertyAssignment(property)) {
         const piece = this.piece(property.initializer);
@@ -805,7 +810,8 @@ export class Normalizer implements ExpressionLowering {
    * A property's anonymous function kept in a temporary leaves the place
    * that names it: it is named where it is kept, after its key (the piece at
    * `keyAt` when the key is computed). A lowered suspend function names its
-   * own wrapper.
+   * own wrapper (by its link, which under a computed key reads the key kept
+   * for it, `OuterMachine.keptKey`).
    */
   private namedWhereKept(value: ts.Expression, keyAt: number): Piece['settle'] {
     const source = namedEvaluationName(value);
