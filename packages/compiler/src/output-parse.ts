@@ -86,9 +86,39 @@ function blockParses(text: string, filename: string, kind: ts.ScriptKind): boole
 function syntaxErrorIn(text: string, filename: string, kind: ts.ScriptKind): OutputSyntaxError | undefined {
   const file = ts.createSourceFile(filename, text, PARSE_OPTIONS, false, kind);
   const diagnostic = ((file as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])[0];
-  if (diagnostic === undefined) return undefined;
-  const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start);
-  return { line, character, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n') };
+  if (diagnostic !== undefined) return errorAt(file, diagnostic.start, ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  return SUSPENSION_WORD.test(text) ? suspensionOutsideItsFunction(file) : undefined;
+}
+
+function errorAt(file: ts.SourceFile, position: number, message: string): OutputSyntaxError {
+  const { line, character } = file.getLineAndCharacterOfPosition(position);
+  return { line, character, message };
+}
+
+const SUSPENSION_WORD = /\b(?:await|yield)\b/;
+
+/**
+ * A `yield` or `await` left in a function that is no generator or async
+ * function: TypeScript's parser accepts `await x` there (its checker
+ * reports it) and engines refuse the file. Every suspend function is
+ * lowered, so a step function holding one is a lowering bug; a top-level
+ * `await` is the module's own.
+ */
+function suspensionOutsideItsFunction(file: ts.SourceFile): OutputSyntaxError | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node, owner: ts.Node | undefined): void => {
+    if (found) return;
+    if (owner && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) {
+      if (!ts.isFunctionLike(owner) || !ts.getModifiers(owner as ts.FunctionLikeDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) found = node;
+    } else if (owner && ts.isYieldExpression(node)) {
+      if (!ts.isFunctionLike(owner) || !(owner as ts.FunctionLikeDeclaration).asteriskToken) found = node;
+    }
+    const ownsSuspensions = ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node);
+    ts.forEachChild(node, (child) => visit(child, ownsSuspensions ? node : owner));
+  };
+  visit(file, undefined);
+  if (!found) return undefined;
+  return errorAt(file, found.getStart(file), ts.isYieldExpression(found) ? "'yield' outside a generator" : "'await' outside an async function");
 }
 
 /** The line terminators of `text` alone (CR LF kept as it is). */

@@ -63,3 +63,15 @@ test('a runtime body with an error, or a block not where it is said to be, is pa
   expect(firstSyntaxError(`g();\n${runtime}`, 'a.js', JS, { start: 0, text: runtime })).toBeUndefined();
   expect(parsedTexts).toEqual([`g();\n${runtime}`]);
 });
+
+test('a yield or await left in a function that is no generator or async function is an error the parser alone does not report', () => {
+  const stepWithAwait = 'function f$step($frame) {\n  return (await t)`x`;\n}\n';
+  expect(firstSyntaxError(stepWithAwait, 'a.js', JS, undefined)).toEqual({ line: 1, character: 10, message: "'await' outside an async function" });
+  expect(firstSyntaxError('"use strict";\nfunction s() { return yield 1; }\n', 'a.js', JS, undefined)).toMatchObject({ line: 1, message: "'yield' outside a generator" });
+  expect(firstSyntaxError('async function f() { class C { static { await 1; } } }\n', 'a.js', JS, undefined)).toMatchObject({ message: "'await' outside an async function" });
+  expect(firstSyntaxError('async function f() { for await (const x of xs); }\n', 'a.js', JS, undefined)).toBeUndefined();
+  expect(firstSyntaxError('function f() { for await (const x of xs); }\n', 'a.js', JS, undefined)).toMatchObject({ message: "'await' outside an async function" });
+  // The module's own top-level await, a word in a string, and sloppy calls of functions named so are no suspensions.
+  expect(firstSyntaxError('await load();\nconst s = "await yield";\nfunction g() { return await(1) + yield(2); }\n', 'a.mjs', JS, undefined)).toBeUndefined();
+  expect(firstSyntaxError('const g = async () => await 1, h = function* () { yield 1; };\n', 'a.js', JS, undefined)).toBeUndefined();
+});
