@@ -344,16 +344,18 @@ class FunctionLowering {
       .join('');
     // Neither kind is a constructor, nor owns `arguments` or `caller`: the wrapper is a method (`{ f() {…} }.f`),
     // as methods and arrows already are, but for a declaration that must stay a hoisted plain function, which says so.
-    const hoistedAsMethod = form === 'declaration' && isHoistableAsMethod(fn, file.module);
+    // A function with direct eval keeps the plain form: eval's code, run in the step inside the wrapper, may hold
+    // `super`, a SyntaxError unless it runs in a method; and it may name the function in text that no walk sees.
+    const evalSeesForm = this.storage === 'scope';
+    const hoistedAsMethod = form === 'declaration' && !evalSeesForm && isHoistableAsMethod(fn, file.module);
     // A method binds no name of its own: a named expression whose body reads its name gets it from a binding
-    // beside it; one whose parameters (evaluated by the wrapper) use it keeps the plain form, whose name is
-    // immutable, and so does one with direct eval, which may name it in text that no walk sees.
+    // beside it; one whose parameters (evaluated by the wrapper) use it keeps the plain form, whose name is immutable.
     const ownName = ts.isFunctionExpression(fn) && fn.name ? ownNameUse(fn) : undefined;
-    const keepsImmutableName = ownName === 'parameters' || (ts.isFunctionExpression(fn) && fn.name !== undefined && this.storage === 'scope');
-    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn) && !keepsImmutableName) || hoistedAsMethod;
+    const keepsPlainForm = ownName === 'parameters' || (ts.isFunctionExpression(fn) && evalSeesForm);
+    const asMethod = (form === 'expression' && !ts.isArrowFunction(fn) && !keepsPlainForm) || hoistedAsMethod;
     const unlessConstructed = form === 'method' || asMethod || ts.isArrowFunction(fn) ? '' : `new.target ? ${rt.ref('notAConstructor')}() : `;
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
-    const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind)) : {};
+    const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind), asMethod) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
     const parameters = (withThis = true) =>
       this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf, withThis), withThis);

@@ -16,7 +16,7 @@ test('by default direct eval is lowered, its function alone paying for it', () =
   const beside = lower(PLAIN + DYNAMIC);
 
   expect(beside.diagnostics).toEqual([]);
-  expect(beside.code).toContain('var dynamic = $coro.linkGenerator({ dynamic(code) { var local; return new dynamic$Frame(($frame, $state, $mode, $value) => {');
+  expect(beside.code).toContain('function dynamic(code) { var local; return new.target ? $coro.notAConstructor() : new dynamic$Frame(($frame, $state, $mode, $value) => {');
   const start = alone.code.indexOf('function plain$Frame(');
   expect(start).toBeGreaterThan(0);
   const plainHelpers = alone.code.slice(start);
