@@ -32,7 +32,10 @@
  * name). Both change what a seed generates: a replay must pass them again
  * (the report says how).
  * About 30% of the seeds print their program without semicolons, as code
- * relying on automatic semicolon insertion is written.
+ * relying on automatic semicolon insertion is written, and about 20% print
+ * it as TypeScript (annotations, assertions, generic arguments, type-only
+ * statements): such a program is lowered as a `.ts` file, and the native
+ * program and the lowered output both run as TypeScript's emit of them.
  *
  * --keep-going does not stop at the first failure: each failing seed is
  * listed as it is found, and at the end the first one is shrunk and reported
@@ -179,7 +182,7 @@ async function main() {
 function checkNativeOrExit(fuzz, seed, generate) {
   const program = fuzz.generateProgram(seed, generate);
   const problems = fuzz.wellFormedProblems(program);
-  const check = fuzz.checkNative(fuzz.printProgram(program));
+  const check = fuzz.checkNative(fuzz.printProgram(program), undefined, program.typescript);
   if (check.problem !== null) problems.push(check.problem);
   if (problems.length === 0) return;
   console.log(`fuzz: seed ${seed} makes an unsound program: ${problems.join('; ')}\n`);

@@ -89,12 +89,11 @@ export interface WrapperName {
  * A method wrapper carries an identifier in its text, as its key; an arrow's
  * name, `default`, a string key or a private name is given by its link, and
  * so is any name of a plain wrapper, in which a name would bind the function
- * for the code inside. Under a computed key
- * of an object literal, the name is the key's value, kept in a temporary of
- * its own as the key is evaluated, or in a literal a suspension takes apart,
- * the temporary that machine keeps it in. Not for a class field (its key
- * runs once, with the class, and its value at each construction): those
- * stay unnamed.
+ * for the code inside. Under a computed key of an object literal, the name is
+ * the key's value, kept in a temporary of its own as the key is evaluated,
+ * or, in a literal a suspension takes apart, in the temporary that machine
+ * keeps it in. Not for a class field (its key runs once, with the class, and
+ * its value at each construction): those stay unnamed.
  */
 export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, outer: OuterMachine | undefined, base: string, asMethod: boolean): WrapperName {
   const source = namedEvaluationName(fn);

@@ -219,7 +219,7 @@ describe('the program generator', () => {
     for (let seed = 1; seed <= 1000; seed++) {
       const program = generateProgram(seed);
       for (const problem of wellFormedProblems(program)) problems.push(`seed ${seed}: ${problem}`);
-      const check = checkNative(printProgram(program));
+      const check = checkNative(printProgram(program), undefined, program.typescript);
       lines += check.execution.trace.length;
       if (check.problem !== null) problems.push(`seed ${seed}: ${check.problem}`);
     }
@@ -237,7 +237,8 @@ describe('the program generator', () => {
       return Object.values(node).some(doubling);
     };
     expect([...seedRange(1, 2000)].filter((seed) => doubling(generateProgram(seed)))).toEqual([]);
-    expect(checkNative(printProgram(generateProgram(234227613))).problem).toBeNull();
+    const doubled = generateProgram(234227613);
+    expect(checkNative(printProgram(doubled), undefined, doubled.typescript).problem).toBeNull();
   });
 
   test('prints some programs without semicolons, which run as they do with them', () => {
@@ -249,9 +250,25 @@ describe('the program generator', () => {
       const program = generateProgram(seed);
       // Only a class field keeps its `;`: a generator method after it would continue it.
       const terminated = printProgramBody(program).split('\n').filter((line) => line.endsWith(';'));
-      expect(terminated.filter((line) => !/^\s*(static )?k = 'C\d+';$/.test(line))).toEqual([]);
-      const withSemicolons = checkNative(printProgram({ ...program, semicolons: true }));
-      expect(checkNative(printProgram(program)).execution.trace).toEqual(withSemicolons.execution.trace);
+      expect(terminated.filter((line) => !/^\s*(static )?k(: string)? = 'C\d+';$/.test(line))).toEqual([]);
+      const withSemicolons = checkNative(printProgram({ ...program, semicolons: true }), undefined, program.typescript);
+      expect(checkNative(printProgram(program), undefined, program.typescript).execution.trace).toEqual(withSemicolons.execution.trace);
+    }
+  });
+
+  test('prints some programs as TypeScript, which run as the same programs in JavaScript do', () => {
+    const seeds = [...seedRange(1, 400)];
+    const typed = seeds.filter((seed) => generateProgram(seed).typescript);
+    expect(typed.length / seeds.length).toBeGreaterThan(0.1);
+    expect(typed.length / seeds.length).toBeLessThan(0.3);
+    const sources = typed.map((seed) => printProgramBody(generateProgram(seed))).join('\n');
+    for (const form of [/ as any\)/, /\)!/, / satisfies unknown\)/, /\(<any>\(/, /\w!( |\))/, /<T, U extends object = \{\}>\(/, /\w\?: /, /\): any \{/, /^\s*type T\d+ = /m, /^\s*interface I\d+ \{/m, /\w<any>\(/, /public /, /catch \(\w+: unknown\)/]) {
+      expect(sources).toMatch(form);
+    }
+    for (const seed of typed.slice(0, 30)) {
+      const program = generateProgram(seed);
+      const asJavaScript = checkNative(printProgram({ ...program, typescript: false }));
+      expect(checkNative(printProgram(program), undefined, true).execution.trace).toEqual(asJavaScript.execution.trace);
     }
   });
 
@@ -281,7 +298,7 @@ describe('the program generator', () => {
         Object.values(node).forEach(visit);
       };
       visit(program);
-      for (const line of checkNative(printProgram(program)).execution.trace) {
+      for (const line of checkNative(printProgram(program), undefined, program.typescript).execution.trace) {
         const tag = [...expected.keys()].find((candidate) => line.startsWith(`${candidate} `));
         if (tag === undefined) continue;
         if (!(expected.get(tag) as RegExp).test(line)) wrong.push(`seed ${seed}: ${line}`);
@@ -401,7 +418,10 @@ describe('the shrinker', () => {
   });
 
   test('removes everything a synthetic failure does not need, in an async program', () => {
-    const seed = [...seedRange(1, 200)].find((candidate) => /for await \((const|let) [xy]/.test(printProgramBody(generateProgram(candidate))));
+    const seed = [...seedRange(1, 200)].find((candidate) => {
+      const program = generateProgram(candidate);
+      return !program.typescript && /for await \((const|let) [xy]/.test(printProgramBody(program));
+    });
     expect(seed).toBeDefined();
     const shrunk = shrinkProgram(generateProgram(seed as number), (candidate) => /for await \((const|let) [xy]/.test(printProgramBody(candidate)));
     expect(shrunk.exhausted).toBe(false);

@@ -324,6 +324,11 @@ export interface Program {
   seed: number;
   /** False: printed without semicolons, statements ended by automatic semicolon insertion (print.ts). */
   semicolons: boolean;
+  /**
+   * True: printed as TypeScript, with annotations, assertions, generic arguments and type-only
+   * statements (print.ts), which both sides of the differential erase with TypeScript's own emit.
+   */
+  typescript: boolean;
   functions: FunctionDecl[];
   consumers: Consumer[];
 }

@@ -41,7 +41,7 @@ export function shrinkFailure(outcome: SeedOutcome, options: FuzzOptions & Shrin
   }
   const typeErrors = countTypeErrors(outcome.result);
   const requireWellFormed = wellFormedProblems(outcome.program).length === 0;
-  const differential: DifferentialOptions = { ...options, modes: failure.mode === undefined ? options.modes : [failure.mode] };
+  const differential: DifferentialOptions = { ...options, typescript: outcome.program.typescript, modes: failure.mode === undefined ? options.modes : [failure.mode] };
   let best = { program: outcome.program, result: outcome.result, failure };
   const shrunk = shrinkProgram(
     outcome.program,

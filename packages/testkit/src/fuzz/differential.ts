@@ -30,10 +30,12 @@
  * unhandled as trace lines instead of letting them crash this process.
  */
 import { Script } from 'vm';
+import ts from 'typescript';
 import type { ExecuteOptions, ExecutionResult } from '../execute';
 import type { CompilerDiagnostic, DifferentialRuntime, Transform, TransformOptions } from './compiler-contract';
 import { IsolatedExecution, UNHANDLED_REJECTION } from './isolated-execution';
 import { IsolatedTransform, type IsolatedOutcome } from './isolated-transform';
+import { PRELUDE } from './prelude';
 
 export type FailureKind =
   /** The native run itself went wrong: a bug in the program generator, not in the compiler. */
@@ -92,12 +94,19 @@ export interface DifferentialOptions {
    * Off only for stand-in transforms (the shrinker's tests use one).
    */
   requireLowering?: boolean;
+  /**
+   * The source is TypeScript (a program printed as such): it is lowered as a `.ts` file, and both the
+   * native program and the lowered output run as TypeScript's own emit of them, types erased.
+   */
+  typescript?: boolean;
 }
 
 const DEFAULT_MODES: readonly DifferentialRuntime[] = ['inline', 'require'];
+const TYPESCRIPT_MODES: readonly DifferentialRuntime[] = ['require'];
 const DEFAULT_TIMEOUT_MS = 2000;
 const DEFAULT_TRANSFORM_TIMEOUT_MS = 10_000;
 const FILENAME = 'fuzz.js';
+const TYPESCRIPT_FILENAME = 'fuzz.ts';
 
 /**
  * Engine errors a generated program never provokes on purpose. (`TypeError`
@@ -119,9 +128,15 @@ function run(source: string, options: ExecuteOptions): ExecutionResult {
   return sandboxWorker.run(source, options);
 }
 
-/** Runs `source` natively and says whether it is a sound fuzz program. */
-export function checkNative(source: string, timeoutMs = DEFAULT_TIMEOUT_MS): NativeCheck {
-  const execution = run(source, { filename: FILENAME, timeoutMs });
+/** Runs `source` natively (a TypeScript program as TypeScript's emit of it) and says whether it is a sound fuzz program. */
+export function checkNative(source: string, timeoutMs = DEFAULT_TIMEOUT_MS, typescript = false): NativeCheck {
+  const script = typescript ? eraseTypes(source) : { code: source };
+  if (script.code === undefined) {
+    // What running the program would report: a program TypeScript cannot read never starts.
+    const error = `uncaught SyntaxError: ${script.error}`;
+    return { execution: { outcome: 'uncaught', trace: [error], error, truncated: false }, problem: `TypeScript does not read the program: ${script.error}` };
+  }
+  const execution = run(script.code, { filename: FILENAME, timeoutMs });
   return { execution, problem: nativeProblem(execution) };
 }
 
@@ -136,13 +151,14 @@ function nativeProblem(execution: ExecutionResult): string | null {
 
 export function runDifferential(source: string, options: DifferentialOptions = {}): DifferentialResult {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const native = checkNative(source, timeoutMs);
+  const native = checkNative(source, timeoutMs, options.typescript);
   const result: DifferentialResult = { source, native: native.execution, lowered: [], failure: null };
   if (native.problem !== null) {
     result.failure = { kind: 'invalid-program', message: native.problem };
     return result;
   }
-  for (const mode of options.modes ?? DEFAULT_MODES) {
+  // A TypeScript program is lowered with the runtime required: TypeScript's emit of the inline runtime would be most of the time.
+  for (const mode of options.modes ?? (options.typescript ? TYPESCRIPT_MODES : DEFAULT_MODES)) {
     const run = lowerAndRun(source, mode, options, timeoutMs, native.execution.trace);
     result.lowered.push(run.lowered);
     if (run.failure !== null) {
@@ -189,7 +205,8 @@ function lowerAndRun(
   timeoutMs: number,
   nativeTrace: readonly string[],
 ): { lowered: LoweredRun; failure: Failure | null } {
-  const transformed = callTransform(source, { filename: FILENAME, runtime: mode, sourceMap: false, sourceType: 'script' }, options);
+  const filename = options.typescript ? TYPESCRIPT_FILENAME : FILENAME;
+  const transformed = callTransform(source, { filename, runtime: mode, sourceMap: false, sourceType: 'script' }, options);
   const nothing: LoweredRun = { mode, diagnostics: [] };
   switch (transformed.kind) {
     case 'unavailable':
@@ -213,13 +230,38 @@ function lowerAndRun(
   if ((options.requireLowering ?? true) && /\bfunction\s*\*/.test(output.code)) {
     return { lowered, failure: { kind: 'not-lowered', mode, message: 'the output still contains a native generator function' } };
   }
-  const syntaxError = compileError(output.code);
+  const script = options.typescript ? eraseTypes(output.code) : { code: output.code };
+  if (script.code === undefined) {
+    return { lowered, failure: { kind: 'unparsable-output', mode, message: `TypeScript does not read the lowered code: ${script.error}` } };
+  }
+  const syntaxError = compileError(script.code);
   if (syntaxError !== null) {
     return { lowered, failure: { kind: 'unparsable-output', mode, message: `the lowered code does not compile: ${syntaxError}` } };
   }
-  lowered.execution = run(output.code, { filename: FILENAME, timeoutMs });
+  lowered.execution = run(script.code, { filename: FILENAME, timeoutMs });
   return { lowered, failure: compareTraces(nativeTrace, lowered.execution.trace, mode) };
 }
+
+/**
+ * TypeScript's own emit of a TypeScript script: its types erased and nothing
+ * else changed (target ESNext, class fields defined as the language defines
+ * them, the script strict as TypeScript 6 makes it), or the first syntax
+ * error TypeScript reports. The prelude, plain JavaScript and most of the
+ * text, stands in for itself as one statement while the rest is erased: the
+ * emit takes time in proportion to the text.
+ */
+function eraseTypes(source: string): { code: string; error?: undefined } | { code?: undefined; error: string } {
+  const emitted = ts.transpileModule(source.replace(PRELUDE, PRELUDE_STAND_IN), {
+    fileName: TYPESCRIPT_FILENAME,
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, useDefineForClassFields: true },
+  });
+  const first = emitted.diagnostics?.[0];
+  if (first !== undefined) return { error: ts.flattenDiagnosticMessageText(first.messageText, '\n') };
+  return { code: emitted.outputText.replace(PRELUDE_STAND_IN, PRELUDE) };
+}
+
+const PRELUDE_STAND_IN = '$coroFuzzPrelude;\n';
 
 /** V8's error compiling `code` as a classic script (nothing runs), or `null`. */
 function compileError(code: string): string | null {

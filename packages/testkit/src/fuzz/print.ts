@@ -45,6 +45,10 @@
  */
 import { isAsyncProgram, type Consumer, type ConstWriteForm, type Expr, type FunctionDecl, type MethodHolder, type ObjectMember, type Program, type Stmt } from './ast';
 import { PRELUDE } from './prelude';
+import { TypeSyntax } from './type-syntax';
+
+/** The TypeScript syntax of the program being printed, if it is printed as TypeScript. */
+let types: TypeSyntax | undefined;
 
 /** Expression kinds that bind looser than a binary operand and need parentheses there. */
 const LOOSE_KINDS = new Set<Expr['kind']>(['binary', 'logical', 'cond', 'assign', 'yield', 'yieldStar']);
@@ -56,7 +60,13 @@ const LOOSE_KINDS = new Set<Expr['kind']>(['binary', 'logical', 'cond', 'assign'
  */
 export function printExpr(expr: Expr, position: 'operand' | 'unary' | 'assignment' = 'assignment'): string {
   const text = printBareExpr(expr);
-  return position !== 'assignment' && LOOSE_KINDS.has(expr.kind) ? `(${text})` : text;
+  const loose = LOOSE_KINDS.has(expr.kind);
+  // A spread is no expression an assertion may wrap.
+  if (types && expr.kind !== 'spread') {
+    const asserted = types.assertion(loose ? `(${text})` : text);
+    if (asserted !== undefined) return asserted;
+  }
+  return position !== 'assignment' && loose ? `(${text})` : text;
 }
 
 function printList(items: Expr[]): string {
@@ -76,12 +86,14 @@ function printBareExpr(expr: Expr): string {
     case 'argumentsLength':
       return 'arguments.length';
     case 'binary':
-    case 'logical':
-      return `${printExpr(expr.left, 'operand')} ${expr.op} ${printExpr(expr.right, 'operand')}`;
+    case 'logical': {
+      const right = () => printExpr(expr.right, 'operand');
+      return `${printExpr(expr.left, 'operand')} ${expr.op} ${types && expr.op === '<' ? types.afterLessThanOperator(right) : right()}`;
+    }
     case 'cond':
       return `${printExpr(expr.test, 'operand')} ? ${printExpr(expr.then)} : ${printExpr(expr.else)}`;
     case 'assign':
-      return `${expr.name} ${expr.op} ${printExpr(expr.value)}`;
+      return `${types ? types.target(expr.name) : expr.name} ${expr.op} ${printExpr(expr.value)}`;
     case 'yield':
       return expr.arg === null ? 'yield' : `yield ${printExpr(expr.arg)}`;
     case 'yieldStar':
@@ -89,7 +101,7 @@ function printBareExpr(expr: Expr): string {
     case 'await':
       return `await ${printExpr(expr.arg, 'unary')}`;
     case 'pair':
-      return `pair(${printList(expr.args)})`;
+      return typedCall('pair', expr.args);
     case 'array':
       return `[${printList(expr.elements)}]`;
     case 'object':
@@ -102,7 +114,7 @@ function printBareExpr(expr: Expr): string {
         '`'
       );
     case 'genCall':
-      return `${expr.callee}(${printList(expr.args)})`;
+      return typedCall(expr.callee, expr.args);
     case 'optionalCall':
       return expr.parenthesized ? `(${expr.receiver}?.m)(${printList(expr.args)})` : `${expr.receiver}?.m(${printList(expr.args)})`;
     case 'newError':
@@ -121,7 +133,7 @@ function printBareExpr(expr: Expr): string {
     case 'handled':
       return `handled(${printExpr(expr.arg)})`;
     case 'thisKey':
-      return 'this.k';
+      return types ? types.nonNull('this.k') : 'this.k';
     case 'superCall': {
       const callee = expr.optional === 'missing' ? 'super.none' : expr.computed ? 'super[toKey(1)]' : 'super.m';
       return `${callee}${expr.optional === 'no' ? '' : '?.'}(${printList(expr.args)})`;
@@ -132,6 +144,17 @@ function printBareExpr(expr: Expr): string {
       // In parentheses, which NamedEvaluation looks through, so that it stands as any operand.
       return expr.form === 'arrow' ? '(() => 0)' : expr.form === 'function' ? '(function () { return 1; })' : '(class {})';
   }
+}
+
+/**
+ * `callee(args)`, now and then with type arguments, and then in parentheses:
+ * after a `<`, TypeScript reads `(c ? f<any>() : 0)` as the start of type
+ * arguments and fails.
+ */
+function typedCall(callee: string, args: Expr[]): string {
+  const typeArguments = types?.typeArguments() ?? '';
+  const call = `${callee}${typeArguments}(${printList(args)})`;
+  return typeArguments === '' ? call : `(${call})`;
 }
 
 function printMember(member: ObjectMember): string {
@@ -225,7 +248,14 @@ function printStatements(out: LineWriter, statements: Stmt[]): void {
 
 function printBody(out: LineWriter, head: string, body: Stmt[], tail = '}'): void {
   out.line(head === '' ? '{' : `${head} {`);
-  out.indented(() => printStatements(out, body));
+  out.indented(() => {
+    const typeOnly = types?.typeOnlyStatement();
+    if (typeOnly) {
+      if (typeOnly.endsWithSemicolon) out.statement(typeOnly.text);
+      else out.line(typeOnly.text);
+    }
+    printStatements(out, body);
+  });
   out.line(tail);
 }
 
@@ -242,7 +272,7 @@ function printArrowBody(body: Expr): string {
 
 /** `function* (p)`, `async function (p)`, `async function* (p)` or `async (p) =>`, with `name` for a declaration. */
 function functionHead(flavor: FunctionDecl['flavor'], arrow: boolean, params: string[], name = ''): string {
-  const list = `(${params.join(', ')})`;
+  const list = `${types?.typeParameters() ?? ''}(${printParameters(params)})${types?.annotation() ?? ''}`;
   // `function* g0(p)` for a declaration, `function* (p)` for an expression.
   const named = name === '' ? ` ${list}` : ` ${name}${list}`;
   switch (flavor) {
@@ -265,7 +295,7 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
       out.statement(`log(${[quote(stmt.tag), ...stmt.args.map((arg) => printExpr(arg))].join(', ')})`);
       return;
     case 'let':
-      out.statement(`${stmt.constant ? 'const' : 'let'} ${stmt.name} = ${printExpr(stmt.init)}`);
+      out.statement(`${stmt.constant ? 'const' : 'let'} ${stmt.name}${types?.annotation() ?? ''} = ${printExpr(stmt.init)}`);
       return;
     case 'destructure': {
       const elements = stmt.elements.map((element) => {
@@ -274,7 +304,8 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
       });
       if (stmt.rest !== null) elements.push(`...${stmt.rest.name}`);
       const pattern = stmt.pattern === 'array' ? `[${elements.join(', ')}]` : `{ ${elements.join(', ')} }`;
-      out.statement(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern} = ${printExpr(stmt.init)}`);
+      const annotation = types?.annotation() ?? '';
+      out.statement(`${stmt.constant ? 'const' : 'let'} ${stmt.pattern === 'object' && elements.length === 0 ? '{}' : pattern}${annotation} = ${printExpr(stmt.init)}`);
       if (stmt.rest !== null) out.statement(`log(${quote(stmt.rest.tag)}, ${stmt.rest.name})`);
       return;
     }
@@ -331,7 +362,7 @@ function printStatement(out: LineWriter, stmt: Stmt): void {
       out.indented(() => printStatements(out, stmt.block));
       if (stmt.handler !== null) {
         const handler = stmt.handler;
-        out.line(handler.param === null ? '} catch {' : `} catch (${handler.param}) {`);
+        out.line(handler.param === null ? '} catch {' : `} catch (${handler.param}${types?.annotation('unknown') ?? ''}) {`);
         out.indented(() => printStatements(out, handler.body));
       }
       if (stmt.finalizer !== null) {
@@ -457,7 +488,8 @@ function methodHead(decl: FunctionDecl, holder: MethodHolder): string {
   const isAsync = decl.flavor === 'generator' ? '' : 'async ';
   const star = decl.flavor === 'async' ? '' : '*';
   const name = holder === 'private' ? `#${decl.name}` : decl.name;
-  return `${isStatic}${isAsync}${star}${name}(${decl.params.join(', ')})`;
+  const access = types && holder !== 'private' && holder !== 'object' ? types.accessibility() : '';
+  return `${access}${isStatic}${isAsync}${star}${name}${types?.typeParameters() ?? ''}(${printParameters(decl.params)})${types?.annotation() ?? ''}`;
 }
 
 /**
@@ -477,8 +509,8 @@ function printMethods(out: LineWriter, decls: FunctionDecl[]): void {
     if (isObject && derived) out.line('__proto__: SuperBase.prototype,');
     // A field keeps its `;` in either style: a generator method after it starts with `*`, which would continue it.
     if (isObject) out.line(`k: '${object}',`);
-    if (!isObject && decls.some((decl) => decl.holder === 'class')) out.line(`k = '${object}';`);
-    if (!isObject && decls.some((decl) => decl.holder !== 'class')) out.line(`static k = '${object}';`);
+    if (!isObject && decls.some((decl) => decl.holder === 'class')) out.line(`k${types?.annotation('string') ?? ''} = '${object}';`);
+    if (!isObject && decls.some((decl) => decl.holder !== 'class')) out.line(`static k${types?.annotation('string') ?? ''} = '${object}';`);
     for (const decl of decls) {
       printBody(out, methodHead(decl, decl.holder!), decl.body, isObject ? '},' : '}');
       if (decl.holder === 'private') out.line(`static ${decl.name}() { return ${object}.#${decl.name}(...arguments); }`);
@@ -639,11 +671,20 @@ function printSettle(out: LineWriter, consumer: Extract<Consumer, { kind: 'settl
 /** The program's own code, without the prelude: what a failure report shows. */
 export function printProgramBody(program: Program): string {
   const out = new LineWriter(program.semicolons);
-  printFunctions(out, program.functions);
-  for (const consumer of program.consumers) printConsumer(out, consumer);
+  types = program.typescript ? new TypeSyntax(program.seed) : undefined;
+  try {
+    printFunctions(out, program.functions);
+    for (const consumer of program.consumers) printConsumer(out, consumer);
+  } finally {
+    types = undefined;
+  }
   out.statement(`callFns('end')`);
   if (isAsyncProgram(program)) out.statement('lateCheck()');
   return out.toString();
+}
+
+function printParameters(params: readonly string[]): string {
+  return params.map((param) => (types ? types.parameter(param) : param)).join(', ');
 }
 
 /** The complete script: prelude, functions, consumers. */

@@ -89,8 +89,9 @@
  *   combinator element whose siblings cannot throw while the list is built;
  *   elsewhere (arrays iterated by `for await`, `yield*`) only awaitables that
  *   reject lazily (thenables) stand.
- * A seed also decides, on a stream of its own, whether its program is printed
- * without semicolons (print.ts); what the program holds does not change.
+ * A seed also decides, on streams of its own, whether its program is printed
+ * without semicolons and whether as TypeScript (print.ts); what the program
+ * holds does not change.
  *
  * well-formed.ts checks the scope rules independently, on every generated
  * program in the tests. Termination needs no care here: it is built into the
@@ -137,6 +138,9 @@ const FLAVOR_STREAM_SALT = 0x5a17c0de;
 const SEMICOLON_FREE_SHARE = 0.3;
 /** Salt of the random stream that decides how a seed's program is printed, apart from what it holds. */
 const STYLE_STREAM_SALT = 0x3b1c0105;
+/** The share of seeds whose program is printed as TypeScript, and the salt of the stream that decides it. */
+const TYPESCRIPT_SHARE = 0.2;
+const TYPESCRIPT_STREAM_SALT = 0x7e5c1a55;
 
 interface Binding {
   assignable: boolean;
@@ -239,6 +243,8 @@ class ProgramGenerator {
   private thisBound = false;
   /** True in a class body's method and everything inside it: strict code, where `delete x` is a SyntaxError. */
   private strict = false;
+  /** Printed as TypeScript, whose emit makes the whole script strict (TypeScript 6's `alwaysStrict`). */
+  private typescript = false;
   /** Only async programs draw what the fuzzer did not know before them. */
   private asyncProgram = false;
 
@@ -252,6 +258,7 @@ class ProgramGenerator {
   program(): Program {
     const asyncProgram = isAsyncSeed(this.seed, this.options);
     this.asyncProgram = asyncProgram;
+    this.typescript = new Random(this.seed ^ TYPESCRIPT_STREAM_SALT).chance(TYPESCRIPT_SHARE);
     const count = this.rng.int(1, this.options.maxFunctions ?? 3);
     for (let index = 0; index < count; index++) {
       // The last function is the one consumers call most: in an async program it is async.
@@ -267,7 +274,7 @@ class ProgramGenerator {
     const consumerCount = this.rng.int(1, 4);
     for (let index = 0; index < consumerCount; index++) consumers.push(consumerGenerator.consumer(`c${index}`));
     const semicolons = !new Random(this.seed ^ STYLE_STREAM_SALT).chance(SEMICOLON_FREE_SHARE);
-    return { seed: this.seed, semicolons, functions: this.functions, consumers };
+    return { seed: this.seed, semicolons, typescript: this.typescript, functions: this.functions, consumers };
   }
 
   // ---- functions ----
@@ -288,7 +295,7 @@ class ProgramGenerator {
     this.flavor = flavor;
     this.argumentsBound = !arrow;
     this.thisBound = holder !== null;
-    this.strict = holder !== null && holder !== 'object';
+    this.strict = this.typescript || (holder !== null && holder !== 'object');
     this.tagPrefix = decl.name;
     this.logCount = 0;
     this.budget = this.rng.int(3, this.options.maxStatements ?? 10);

@@ -29,6 +29,6 @@ export interface FuzzOptions extends DifferentialOptions {
 
 export function fuzzSeed(seed: number, options: FuzzOptions = {}): SeedOutcome {
   const program = generateProgram(seed, options.generate);
-  const result = runDifferential(printProgram(program), options);
+  const result = runDifferential(printProgram(program), { ...options, typescript: program.typescript });
   return { seed, program, result, failure: result.failure };
 }
