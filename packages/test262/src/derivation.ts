@@ -23,9 +23,9 @@
  * at different places. Reads inside nested functions and classes stay as
  * they are (a `yield` there would be another function's, or a syntax
  * error), but for the computed keys and `extends` of classes and methods,
- * which run where they are defined; so do assignment targets, declarations, the operands of `typeof`
- * and `delete` (whose meaning would change) and callees (a method call
- * keeps its receiver).
+ * which run where they are defined; so do assignment targets,
+ * declarations, the operands of `typeof` and `delete` (whose meaning would
+ * change) and callees (a method call keeps its receiver).
  *
  * The derived program's meaning may differ from the test's (globals become
  * locals of the generator): the derived test is judged by running it
