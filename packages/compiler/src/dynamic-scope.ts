@@ -28,6 +28,7 @@
 import ts from 'typescript';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import type { SuspendKind } from './suspend-kind';
+import { skipParenthesesAndTypes } from './named-evaluation';
 
 /** What a function containing direct `eval` or `with` becomes: lowered with its bindings as real variables, or refused. */
 export type EvalAndWith = 'lower' | 'refuse';
@@ -48,8 +49,19 @@ export function findDynamicScope(fn: ts.Node, resolved: ReadonlyMap<ts.Identifie
 }
 
 /** A call of the name `eval` that no binding of the function declares: the engine's eval, run directly. */
-function isDirectEval(node: ts.Node, resolved: ReadonlyMap<ts.Identifier, unknown>): node is ts.CallExpression {
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'eval' && !resolved.has(node.expression);
+export function isDirectEval(node: ts.Node, resolved: ReadonlyMap<ts.Identifier, unknown>): node is ts.CallExpression {
+  const callee = evalCallee(node);
+  return callee !== undefined && !resolved.has(callee);
+}
+
+/**
+ * The name `eval` a call is made through as a direct eval is written: parentheses
+ * keep the reference (`(eval)(x)` is direct), an optional call does not.
+ */
+export function evalCallee(node: ts.Node): ts.Identifier | undefined {
+  if (!ts.isCallExpression(node) || node.questionDotToken) return undefined;
+  const callee = skipParenthesesAndTypes(node.expression);
+  return ts.isIdentifier(callee) && callee.text === 'eval' ? callee : undefined;
 }
 
 /** The diagnostic for a function whose dynamic scope is not lowered: refused by the option, or a coroutine. */

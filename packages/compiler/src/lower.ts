@@ -233,6 +233,8 @@ class FunctionLowering {
     this.file.irListing?.push(formatIR(ir, irTitle(fn, this.kind, this.sf)));
     // Bindings that nested suspend functions read get their variable before the layout is made.
     for (const binding of scopes.resolved.values()) if (binding.captured) builder.variableOf(binding);
+    // The per-call scope declares every binding, also one the text never reads or writes: `eval`'s code may name it.
+    if (this.storage === 'scope') for (const scope of scopes.scopes.values()) for (const binding of scope.bindings.values()) builder.variableOf(binding);
     // A sloppy function with simple parameters maps `arguments` to them (CreateMappedArgumentsObject):
     // the frame then reaches each parameter through the wrapper's own binding, which the engine maps.
     // In the per-call scope the parameters are the wrapper's own: the engine maps them itself.

@@ -37,6 +37,7 @@ import ts from 'typescript';
 import { isFunctionLike, isValueIdentifier } from './scope';
 import { computedNameKey, namedEvaluationName } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
+import { evalCallee } from './dynamic-scope';
 import { isAssignmentTarget } from './early-errors/assignment-targets';
 import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
@@ -154,7 +155,7 @@ function namesWrittenIn(scope: ts.Node): Set<string> | 'any' {
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       if (isAssignmentTarget(node)) names.add(node.text);
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'eval') {
+    } else if (evalCallee(node)) {
       any = true;
     }
     ts.forEachChild(node, visit);

@@ -22,9 +22,10 @@
  * machine. `every` wraps only each n-th read, so that expressions are split
  * at different places. Reads inside nested functions and classes stay as
  * they are (a `yield` there would be another function's, or a syntax
- * error); so do assignment targets, declarations, the operands of `typeof`
- * and `delete` (whose meaning would change) and callees (a method call
- * keeps its receiver).
+ * error), but for the computed keys and `extends` of classes and methods,
+ * which run where they are defined; so do assignment targets,
+ * declarations, the operands of `typeof` and `delete` (whose meaning would
+ * change) and callees (a method call keeps its receiver).
  *
  * The derived program's meaning may differ from the test's (globals become
  * locals of the generator): the derived test is judged by running it
@@ -50,7 +51,10 @@ export function deriveSuspending(test: TestCase, kind: SuspendingKind, every: nu
   const wrapped: { start: number; end: number; text: string }[] = [];
   let reads = 0;
   const visit = (node: ts.Node): void => {
-    if (opensFunction(node)) return;
+    if (opensFunction(node)) {
+      evaluatedWhereDefined(node).forEach(visit);
+      return;
+    }
     if ((ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) && isWrappableRead(node as ts.Expression)) {
       if (reads++ % every === 0) wrapped.push({ start: node.getStart(sourceFile), end: node.end, text: `(${suspension}, ${node.getText(sourceFile)})` });
     }
@@ -70,6 +74,16 @@ export function deriveSuspending(test: TestCase, kind: SuspendingKind, every: nu
 
 function opensFunction(node: ts.Node): boolean {
   return ts.isFunctionLike(node) || ts.isClassLike(node);
+}
+
+/** What a class or a method evaluates where it is defined, not in a function of its own: computed keys and `extends`. */
+function evaluatedWhereDefined(node: ts.Node): readonly ts.Node[] {
+  if (ts.isClassLike(node)) {
+    const keys = node.members.flatMap((member) => (member.name && ts.isComputedPropertyName(member.name) ? [member.name] : []));
+    return [...(node.heritageClauses ?? []), ...keys];
+  }
+  const name = (node as ts.SignatureDeclaration).name;
+  return name && ts.isComputedPropertyName(name) ? [name] : [];
 }
 
 /**
@@ -116,7 +130,8 @@ function isWrappableRead(node: ts.Expression): boolean {
     ts.isForOfStatement(parent) ||
     (ts.isVariableDeclaration(parent) && parent.initializer === node) ||
     (ts.isBindingElement(parent) && parent.initializer === node) ||
-    ts.isComputedPropertyName(parent)
+    ts.isComputedPropertyName(parent) ||
+    (ts.isExpressionWithTypeArguments(parent) && ts.isHeritageClause(parent.parent))
   );
 }
 

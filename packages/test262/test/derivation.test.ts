@@ -25,6 +25,7 @@ describe('deriveSuspending', () => {
       'new C(d)[e];',
       'label: for (k in m) break label;',
       'function g(h) { return h + i; }',
+      'class K extends B { [k1]() { k2; } static [k3] = k4; }; ({ get [k5]() { return k6; } });',
     ].join('\n');
     expect(body(deriveSuspending(testCase(code), 'generator', 1))).toBe(
       [
@@ -36,6 +37,7 @@ describe('deriveSuspending', () => {
         'new (yield, C)((yield, d))[(yield, e)];',
         'label: for (k in (yield, m)) break label;',
         'function g(h) { return h + i; }',
+        'class K extends (yield, B) { [(yield, k1)]() { k2; } static [(yield, k3)] = k4; }; ({ get [(yield, k5)]() { return k6; } });',
       ].join('\n'),
     );
   });

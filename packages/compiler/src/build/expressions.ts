@@ -49,6 +49,7 @@ import { computedNameKey, isAnonymousFunctionDefinition, isParenthesesOrTypeWrap
 import { suspendKindOf } from '../suspend-kind';
 import { jsxParts, type JsxNode, type JsxPart } from './jsx';
 import { superDeleteCode } from '../super-update';
+import { isDirectEval } from '../dynamic-scope';
 
 interface Piece {
   readonly suspends: boolean;
@@ -194,8 +195,8 @@ export class Normalizer implements ExpressionLowering {
     return { ...this.piece(node), settle: (code) => [runtime.ref('toPropertyKey'), '(', ...code, ')'] };
   }
 
-  /** Arguments or array elements, with spreads and holes. */
-  private list(elements: readonly ts.Expression[]): Code {
+  /** Arguments or array elements, with spreads and holes; `keepAll` keeps each in a temporary, not only those before a suspension. */
+  private list(elements: readonly ts.Expression[], keepAll = false): Code {
     const pieces: Piece[] = elements.map((e) => {
       if (ts.isSpreadElement(e)) {
         // A spread before a later suspension is iterated now, into an array of its own.
@@ -215,7 +216,7 @@ export class Normalizer implements ExpressionLowering {
     pieces.forEach((p, i) => {
       if (i) parts.push(', ');
       let code = p.evaluate();
-      if (i < last && code.length) {
+      if ((i < last || keepAll) && code.length) {
         if (ts.isSpreadElement(elements[i])) code = ['...', ...this.spill(['[', ...code, ']'])];
         else code = this.spill(this.b.keptValue(elements[i], code));
       }
@@ -591,11 +592,28 @@ export class Normalizer implements ExpressionLowering {
       const args = this.list(node.arguments);
       return [...paren(fn), '.', at, 'call(', ...receiver, ...(args.length ? [', ', ...args] : []), ')'];
     }
+    if (argumentsSuspend && isDirectEval(node, b.context.scopes.resolved)) return this.directEval(node, at);
     let fn = this.chainBase(callee === node.expression ? callee : node.expression, nullish);
     if (node.questionDotToken) fn = this.nullCheck(fn, nullish!);
     else if (argumentsSuspend) fn = this.spill(fn);
     // A plain call keeps `this` undefined, also when the callee now lives in the frame.
     return [at, ...paren(calleeOf(fn)), at, '(', ...this.list(node.arguments), ')'];
+  }
+
+  /**
+   * A direct eval whose arguments suspend. Its callee is read before them, as
+   * any callee is, but a call through that temporary would be an indirect
+   * eval: only a call written `eval(…)` runs code in this scope. The call is
+   * direct when the value read is %eval%; it is written `eval(…)` when that
+   * value is still what `eval` names, and a plain call otherwise. (Arguments
+   * that rebind the global `eval` away from %eval% make it a plain call
+   * where the engine still evaluates directly.)
+   */
+  private directEval(node: ts.CallExpression, at: Part): Code {
+    const fn = this.spill(this.chainBase(node.expression, undefined));
+    // Both branches name the arguments: each is in a temporary, its code written once.
+    const args = this.list(node.arguments, true);
+    return ['(', ...fn, ' === eval ? ', at, 'eval(', ...args, ') : ', ...paren(calleeOf(fn)), at, '(', ...args, '))'];
   }
 
   private newExpression(node: ts.NewExpression): Code {
