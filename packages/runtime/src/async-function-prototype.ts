@@ -22,17 +22,10 @@
  * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
-import { defineFunctionConstructor } from './function-constructor';
+import { createFunctionPrototype } from './function-constructor';
 import { functionNameOf } from './property-key';
 
-export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
-
-function createAsyncFunctionPrototype() {
-  var prototype = Object.create(Function.prototype);
-  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'AsyncFunction', 'async');
-  return prototype;
-}
+export var AsyncFunctionPrototype: object = /*#__PURE__*/ createFunctionPrototype('AsyncFunction');
 
 /**
  * `_Frame` is not needed by an async function (its frames are never seen by

@@ -110,7 +110,7 @@ var hasOwnField = Object.prototype.hasOwnProperty;
 export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): Promise<unknown> {
   var queue = queueOf(generator);
   if (queue === undefined) {
-    return rejectedPromise(new TypeError('next/return/throw called on an object that is not an async generator'));
+    return rejectedPromise(new TypeError('not an async generator'));
   }
   var phase = queue.phase;
   if (mode === 1 && phase === SUSPENDED && generator.$state === 0) {

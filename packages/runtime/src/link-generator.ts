@@ -55,9 +55,8 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
   if (fn) {
     // The wrapper reads `Frame.$function.prototype` at each call, as OrdinaryCreateFromConstructor does.
     (Frame as { $function?: Function }).$function = fn;
-    // A method has no `prototype` of its own: make one with the attributes a generator method's has.
-    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
-    else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
+    // A method has no `prototype` of its own: this makes one with the attributes a generator method's has.
+    Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
     Object.setPrototypeOf(fn, functionPrototype);
     if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
   }
