@@ -132,7 +132,7 @@ export function createFunctionPrototype(tag: string, objectPrototype?: object): 
     if (typeof make !== 'function') throw new EvalError(tag + ' cannot compile source text: require "@coro/compiler/dynamic-functions"');
     return (make as FunctionMaker)(constructor, this, tag, texts);
   };
-  Object.defineProperties(constructor, { name: { value: tag }, prototype: { value: prototype } });
+  Object.defineProperties(constructor, { name: { value: tag }, prototype: { value: prototype, writable: false } });
   Object.setPrototypeOf(constructor, Function);
   Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
   return prototype;

@@ -30,9 +30,7 @@
 export function getIterator(value: unknown): Iterator<unknown> {
   var method = value == null ? undefined : getMethod(value, Symbol.iterator);
   if (method === undefined) throw new TypeError(describeValue(value) + ' is not iterable');
-  var iterator = method.call(value);
-  if (!isObject(iterator)) throw new TypeError('Result of the Symbol.iterator method is not an object');
-  return iterator as Iterator<unknown>;
+  return requireObject(method.call(value), 'Symbol.iterator result') as Iterator<unknown>;
 }
 
 export function iteratorNext(iterator: object, next: Function): IteratorResult<unknown> {
@@ -63,8 +61,13 @@ export function getMethod(value: unknown, key: PropertyKey): Function | undefine
 }
 
 export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
-  if (!isObject(result)) throw new TypeError('Iterator result ' + describeValue(result) + ' is not an object');
-  return result as IteratorResult<unknown>;
+  return requireObject(result, 'Iterator result') as IteratorResult<unknown>;
+}
+
+/** `value` when it is an object, else a TypeError that says what it is; `what` says where it came from. */
+export function requireObject(value: unknown, what: string): object {
+  if (!isObject(value)) throw new TypeError(what + ' ' + describeValue(value) + ' is not an object');
+  return value;
 }
 
 export function isObject(value: unknown): value is object {

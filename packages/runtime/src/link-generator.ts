@@ -29,6 +29,7 @@
  */
 import { GeneratorFunctionPrototype, GeneratorPrototype } from './generator-prototype';
 import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './async-generator-prototype';
+import { isObject } from './iterator-protocol';
 import { functionNameOf } from './property-key';
 
 /**
@@ -139,7 +140,6 @@ export function adoptAsyncGeneratorPrototype<T extends object>(frame: T, fn: Fun
 
 function adoptWith<T extends object>(frame: T, fn: Function, fallback: object): T {
   var prototype = fn.prototype;
-  var isObject = (typeof prototype === 'object' && prototype !== null) || typeof prototype === 'function';
-  Object.setPrototypeOf(frame, isObject ? prototype : fallback);
+  Object.setPrototypeOf(frame, isObject(prototype) ? prototype : fallback);
   return frame;
 }

@@ -6,7 +6,7 @@
  * ## Example
  *
  * ```js
- * gen.next(5);   // generatorNext → resumeGenerator(gen, 0, 5)
+ * gen.next(5);   // GeneratorPrototype.next → resumeGenerator(gen, 0, 5)
  *                // → gen.$step(gen, gen.$state, 0, 5) → { value, done }
  * // function* outer() { yield* inner(); }: outer's step forwards to inner
  * // itself (./delegate.ts) and returns inner's result with $state = -3 - n:
