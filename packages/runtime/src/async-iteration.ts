@@ -37,7 +37,7 @@
  * - ECMA-262 §27.1.6 AsyncFromSyncIterator Objects
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
-import { closeIterator, closeIteratorOnThrow, describeValue, getMethod, requireIteratorResult, requireObject } from './iterator-protocol';
+import { closeIterator, describeValue, getMethod, requireIteratorResult, requireObject } from './iterator-protocol';
 import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 export function getAsyncIterator(value: unknown): object {
@@ -145,7 +145,7 @@ function continueFromSync(result: IteratorResult<unknown>, syncIterator: object,
     try {
       wrapper = promiseResolveIntrinsic(value);
     } catch (error) {
-      if (!done && closeOnRejection) closeIteratorOnThrow(syncIterator);
+      if (!done && closeOnRejection) closeIterator(syncIterator, true);
       throw error;
     }
   } catch (error) {
@@ -153,7 +153,7 @@ function continueFromSync(result: IteratorResult<unknown>, syncIterator: object,
   }
   if (done || !closeOnRejection) return promiseThen.call(wrapper, done ? unwrapDone : unwrapNotDone) as Promise<unknown>;
   return promiseThen.call(wrapper, unwrapNotDone, function closeOnRejectedValue(reason: unknown) {
-    closeIteratorOnThrow(syncIterator);
+    closeIterator(syncIterator, true);
     throw reason;
   }) as Promise<unknown>;
 }

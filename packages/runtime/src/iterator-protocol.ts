@@ -1,6 +1,6 @@
 /**
  * The iterator protocol operations lowered `for-of`, spread and `yield*`
- * need: `getIterator`, `iteratorNext`, `closeIterator`, `closeIteratorOnThrow`.
+ * need: `getIterator`, `iteratorNext`, `closeIterator`.
  *
  * ## Example
  *
@@ -10,7 +10,7 @@
  * $frame.$next = $frame.$iterator.next;            // read once, as the spec does
  * $step = $coro.iteratorNext($frame.$iterator, $frame.$next);
  * // … when the loop is left early, from its finally:
- * if (throwing) $coro.closeIteratorOnThrow($frame.$iterator); else $coro.closeIterator($frame.$iterator);
+ * $coro.closeIterator($frame.$iterator, $completion === "throw");
  * ```
  *
  * ## Implementation
@@ -37,20 +37,22 @@ export function iteratorNext(iterator: object, next: Function): IteratorResult<u
   return requireIteratorResult(next.call(iterator));
 }
 
-/** IteratorClose for a normal, `break`, `continue` or `return` completion: errors of `return` win. */
-export function closeIterator(iterator: object): void {
-  var method = getMethod(iterator, 'return');
-  if (method !== undefined) requireIteratorResult(method.call(iterator));
-}
-
-/** IteratorClose for a throw completion: the original error wins, so whatever `return` does is ignored. */
-export function closeIteratorOnThrow(iterator: object): void {
+/**
+ * IteratorClose. For a normal, `break`, `continue` or `return` completion,
+ * errors of `return` win and its result must be an object; for a throw
+ * completion (`throwing`) the original error wins, so whatever `return` does
+ * is ignored (the caller rethrows its own error).
+ */
+export function closeIterator(iterator: object, throwing?: boolean): void {
   try {
     var method = getMethod(iterator, 'return');
-    if (method !== undefined) method.call(iterator);
-  } catch (ignored) {
-    // The caller rethrows its own error.
+    if (method === undefined) return;
+    var result = method.call(iterator);
+  } catch (error) {
+    if (throwing) return;
+    throw error;
   }
+  if (!throwing) requireIteratorResult(result);
 }
 
 export function getMethod(value: unknown, key: PropertyKey): Function | undefined {

@@ -30,24 +30,18 @@
 import { GeneratorFunctionPrototype, GeneratorPrototype } from './generator-prototype';
 import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './async-generator-prototype';
 import { isObject } from './iterator-protocol';
-import { functionNameOf } from './property-key';
 
-/**
- * `name` is given where the wrapper cannot carry its name in its text:
- * `export default function* () {}`, whose wrapper needs a binding of its
- * own, a name that is no identifier, a computed key (a property key, named
- * as SetFunctionName names it).
- */
-export function linkGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
-  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype, name);
+/** A wrapper whose text cannot carry its name is named by `nameFunction` (./property-key.ts) around the link. */
+export function linkGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype);
 }
 
 /** The same for an async generator function: its objects inherit %AsyncGeneratorPrototype%. */
-export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
-  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype, name);
+export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype);
 }
 
-function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object, name?: string | symbol): F {
+function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object): F {
   var prototype = Frame.prototype;
   if (Object.getPrototypeOf(prototype) !== objectPrototype) {
     prototype = Object.create(objectPrototype);
@@ -59,7 +53,6 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
     // A method has no `prototype` of its own: this makes one with the attributes a generator method's has.
     Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
     Object.setPrototypeOf(fn, functionPrototype);
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
   }
   return fn;
 }
