@@ -97,57 +97,12 @@ function withEmittedSpecifiers(options) {
   };
 }
 
-/**
- * In the ES module build, the index's plain bindings (`export var linkGenerator
- * = linking.linkGenerator;`, see src/index.ts) become re-exports
- * (`export { linkGenerator } from './link-generator.js';`): a bundler keeps a
- * binding as a variable of its own, and its alias and export cost every
- * program that uses the export; a re-export costs nothing. Module bindings are
- * read directly, so the getter that made CommonJS keep plain bindings does not
- * arise here. The namespace imports that only fed those bindings go.
- */
-function withReexports() {
-  return (context) => (root) => {
-    if (!ts.isSourceFile(root) || path.basename(root.fileName) !== 'index.ts') return root;
-    const factory = context.factory;
-    const namespaces = new Map();
-    for (const statement of root.statements) {
-      const binding = ts.isImportDeclaration(statement) && statement.importClause && statement.importClause.namedBindings;
-      if (binding && ts.isNamespaceImport(binding)) namespaces.set(binding.name.text, statement.moduleSpecifier);
-    }
-    const reexport = (declaration) => {
-      const init = declaration.initializer;
-      const isAlias = ts.isIdentifier(declaration.name) && init && ts.isPropertyAccessExpression(init) &&
-        ts.isIdentifier(init.expression) && namespaces.has(init.expression.text);
-      if (!isAlias) return undefined;
-      const specifier = factory.createExportSpecifier(false, init.name.text === declaration.name.text ? undefined : init.name.text, declaration.name.text);
-      return factory.createExportDeclaration(undefined, false, factory.createNamedExports([specifier]), namespaces.get(init.expression.text));
-    };
-    const used = new Set();
-    const statements = root.statements.flatMap((statement) => {
-      const exported = ts.isVariableStatement(statement) && statement.modifiers && statement.modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      if (!exported) return [statement];
-      const reexports = statement.declarationList.declarations.map(reexport);
-      if (reexports.some((r) => r === undefined)) {
-        statement.declarationList.declarations.forEach((d) => d.initializer && ts.isPropertyAccessExpression(d.initializer) && used.add(d.initializer.expression.text));
-        return [statement];
-      }
-      return reexports;
-    });
-    const kept = statements.filter((statement) => {
-      const binding = ts.isImportDeclaration(statement) && statement.importClause && statement.importClause.namedBindings;
-      return !(binding && ts.isNamespaceImport(binding) && !used.has(binding.name.text));
-    });
-    return factory.updateSourceFile(root, kept);
-  };
-}
-
 function buildEsm() {
   const config = readConfig();
   const compiled = config.fileNames.filter((file) => !REEXPORTED.includes(path.basename(file, '.ts')));
   const program = ts.createProgram({ rootNames: compiled, options: config.options, projectReferences: config.projectReferences });
   const transformer = withEmittedSpecifiers(config.options);
-  const result = program.emit(undefined, undefined, undefined, false, { after: [withReexports(), transformer], afterDeclarations: [transformer] });
+  const result = program.emit(undefined, undefined, undefined, false, { after: [transformer], afterDeclarations: [transformer] });
   const diagnostics = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (diagnostics.length) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => packageRoot, getNewLine: () => '\n' };
