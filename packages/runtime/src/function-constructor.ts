@@ -112,9 +112,8 @@ export function installFunctionCompiler(global: object, compile: FunctionCompile
 /**
  * Makes %GeneratorFunction.prototype% or its kin: a function prototype whose
  * `Symbol.toStringTag` is `tag`, with its `constructor`, and, for the
- * generator kinds, `objectPrototype` (%GeneratorPrototype% or
- * %AsyncGeneratorPrototype%) as its `prototype`, linked back by that
- * object's `constructor`.
+ * generator kinds, `objectPrototype` (the prototype their generator objects
+ * inherit) as its `prototype`, linked back by that object's `constructor`.
  */
 export function createFunctionPrototype(tag: string, objectPrototype?: object): object {
   var prototype = Object.create(Function.prototype);

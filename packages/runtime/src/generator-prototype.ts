@@ -39,7 +39,7 @@ export var GeneratorPrototype: Generator<unknown, unknown, unknown> = /*#__PURE_
 /** %GeneratorFunction.prototype%: what lowered generator functions inherit from, as native ones do. */
 export var GeneratorFunctionPrototype: object = /*#__PURE__*/ createFunctionPrototype('GeneratorFunction', GeneratorPrototype);
 
-/** %GeneratorPrototype% or %AsyncGeneratorPrototype%: `methods` as non-enumerable properties, and the `Symbol.toStringTag`. */
+/** %GeneratorPrototype% or its async kin: `methods` as non-enumerable properties, and the `Symbol.toStringTag`. */
 export function createObjectPrototype(parent: object, methods: { [name: string]: Function }, tag: string) {
   var prototype = Object.create(parent);
   var names = Object.keys(methods);
