@@ -314,7 +314,9 @@ class FunctionLowering {
   /** The call that links a generator declaration, as its scope's first statements make it. */
   private declarationLink(linker: string): string {
     const anonymous = this.anonymousDeclaration;
-    return anonymous ? `${linker}(${anonymous}, ${this.helper.frame}, "default")` : `${linker}(${(this.fn.name as ts.Identifier).text}, ${this.helper.frame})`;
+    return anonymous
+      ? `${this.file.runtime.ref('nameFunction')}(${linker}(${anonymous}, ${this.helper.frame}), "default")`
+      : `${linker}(${(this.fn.name as ts.Identifier).text}, ${this.helper.frame})`;
   }
 
   /**
@@ -331,6 +333,8 @@ class FunctionLowering {
   wrap(layout: FrameLayout, emitted: EmittedMachine): LoweredFunction {
     const { fn, file, form, kind, helper, outer, sf } = this;
     const rt = file.runtime;
+    // A link whose function needs a name or `length` its text cannot carry is wrapped in `nameFunction`.
+    const named = (linkCall: string, naming: readonly string[]) => (naming.length ? `${rt.ref('nameFunction')}(${linkCall}, ${naming.join(', ')})` : linkCall);
     const inner = this.innerIndent;
     const stepInScope = this.storage === 'scope';
     const construct = this.frameConstruction(layout, stepInScope ? emitted.step : helper.step);
@@ -376,7 +380,8 @@ class FunctionLowering {
       const start = this.coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
       let newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${start}(${construct});`;
       let parameterList: string | undefined;
-      const linkArguments: string[] = [];
+      // What `nameFunction` is given around the link: the name, then the `length`.
+      const naming: string[] = [];
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
@@ -394,14 +399,14 @@ class FunctionLowering {
             .join(', ');
         } else {
           parameterList = isArrow ? '...$arguments' : '';
-          linkArguments.push(linkedName ?? 'undefined', String(expectedArgumentCount(fn)));
+          naming.push(linkedName ?? 'undefined', String(expectedArgumentCount(fn)));
         }
       } else if (linkedName !== undefined) {
-        linkArguments.push(linkedName);
+        naming.push(linkedName);
       }
       const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
-      const link = (target: string) => `${linker}(${[target, helper.frame, ...linkArguments].join(', ')})`;
+      const link = (target: string) => named(`${linker}(${target}, ${helper.frame})`, naming);
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
@@ -414,7 +419,7 @@ class FunctionLowering {
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
         ? this.declarationLink(linker)
-        : `${linker}(${[target, helper.frame, ...(linkedName !== undefined ? [linkedName] : [])].join(', ')})`;
+        : named(`${linker}(${target}, ${helper.frame})`, linkedName !== undefined ? [linkedName] : []);
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
   }

@@ -22,31 +22,18 @@
  * - ECMA-262 §27.7.3 Properties of the AsyncFunction Prototype Object
  * - ECMA-262 §15.8.5 InstantiateAsyncFunctionObject
  */
-import { defineFunctionConstructor } from './function-constructor';
-import { functionNameOf } from './property-key';
+import { createFunctionPrototype } from './function-constructor';
 
-export var AsyncFunctionPrototype: object = /*#__PURE__*/ createAsyncFunctionPrototype();
-
-function createAsyncFunctionPrototype() {
-  var prototype = Object.create(Function.prototype);
-  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'AsyncFunction', 'async');
-  return prototype;
-}
+export var AsyncFunctionPrototype: object = /*#__PURE__*/ createFunctionPrototype('AsyncFunction');
 
 /**
  * `_Frame` is not needed by an async function (its frames are never seen by
  * user code) but is every linker's second argument, so `linkMethods` links
- * methods of all kinds alike. `name` is given for an arrow, whose inferred
- * name its place in a helper call would lose, and where the wrapper's text
- * cannot carry it (as for `linkGenerator`); `length` for a wrapper that
- * binds its parameters later (see `startAsyncWith`).
+ * methods of all kinds alike. An arrow, and a wrapper whose text cannot carry
+ * its name or that binds its parameters later, is named by `nameFunction`
+ * (./property-key.ts) around the link.
  */
-export function linkAsyncFunction<F extends Function | null>(fn: F, _Frame: Function, name?: string | symbol, length?: number): F {
-  if (fn) {
-    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
-    Object.setPrototypeOf(fn, AsyncFunctionPrototype);
-  }
+export function linkAsyncFunction<F extends Function | null>(fn: F, _Frame: Function): F {
+  if (fn) Object.setPrototypeOf(fn, AsyncFunctionPrototype);
   return fn;
 }

@@ -159,15 +159,27 @@ export function awaitValue(frame: AsyncFrame, frameTask: unknown, value: unknown
   var task = frameTask as AsyncTask | undefined;
   if (task === undefined) task = frame.$task = newAsyncTask(frame, startingStep as StepFunction);
   task.state = state;
+  return awaitWith(task, value);
+}
+
+/** What an `await` registers its reactions on: an async function's task or an async generator's queue. */
+export interface AwaitReactions {
+  awaited: unknown;
+  onFulfilled: (value: unknown) => void;
+  onRejected: (reason: unknown) => void;
+}
+
+/** Await steps 2-9: `value` resolved to a promise, `reactions` hung on it. */
+export function awaitWith(reactions: AwaitReactions, value: unknown): unknown {
   var promise: Promise<unknown>;
   if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
     // PromiseResolve would make a promise fulfilled with the value: one already fulfilled does the same job.
-    task.awaited = value;
+    reactions.awaited = value;
     promise = fulfilledWithAwaitedPrimitive;
   } else {
     promise = promiseResolveIntrinsic(value);
   }
-  promiseThen.call(promise, task.onFulfilled, task.onRejected);
+  promiseThen.call(promise, reactions.onFulfilled, reactions.onRejected);
   return AWAITING;
 }
 

@@ -28,14 +28,28 @@
  */
 import { requestAsyncGenerator } from './async-generator';
 import { AsyncGeneratorFrame } from './frame';
-import { defineFunctionConstructor } from './function-constructor';
-import { defineMethod } from './generator-prototype';
+import { createFunctionPrototype } from './function-constructor';
+import { createObjectPrototype } from './generator-prototype';
 
 export var AsyncIteratorPrototype: object = /*#__PURE__*/ createAsyncIteratorPrototype();
 
-export var AsyncGeneratorPrototype: object = /*#__PURE__*/ createAsyncGeneratorPrototype(AsyncIteratorPrototype);
+export var AsyncGeneratorPrototype: object = /*#__PURE__*/ createObjectPrototype(
+  AsyncIteratorPrototype,
+  {
+    next: function (this: AsyncGeneratorFrame, value: unknown) {
+      return requestAsyncGenerator(this, 0, value);
+    },
+    return: function (this: AsyncGeneratorFrame, value: unknown) {
+      return requestAsyncGenerator(this, 2, value);
+    },
+    throw: function (this: AsyncGeneratorFrame, value: unknown) {
+      return requestAsyncGenerator(this, 1, value);
+    },
+  },
+  'AsyncGenerator',
+);
 
-export var AsyncGeneratorFunctionPrototype: object = /*#__PURE__*/ createAsyncGeneratorFunctionPrototype(AsyncGeneratorPrototype);
+export var AsyncGeneratorFunctionPrototype: object = /*#__PURE__*/ createFunctionPrototype('AsyncGeneratorFunction', AsyncGeneratorPrototype);
 
 function createAsyncIteratorPrototype() {
   var prototype = {};
@@ -45,34 +59,4 @@ function createAsyncIteratorPrototype() {
   Object.defineProperty(asyncIterator, 'name', { value: '[Symbol.asyncIterator]' });
   Object.defineProperty(prototype, Symbol.asyncIterator, { value: asyncIterator, writable: true, configurable: true });
   return prototype;
-}
-
-function createAsyncGeneratorPrototype(asyncIteratorPrototype: object) {
-  var prototype = Object.create(asyncIteratorPrototype);
-  defineMethod(prototype, 'next', asyncGeneratorNext);
-  defineMethod(prototype, 'return', asyncGeneratorReturn);
-  defineMethod(prototype, 'throw', asyncGeneratorThrow);
-  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
-  return prototype;
-}
-
-function createAsyncGeneratorFunctionPrototype(asyncGeneratorPrototype: object) {
-  var prototype = Object.create(Function.prototype);
-  Object.defineProperty(prototype, 'prototype', { value: asyncGeneratorPrototype, configurable: true });
-  Object.defineProperty(asyncGeneratorPrototype, 'constructor', { value: prototype, configurable: true });
-  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'AsyncGeneratorFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'AsyncGeneratorFunction', 'asyncGenerator');
-  return prototype;
-}
-
-function asyncGeneratorNext(this: AsyncGeneratorFrame, value: unknown) {
-  return requestAsyncGenerator(this, 0, value);
-}
-
-function asyncGeneratorThrow(this: AsyncGeneratorFrame, value: unknown) {
-  return requestAsyncGenerator(this, 1, value);
-}
-
-function asyncGeneratorReturn(this: AsyncGeneratorFrame, value: unknown) {
-  return requestAsyncGenerator(this, 2, value);
 }

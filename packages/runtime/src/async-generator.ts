@@ -49,9 +49,9 @@
  *   AsyncGeneratorYield, AsyncGeneratorAwaitReturn, AsyncGeneratorDrainQueue
  * - ECMA-262 §27.6.1.2-4 AsyncGenerator.prototype.next / return / throw
  */
-import { AWAITED_PRIMITIVE, AWAITING, fulfilledWithAwaitedPrimitive } from './async-function';
+import { AWAITED_PRIMITIVE, AWAITING, awaitWith } from './async-function';
 import { AsyncGeneratorFrame, ResumeMode, StepFunction } from './frame';
-import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
+import { pendingPromise, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 var SUSPENDED = 0;
 var EXECUTING = 1;
@@ -110,7 +110,7 @@ var hasOwnField = Object.prototype.hasOwnProperty;
 export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: ResumeMode, value: unknown): Promise<unknown> {
   var queue = queueOf(generator);
   if (queue === undefined) {
-    return rejectedPromise(new TypeError('next/return/throw called on an object that is not an async generator'));
+    return rejectedPromise(new TypeError('not an async generator'));
   }
   var phase = queue.phase;
   if (mode === 1 && phase === SUSPENDED && generator.$state === 0) {
@@ -135,20 +135,7 @@ export function requestAsyncGenerator(generator: AsyncGeneratorFrame, mode: Resu
 
 /** `await` inside an async generator's body. */
 export function awaitInAsyncGenerator(generator: AsyncGeneratorFrame, value: unknown): unknown {
-  return awaitWithQueue(generator.$queue as AsyncGeneratorQueue, value);
-}
-
-/** Await steps 2-9, with the queue's reactions; as `awaitValue` of ./async-function.ts does for async functions. */
-function awaitWithQueue(queue: AsyncGeneratorQueue, value: unknown): unknown {
-  var promise: Promise<unknown>;
-  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
-    queue.awaited = value;
-    promise = fulfilledWithAwaitedPrimitive;
-  } else {
-    promise = promiseResolveIntrinsic(value);
-  }
-  promiseThen.call(promise, queue.onFulfilled, queue.onRejected);
-  return AWAITING;
+  return awaitWith(generator.$queue as AsyncGeneratorQueue, value);
 }
 
 function resumeAwaitingAsyncGenerator(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): void {
@@ -199,7 +186,7 @@ function runBody(queue: AsyncGeneratorQueue, mode: ResumeMode, value: unknown): 
 function unwrapReturn(queue: AsyncGeneratorQueue, value: unknown): void {
   queue.returnPending = true;
   try {
-    awaitWithQueue(queue, value);
+    awaitWith(queue, value);
   } catch (error) {
     queue.returnPending = false;
     runBody(queue, 1, error);
@@ -266,7 +253,7 @@ function drainQueue(queue: AsyncGeneratorQueue): void {
 
 function awaitReturn(queue: AsyncGeneratorQueue): void {
   try {
-    awaitWithQueue(queue, queue.requestValue);
+    awaitWith(queue, queue.requestValue);
   } catch (error) {
     completeStep(queue, 1, error, true);
     drainQueue(queue);

@@ -37,7 +37,7 @@
  * - ECMA-262 §27.1.6 AsyncFromSyncIterator Objects
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
-import { closeIterator, closeIteratorOnThrow, describeValue, getMethod, isObject, requireIteratorResult } from './iterator-protocol';
+import { closeIterator, describeValue, getMethod, requireIteratorResult, requireObject } from './iterator-protocol';
 import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 export function getAsyncIterator(value: unknown): object {
@@ -46,13 +46,9 @@ export function getAsyncIterator(value: unknown): object {
     // Symbol.iterator is read once, as GetIterator reads it.
     var syncMethod = value == null ? undefined : getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(describeValue(value) + ' is not async iterable');
-    var syncIterator = syncMethod.call(value);
-    if (!isObject(syncIterator)) throw new TypeError('Result of the Symbol.iterator method is not an object');
-    return createAsyncFromSyncIterator(syncIterator as Iterator<unknown>);
+    return createAsyncFromSyncIterator(requireObject(syncMethod.call(value), 'Symbol.iterator result') as Iterator<unknown>);
   }
-  var iterator = method.call(value);
-  if (!isObject(iterator)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
-  return iterator;
+  return requireObject(method.call(value), 'Symbol.asyncIterator result');
 }
 
 /** `next` as the loop calls it: with no argument. */
@@ -149,7 +145,7 @@ function continueFromSync(result: IteratorResult<unknown>, syncIterator: object,
     try {
       wrapper = promiseResolveIntrinsic(value);
     } catch (error) {
-      if (!done && closeOnRejection) closeIteratorOnThrow(syncIterator);
+      if (!done && closeOnRejection) closeIterator(syncIterator, true);
       throw error;
     }
   } catch (error) {
@@ -157,7 +153,7 @@ function continueFromSync(result: IteratorResult<unknown>, syncIterator: object,
   }
   if (done || !closeOnRejection) return promiseThen.call(wrapper, done ? unwrapDone : unwrapNotDone) as Promise<unknown>;
   return promiseThen.call(wrapper, unwrapNotDone, function closeOnRejectedValue(reason: unknown) {
-    closeIteratorOnThrow(syncIterator);
+    closeIterator(syncIterator, true);
     throw reason;
   }) as Promise<unknown>;
 }

@@ -56,8 +56,9 @@
  * - ECMA-262 §10.1.14 GetPrototypeFromConstructor
  */
 
-/** The global property under which a realm's function compiler is installed. */
-export var FUNCTION_COMPILER = /*#__PURE__*/ Symbol.for('@coro/runtime.functionMaker');
+/** The registered symbol under which a realm's function compiler is installed on its global object. */
+var FUNCTION_COMPILER_KEY = '@coro/runtime.functionMaker';
+export var FUNCTION_COMPILER = /*#__PURE__*/ Symbol.for(FUNCTION_COMPILER_KEY);
 
 /** Which constructor asks: the source text starts `function*`, `async function` or `async function*`. */
 export type DynamicFunctionKind = 'generator' | 'async' | 'asyncGenerator';
@@ -73,8 +74,16 @@ export type CompiledFunction = { code: string } | { syntaxError: string } | { re
 /** `parameters` is the text of the formal parameters, `body` the function body's, as CreateDynamicFunction joins them. */
 export type FunctionCompiler = (kind: DynamicFunctionKind, parameters: string, body: string) => CompiledFunction;
 
-/** What a constructor hands the installed compiler: CreateDynamicFunction from its compile step on. */
-type FunctionMaker = (constructor: Function, receiver: unknown, kind: DynamicFunctionKind, name: string, parameters: string, body: string) => Function;
+/**
+ * What a constructor hands the installed compiler: CreateDynamicFunction from
+ * its compile step on. `texts` are the constructor's arguments, already
+ * converted to strings, the body last; joining them is left here so that the
+ * shell stays small.
+ */
+type FunctionMaker = (constructor: Function, receiver: unknown, name: string, texts: ArrayLike<string>) => Function;
+
+/** The kind a constructor makes, told by its name. */
+var KIND_OF: { [name: string]: DynamicFunctionKind } = { GeneratorFunction: 'generator', AsyncFunction: 'async', AsyncGeneratorFunction: 'asyncGenerator' };
 
 /** Installs `compile` as the function compiler of the realm whose global object is `global`. */
 export function installFunctionCompiler(global: object, compile: FunctionCompiler): void {
@@ -82,8 +91,11 @@ export function installFunctionCompiler(global: object, compile: FunctionCompile
   var RealmFunction = realm.Function;
   var RealmSyntaxError = realm.SyntaxError;
   var RealmEvalError = realm.EvalError;
-  var make: FunctionMaker = function (constructor, receiver, kind, name, parameters, body) {
-    var compiled = compile(kind, parameters, body);
+  var make: FunctionMaker = function (constructor, receiver, name, texts) {
+    var kind = KIND_OF[name];
+    var parameters = '';
+    for (var i = 0; i < texts.length - 1; i++) parameters += (i === 0 ? '' : ',') + texts[i];
+    var compiled = compile(kind, parameters, texts.length === 0 ? '' : texts[texts.length - 1]);
     if ('syntaxError' in compiled) throw new RealmSyntaxError(compiled.syntaxError);
     if ('refused' in compiled) throw new RealmEvalError(name + ' cannot lower this source text: ' + compiled.refused);
     var fn: Function = new RealmFunction(compiled.code)();
@@ -98,30 +110,29 @@ export function installFunctionCompiler(global: object, compile: FunctionCompile
 }
 
 /**
- * Makes the `constructor` of a function prototype: `prototype` is
- * %GeneratorFunction.prototype% or its kin, whose own `prototype` (absent for
- * async functions) the instances' `prototype` objects inherit.
+ * Makes %GeneratorFunction.prototype% or its kin: a function prototype whose
+ * `Symbol.toStringTag` is `tag`, with its `constructor`, and, for the
+ * generator kinds, `objectPrototype` (the prototype their generator objects
+ * inherit) as its `prototype`, linked back by that object's `constructor`.
  */
-export function defineFunctionConstructor(prototype: object, name: string, kind: DynamicFunctionKind) {
-  var constructor = function (this: unknown) {
-    var args = arguments;
-    var parameters = '';
-    for (var i = 0; i < args.length - 1; i++) parameters += (i === 0 ? '' : ',') + toSourceString(args[i]);
-    var body = args.length === 0 ? '' : toSourceString(args[args.length - 1]);
-    var make = (globalThis as { [key: symbol]: unknown })[FUNCTION_COMPILER];
-    if (typeof make !== 'function') {
-      throw new EvalError(name + ' cannot compile source text: no function compiler is installed (require "@coro/compiler/dynamic-functions")');
-    }
-    return (make as FunctionMaker)(constructor, this, kind, name, parameters, body);
+export function createFunctionPrototype(tag: string, objectPrototype?: object): object {
+  var prototype = Object.create(Function.prototype);
+  if (objectPrototype) {
+    Object.defineProperty(prototype, 'prototype', { value: objectPrototype, configurable: true });
+    Object.defineProperty(objectPrototype, 'constructor', { value: prototype, configurable: true });
+  }
+  Object.defineProperty(prototype, Symbol.toStringTag, { value: tag, configurable: true });
+  // Its one formal parameter gives it the `length` 1 of the native constructors.
+  var constructor = function (this: unknown, _body: unknown) {
+    var texts = arguments;
+    // ToString, in order, before the compiler is asked for: a Symbol throws the TypeError that `String(symbol)` would not.
+    for (var i = 0; i < texts.length; i++) texts[i] = '' + texts[i];
+    var make = (globalThis as { [key: symbol]: unknown })[Symbol.for(FUNCTION_COMPILER_KEY)];
+    if (typeof make !== 'function') throw new EvalError(tag + ' cannot compile source text: require "@coro/compiler/dynamic-functions"');
+    return (make as FunctionMaker)(constructor, this, tag, texts);
   };
-  Object.defineProperty(constructor, 'name', { value: name });
-  Object.defineProperty(constructor, 'length', { value: 1 });
-  Object.defineProperty(constructor, 'prototype', { value: prototype, writable: false });
+  Object.defineProperties(constructor, { name: { value: tag }, prototype: { value: prototype, writable: false } });
   Object.setPrototypeOf(constructor, Function);
   Object.defineProperty(prototype, 'constructor', { value: constructor, configurable: true });
-}
-
-/** ToString: a Symbol throws a TypeError, as `String(symbol)` would not. */
-function toSourceString(value: unknown): string {
-  return '' + (value as string);
+  return prototype;
 }

@@ -18,44 +18,32 @@
  * work on lowered generators. The three methods (./resume-generator.ts) only
  * pick the resume mode; `resumeGenerator` does the rest. Their properties
  * copy the native ones: non-enumerable, `length` 1, `name`
- * "next"/"return"/"throw" (the functions themselves are called
- * `generatorNext`… so that stack traces say what they are). Unlike native
- * built-ins they still own a `prototype` property, which ES5 syntax cannot
- * avoid.
+ * "next"/"return"/"throw" (given by their keys in the object literal that
+ * holds them). Unlike native built-ins they still own a `prototype`
+ * property, which ES5 syntax cannot avoid.
  *
  * ## References
  *
  * - ECMA-262 §27.5.1 Properties of the %GeneratorPrototype% Object
  * - ECMA-262 §27.1.2 The %IteratorPrototype% Object
  */
-import { defineFunctionConstructor } from './function-constructor';
-import { generatorNext, generatorReturn, generatorThrow } from './resume-generator';
+import { createFunctionPrototype } from './function-constructor';
+import { generatorMethods } from './resume-generator';
 
-export var GeneratorPrototype: Generator<unknown, unknown, unknown> = /*#__PURE__*/ createGeneratorPrototype();
+export var GeneratorPrototype: Generator<unknown, unknown, unknown> = /*#__PURE__*/ createObjectPrototype(
+  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+  generatorMethods,
+  'Generator',
+);
 
 /** %GeneratorFunction.prototype%: what lowered generator functions inherit from, as native ones do. */
-export var GeneratorFunctionPrototype: object = /*#__PURE__*/ createGeneratorFunctionPrototype(GeneratorPrototype);
+export var GeneratorFunctionPrototype: object = /*#__PURE__*/ createFunctionPrototype('GeneratorFunction', GeneratorPrototype);
 
-function createGeneratorFunctionPrototype(generatorPrototype: object) {
-  var prototype = Object.create(Function.prototype);
-  Object.defineProperty(prototype, 'prototype', { value: generatorPrototype, configurable: true });
-  Object.defineProperty(generatorPrototype, 'constructor', { value: prototype, configurable: true });
-  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'GeneratorFunction', configurable: true });
-  defineFunctionConstructor(prototype, 'GeneratorFunction', 'generator');
+/** %GeneratorPrototype% or its async kin: `methods` as non-enumerable properties, and the `Symbol.toStringTag`. */
+export function createObjectPrototype(parent: object, methods: { [name: string]: Function }, tag: string) {
+  var prototype = Object.create(parent);
+  var names = Object.keys(methods);
+  for (var i = 0; i < names.length; i++) Object.defineProperty(prototype, names[i], { value: methods[names[i]], writable: true, configurable: true });
+  Object.defineProperty(prototype, Symbol.toStringTag, { value: tag, configurable: true });
   return prototype;
-}
-
-function createGeneratorPrototype() {
-  var iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-  var prototype = Object.create(iteratorPrototype);
-  defineMethod(prototype, 'next', generatorNext);
-  defineMethod(prototype, 'return', generatorReturn);
-  defineMethod(prototype, 'throw', generatorThrow);
-  Object.defineProperty(prototype, Symbol.toStringTag, { value: 'Generator', configurable: true });
-  return prototype;
-}
-
-export function defineMethod(object: object, name: string, method: Function) {
-  Object.defineProperty(method, 'name', { value: name });
-  Object.defineProperty(object, name, { value: method, writable: true, configurable: true });
 }

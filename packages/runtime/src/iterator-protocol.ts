@@ -1,6 +1,6 @@
 /**
  * The iterator protocol operations lowered `for-of`, spread and `yield*`
- * need: `getIterator`, `iteratorNext`, `closeIterator`, `closeIteratorOnThrow`.
+ * need: `getIterator`, `iteratorNext`, `closeIterator`.
  *
  * ## Example
  *
@@ -10,7 +10,7 @@
  * $frame.$next = $frame.$iterator.next;            // read once, as the spec does
  * $step = $coro.iteratorNext($frame.$iterator, $frame.$next);
  * // … when the loop is left early, from its finally:
- * if (throwing) $coro.closeIteratorOnThrow($frame.$iterator); else $coro.closeIterator($frame.$iterator);
+ * $coro.closeIterator($frame.$iterator, $completion === "throw");
  * ```
  *
  * ## Implementation
@@ -30,29 +30,29 @@
 export function getIterator(value: unknown): Iterator<unknown> {
   var method = value == null ? undefined : getMethod(value, Symbol.iterator);
   if (method === undefined) throw new TypeError(describeValue(value) + ' is not iterable');
-  var iterator = method.call(value);
-  if (!isObject(iterator)) throw new TypeError('Result of the Symbol.iterator method is not an object');
-  return iterator as Iterator<unknown>;
+  return requireObject(method.call(value), 'Symbol.iterator result') as Iterator<unknown>;
 }
 
 export function iteratorNext(iterator: object, next: Function): IteratorResult<unknown> {
   return requireIteratorResult(next.call(iterator));
 }
 
-/** IteratorClose for a normal, `break`, `continue` or `return` completion: errors of `return` win. */
-export function closeIterator(iterator: object): void {
-  var method = getMethod(iterator, 'return');
-  if (method !== undefined) requireIteratorResult(method.call(iterator));
-}
-
-/** IteratorClose for a throw completion: the original error wins, so whatever `return` does is ignored. */
-export function closeIteratorOnThrow(iterator: object): void {
+/**
+ * IteratorClose. For a normal, `break`, `continue` or `return` completion,
+ * errors of `return` win and its result must be an object; for a throw
+ * completion (`throwing`) the original error wins, so whatever `return` does
+ * is ignored (the caller rethrows its own error).
+ */
+export function closeIterator(iterator: object, throwing?: boolean): void {
   try {
     var method = getMethod(iterator, 'return');
-    if (method !== undefined) method.call(iterator);
-  } catch (ignored) {
-    // The caller rethrows its own error.
+    if (method === undefined) return;
+    var result = method.call(iterator);
+  } catch (error) {
+    if (throwing) return;
+    throw error;
   }
+  if (!throwing) requireIteratorResult(result);
 }
 
 export function getMethod(value: unknown, key: PropertyKey): Function | undefined {
@@ -63,8 +63,13 @@ export function getMethod(value: unknown, key: PropertyKey): Function | undefine
 }
 
 export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
-  if (!isObject(result)) throw new TypeError('Iterator result ' + describeValue(result) + ' is not an object');
-  return result as IteratorResult<unknown>;
+  return requireObject(result, 'Iterator result') as IteratorResult<unknown>;
+}
+
+/** `value` when it is an object, else a TypeError that says what it is; `what` says where it came from. */
+export function requireObject(value: unknown, what: string): object {
+  if (!isObject(value)) throw new TypeError(what + ' ' + describeValue(value) + ' is not an object');
+  return value;
 }
 
 export function isObject(value: unknown): value is object {

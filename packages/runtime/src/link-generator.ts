@@ -29,24 +29,19 @@
  */
 import { GeneratorFunctionPrototype, GeneratorPrototype } from './generator-prototype';
 import { AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype } from './async-generator-prototype';
-import { functionNameOf } from './property-key';
+import { isObject } from './iterator-protocol';
 
-/**
- * `name` is given where the wrapper cannot carry its name in its text:
- * `export default function* () {}`, whose wrapper needs a binding of its
- * own, a name that is no identifier, a computed key (a property key, named
- * as SetFunctionName names it).
- */
-export function linkGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
-  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype, name);
+/** A wrapper whose text cannot carry its name is named by `nameFunction` (./property-key.ts) around the link. */
+export function linkGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  return linkWith(fn, Frame, GeneratorPrototype, GeneratorFunctionPrototype);
 }
 
 /** The same for an async generator function: its objects inherit %AsyncGeneratorPrototype%. */
-export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
-  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype, name);
+export function linkAsyncGenerator<F extends Function | null>(fn: F, Frame: Function): F {
+  return linkWith(fn, Frame, AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype);
 }
 
-function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object, name?: string | symbol): F {
+function linkWith<F extends Function | null>(fn: F, Frame: Function, objectPrototype: object, functionPrototype: object): F {
   var prototype = Frame.prototype;
   if (Object.getPrototypeOf(prototype) !== objectPrototype) {
     prototype = Object.create(objectPrototype);
@@ -55,11 +50,9 @@ function linkWith<F extends Function | null>(fn: F, Frame: Function, objectProto
   if (fn) {
     // The wrapper reads `Frame.$function.prototype` at each call, as OrdinaryCreateFromConstructor does.
     (Frame as { $function?: Function }).$function = fn;
-    // A method has no `prototype` of its own: make one with the attributes a generator method's has.
-    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) fn.prototype = prototype;
-    else Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
+    // A method has no `prototype` of its own: this makes one with the attributes a generator method's has.
+    Object.defineProperty(fn, 'prototype', { value: prototype, writable: true });
     Object.setPrototypeOf(fn, functionPrototype);
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
   }
   return fn;
 }
@@ -140,7 +133,6 @@ export function adoptAsyncGeneratorPrototype<T extends object>(frame: T, fn: Fun
 
 function adoptWith<T extends object>(frame: T, fn: Function, fallback: object): T {
   var prototype = fn.prototype;
-  var isObject = (typeof prototype === 'object' && prototype !== null) || typeof prototype === 'function';
-  Object.setPrototypeOf(frame, isObject ? prototype : fallback);
+  Object.setPrototypeOf(frame, isObject(prototype) ? prototype : fallback);
   return frame;
 }

@@ -32,3 +32,19 @@ export function functionNameOf(key: string | symbol): string {
   if (typeof key === 'string') return key;
   return key.description === undefined ? '' : '[' + key.description + ']';
 }
+
+/**
+ * `nameFunction(link(fn, Frame), key, length)`: names a linked wrapper where
+ * its text cannot carry the name (`export default function* () {}`, whose
+ * wrapper needs a binding of its own, a name that is no identifier, an
+ * arrow's, whose place in a helper call would lose it, a computed key, named
+ * as SetFunctionName names it), and gives it the `length` of the function it
+ * stands for where it binds its parameters later (see `startAsyncWith`). A
+ * call of its own, not an argument of every link: a program that names
+ * nothing so does not carry it.
+ */
+export function nameFunction<F extends Function>(fn: F, key: string | symbol | undefined, length?: number): F {
+  if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
+  if (key !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(key), configurable: true });
+  return fn;
+}

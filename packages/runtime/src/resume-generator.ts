@@ -6,7 +6,7 @@
  * ## Example
  *
  * ```js
- * gen.next(5);   // generatorNext → resumeGenerator(gen, 0, 5)
+ * gen.next(5);   // GeneratorPrototype.next → resumeGenerator(gen, 0, 5)
  *                // → gen.$step(gen, gen.$state, 0, 5) → { value, done }
  * // function* outer() { yield* inner(); }: outer's step forwards to inner
  * // itself (./delegate.ts) and returns inner's result with $state = -3 - n:
@@ -69,19 +69,20 @@ function resumeWithoutStep(frame: GeneratorFrame, state: number, mode: ResumeMod
   if (state === -1) throw new TypeError('Generator is already running');
   // GeneratorResumeAbrupt on suspendedStart: completed without ever running the body.
   if (state === 0) state = frame.$state = -2;
-  if (state !== -2) throw new TypeError('next/return/throw called on an object that is not a generator');
+  if (state !== -2) throw new TypeError('not a generator');
   if (mode === 1) throw value;
   return { value: mode === 2 ? value : undefined, done: true };
 }
 
-export function generatorNext(this: GeneratorFrame, value: unknown) {
-  return resumeGenerator(this, 0, value);
-}
-
-export function generatorThrow(this: GeneratorFrame, value: unknown) {
-  return resumeGenerator(this, 1, value);
-}
-
-export function generatorReturn(this: GeneratorFrame, value: unknown) {
-  return resumeGenerator(this, 2, value);
-}
+/** The methods of %GeneratorPrototype%, in its order; each is named by its key, as the native ones are. */
+export var generatorMethods = {
+  next: function (this: GeneratorFrame, value: unknown) {
+    return resumeGenerator(this, 0, value);
+  },
+  return: function (this: GeneratorFrame, value: unknown) {
+    return resumeGenerator(this, 2, value);
+  },
+  throw: function (this: GeneratorFrame, value: unknown) {
+    return resumeGenerator(this, 1, value);
+  },
+};

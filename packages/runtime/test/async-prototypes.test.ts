@@ -1,7 +1,7 @@
 import {
   adoptAsyncGeneratorPrototype, AsyncFunctionPrototype, AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype,
   AsyncIteratorPrototype, GeneratorFunctionPrototype, GeneratorPrototype, linkAsyncFunction, linkAsyncGenerator,
-  linkDecoratedMethod, linkGenerator, linkMethods as linkMethodsOf, notAConstructor, startAsync,
+  linkDecoratedMethod, linkGenerator, linkMethods as linkMethodsOf, nameFunction, notAConstructor, startAsync,
 } from '../src';
 import { loweredAsyncGenerator } from './side-by-side-async';
 
@@ -160,9 +160,9 @@ describe('linkAsyncFunction', () => {
     expect(Object.prototype.hasOwnProperty.call(arrow, 'prototype')).toBe(false);
   });
 
-  test('name and length are set when given, with the attributes functions have; left alone when not', () => {
+  test('nameFunction sets the name and length when given, with the attributes functions have; left alone when not', () => {
     function Frame() {}
-    const named = linkAsyncFunction((..._: unknown[]) => undefined, Frame, 'inferred', 2);
+    const named = nameFunction(linkAsyncFunction((..._: unknown[]) => undefined, Frame), 'inferred', 2);
     const nativeNamed = async function inferred(_a: unknown, _b: unknown) {};
     expect(named.name).toBe('inferred');
     expect(named.length).toBe(2);
@@ -171,7 +171,7 @@ describe('linkAsyncFunction', () => {
     const plain = linkAsyncFunction(function keeps(_a: unknown) {}, Frame);
     expect(plain.name).toBe('keeps');
     expect(plain.length).toBe(1);
-    const empty = linkAsyncFunction(function (_a: unknown) {}, Frame, '', 0);
+    const empty = nameFunction(linkAsyncFunction(function (_a: unknown) {}, Frame), '', 0);
     expect(empty.name).toBe('');
     expect(empty.length).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { GeneratorPrototype, linkGenerator } from '../src';
+import { GeneratorPrototype, linkGenerator, nameFunction } from '../src';
 import { lowered, Step } from './side-by-side';
 
 function* nativeGenerator() {
@@ -88,7 +88,7 @@ describe('linkGenerator', () => {
     const native = { *[key]() {} };
     const nativeName = Object.getOwnPropertyDescriptor(native[key], 'name');
     function Frame(this: any) { this.$state = 0; this.$step = oneStep; }
-    const fn = linkGenerator(function () { return new (Frame as any)(); }, Frame, key);
+    const fn = nameFunction(linkGenerator(function () { return new (Frame as any)(); }, Frame), key);
     expect(Object.getOwnPropertyDescriptor(fn, 'name')).toEqual(nativeName);
   });
 });

@@ -9,7 +9,7 @@ import { inlineRuntime } from '../src/inline-runtime';
 
 const { findNonEs5Syntax } = require('../scripts/build-inline-sources.js');
 
-const ALL = ['GeneratorPrototype', 'linkGenerator', 'resumeGenerator', 'resumeDelegate', 'getIterator', 'iteratorNext', 'closeIterator', 'closeIteratorOnThrow'];
+const ALL = ['GeneratorPrototype', 'linkGenerator', 'resumeGenerator', 'resumeDelegate', 'getIterator', 'iteratorNext', 'closeIterator'];
 
 // Lowered code as the compiler emits it for inline output, plus its native twin.
 const PROGRAM = `

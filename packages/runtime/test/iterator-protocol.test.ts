@@ -1,4 +1,4 @@
-import { closeIterator, closeIteratorOnThrow, getIterator, iteratorNext } from '../src';
+import { closeIterator, getIterator, iteratorNext } from '../src';
 import { errorName } from './side-by-side';
 
 type Log = unknown[][];
@@ -123,13 +123,13 @@ describe('closeIterator (IteratorClose on a normal completion), side by side wit
   });
 });
 
-describe('closeIteratorOnThrow (IteratorClose on a throw completion), side by side with for-of throw', () => {
+describe('closeIterator(iterator, true) (IteratorClose on a throw completion), side by side with for-of throw', () => {
   const original = new Error('original');
   const throwNative = (iterable: Iterable<unknown>) => { for (const _ of iterable) throw original; };
   const throwLowered = (iterable: Iterable<unknown>) => {
     const iterator = getIterator(iterable);
     if (!iteratorNext(iterator, iterator.next).done) {
-      closeIteratorOnThrow(iterator);
+      closeIterator(iterator, true);
       throw original;
     }
   };
@@ -146,7 +146,7 @@ describe('closeIteratorOnThrow (IteratorClose on a throw completion), side by si
 
   test('ignores a throwing return getter', () => {
     const iterator = Object.defineProperty({}, 'return', { get() { throw new Error('getter failed'); } });
-    expect(() => closeIteratorOnThrow(iterator)).not.toThrow();
+    expect(() => closeIterator(iterator, true)).not.toThrow();
     expect(() => closeIterator(iterator)).toThrow('getter failed');
   });
 });

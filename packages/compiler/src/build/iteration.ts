@@ -170,10 +170,7 @@ export abstract class IterationBuilder extends DisposalBuilder {
   private closeOnAbruptExit(fin: Finally, iterator: Variable, done: Variable | undefined): void {
     const names = this.context.names;
     this.enterFinallyBody(fin);
-    const close: Code = [
-      'if (', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ') ', names.runtime.ref('closeIteratorOnThrow'), '(', iterator, '); else ',
-      names.runtime.ref('closeIterator'), '(', iterator, ');',
-    ];
+    const close: Code = [names.runtime.ref('closeIterator'), '(', iterator, ', ', fin.kind, ' === ', completionLiteral(CompletionKind.Throw), ');'];
     this.statement(done ? ['if (!', done, ') { ', ...close, ' }'] : close);
     this.endFinally(fin);
   }

@@ -40,7 +40,6 @@
 import { AwaitedOperation } from './awaited-operation';
 import { addWaiter, cancelTask, flowEvents, removeWaiter, resume, runningTask, startTask } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
-import { functionNameOf } from '../property-key';
 import { AT_YIELD, awaitedBy, COMPLETED, CREATED, FLOW, OBSERVED, PULLED, STATUS_MASK, statusOf, SUSPEND, type TaskFrame } from './task-frame';
 
 interface FlowFrame extends TaskFrame {
@@ -77,9 +76,8 @@ defineMethod('then', undefined as unknown as Function);
 Object.defineProperty(FlowPrototype, Symbol.toStringTag, { value: 'Flow', configurable: true });
 
 /** Emitted code's link for an `async function*` coroutine: its frames are flows. */
-export function linkFlow<F extends Function | null>(fn: F, Frame: Function, name?: string | symbol): F {
+export function linkFlow<F extends Function | null>(fn: F, Frame: Function): F {
   Object.setPrototypeOf(Frame.prototype, FlowPrototype);
-  if (fn && name !== undefined) Object.defineProperty(fn, 'name', { value: functionNameOf(name), configurable: true });
   return fn;
 }
 

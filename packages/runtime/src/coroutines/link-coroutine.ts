@@ -30,8 +30,8 @@ import { startTask } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
 import type { TaskFrame } from './task-frame';
 
-export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function, name?: string, length?: number): F {
-  linkAsyncFunction(fn, Frame, name, length);
+export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function): F {
+  linkAsyncFunction(fn, Frame);
   inheritTask(Frame);
   return fn;
 }
