@@ -48,8 +48,7 @@
  * (lowered calls add the runtime's frames, so that comes sooner).
  *
  * Each call gets a line once per error (a retry loop awaiting the same
- * rejected promise again adds nothing); a function that awaits once shares
- * one reaction among its calls, so it gets a line once per error. Only
+ * rejected promise again adds nothing). Only
  * error objects get lines; a frozen error, or a `stack` that cannot be
  * written, is left as it is (the write throws: this code is strict). The
  * table stays the emitted text, read only for a line.
@@ -79,8 +78,8 @@ type Rejection = (reason: unknown) => never;
  * For a function that awaits once (`awaitOnce`, whose only reaction is the
  * caller's promise's): describes it, and returns per resume state the
  * rejection reaction of that `await`, which adds the line and throws the
- * reason on. A line per function and error, then: the reaction is shared
- * by every call.
+ * reason on. The reaction is shared by every call; a call that awaits once
+ * never meets an error twice, so it names none.
  */
 export function describeAwaitOnce(step: Function, name: string, file: string, table: string): { [state: number]: Rejection } {
   describeAwaits(step, name, file, table);
@@ -92,7 +91,7 @@ export function describeAwaitOnce(step: Function, name: string, file: string, ta
 
 function rejectionAt(step: Function, state: number): Rejection {
   return function (reason: unknown): never {
-    addAwaitingCaller(reason, step, step, state);
+    addAwaitingCaller(reason, undefined, step, state);
     throw reason;
   };
 }
@@ -118,8 +117,8 @@ export function thrownByResumedBody(error: unknown): void {
 }
 
 /**
- * The rejection reaction of the `await` where `body` (a call of `step`) stands in `state`:
- * appends its `at async` line to `error`'s stack.
+ * The rejection reaction of the `await` where `body` (a call of `step`, undefined for one that
+ * awaits once) stands in `state`: appends its `at async` line to `error`'s stack.
  */
 export function addAwaitingCaller(error: unknown, body: unknown, step: Function, state: number): void {
   var trail = trailOf(error, false);
@@ -133,11 +132,11 @@ export function addAwaitingCaller(error: unknown, body: unknown, step: Function,
     if (holdsFrameOf(stack, described ? described[0] : '', step.name)) return;
     trail.appending = true;
   }
-  if (!described || trail.lined.indexOf(body) >= 0) return;
+  if (!described || (body !== undefined && trail.lined.indexOf(body) >= 0)) return;
   var entries = described[2].split(' ');
   for (var i = 0; i < entries.length; i += 2) {
     if (+entries[i] !== state) continue;
-    trail.lined.push(body);
+    if (body !== undefined) trail.lined.push(body);
     var at = described[1] + ':' + entries[i + 1];
     try {
       (error as { stack: string }).stack = stack + '\n    at async ' + (described[0] ? described[0] + ' (' + at + ')' : at);

@@ -172,6 +172,33 @@ describe('at async lines of lowered async functions', () => {
     expect(asyncLines(await rejectionOf(walk(2)))).toEqual(['walk (walk.js:1:96)', 'walk (walk.js:1:96)']);
   });
 
+  test('each call of a recursive function that awaits once gets its line, though the calls share one reaction', async () => {
+    // async function countdown(n) { if (n === 0) return await leaf(); return 1 + await countdown(n - 1); }
+    const countdownStep = (frame: any, state: number, mode: number, value: unknown): unknown => {
+      if (mode !== 0) throw value;
+      switch (state) {
+        case 0:
+          if (frame.n === 0) {
+            frame.$state = 1;
+            return awaitOnce(frame, leaf(() => new Error('zero')), countdownRejected, 1);
+          }
+          frame.$state = 2;
+          return awaitOnce(frame, countdown(frame.n - 1), countdownRejected, 2);
+        case 1:
+          return value;
+        case 2:
+          return 1 + (value as number);
+      }
+    };
+    const countdownRejected = describeAwaitOnce(countdownStep, 'countdown', 'countdown.js', '1 1:46 2 1:81');
+    const countdown = loweredAsync(countdownStep, (frame, n) => (frame.n = n), true);
+    expect(asyncLines(await rejectionOf(countdown(2)))).toEqual([
+      'countdown (countdown.js:1:46)',
+      'countdown (countdown.js:1:81)',
+      'countdown (countdown.js:1:81)',
+    ]);
+  });
+
   test('no line goes past Error.stackTraceLimit frames', async () => {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 2;
