@@ -123,10 +123,17 @@ export function thrownByResumedBody(error: unknown): void {
 export function addAwaitingCaller(error: unknown, body: unknown, step: Function, state: number): void {
   var trail = trailOf(error, false);
   var described = (step as DescribedStep).$awaits;
-  if (!trail || objectToString.call(error) !== '[object Error]') return;
-  var stack = (error as { stack: unknown }).stack;
+  if (!trail) return;
+  var stack: unknown, limit: unknown;
+  try {
+    if (objectToString.call(error) !== '[object Error]') return;
+    stack = (error as { stack: unknown }).stack;
+    limit = (Error as { stackTraceLimit?: unknown }).stackTraceLimit;
+  } catch (ignored) {
+    // A `stack` getter of the program's that throws (or a revoked proxy): the rejection goes on as it is.
+    return;
+  }
   // A stack as long as V8 makes them is full, as natively (`at async` lines count), and may have lost the frames to look for.
-  var limit = (Error as { stackTraceLimit?: unknown }).stackTraceLimit;
   if (typeof stack !== 'string' || (typeof limit === 'number' && stack.split('\n    at ').length > limit)) return;
   if (!trail.appending) {
     if (holdsFrameOf(stack, described ? described[0] : '', step.name)) return;

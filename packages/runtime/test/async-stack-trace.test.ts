@@ -116,6 +116,16 @@ describe('at async lines of lowered async functions', () => {
     Object.defineProperty(fixed, 'stack', { value: 'Error: fixed', writable: false });
     await rejectionOf(top(() => leaf(() => fixed)));
     expect(fixed.stack).toBe('Error: fixed');
+    const throwing = new Error('throwing getter');
+    Object.defineProperty(throwing, 'stack', { get() { throw new TypeError('no stack'); } });
+    expect(await rejectionOf(top(() => leaf(() => throwing)))).toBe(throwing);
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    let caught: unknown;
+    await top(() => leaf(() => proxy)).catch((e) => {
+      caught = e;
+    });
+    expect(caught).toBe(proxy);
     const plain = { stack: 'not an error' };
     await rejectionOf(top(() => leaf(() => plain)));
     expect(plain.stack).toBe('not an error');
