@@ -71,6 +71,11 @@ export interface EmitOptions {
   readonly kind: SuspendKind;
   /** An async function that awaits at most once per call (see single-await.ts): its frame needs no promise fields. */
   readonly awaitsOnce: boolean;
+  /**
+   * For `awaitsOnce`: the variable holding the rejection reactions of its awaits by resume state
+   * (`describeAwaitOnce`), which `awaitOnce` takes with the state: they write its `at async` line.
+   */
+  readonly onceRejections?: string;
   /** Write source position marks for `resolvePositionMarks`. */
   readonly marks: boolean;
   /** The function the step function runs, as stack traces name it (`marks` only): where it starts and its name. */
@@ -243,7 +248,8 @@ class CaseWriter {
         }
         this.line(`${names.frame}.$state = ${resume};`);
         if (!coroutine) {
-          this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${code(ins.value)});`));
+          const rejections = this.options.awaitsOnce && this.options.onceRejections ? `, ${this.options.onceRejections}, ${resume}` : '';
+          this.line(mark(`return ${this.awaitCallee}(${names.frame}, ${code(ins.value)}${rejections});`));
           return false;
         }
         // A value that is there already (C++ `await_ready`): the step goes on in this call, at the resume state.

@@ -66,6 +66,8 @@ import {
   seesClassScope,
   siteOf,
   type MethodLinkage,
+  describeStatement,
+  type AwaitDescription,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
@@ -99,6 +101,8 @@ interface HelperNames {
   readonly step: string;
   readonly handlers: string;
   readonly finalizers: string;
+  /** An async function's rejection reactions, when it awaits once (`describeAwaitOnce`). */
+  readonly rejections: string;
 }
 
 /**
@@ -180,6 +184,7 @@ class FunctionLowering {
       step: file.helperNames.fresh(base + '$step'),
       handlers: file.helperNames.fresh(base + '$handlers'),
       finalizers: file.helperNames.fresh(base + '$finalizers'),
+      rejections: file.helperNames.fresh(base + '$rejected'),
     };
     this.linkage = form === 'method' ? methodLinkage(fn as ts.MethodDeclaration) : undefined;
     this.keyTemp = this.linkage === 'computed' ? file.helperNames.fresh(base + '$key') : undefined;
@@ -285,6 +290,7 @@ class FunctionLowering {
       strict,
       kind,
       awaitsOnce: this.awaitsOnce,
+      onceRejections: this.describesAwaits ? this.helper.rejections : undefined,
       coroutineAwait: this.coroutine
         ? { callee: file.coroutineRuntime.ref('awaitInline'), suspend: file.coroutineRuntime.ref('SUSPEND'), ready: file.coroutineRuntime.ref('READY') }
         : undefined,
@@ -303,6 +309,33 @@ class FunctionLowering {
       indent: this.innerIndent,
       sourceIndentAt: (pos) => lineIndentAt(this.sf.text, pos),
     });
+  }
+
+  /**
+   * Whether the step gets the positions of its awaits, for the `at async` lines the runtime writes
+   * when an await rejects: an async function's or async generator's, but not a coroutine's (its
+   * task link gives them) nor a step made per call (a dynamic scope's), which has no name to hang on.
+   */
+  private get describesAwaits(): boolean {
+    return !this.coroutine && this.kind !== 'generator' && this.storage !== 'scope';
+  }
+
+  /**
+   * `$coro.describeAwaits(f$step, "f", $file, "1 3:11 …")`; for a function that awaits once,
+   * `f$rejected = $coro.describeAwaitOnce(…)`, whose rejection reactions its `awaitOnce` takes.
+   */
+  private awaitDescription(emitted: EmittedMachine): AwaitDescription | undefined {
+    if (!this.describesAwaits) return undefined;
+    const { sf, helper } = this;
+    const table = awaitEntries(emitted, sf)
+      .map(([state, at]) => `${state} ${at}`)
+      .join(' ');
+    // A function that awaits once names its variable in its awaits, table or not.
+    if (table === '' && !this.awaitsOnce) return undefined;
+    const name = JSON.stringify(traceNameOf(this.fn, sf)?.name ?? '');
+    const callee = this.file.runtime.ref(this.awaitsOnce ? 'describeAwaitOnce' : 'describeAwaits');
+    const call = `${callee}(${helper.step}, ${name}, ${this.file.fileNameBinding()}, ${JSON.stringify(table)})`;
+    return { variable: this.awaitsOnce ? helper.rejections : undefined, call };
   }
 
   /** `export default function* () {}` is linked by a name of its own, and keeps the name "default". */
@@ -370,7 +403,11 @@ class FunctionLowering {
     // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
     const linkDecorator =
       this.linkage === 'decorator' ? `@(${rt.ref('linkDecoratedMethod')}(${helper.frame}, ${rt.ref(kind === 'async' ? 'linkAsyncFunction' : generatorLink)}))` : undefined;
-    const placed = { helpers, tables: emitted.tables, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod, madeInClass: this.madeInClass };
+    const described = this.awaitDescription(emitted);
+    // A step made in its class exists once a static block has run: it is described there.
+    const describedInClass = this.madeInClass ? described : undefined;
+    const ownTables = described && !describedInClass ? joinLines([emitted.tables, describeStatement(described, 'var ')], inner) : emitted.tables;
+    const placed = { helpers, tables: ownTables, describedInClass, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod, madeInClass: this.madeInClass };
     // The wrapper's own frame is one native code does not have: its call into the runtime maps to nothing, so
     // that frame is not one more at the declaration's line (the body's frames map to where they stand).
     const runtimeCall = file.marks ? unmappedMark() : '';
@@ -407,7 +444,7 @@ class FunctionLowering {
       const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
       const link = (target: string) => named(`${linker}(${target}, ${helper.frame})`, naming);
-      const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+      const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
     }
@@ -420,7 +457,7 @@ class FunctionLowering {
       anonymousDeclaration && target === 'null'
         ? this.declarationLink(linker)
         : named(`${linker}(${target}, ${helper.frame})`, linkedName !== undefined ? [linkedName] : []);
-    const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : emitted.tables;
+    const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
     return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
   }
 
@@ -660,13 +697,18 @@ class FunctionLowering {
  */
 function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper: HelperNames, emitted: EmittedMachine, file: FileContext): string {
   const sf = file.sourceFile;
-  const table = emitted.awaitPositions.flatMap(({ state, pos }) => {
+  const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
+  const table = awaitEntries(emitted, sf).flatMap(([state, at]) => [String(state), JSON.stringify(at)]);
+  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
+}
+
+/** Each resume state after an `await`, with that `await`'s original `line:col`. */
+function awaitEntries(emitted: EmittedMachine, sf: ts.SourceFile): [number, string][] {
+  return emitted.awaitPositions.flatMap(({ state, pos }): [number, string][] => {
     if (pos === undefined) return [];
     const { line, character } = sf.getLineAndCharacterOfPosition(pos);
-    return [String(state), JSON.stringify(`${line + 1}:${character + 1}`)];
+    return [[state, `${line + 1}:${character + 1}`]];
   });
-  const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
-  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
 }
 
 /** The starvation budget's check and yield (coroutines.md): a shared counter, a call only every `iterations`. */

@@ -39,6 +39,8 @@ export interface FileContext {
   readonly marks: boolean;
   /** Declarations that depend on no scope (shared frame constructors): they go at the top of the file. */
   readonly fileHelpers: string[];
+  /** A variable holding the file's name, declared among the file helpers the first time it is asked for. */
+  fileNameBinding(): string;
   /** With the `dumpIR` option: the printed IR of each function lowered so far. */
   readonly irListing: string[] | undefined;
   isSuspendFunction(node: ts.Node): node is ts.FunctionLikeDeclaration;

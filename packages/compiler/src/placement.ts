@@ -229,6 +229,8 @@ interface LoweredParts {
   readonly hoistedAsMethod: boolean;
   /** For a method: its step function is made inside a class around it (`seesClassScope`). */
   readonly madeInClass: boolean;
+  /** For such a method: the description of its awaits, made once its step is. */
+  readonly describedInClass: AwaitDescription | undefined;
 }
 
 /** Where the wrapper, the helpers and the linking of one lowered function go, by form. */
@@ -262,11 +264,13 @@ export function placeLowered(
       // What only the class body sees is seen by a step function a static block makes there. That
       // step is the class's own: a class made in a loop gets one per iteration, held by a block binding
       // declared before the setup that names it.
+      const described = parts.describedInClass;
+      const variable = described?.variable ? `, ${described.variable}` : '';
       return {
         replacement: wrapper,
         helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', emitted.frameConstructor], indent),
-        setup: joinLines([`let ${helper.step};`, setup], indent),
-        classMember: `static { ${helper.step} = ${emitted.step}; }`,
+        setup: joinLines([`let ${helper.step}${variable};`, setup], indent),
+        classMember: `static { ${helper.step} = ${emitted.step};${described ? ' ' + describeStatement(described, '') : ''} }`,
         methodLink,
         holes,
       };
@@ -282,6 +286,17 @@ export function placeLowered(
       return { replacement: `(${scope} {\n${inner}${body}\n${indent}})()`, helpers: '', setup: '' };
     }
   }
+}
+
+export interface AwaitDescription {
+  /** Where a function that awaits once keeps what the call returns. */
+  readonly variable: string | undefined;
+  readonly call: string;
+}
+
+/** The description as a statement; `declare` (`var `) declares its variable, else it is assigned. */
+export function describeStatement({ variable, call }: AwaitDescription, declare: string): string {
+  return variable ? `${declare}${variable} = ${call};` : `${call};`;
 }
 
 /** The statement list position the helpers of `fn` will occupy (for strictness). */

@@ -172,6 +172,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   if (roots.length === 0) return { code, map: null, diagnostics: report.diagnostics };
 
   const helperNames = new NameAllocator(identifiers);
+  let fileName: string | undefined;
   const file: FileContext = {
     sourceFile,
     module: sourceType === 'module',
@@ -181,6 +182,10 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     isSuspendFunction,
     marks: canMark(code),
     fileHelpers: [],
+    fileNameBinding: () => {
+      if (fileName === undefined) file.fileHelpers.push(`var ${(fileName = helperNames.fresh('$file'))} = ${JSON.stringify(sourceFile.fileName)};`);
+      return fileName;
+    },
     irListing: options.dumpIR ? [] : undefined,
     coroutineRuntime: new CoroutineReferences(helperNames.fresh('$coroutines')),
     isCoroutine: (node) => coroutineFunctions.coroutines.has(node),

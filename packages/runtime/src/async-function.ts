@@ -54,6 +54,7 @@
  * - ECMA-262 §27.2.4.7.1 PromiseResolve, §27.2.5.4.1 PerformPromiseThen
  */
 import { AsyncFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';
+import { addAwaitingCaller, thrownByResumedBody } from './async-stack-trace';
 import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
@@ -132,6 +133,7 @@ function newAsyncTask(frame: GeneratorFrame, step: StepFunction): AsyncTask {
       resumeAsync(task, 0, typeof value === 'symbol' && value === AWAITED_PRIMITIVE ? task.awaited : value);
     },
     onRejected: function (reason: unknown) {
+      addAwaitingCaller(reason, task, task.step, task.state);
       resumeAsync(task, 1, reason);
     },
   };
@@ -144,6 +146,7 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
   try {
     result = task.step(task.frame, task.state, mode, value);
   } catch (error) {
+    thrownByResumedBody(error);
     (task.$reject as Function)(error);
     return;
   }
@@ -196,16 +199,26 @@ export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMI
  * instead of two: what a pending call keeps is the frame, that function and
  * the reaction (a bound function is smaller than a closure and its context,
  * which is why the step writes `$state` here and the reaction reads it
- * back). The derived promise is made by `then`'s species lookup: a program
+ * back). `rejections[state]`, the rejection reaction `describeAwaitOnce`
+ * made for this `await` (resuming at `state`), adds the function's `at async` line and throws the reason
+ * on (./async-stack-trace.ts); one per `await` of the function, not per
+ * call. The derived promise is made by `then`'s species lookup: a program
  * that redefines `Promise[Symbol.species]` gets its species here, where
  * native code always gives a plain promise.
  */
-export function awaitOnce(frame: GeneratorFrame, value: unknown): unknown {
+export function awaitOnce(frame: GeneratorFrame, value: unknown, rejections?: { [state: number]: (reason: unknown) => never }, state?: number): unknown {
   var promise = promiseResolveIntrinsic(value);
-  promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame)) as Promise<unknown>;
+  // `rejections` is undefined when an import cycle calls the function before its module's statements described it.
+  var rejected = rejections === undefined ? undefined : rejections[state as number];
+  promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame), rejected) as Promise<unknown>;
   return AWAITING_ONCE;
 }
 
 function resumeOnce(this: GeneratorFrame, value: unknown): unknown {
-  return this.$step(this, this.$state, 0, value);
+  try {
+    return this.$step(this, this.$state, 0, value);
+  } catch (error) {
+    thrownByResumedBody(error);
+    throw error;
+  }
 }

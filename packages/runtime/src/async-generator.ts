@@ -51,6 +51,7 @@
  */
 import { AWAITED_PRIMITIVE, AWAITING, awaitWith } from './async-function';
 import { AsyncGeneratorFrame, ResumeMode, StepFunction } from './frame';
+import { addAwaitingCaller } from './async-stack-trace';
 import { pendingPromise, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 var SUSPENDED = 0;
@@ -88,6 +89,7 @@ function AsyncGeneratorQueue(this: AsyncGeneratorQueue, generator: AsyncGenerato
     resumeAwaitingAsyncGenerator(queue, 0, typeof value === 'symbol' && value === AWAITED_PRIMITIVE ? queue.awaited : value);
   };
   this.onRejected = function (reason: unknown) {
+    if (queue.phase !== DRAINING) addAwaitingCaller(reason, queue, queue.step, queue.generator.$state);
     resumeAwaitingAsyncGenerator(queue, 1, reason);
   };
 }

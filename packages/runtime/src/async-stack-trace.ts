@@ -1,0 +1,171 @@
+/**
+ * The `at async` lines of an error that rejects a lowered `await`: V8 writes
+ * them for native async functions, but a lowered function resumed by a
+ * promise job is called by the runtime, so the engine sees no awaiting
+ * callers. They are written here instead, one per awaiting call, as the
+ * rejection travels up through the awaits.
+ *
+ * ## Example
+ * ```js
+ * // emitted once per async function or async generator, beside its step function
+ * // ($file: the file's name, declared once at its top):
+ * $coro.describeAwaits(load$step, "load", $file, "1 4:17 2 9:5");
+ * // an error made in `fetchUser`, awaited by `load` (suspended in state 2):
+ * //   Error: no such user
+ * //       at fetchUser (src/user.ts:3:9)
+ * //       at async load (src/load.ts:9:5)        ← appended when load's await rejects
+ * //       at async main (src/main.ts:3:3)        ← appended when main's await rejects
+ * ```
+ *
+ * ## Implementation
+ * Nothing is written or allocated per call, per `await` or per resumption:
+ * the table hangs on the step function, which every call shares, and the
+ * runtime's rejection reaction for an `await` (the only code of ours a
+ * rejection passes through) appends the line, reading the state where the
+ * awaiting body stands.
+ *
+ * V8 fixes an error's stack when the error is made: the frames on the stack
+ * (the synchronous callers) and, when a resumed async function is at the
+ * bottom, the callers awaiting it. A body whose frame the stack already
+ * holds (it was running, not awaiting, when the error was made: a callee
+ * threw before its first `await`, or the body rejected its own `await`)
+ * gets no `at async` line; its frame is found by name, the one the source
+ * map gives it or its step function's. The first body whose frame is not
+ * there was awaiting, and so is every caller after it: they all get a line
+ * (so a recursive function's callers do, whose name the stack holds). An
+ * error a resumed body throws, first seen there, was made in that
+ * resumption: every caller gets a line from the first on.
+ *
+ * Where this says more than V8: an error made outside any async function
+ * (at the top level, in a timer's callback, in a thenable's `then`) and
+ * awaited later has no `at async` lines natively, and gets one per awaiting
+ * caller here; so does an error made earlier and thrown by a resumed body.
+ * Where it says less: a caller named like a function the stack holds is
+ * taken for it (a minifier's short names meet more often), until a caller
+ * not on the stack has been found.
+ *
+ * No line goes past `Error.stackTraceLimit` frames, where V8 stops too
+ * (lowered calls add the runtime's frames, so that comes sooner).
+ *
+ * Each call gets a line once per error (a retry loop awaiting the same
+ * rejected promise again adds nothing). Only
+ * error objects get lines; a frozen error, or a `stack` that cannot be
+ * written, is left as it is (the write throws: this code is strict). The
+ * table stays the emitted text, read only for a line.
+ *
+ * The runtime's own frames (`resumeAsync`, `startAsync`) stay in the stack
+ * text: telling them apart would take their names or their file, which a
+ * bundler renames or merges with the user's.
+ *
+ * ## References
+ * - V8's zero-cost async stack traces (https://v8.dev/docs/stack-trace-api#async-stack-traces)
+ * - ./coroutines/async-stack-trace.ts, the same lines for coroutines, read off their waiters
+ */
+
+/** What `describeAwaits` hangs on a step function: its name in traces, its file, and `"state line:col …"`. */
+interface DescribedStep {
+  $awaits?: [string, string, string];
+}
+
+/** Emitted code: the name stack traces give the function, its file, and the `line:col` of the `await` of each resume state. */
+export function describeAwaits(step: Function, name: string, file: string, table: string): void {
+  (step as DescribedStep).$awaits = [name, file, table];
+}
+
+type Rejection = (reason: unknown) => never;
+
+/**
+ * For a function that awaits once (`awaitOnce`, whose only reaction is the
+ * caller's promise's): describes it, and returns per resume state the
+ * rejection reaction of that `await`, which adds the line and throws the
+ * reason on. The reaction is shared by every call; a call that awaits once
+ * never meets an error twice, so it names none.
+ */
+export function describeAwaitOnce(step: Function, name: string, file: string, table: string): { [state: number]: Rejection } {
+  describeAwaits(step, name, file, table);
+  var rejections: { [state: number]: Rejection } = {};
+  var entries = table.split(' ');
+  for (var i = 0; i < entries.length; i += 2) rejections[+entries[i]] = rejectionAt(step, +entries[i]);
+  return rejections;
+}
+
+function rejectionAt(step: Function, state: number): Rejection {
+  return function (reason: unknown): never {
+    addAwaitingCaller(reason, undefined, step, state);
+    throw reason;
+  };
+}
+
+/** An error the runtime has seen: the calls that got a line, and whether the calls still to come get one. */
+interface ErrorTrail {
+  lined: unknown[];
+  appending: boolean;
+}
+
+var trails = typeof WeakMap === 'function' ? new WeakMap<object, ErrorTrail>() : undefined;
+
+function trailOf(error: unknown, appending: boolean): ErrorTrail | undefined {
+  if (!trails || typeof error !== 'object' || error === null) return undefined;
+  var trail = trails.get(error);
+  if (!trail) trails.set(error, (trail = { lined: [], appending: appending }));
+  return trail;
+}
+
+/** A resumed body threw `error`, which the runtime had not seen: the calls awaiting it were suspended when it was made. */
+export function thrownByResumedBody(error: unknown): void {
+  trailOf(error, true);
+}
+
+/**
+ * The rejection reaction of the `await` where `body` (a call of `step`, undefined for one that
+ * awaits once) stands in `state`: appends its `at async` line to `error`'s stack.
+ */
+export function addAwaitingCaller(error: unknown, body: unknown, step: Function, state: number): void {
+  var trail = trailOf(error, false);
+  var described = (step as DescribedStep).$awaits;
+  if (!trail) return;
+  var stack: unknown, limit: unknown;
+  try {
+    if (objectToString.call(error) !== '[object Error]') return;
+    stack = (error as { stack: unknown }).stack;
+    limit = (Error as { stackTraceLimit?: unknown }).stackTraceLimit;
+  } catch (ignored) {
+    // A `stack` getter of the program's that throws (or a revoked proxy): the rejection goes on as it is.
+    return;
+  }
+  // A stack as long as V8 makes them is full, as natively (`at async` lines count), and may have lost the frames to look for.
+  if (typeof stack !== 'string' || (typeof limit === 'number' && stack.split('\n    at ').length > limit)) return;
+  if (!trail.appending) {
+    if (holdsFrameOf(stack, described ? described[0] : '', step.name)) return;
+    trail.appending = true;
+  }
+  if (!described || (body !== undefined && trail.lined.indexOf(body) >= 0)) return;
+  var entries = described[2].split(' ');
+  for (var i = 0; i < entries.length; i += 2) {
+    if (+entries[i] !== state) continue;
+    if (body !== undefined) trail.lined.push(body);
+    var at = described[1] + ':' + entries[i + 1];
+    try {
+      (error as { stack: string }).stack = stack + '\n    at async ' + (described[0] ? described[0] + ' (' + at + ')' : at);
+    } catch (ignored) {
+      // Frozen, or a `stack` without a setter or not writable: it stays as it is.
+    }
+    return;
+  }
+}
+
+var objectToString = Object.prototype.toString;
+
+/**
+ * Whether a stack holds a frame (not an `at async` line) of the function: under its name in the
+ * source (source maps) or its step function's (`at f$step`, `at Object.f$step [as step]`).
+ */
+function holdsFrameOf(stack: string, traceName: string, stepName: string): boolean {
+  var lines = stack.split('\n');
+  for (var i = 1; i < lines.length; i++) {
+    var frame = /^\s*at (?!async )(.*?)(?: \[as [^\]]*\])? \(/.exec(lines[i]);
+    var name = frame ? frame[1] : '';
+    if (name !== '' && (name === traceName || name === stepName || name.slice(-stepName.length - 1) === '.' + stepName)) return true;
+  }
+  return false;
+}
