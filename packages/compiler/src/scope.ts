@@ -193,6 +193,8 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     const own = node === fn ? functionScope : newScope(node, scope, node);
     const f = node as ts.SignatureDeclaration;
     for (const p of valueParameters(f)) declarePattern(own, p.name, 'param');
+    // A nested plain function's `arguments` is its own object, never a binding of that name around it.
+    if (node !== fn && !ts.isArrowFunction(node)) declareName(own, 'arguments', 'var');
     return own;
   }
 
