@@ -28,6 +28,11 @@
  * declaration with it, for the lowering to assign when the declaration is
  * evaluated. References outside the block then resolve to the `var`.
  *
+ * A function nested in the suspend function whose parameters hold
+ * expressions keeps its body's declarations in a scope of their own below
+ * the parameters' (10.2.11 step 28's varEnv): a closure in a parameter
+ * reads the binding around the function, not a body `var` of its name.
+ *
  * A named function expression's own name lives in a scope of its own around
  * the function (10.2.11's funcEnv), so any parameter, `var`, `let`, `const`,
  * function, class or Annex B `var` of that name in the function's top scope
@@ -131,6 +136,14 @@ function opensBlockScope(node: ts.Node): boolean {
   );
 }
 
+/** Whether a parameter list holds an initializer or a computed key (ContainsExpression): its body then gets a variable environment of its own. */
+function hasParameterExpressions(fn: ts.SignatureDeclaration): boolean {
+  const containsExpression = (name: ts.BindingName): boolean =>
+    !ts.isIdentifier(name) &&
+    name.elements.some((e) => ts.isBindingElement(e) && (e.initializer !== undefined || (e.propertyName !== undefined && ts.isComputedPropertyName(e.propertyName)) || containsExpression(e.name)));
+  return fn.parameters.some((p) => p.initializer !== undefined || containsExpression(p.name));
+}
+
 function isBranchFunction(statement: ts.Statement): boolean {
   return ts.isFunctionDeclaration(statement) && statement.name !== undefined;
 }
@@ -227,6 +240,9 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       inner = declareFunctionLike(node, scope);
     } else if (ts.isClassStaticBlockDeclaration(node)) {
       // A static block is a function of its own, whose `var`s stay in it.
+      inner = newScope(node, scope, node);
+    } else if (ts.isBlock(node) && node.parent !== fn && isFunctionLike(node.parent) && hasParameterExpressions(node.parent)) {
+      // The body's own variable environment, which closures in the parameters do not see.
       inner = newScope(node, scope, node);
     } else if (opensBlockScope(node)) {
       inner = newScope(node, scope, scope.owner);
