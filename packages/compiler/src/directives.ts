@@ -15,14 +15,13 @@
  * 11.2.2 Strict Mode Code.
  */
 import ts from 'typescript';
-import { isFunctionLike } from './scope';
 
 /** Whether code at `node` runs in strict mode. */
 export function isStrictAt(node: ts.Node, module: boolean): boolean {
   if (module) return true;
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
     if (ts.isClassLike(n)) return true;
-    const body = ts.isSourceFile(n) ? n : isFunctionLike(n) ? (n as ts.FunctionLikeDeclaration).body : undefined;
+    const body = ts.isSourceFile(n) ? n : ts.isFunctionLike(n) ? (n as ts.FunctionLikeDeclaration).body : undefined;
     if (body && (ts.isSourceFile(body) || ts.isBlock(body)) && hasUseStrict(body.statements)) return true;
   }
   return false;

@@ -26,7 +26,14 @@
  * keeps its own binding, the function scope gets a `var` binding (the one
  * already declared, or a new one), and `blockFunctionVars` pairs the
  * declaration with it, for the lowering to assign when the declaration is
- * evaluated. References outside the block then resolve to the `var`.
+ * evaluated. References outside the block then resolve to the `var`. A
+ * sloppy function nested in the suspend function gets such a `var` too, so
+ * that its references resolve to it; the engine assigns that one.
+ *
+ * A function nested in the suspend function whose parameters hold
+ * expressions keeps its body's declarations in a scope of their own below
+ * the parameters' (10.2.11 step 28's varEnv): a closure in a parameter
+ * reads the binding around the function, not a body `var` of its name.
  *
  * A named function expression's own name lives in a scope of its own around
  * the function (10.2.11's funcEnv), so any parameter, `var`, `let`, `const`,
@@ -44,6 +51,7 @@ import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 import { valueParameters } from './this-parameter';
+import { hasUseStrict } from './directives';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -131,6 +139,14 @@ function opensBlockScope(node: ts.Node): boolean {
   );
 }
 
+/** Whether a parameter list holds an initializer or a computed key (ContainsExpression): its body then gets a variable environment of its own. */
+function hasParameterExpressions(fn: ts.SignatureDeclaration): boolean {
+  const containsExpression = (name: ts.BindingName): boolean =>
+    !ts.isIdentifier(name) &&
+    name.elements.some((e) => ts.isBindingElement(e) && (e.initializer !== undefined || (e.propertyName !== undefined && ts.isComputedPropertyName(e.propertyName)) || containsExpression(e.name)));
+  return fn.parameters.some((p) => p.initializer !== undefined || containsExpression(p.name));
+}
+
 function isBranchFunction(statement: ts.Statement): boolean {
   return ts.isFunctionDeclaration(statement) && statement.name !== undefined;
 }
@@ -193,6 +209,8 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     const own = node === fn ? functionScope : newScope(node, scope, node);
     const f = node as ts.SignatureDeclaration;
     for (const p of valueParameters(f)) declarePattern(own, p.name, 'param');
+    // A nested plain function's `arguments` is its own object, never a binding of that name around it.
+    if (node !== fn && !ts.isArrowFunction(node)) declareName(own, 'arguments', 'var');
     return own;
   }
 
@@ -203,9 +221,10 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
    * Declares what `node` declares, and notes its references. `scope`: the
    * innermost scope around `node`; `inClosure`: `node` runs in a function
    * nested in `fn` (a class field's initializer and a static block are
-   * functions of their own). Both are carried down, never looked up.
+   * functions of their own); `strictCode`: `node` is strict code. All are
+   * carried down, never looked up.
    */
-  function visitDeclarations(node: ts.Node, scope: Scope, inClosure: boolean): void {
+  function visitDeclarations(node: ts.Node, scope: Scope, inClosure: boolean, strictCode: boolean): void {
     if (isTypeOnly(node)) return;
     if (ts.isIdentifier(node)) {
       names.add(node.text);
@@ -218,13 +237,16 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     if (node !== fn && isFunctionLike(node)) {
       if (ts.isFunctionDeclaration(node) && node.name) {
         declare(scope, node.name, 'function');
-        if (!strict && scope.owner === fn && isBlockLevelFunction(node)) blockFunctions.push([node, scope]);
+        if (!strictCode && isBlockLevelFunction(node)) blockFunctions.push([node, scope]);
       }
       inner = declareFunctionLike(node, scope);
     } else if (node === fn) {
       inner = declareFunctionLike(node, scope);
     } else if (ts.isClassStaticBlockDeclaration(node)) {
       // A static block is a function of its own, whose `var`s stay in it.
+      inner = newScope(node, scope, node);
+    } else if (ts.isBlock(node) && node.parent !== fn && isFunctionLike(node.parent) && hasParameterExpressions(node.parent)) {
+      // The body's own variable environment, which closures in the parameters do not see.
       inner = newScope(node, scope, node);
     } else if (opensBlockScope(node)) {
       inner = newScope(node, scope, scope.owner);
@@ -245,26 +267,30 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       declarePattern(inner, node.variableDeclaration.name, 'catch');
     }
     const opensFunction = (node !== fn && isFunctionLike(node)) || ts.isClassStaticBlockDeclaration(node);
+    const strictInside = strictCode || ts.isClassLike(node) || (node !== fn && isFunctionLike(node) && node.body !== undefined && ts.isBlock(node.body) && hasUseStrict(node.body.statements));
     ts.forEachChild(node, (child) => {
       // A function declaration's name belongs where it is declared; a field's initializer runs in a function of its own.
       const ownName = ts.isFunctionDeclaration(node) && node.name === child;
       const closure = inClosure || (opensFunction && !ownName) || (ts.isPropertyDeclaration(node) && node.initializer === child);
-      visitDeclarations(child, inner, closure);
+      visitDeclarations(child, inner, closure, strictInside);
     });
     // Declared after the body's own bindings, which shadow it; the suspend function's waits for Annex B's `var`s.
     if (node !== fn && ts.isFunctionExpression(node) && node.name) declare(inner, node.name, 'function');
   }
 
-  visitDeclarations(fn, functionScope, false);
+  visitDeclarations(fn, functionScope, false, strict);
 
   /** Whether `var F` at the declaration would be an early error, or F is a parameter (B.3.2.1). */
-  function staysInBlock(declaration: ts.FunctionDeclaration, block: Scope): boolean {
+  function staysInBlock(declaration: ts.FunctionDeclaration, block: Scope, varScope: Scope): boolean {
     const name = declaration.name!.text;
     for (let s = block.parent; s; s = s.parent) {
       const binding = s.bindings.get(name);
+      if (s === varScope) {
+        if (binding) return binding.kind !== 'var' && binding.kind !== 'function';
+        break;
+      }
       if (!binding) continue;
       if (binding.kind === 'param') return true;
-      if (s === functionScope) return binding.kind !== 'var' && binding.kind !== 'function';
       if (binding.kind === 'catch') {
         const parameter = (s.node as ts.CatchClause).variableDeclaration?.name;
         if (parameter && !ts.isIdentifier(parameter)) return true;
@@ -272,16 +298,20 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       }
       if (binding.kind !== 'var') return true;
     }
-    return false;
+    // A body with a variable environment of its own has the parameters in the scope above it.
+    return ts.isBlock(varScope.node) && varScope.parent!.bindings.get(name)?.kind === 'param';
   }
 
   const blockFunctionNames = new Set<string>();
   for (const [declaration, block] of blockFunctions) {
     const name = declaration.name!.text;
-    blockFunctionNames.add(name);
+    const varScope = functionScopeOf(block);
+    if (varScope === functionScope) blockFunctionNames.add(name);
     // `arguments` gets no binding of its own (B.3.2.1 step ii): the arguments object stays.
-    if (name === 'arguments' || staysInBlock(declaration, block)) continue;
-    blockFunctionVars.set(declaration, declareName(functionScope, name, 'var'));
+    if (name === 'arguments' || staysInBlock(declaration, block, varScope)) continue;
+    const binding = declareName(varScope, name, 'var');
+    // A nested function's `var` only shadows the suspend function's bindings; the engine assigns it.
+    if (varScope === functionScope) blockFunctionVars.set(declaration, binding);
   }
 
   const ownName = ts.isFunctionExpression(fn) && fn.name && !functionScope.bindings.has(fn.name.text)
