@@ -78,6 +78,7 @@ import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, 
 import { endsByInsertedSemicolon, type Edit } from './render';
 import { namedPositionMark, positionMark, unmappedMark } from './source-map';
 import { traceNameOf } from './trace-name';
+import { refuseLetReadAsDeclaration } from './let-as-name';
 
 export function lowerFunction(
   fn: ts.FunctionLikeDeclaration,
@@ -88,6 +89,7 @@ export function lowerFunction(
 ): LoweredFunction {
   // TypeScript parses `static async constructor() {}` as a constructor, which has no name the wrapper could write.
   if (ts.isConstructorDeclaration(fn)) throw new UnsupportedError(fn, "a static generator or async method named 'constructor' is not supported");
+  refuseLetReadAsDeclaration(fn);
   const lowering = new FunctionLowering(fn, file, outer, form, indent);
   const ir = lowering.build();
   const layout = lowering.layOut(ir);

@@ -31,7 +31,6 @@ import ts from 'typescript';
 import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable, UNDEFINED, literal, nameOperand } from '../ir';
 import type { ExpressionLowering, IteratorClose } from './builder';
 import { DisposalBuilder } from './disposal';
-import { UnsupportedError } from '../diagnostics';
 import { isAwaitUsing, isUsing } from '../using-declarations';
 
 export abstract class IterationBuilder extends DisposalBuilder {
@@ -176,7 +175,6 @@ export abstract class IterationBuilder extends DisposalBuilder {
   }
 
   protected buildForIn(node: ts.ForInStatement, labels: readonly string[]): void {
-    this.refuseLetAsName(node.initializer);
     const object = this.newTemp('$object');
     const keys = this.newTemp('$keys');
     const index = this.newTemp('$index');
@@ -200,17 +198,6 @@ export abstract class IterationBuilder extends DisposalBuilder {
     this.loop(labels, exit, head, () => this.buildStatement(node.statement));
     this.jump(head);
     this.mark(exit);
-  }
-
-  /**
-   * Sloppy `for (let in o)` and `for (let; …)` use a variable named `let`,
-   * which TypeScript reads as a declaration of nothing: no identifier is
-   * left to read or write through the machine.
-   */
-  protected refuseLetAsName(head: ts.ForInitializer | undefined): void {
-    if (head && ts.isVariableDeclarationList(head) && head.declarations.length === 0) {
-      throw new UnsupportedError(head, "a variable named 'let' in the head of a loop that holds a suspension point is not supported: rename the variable");
-    }
   }
 
   /** Binds the head of a for-in/for-of to the value of one iteration. */

@@ -239,7 +239,6 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     const update = this.newLabel();
     const exit = this.newLabel();
     const init = node.initializer;
-    this.refuseLetAsName(init);
     this.enterScope(node);
     if (init) {
       if (ts.isVariableDeclarationList(init)) this.buildVariableList(init);
