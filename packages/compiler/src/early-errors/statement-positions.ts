@@ -57,7 +57,7 @@ export function checkStatementPosition(body: ts.Statement, position: StatementPo
  * but where a single statement stands `let` is an identifier and the line
  * break ends the statement (only `let [` always starts a declaration).
  */
-export function isLetThenLineBreak(list: ts.VariableDeclarationList): boolean {
+function isLetThenLineBreak(list: ts.VariableDeclarationList): boolean {
   const first = list.declarations[0];
   if ((list.flags & ts.NodeFlags.Let) === 0 || !first || ts.isArrayBindingPattern(first.name)) return false;
   const text = list.getSourceFile().text;

@@ -88,7 +88,9 @@ function printBareExpr(expr: Expr): string {
     case 'binary':
     case 'logical': {
       const right = () => printExpr(expr.right, 'operand');
-      return `${printExpr(expr.left, 'operand')} ${expr.op} ${types && expr.op === '<' ? types.afterLessThanOperator(right) : right()}`;
+      if (!types || expr.op !== '<') return `${printExpr(expr.left, 'operand')} ${expr.op} ${right()}`;
+      // In parentheses, so that what follows the comparison is not read as more of its type arguments either.
+      return `(${printExpr(expr.left, 'operand')} < ${types.afterLessThanOperator(right)})`;
     }
     case 'cond':
       return `${printExpr(expr.test, 'operand')} ? ${printExpr(expr.then)} : ${printExpr(expr.else)}`;

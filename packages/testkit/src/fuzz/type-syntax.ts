@@ -34,9 +34,10 @@ export class TypeSyntax {
   private readonly rng: Random;
   private names = 0;
   /**
-   * Above zero while printing what follows a `<` operator: TypeScript reads
-   * `a < (c ? f<any>() : 0)` or `a < <any>(b)`-like text as the start of type
-   * arguments of `a` and fails, so no `<T>` is written there.
+   * Above zero while printing the right operand of a `<` operator:
+   * TypeScript reads `a < (c ? f<any>() : 0)` as the start of type arguments
+   * of `a` and fails, so no `<T>` is written there (and the comparison is
+   * parenthesized, print.ts, so that nothing after it counts either).
    */
   private afterLessThan = 0;
 
