@@ -28,7 +28,7 @@
 import ts from 'typescript';
 import { DiagnosticCode, UnsupportedError } from './diagnostics';
 import type { SuspendKind } from './suspend-kind';
-import { skipParenthesesAndTypes } from './named-evaluation';
+import { skipParenthesesAndTypes } from './type-wrappers';
 
 /** What a function containing direct `eval` or `with` becomes: lowered with its bindings as real variables, or refused. */
 export type EvalAndWith = 'lower' | 'refuse';

@@ -37,6 +37,7 @@ import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import type { Code } from './ir';
 import type { FileContext, OuterMachine } from './lowered-function';
+import { isParenthesesOrTypeWrapper, skipParenthesesAndTypes } from './type-wrappers';
 
 /** Where an anonymous function definition takes its name from. */
 export type FunctionNameSource =
@@ -160,27 +161,4 @@ function keyName(name: ts.PropertyName): FunctionNameSource {
   if (ts.isNumericLiteral(key)) return { kind: 'key', name: String(Number(key.text)) };
   if (ts.isBigIntLiteral(key)) return { kind: 'key', name: BigInt(key.text.slice(0, -1)).toString() };
   return { kind: 'computed', key: (name as ts.ComputedPropertyName).expression };
-}
-
-/**
- * Parentheses and TypeScript's type-only wrappers, which NamedEvaluation
- * looks through: `as`, `<T>x`, `!`, `satisfies` and an instantiation
- * expression (`f<T>` not called, which erases to `f`).
- */
-export function isParenthesesOrTypeWrapper(node: ts.Node): boolean {
-  return (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isTypeAssertionExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    (ts.isExpressionWithTypeArguments(node) && !ts.isHeritageClause(node.parent))
-  );
-}
-
-/** The expression under parentheses and type-only wrappers. */
-export function skipParenthesesAndTypes(node: ts.Node): ts.Node {
-  let n = node;
-  while (isParenthesesOrTypeWrapper(n)) n = (n as ts.ParenthesizedExpression).expression;
-  return n;
 }

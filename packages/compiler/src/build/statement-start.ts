@@ -21,7 +21,7 @@
  */
 import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
-import { isParenthesesOrTypeWrapper } from '../named-evaluation';
+import { isParenthesesOrTypeWrapper } from '../type-wrappers';
 
 export function startsLikeAnotherStatement(node: ts.Expression): boolean {
   const leftmost = leftmostOperand(node);

@@ -21,7 +21,7 @@ import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
 import { DiagnosticCode } from '../diagnostics';
 import type { ReportEarlyError } from './early-error';
-import { isParenthesesOrTypeWrapper } from '../named-evaluation';
+import { isParenthesesOrTypeWrapper } from '../type-wrappers';
 
 /**
  * Whether an object or array literal is an assignment pattern: the target of
