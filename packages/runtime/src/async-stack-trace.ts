@@ -67,6 +67,11 @@ interface DescribedStep {
   $awaits?: [string, string, string];
 }
 
+/** A step function as the lines are written for it: its description and its own name (`f$step`, looked for in stacks). */
+interface AwaitingStep extends DescribedStep {
+  readonly name: string;
+}
+
 /** Emitted code: the name stack traces give the function, its file, and the `line:col` of the `await` of each resume state. */
 export function describeAwaits(step: Function, name: string, file: string, table: string): void {
   (step as DescribedStep).$awaits = [name, file, table];
@@ -75,21 +80,48 @@ export function describeAwaits(step: Function, name: string, file: string, table
 type Rejection = (reason: unknown) => never;
 
 /**
+ * The rejection reactions of functions that await once, by the text that
+ * describes them: a function expression is described each time it is
+ * evaluated (its helpers are made there), and its reactions are the same
+ * every time, so they are made once per function text, not per evaluation.
+ */
+var onceReactions = typeof Map === 'function' ? new Map<string, OnceReactions[]>() : undefined;
+
+interface OnceReactions {
+  step: AwaitingStep;
+  rejections: { [state: number]: Rejection };
+}
+
+/**
  * For a function that awaits once (`awaitOnce`, whose only reaction is the
- * caller's promise's): describes it, and returns per resume state the
- * rejection reaction of that `await`, which adds the line and throws the
- * reason on. The reaction is shared by every call; a call that awaits once
- * never meets an error twice, so it names none.
+ * caller's promise's): returns per resume state the rejection reaction of
+ * that `await`, which adds the line and throws the reason on. The reaction
+ * is shared by every call and every evaluation of the function; a call that
+ * awaits once never meets an error twice, so it names none.
  */
 export function describeAwaitOnce(step: Function, name: string, file: string, table: string): { [state: number]: Rejection } {
-  describeAwaits(step, name, file, table);
+  // Looked up by the table, a string of the emitted text (no key is built); positions make it all but unique.
+  var known = onceReactions && onceReactions.get(table);
+  var stepName = step.name;
+  if (known) {
+    for (var k = 0; k < known.length; k++) {
+      var awaits = known[k].step.$awaits!;
+      if (awaits[0] === name && awaits[1] === file && known[k].step.name === stepName) return known[k].rejections;
+    }
+  }
+  // A stand-in for the step, so that the reactions keep no evaluation's function (and its scope) alive.
+  var described: AwaitingStep = { $awaits: [name, file, table], name: stepName };
   var rejections: { [state: number]: Rejection } = {};
   var entries = table.split(' ');
-  for (var i = 0; i < entries.length; i += 2) rejections[+entries[i]] = rejectionAt(step, +entries[i]);
+  for (var i = 0; i < entries.length; i += 2) rejections[+entries[i]] = rejectionAt(described, +entries[i]);
+  if (onceReactions) {
+    if (known) known.push({ step: described, rejections: rejections });
+    else onceReactions.set(table, [{ step: described, rejections: rejections }]);
+  }
   return rejections;
 }
 
-function rejectionAt(step: Function, state: number): Rejection {
+function rejectionAt(step: AwaitingStep, state: number): Rejection {
   return function (reason: unknown): never {
     addAwaitingCaller(reason, undefined, step, state);
     throw reason;
@@ -120,9 +152,9 @@ export function thrownByResumedBody(error: unknown): void {
  * The rejection reaction of the `await` where `body` (a call of `step`, undefined for one that
  * awaits once) stands in `state`: appends its `at async` line to `error`'s stack.
  */
-export function addAwaitingCaller(error: unknown, body: unknown, step: Function, state: number): void {
+export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingStep, state: number): void {
   var trail = trailOf(error, false);
-  var described = (step as DescribedStep).$awaits;
+  var described = step.$awaits;
   if (!trail) return;
   var stack: unknown, limit: unknown;
   try {

@@ -256,4 +256,22 @@ describe('at async lines of lowered async functions', () => {
     const error = await rejectionOf(top(() => it.next()));
     expect(asyncLines(error)).toEqual(['lines (lines.js:1:35)', 'top (top.js:3:22)']);
   });
+
+  test('a function expression evaluated again shares its rejection reactions, which keep no evaluation alive', async () => {
+    // Each evaluation of `async () => { await x }` makes a step function of its own and describes it again.
+    const evaluate = () => {
+      const step = function made$step() {};
+      return { step, rejected: describeAwaitOnce(step, 'made', 'made.js', '1 4:9') };
+    };
+    const first = evaluate();
+    const second = evaluate();
+    expect(second.rejected).toBe(first.rejected);
+    expect(Object.keys(first.step)).toEqual([]);
+    // Another function with the same positions in another file, or another name, has reactions of its own.
+    expect(describeAwaitOnce(function made$step() {}, 'made', 'other.js', '1 4:9')).not.toBe(first.rejected);
+    expect(describeAwaitOnce(function other$step() {}, 'other', 'made.js', '1 4:9')).not.toBe(first.rejected);
+    const error = new Error('made');
+    expect(() => first.rejected[1](error)).toThrow(error);
+    expect(asyncLines(error)).toEqual(['made (made.js:4:9)']);
+  });
 });
