@@ -31,3 +31,15 @@ test('the mode and value of each entry reach its run', async () => {
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(got).toEqual(Array.from({ length: 40 }, (_, i) => [i % 2, 'v' + i]));
 });
+
+test('after a burst larger than the ring it keeps, the next drain runs every entry', async () => {
+  const ran: string[] = [];
+  const run = (_task: TaskFrame, _mode: number, value: unknown) => ran.push(value as string);
+  // 5,000 entries grow the ring past the 1,024 slots kept after a drain and leave its head far past that length.
+  for (let i = 0; i < 5000; i++) enqueue(run, {} as TaskFrame, 0, 'burst');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 3; i++) enqueue(run, {} as TaskFrame, 0, 'after' + i);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(ran.length).toBe(5003);
+  expect(ran.slice(5000)).toEqual(['after0', 'after1', 'after2']);
+});

@@ -86,7 +86,11 @@ function drainReadyQueue(): void {
     // Only an entry that threw leaves some: they are dropped, as the queue had no way to run them.
     if (count > 0) discardEntries();
     // A burst (a million timers firing together) leaves a large ring: it is not kept past its drain.
-    if (slots.length > KEPT_SLOTS) slots = new Array(KEPT_SLOTS);
+    // The head goes back to the start with it, as it may stand past the small ring's end.
+    if (slots.length > KEPT_SLOTS) {
+      slots = new Array(KEPT_SLOTS);
+      head = 0;
+    }
     drainScheduled = false;
   }
 }
