@@ -34,6 +34,7 @@ import { findHoistSite, formOf, helperInsertions, indentOf, linkInsertions, name
 import { findEarlyErrors } from './early-errors/early-errors';
 import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
+import { endLetStatements } from './let-as-name';
 import { CoroutineReferences, coroutinePreamble } from './coroutine-binding';
 import { findCoroutines } from './coroutine-directive';
 import type { FileContext } from './lowered-function';
@@ -154,17 +155,24 @@ function tooDeeplyNested(code: string, at: number, options: TransformOptions): T
 
 /**
  * The steps, each refusing the file with diagnostics or handing on: the
- * options, parsing (syntax and early errors), finding the outermost suspend
- * functions, lowering and splicing them, the runtime preamble, and the
- * output's source map and re-parse.
+ * options, parsing (syntax and early errors, `let` read as an engine reads
+ * it), finding the outermost suspend functions, lowering and splicing them,
+ * the runtime preamble, and the output's source map and re-parse.
  */
 function transformFile(code: string, options: TransformOptions): TransformResult {
   const filename = options.filename ?? 'input.js';
   const runtime: RuntimeMode = options.runtime ?? 'import';
   const sourceType = options.sourceType ?? 'module';
-  const sourceFile = parse(code, filename, sourceType);
-  const report = new Report(sourceFile, filename);
+  let sourceFile = parse(code, filename, sourceType);
+  let report = new Report(sourceFile, filename);
   if (!checkOptions(options, runtime, report) || !checkSyntax(sourceFile, sourceType, report)) return report.failed();
+  const letStatementsEnded = endLetStatements(sourceFile);
+  if (letStatementsEnded !== undefined) {
+    code = letStatementsEnded;
+    sourceFile = parse(code, filename, sourceType);
+    report = new Report(sourceFile, filename);
+    if (!checkSyntax(sourceFile, sourceType, report)) return report.failed();
+  }
   const { identifiers, declared, roots } = findRoots(sourceFile, sourceType, report);
   const coroutineFunctions = findCoroutines(sourceFile, filename, options.coroutines === true);
   report.diagnostics.push(...coroutineFunctions.diagnostics);

@@ -45,7 +45,7 @@ import { checkLegacyOctal } from './legacy-octal';
 import { checkParameterList } from './parameter-lists';
 import { checkClassElements, checkObjectLiteral } from './property-definitions';
 import { checkIdentifier } from './reserved-words';
-import { checkStatementPosition } from './statement-positions';
+import { checkStatementPosition, singleStatementBodies } from './statement-positions';
 import { checkDelete, checkWith } from './strict-mode';
 import { checkMetaProperty, checkSuper } from './super-and-meta';
 import { checkAwait, checkForAwait, checkYield } from './suspension-placement';
@@ -82,6 +82,7 @@ export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): Ear
 
 /** The rules that look at one node. */
 function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarlyError): void {
+  for (const [body, position] of singleStatementBodies(node)) checkStatementPosition(body, position, context, report);
   switch (node.kind) {
     case SyntaxKind.Identifier:
       return checkIdentifier(node as ts.Identifier, context, report);
@@ -91,26 +92,11 @@ function checkNode(node: ts.Node, context: SyntacticContext, report: ReportEarly
       return checkAwait(node as ts.AwaitExpression, context, report);
     case SyntaxKind.ForOfStatement:
       checkForAwait(node as ts.ForOfStatement, context, report);
-      checkForInOfHead(node as ts.ForOfStatement, context, report);
-      return checkStatementPosition((node as ts.ForOfStatement).statement, 'loop', context, report);
+      return checkForInOfHead(node as ts.ForOfStatement, context, report);
     case SyntaxKind.ForInStatement:
-      checkForInOfHead(node as ts.ForInStatement, context, report);
-      return checkStatementPosition((node as ts.ForInStatement).statement, 'loop', context, report);
-    case SyntaxKind.ForStatement:
-    case SyntaxKind.WhileStatement:
-    case SyntaxKind.DoStatement:
-      return checkStatementPosition((node as ts.IterationStatement).statement, 'loop', context, report);
-    case SyntaxKind.IfStatement: {
-      const statement = node as ts.IfStatement;
-      checkStatementPosition(statement.thenStatement, 'if', context, report);
-      if (statement.elseStatement) checkStatementPosition(statement.elseStatement, 'if', context, report);
-      return;
-    }
+      return checkForInOfHead(node as ts.ForInStatement, context, report);
     case SyntaxKind.WithStatement:
-      checkWith(node as ts.WithStatement, context, report);
-      return checkStatementPosition((node as ts.WithStatement).statement, 'with', context, report);
-    case SyntaxKind.LabeledStatement:
-      return checkStatementPosition((node as ts.LabeledStatement).statement, 'label', context, report);
+      return checkWith(node as ts.WithStatement, context, report);
     case SyntaxKind.BreakStatement:
     case SyntaxKind.ContinueStatement:
       return checkJump(node as ts.BreakStatement | ts.ContinueStatement, context, report);

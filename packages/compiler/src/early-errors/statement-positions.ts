@@ -52,12 +52,34 @@ export function checkStatementPosition(body: ts.Statement, position: StatementPo
   }
 }
 
+/** The statements a statement holds where only a single statement may stand, each with its position. */
+export function singleStatementBodies(node: ts.Node): [ts.Statement, StatementPosition][] {
+  switch (node.kind) {
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.WhileStatement:
+    case SyntaxKind.DoStatement:
+      return [[(node as ts.IterationStatement).statement, 'loop']];
+    case SyntaxKind.IfStatement: {
+      const { thenStatement, elseStatement } = node as ts.IfStatement;
+      return elseStatement ? [[thenStatement, 'if'], [elseStatement, 'if']] : [[thenStatement, 'if']];
+    }
+    case SyntaxKind.WithStatement:
+      return [[(node as ts.WithStatement).statement, 'with']];
+    case SyntaxKind.LabeledStatement:
+      return [[(node as ts.LabeledStatement).statement, 'label']];
+    default:
+      return [];
+  }
+}
+
 /**
  * `if (x) let` then a line break and a name: TypeScript reads a declaration,
  * but where a single statement stands `let` is an identifier and the line
  * break ends the statement (only `let [` always starts a declaration).
  */
-function isLetThenLineBreak(list: ts.VariableDeclarationList): boolean {
+export function isLetThenLineBreak(list: ts.VariableDeclarationList): boolean {
   const first = list.declarations[0];
   if ((list.flags & ts.NodeFlags.Let) === 0 || !first || ts.isArrayBindingPattern(first.name)) return false;
   const text = list.getSourceFile().text;
