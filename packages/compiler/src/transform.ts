@@ -52,6 +52,11 @@ import * as path from 'path';
 export interface TransformOptions {
   /** Used in diagnostics and the source map; its extension picks TypeScript or JavaScript parsing. */
   readonly filename?: string;
+  /**
+   * The file's name in the `at async` lines lowered code adds to stack traces. Default: `filename`.
+   * Integrations pass the path from the project's root, so output holds no machine's absolute paths.
+   */
+  readonly traceFilename?: string;
   /** How emitted code reaches `@coro/runtime`. Default `'import'`. */
   readonly runtime?: RuntimeMode;
   /** Produce a source map. Default `true`. */
@@ -191,7 +196,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     marks: canMark(code),
     fileHelpers: [],
     fileNameBinding: () => {
-      if (fileName === undefined) file.fileHelpers.push(`var ${(fileName = helperNames.fresh('$file'))} = ${JSON.stringify(sourceFile.fileName)};`);
+      if (fileName === undefined) file.fileHelpers.push(`var ${(fileName = helperNames.fresh('$file'))} = ${JSON.stringify(options.traceFilename ?? filename)};`);
       return fileName;
     },
     irListing: options.dumpIR ? [] : undefined,

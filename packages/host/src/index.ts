@@ -41,3 +41,4 @@ export type { RawSourceMap } from './source-map';
 export { loweringVersions } from './lowering-versions';
 export type { LoweringVersions } from './lowering-versions';
 export { coroutinePathFilter, coroutinePatterns } from './coroutine-paths';
+export { traceFilename } from './trace-filename';

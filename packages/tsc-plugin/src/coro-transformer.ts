@@ -51,7 +51,7 @@
 import type * as ts from 'typescript';
 import { dirname } from 'node:path';
 import { transform, type EvalAndWith, type RuntimeMode, type TransformResult } from '@coro/compiler';
-import { coroutinePathFilter } from '@coro/host';
+import { coroutinePathFilter, traceFilename } from '@coro/host';
 import { crashDiagnostic, diagnosticsError, fromCoroDiagnostic, optionsDiagnostic, orderDiagnostic, withoutTypeScriptDuplicates } from './coro-diagnostics';
 import { defaultRuntime } from './default-runtime';
 import { assertSameTypeScript, hostTypeScript, type TypeScript } from './host-typescript';
@@ -83,7 +83,8 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   }
 
   return (context) => {
-    const isCoroutineFile = coroutinePathFilter(pluginOptions.coroutines ?? [], configDirectory(program, context.getCompilerOptions()));
+    const root = configDirectory(program, context.getCompilerOptions());
+    const isCoroutineFile = coroutinePathFilter(pluginOptions.coroutines ?? [], root);
     const refuse = (sourceFile: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]): ts.SourceFile => {
       if (addDiagnostic === undefined || !withholdOutput(context, sourceFile)) throw diagnosticsError(typescript, diagnostics);
       for (const diagnostic of withoutTypeScriptDuplicates(typescript, diagnostics, program, sourceFile)) addDiagnostic(diagnostic);
@@ -102,7 +103,7 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
       let result: TransformResult;
       try {
         const runtime = pluginOptions.runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions());
-        result = lower(typescript, sourceFile, runtime, isCoroutineFile(sourceFile.fileName), pluginOptions.evalAndWith);
+        result = lower(typescript, sourceFile, root, runtime, isCoroutineFile(sourceFile.fileName), pluginOptions.evalAndWith);
       } catch (error) {
         return refuse(sourceFile, [crashDiagnostic(typescript, sourceFile, error)]);
       }
@@ -120,9 +121,10 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   };
 }
 
-function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: RuntimeMode, coroutines: boolean, evalAndWith: EvalAndWith | undefined): TransformResult {
+function lower(typescript: TypeScript, sourceFile: ts.SourceFile, root: string, runtime: RuntimeMode, coroutines: boolean, evalAndWith: EvalAndWith | undefined): TransformResult {
   return transform(sourceFile.text, {
     filename: sourceFile.fileName,
+    traceFilename: traceFilename(sourceFile.fileName, root),
     runtime,
     coroutines,
     evalAndWith,
@@ -131,7 +133,7 @@ function lower(typescript: TypeScript, sourceFile: ts.SourceFile, runtime: Runti
   });
 }
 
-/** Where the `coroutines` globs are read from: the tsconfig's directory, else the program's working directory. */
+/** The root the `coroutines` globs and the files' trace names are read from: the tsconfig's directory, else the program's working directory. */
 function configDirectory(program: ts.Program | undefined, compilerOptions: ts.CompilerOptions): string {
   const configFile = compilerOptions.configFilePath;
   if (typeof configFile === 'string') return dirname(configFile);

@@ -311,3 +311,22 @@ test('the coroutines option: the files its globs match (from the tsconfig direct
   expect(run.stderr).toBe('');
   expect(run.stdout).toBe('coroutine completed done | async function | async function\n');
 });
+
+test('the at async lines of lowered code name the file from the tsconfig directory: the output holds no path of the machine it was built on', () => {
+  project = makeProject({
+    'src/globals.d.ts': CONSOLE_DECLARATION,
+    'src/fail.ts':
+      "async function inner(): Promise<never> { await null; throw new Error('boom'); }\n" +
+      'async function outer(): Promise<void> { await inner(); }\n' +
+      "outer().catch((error: Error) => console.log(String(error.stack).split('\\n').filter((line) => line.includes('at async')).join('\\n')));\n",
+  });
+
+  const built = tspc(project);
+  expect(built.stdout + built.stderr).toBe('');
+  expect(built.status).toBe(0);
+
+  expect(read(project, 'out/fail.js')).not.toContain(project);
+  const run = node(['out/fail.js'], project);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('    at async outer (src/fail.ts:2:41)\n');
+});

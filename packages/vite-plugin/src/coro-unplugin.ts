@@ -34,6 +34,7 @@
  * - https://rollupjs.org/plugin-development/#transform
  */
 import { createUnplugin } from 'unplugin';
+import { traceFilename } from '@coro/host';
 import { diagnosticMessage, errorMessage, invalidUtf8Message, type HostLocation, type HostMessage } from './host-message.js';
 import { lowerModule } from './lower-module.js';
 import { moduleFileOf } from './module-file.js';
@@ -52,9 +53,16 @@ interface PositionedReports {
 
 export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>((options) => {
   const resolved = resolvePluginOptions(options);
+  // Trace names are read from Vite's root; other hosts resolve paths against the working directory.
+  let root = process.cwd();
   return {
     name: 'coro',
     enforce: 'pre',
+    vite: {
+      configResolved(config: { root: string }) {
+        root = config.root;
+      },
+    },
     transform(code, id) {
       const file = moduleFileOf(id);
       if (file === undefined || !resolved.isIncluded(file)) return null;
@@ -63,6 +71,7 @@ export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>
         runtime: resolved.runtimeFor(file),
         coroutines: resolved.isCoroutineFile(file),
         evalAndWith: resolved.evalAndWith,
+        traceFilename: traceFilename(file, root),
       });
       for (const warning of lowering.warnings) {
         const message = diagnosticMessage(warning, file);

@@ -43,6 +43,8 @@ export interface ModuleOptions {
   readonly runtime: RuntimeMode;
   readonly coroutines?: boolean;
   readonly evalAndWith?: EvalAndWith;
+  /** The file's name in the `at async` lines of stack traces: its path from the project's root. */
+  readonly traceFilename?: string;
 }
 
 export function lowerModule(code: string, file: string, options: ModuleOptions): ModuleLowering {

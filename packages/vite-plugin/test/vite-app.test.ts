@@ -50,6 +50,14 @@ test('every generator of the app is lowered: none is left in the bundle', () => 
   expect(code).toContain('$state');
 });
 
+test('the bundle names the app\'s files from the project root in its `at async` lines, never by a path of the machine it was built on', () => {
+  const code = readFileSync(chunk, 'utf8');
+
+  // The minifier may write the string with any quotes.
+  expect(code).toMatch(/["'`]src\/countdown\.ts["'`]/);
+  expect(code).not.toContain(project);
+});
+
 test('the source map of the bundle leads back to the app\'s TypeScript files', () => {
   const map = JSON.parse(readFileSync(`${chunk}.map`, 'utf8')) as { sources: string[]; sourcesContent: string[] };
   const appSources = map.sources.filter((source) => source.startsWith('../../src/')).sort();
