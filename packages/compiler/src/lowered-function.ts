@@ -23,6 +23,7 @@ import type { CoroutineReferences } from './coroutine-binding';
 import type { EvalAndWith } from './dynamic-scope';
 import type { Code } from './ir';
 import type { WriteRule } from './scope';
+import type { NameKey } from './named-evaluation';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -101,8 +102,8 @@ export interface LoweredFunction {
   readonly holes?: readonly number[];
   /** For an expression whose helpers are hoisted (an async arrow): where `helpers` and `setup` go. */
   readonly hoistSite?: HoistSite;
-  /** For an expression named after a computed key: the text around the key's expression that keeps the key for the name. */
-  readonly nameKey?: { readonly before: string; readonly after: string };
+  /** For an expression named after a computed key: the text that keeps the key for the name. */
+  readonly nameKey?: NameKey;
 }
 
 /**

@@ -80,10 +80,21 @@ export function namedEvaluationName(node: ts.Node): FunctionNameSource | undefin
 export interface WrapperName {
   /** Written into the wrapper's text: `function f(…)`. */
   readonly written?: string;
-  /** Code for the name the wrapper's link call gives it: a string literal, or the temporary that keeps a computed key. */
+  /** Code for the name the wrapper's link call gives it: a string literal, or where a computed key is kept. */
   readonly linked?: string;
-  /** The text around the computed key's expression that keeps the key in that temporary (`LoweredFunction.nameKey`). */
-  readonly nameKey?: { readonly before: string; readonly after: string };
+  /** The text that keeps a computed key where `linked` reads it (`LoweredFunction.nameKey`). */
+  readonly nameKey?: NameKey;
+}
+
+/**
+ * The text around a computed key's expression that keeps the key in a
+ * temporary as it is evaluated; for a class field, also the class element
+ * that keeps it from there for the class it was evaluated for.
+ */
+export interface NameKey {
+  readonly before: string;
+  readonly after: string;
+  readonly classElement?: string;
 }
 
 /**
@@ -93,8 +104,17 @@ export interface WrapperName {
  * for the code inside. Under a computed key of an object literal, the name is
  * the key's value, kept in a temporary of its own as the key is evaluated,
  * or, in a literal a suspension takes apart, in the temporary that machine
- * keeps it in. Not for a class field (its key runs once, with the class, and
- * its value at each construction): those stay unnamed.
+ * keeps it in.
+ *
+ * A class field's key runs once per evaluation of the class, its value at
+ * each construction, and the class may be evaluated again in between (in a
+ * loop, a function called twice): the temporary only carries the key to a
+ * static private field of the class (`static #k = k;`, the first static
+ * element, so it is set before any static code could construct), and the
+ * value reads it through the class's own name. An anonymous class has no
+ * name to read it through, and the class a suspension takes apart no place
+ * for the element: there the function stays unnamed (README, known
+ * differences).
  */
 export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, outer: OuterMachine | undefined, base: string, asMethod: boolean): WrapperName {
   const source = namedEvaluationName(fn);
@@ -104,16 +124,32 @@ export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, o
   }
   const key = computedNameKey(fn);
   if (!key) return {};
-  if (outer?.suspends(key.parent.parent.parent)) return { linked: outer.keptKey(key) };
-  const temp = file.helperNames.fresh(base + '$name');
-  file.fileHelpers.push(`var ${temp};`);
-  return { linked: temp, nameKey: { before: `${temp} = ${file.runtime.ref('toPropertyKey')}(`, after: ')' } };
+  const holder = key.parent.parent.parent;
+  let keyCode: string;
+  let nameKey: NameKey;
+  if (outer?.suspends(holder)) {
+    keyCode = outer.keptKey(key);
+    nameKey = { before: '', after: '' };
+  } else {
+    keyCode = file.helperNames.fresh(base + '$name');
+    file.fileHelpers.push(`var ${keyCode};`);
+    nameKey = { before: `${keyCode} = ${file.runtime.ref('toPropertyKey')}(`, after: ')' };
+  }
+  if (!ts.isClassLike(holder)) return { linked: keyCode, nameKey };
+  const field = '#' + file.helperNames.fresh(base + '$name');
+  return { linked: `${holder.name!.text}.${field}`, nameKey: { ...nameKey, classElement: `static ${field} = ${keyCode};` } };
 }
 
-/** The computed key of an object literal property whose value is `node`, an anonymous function definition named after it. */
+/**
+ * The computed key of an object literal property or of a field of a named
+ * class whose value is `node`, an anonymous function definition named after it.
+ */
 export function computedNameKey(node: ts.Node): ts.Expression | undefined {
   const source = namedEvaluationName(node);
-  return source?.kind === 'computed' && ts.isPropertyAssignment(source.key.parent.parent) ? source.key : undefined;
+  if (source?.kind !== 'computed') return undefined;
+  const member = source.key.parent.parent;
+  if (ts.isPropertyAssignment(member)) return source.key;
+  return ts.isPropertyDeclaration(member) && ts.isClassLike(member.parent) && member.parent.name ? source.key : undefined;
 }
 
 /** The text around a value that makes the engine name it `name`: `({ f: ` and ` }).f`. */

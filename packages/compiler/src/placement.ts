@@ -365,18 +365,21 @@ export function linkInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts
 }
 
 /**
- * For an expression under a computed key of an object literal: the text
- * around the key's expression that keeps the key for the function's name
- * (`LoweredFunction.nameKey`). A class field's key runs long before its
- * initializer, once per class, and is not kept: such a function stays unnamed.
+ * For an expression under a computed key of an object literal or a class
+ * field: the text around the key's expression that keeps the key for the
+ * function's name, and for a field the static element at the top of the
+ * class body that keeps it for the class (`LoweredFunction.nameKey`).
  */
 export function nameKeyInsertions(node: ts.Node, get: () => LoweredFunction, sf: ts.SourceFile): Insertion[] {
   const key = computedNameKey(node);
   if (!key) return [];
-  return [
+  const insertions: Insertion[] = [
     { at: key.getStart(sf), text: () => get().nameKey?.before ?? '' },
     { at: key.end, text: () => get().nameKey?.after ?? '' },
   ];
+  const holder = key.parent.parent.parent;
+  if (ts.isClassLike(holder)) insertions.push({ at: holder.members.pos, text: () => (get().nameKey?.classElement ? ' ' + get().nameKey!.classElement : '') });
+  return insertions;
 }
 
 /**
