@@ -52,8 +52,11 @@ export function checkStatementPosition(body: ts.Statement, position: StatementPo
   }
 }
 
+/** What most nodes hold where only a single statement may stand: asked of every node, it is not made anew. */
+const NO_BODIES: readonly [ts.Statement, StatementPosition][] = [];
+
 /** The statements a statement holds where only a single statement may stand, each with its position. */
-export function singleStatementBodies(node: ts.Node): [ts.Statement, StatementPosition][] {
+export function singleStatementBodies(node: ts.Node): readonly [ts.Statement, StatementPosition][] {
   switch (node.kind) {
     case SyntaxKind.ForOfStatement:
     case SyntaxKind.ForInStatement:
@@ -70,7 +73,7 @@ export function singleStatementBodies(node: ts.Node): [ts.Statement, StatementPo
     case SyntaxKind.LabeledStatement:
       return [[(node as ts.LabeledStatement).statement, 'label']];
     default:
-      return [];
+      return NO_BODIES;
   }
 }
 
