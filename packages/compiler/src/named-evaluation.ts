@@ -111,10 +111,10 @@ export interface NameKey {
  * loop, a function called twice): the temporary only carries the key to a
  * static private field of the class (`static #k = k;`, the first static
  * element, so it is set before any static code could construct), and the
- * value reads it through the class's own name. An anonymous class has no
- * name to read it through, and the class a suspension takes apart no place
- * for the element: there the function stays unnamed (README, known
- * differences).
+ * value reads it through the class's own name. In a class whose keys a
+ * suspension takes apart, the machine's temporary for the key takes the
+ * place of ours. An anonymous class has no name to read the field through:
+ * there the function stays unnamed (README, known differences).
  */
 export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, outer: OuterMachine | undefined, base: string, asMethod: boolean): WrapperName {
   const source = namedEvaluationName(fn);

@@ -171,10 +171,12 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   let sourceFile = parse(code, filename, sourceType);
   let report = new Report(sourceFile, filename);
   if (!checkOptions(options, runtime, report) || !checkSyntax(sourceFile, sourceType, report)) return report.failed();
+  // The text the lowering reads and copies from: the input, or the input as an engine reads its `let`s.
+  let text = code;
   const letStatementsEnded = endLetStatements(sourceFile);
   if (letStatementsEnded !== undefined) {
-    code = letStatementsEnded;
-    sourceFile = parse(code, filename, sourceType);
+    text = letStatementsEnded;
+    sourceFile = parse(text, filename, sourceType);
     report = new Report(sourceFile, filename);
     if (!checkSyntax(sourceFile, sourceType, report)) return report.failed();
   }
@@ -193,7 +195,7 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     identifiers,
     helperNames,
     isSuspendFunction,
-    marks: canMark(code),
+    marks: canMark(text),
     fileHelpers: [],
     fileNameBinding: () => {
       if (fileName === undefined) file.fileHelpers.push(`var ${(fileName = helperNames.fresh('$file'))} = ${JSON.stringify(options.traceFilename ?? filename)};`);
@@ -205,11 +207,11 @@ function transformFile(code: string, options: TransformOptions): TransformResult
     coroutineBudget: options.coroutineBudget,
     evalAndWith: options.evalAndWith ?? 'lower',
   };
-  const s = new MagicString(code);
+  const s = new MagicString(text);
   spliceLowered(roots, file, s, report);
   if (report.hasErrors || !checkRuntimeMode(file, runtime, sourceType, report)) return report.failed();
   const preamble = writePreamble(file, runtime, declared, s);
-  const output = finishOutput(code, s, options, report, runtime === 'inline' ? preamble : undefined);
+  const output = finishOutput(text, s, options, report, runtime === 'inline' ? preamble : undefined);
   if (!output) return report.failed();
   return { ...output, diagnostics: report.diagnostics, ...(file.irListing && { ir: file.irListing.join('\n') }) };
 }
