@@ -111,7 +111,8 @@ export interface NameKey {
  * loop, a function called twice): the temporary only carries the key to a
  * static private field of the class (`static #k = k;`, the first static
  * element, so it is set before any static code could construct), and the
- * value reads it through the class's own name. In a class whose keys a
+ * value reads it through the class's own name (unless a class decorator put
+ * another class under that name). In a class whose keys a
  * suspension takes apart, the machine's temporary for the key takes the
  * place of ours. An anonymous class has no name to read the field through:
  * there the function stays unnamed (README, known differences).
@@ -137,7 +138,9 @@ export function wrapperName(fn: ts.FunctionLikeDeclaration, file: FileContext, o
   }
   if (!ts.isClassLike(holder)) return { linked: keyCode, nameKey };
   const field = '#' + file.helperNames.fresh(base + '$name');
-  return { linked: `${holder.name!.text}.${field}`, nameKey: { ...nameKey, classElement: `static ${field} = ${keyCode};` } };
+  const own = holder.name!.text;
+  // A class decorator may put another class under the name: that one has no such field, and the function no name.
+  return { linked: `(${field} in ${own} ? ${own}.${field} : undefined)`, nameKey: { ...nameKey, classElement: `static ${field} = ${keyCode};` } };
 }
 
 /**
