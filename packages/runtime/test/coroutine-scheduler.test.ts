@@ -134,6 +134,17 @@ test('withTimeout runs on the replaceable clock and cancels what runs inside', a
   expect(setClock(systemClock)).toBe(systemClock);
 });
 
+test('a timer longer than a host timer takes, or Infinity, does not fire early (a host fires those after 1 ms)', async () => {
+  const fired: string[] = [];
+  const long = systemClock.setTimer(() => fired.push('long'), 2 ** 31 + 10);
+  const never = systemClock.setTimer(() => fired.push('never'), Infinity);
+  await expect(withTimeout(2 ** 40, () => new Promise((resolve) => setTimeout(() => resolve('in time'), 5)))).resolves.toBe('in time');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(fired).toEqual([]);
+  systemClock.clearTimer(long);
+  systemClock.clearTimer(never);
+});
+
 test('dump() shows a suspended root task with its position and what it awaits', async () => {
   const task = awaitIt(new Promise(() => {}));
   const listed = dump().find((snapshot) => snapshot.position === 'test.js:1:20');

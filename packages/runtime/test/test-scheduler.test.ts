@@ -43,6 +43,14 @@ test('a deadlock fails the test with the dump of the blocked tasks', async () =>
   await expect(failure).rejects.toThrow(/deadlock: every coroutine is blocked and no timer is pending\n(.|\n)*receive from channel replies/);
 });
 
+test('a timer that is never due (Infinity) does not move virtual time: a test waiting only on it is deadlocked', async () => {
+  await runTest(async () => {
+    await withTimeout(Infinity, () => delay(10));
+    expect(currentTime()).toBe(10);
+  });
+  await expect(runTest(() => withTimeout(Infinity, () => delay(Infinity)))).rejects.toThrow(/deadlock(.|\n)*delay \(Infinity ms left\)/);
+});
+
 test('a promise that never settles fails the test as stalled after stallTimeout real milliseconds', async () => {
   await expect(runTest(() => new Promise(() => {}), { stallTimeout: 50 })).rejects.toThrow(/stalled: no coroutine resumed for 50 ms/);
 });

@@ -79,6 +79,15 @@ export var FLOW = 4096;
  * a consumer that stops pulling leaves nothing waiting for it forever.
  */
 export var PULLED = 8192;
+/**
+ * Its body returned a thenable (a task, a promise, a channel operation),
+ * which it awaits before it finishes, as an async function's promise is
+ * resolved with what it returns: its step is done, and its next resumption
+ * is the thenable's outcome, not a call of the step.
+ */
+export var ADOPTING = 16384;
+/** Started by a scope's `launch`: its failure fails the scope at once, even when someone awaits it (a nursery's child). */
+export var LAUNCHED = 32768;
 
 /** What a step function or the runtime keeps for rare needs. */
 export interface TaskExtra {

@@ -49,6 +49,7 @@ import { enqueue } from './ready-queue';
 import { suspensionOf } from './suspension';
 import { sleeperLeft } from './timer-heap';
 import {
+  ADOPTING,
   AT_YIELD,
   awaitedBy,
   BODY_FAILED,
@@ -62,6 +63,7 @@ import {
   isParkedWait,
   isTask,
   JOINING,
+  LAUNCHED,
   LISTED,
   NON_CANCELLABLE,
   OBSERVED,
@@ -119,8 +121,14 @@ export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
 function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): void {
   var previous = current;
   var result: unknown;
+  var state = task.$taskState;
+  task.$taskState = (state & ~(STATUS_MASK | clear | ADOPTING)) | RUNNING;
+  if (state & ADOPTING) {
+    if (mode === 1) finishBody(task, true, value);
+    else finishReturn(task, value);
+    return;
+  }
   current = task;
-  task.$taskState = (task.$taskState & ~(STATUS_MASK | clear)) | RUNNING;
   try {
     for (;;) {
       result = task.$step(task, task.$state, mode, value);
@@ -137,7 +145,50 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
   current = previous;
   if (typeof result === 'object' && result === SUSPEND) markSuspended(task);
   else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
-  else finishBody(task, false, result);
+  else finishReturn(task, result);
+}
+
+/**
+ * The body returned `value`. A thenable is adopted first, as an async
+ * function's return resolves its promise with it (ECMA-262 Promise Resolve
+ * Functions): the task awaits it (a cancellation stops the wait, as at an
+ * `await`) and finishes with its outcome, so `return other()` gives other's
+ * result, not the task. `then` is read once, as the resolve function reads it.
+ */
+function finishReturn(task: TaskFrame, value: unknown): void {
+  for (;;) {
+    if (!((typeof value === 'object' && value !== null) || typeof value === 'function')) break;
+    var then: unknown = undefined;
+    var scheduled = isTask(value) || typeof (value as SchedulerAwaitable).$suspend === 'function';
+    try {
+      if (!scheduled) {
+        then = (value as PromiseLike<unknown>).then;
+        if (typeof then !== 'function') break;
+        if (task.$taskState & CANCEL_REQUESTED) throw cancellationOf(task);
+        awaitThenable(task, value as PromiseLike<unknown>, then as Function);
+        value = SUSPEND;
+      } else {
+        value = awaitInline(task, value);
+      }
+    } catch (error) {
+      finishBody(task, true, error);
+      return;
+    }
+    if (typeof value === 'object' && value === SUSPEND) {
+      task.$taskState |= ADOPTING;
+      markSuspended(task);
+      return;
+    }
+    if (typeof value === 'object' && value === READY) {
+      value = readyValue;
+      readyValue = undefined;
+      if (readyMode === 1) {
+        finishBody(task, true, value);
+        return;
+      }
+    }
+  }
+  finishBody(task, false, value);
 }
 
 /** A flow's producer returned from its step before its end: it yielded `value`, and waits for the next pull. */
@@ -313,7 +364,12 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
-  if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
+  if (failed && children && !isCancellation(outcome)) {
+    // Listed now, so that the failures its children make while they are cancelled come after it.
+    var failures = extraOf(task).failures || (task.$extra!.failures = []);
+    if (failures.indexOf(outcome) < 0) failures.push(outcome);
+    cancelChildren(task, outcome);
+  }
   if (children) closeAbandonedFlows(children);
   if (!children || children.size === 0) {
     settle(task);
@@ -352,8 +408,10 @@ function settle(task: TaskFrame): void {
   else if (waiters !== undefined) notify(waiters, task, status, outcome);
   if (state & LISTED) rootSettled();
   var parent = task.$parent;
-  // A waiter receives the failure; one that stopped waiting (it was cancelled) does not.
-  if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
+  // A waiter receives the failure; one that stopped waiting (it was cancelled) does not. A scope's
+  // launched child fails the scope whoever receives it (Trio's nursery, kotlinx's coroutineScope).
+  if (status === FAILED && parent && state & LAUNCHED) failParent(parent, outcome);
+  else if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
     if (parent && parent.$taskState & (SCOPE | CANCEL_REQUESTED)) failParent(parent, outcome);
     else enqueue(checkObserved, task, 0, undefined);
   }
