@@ -65,6 +65,20 @@ test('a coroutine alive when the test ends is a leak, reported with its dump and
   expect(leaked!.state).toBe('cancelled');
 });
 
+test('a detached task that fails with nobody to receive its error fails the test instead of the process', async () => {
+  await expect(runTest(async () => {
+    launchDetached(async () => { await delay(1); throw new Error('detached failed'); });
+    await delay(10);
+  })).rejects.toThrow('detached failed');
+  const failure = runTest(async () => {
+    launchDetached(async () => { await delay(1); throw new Error('first'); });
+    launchDetached(async () => { await delay(2); throw new Error('second'); });
+    await delay(10);
+  });
+  await expect(failure).rejects.toThrow('2 tasks of the test, which nobody awaited, failed');
+  await expect(failure.catch((error) => error.errors.map((e: Error) => e.message))).resolves.toEqual(['first', 'second']);
+});
+
 test('the body\'s failure fails the test', async () => {
   await expect(runTest(async () => { await delay(5); throw new Error('assertion'); })).rejects.toThrow('assertion');
 });

@@ -46,10 +46,10 @@ export function isCancellation(error: unknown): error is CancellationError {
   return error instanceof CancellationError;
 }
 
-/** The one error a task whose children (or body) failed throws. */
-export function combinedFailure(failures: readonly unknown[]): unknown {
+/** The one error a task whose children (or body) failed throws; `what` says whose tasks they were. */
+export function combinedFailure(failures: readonly unknown[], what: string = 'one scope'): unknown {
   if (failures.length === 1) return failures[0];
-  return new AggregateError(failures, failures.length + ' tasks of one scope failed', { cause: failures[0] });
+  return new AggregateError(failures, failures.length + ' tasks of ' + what + ' failed', { cause: failures[0] });
 }
 
 function describeReason(reason: unknown): string {

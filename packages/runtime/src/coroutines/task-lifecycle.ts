@@ -440,7 +440,7 @@ function checkObserved(task: TaskFrame): void {
   if (task.$taskState & OBSERVED) return;
   var parent = task.$parent;
   if (parent && statusOf(parent) < COMPLETED) failParent(parent, task.$awaitedOrOutcome);
-  else reportUnhandled(task.$awaitedOrOutcome);
+  else failureEvents.unhandled(task.$awaitedOrOutcome);
 }
 
 function failParent(parent: TaskFrame, error: unknown): void {
@@ -454,6 +454,9 @@ function failParent(parent: TaskFrame, error: unknown): void {
 function reportUnhandled(error: unknown): void {
   Promise.reject(error);
 }
+
+/** Where the failure of a root task nobody received goes: the host, or the running test (test-scheduler.ts). */
+export var failureEvents: { unhandled: (error: unknown) => void } = { unhandled: reportUnhandled };
 
 /**
  * Cancels `task` and its subtree, children first. `force` also cancels a
