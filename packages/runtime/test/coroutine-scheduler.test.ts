@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'async_hooks';
 import {
-  awaitInCoroutine, CancellationError, delay, dump, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
+  awaitInCoroutine, CancellationError, delay, dump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
 } from '../src/coroutines';
 
 type Step = (frame: any, state: number, mode: number, value: unknown) => unknown;
@@ -132,6 +132,20 @@ test('withTimeout runs on the replaceable clock and cancels what runs inside', a
     expect(setClock(previous)).toBe(virtual);
   }
   expect(setClock(systemClock)).toBe(systemClock);
+});
+
+test('cancelling 50,000 tasks that await one task takes linear time', async () => {
+  const shared = launchDetached(() => new Promise(() => {}));
+  const waiting = scope((s) => {
+    for (let i = 0; i < 50_000; i++) s.launch(() => shared);
+    return new Promise(() => {});
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  const started = Date.now();
+  waiting.cancel();
+  await expect(waiting).rejects.toThrow(CancellationError);
+  expect(Date.now() - started).toBeLessThan(3000);
+  shared.cancel();
 });
 
 test('a timer longer than a host timer takes, or Infinity, does not fire early (a host fires those after 1 ms)', async () => {

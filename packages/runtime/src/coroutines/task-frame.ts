@@ -112,7 +112,8 @@ export interface TaskFrame {
   $awaitedOrOutcome: unknown;
   $parent: TaskFrame | undefined;
   $extra: TaskExtra | undefined;
-  $waiters: Waiter | Waiter[] | undefined;
+  /** One waiter, an array of a few, or a `Set` of many (task-lifecycle.ts `addWaiter`); `undefined` when none. */
+  $waiters: Waiter | Waiter[] | Set<Waiter> | undefined;
   /** Shared by the tasks that suspend in one context during one turn (suspension.ts). */
   $suspension: Suspension | undefined;
   /** Only on tasks the runtime makes itself (scopes, launches): the function they run. */

@@ -336,19 +336,30 @@ export function resume(task: TaskFrame, mode: number, value: unknown): void {
   runTask(task, mode, value, SHIELDED);
 }
 
+/** Beyond this many waiters a task keeps them in a `Set`: each cancelled waiter is then taken out at once, where an array would be searched and shifted. */
+var MANY_WAITERS = 32;
+
 export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === undefined) task.$waiters = waiter;
-  else if (Array.isArray(waiters)) waiters.push(waiter);
+  else if (Array.isArray(waiters)) {
+    if (waiters.length < MANY_WAITERS) waiters.push(waiter);
+    else task.$waiters = new Set(waiters).add(waiter);
+  } else if (waiters instanceof Set) waiters.add(waiter);
   else task.$waiters = [waiters, waiter];
 }
 
+/** Takes `waiter` out; a task left with none has `undefined` again, so its failure is known to have no reader (`settle`). */
 export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === waiter) task.$waiters = undefined;
   else if (Array.isArray(waiters)) {
     var at = waiters.indexOf(waiter);
     if (at >= 0) waiters.splice(at, 1);
+    if (waiters.length === 0) task.$waiters = undefined;
+  } else if (waiters instanceof Set) {
+    waiters.delete(waiter);
+    if (waiters.size === 0) task.$waiters = undefined;
   }
 }
 
@@ -405,6 +416,7 @@ function settle(task: TaskFrame): void {
   var waiters = task.$waiters;
   task.$waiters = undefined;
   if (Array.isArray(waiters)) for (var i = 0; i < waiters.length; i++) notify(waiters[i], task, status, outcome);
+  else if (waiters instanceof Set) waiters.forEach(function notifyWaiter(waiter) { notify(waiter, task, status, outcome); });
   else if (waiters !== undefined) notify(waiters, task, status, outcome);
   if (state & LISTED) rootSettled();
   var parent = task.$parent;
