@@ -5,6 +5,7 @@
  * cancellation, scopes, time through a replaced clock, async context, dumps.
  */
 import { AsyncLocalStorage } from 'async_hooks';
+import { getEventListeners } from 'events';
 import {
   awaitInCoroutine, CancellationError, delay, dump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
 } from '../src/coroutines';
@@ -132,6 +133,15 @@ test('withTimeout runs on the replaceable clock and cancels what runs inside', a
     expect(setClock(previous)).toBe(virtual);
   }
   expect(setClock(systemClock)).toBe(systemClock);
+});
+
+test('cancelOn stops listening to the outside signal once the task settles', async () => {
+  const controller = new AbortController();
+  for (let i = 0; i < 20; i++) await scope(() => new Promise((resolve) => setTimeout(resolve, 1))).cancelOn(controller.signal);
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  const cancelled = scope(() => new Promise(() => {})).cancelOn(controller.signal);
+  controller.abort('stop');
+  await expect(cancelled).rejects.toThrow('the task was cancelled: stop');
 });
 
 test('cancelling 50,000 tasks that await one task takes linear time', async () => {

@@ -97,6 +97,8 @@ export interface TaskExtra {
   failures: unknown[] | undefined;
   timer: unknown;
   timedOut: boolean;
+  /** What to undo once it settles: the listeners `cancelOn` put on outside signals, which would keep it alive. */
+  onSettled: (() => void)[] | undefined;
 }
 
 /** A step function over a task frame, in the protocol of every lowered step (docs/architecture.md, "The step function"). */
@@ -191,6 +193,6 @@ export function setStatus(task: TaskFrame, status: number): void {
 }
 
 export function extraOf(task: TaskFrame): TaskExtra {
-  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false });
+  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false, onSettled: undefined });
 }
 

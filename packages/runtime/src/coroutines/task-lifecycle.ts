@@ -412,6 +412,11 @@ function settle(task: TaskFrame): void {
   }
   task.$awaitedOrOutcome = outcome;
   task.$taskState = (state & ~(STATUS_MASK | JOINING)) | status;
+  var undo = task.$extra && task.$extra.onSettled;
+  if (undo) {
+    task.$extra!.onSettled = undefined;
+    for (var u = 0; u < undo.length; u++) undo[u]();
+  }
   if (status === FAILED) addAsyncStackTrace(outcome, task);
   var waiters = task.$waiters;
   task.$waiters = undefined;

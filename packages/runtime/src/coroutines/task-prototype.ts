@@ -74,8 +74,16 @@ defineMethod('cancel', function cancel(this: TaskFrame, reason?: unknown) {
 });
 defineMethod('cancelOn', function cancelOn(this: TaskFrame, signal: AbortSignal) {
   var task = this;
-  if (signal.aborted) cancelTask(task, signal.reason, false);
-  else signal.addEventListener('abort', function cancelOnAbort() { cancelTask(task, signal.reason, false); }, { once: true });
+  if (statusOf(task) >= COMPLETED) return task;
+  if (signal.aborted) {
+    cancelTask(task, signal.reason, false);
+    return task;
+  }
+  var cancelOnAbort = function cancelOnAbort() { cancelTask(task, signal.reason, false); };
+  signal.addEventListener('abort', cancelOnAbort, { once: true });
+  // A long-lived signal (a server's) would otherwise hold every task it was given, and its listeners pile up.
+  var extra = extraOf(task);
+  (extra.onSettled || (extra.onSettled = [])).push(function stopListening() { signal.removeEventListener('abort', cancelOnAbort); });
   return task;
 });
 defineMethod('then', function then(this: TaskFrame, onFulfilled?: unknown, onRejected?: unknown) {
