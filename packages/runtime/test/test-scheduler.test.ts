@@ -51,6 +51,18 @@ test('a timer that is never due (Infinity) does not move virtual time: a test wa
   await expect(runTest(() => withTimeout(Infinity, () => delay(Infinity)))).rejects.toThrow(/deadlock(.|\n)*delay \(Infinity ms left\)/);
 });
 
+test('a task sleeping on the system clock beside a test keeps its own time, and the test its own', async () => {
+  const started = Date.now();
+  // A scope's body awaits the delay as a coroutine does: its task sleeps in the scheduler's heap.
+  const outside = scope(() => delay(200));
+  await runTest(async () => {
+    await scope(() => delay(1_000_000));
+    expect(currentTime()).toBe(1_000_000);
+  });
+  await outside;
+  expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+});
+
 test('a promise that never settles fails the test as stalled after stallTimeout real milliseconds', async () => {
   await expect(runTest(() => new Promise(() => {}), { stallTimeout: 50 })).rejects.toThrow(/stalled: no coroutine resumed for 50 ms/);
 });
