@@ -73,6 +73,8 @@ defineMethod('throw', function throwIntoFlow(this: FlowFrame, error?: unknown) {
 });
 // A flow is iterated, not awaited: `await flow` gives the flow itself, not its end.
 defineMethod('then', undefined as unknown as Function);
+defineMethod('catch', undefined as unknown as Function);
+defineMethod('finally', undefined as unknown as Function);
 Object.defineProperty(FlowPrototype, Symbol.toStringTag, { value: 'Flow', configurable: true });
 
 /** Emitted code's link for an `async function*` coroutine: its frames are flows. */

@@ -14,7 +14,9 @@
  * ## Implementation
  * `then` makes a promise only when ordinary code asks for one: a coroutine
  * awaiting a task never calls it (task-lifecycle.ts registers the awaiting
- * task itself). `signal` makes its `AbortController` on first read. `Task`
+ * task itself). `catch` and `finally` are `Promise.prototype`'s, which call
+ * `then`, so a function that became a coroutine keeps working for callers
+ * that chain on what it returns. `signal` makes its `AbortController` on first read. `Task`
  * itself is only for `instanceof` and types; tasks come from coroutine calls,
  * `scope`, `launch` and friends.
  *
@@ -42,6 +44,9 @@ export interface Task<T = unknown> extends PromiseLike<T> {
   cancel(reason?: unknown): void;
   /** Cancels the task when `signal` aborts. Returns the task. */
   cancelOn(signal: AbortSignal): this;
+  /** As a promise's: code written for an async function's promise (`main().catch(report)`) works on a task. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R>;
+  finally(onFinally?: (() => void) | null): Promise<T>;
 }
 
 export var Task = TaskConstructor;
@@ -99,6 +104,9 @@ defineMethod('then', function then(this: TaskFrame, onFulfilled?: unknown, onRej
   });
   return promise.then(onFulfilled as undefined, onRejected as undefined);
 });
+// Promise's own, which are generic: they call the task's `then`.
+defineMethod('catch', Promise.prototype.catch);
+defineMethod('finally', Promise.prototype.finally);
 defineMethod('toString', function toString(this: TaskFrame) {
   return '[Task ' + taskName(this) + ' ' + STATUS_NAMES[statusOf(this)] + ']';
 });
