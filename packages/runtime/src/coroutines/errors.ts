@@ -46,10 +46,10 @@ export function isCancellation(error: unknown): error is CancellationError {
   return error instanceof CancellationError;
 }
 
-/** The one error a task whose children (or body) failed throws; `what` says whose tasks they were. */
-export function combinedFailure(failures: readonly unknown[], what: string = 'one scope'): unknown {
+/** The one error a task whose children (or body) failed throws; `what` names the failures, after their count. */
+export function combinedFailure(failures: readonly unknown[], what: string = 'tasks of one scope failed'): unknown {
   if (failures.length === 1) return failures[0];
-  return new AggregateError(failures, failures.length + ' tasks of ' + what + ' failed', { cause: failures[0] });
+  return new AggregateError(failures, failures.length + ' ' + what, { cause: failures[0] });
 }
 
 function describeReason(reason: unknown): string {

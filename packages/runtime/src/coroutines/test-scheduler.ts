@@ -71,7 +71,7 @@ export interface ExploreOptions extends TestOptions {
 }
 
 interface RunningTest {
-  /** Failures of the test's root tasks that nobody received (a `launchDetached` that failed). */
+  /** Failures of the test that nobody received (a `launchDetached` that failed, a channel's `onUndelivered` that threw). */
   unhandled: unknown[];
   clock: VirtualClock;
   advanceTarget: number | undefined;
@@ -131,7 +131,7 @@ async function driveTest(test: RunningTest, task: TaskFrame, stallTimeout: numbe
   }
   if (test.unhandled.length) {
     await cancelAndFinish(test, leaked, stallTimeout);
-    throw combinedFailure(test.unhandled, 'the test, which nobody awaited,');
+    throw combinedFailure(test.unhandled, 'failures of the test that nobody received');
   }
   if (leaked.length) {
     var report = formatDump(snapshotTasks(leaked));
