@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { getEventListeners } from 'events';
 import {
-  awaitInCoroutine, CancellationError, delay, dump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
+  awaitInCoroutine, CancellationError, delay, dump, formatDump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
 } from '../src/coroutines';
 
 type Step = (frame: any, state: number, mode: number, value: unknown) => unknown;
@@ -61,6 +61,24 @@ const guarded = coroutine('guarded', (frame, state, mode, value) => {
 });
 
 const flushTimers = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let deepest = false;
+/** async (n) => { await Promise.resolve(); return await (n === 0 ? never : nest(n - 1)); }: each level starts the next from a resumption, so the chain is deep and the stack flat */
+const nest = coroutine('nest', (frame, state, mode, value) => {
+  if (state === 0) {
+    frame.$state = 1;
+    return awaitInCoroutine(frame, Promise.resolve());
+  }
+  if (state === 1) {
+    frame.$state = 2;
+    const n = frame.args[0] as number;
+    if (n === 0) deepest = true;
+    return awaitInCoroutine(frame, n === 0 ? new Promise(() => {}) : nest(n - 1));
+  }
+  if (mode === 1) throw value;
+  frame.$state = -2;
+  return value;
+});
 
 test('awaiting a settled task or a plain value continues with no microtask', () => {
   let microtaskRan = false;
@@ -133,6 +151,14 @@ test('withTimeout runs on the replaceable clock and cancels what runs inside', a
     expect(setClock(previous)).toBe(virtual);
   }
   expect(setClock(systemClock)).toBe(systemClock);
+});
+
+test('dumping and cancelling a chain of 50,000 tasks, each awaiting the next, keep the stack flat', async () => {
+  const top = nest(50_000);
+  while (!deepest) await new Promise((resolve) => setImmediate(resolve));
+  expect(formatDump().split('\n').length).toBeGreaterThan(50_000);
+  top.cancel();
+  await expect(top).rejects.toThrow(CancellationError);
 });
 
 test('cancelOn stops listening to the outside signal once the task settles', async () => {

@@ -486,20 +486,67 @@ export function cancelTask(task: TaskFrame, reason: unknown, force: boolean, sha
   var state = task.$taskState;
   if ((state & STATUS_MASK) >= COMPLETED || state & CANCEL_REQUESTED) return;
   if (!force && state & NON_CANCELLABLE) return;
-  task.$taskState = state | CANCEL_REQUESTED;
-  var extra = extraOf(task);
-  var error = (extra.cancellation = shared || new CancellationError(reason));
-  cancelChildren(task, reason, error);
-  if (extra.abort) extra.abort.abort(error);
-  if (statusOf(task) === SUSPENDED && !(task.$taskState & SHIELDED)) interruptAwait(task, error);
+  var error = shared || new CancellationError(reason);
+  markCancelled(task, error);
+  cancelSubtrees(task, error);
+  interruptCancelled(task, error);
 }
 
 /** Cancels every child of `task`, not `task` itself (a timeout cancels what runs inside it). */
 export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error): void {
   var children = task.$extra && task.$extra.children;
   if (!children) return;
-  var error = shared || new CancellationError(reason);
-  children.forEach(function cancelChild(child) { cancelTask(child, reason, false, error); });
+  cancelSubtrees(task, shared || new CancellationError(reason));
+}
+
+function markCancelled(task: TaskFrame, error: Error): void {
+  task.$taskState |= CANCEL_REQUESTED;
+  extraOf(task).cancellation = error;
+}
+
+/** Aborts the task's signal, then throws `error` at its `await`. */
+function interruptCancelled(task: TaskFrame, error: Error): void {
+  var extra = task.$extra!;
+  if (extra.abort) extra.abort.abort(error);
+  if (statusOf(task) === SUSPENDED && !(task.$taskState & SHIELDED)) interruptAwait(task, error);
+}
+
+/**
+ * Cancels the subtrees under `top`, depth first: each task is marked on the
+ * way down and interrupted once its own children have been, in the order
+ * they first suspended. A loop over a stack of child lists, not recursion:
+ * a chain of 50,000 tasks each awaiting the next is as deep, and overflowed
+ * the JavaScript stack halfway, leaving the rest of the tree running.
+ */
+function cancelSubtrees(top: TaskFrame, error: Error): void {
+  var children = top.$extra && top.$extra.children;
+  if (!children || children.size === 0) return;
+  var lists: TaskFrame[][] = [Array.from(children)];
+  var owners: TaskFrame[] = [top];
+  var next: number[] = [0];
+  while (lists.length) {
+    var depth = lists.length - 1;
+    var list = lists[depth];
+    if (next[depth] === list.length) {
+      lists.pop();
+      next.pop();
+      var owner = owners.pop()!;
+      if (owner !== top) interruptCancelled(owner, error);
+      continue;
+    }
+    var child = list[next[depth]++];
+    var state = child.$taskState;
+    if ((state & STATUS_MASK) >= COMPLETED || state & (CANCEL_REQUESTED | NON_CANCELLABLE)) continue;
+    markCancelled(child, error);
+    var below = child.$extra!.children;
+    if (below && below.size) {
+      lists.push(Array.from(below));
+      owners.push(child);
+      next.push(0);
+    } else {
+      interruptCancelled(child, error);
+    }
+  }
 }
 
 /** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */

@@ -204,13 +204,16 @@ function testRoots(test: RunningTest): TaskFrame[] {
   return roots;
 }
 
-/** Whether `task` or a task of its subtree awaits a promise or thenable (real work the scheduler cannot see). */
-function awaitsForeignThenable(task: TaskFrame): boolean {
-  var awaiting = awaitedBy(task);
-  if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isTask(awaiting) && !isParkedWait(awaiting) && typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
-  var children = task.$extra && task.$extra.children;
-  if (!children) return false;
-  for (var child of children) if (awaitsForeignThenable(child)) return true;
+/** Whether `task` or a task of its subtree awaits a promise or thenable (real work the scheduler cannot see); a loop, as a chain of tasks can be deeper than the JavaScript stack. */
+function awaitsForeignThenable(root: TaskFrame): boolean {
+  var pending: TaskFrame[] = [root];
+  while (pending.length) {
+    var task = pending.pop()!;
+    var awaiting = awaitedBy(task);
+    if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isTask(awaiting) && !isParkedWait(awaiting) && typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
+    var children = task.$extra && task.$extra.children;
+    if (children) children.forEach(function visit(child) { pending.push(child); });
+  }
   return false;
 }
 
