@@ -43,7 +43,7 @@
  * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
  */
 import { addAsyncStackTrace } from './async-stack-trace';
-import { CancellationError, combinedFailure, isCancellation } from './errors';
+import { CancellationError, combinedFailure, firstCancellation, isCancellation } from './errors';
 import { listRoot, rootSettled } from './live-roots';
 import { enqueue } from './ready-queue';
 import { suspensionOf } from './suspension';
@@ -407,6 +407,8 @@ function settle(task: TaskFrame): void {
     outcome = combinedFailure(failures);
   } else if (state & BODY_FAILED) {
     status = isCancellation(outcome) ? CANCELLED : FAILED;
+    // A cancelled task's error is the CancellationError, also when disposals wrapped it.
+    if (status === CANCELLED) outcome = firstCancellation(outcome);
   } else {
     status = COMPLETED;
   }
