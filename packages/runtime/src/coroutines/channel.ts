@@ -333,6 +333,16 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
     return done.then(onFulfilled, onRejected);
   }
 
+  /** Awaited in a cancelled task: it never runs, and a send's element goes to `onUndelivered` (`'cancelled'`), as a waiting send's does when it is cancelled. */
+  $refuse(): void {
+    if (this.state & AWAITED) return;
+    this.state |= AWAITED;
+    if (this.kind !== SEND) return;
+    var element = this.$element as T;
+    this.$element = undefined;
+    this.channel.undelivered(element, 'cancelled');
+  }
+
   private attempt(): unknown {
     if (this.state & AWAITED) throw new TypeError('a channel operation is awaited once; call send() or receive() again');
     this.state |= AWAITED;

@@ -130,6 +130,8 @@ export interface TaskFrame {
  */
 export interface SchedulerAwaitable {
   $suspend(task: TaskFrame): unknown;
+  /** Awaited in a cancelled task, it will never run: what it holds goes back (a send's element to `onUndelivered`). */
+  $refuse?(): void;
 }
 
 /**

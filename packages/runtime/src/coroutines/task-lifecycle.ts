@@ -229,7 +229,7 @@ function markSuspended(task: TaskFrame): void {
 export function awaitInline(frame: TaskFrame, value: unknown): unknown {
   if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
     if (isTask(value)) return awaitTask(frame, value);
-    if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
+    if (frame.$taskState & CANCEL_REQUESTED) throw refusedByCancellation(frame, value as SchedulerAwaitable);
     if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
       var outcome = (value as SchedulerAwaitable).$suspend(frame);
       return typeof outcome === 'object' && outcome === SUSPEND ? SUSPEND : inline(outcome);
@@ -559,6 +559,16 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
+}
+
+/**
+ * What an `await` in a cancelled task throws at once. A scheduler operation
+ * that will not run is told first (`$refuse`): a send hands its element to
+ * the channel's `onUndelivered`, so that no element vanishes.
+ */
+function refusedByCancellation(frame: TaskFrame, value: SchedulerAwaitable): Error {
+  if (typeof value.$refuse === 'function') value.$refuse();
+  return cancellationOf(frame);
 }
 
 export function cancellationOf(task: TaskFrame): Error {
