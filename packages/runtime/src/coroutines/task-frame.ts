@@ -97,6 +97,8 @@ export interface TaskExtra {
   failures: unknown[] | undefined;
   timer: unknown;
   timedOut: boolean;
+  /** Children that failed with nobody to receive it, whose failure is handed to it at the end of the drain (task-lifecycle.ts `checkObserved`), or when it settles, if that comes first. */
+  unobserved: TaskFrame[] | undefined;
   /** What to undo once it settles: the listeners `cancelOn` put on outside signals, which would keep it alive. */
   onSettled: (() => void)[] | undefined;
 }
@@ -195,6 +197,6 @@ export function setStatus(task: TaskFrame, status: number): void {
 }
 
 export function extraOf(task: TaskFrame): TaskExtra {
-  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false, onSettled: undefined });
+  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false, unobserved: undefined, onSettled: undefined });
 }
 

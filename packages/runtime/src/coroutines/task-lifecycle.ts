@@ -78,6 +78,7 @@ import {
   SUSPEND,
   SUSPENDED,
   type SchedulerAwaitable,
+  type TaskExtra,
   type TaskFrame,
   type Waiter,
 } from './task-frame';
@@ -397,6 +398,7 @@ function closeAbandonedFlows(children: Set<TaskFrame>): void {
 }
 
 function settle(task: TaskFrame): void {
+  if (task.$extra && task.$extra.unobserved) takeUnobservedFailures(task, task.$extra);
   var state = task.$taskState;
   var outcome = task.$awaitedOrOutcome;
   var failures = task.$extra && task.$extra.failures;
@@ -432,7 +434,13 @@ function settle(task: TaskFrame): void {
   if (status === FAILED && parent && state & LAUNCHED) failParent(parent, outcome);
   else if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
     if (parent && parent.$taskState & (SCOPE | CANCEL_REQUESTED)) failParent(parent, outcome);
-    else enqueue(checkObserved, task, 0, undefined);
+    else {
+      if (parent) {
+        var parentExtra = extraOf(parent);
+        (parentExtra.unobserved || (parentExtra.unobserved = [])).push(task);
+      }
+      enqueue(checkObserved, task, 0, undefined);
+    }
   }
   if (parent && state & REGISTERED) childSettled(parent, task);
 }
@@ -457,9 +465,27 @@ function settleAfterJoin(task: TaskFrame): void {
 /** Run after the drain that saw a task fail: still unobserved, its failure goes to its parent, or to the host. */
 function checkObserved(task: TaskFrame): void {
   if (task.$taskState & OBSERVED) return;
+  task.$taskState |= OBSERVED;
   var parent = task.$parent;
   if (parent && statusOf(parent) < COMPLETED) failParent(parent, task.$awaitedOrOutcome);
   else failureEvents.unhandled(task.$awaitedOrOutcome);
+}
+
+/**
+ * A task settling before the end of the drain in which a child of its failed
+ * with nobody to receive it (its body ended meanwhile) takes that failure
+ * now: the child's failure is its, and must not reach the host as though the
+ * child had outlived it.
+ */
+function takeUnobservedFailures(task: TaskFrame, extra: TaskExtra): void {
+  var children = extra.unobserved!;
+  extra.unobserved = undefined;
+  for (var i = 0; i < children.length; i++) {
+    if (children[i].$taskState & OBSERVED) continue;
+    children[i].$taskState |= OBSERVED;
+    var failures = extra.failures || (extra.failures = []);
+    if (failures.indexOf(children[i].$awaitedOrOutcome) < 0) failures.push(children[i].$awaitedOrOutcome);
+  }
 }
 
 function failParent(parent: TaskFrame, error: unknown): void {
