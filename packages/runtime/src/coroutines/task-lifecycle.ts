@@ -57,6 +57,7 @@ import {
   CANCEL_REQUESTED,
   CANCELLED,
   COMPLETED,
+  CREATED,
   extraOf,
   FAILED,
   FLOW,
@@ -280,6 +281,8 @@ function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
   var shielded = state & NON_CANCELLABLE;
   if (!shielded && frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
   var status = state & STATUS_MASK;
+  // A flow is iterated, not awaited: it has no `then`, so it is its own value (one never pulled is `created`, as no other task ever is).
+  if (state & FLOW || status === CREATED) return inline(task);
   if (status >= COMPLETED) {
     task.$taskState = state | OBSERVED;
     if (status === COMPLETED) return inline(task.$awaitedOrOutcome);
