@@ -138,3 +138,18 @@ test('a channel is async iterable from ordinary code, and an operation is awaite
   await send;
   await expect(send).rejects.toThrow('awaited once');
 }));
+
+test('an onUndelivered hook that throws does not stop a cancellation; its failure is reported, here failing the test', async () => {
+  const failure = runTest(async () => {
+    const ch = channel<number>(0, { onUndelivered: (element) => { throw new Error('the hook failed on ' + element); } });
+    const senders = scope((s) => {
+      for (let i = 0; i < 3; i++) s.launch(() => ch.send(i));
+      return delay(1000);
+    });
+    await settle();
+    senders.cancel();
+    await expect(senders).rejects.toThrow(CancellationError);
+    expect(ch.size).toBe(0);
+  });
+  await expect(failure).rejects.toThrow('3 failures of the test that nobody received');
+});

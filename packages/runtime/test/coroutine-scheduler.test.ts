@@ -5,8 +5,9 @@
  * cancellation, scopes, time through a replaced clock, async context, dumps.
  */
 import { AsyncLocalStorage } from 'async_hooks';
+import { getEventListeners } from 'events';
 import {
-  awaitInCoroutine, CancellationError, delay, dump, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
+  awaitInCoroutine, CancellationError, delay, dump, formatDump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
 } from '../src/coroutines';
 
 type Step = (frame: any, state: number, mode: number, value: unknown) => unknown;
@@ -60,6 +61,24 @@ const guarded = coroutine('guarded', (frame, state, mode, value) => {
 });
 
 const flushTimers = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let deepest = false;
+/** async (n) => { await Promise.resolve(); return await (n === 0 ? never : nest(n - 1)); }: each level starts the next from a resumption, so the chain is deep and the stack flat */
+const nest = coroutine('nest', (frame, state, mode, value) => {
+  if (state === 0) {
+    frame.$state = 1;
+    return awaitInCoroutine(frame, Promise.resolve());
+  }
+  if (state === 1) {
+    frame.$state = 2;
+    const n = frame.args[0] as number;
+    if (n === 0) deepest = true;
+    return awaitInCoroutine(frame, n === 0 ? new Promise(() => {}) : nest(n - 1));
+  }
+  if (mode === 1) throw value;
+  frame.$state = -2;
+  return value;
+});
 
 test('awaiting a settled task or a plain value continues with no microtask', () => {
   let microtaskRan = false;
@@ -132,6 +151,48 @@ test('withTimeout runs on the replaceable clock and cancels what runs inside', a
     expect(setClock(previous)).toBe(virtual);
   }
   expect(setClock(systemClock)).toBe(systemClock);
+});
+
+test('dumping and cancelling a chain of 50,000 tasks, each awaiting the next, keep the stack flat', async () => {
+  const top = nest(50_000);
+  while (!deepest) await new Promise((resolve) => setImmediate(resolve));
+  expect(formatDump().split('\n').length).toBeGreaterThan(50_000);
+  top.cancel();
+  await expect(top).rejects.toThrow(CancellationError);
+});
+
+test('cancelOn stops listening to the outside signal once the task settles', async () => {
+  const controller = new AbortController();
+  for (let i = 0; i < 20; i++) await scope(() => new Promise((resolve) => setTimeout(resolve, 1))).cancelOn(controller.signal);
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  const cancelled = scope(() => new Promise(() => {})).cancelOn(controller.signal);
+  controller.abort('stop');
+  await expect(cancelled).rejects.toThrow('the task was cancelled: stop');
+});
+
+test('cancelling 50,000 tasks that await one task takes linear time', async () => {
+  const shared = launchDetached(() => new Promise(() => {}));
+  const waiting = scope((s) => {
+    for (let i = 0; i < 50_000; i++) s.launch(() => shared);
+    return new Promise(() => {});
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  const started = Date.now();
+  waiting.cancel();
+  await expect(waiting).rejects.toThrow(CancellationError);
+  expect(Date.now() - started).toBeLessThan(3000);
+  shared.cancel();
+});
+
+test('a timer longer than a host timer takes, or Infinity, does not fire early (a host fires those after 1 ms)', async () => {
+  const fired: string[] = [];
+  const long = systemClock.setTimer(() => fired.push('long'), 2 ** 31 + 10);
+  const never = systemClock.setTimer(() => fired.push('never'), Infinity);
+  await expect(withTimeout(2 ** 40, () => new Promise((resolve) => setTimeout(() => resolve('in time'), 5)))).resolves.toBe('in time');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(fired).toEqual([]);
+  systemClock.clearTimer(long);
+  systemClock.clearTimer(never);
 });
 
 test('dump() shows a suspended root task with its position and what it awaits', async () => {

@@ -39,9 +39,12 @@ test('a timeout clause wins in virtual time; a task clause gives its result or i
     const slow = s.launch(async () => { await delay(100); return 'slow'; });
     const fast = s.launch(async () => { await delay(10); return 'fast'; });
     expect(await select([slow, onJoin(fast), never.onReceive()])).toEqual({ index: 1, value: 'fast', done: false });
+  });
+  // A launched task's failure reaches the select, and fails its scope as well (it is the scope's child).
+  await expect(scope(async (s) => {
     const failing = s.launch(async () => { await delay(5); throw new Error('boom'); });
     await expect(select([failing, onTimeout(50)])).rejects.toThrow('boom');
-  });
+  })).rejects.toThrow('boom');
 }));
 
 test('a receive clause on a closed channel wins with done; closed with a cause, the select throws it', () => runTest(async () => {

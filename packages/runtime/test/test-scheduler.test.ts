@@ -43,6 +43,26 @@ test('a deadlock fails the test with the dump of the blocked tasks', async () =>
   await expect(failure).rejects.toThrow(/deadlock: every coroutine is blocked and no timer is pending\n(.|\n)*receive from channel replies/);
 });
 
+test('a timer that is never due (Infinity) does not move virtual time: a test waiting only on it is deadlocked', async () => {
+  await runTest(async () => {
+    await withTimeout(Infinity, () => delay(10));
+    expect(currentTime()).toBe(10);
+  });
+  await expect(runTest(() => withTimeout(Infinity, () => delay(Infinity)))).rejects.toThrow(/deadlock(.|\n)*delay \(Infinity ms left\)/);
+});
+
+test('a task sleeping on the system clock beside a test keeps its own time, and the test its own', async () => {
+  const started = Date.now();
+  // A scope's body awaits the delay as a coroutine does: its task sleeps in the scheduler's heap.
+  const outside = scope(() => delay(200));
+  await runTest(async () => {
+    await scope(() => delay(1_000_000));
+    expect(currentTime()).toBe(1_000_000);
+  });
+  await outside;
+  expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+});
+
 test('a promise that never settles fails the test as stalled after stallTimeout real milliseconds', async () => {
   await expect(runTest(() => new Promise(() => {}), { stallTimeout: 50 })).rejects.toThrow(/stalled: no coroutine resumed for 50 ms/);
 });
@@ -55,6 +75,20 @@ test('a coroutine alive when the test ends is a leak, reported with its dump and
   });
   await expect(failure).rejects.toThrow(/1 coroutine was still alive when the test ended \(leaked\):\nlaunchDetached suspended 10 ms, awaiting delay \(990 ms left\)/);
   expect(leaked!.state).toBe('cancelled');
+});
+
+test('a detached task that fails with nobody to receive its error fails the test instead of the process', async () => {
+  await expect(runTest(async () => {
+    launchDetached(async () => { await delay(1); throw new Error('detached failed'); });
+    await delay(10);
+  })).rejects.toThrow('detached failed');
+  const failure = runTest(async () => {
+    launchDetached(async () => { await delay(1); throw new Error('first'); });
+    launchDetached(async () => { await delay(2); throw new Error('second'); });
+    await delay(10);
+  });
+  await expect(failure).rejects.toThrow('2 failures of the test that nobody received');
+  await expect(failure.catch((error) => error.errors.map((e: Error) => e.message))).resolves.toEqual(['first', 'second']);
 });
 
 test('the body\'s failure fails the test', async () => {

@@ -22,7 +22,7 @@
  * - V8's zero-cost async stack traces (https://v8.dev/docs/stack-trace-api#async-stack-traces)
  */
 import { taskName, taskPosition } from './task-description';
-import { awaitedBy, type TaskFrame, type Waiter } from './task-frame';
+import { awaitedBy, type TaskFrame } from './task-frame';
 
 var traced = typeof WeakSet === 'function' ? new WeakSet<object>() : undefined;
 
@@ -44,8 +44,8 @@ export function addAsyncStackTrace(error: unknown, task: TaskFrame): void {
 }
 
 function firstTaskWaiter(task: TaskFrame): TaskFrame | undefined {
-  var waiters = task.$waiters as Waiter | Waiter[] | undefined;
-  var candidates = Array.isArray(waiters) ? waiters : waiters === undefined ? [] : [waiters];
+  var waiters = task.$waiters;
+  var candidates = Array.isArray(waiters) ? waiters : waiters instanceof Set ? Array.from(waiters) : waiters === undefined ? [] : [waiters];
   for (var i = 0; i < candidates.length; i++) if (typeof candidates[i] !== 'function') return candidates[i] as TaskFrame;
   return task.$parent && awaitedBy(task.$parent) === task ? task.$parent : undefined;
 }

@@ -41,6 +41,7 @@ import { ClosedChannelError } from './errors';
 import { FifoQueue } from './fifo-queue';
 import { RECEIVE as RECEIVE_CLAUSE, SelectClause, SEND as SEND_CLAUSE } from './select-clause';
 import { AwaitedOperation } from './awaited-operation';
+import { failureEvents } from './task-lifecycle';
 import { SUSPEND, type TaskFrame } from './task-frame';
 
 export type Overflow = 'suspend' | 'drop-oldest' | 'drop-latest';
@@ -276,8 +277,19 @@ export class Channel<T> implements AsyncIterable<T> {
     return (sending ? this.senders : this.receivers).remove(waiter);
   }
 
+  /**
+   * Hands `element` to the hook. The hook runs inside a cancellation, a close or a send, whose
+   * work must go on whatever it does: its failure is reported as a failure nobody receives (an
+   * unhandled rejection; a failed test under `runTest`), as kotlinx reports one of
+   * `onUndeliveredElement` to the exception handler.
+   */
   undelivered(element: T, why: Undelivered): void {
-    if (this.onUndelivered) this.onUndelivered(element, why);
+    if (!this.onUndelivered) return;
+    try {
+      this.onUndelivered(element, why);
+    } catch (error) {
+      failureEvents.unhandled(error);
+    }
   }
 }
 
@@ -319,6 +331,16 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
       operation.channel.$park(operation, operation.kind === SEND);
     });
     return done.then(onFulfilled, onRejected);
+  }
+
+  /** Awaited in a cancelled task: it never runs, and a send's element goes to `onUndelivered` (`'cancelled'`), as a waiting send's does when it is cancelled. */
+  $refuse(): void {
+    if (this.state & AWAITED) return;
+    this.state |= AWAITED;
+    if (this.kind !== SEND) return;
+    var element = this.$element as T;
+    this.$element = undefined;
+    this.channel.undelivered(element, 'cancelled');
   }
 
   private attempt(): unknown {

@@ -28,12 +28,34 @@ export interface Clock {
 
 var hostPerformance = typeof performance === 'object' && performance !== null && typeof performance.now === 'function' ? performance : undefined;
 
+/** The longest delay a host timer takes: Node and browsers fire a longer one (or `Infinity`) after 1 ms. */
+var LONGEST_HOST_DELAY = 0x7fffffff;
+
+/**
+ * A timer longer than a host timer can be: a chain of host timers, each of
+ * the longest delay the host takes, then one for what is left; none at all
+ * for `Infinity` (it never fires, and holds nothing alive).
+ */
+class LongTimer {
+  host: ReturnType<typeof setTimeout> | undefined = undefined;
+  constructor(private readonly run: () => void, private readonly deadline: number) {
+    this.arm();
+  }
+
+  private arm(): void {
+    var left = this.deadline - systemClock.now();
+    if (left === Infinity) return;
+    var timer = this;
+    this.host = left > LONGEST_HOST_DELAY ? setTimeout(function waitLonger() { timer.arm(); }, LONGEST_HOST_DELAY) : setTimeout(this.run, Math.max(0, left));
+  }
+}
+
 export var systemClock: Clock = {
   now: hostPerformance ? function now() { return hostPerformance!.now(); } : function now() { return Date.now(); },
   setTimer: function setTimer(run, milliseconds) {
-    return setTimeout(run, milliseconds);
+    return milliseconds > LONGEST_HOST_DELAY ? new LongTimer(run, systemClock.now() + milliseconds) : setTimeout(run, milliseconds);
   },
-  clearTimer: function clearTimer(timer) { clearTimeout(timer as ReturnType<typeof setTimeout>); },
+  clearTimer: function clearTimer(timer) { clearTimeout(timer instanceof LongTimer ? timer.host : (timer as ReturnType<typeof setTimeout>)); },
   defer: typeof setImmediate === 'function' ? function defer(run) { setImmediate(run); } : function defer(run) { setTimeout(run, 0); },
 };
 

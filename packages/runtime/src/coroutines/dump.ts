@@ -41,14 +41,31 @@ export function dump(): TaskSnapshot[] {
 export function snapshotTasks(tasks: Iterable<TaskFrame>): TaskSnapshot[] {
   var now = currentClock().now();
   var roots: TaskSnapshot[] = [];
-  for (var task of tasks as Iterable<TaskFrame>) roots.push(snapshotOf(task, now));
+  for (var task of tasks as Iterable<TaskFrame>) roots.push(snapshotTree(task, now));
   return roots;
 }
 
+/** The snapshot of `root` and of its subtree, made with a stack of its own: a chain of tasks can be deeper than the JavaScript stack. */
+function snapshotTree(root: TaskFrame, now: number): TaskSnapshot {
+  var top = snapshotOf(root, now);
+  var tasks: TaskFrame[] = [root];
+  var snapshots: TaskSnapshot[] = [top];
+  while (tasks.length) {
+    var task = tasks.pop()!;
+    var snapshot = snapshots.pop()!;
+    var set = task.$extra && task.$extra.children;
+    if (set) set.forEach(function addChild(child) {
+      var below = snapshotOf(child, now);
+      snapshot.children.push(below);
+      tasks.push(child);
+      snapshots.push(below);
+    });
+  }
+  return top;
+}
+
+/** One task's snapshot, its children left to `snapshotTree`. */
 function snapshotOf(task: TaskFrame, now: number): TaskSnapshot {
-  var children: TaskSnapshot[] = [];
-  var set = task.$extra && task.$extra.children;
-  if (set) set.forEach(function addChild(child) { children.push(snapshotOf(child, now)); });
   var suspended = statusOf(task) === SUSPENDED;
   return {
     name: taskName(task),
@@ -56,7 +73,7 @@ function snapshotOf(task: TaskFrame, now: number): TaskSnapshot {
     position: suspended ? taskPosition(task) : undefined,
     suspendedFor: suspended && task.$suspension ? Math.max(0, now - task.$suspension.since) : 0,
     awaiting: !suspended ? undefined : task.$taskState & JOINING ? 'its children' : describeAwaiting(awaitedBy(task), now),
-    children: children,
+    children: [],
   };
 }
 
@@ -69,17 +86,35 @@ function describeAwaiting(awaiting: unknown, now: number): string | undefined {
   return awaiting instanceof Promise ? 'a promise' : 'a thenable';
 }
 
+/** Deeper than this, a line is indented no more and says its depth: a chain of N tasks would otherwise print N² spaces (50,000 deep, more than a string can hold). */
+var DEEPEST_INDENT = 32;
+
+function indentation(depth: number): string {
+  return depth <= DEEPEST_INDENT ? '  '.repeat(depth) : '  '.repeat(DEEPEST_INDENT) + '[depth ' + depth + '] ';
+}
+
 /** The snapshot as indented lines: name, state, time suspended, position, what it awaits. */
 export function formatDump(snapshots: readonly TaskSnapshot[] = dump()): string {
   var lines: string[] = [];
-  var write = function writeTask(snapshot: TaskSnapshot, depth: number) {
-    var line = new Array(depth + 1).join('  ') + snapshot.name + ' ' + snapshot.state;
+  // A stack of its own, in reverse so that each task comes out before its children, in order.
+  var pending: TaskSnapshot[] = [];
+  var depths: number[] = [];
+  for (var i = snapshots.length - 1; i >= 0; i--) {
+    pending.push(snapshots[i]);
+    depths.push(0);
+  }
+  while (pending.length) {
+    var snapshot = pending.pop()!;
+    var depth = depths.pop()!;
+    var line = indentation(depth) + snapshot.name + ' ' + snapshot.state;
     if (snapshot.state === 'suspended') line += ' ' + Math.round(snapshot.suspendedFor) + ' ms';
     if (snapshot.position) line += ' at ' + snapshot.position;
     if (snapshot.awaiting) line += ', awaiting ' + snapshot.awaiting;
     lines.push(line);
-    for (var i = 0; i < snapshot.children.length; i++) writeTask(snapshot.children[i], depth + 1);
-  };
-  for (var i = 0; i < snapshots.length; i++) write(snapshots[i], 0);
+    for (var j = snapshot.children.length - 1; j >= 0; j--) {
+      pending.push(snapshot.children[j]);
+      depths.push(depth + 1);
+    }
+  }
   return lines.join('\n');
 }

@@ -23,6 +23,7 @@
  * - ECMA-262 §20.5.7 AggregateError Objects
  * - Trio `ExceptionGroup` of a nursery; kotlinx.coroutines "exceptions aggregation"
  */
+import { SuppressedError } from '../resource-disposal';
 
 export class CancellationError extends Error {
   readonly reason: unknown;
@@ -42,14 +43,29 @@ export class TimeoutError extends Error {
   }
 }
 
+/**
+ * A `CancellationError`, or what an `await using` makes of one: disposing of
+ * a resource in a cancelled task, an `await` throws the cancellation again,
+ * and the disposal wraps the two in a `SuppressedError` (ECMA-262
+ * DisposeResources). One made of cancellations only is still the task's
+ * cancellation, not a failure; one that holds another error is a cleanup
+ * that failed.
+ */
 export function isCancellation(error: unknown): error is CancellationError {
-  return error instanceof CancellationError;
+  if (error instanceof CancellationError) return true;
+  return error instanceof SuppressedError && isCancellation(error.error) && isCancellation(error.suppressed);
 }
 
-/** The one error a task whose children (or body) failed throws. */
-export function combinedFailure(failures: readonly unknown[]): unknown {
+/** The `CancellationError` a cancellation (`isCancellation`) is or wraps: the first one, which the disposal's `SuppressedError`s keep as what they suppressed. */
+export function firstCancellation(error: unknown): CancellationError {
+  while (!(error instanceof CancellationError)) error = (error as { suppressed: unknown }).suppressed;
+  return error;
+}
+
+/** The one error a task whose children (or body) failed throws; `what` names the failures, after their count. */
+export function combinedFailure(failures: readonly unknown[], what: string = 'tasks of one scope failed'): unknown {
   if (failures.length === 1) return failures[0];
-  return new AggregateError(failures, failures.length + ' tasks of one scope failed', { cause: failures[0] });
+  return new AggregateError(failures, failures.length + ' ' + what, { cause: failures[0] });
 }
 
 function describeReason(reason: unknown): string {

@@ -14,8 +14,8 @@
  * full: a steady stream of elements through a channel allocates nothing and
  * never resizes the array (shrinking an emptied array, or compacting a
  * consumed prefix, was most of the cost of a rendezvous). `remove` (a
- * cancelled waiter, a select's losing clause) shifts the items after it back
- * by one: waiters that give up are rare, and queues of waiters short.
+ * cancelled waiter, a select's losing clause) looks for the item from both
+ * ends and moves the shorter side of the ring by one.
  *
  * ## References
  * - Go's `hchan` (`recvq`, `sendq`, the circular buffer)
@@ -46,17 +46,40 @@ export class FifoQueue<T> {
     return item;
   }
 
-  /** Takes `item` out wherever it stands; whether it was there. */
+  /**
+   * Takes `item` out wherever it stands; whether it was there. It is looked
+   * for from both ends at once, and the shorter side of the ring moves to
+   * close the gap, so the first or the last item is found and taken out at
+   * once: cancelling every waiter of a queue, in the order they came (a
+   * scope's children are cancelled so) or the reverse, stays linear.
+   */
   remove(item: T): boolean {
+    var at = this.indexOf(item);
+    if (at < 0) return false;
+    this.removeAt(at);
+    return true;
+  }
+
+  private indexOf(item: T): number {
     var mask = this.items.length - 1;
-    for (var i = 0; i < this.size; i++) {
-      if (this.items[(this.head + i) & mask] !== item) continue;
-      for (var j = i + 1; j < this.size; j++) this.items[(this.head + j - 1) & mask] = this.items[(this.head + j) & mask];
-      this.items[(this.head + this.size - 1) & mask] = undefined;
-      this.size--;
-      return true;
+    for (var front = 0, back = this.size - 1; front <= back; front++, back--) {
+      if (this.items[(this.head + front) & mask] === item) return front;
+      if (this.items[(this.head + back) & mask] === item) return back;
     }
-    return false;
+    return -1;
+  }
+
+  private removeAt(i: number): void {
+    var mask = this.items.length - 1;
+    if (i < this.size - 1 - i) {
+      for (var j = i; j > 0; j--) this.items[(this.head + j) & mask] = this.items[(this.head + j - 1) & mask];
+      this.items[this.head] = undefined;
+      this.head = (this.head + 1) & mask;
+    } else {
+      for (var k = i + 1; k < this.size; k++) this.items[(this.head + k - 1) & mask] = this.items[(this.head + k) & mask];
+      this.items[(this.head + this.size - 1) & mask] = undefined;
+    }
+    this.size--;
   }
 
   /** Every item, in order, leaving the queue empty. */

@@ -29,9 +29,9 @@
  * - kotlinx.coroutines.flow operators (`buffer`, `conflate`, `merge`, `zip`, `collectLatest`)
  */
 import { channel, type Channel, type ChannelOptions } from './channel';
-import { isCancellation } from './errors';
+import { ClosedChannelError, isCancellation } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
-import { awaitInCoroutine, cancelTask, startTask } from './task-lifecycle';
+import { awaitInCoroutine, cancelTask, runningTask, startTask } from './task-lifecycle';
 import { nameStep } from './task-description';
 import { PULLED, type TaskFrame } from './task-frame';
 import type { Task } from './task-prototype';
@@ -56,19 +56,41 @@ interface StageFrame extends RuntimeTaskFrame {
   $outlet: Outlet;
 }
 
-/** The channel of a flow-like iterable, and how many stages still send into it. */
+/** The channel of a flow-like iterable, the stages that send into it, and how many of them still do. */
 interface Outlet {
   channel: Channel<unknown>;
+  stages: TaskFrame[];
   open: number;
 }
 
+/**
+ * A stage is done sending: the last one closes the channel. One that failed
+ * closes it with its error at once, after cancelling the others (a `merge`
+ * whose source failed), so the consumer's pull throws once they have been
+ * told to stop (kotlinx's `merge` cancels its other flows the same way).
+ */
 function closeOutlet(outlet: Outlet, error?: unknown): void {
-  if (error !== undefined) outlet.channel.close(error);
-  else if (--outlet.open === 0) outlet.channel.close();
+  if (error === undefined) {
+    if (--outlet.open === 0) outlet.channel.close();
+    return;
+  }
+  var current = runningTask();
+  for (var i = 0; i < outlet.stages.length; i++) if (outlet.stages[i] !== current) cancelTask(outlet.stages[i], undefined, false);
+  outlet.channel.close(error);
 }
 
 var runStage = nameStep(function runStage(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
   var stage = task as StageFrame;
+  try {
+    return stageStep(stage, state, mode, value);
+  } catch (error) {
+    return stageFailed(stage, error);
+  }
+}, 'flow stage');
+
+/** The stage's loop: pull, apply, send. Any failure, thrown at once or resumed with, goes to `stageFailed`. */
+function stageStep(stage: StageFrame, state: number, mode: number, value: unknown): unknown {
+  if (mode === 1) throw value;
   for (;;) {
     switch (state) {
       case 0:
@@ -80,7 +102,6 @@ var runStage = nameStep(function runStage(task: TaskFrame, state: number, mode: 
         stage.$state = 1;
         return awaitInCoroutine(stage, stage.$upstream.next());
       case 1: {
-        if (mode === 1) return failStage(stage, value);
         var result = value as IteratorResult<unknown>;
         if (result.done) {
           closeOutlet(stage.$outlet);
@@ -91,7 +112,6 @@ var runStage = nameStep(function runStage(task: TaskFrame, state: number, mode: 
         return awaitInCoroutine(stage, stage.$rule.apply(result.value));
       }
       case 2:
-        if (mode === 1) return failStage(stage, value);
         if (stage.$rule.filters) {
           if (!value) {
             state = 0;
@@ -103,23 +123,55 @@ var runStage = nameStep(function runStage(task: TaskFrame, state: number, mode: 
         stage.$state = 3;
         return awaitInCoroutine(stage, stage.$out.send(value));
       case 3:
-        if (mode === 1) throw value;
         stage.$sent++;
         state = 0;
         continue;
       default:
-        if (mode === 1) throw value;
         return undefined;
     }
   }
-}, 'flow stage');
+}
 
-/** The upstream failed: downstream's next pull throws its error, and the stage ends quietly; a cancelled stage stays cancelled. */
-function failStage(stage: StageFrame, error: unknown): undefined {
-  if (isCancellation(error)) throw error;
+/**
+ * Where the stage stood when it failed says what the failure is. The
+ * upstream's or the function's failure is the consumer's: its next pull
+ * throws it (a failure once the consumer has left, or a sibling closed the
+ * channel first, fails the stage instead, so it does not vanish). A send
+ * refused by a closed channel means nobody reads any more: the stage ends
+ * quietly. A cancellation stays one. Whatever ends the stage before its
+ * upstream ended closes that upstream.
+ */
+function stageFailed(stage: StageFrame, error: unknown): unknown {
+  var at = stage.$state;
+  if (at !== 4 && (at !== 1 || isCancellation(error))) abandonUpstream(stage.$upstream);
+  if (isCancellation(error) || at === 4) throw error;
+  if (at === 3) {
+    if (error instanceof ClosedChannelError && stage.$out.isClosed) return undefined;
+    throw error;
+  }
+  if (stage.$out.isClosed) throw error;
   closeOutlet(stage.$outlet, error);
   return undefined;
 }
+
+/**
+ * Closes an upstream the stage stops pulling before its end: its `return()`,
+ * not awaited (as a `for await` left by a cancellation, docs/coroutines.md
+ * rule 9), its failure ignored. A flow's pull does its work only once it is
+ * awaited, so it is `then`-ed; a flow is also the stage's child, which the
+ * stage's end closes anyway.
+ */
+function abandonUpstream(upstream: AsyncIterator<unknown>): void {
+  if (typeof upstream.return !== 'function') return;
+  try {
+    var closing = upstream.return() as unknown;
+    if (closing !== null && typeof closing === 'object' && typeof (closing as PromiseLike<unknown>).then === 'function') (closing as PromiseLike<unknown>).then(undefined, ignoreFailure);
+  } catch (error) {
+    // The iterator's own failure to close: the stage has one of its own to report, or none.
+  }
+}
+
+function ignoreFailure(): void {}
 
 function iteratorOf<T>(source: Source<T>): AsyncIterator<T> {
   return source[Symbol.asyncIterator]();
@@ -145,13 +197,13 @@ class OperatorFlow<T> implements AsyncIterable<T>, AsyncIterator<T> {
   return(value?: unknown): Promise<IteratorResult<T>> {
     for (var i = 0; i < this.stages.length; i++) cancelTask(this.stages[i], undefined, false);
     if (this.outlet) this.outlet.channel.cancel();
-    return { value: value, done: true } as unknown as Promise<IteratorResult<T>>;
+    return joinStages(this.stages, { value: value, done: true }) as unknown as Promise<IteratorResult<T>>;
   }
 
   private start(): void {
-    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, this.options.channel), open: this.sources.length });
+    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, this.options.channel), stages: this.stages, open: this.sources.length });
     for (var i = 0; i < this.sources.length; i++) {
-      var stage = new RuntimeTask(noBody, PULLED, runStage) as StageFrame;
+      var stage = new RuntimeTask(undefined, PULLED, runStage) as StageFrame;
       stage.$upstream = iteratorOf(this.sources[i]);
       stage.$out = outlet.channel;
       stage.$rule = this.rule;
@@ -163,7 +215,45 @@ class OperatorFlow<T> implements AsyncIterable<T>, AsyncIterator<T> {
   }
 }
 
-function noBody(): void {}
+interface JoinFrame extends RuntimeTaskFrame {
+  $stages: TaskFrame[];
+  $next: number;
+  $failed: boolean;
+  $failure: unknown;
+  $result: unknown;
+}
+
+var runJoinStages = nameStep(function runJoinStages(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
+  var join = task as JoinFrame;
+  if (state === 1 && mode === 1 && !isCancellation(value) && !join.$failed) {
+    join.$failed = true;
+    join.$failure = value;
+  }
+  if (join.$next < join.$stages.length) {
+    join.$state = 1;
+    return awaitInCoroutine(join, join.$stages[join.$next++]);
+  }
+  if (join.$failed) throw join.$failure;
+  return join.$result;
+}, 'flow stages closing');
+
+/**
+ * What `return()` of an operator gives once it has cancelled its stages: the
+ * stages' end, so that leaving a `for await` goes on once the upstreams'
+ * `finally` blocks have run, as leaving a loop over a flow or an async
+ * generator does (it awaits `return()`). A stage that fails on the way (a
+ * `finally` that throws) makes it throw.
+ */
+function joinStages(stages: TaskFrame[], result: IteratorResult<unknown>): unknown {
+  if (!stages.length) return result;
+  var join = new RuntimeTask(undefined, 0, runJoinStages) as JoinFrame;
+  join.$stages = stages;
+  join.$next = 0;
+  join.$failed = false;
+  join.$failure = undefined;
+  join.$result = result;
+  return startTask(join);
+}
 
 function identity(value: unknown): unknown {
   return value;
@@ -208,11 +298,16 @@ interface ZipFrame extends RuntimeTaskFrame {
 
 var runZip = nameStep(function runZip(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
   var zip = task as ZipFrame;
+  try {
+    return zipStep(zip, state, mode, value);
+  } catch (error) {
+    return zipFailed(zip, error);
+  }
+}, 'zip');
+
+function zipStep(zip: ZipFrame, state: number, mode: number, value: unknown): unknown {
+  if (mode === 1) throw value;
   for (;;) {
-    if (mode === 1 && state !== 4) {
-      zip.$out.close(value);
-      return undefined;
-    }
     switch (state) {
       case 0:
         zip.$state = 1;
@@ -232,11 +327,26 @@ var runZip = nameStep(function runZip(task: TaskFrame, state: number, mode: numb
         state = 0;
         continue;
       default:
-        if (mode === 1) throw value;
         return undefined;
     }
   }
-}, 'zip');
+}
+
+/** As `stageFailed`, for two upstreams: the one that failed (left in state 1, right in 2) is not closed. */
+function zipFailed(zip: ZipFrame, error: unknown): unknown {
+  var at = zip.$state;
+  if (at !== 4) {
+    if (at !== 1 || isCancellation(error)) abandonUpstream(zip.$left);
+    if (at !== 2 || isCancellation(error)) abandonUpstream(zip.$right);
+  }
+  if (isCancellation(error) || at === 4) throw error;
+  if (zip.$out.isClosed) {
+    if (at === 3 && error instanceof ClosedChannelError) return undefined;
+    throw error;
+  }
+  zip.$out.close(error);
+  return undefined;
+}
 
 /** One side ended: the other is closed (its `finally` blocks run), then the pairs end. */
 function endZip(zip: ZipFrame, other: AsyncIterator<unknown>): unknown {
@@ -255,7 +365,7 @@ export function zip<A, B>(left: Source<A>, right: Source<B>): AsyncIterable<[A, 
       return {
         next: function next() {
           if (started === undefined) {
-            var frame = new RuntimeTask(noBody, PULLED, runZip) as ZipFrame;
+            var frame = new RuntimeTask(undefined, PULLED, runZip) as ZipFrame;
             frame.$left = iteratorOf(left);
             frame.$right = iteratorOf(right);
             frame.$first = undefined;
@@ -267,7 +377,7 @@ export function zip<A, B>(left: Source<A>, right: Source<B>): AsyncIterable<[A, 
         return: function stopZip(value?: unknown) {
           if (started !== undefined) cancelTask(started, undefined, false);
           out.cancel();
-          return { value: value, done: true } as unknown as Promise<IteratorResult<[A, B]>>;
+          return joinStages(started === undefined ? [] : [started], { value: value, done: true }) as unknown as Promise<IteratorResult<[A, B]>>;
         },
       };
     },

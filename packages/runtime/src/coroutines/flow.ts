@@ -40,7 +40,7 @@
 import { AwaitedOperation } from './awaited-operation';
 import { addWaiter, cancelTask, flowEvents, removeWaiter, resume, runningTask, startTask } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
-import { AT_YIELD, awaitedBy, COMPLETED, CREATED, FLOW, OBSERVED, PULLED, STATUS_MASK, statusOf, SUSPEND, type TaskFrame } from './task-frame';
+import { AT_YIELD, awaitedBy, COMPLETED, CREATED, FLOW, PULLED, STATUS_MASK, statusOf, SUSPEND, type TaskFrame } from './task-frame';
 
 interface FlowFrame extends TaskFrame {
   /** The pull waiting for the producer's next value or end. */
@@ -73,6 +73,8 @@ defineMethod('throw', function throwIntoFlow(this: FlowFrame, error?: unknown) {
 });
 // A flow is iterated, not awaited: `await flow` gives the flow itself, not its end.
 defineMethod('then', undefined as unknown as Function);
+defineMethod('catch', undefined as unknown as Function);
+defineMethod('finally', undefined as unknown as Function);
 Object.defineProperty(FlowPrototype, Symbol.toStringTag, { value: 'Flow', configurable: true });
 
 /** Emitted code's link for an `async function*` coroutine: its frames are flows. */
@@ -153,21 +155,18 @@ export class FlowPull extends AwaitedOperation implements PromiseLike<IteratorRe
       return { value: this.value, done: true };
     }
     flow.$pull = this;
+    // The pull waits on the producer before it runs, so that an end during the pull, a failure
+    // too, is received by the pull; a producer that fails with no pull waiting (its consumer
+    // was withdrawn) fails its parent as any task's unreceived failure does.
+    addWaiter(flow, flowEnded);
     if (status === CREATED) {
-      flow.$taskState |= FLOW | PULLED | OBSERVED;
+      flow.$taskState |= FLOW | PULLED;
       startTask(flow, consumer === undefined ? null : consumer);
     } else {
       resume(flow, this.mode, this.value);
     }
     if (this.delivered) return this.settledOutcome();
-    if (statusOf(flow) >= COMPLETED) {
-      // It ended during this pull: its return value, or its error.
-      flow.$pull = undefined;
-      if (statusOf(flow) === COMPLETED) return { value: flow.$awaitedOrOutcome, done: true };
-      throw flow.$awaitedOrOutcome;
-    }
     this.parked = true;
-    addWaiter(flow, flowEnded);
     return SUSPEND;
   }
 

@@ -26,7 +26,8 @@ export interface RuntimeTaskFrame extends TaskFrame {
   $body: Function;
 }
 
-export var RuntimeTask = function RuntimeTask(this: RuntimeTaskFrame, body: Function, flags: number, step: RuntimeTaskFrame['$step']) {
+/** `body` is `undefined` for a task whose step does all its work (a flow operator's stage): it is then named after its step. */
+export var RuntimeTask = function RuntimeTask(this: RuntimeTaskFrame, body: Function | undefined, flags: number, step: RuntimeTaskFrame['$step']) {
   this.$state = 0;
   this.$step = step;
   this.$taskState = flags;
@@ -35,8 +36,8 @@ export var RuntimeTask = function RuntimeTask(this: RuntimeTaskFrame, body: Func
   this.$extra = undefined;
   this.$waiters = undefined;
   this.$suspension = undefined;
-  this.$body = body;
-} as unknown as new (body: Function, flags: number, step: RuntimeTaskFrame['$step']) => RuntimeTaskFrame;
+  this.$body = body as Function;
+} as unknown as new (body: Function | undefined, flags: number, step: RuntimeTaskFrame['$step']) => RuntimeTaskFrame;
 
 RuntimeTask.prototype = Object.create(TaskPrototype);
 

@@ -33,7 +33,7 @@ import { RuntimeTask, runBody, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, startTask } from './task-lifecycle';
 import { nameStep } from './task-description';
 import { TaskPrototype, type Task } from './task-prototype';
-import { COMPLETED, NON_CANCELLABLE, SCOPE, statusOf, type TaskFrame } from './task-frame';
+import { COMPLETED, LAUNCHED, NON_CANCELLABLE, SCOPE, statusOf, type TaskFrame } from './task-frame';
 
 export interface Scope<T = unknown> extends Task<T> {
   /** Starts `fn` as a child of this scope; it runs to its first suspension before `launch` returns. */
@@ -57,7 +57,7 @@ Object.defineProperty(ScopePrototype, 'launch', {
   writable: true,
   value: function launch(this: TaskFrame, fn: () => unknown) {
     if (statusOf(this) >= COMPLETED) throw new Error('launch: the scope has finished; start tasks while its body or its children run');
-    return startTask(new RuntimeTask(fn, 0, runLaunched), this);
+    return startTask(new RuntimeTask(fn, LAUNCHED, runLaunched), this);
   },
 });
 

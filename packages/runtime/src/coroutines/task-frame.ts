@@ -79,6 +79,15 @@ export var FLOW = 4096;
  * a consumer that stops pulling leaves nothing waiting for it forever.
  */
 export var PULLED = 8192;
+/**
+ * Its body returned a thenable (a task, a promise, a channel operation),
+ * which it awaits before it finishes, as an async function's promise is
+ * resolved with what it returns: its step is done, and its next resumption
+ * is the thenable's outcome, not a call of the step.
+ */
+export var ADOPTING = 16384;
+/** Started by a scope's `launch`: its failure fails the scope at once, even when someone awaits it (a nursery's child). */
+export var LAUNCHED = 32768;
 
 /** What a step function or the runtime keeps for rare needs. */
 export interface TaskExtra {
@@ -88,6 +97,10 @@ export interface TaskExtra {
   failures: unknown[] | undefined;
   timer: unknown;
   timedOut: boolean;
+  /** Children that failed with nobody to receive it, whose failure is handed to it at the end of the drain (task-lifecycle.ts `checkObserved`), or when it settles, if that comes first. */
+  unobserved: TaskFrame[] | undefined;
+  /** What to undo once it settles: the listeners `cancelOn` put on outside signals, which would keep it alive. */
+  onSettled: (() => void)[] | undefined;
 }
 
 /** A step function over a task frame, in the protocol of every lowered step (docs/architecture.md, "The step function"). */
@@ -103,7 +116,8 @@ export interface TaskFrame {
   $awaitedOrOutcome: unknown;
   $parent: TaskFrame | undefined;
   $extra: TaskExtra | undefined;
-  $waiters: Waiter | Waiter[] | undefined;
+  /** One waiter, an array of a few, or a `Set` of many (task-lifecycle.ts `addWaiter`); `undefined` when none. */
+  $waiters: Waiter | Waiter[] | Set<Waiter> | undefined;
   /** Shared by the tasks that suspend in one context during one turn (suspension.ts). */
   $suspension: Suspension | undefined;
   /** Only on tasks the runtime makes itself (scopes, launches): the function they run. */
@@ -118,6 +132,8 @@ export interface TaskFrame {
  */
 export interface SchedulerAwaitable {
   $suspend(task: TaskFrame): unknown;
+  /** Awaited in a cancelled task, it will never run: what it holds goes back (a send's element to `onUndelivered`). */
+  $refuse?(): void;
 }
 
 /**
@@ -181,6 +197,6 @@ export function setStatus(task: TaskFrame, status: number): void {
 }
 
 export function extraOf(task: TaskFrame): TaskExtra {
-  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false });
+  return task.$extra || (task.$extra = { children: undefined, abort: undefined, cancellation: undefined, failures: undefined, timer: undefined, timedOut: false, unobserved: undefined, onSettled: undefined });
 }
 

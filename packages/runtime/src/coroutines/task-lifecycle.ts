@@ -43,12 +43,13 @@
  * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
  */
 import { addAsyncStackTrace } from './async-stack-trace';
-import { CancellationError, combinedFailure, isCancellation } from './errors';
+import { CancellationError, combinedFailure, firstCancellation, isCancellation } from './errors';
 import { listRoot, rootSettled } from './live-roots';
 import { enqueue } from './ready-queue';
 import { suspensionOf } from './suspension';
 import { sleeperLeft } from './timer-heap';
 import {
+  ADOPTING,
   AT_YIELD,
   awaitedBy,
   BODY_FAILED,
@@ -56,12 +57,14 @@ import {
   CANCEL_REQUESTED,
   CANCELLED,
   COMPLETED,
+  CREATED,
   extraOf,
   FAILED,
   FLOW,
   isParkedWait,
   isTask,
   JOINING,
+  LAUNCHED,
   LISTED,
   NON_CANCELLABLE,
   OBSERVED,
@@ -76,6 +79,7 @@ import {
   SUSPEND,
   SUSPENDED,
   type SchedulerAwaitable,
+  type TaskExtra,
   type TaskFrame,
   type Waiter,
 } from './task-frame';
@@ -119,8 +123,14 @@ export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
 function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): void {
   var previous = current;
   var result: unknown;
+  var state = task.$taskState;
+  task.$taskState = (state & ~(STATUS_MASK | clear | ADOPTING)) | RUNNING;
+  if (state & ADOPTING) {
+    if (mode === 1) finishBody(task, true, value);
+    else finishReturn(task, value);
+    return;
+  }
   current = task;
-  task.$taskState = (task.$taskState & ~(STATUS_MASK | clear)) | RUNNING;
   try {
     for (;;) {
       result = task.$step(task, task.$state, mode, value);
@@ -137,7 +147,50 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
   current = previous;
   if (typeof result === 'object' && result === SUSPEND) markSuspended(task);
   else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
-  else finishBody(task, false, result);
+  else finishReturn(task, result);
+}
+
+/**
+ * The body returned `value`. A thenable is adopted first, as an async
+ * function's return resolves its promise with it (ECMA-262 Promise Resolve
+ * Functions): the task awaits it (a cancellation stops the wait, as at an
+ * `await`) and finishes with its outcome, so `return other()` gives other's
+ * result, not the task. `then` is read once, as the resolve function reads it.
+ */
+function finishReturn(task: TaskFrame, value: unknown): void {
+  for (;;) {
+    if (!((typeof value === 'object' && value !== null) || typeof value === 'function')) break;
+    var then: unknown = undefined;
+    var scheduled = isTask(value) || typeof (value as SchedulerAwaitable).$suspend === 'function';
+    try {
+      if (!scheduled) {
+        then = (value as PromiseLike<unknown>).then;
+        if (typeof then !== 'function') break;
+        if (task.$taskState & CANCEL_REQUESTED) throw cancellationOf(task);
+        awaitThenable(task, value as PromiseLike<unknown>, then as Function);
+        value = SUSPEND;
+      } else {
+        value = awaitInline(task, value);
+      }
+    } catch (error) {
+      finishBody(task, true, error);
+      return;
+    }
+    if (typeof value === 'object' && value === SUSPEND) {
+      task.$taskState |= ADOPTING;
+      markSuspended(task);
+      return;
+    }
+    if (typeof value === 'object' && value === READY) {
+      value = readyValue;
+      readyValue = undefined;
+      if (readyMode === 1) {
+        finishBody(task, true, value);
+        return;
+      }
+    }
+  }
+  finishBody(task, false, value);
 }
 
 /** A flow's producer returned from its step before its end: it yielded `value`, and waits for the next pull. */
@@ -178,7 +231,7 @@ function markSuspended(task: TaskFrame): void {
 export function awaitInline(frame: TaskFrame, value: unknown): unknown {
   if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
     if (isTask(value)) return awaitTask(frame, value);
-    if (frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
+    if (frame.$taskState & CANCEL_REQUESTED) throw refusedByCancellation(frame, value as SchedulerAwaitable);
     if (typeof (value as SchedulerAwaitable).$suspend === 'function') {
       var outcome = (value as SchedulerAwaitable).$suspend(frame);
       return typeof outcome === 'object' && outcome === SUSPEND ? SUSPEND : inline(outcome);
@@ -228,6 +281,8 @@ function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
   var shielded = state & NON_CANCELLABLE;
   if (!shielded && frame.$taskState & CANCEL_REQUESTED) throw cancellationOf(frame);
   var status = state & STATUS_MASK;
+  // A flow is iterated, not awaited: it has no `then`, so it is its own value (one never pulled is `created`, as no other task ever is).
+  if (state & FLOW || status === CREATED) return inline(task);
   if (status >= COMPLETED) {
     task.$taskState = state | OBSERVED;
     if (status === COMPLETED) return inline(task.$awaitedOrOutcome);
@@ -285,19 +340,30 @@ export function resume(task: TaskFrame, mode: number, value: unknown): void {
   runTask(task, mode, value, SHIELDED);
 }
 
+/** Beyond this many waiters a task keeps them in a `Set`: each cancelled waiter is then taken out at once, where an array would be searched and shifted. */
+var MANY_WAITERS = 32;
+
 export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === undefined) task.$waiters = waiter;
-  else if (Array.isArray(waiters)) waiters.push(waiter);
+  else if (Array.isArray(waiters)) {
+    if (waiters.length < MANY_WAITERS) waiters.push(waiter);
+    else task.$waiters = new Set(waiters).add(waiter);
+  } else if (waiters instanceof Set) waiters.add(waiter);
   else task.$waiters = [waiters, waiter];
 }
 
+/** Takes `waiter` out; a task left with none has `undefined` again, so its failure is known to have no reader (`settle`). */
 export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === waiter) task.$waiters = undefined;
   else if (Array.isArray(waiters)) {
     var at = waiters.indexOf(waiter);
     if (at >= 0) waiters.splice(at, 1);
+    if (waiters.length === 0) task.$waiters = undefined;
+  } else if (waiters instanceof Set) {
+    waiters.delete(waiter);
+    if (waiters.size === 0) task.$waiters = undefined;
   }
 }
 
@@ -313,7 +379,12 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
-  if (failed && children && !isCancellation(outcome)) cancelChildren(task, outcome);
+  if (failed && children && !isCancellation(outcome)) {
+    // Listed now, so that the failures its children make while they are cancelled come after it.
+    var failures = extraOf(task).failures || (task.$extra!.failures = []);
+    if (failures.indexOf(outcome) < 0) failures.push(outcome);
+    cancelChildren(task, outcome);
+  }
   if (children) closeAbandonedFlows(children);
   if (!children || children.size === 0) {
     settle(task);
@@ -330,6 +401,7 @@ function closeAbandonedFlows(children: Set<TaskFrame>): void {
 }
 
 function settle(task: TaskFrame): void {
+  if (task.$extra && task.$extra.unobserved) takeUnobservedFailures(task, task.$extra);
   var state = task.$taskState;
   var outcome = task.$awaitedOrOutcome;
   var failures = task.$extra && task.$extra.failures;
@@ -340,22 +412,38 @@ function settle(task: TaskFrame): void {
     outcome = combinedFailure(failures);
   } else if (state & BODY_FAILED) {
     status = isCancellation(outcome) ? CANCELLED : FAILED;
+    // A cancelled task's error is the CancellationError, also when disposals wrapped it.
+    if (status === CANCELLED) outcome = firstCancellation(outcome);
   } else {
     status = COMPLETED;
   }
   task.$awaitedOrOutcome = outcome;
   task.$taskState = (state & ~(STATUS_MASK | JOINING)) | status;
+  var undo = task.$extra && task.$extra.onSettled;
+  if (undo) {
+    task.$extra!.onSettled = undefined;
+    for (var u = 0; u < undo.length; u++) undo[u]();
+  }
   if (status === FAILED) addAsyncStackTrace(outcome, task);
   var waiters = task.$waiters;
   task.$waiters = undefined;
   if (Array.isArray(waiters)) for (var i = 0; i < waiters.length; i++) notify(waiters[i], task, status, outcome);
+  else if (waiters instanceof Set) waiters.forEach(function notifyWaiter(waiter) { notify(waiter, task, status, outcome); });
   else if (waiters !== undefined) notify(waiters, task, status, outcome);
   if (state & LISTED) rootSettled();
   var parent = task.$parent;
-  // A waiter receives the failure; one that stopped waiting (it was cancelled) does not.
-  if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
+  // A waiter receives the failure; one that stopped waiting (it was cancelled) does not. A scope's
+  // launched child fails the scope whoever receives it (Trio's nursery, kotlinx's coroutineScope).
+  if (status === FAILED && parent && state & LAUNCHED) failParent(parent, outcome);
+  else if (status === FAILED && waiters === undefined && !(task.$taskState & OBSERVED)) {
     if (parent && parent.$taskState & (SCOPE | CANCEL_REQUESTED)) failParent(parent, outcome);
-    else enqueue(checkObserved, task, 0, undefined);
+    else {
+      if (parent) {
+        var parentExtra = extraOf(parent);
+        (parentExtra.unobserved || (parentExtra.unobserved = [])).push(task);
+      }
+      enqueue(checkObserved, task, 0, undefined);
+    }
   }
   if (parent && state & REGISTERED) childSettled(parent, task);
 }
@@ -380,9 +468,27 @@ function settleAfterJoin(task: TaskFrame): void {
 /** Run after the drain that saw a task fail: still unobserved, its failure goes to its parent, or to the host. */
 function checkObserved(task: TaskFrame): void {
   if (task.$taskState & OBSERVED) return;
+  task.$taskState |= OBSERVED;
   var parent = task.$parent;
   if (parent && statusOf(parent) < COMPLETED) failParent(parent, task.$awaitedOrOutcome);
-  else reportUnhandled(task.$awaitedOrOutcome);
+  else failureEvents.unhandled(task.$awaitedOrOutcome);
+}
+
+/**
+ * A task settling before the end of the drain in which a child of its failed
+ * with nobody to receive it (its body ended meanwhile) takes that failure
+ * now: the child's failure is its, and must not reach the host as though the
+ * child had outlived it.
+ */
+function takeUnobservedFailures(task: TaskFrame, extra: TaskExtra): void {
+  var children = extra.unobserved!;
+  extra.unobserved = undefined;
+  for (var i = 0; i < children.length; i++) {
+    if (children[i].$taskState & OBSERVED) continue;
+    children[i].$taskState |= OBSERVED;
+    var failures = extra.failures || (extra.failures = []);
+    if (failures.indexOf(children[i].$awaitedOrOutcome) < 0) failures.push(children[i].$awaitedOrOutcome);
+  }
 }
 
 function failParent(parent: TaskFrame, error: unknown): void {
@@ -397,6 +503,9 @@ function reportUnhandled(error: unknown): void {
   Promise.reject(error);
 }
 
+/** Where the failure of a root task nobody received goes: the host, or the running test (test-scheduler.ts). */
+export var failureEvents: { unhandled: (error: unknown) => void } = { unhandled: reportUnhandled };
+
 /**
  * Cancels `task` and its subtree, children first. `force` also cancels a
  * `nonCancellable` task (its own child failed); a parent's cancellation never
@@ -408,20 +517,67 @@ export function cancelTask(task: TaskFrame, reason: unknown, force: boolean, sha
   var state = task.$taskState;
   if ((state & STATUS_MASK) >= COMPLETED || state & CANCEL_REQUESTED) return;
   if (!force && state & NON_CANCELLABLE) return;
-  task.$taskState = state | CANCEL_REQUESTED;
-  var extra = extraOf(task);
-  var error = (extra.cancellation = shared || new CancellationError(reason));
-  cancelChildren(task, reason, error);
-  if (extra.abort) extra.abort.abort(error);
-  if (statusOf(task) === SUSPENDED && !(task.$taskState & SHIELDED)) interruptAwait(task, error);
+  var error = shared || new CancellationError(reason);
+  markCancelled(task, error);
+  cancelSubtrees(task, error);
+  interruptCancelled(task, error);
 }
 
 /** Cancels every child of `task`, not `task` itself (a timeout cancels what runs inside it). */
 export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error): void {
   var children = task.$extra && task.$extra.children;
   if (!children) return;
-  var error = shared || new CancellationError(reason);
-  children.forEach(function cancelChild(child) { cancelTask(child, reason, false, error); });
+  cancelSubtrees(task, shared || new CancellationError(reason));
+}
+
+function markCancelled(task: TaskFrame, error: Error): void {
+  task.$taskState |= CANCEL_REQUESTED;
+  extraOf(task).cancellation = error;
+}
+
+/** Aborts the task's signal, then throws `error` at its `await`. */
+function interruptCancelled(task: TaskFrame, error: Error): void {
+  var extra = task.$extra!;
+  if (extra.abort) extra.abort.abort(error);
+  if (statusOf(task) === SUSPENDED && !(task.$taskState & SHIELDED)) interruptAwait(task, error);
+}
+
+/**
+ * Cancels the subtrees under `top`, depth first: each task is marked on the
+ * way down and interrupted once its own children have been, in the order
+ * they first suspended. A loop over a stack of child lists, not recursion:
+ * a chain of 50,000 tasks each awaiting the next is as deep, and overflowed
+ * the JavaScript stack halfway, leaving the rest of the tree running.
+ */
+function cancelSubtrees(top: TaskFrame, error: Error): void {
+  var children = top.$extra && top.$extra.children;
+  if (!children || children.size === 0) return;
+  var lists: TaskFrame[][] = [Array.from(children)];
+  var owners: TaskFrame[] = [top];
+  var next: number[] = [0];
+  while (lists.length) {
+    var depth = lists.length - 1;
+    var list = lists[depth];
+    if (next[depth] === list.length) {
+      lists.pop();
+      next.pop();
+      var owner = owners.pop()!;
+      if (owner !== top) interruptCancelled(owner, error);
+      continue;
+    }
+    var child = list[next[depth]++];
+    var state = child.$taskState;
+    if ((state & STATUS_MASK) >= COMPLETED || state & (CANCEL_REQUESTED | NON_CANCELLABLE)) continue;
+    markCancelled(child, error);
+    var below = child.$extra!.children;
+    if (below && below.size) {
+      lists.push(Array.from(below));
+      owners.push(child);
+      next.push(0);
+    } else {
+      interruptCancelled(child, error);
+    }
+  }
 }
 
 /** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */
@@ -432,6 +588,16 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
+}
+
+/**
+ * What an `await` in a cancelled task throws at once. A scheduler operation
+ * that will not run is told first (`$refuse`): a send hands its element to
+ * the channel's `onUndelivered`, so that no element vanishes.
+ */
+function refusedByCancellation(frame: TaskFrame, value: SchedulerAwaitable): Error {
+  if (typeof value.$refuse === 'function') value.$refuse();
+  return cancellationOf(frame);
 }
 
 export function cancellationOf(task: TaskFrame): Error {

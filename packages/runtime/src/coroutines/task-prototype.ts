@@ -14,7 +14,9 @@
  * ## Implementation
  * `then` makes a promise only when ordinary code asks for one: a coroutine
  * awaiting a task never calls it (task-lifecycle.ts registers the awaiting
- * task itself). `signal` makes its `AbortController` on first read. `Task`
+ * task itself). `catch` and `finally` are `Promise.prototype`'s, which call
+ * `then`, so a function that became a coroutine keeps working for callers
+ * that chain on what it returns. `signal` makes its `AbortController` on first read. `Task`
  * itself is only for `instanceof` and types; tasks come from coroutine calls,
  * `scope`, `launch` and friends.
  *
@@ -42,6 +44,9 @@ export interface Task<T = unknown> extends PromiseLike<T> {
   cancel(reason?: unknown): void;
   /** Cancels the task when `signal` aborts. Returns the task. */
   cancelOn(signal: AbortSignal): this;
+  /** As a promise's: code written for an async function's promise (`main().catch(report)`) works on a task. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R>;
+  finally(onFinally?: (() => void) | null): Promise<T>;
 }
 
 export var Task = TaskConstructor;
@@ -74,8 +79,16 @@ defineMethod('cancel', function cancel(this: TaskFrame, reason?: unknown) {
 });
 defineMethod('cancelOn', function cancelOn(this: TaskFrame, signal: AbortSignal) {
   var task = this;
-  if (signal.aborted) cancelTask(task, signal.reason, false);
-  else signal.addEventListener('abort', function cancelOnAbort() { cancelTask(task, signal.reason, false); }, { once: true });
+  if (statusOf(task) >= COMPLETED) return task;
+  if (signal.aborted) {
+    cancelTask(task, signal.reason, false);
+    return task;
+  }
+  var cancelOnAbort = function cancelOnAbort() { cancelTask(task, signal.reason, false); };
+  signal.addEventListener('abort', cancelOnAbort, { once: true });
+  // A long-lived signal (a server's) would otherwise hold every task it was given, and its listeners pile up.
+  var extra = extraOf(task);
+  (extra.onSettled || (extra.onSettled = [])).push(function stopListening() { signal.removeEventListener('abort', cancelOnAbort); });
   return task;
 });
 defineMethod('then', function then(this: TaskFrame, onFulfilled?: unknown, onRejected?: unknown) {
@@ -91,6 +104,9 @@ defineMethod('then', function then(this: TaskFrame, onFulfilled?: unknown, onRej
   });
   return promise.then(onFulfilled as undefined, onRejected as undefined);
 });
+// Promise's own, which are generic: they call the task's `then`.
+defineMethod('catch', Promise.prototype.catch);
+defineMethod('finally', Promise.prototype.finally);
 defineMethod('toString', function toString(this: TaskFrame) {
   return '[Task ' + taskName(this) + ' ' + STATUS_NAMES[statusOf(this)] + ']';
 });

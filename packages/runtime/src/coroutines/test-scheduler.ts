@@ -31,8 +31,10 @@
  *    cannot see into (real I/O, a native async function), the driver waits
  *    in real time, and calls the test stalled after `stallTimeout` real
  *    milliseconds without a single resumption.
- * When the body has settled, a root task started during the test that is
- * still alive is a leak. Deadlocks, stalls and leaks fail the test with the
+ * A root task of the test that fails with nobody to receive its error (a
+ * `launchDetached`) fails the test, where outside a test it would be an
+ * unhandled rejection. When the body has settled, a root task started
+ * during the test that is still alive is a leak. Deadlocks, stalls and leaks fail the test with the
  * `formatDump` of the tasks concerned; those tasks are then cancelled and
  * driven to their end, so the next test starts clean. A test's own tasks
  * are the body's subtree and the root tasks started while it ran (a
@@ -50,7 +52,8 @@ import { progress, setReadyOrder } from './ready-queue';
 import { seededChoice, setChoice } from './random-choice';
 import { RuntimeTask, runBody } from './runtime-task';
 import { liveRoots } from './live-roots';
-import { cancelTask, resumeQueued, runningTask, startTask } from './task-lifecycle';
+import { cancelTask, failureEvents, resumeQueued, runningTask, startTask } from './task-lifecycle';
+import { combinedFailure } from './errors';
 import { nameStep } from './task-description';
 import { awaitedBy, COMPLETED, isParkedWait, isTask, OBSERVED, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
 import { VirtualClock } from './virtual-clock';
@@ -68,6 +71,8 @@ export interface ExploreOptions extends TestOptions {
 }
 
 interface RunningTest {
+  /** Failures of the test that nobody received (a `launchDetached` that failed, a channel's `onUndelivered` that threw). */
+  unhandled: unknown[];
   clock: VirtualClock;
   advanceTarget: number | undefined;
   advanced: (() => void) | undefined;
@@ -95,13 +100,16 @@ var runTestBody = nameStep(function runTestBody(task: TaskFrame, state: number, 
 export function runTest(body: () => unknown, options: TestOptions = {}): Promise<void> {
   if (running) return Promise.reject(new Error('runTest: a test is already running; tests on the test scheduler run one at a time'));
   var clock = new VirtualClock();
-  var test: RunningTest = (running = { clock: clock, advanceTarget: undefined, advanced: undefined, rootsBefore: rootsOutsideTheTest() });
+  var test: RunningTest = (running = { unhandled: [], clock: clock, advanceTarget: undefined, advanced: undefined, rootsBefore: rootsOutsideTheTest() });
   var previousClock = setClock(clock);
+  var previousUnhandled = failureEvents.unhandled;
+  failureEvents.unhandled = function failTheTest(error: unknown) { test.unhandled.push(error); };
   var previousChoice = setChoice(seededChoice(options.seed === undefined ? 0 : options.seed));
   if (options.seed !== undefined) setReadyOrder(seededChoice(~options.seed), resumeQueued);
   var task = startTask(new RuntimeTask(body, OBSERVED, runTestBody), null);
   return driveTest(test, task, options.stallTimeout === undefined ? 2000 : options.stallTimeout).finally(function restoreScheduler() {
     setReadyOrder();
+    failureEvents.unhandled = previousUnhandled;
     setChoice(previousChoice);
     setClock(previousClock);
     running = undefined;
@@ -120,6 +128,10 @@ async function driveTest(test: RunningTest, task: TaskFrame, stallTimeout: numbe
   if (statusOf(task) !== COMPLETED) {
     await cancelAndFinish(test, leaked, stallTimeout);
     throw task.$awaitedOrOutcome;
+  }
+  if (test.unhandled.length) {
+    await cancelAndFinish(test, leaked, stallTimeout);
+    throw combinedFailure(test.unhandled, 'failures of the test that nobody received');
   }
   if (leaked.length) {
     var report = formatDump(snapshotTasks(leaked));
@@ -192,13 +204,16 @@ function testRoots(test: RunningTest): TaskFrame[] {
   return roots;
 }
 
-/** Whether `task` or a task of its subtree awaits a promise or thenable (real work the scheduler cannot see). */
-function awaitsForeignThenable(task: TaskFrame): boolean {
-  var awaiting = awaitedBy(task);
-  if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isTask(awaiting) && !isParkedWait(awaiting) && typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
-  var children = task.$extra && task.$extra.children;
-  if (!children) return false;
-  for (var child of children) if (awaitsForeignThenable(child)) return true;
+/** Whether `task` or a task of its subtree awaits a promise or thenable (real work the scheduler cannot see); a loop, as a chain of tasks can be deeper than the JavaScript stack. */
+function awaitsForeignThenable(root: TaskFrame): boolean {
+  var pending: TaskFrame[] = [root];
+  while (pending.length) {
+    var task = pending.pop()!;
+    var awaiting = awaitedBy(task);
+    if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isTask(awaiting) && !isParkedWait(awaiting) && typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
+    var children = task.$extra && task.$extra.children;
+    if (children) children.forEach(function visit(child) { pending.push(child); });
+  }
   return false;
 }
 

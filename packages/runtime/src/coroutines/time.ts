@@ -56,7 +56,12 @@ Object.defineProperty(DelayAwaitable.prototype, 'then', {
 
 /** Resolves after `milliseconds` of the scheduler's clock. */
 export function delay(milliseconds: number): Delay {
-  return new (DelayAwaitable as unknown as new (ms: number) => Delay)(Math.max(0, +milliseconds || 0));
+  return new (DelayAwaitable as unknown as new (ms: number) => Delay)(delayLength(milliseconds));
+}
+
+/** A delay as the scheduler takes it: negative and `NaN` are 0, `Infinity` never ends. */
+function delayLength(milliseconds: number): number {
+  return Math.max(0, +milliseconds || 0);
 }
 
 var deferred: TaskFrame[] = [];
@@ -114,12 +119,12 @@ function timeoutStep(milliseconds: number, orUndefined: boolean) {
 
 /** Runs `fn`; after `milliseconds` cancels what it started and throws a `TimeoutError`. */
 export function withTimeout<R>(milliseconds: number, fn: () => R | PromiseLike<R>): Task<R> {
-  return startTask(new RuntimeTask(fn, 0, timeoutStep(milliseconds, false))) as unknown as Task<R>;
+  return startTask(new RuntimeTask(fn, 0, timeoutStep(delayLength(milliseconds), false))) as unknown as Task<R>;
 }
 
 /** `withTimeout` that gives `undefined` instead of throwing. */
 export function withTimeoutOrUndefined<R>(milliseconds: number, fn: () => R | PromiseLike<R>): Task<R | undefined> {
-  return startTask(new RuntimeTask(fn, 0, timeoutStep(milliseconds, true))) as unknown as Task<R | undefined>;
+  return startTask(new RuntimeTask(fn, 0, timeoutStep(delayLength(milliseconds), true))) as unknown as Task<R | undefined>;
 }
 
 /**

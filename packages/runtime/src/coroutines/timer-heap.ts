@@ -11,9 +11,14 @@
  * sleeping task changes that and leaves its entry in the heap; an
  * entry whose task no longer awaits that deadline is dropped when it comes
  * out, or reaches the top when the timer is set (lazy deletion), so
- * cancellation costs nothing here. A clock replaced while tasks sleep gets
- * the timer at the next `delay`. Equal deadlines wake in the order they
- * were set (a third array, the insertion sequence).
+ * cancellation costs nothing here. Equal deadlines wake in the order they
+ * were set (a third array, the insertion sequence). There is one heap per
+ * clock: deadlines of two clocks do not compare (a test's virtual time
+ * starts at 0 while a program's own sleepers wait on the system clock
+ * beside it), so a task sleeps in the heap of the clock it read its
+ * deadline from, and each heap sets its timer on its own clock. A heap that
+ * empties is dropped, so a test's clock is not held once its sleepers are
+ * gone.
  *
  * ## References
  * - libuv's timer heap; Trio's deadline heap (`trio._core._run.Deadlines`)
@@ -21,16 +26,29 @@
 import { currentClock, type Clock } from './clock';
 import { awaitedBy, type Resumption, type TaskFrame } from './task-frame';
 
-var deadlines: number[] = [];
-var sleepers: TaskFrame[] = [];
-/** Insertion order: tasks with one deadline wake in the order they went to sleep. */
-var sequence: number[] = [];
+/** The sleepers of one clock, and the one timer set on it for the earliest of them. */
+class Sleepers {
+  deadlines: number[] = [];
+  tasks: TaskFrame[] = [];
+  /** Insertion order: tasks with one deadline wake in the order they went to sleep. */
+  sequence: number[] = [];
+  timer: unknown = undefined;
+  timerDeadline = Infinity;
+  readonly fire: () => void;
+
+  constructor(readonly clock: Clock) {
+    var sleepers = this;
+    this.fire = function fire() { fireDue(sleepers); };
+  }
+}
+
+var heaps = new Map<Clock, Sleepers>();
+var lastClock: Clock | undefined;
+var lastHeap: Sleepers | undefined;
 var nextSequence = 0;
-var timer: unknown;
-var timerDeadline = Infinity;
-var timerClock: Clock | undefined;
 
 var cachedTurnTime: number | undefined;
+var turnClock: Clock | undefined;
 
 function forgetTurnTime(): void {
   cachedTurnTime = undefined;
@@ -40,12 +58,15 @@ function forgetTurnTime(): void {
  * The clock's time, read once per turn of the event loop (until the
  * microtasks of the turn have run) and rounded up to whole milliseconds, as
  * libuv caches its loop time for timers: delays of one length set in one
- * turn end together and wake in the order they were set.
+ * turn end together and wake in the order they were set. A clock replaced
+ * during the turn (a test starting) is read afresh.
  */
 export function turnTime(): number {
-  if (cachedTurnTime === undefined) {
-    cachedTurnTime = Math.ceil(currentClock().now());
-    queueMicrotask(forgetTurnTime);
+  var clock = currentClock();
+  if (cachedTurnTime === undefined || turnClock !== clock) {
+    if (cachedTurnTime === undefined) queueMicrotask(forgetTurnTime);
+    cachedTurnTime = Math.ceil(clock.now());
+    turnClock = clock;
   }
   return cachedTurnTime;
 }
@@ -53,94 +74,110 @@ export function turnTime(): number {
 var wakeTask: Resumption | undefined;
 var recheckScheduled = false;
 
-/** Parks `task` until `deadline`, then calls `wake(task, 0, undefined)`. */
+function heapOf(clock: Clock): Sleepers {
+  if (clock === lastClock) return lastHeap!;
+  var heap = heaps.get(clock);
+  if (heap === undefined) heaps.set(clock, (heap = new Sleepers(clock)));
+  lastClock = clock;
+  lastHeap = heap;
+  return heap;
+}
+
+/** Parks `task` until `deadline` of the current clock, then calls `wake(task, 0, undefined)`. */
 export function sleepUntil(task: TaskFrame, deadline: number, wake: Resumption): void {
   wakeTask = wake;
   task.$awaitedOrOutcome = deadline;
-  push(deadline, task);
-  if (deadline < timerDeadline || timerClock !== currentClock()) armTimer();
+  var heap = heapOf(currentClock());
+  push(heap, deadline, task);
+  if (deadline < heap.timerDeadline) armTimer(heap);
 }
 
-/** Sets the one host timer for the earliest deadline whose task still sleeps (on the current clock). */
-function armTimer(): void {
-  while (deadlines.length && awaitedBy(sleepers[0]) !== deadlines[0]) pop();
-  if (timer !== undefined) timerClock!.clearTimer(timer);
-  timer = undefined;
-  timerDeadline = Infinity;
-  if (!deadlines.length) return;
-  var clock = (timerClock = currentClock());
-  timerDeadline = deadlines[0];
+/** Sets the heap's one timer for the earliest deadline whose task still sleeps; drops a heap left empty. */
+function armTimer(heap: Sleepers): void {
+  while (heap.deadlines.length && awaitedBy(heap.tasks[0]) !== heap.deadlines[0]) pop(heap);
+  if (heap.timer !== undefined) heap.clock.clearTimer(heap.timer);
+  heap.timer = undefined;
+  heap.timerDeadline = Infinity;
+  if (!heap.deadlines.length) {
+    heaps.delete(heap.clock);
+    if (lastHeap === heap) lastClock = lastHeap = undefined;
+    return;
+  }
+  heap.timerDeadline = heap.deadlines[0];
   // Rounded up: a host timer that fires early would only be set again.
-  timer = clock.setTimer(fire, Math.max(0, Math.ceil(timerDeadline - clock.now())));
+  heap.timer = heap.clock.setTimer(heap.fire, Math.max(0, Math.ceil(heap.timerDeadline - heap.clock.now())));
 }
 
-function fire(): void {
-  timer = undefined;
-  timerDeadline = Infinity;
-  var now = currentClock().now();
-  while (deadlines.length && deadlines[0] <= now) {
-    var deadline = deadlines[0];
-    var task = pop();
+function fireDue(heap: Sleepers): void {
+  heap.timer = undefined;
+  heap.timerDeadline = Infinity;
+  var now = heap.clock.now();
+  while (heap.deadlines.length && heap.deadlines[0] <= now) {
+    var deadline = heap.deadlines[0];
+    var task = pop(heap);
     if (awaitedBy(task) === deadline) wakeTask!(task, 0, undefined);
   }
-  armTimer();
+  armTimer(heap);
 }
 
 /**
  * A sleeping task stopped sleeping (it was cancelled): once this turn is
- * over, the host timer is set again for the earliest task still asleep, or
- * cleared, so a cancelled long delay does not keep the process alive.
+ * over, each heap whose earliest task left sets its timer again for the
+ * earliest task still asleep, or clears it, so a cancelled long delay does
+ * not keep the process alive.
  */
 export function sleeperLeft(): void {
   if (recheckScheduled) return;
   recheckScheduled = true;
-  queueMicrotask(function recheckTimer() {
+  queueMicrotask(function recheckTimers() {
     recheckScheduled = false;
-    if (deadlines.length && awaitedBy(sleepers[0]) !== deadlines[0]) armTimer();
+    heaps.forEach(function recheck(heap) {
+      if (heap.deadlines.length && awaitedBy(heap.tasks[0]) !== heap.deadlines[0]) armTimer(heap);
+    });
   });
 }
 
-function before(i: number, deadline: number, order: number): boolean {
-  return deadlines[i] < deadline || (deadlines[i] === deadline && sequence[i] < order);
+function before(heap: Sleepers, i: number, deadline: number, order: number): boolean {
+  return heap.deadlines[i] < deadline || (heap.deadlines[i] === deadline && heap.sequence[i] < order);
 }
 
-function place(i: number, deadline: number, task: TaskFrame, order: number): void {
-  deadlines[i] = deadline;
-  sleepers[i] = task;
-  sequence[i] = order;
+function place(heap: Sleepers, i: number, deadline: number, task: TaskFrame, order: number): void {
+  heap.deadlines[i] = deadline;
+  heap.tasks[i] = task;
+  heap.sequence[i] = order;
 }
 
-function push(deadline: number, task: TaskFrame): void {
+function push(heap: Sleepers, deadline: number, task: TaskFrame): void {
   var order = nextSequence++;
-  var i = deadlines.length;
-  deadlines.push(deadline);
-  sleepers.push(task);
-  sequence.push(order);
+  var i = heap.deadlines.length;
+  heap.deadlines.push(deadline);
+  heap.tasks.push(task);
+  heap.sequence.push(order);
   while (i > 0) {
     var parent = (i - 1) >> 1;
-    if (before(parent, deadline, order)) break;
-    place(i, deadlines[parent], sleepers[parent], sequence[parent]);
+    if (before(heap, parent, deadline, order)) break;
+    place(heap, i, heap.deadlines[parent], heap.tasks[parent], heap.sequence[parent]);
     i = parent;
   }
-  place(i, deadline, task, order);
+  place(heap, i, deadline, task, order);
 }
 
-function pop(): TaskFrame {
-  var top = sleepers[0];
-  var lastDeadline = deadlines.pop()!;
-  var lastTask = sleepers.pop()!;
-  var lastOrder = sequence.pop()!;
-  var size = deadlines.length;
+function pop(heap: Sleepers): TaskFrame {
+  var top = heap.tasks[0];
+  var lastDeadline = heap.deadlines.pop()!;
+  var lastTask = heap.tasks.pop()!;
+  var lastOrder = heap.sequence.pop()!;
+  var size = heap.deadlines.length;
   if (size === 0) return top;
   var i = 0;
   for (;;) {
     var child = 2 * i + 1;
     if (child >= size) break;
-    if (child + 1 < size && before(child + 1, deadlines[child], sequence[child])) child++;
-    if (!before(child, lastDeadline, lastOrder)) break;
-    place(i, deadlines[child], sleepers[child], sequence[child]);
+    if (child + 1 < size && before(heap, child + 1, heap.deadlines[child], heap.sequence[child])) child++;
+    if (!before(heap, child, lastDeadline, lastOrder)) break;
+    place(heap, i, heap.deadlines[child], heap.tasks[child], heap.sequence[child]);
     i = child;
   }
-  place(i, lastDeadline, lastTask, lastOrder);
+  place(heap, i, lastDeadline, lastTask, lastOrder);
   return top;
 }
