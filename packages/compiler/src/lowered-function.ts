@@ -23,7 +23,6 @@ import type { CoroutineReferences } from './coroutine-binding';
 import type { EvalAndWith } from './dynamic-scope';
 import type { Code } from './ir';
 import type { WriteRule } from './scope';
-import type { NameKey } from './named-evaluation';
 
 export type FunctionForm = 'declaration' | 'expression' | 'method';
 
@@ -104,6 +103,18 @@ export interface LoweredFunction {
   readonly hoistSite?: HoistSite;
   /** For an expression named after a computed key: the text that keeps the key for the name. */
   readonly nameKey?: NameKey;
+}
+
+/**
+ * The text around a computed key's expression that keeps the key in a
+ * temporary as it is evaluated; for a class field, also the class element
+ * that keeps it from there for the class it was evaluated for
+ * (named-evaluation.ts `wrapperName`).
+ */
+export interface NameKey {
+  readonly before: string;
+  readonly after: string;
+  readonly classElement?: string;
 }
 
 /**

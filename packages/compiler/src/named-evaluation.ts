@@ -36,7 +36,7 @@
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import type { Code } from './ir';
-import type { FileContext, OuterMachine } from './lowered-function';
+import type { FileContext, NameKey, OuterMachine } from './lowered-function';
 import { isParenthesesOrTypeWrapper, skipParenthesesAndTypes } from './type-wrappers';
 
 /** Where an anonymous function definition takes its name from. */
@@ -84,17 +84,6 @@ export interface WrapperName {
   readonly linked?: string;
   /** The text that keeps a computed key where `linked` reads it (`LoweredFunction.nameKey`). */
   readonly nameKey?: NameKey;
-}
-
-/**
- * The text around a computed key's expression that keeps the key in a
- * temporary as it is evaluated; for a class field, also the class element
- * that keeps it from there for the class it was evaluated for.
- */
-export interface NameKey {
-  readonly before: string;
-  readonly after: string;
-  readonly classElement?: string;
 }
 
 /**
