@@ -114,6 +114,18 @@ test.each([
     message: 'coro: src/a.js: --runtime import cannot run in CommonJS output of a script',
   },
   {
+    what: '--module commonjs on a .mjs file (TypeScript keeps it an ES module, to which the runtime\'s require was added)',
+    files: { 'src/lib.mjs': 'export default async function () { await null; }\n' },
+    args: ['--module', 'commonjs'],
+    message: 'coro: src/lib.mjs: --module commonjs cannot run in a .mjs file, which Node loads as an ES module, where require and exports are not defined; drop --module commonjs for it, or name it .js or .cjs\n',
+  },
+  {
+    what: '--module esm on a .cts file',
+    files: { 'src/b.cts': SCRIPT },
+    args: ['--module', 'esm'],
+    message: 'coro: src/b.cts: --module esm cannot run in a .cts file, which Node loads as CommonJS, where import and export are syntax errors; drop --module esm for it, or name it .js or .mjs\n',
+  },
+  {
     what: '--module esm with --runtime require',
     files: { 'src/a.js': SCRIPT },
     args: ['--module', 'esm', '--runtime', 'require'],
