@@ -355,12 +355,16 @@ class FunctionLowering {
   }
 
   /**
-   * A declaration at a module's top level is called before the module's first statement runs when
-   * an import cycle reaches it first: then its frame makes the tables and the link those statements make.
+   * A declaration may be called before the statements at the top of its statement list have run:
+   * at a module's top level when an import cycle reaches it first, and in a `switch` case from any
+   * other case (its binding is the whole case block's, its statements its own clause's). Then its
+   * frame makes the tables and the link those statements make.
    */
   private setupOnFirstCall(): { link: string | undefined } | undefined {
     const { fn, kind, file } = this;
-    if (this.form !== 'declaration' || this.coroutine || !file.module || !ts.isSourceFile(fn.parent)) return undefined;
+    if (this.form !== 'declaration' || this.coroutine) return undefined;
+    const calledEarly = (file.module && ts.isSourceFile(fn.parent)) || ts.isCaseClause(fn.parent) || ts.isDefaultClause(fn.parent);
+    if (!calledEarly) return undefined;
     return { link: kind === 'async' ? undefined : this.declarationLink(file.runtime.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator')) };
   }
 
