@@ -23,7 +23,11 @@
  *   nearest package.json's `"type"`, then, where it has none, the file's own
  *   syntax (Node's detection). `--module esm|commonjs` overrides it, for
  *   output that a bundler or another tool reads instead of Node;
- *   `--module preserve` keeps the file's own syntax. ES module output is
+ *   `--module preserve` keeps the file's own syntax. The extension is kept,
+ *   and every loader reads it as Node does, so `--module commonjs` on a
+ *   `.mjs`/`.mts` file and `--module esm` on a `.cjs`/`.cts` one are
+ *   refused (TypeScript would leave such a `.mjs` an ES module anyway, with
+ *   the runtime's `require` added). ES module output is
  *   lowered as a module (strict, as Node will run it) and imports the
  *   runtime by default; CommonJS output of a file with `import`/`export` is
  *   converted (by TypeScript's transpileModule, as the Jest transformer
@@ -69,8 +73,8 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
   const packageTypeOf = createPackageTypeResolver();
 
   const nodeFormatOf = (path: string, sourceType: SourceType): ModuleFormat => {
-    if (/\.m[jt]sx?$/i.test(path)) return 'esm';
-    if (/\.c[jt]sx?$/i.test(path)) return 'commonjs';
+    const byExtension = extensionFormatOf(path);
+    if (byExtension) return byExtension;
     const packageType = packageTypeOf(dirname(path));
     if (packageType === 'module') return 'esm';
     if (packageType === 'commonjs') return 'commonjs';
@@ -84,6 +88,18 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
     const format = settings.module === undefined ? nodeFormat : settings.module === 'preserve' ? ownFormat : settings.module;
     const file = displayPath(path);
 
+    // The extension stays, and decides for every loader: --module cannot make a .mjs CommonJS or a .cjs an ES module.
+    const byExtension = extensionFormatOf(path);
+    if ((settings.module === 'commonjs' || settings.module === 'esm') && byExtension !== undefined && settings.module !== byExtension) {
+      const extension = /\.\w+$/.exec(path)?.[0] ?? '';
+      throw new UsageError(
+        byExtension === 'esm'
+          ? `${file}: --module commonjs cannot run in a ${extension} file, which Node loads as an ES module, where require and exports are not defined; ` +
+              `drop --module commonjs for it, or name it .js or .cjs`
+          : `${file}: --module esm cannot run in a ${extension} file, which Node loads as CommonJS, where import and export are syntax errors; ` +
+              `drop --module esm for it, or name it .js or .mjs`,
+      );
+    }
     if (settings.module === 'preserve' && ownFormat === 'esm' && nodeFormat === 'commonjs') {
       throw new UsageError(
         `${file}: Node runs the output as CommonJS (${whyCommonJs(path)}), where import and export are syntax errors; ` +
@@ -107,6 +123,12 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
     }
     return { format, sourceType: parsedAs, convert: parsedAs === 'module', runtime: settings.runtime ?? 'require' };
   };
+
+  function extensionFormatOf(path: string): ModuleFormat | undefined {
+    if (/\.m[jt]sx?$/i.test(path)) return 'esm';
+    if (/\.c[jt]sx?$/i.test(path)) return 'commonjs';
+    return undefined;
+  }
 
   function whyCommonJs(path: string): string {
     if (/\.c[jt]sx?$/i.test(path)) return 'its extension';

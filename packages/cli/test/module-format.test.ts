@@ -57,6 +57,21 @@ test('--module commonjs converts, --module esm makes a script an ES module, in a
   expect(esm.stdout).toMatch(/^import \* as \$coro from "@coro\/runtime";/);
 });
 
+test('a top-level await: kept in ES module output (a warning), an error where the module is converted to CommonJS, which has none', () => {
+  const TOP_LEVEL_AWAIT = "export const answer = await Promise.resolve(42);\nasync function show(): Promise<void> { console.log(await answer); }\nvoid show();\n";
+  workspace = makeWorkspace({ 'esm/package.json': '{ "type": "module" }\n', 'esm/a.ts': TOP_LEVEL_AWAIT, 'cjs/package.json': '{ "type": "commonjs" }\n', 'cjs/a.ts': TOP_LEVEL_AWAIT });
+  const esm = coro(['transpile', 'esm', '--out-dir', 'out/esm'], workspace);
+  expect(esm.status).toBe(0);
+  expect(esm.stderr).toContain("warning CORO1006: top-level 'await' is left as it is");
+  expect(node('out/esm/a.js', workspace)).toMatchObject({ status: 0, stdout: '42\n' });
+  const cjs = coro(['transpile', 'cjs', '--out-dir', 'out/cjs'], workspace);
+  expect(cjs.status).toBe(1);
+  expect(cjs.stderr).toContain(
+    'cjs/a.ts:1:23 - error CORO1006: top-level \'await\' cannot be converted to CommonJS, where it is a syntax error: the output must stay an ES module ("type": "module", or .mjs/.mts)',
+  );
+  expect(existsSync(join(workspace, 'out/cjs/a.js'))).toBe(false);
+});
+
 // An import cycle: main imports b, b imports a first, and a's top level calls b's generators while
 // none of b's statements (the ones that link them and make their tables) has run: its function
 // declarations exist already.
@@ -112,6 +127,18 @@ test.each([
     files: { 'package.json': '{ "type": "commonjs" }\n', 'src/a.js': SCRIPT },
     args: ['--runtime', 'import'],
     message: 'coro: src/a.js: --runtime import cannot run in CommonJS output of a script',
+  },
+  {
+    what: '--module commonjs on a .mjs file (TypeScript keeps it an ES module, to which the runtime\'s require was added)',
+    files: { 'src/lib.mjs': 'export default async function () { await null; }\n' },
+    args: ['--module', 'commonjs'],
+    message: 'coro: src/lib.mjs: --module commonjs cannot run in a .mjs file, which Node loads as an ES module, where require and exports are not defined; drop --module commonjs for it, or name it .js or .cjs\n',
+  },
+  {
+    what: '--module esm on a .cts file',
+    files: { 'src/b.cts': SCRIPT },
+    args: ['--module', 'esm'],
+    message: 'coro: src/b.cts: --module esm cannot run in a .cts file, which Node loads as CommonJS, where import and export are syntax errors; drop --module esm for it, or name it .js or .mjs\n',
   },
   {
     what: '--module esm with --runtime require',

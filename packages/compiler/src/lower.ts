@@ -340,7 +340,7 @@ class FunctionLowering {
     return { variable: this.awaitsOnce ? helper.rejections : undefined, call };
   }
 
-  /** `export default function* () {}` is linked by a name of its own, and keeps the name "default". */
+  /** `export default function* () {}` (or `async function`) is linked by a name of its own, and keeps the name "default". */
   private get anonymousDeclaration(): string | undefined {
     if (this.form !== 'declaration' || this.fn.name) return undefined;
     return (this.anonymousName ??= this.file.helperNames.fresh(helperBaseName(this.fn, this.kind) + '$default'));
@@ -355,12 +355,16 @@ class FunctionLowering {
   }
 
   /**
-   * A declaration at a module's top level is called before the module's first statement runs when
-   * an import cycle reaches it first: then its frame makes the tables and the link those statements make.
+   * A declaration may be called before the statements at the top of its statement list have run:
+   * at a module's top level when an import cycle reaches it first, and in a `switch` case from any
+   * other case (its binding is the whole case block's, its statements its own clause's). Then its
+   * frame makes the tables and the link those statements make.
    */
   private setupOnFirstCall(): { link: string | undefined } | undefined {
     const { fn, kind, file } = this;
-    if (this.form !== 'declaration' || this.coroutine || !file.module || !ts.isSourceFile(fn.parent)) return undefined;
+    if (this.form !== 'declaration' || this.coroutine) return undefined;
+    const calledEarly = (file.module && ts.isSourceFile(fn.parent)) || ts.isCaseClause(fn.parent) || ts.isDefaultClause(fn.parent);
+    if (!calledEarly) return undefined;
     return { link: kind === 'async' ? undefined : this.declarationLink(file.runtime.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator')) };
   }
 
@@ -419,8 +423,10 @@ class FunctionLowering {
       const start = this.coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
       let newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${start}(${construct});`;
       let parameterList: string | undefined;
+      const anonymousDeclaration = this.anonymousDeclaration;
       // What `nameFunction` is given around the link: the name, then the `length`.
       const naming: string[] = [];
+      const givenName = linkedName ?? (anonymousDeclaration ? '"default"' : undefined);
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
@@ -438,14 +444,14 @@ class FunctionLowering {
             .join(', ');
         } else {
           parameterList = isArrow ? '...$arguments' : '';
-          naming.push(linkedName ?? 'undefined', String(expectedArgumentCount(fn)));
+          naming.push(givenName ?? 'undefined', String(expectedArgumentCount(fn)));
         }
-      } else if (linkedName !== undefined) {
-        naming.push(linkedName);
+      } else if (givenName !== undefined) {
+        naming.push(givenName);
       }
-      const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
+      const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');
-      const link = (target: string) => named(`${linker}(${target}, ${helper.frame})`, naming);
+      const link = (target: string) => named(`${linker}(${anonymousDeclaration && target === 'null' ? anonymousDeclaration : target}, ${helper.frame})`, naming);
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
       return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };

@@ -40,6 +40,8 @@ export interface TraceName {
 
 /** The name of `fn`'s frames as V8 prints the original's; undefined when it has none V8 would print. */
 export function traceNameOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): TraceName | undefined {
+  // `export default function* () {}` is named "default", as its frames are.
+  if (ts.isFunctionDeclaration(fn) && !fn.name) return { pos: fn.getStart(sf), name: 'default' };
   const name = fn.name ?? inferredNameNode(fn);
   if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name))) return undefined;
   const type = ts.isIdentifier(name) ? holderTypeName(fn) : undefined;

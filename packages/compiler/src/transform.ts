@@ -519,7 +519,25 @@ function markAsModule(sourceFile: ts.SourceFile): void {
 function isSloppyBlockDeclaration(fn: ts.FunctionDeclaration, module: boolean): boolean {
   const container = fn.parent;
   const inBlock = (ts.isBlock(container) && !isFunctionLike(container.parent)) || ts.isCaseClause(container) || ts.isDefaultClause(container);
-  return inBlock && fn.name !== undefined && !isStrictAt(fn, module);
+  return inBlock && fn.name !== undefined && !isStrictAt(fn, module) && !namedByOtherCase(fn, fn.name.text);
+}
+
+/**
+ * Whether another case of the switch names a declaration of a case clause: its binding is the whole
+ * case block's from the start, which a `let` at the top of its own clause is not, so that one stays
+ * a hoisted declaration (and gets Annex B's function-scope binding besides).
+ */
+function namedByOtherCase(fn: ts.FunctionDeclaration, name: string): boolean {
+  const clause = fn.parent;
+  if (!ts.isCaseClause(clause) && !ts.isDefaultClause(clause)) return false;
+  let named = false;
+  const visit = (node: ts.Node): void => {
+    if (named) return;
+    if (ts.isIdentifier(node) && node.text === name) named = true;
+    else ts.forEachChild(node, visit);
+  };
+  for (const other of clause.parent.clauses) if (other !== clause) visit(other);
+  return named;
 }
 
 /**

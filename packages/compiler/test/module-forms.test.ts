@@ -1,7 +1,7 @@
 /**
  * Forms only a module or a large file has, run for real: an anonymous
- * default-exported generator (it needs a binding of its own to be linked,
- * and keeps the name "default"), the same with type parameters in
+ * default-exported generator or async function (it needs a binding of its
+ * own to be linked, and keeps the name "default"), the same with type parameters in
  * TypeScript (the binding's name goes before them), a module that declares
  * a global the inline runtime reads (`import Promise from 'bluebird'`), and
  * a file whose expression chains are far deeper than the call stack outside
@@ -20,7 +20,7 @@ function runModules(files: Record<string, string>, entry: string): string {
   return execFileSync(process.execPath, [path.join(dir, entry)], { encoding: 'utf8' });
 }
 
-test('export default function* () {} and export default async function* () {} are linked and keep the name "default"', () => {
+test('export default function* () {}, async function* () {} and async function () {} are linked and keep the name "default"', () => {
   const lower = (source: string) => {
     const result = transform(source, { filename: 'lib.mjs', runtime: 'inline' });
     expect(result.diagnostics).toEqual([]);
@@ -30,17 +30,26 @@ test('export default function* () {} and export default async function* () {} ar
     {
       'gen.mjs': lower('export default function* (n) { yield n; yield n + 1; }\n'),
       'agen.mjs': lower('export default async function* (n) { yield n; }\n'),
+      'afn.mjs': lower('export default async function (n) { return (await n) * 2; }\n'),
+      'afn-defaults.mjs': lower('export default async function (a, b = 1, c) { return a + b; }\n'),
       'main.mjs': [
         "import g from './gen.mjs';",
         "import ag from './agen.mjs';",
+        "import af from './afn.mjs';",
+        "import afd from './afn-defaults.mjs';",
         'console.log(g.name, [...g(5)].join(), Object.getPrototypeOf(g(1)) === g.prototype);',
+        "const linked = (f) => [f.name, f.length, f.constructor.name, Object.prototype.toString.call(f)].join(' ');",
+        'console.log(linked(af), linked(afd));',
         'const it = ag(7);',
         'it.next().then((r) => console.log(ag.name, r.value, Object.getPrototypeOf(it) === ag.prototype));',
+        'af(4).then((v) => afd(v)).then(console.log);',
       ].join('\n'),
     },
     'main.mjs',
   );
-  expect(printed).toBe('default 5,6 true\ndefault 7 true\n');
+  expect(printed).toBe(
+    'default 5,6 true\ndefault 1 AsyncFunction [object AsyncFunction] default 1 AsyncFunction [object AsyncFunction]\ndefault 7 true\n9\n',
+  );
 });
 
 test('an inline runtime reads the engine\'s Promise and Symbol where the module declares its own', () => {

@@ -25,7 +25,8 @@
  *   (its text is coro's output): an identity map stands in for it.
  *   Bad input never yields partial output (docs/architecture.md, "Errors"): one error
  *   diagnostic, from coro or from the second step, and `code` is undefined.
- *   Warnings are passed on. Every problem keeps the text its line and column
+ *   Warnings are passed on, but for a top-level await in a module converted
+ *   to CommonJS, which has none: that one is an error. Every problem keeps the text its line and column
  *   refer to (the source for coro's diagnostics, coro's output for the second
  *   step's, which are TypeScript's), so a code frame shows the right lines. An exception thrown by the
  *   compiler is a coro bug, not a problem of the input: it comes back as a
@@ -36,7 +37,7 @@
  *   ./emit-javascript.ts, ./compose-source-maps.ts
  */
 
-import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/compiler';
+import { DiagnosticCode, transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/compiler';
 import { composeSourceMaps } from './compose-source-maps';
 import { emitJavaScript, type JsxEmit, type ModuleFormat } from './emit-javascript';
 import { STANDARD_CLASSES, type ClassEmitOptions } from './class-emit-options';
@@ -96,8 +97,12 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
     return { code: undefined, map: undefined, problems: [{ kind: 'crash', error }] };
   }
 
-  const problems: FileProblem[] = lowered.diagnostics.map((diagnostic) => ({ kind: 'diagnostic', diagnostic, text }));
-  if (hasError(lowered.diagnostics)) return { code: undefined, map: undefined, problems };
+  const moduleFormat = options.moduleFormat ?? 'preserve';
+  const converted = moduleFormat === 'commonjs' && sourceType === 'module';
+  // A top-level await stays in the output: CommonJS has none, so a module converted to it cannot keep one (tsc's TS1378).
+  const diagnostics = converted ? lowered.diagnostics.map(topLevelAwaitInCommonJs) : lowered.diagnostics;
+  const problems: FileProblem[] = diagnostics.map((diagnostic) => ({ kind: 'diagnostic', diagnostic, text }));
+  if (hasError(diagnostics)) return { code: undefined, map: undefined, problems };
   if (typeof lowered.code !== 'string') {
     const error = new Error('transform returned no code and no error diagnostic');
     return { code: undefined, map: undefined, problems: [...problems, { kind: 'crash', error }] };
@@ -106,11 +111,10 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
     ? ((lowered.map as RawSourceMap | null) ?? identitySourceMap(text, filename))
     : undefined;
 
-  const moduleFormat = options.moduleFormat ?? 'preserve';
   const jsx = options.jsx ?? 'preserve';
   const secondStep =
     TYPESCRIPT_FILE.test(filename) ||
-    (moduleFormat === 'commonjs' && sourceType === 'module') ||
+    converted ||
     (jsx !== 'preserve' && JSX_FILE.test(filename));
   const ir = lowered.ir === undefined ? {} : { ir: lowered.ir };
   if (!secondStep) return { code: lowered.code, map: coroMap, problems, ...ir };
@@ -126,6 +130,15 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   if (hasError(emitted.diagnostics)) return { code: undefined, map: undefined, problems };
   const map = emitted.map !== undefined && coroMap !== undefined ? composeSourceMaps(emitted.map, coroMap) : undefined;
   return { code: emitted.code, map, problems, ...ir };
+}
+
+function topLevelAwaitInCommonJs(diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.code !== DiagnosticCode.TopLevelAwait) return diagnostic;
+  return {
+    ...diagnostic,
+    category: 'error',
+    message: "top-level 'await' cannot be converted to CommonJS, where it is a syntax error: the output must stay an ES module (\"type\": \"module\", or .mjs/.mts)",
+  };
 }
 
 function hasError(diagnostics: readonly Diagnostic[]): boolean {
