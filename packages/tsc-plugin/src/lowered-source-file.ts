@@ -119,7 +119,7 @@ export function spliceLowered(
     if (counterpart !== undefined) {
       typescript.setSourceMapRange(result, counterpart);
       typescript.setCommentRange(result, counterpart);
-      if (linkedKinds.has(counterpart.kind)) typescript.setOriginalNode(result, counterpart);
+      if (linkedKinds.has(counterpart.kind) && !namesAnonymousDeclaration(result, counterpart)) typescript.setOriginalNode(result, counterpart);
     } else if (from !== -1) {
       typescript.setSourceMapRange(result, { pos: from, end: -1 });
     }
@@ -137,6 +137,17 @@ export function spliceLowered(
         original.statements,
       );
   return context.factory.updateSourceFile(original, typescript.setTextRange(context.factory.createNodeArray(statements), original.statements));
+}
+
+/**
+ * Whether a rewritten declaration has a name where the source's had none
+ * (`export default function* () {}`, whose wrapper coro names to link it):
+ * tsc's module transforms name a declaration linked to a nameless one by a
+ * name they make up for it (`exports.default = default_1`), which nothing
+ * declares, so that one stays unlinked and is exported by its own name.
+ */
+function namesAnonymousDeclaration(result: ts.Node, counterpart: ts.Node): boolean {
+  return (counterpart as ts.FunctionDeclaration).name === undefined && (result as ts.FunctionDeclaration).name !== undefined;
 }
 
 function assertParses(typescript: TypeScript, output: ts.SourceFile): void {

@@ -142,6 +142,20 @@ test('a CommonJS program with imports, enums, namespaces and decorators runs as 
   for (const file of ['main.d.ts', 'shapes.d.ts']) expect(read(project, join('out', file))).toBe(read(project, join('out-native', file)));
 });
 
+test('an anonymous default-exported generator or async function under CommonJS is exported by the name its wrapper declares', () => {
+  project = makeProject({
+    'src/globals.d.ts': CONSOLE_DECLARATION,
+    'src/count.ts': 'export default function* (n: number) { for (let i = 0; i < n; i++) yield i; }\n',
+    'src/twice.ts': 'export default async function (x: number) { await null; return x * 2; }\n',
+    'src/main.ts': "import count from './count';\nimport twice from './twice';\nconsole.log([...count(3)]);\ntwice(2).then((value) => console.log(value));\n",
+  });
+
+  const { lowered } = buildBoth(project, 'main.js');
+
+  expect(lowered).toBe('[ 0, 1, 2 ]\n4\n');
+  expect(read(project, 'out/count.js')).toMatch(/^exports\.default = \$generator\$default;$/m);
+});
+
 const JSX_FILES = {
   'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
   'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',
