@@ -156,6 +156,27 @@ test('an anonymous default-exported generator or async function under CommonJS i
   expect(read(project, 'out/count.js')).toMatch(/^exports\.default = \$generator\$default;$/m);
 });
 
+test('a class with parameter properties declared in an async function, its fields assigned (useDefineForClassFields false), builds and runs', () => {
+  const item = [
+    'export async function describe(prefix: string) {',
+    "  const suffix = await Promise.resolve('!');",
+    '  class Item {',
+    '    count = 1;',
+    '    constructor(public readonly name: string) {}',
+    '    describe() { return prefix + this.name + suffix + this.count; }',
+    '  }',
+    "  return new Item('x').describe();",
+    '}',
+    "describe('>').then((text) => console.log(text));",
+    '',
+  ].join('\n');
+  project = makeProject({ 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/item.ts': item }, { compilerOptions: { useDefineForClassFields: false } });
+
+  const { lowered } = buildBoth(project, 'item.js');
+
+  expect(lowered).toBe('>x!1\n');
+});
+
 const JSX_FILES = {
   'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
   'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',
