@@ -71,7 +71,7 @@ import {
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
-import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, wrapperText } from './wrapper';
+import { expectedArgumentCount, helperBaseName, irTitle, isHoistableAsMethod, ownNameUse, renderedParameters, startAfterDecorators, wrapperText } from './wrapper';
 import type { FileContext, FunctionForm, HoistSite, LexicalOrigin, LoweredFunction, OuterMachine } from './lowered-function';
 import type { Code, IndentMap, MachineIR, Part, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
@@ -402,8 +402,11 @@ class FunctionLowering {
     const ownBinding = asMethod && ownName === 'body' ? (fn.name as ts.Identifier).text : undefined;
     const { written: writtenName, linked: linkedName, nameKey } = form === 'expression' ? wrapperName(fn, file, outer, helperBaseName(fn, kind), asMethod) : {};
     // The wrapper evaluates the parameters: an enclosing machine renders them, or else only the suspend functions in them change.
-    const parameters = (withThis = true) =>
-      this.markedParameters(renderedParameters(fn, (p) => (outer ? outer.renderParameter(p) : renderOutsideMachines(p, file, lowerFunction)), sf, withThis), withThis);
+    const renderParameter = (p: ts.ParameterDeclaration, start?: number, end?: number) =>
+      outer ? outer.renderParameter(p, start, end) : renderOutsideMachines(p, file, lowerFunction, start, end);
+    // The arrow that binds an async function's parameters (`inArrow`) declares no `this` and takes no decorators: they stay on the method.
+    const parameters = (inArrow = false) =>
+      this.markedParameters(renderedParameters(fn, (p) => renderParameter(p, inArrow ? startAfterDecorators(p, sf) : undefined), sf, !inArrow), !inArrow);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
     const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
     // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
@@ -430,7 +433,7 @@ class FunctionLowering {
       if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
-        const bind = `(${parameters(false)}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
+        const bind = `(${parameters(true)}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
         // The arrow binding the parameters is the function's frame natively: it takes the function's name.
         const trace = traceNameOf(fn, sf);
@@ -438,9 +441,19 @@ class FunctionLowering {
         newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${named}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {
           // A method is linked by key once its holder exists, with nothing more to say: its wrapper has the `length` itself.
-          parameterList = valueParameters(fn)
-            .slice(0, expectedArgumentCount(fn))
-            .map((p) => (ts.isIdentifier(p.name) ? p.name.text : this.allocator.fresh('$parameter')))
+          // TypeScript reads a decorated method's parameter list (`__param` for their decorators, `design:paramtypes` for
+          // their types): there the wrapper lists each parameter with its decorators and type, and nothing to evaluate.
+          const count = expectedArgumentCount(fn);
+          const values = valueParameters(fn);
+          const decorated = this.linkage === 'decorator' || values.some((p) => ts.getDecorators(p)?.length);
+          parameterList = (decorated ? values : values.slice(0, count))
+            .map((p, i) => {
+              const name = ts.isIdentifier(p.name) ? p.name.text : this.allocator.fresh('$parameter');
+              if (!decorated) return name;
+              const type = sf.text.slice(p.name.end, (p.type ?? p.questionToken ?? p.name).end);
+              // A default that cannot throw keeps the `length` where the first default or rest ends it.
+              return renderParameter(p, p.getStart(sf), p.name.getStart(sf)) + name + type + (i === count && !p.dotDotDotToken ? ' = undefined' : '');
+            })
             .join(', ');
         } else {
           parameterList = isArrow ? '...$arguments' : '';
@@ -584,7 +597,7 @@ class FunctionLowering {
       environmentReference: (id) => builder.environmentReference(id),
       writeRule: (id) => builder.writeRule(id),
       bindsAsExpression: (declaration) => this.bindsAsExpression(declaration),
-      renderParameter: (p) => renderCode(builder.renderParameter(p), this.layout!),
+      renderParameter: (p, start, end) => renderCode(builder.renderParameter(p, start, end), this.layout!),
       lexical: lexicalFromHere ? (origin) => renderCode(lexicalCode.get(origin)!, this.layout!) : undefined,
       suspends: (n) => builder.suspends(n),
       keptKey: (key) => renderCode(builder.overrides.get(key)!, this.layout!),

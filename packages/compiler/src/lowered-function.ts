@@ -57,8 +57,8 @@ export interface FileContext {
 /** What an enclosing machine offers to a suspend function nested in it. */
 export interface OuterMachine {
   identifier(node: ts.Identifier): string | undefined;
-  /** A parameter of the nested function, rendered as this machine's code inside that function. */
-  renderParameter(parameter: ts.ParameterDeclaration): string;
+  /** A parameter of the nested function (or its text from `start` to `end`), rendered as this machine's code inside that function. */
+  renderParameter(parameter: ts.ParameterDeclaration, start?: number, end?: number): string;
   /**
    * What `this`, `arguments`, `new.target`, `super` or `super(…)` is where a nested arrow stands;
    * absent where they are not the enclosing machine's (the arrow is inside a plain function or

@@ -30,7 +30,7 @@
  */
 import ts from 'typescript';
 import { findHoistSite, formOf, helperInsertions, indentOf, insertInto, linkInsertions, nameKeyInsertions, SharedSites } from './placement';
-import { renderNode, type RenderHooks } from './render';
+import { renderRange, type RenderHooks } from './render';
 import type { FileContext, FunctionForm, LoweredFunction, OuterMachine } from './lowered-function';
 import { isDeferred, isLineBreak, isSourcePosition, plainText, type Code } from './ir';
 
@@ -43,8 +43,14 @@ export type LowerFunction = (
   indent: string,
 ) => LoweredFunction;
 
-/** A parameter outside every machine: its text, with the suspend functions in it lowered. */
-export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: FileContext, lower: LowerFunction): string {
+/** A parameter outside every machine (or its text from `start` to `end`), with the suspend functions in it lowered. */
+export function renderOutsideMachines(
+  parameter: ts.ParameterDeclaration,
+  file: FileContext,
+  lower: LowerFunction,
+  start = parameter.getStart(file.sourceFile),
+  end = parameter.end,
+): string {
   const sf = file.sourceFile;
   const shared = new SharedSites(file.runtime);
   const unreachable = (): never => {
@@ -81,7 +87,7 @@ export function renderOutsideMachines(parameter: ts.ParameterDeclaration, file: 
     override: () => undefined,
     variableDeclarationList: () => undefined,
   };
-  return textOf(renderNode(parameter, hooks));
+  return textOf(renderRange(parameter, start, end, hooks));
 }
 
 function textOf(code: Code): string {

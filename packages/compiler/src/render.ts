@@ -131,7 +131,9 @@ export function renderRange(node: ts.Node, start: number, end: number, hooks: Re
   const text = hooks.sourceFile.text;
   collectEdits(node, hooks, collected, [], owner !== undefined, owner !== undefined && !ts.isArrowFunction(owner), node);
   const within = (edit: Edit) => edit.start >= start && edit.end <= end;
-  const edits = enclosing ? collected.filter(within) : collected;
+  // A part of a node leaves out the edits of the rest of it, which another rendering writes.
+  const inRest = (edit: Edit) => !within(edit) && edit.start >= node.getStart(hooks.sourceFile) && edit.end <= node.end;
+  const edits = enclosing ? collected.filter(within) : collected.filter((edit) => !inRest(edit));
   if (enclosing) enclosing.push(...collected.filter((edit) => !within(edit)));
   if (edits.length === 0 && start === node.getStart(hooks.sourceFile) && end === node.end) {
     const operand = operandOf(node, hooks.sourceFile);

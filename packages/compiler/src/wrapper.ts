@@ -207,6 +207,12 @@ export function renderedParameters(fn: ts.FunctionLikeDeclaration, render: (p: t
   return params + text.slice(pos, fn.parameters.end);
 }
 
+/** Where a parameter's text starts once its decorators are left out (a function's, not a constructor's: no modifiers follow them). */
+export function startAfterDecorators(parameter: ts.ParameterDeclaration, sf: ts.SourceFile): number {
+  if (!ts.getDecorators(parameter)?.length) return parameter.getStart(sf);
+  return (parameter.dotDotDotToken ?? parameter.name).getStart(sf);
+}
+
 /** ExpectedArgumentCount: the parameters before the first with a default or the rest. */
 export function expectedArgumentCount(fn: ts.FunctionLikeDeclaration): number {
   const parameters = valueParameters(fn);

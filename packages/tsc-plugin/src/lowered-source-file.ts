@@ -17,7 +17,8 @@
  * - a node coro left untouched is the source's node itself, so the checker
  *   still knows it (import elision, const enums, decorators, namespaces);
  * - every other node is turned into a synthesized node (no position, no
- *   parent, flagged `Synthesized`), the form tsc's transformers expect of
+ *   parent but for a rebuilt constructor's parameters, which tsc's class
+ *   fields transform asks for theirs, flagged `Synthesized`), the form tsc's transformers expect of
  *   nodes a transformer made: the printer then prints it from its own data
  *   instead of reading the source text at a position that belongs to coro's
  *   output, and the checker is never asked about a node it did not bind;
@@ -115,11 +116,16 @@ export function spliceLowered(
       result = typescript.setOriginalNode(typescript.setTextRange(visited, SYNTHESIZED), undefined);
     }
     detachArrays(result);
+    // tsc's class fields transform finds a parameter property's constructor through the parameter's `parent`
+    // (`isParameterPropertyDeclaration(original, original.parent)`): a rebuilt parameter is given its own.
+    if (typescript.isConstructorDeclaration(result)) {
+      for (const parameter of result.parameters) if (parameter.parent === undefined) (parameter as { parent: ts.Node }).parent = result;
+    }
 
     if (counterpart !== undefined) {
       typescript.setSourceMapRange(result, counterpart);
       typescript.setCommentRange(result, counterpart);
-      if (linkedKinds.has(counterpart.kind)) typescript.setOriginalNode(result, counterpart);
+      if (linkedKinds.has(counterpart.kind) && !namesAnonymousDeclaration(result, counterpart)) typescript.setOriginalNode(result, counterpart);
     } else if (from !== -1) {
       typescript.setSourceMapRange(result, { pos: from, end: -1 });
     }
@@ -137,6 +143,17 @@ export function spliceLowered(
         original.statements,
       );
   return context.factory.updateSourceFile(original, typescript.setTextRange(context.factory.createNodeArray(statements), original.statements));
+}
+
+/**
+ * Whether a rewritten declaration has a name where the source's had none
+ * (`export default function* () {}`, whose wrapper coro names to link it):
+ * tsc's module transforms name a declaration linked to a nameless one by a
+ * name they make up for it (`exports.default = default_1`), which nothing
+ * declares, so that one stays unlinked and is exported by its own name.
+ */
+function namesAnonymousDeclaration(result: ts.Node, counterpart: ts.Node): boolean {
+  return (counterpart as ts.FunctionDeclaration).name === undefined && (result as ts.FunctionDeclaration).name !== undefined;
 }
 
 function assertParses(typescript: TypeScript, output: ts.SourceFile): void {

@@ -142,6 +142,41 @@ test('a CommonJS program with imports, enums, namespaces and decorators runs as 
   for (const file of ['main.d.ts', 'shapes.d.ts']) expect(read(project, join('out', file))).toBe(read(project, join('out-native', file)));
 });
 
+test('an anonymous default-exported generator or async function under CommonJS is exported by the name its wrapper declares', () => {
+  project = makeProject({
+    'src/globals.d.ts': CONSOLE_DECLARATION,
+    'src/count.ts': 'export default function* (n: number) { for (let i = 0; i < n; i++) yield i; }\n',
+    'src/twice.ts': 'export default async function (x: number) { await null; return x * 2; }\n',
+    'src/main.ts': "import count from './count';\nimport twice from './twice';\nconsole.log([...count(3)]);\ntwice(2).then((value) => console.log(value));\n",
+  });
+
+  const { lowered } = buildBoth(project, 'main.js');
+
+  expect(lowered).toBe('[ 0, 1, 2 ]\n4\n');
+  expect(read(project, 'out/count.js')).toMatch(/^exports\.default = \$generator\$default;$/m);
+});
+
+test('a class with parameter properties declared in an async function, its fields assigned (useDefineForClassFields false), builds and runs', () => {
+  const item = [
+    'export async function describe(prefix: string) {',
+    "  const suffix = await Promise.resolve('!');",
+    '  class Item {',
+    '    count = 1;',
+    '    constructor(public readonly name: string) {}',
+    '    describe() { return prefix + this.name + suffix + this.count; }',
+    '  }',
+    "  return new Item('x').describe();",
+    '}',
+    "describe('>').then((text) => console.log(text));",
+    '',
+  ].join('\n');
+  project = makeProject({ 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/item.ts': item }, { compilerOptions: { useDefineForClassFields: false } });
+
+  const { lowered } = buildBoth(project, 'item.js');
+
+  expect(lowered).toBe('>x!1\n');
+});
+
 const JSX_FILES = {
   'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
   'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',

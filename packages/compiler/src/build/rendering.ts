@@ -23,7 +23,7 @@ import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
 import { isVariable, plainText, type Code, type Part, type Variable, UNDEFINED, literal } from '../ir';
 import type { Binding } from '../scope';
-import { nameToKeep, renderNode, type RenderHooks } from '../render';
+import { nameToKeep, renderNode, renderRange, type RenderHooks } from '../render';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText } from '../named-evaluation';
 import { skipParenthesesAndTypes } from '../type-wrappers';
 import { suspendKindOf } from '../suspend-kind';
@@ -46,9 +46,9 @@ export abstract class RenderingBuilder extends Completions {
     return renderNode(node, this.hooks);
   }
 
-  /** Renders a parameter of a function nested in this one: its `this` and the like are that function's own. */
-  renderParameter(parameter: ts.ParameterDeclaration): Code {
-    return renderNode(parameter, this.hooks, parameter.parent);
+  /** Renders a parameter of a function nested in this one, or its text from `start` to `end`: its `this` and the like are that function's own. */
+  renderParameter(parameter: ts.ParameterDeclaration, start = parameter.getStart(this.context.sourceFile), end = parameter.end): Code {
+    return renderRange(parameter, start, end, this.hooks, parameter.parent);
   }
 
   protected renderStatement(node: ts.Node): void {
