@@ -72,6 +72,20 @@ test('a top-level await: kept in ES module output (a warning), an error where th
   expect(existsSync(join(workspace, 'out/cjs/a.js'))).toBe(false);
 });
 
+test('import.meta: kept in ES module output, an error where the module is converted to CommonJS, which has none', () => {
+  const IMPORT_META = "async function where(): Promise<string> { await null; return typeof import.meta.url; }\nwhere().then(console.log);\nexport {};\n";
+  workspace = makeWorkspace({ 'esm/package.json': '{ "type": "module" }\n', 'esm/a.ts': IMPORT_META, 'cjs/package.json': '{ "type": "commonjs" }\n', 'cjs/a.ts': IMPORT_META });
+  const esm = coro(['transpile', 'esm', '--out-dir', 'out/esm'], workspace);
+  expect(esm.status).toBe(0);
+  expect(node('out/esm/a.js', workspace)).toMatchObject({ status: 0, stdout: 'string\n' });
+  const cjs = coro(['transpile', 'cjs', '--out-dir', 'out/cjs'], workspace);
+  expect(cjs.status).toBe(1);
+  expect(cjs.stderr).toContain(
+    'cjs/a.ts:1:69 - error CORO1023: \'import.meta\' cannot be converted to CommonJS, where it is a syntax error: the output must stay an ES module ("type": "module", or .mjs/.mts)',
+  );
+  expect(existsSync(join(workspace, 'out/cjs/a.js'))).toBe(false);
+});
+
 // An import cycle: main imports b, b imports a first, and a's top level calls b's generators while
 // none of b's statements (the ones that link them and make their tables) has run: its function
 // declarations exist already.

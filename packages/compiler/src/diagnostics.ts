@@ -74,6 +74,8 @@ export const DiagnosticCode = {
   CoroutineDirective: 1021,
   /** A `using` or `await using` declaration the grammar refuses: no initializer, a pattern, a case clause, a for-in head. */
   InvalidUsingDeclaration: 1022,
+  /** `import.meta` in a module an integration converts to CommonJS, which has none (@coro/host). */
+  ImportMetaInCommonJs: 1023,
   /** A `with` statement whose body holds a `yield` or `await`: its object environment cannot span the machine's states. */
   WithBodySuspends: 1035,
   /** A flow (an `async function*` coroutine) that is what flows do not support yet: a method (coroutine-directive.ts). */

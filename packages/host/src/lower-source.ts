@@ -26,7 +26,8 @@
  *   Bad input never yields partial output (docs/architecture.md, "Errors"): one error
  *   diagnostic, from coro or from the second step, and `code` is undefined.
  *   Warnings are passed on, but for a top-level await in a module converted
- *   to CommonJS, which has none: that one is an error. Every problem keeps the text its line and column
+ *   to CommonJS, which has none: that one is an error, as `import.meta` is
+ *   there (./commonjs-conversion.ts). Every problem keeps the text its line and column
  *   refer to (the source for coro's diagnostics, coro's output for the second
  *   step's, which are TypeScript's), so a code frame shows the right lines. An exception thrown by the
  *   compiler is a coro bug, not a problem of the input: it comes back as a
@@ -37,7 +38,8 @@
  *   ./emit-javascript.ts, ./compose-source-maps.ts
  */
 
-import { DiagnosticCode, transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/compiler';
+import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/compiler';
+import { importMetaInCommonJs, topLevelAwaitInCommonJs } from './commonjs-conversion';
 import { composeSourceMaps } from './compose-source-maps';
 import { emitJavaScript, type JsxEmit, type ModuleFormat } from './emit-javascript';
 import { STANDARD_CLASSES, type ClassEmitOptions } from './class-emit-options';
@@ -99,8 +101,8 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
 
   const moduleFormat = options.moduleFormat ?? 'preserve';
   const converted = moduleFormat === 'commonjs' && sourceType === 'module';
-  // A top-level await stays in the output: CommonJS has none, so a module converted to it cannot keep one (tsc's TS1378).
-  const diagnostics = converted ? lowered.diagnostics.map(topLevelAwaitInCommonJs) : lowered.diagnostics;
+  const importMeta = converted ? importMetaInCommonJs(text, filename) : undefined;
+  const diagnostics = converted ? [...lowered.diagnostics.map(topLevelAwaitInCommonJs), ...(importMeta ? [importMeta] : [])] : lowered.diagnostics;
   const problems: FileProblem[] = diagnostics.map((diagnostic) => ({ kind: 'diagnostic', diagnostic, text }));
   if (hasError(diagnostics)) return { code: undefined, map: undefined, problems };
   if (typeof lowered.code !== 'string') {
@@ -130,15 +132,6 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   if (hasError(emitted.diagnostics)) return { code: undefined, map: undefined, problems };
   const map = emitted.map !== undefined && coroMap !== undefined ? composeSourceMaps(emitted.map, coroMap) : undefined;
   return { code: emitted.code, map, problems, ...ir };
-}
-
-function topLevelAwaitInCommonJs(diagnostic: Diagnostic): Diagnostic {
-  if (diagnostic.code !== DiagnosticCode.TopLevelAwait) return diagnostic;
-  return {
-    ...diagnostic,
-    category: 'error',
-    message: "top-level 'await' cannot be converted to CommonJS, where it is a syntax error: the output must stay an ES module (\"type\": \"module\", or .mjs/.mts)",
-  };
 }
 
 function hasError(diagnostics: readonly Diagnostic[]): boolean {

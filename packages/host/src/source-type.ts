@@ -62,9 +62,9 @@ function hasModuleSyntax(path: string, code: string): boolean {
   return ts.isExternalModule(file);
 }
 
-function scriptKindOf(path: string): ts.ScriptKind {
+export function scriptKindOf(path: string): ts.ScriptKind {
   if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
-  if (/\.ts$/i.test(path)) return ts.ScriptKind.TS;
+  if (/\.[mc]?ts$/i.test(path)) return ts.ScriptKind.TS;
   if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
   return ts.ScriptKind.JS;
 }
