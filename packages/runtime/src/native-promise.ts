@@ -53,7 +53,8 @@ var NO_CONSTRUCTOR = { value: undefined };
  * comes back as it is, and `then` still reads its constructor's species.
  */
 export function promiseToAwait(value: unknown): Promise<unknown> {
-  var promise = promiseResolveIntrinsic(value);
+  // Not through promiseResolveIntrinsic: a frame more would push one of the program's off the ten a throwing `constructor` getter's stack keeps.
+  var promise = promiseResolve.call(NativePromise, value) as Promise<unknown>;
   if (promise !== value) defineProperty(promise, 'constructor', NO_CONSTRUCTOR);
   return promise;
 }
