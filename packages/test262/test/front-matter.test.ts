@@ -28,6 +28,13 @@ describe('front matter', () => {
     });
   });
 
+  it('reads front matter whose lines end in CR or CR LF', () => {
+    for (const lineEnd of ['\r', '\r\n']) {
+      const source = ['/*---', 'esid: sec-x', 'description: line terminators', 'flags: [onlyStrict]', '---*/', 'x;'].join(lineEnd);
+      expect(readFrontMatter(source).flags).toEqual(['onlyStrict']);
+    }
+  });
+
   it('gives a test without front matter no flags, features or includes', () => {
     expect(readFrontMatter('var x;')).toEqual({ flags: [], features: [], includes: [], negative: undefined });
   });

@@ -425,14 +425,20 @@ function environmentKey(binding: Binding): string {
 }
 
 /**
- * Whether `node` sits in a function or class nested in `fn`. A class or
- * function declaration's own name does not: it binds the name in the scope
- * around the declaration, where the declaration stands.
+ * Whether `node` sits in a function or class nested in `fn`. What such a
+ * declaration evaluates where it stands does not: its own name (bound in
+ * the scope around it), a class's `extends` clause, a member's computed
+ * key. When the class suspends, the machine evaluates those itself, outside
+ * the closure that gives the class its environments.
  */
 export function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
-  for (let n = node.parent; n && n !== fn; n = n.parent) {
-    const declaredName = (ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name === node;
-    if ((isFunctionLike(n) || ts.isClassLike(n)) && !declaredName) return true;
+  let throughKey = false;
+  for (let child: ts.Node = node, n = node.parent; n && n !== fn; child = n, n = n.parent) {
+    const declaredName = (ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name === child;
+    const key = (n as ts.NamedDeclaration).name === child && ts.isComputedPropertyName(child);
+    const whereItStands = declaredName || key || (ts.isClassLike(n) && (ts.isHeritageClause(child) || throughKey));
+    if ((isFunctionLike(n) || ts.isClassLike(n)) && !whereItStands) return true;
+    throughKey = key;
   }
   return false;
 }
