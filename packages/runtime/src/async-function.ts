@@ -44,10 +44,8 @@
  * used is the one the runtime saw when it loaded, as native code uses the
  * realm's intrinsic rather than whatever the global holds later. `then` is
  * reached through that intrinsic too, so a patched `Promise.prototype.then`
- * is not called. `then` looks up a species where Await does not: the
- * promises the runtime makes for an `await` skip it (`promiseToAwait`), an
- * awaited native promise does not (its `constructor` is read once more and
- * its species consulted), the one observable difference left.
+ * is not called; the species lookup `then` performs (reading the awaited
+ * promise's `constructor` once more) is the one observable difference left.
  *
  * ## References
  *
@@ -57,7 +55,7 @@
  */
 import { AsyncFrame, GeneratorFrame, ResumeMode, StepFunction } from './frame';
 import { addAwaitingCaller, thrownByResumedBody } from './async-stack-trace';
-import { pendingPromise, promiseThen, PromiseSettlers, promiseToAwait, rejectedPromise, resolvedPromise } from './native-promise';
+import { pendingPromise, promiseResolveIntrinsic, promiseThen, PromiseSettlers, rejectedPromise, resolvedPromise } from './native-promise';
 
 /** Returned by a step suspended at an `await`: the continuation is already registered. */
 export var AWAITING = /*#__PURE__*/ Symbol.for('@coro/runtime.awaiting');
@@ -182,7 +180,7 @@ export function awaitWith(reactions: AwaitReactions, value: unknown): unknown {
     reactions.awaited = value;
     promise = fulfilledWithAwaitedPrimitive;
   } else {
-    promise = promiseToAwait(value);
+    promise = promiseResolveIntrinsic(value);
   }
   promiseThen.call(promise, reactions.onFulfilled, reactions.onRejected);
   return AWAITING;
@@ -190,7 +188,7 @@ export function awaitWith(reactions: AwaitReactions, value: unknown): unknown {
 
 /** What `fulfilledWithAwaitedPrimitive` holds: the reaction then reads the awaited primitive where the await left it. */
 export var AWAITED_PRIMITIVE = /*#__PURE__*/ Symbol.for('@coro/runtime.awaitedPrimitive');
-export var fulfilledWithAwaitedPrimitive = promiseToAwait(AWAITED_PRIMITIVE);
+export var fulfilledWithAwaitedPrimitive = promiseResolveIntrinsic(AWAITED_PRIMITIVE);
 
 /**
  * The `await` of a function that awaits at most once per call, never under a
@@ -204,19 +202,12 @@ export var fulfilledWithAwaitedPrimitive = promiseToAwait(AWAITED_PRIMITIVE);
  * back). `rejections[state]`, the rejection reaction `describeAwaitOnce`
  * made for this `await` (resuming at `state`), adds the function's `at async` line and throws the reason
  * on (./async-stack-trace.ts); one per `await` of the function, not per
- * call. A primitive is bound to the reaction, which `then` hangs on the
- * shared fulfilled promise: no promise made per call. The derived promise
- * is made by `then`'s species lookup, which the runtime's own promises
- * skip: a program that redefines `Promise[Symbol.species]` gets its species
- * here only when the function awaits a native promise, where native code
- * always gives a plain promise.
+ * call. The derived promise is made by `then`'s species lookup: a program
+ * that redefines `Promise[Symbol.species]` gets its species here, where
+ * native code always gives a plain promise.
  */
 export function awaitOnce(frame: GeneratorFrame, value: unknown, rejections?: { [state: number]: (reason: unknown) => never }, state?: number): unknown {
-  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
-    promiseOfOnlyAwait = promiseThen.call(fulfilledWithAwaitedPrimitive, bindFunction.call(resumeOnce, frame, value)) as Promise<unknown>;
-    return AWAITING_ONCE;
-  }
-  var promise = promiseToAwait(value);
+  var promise = promiseResolveIntrinsic(value);
   // `rejections` is undefined when an import cycle calls the function before its module's statements described it.
   var rejected = rejections === undefined ? undefined : rejections[state as number];
   promiseOfOnlyAwait = promiseThen.call(promise, bindFunction.call(resumeOnce, frame), rejected) as Promise<unknown>;

@@ -38,7 +38,7 @@
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
 import { closeIterator, describeValue, getMethod, requireIteratorResult, requireObject } from './iterator-protocol';
-import { promiseThen, promiseToAwait, rejectedPromise, resolvedPromise } from './native-promise';
+import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 export function getAsyncIterator(value: unknown): object {
   var method = value == null ? undefined : getMethod(value, Symbol.asyncIterator);
@@ -143,7 +143,7 @@ function continueFromSync(result: IteratorResult<unknown>, syncIterator: object,
     done = !!result.done;
     var value = result.value;
     try {
-      wrapper = promiseToAwait(value);
+      wrapper = promiseResolveIntrinsic(value);
     } catch (error) {
       if (!done && closeOnRejection) closeIterator(syncIterator, true);
       throw error;

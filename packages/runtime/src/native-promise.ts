@@ -41,24 +41,6 @@ export function promiseResolveIntrinsic(value: unknown): Promise<unknown> {
   return promiseResolve.call(NativePromise, value) as Promise<unknown>;
 }
 
-var defineProperty = Object.defineProperty;
-var NO_CONSTRUCTOR = { value: undefined };
-
-/**
- * PromiseResolve(%Promise%, value) for a promise the runtime hands to `then`
- * where the spec performs PerformPromiseThen, which consults no species.
- * `then` does (SpeciesConstructor), so a promise made here, which the
- * program never sees, gets an own `constructor` of undefined: `then` takes
- * %Promise% without reading `Promise[Symbol.species]`. A native promise
- * comes back as it is, and `then` still reads its constructor's species.
- */
-export function promiseToAwait(value: unknown): Promise<unknown> {
-  // Not through promiseResolveIntrinsic: a frame more would push one of the program's off the ten a throwing `constructor` getter's stack keeps.
-  var promise = promiseResolve.call(NativePromise, value) as Promise<unknown>;
-  if (promise !== value) defineProperty(promise, 'constructor', NO_CONSTRUCTOR);
-  return promise;
-}
-
 export function rejectedPromise(reason: unknown): Promise<unknown> {
   return promiseReject.call(NativePromise, reason) as Promise<unknown>;
 }
