@@ -340,16 +340,19 @@ export function resume(task: TaskFrame, mode: number, value: unknown): void {
   runTask(task, mode, value, SHIELDED);
 }
 
-/** Beyond this many waiters a task keeps them in a `Set`: each cancelled waiter is then taken out at once, where an array would be searched and shifted. */
+/**
+ * A task taking waiters out of this many or more keeps them in a `Set` from
+ * then on: each is then taken out at once, where an array would be searched
+ * and shifted. Only then: a waiter costs an array slot, about half a `Set`
+ * entry, and most waiters are never taken out.
+ */
 var MANY_WAITERS = 32;
 
 export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === undefined) task.$waiters = waiter;
-  else if (Array.isArray(waiters)) {
-    if (waiters.length < MANY_WAITERS) waiters.push(waiter);
-    else task.$waiters = new Set(waiters).add(waiter);
-  } else if (waiters instanceof Set) waiters.add(waiter);
+  else if (Array.isArray(waiters)) waiters.push(waiter);
+  else if (waiters instanceof Set) waiters.add(waiter);
   else task.$waiters = [waiters, waiter];
 }
 
@@ -357,7 +360,12 @@ export function addWaiter(task: TaskFrame, waiter: Waiter): void {
 export function removeWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
   if (waiters === waiter) task.$waiters = undefined;
-  else if (Array.isArray(waiters)) {
+  else if (Array.isArray(waiters) && waiters.length >= MANY_WAITERS) {
+    // A `Set` keeps the order the waiters came in, the order they are resumed in.
+    var many = new Set(waiters);
+    many.delete(waiter);
+    task.$waiters = many;
+  } else if (Array.isArray(waiters)) {
     var at = waiters.indexOf(waiter);
     if (at >= 0) waiters.splice(at, 1);
     if (waiters.length === 0) task.$waiters = undefined;
