@@ -184,6 +184,31 @@ test('cancelling 50,000 tasks that await one task takes linear time', async () =
   shared.cancel();
 });
 
+test('waiters of one task resume in the order they came, also once one of many is taken out', async () => {
+  for (const count of [5, 40]) {
+    const resumed: number[] = [];
+    /** async (task, index) => { await task; resumed.push(index); } */
+    const waitFor = coroutine('waitFor', (frame, state, mode, value) => {
+      if (state === 0) {
+        frame.$state = 1;
+        return awaitInCoroutine(frame, frame.args[0]);
+      }
+      if (mode === 1) throw value;
+      resumed.push(frame.args[1] as number);
+      frame.$state = -2;
+      return undefined;
+    });
+    let open!: (value: unknown) => void;
+    const shared = awaitIt(new Promise((resolve) => (open = resolve)));
+    const waiters = Array.from({ length: count }, (_, index) => waitFor(shared, index));
+    waiters[2].cancel();
+    await expect(waiters[2]).rejects.toThrow(CancellationError);
+    open('done');
+    await Promise.all(waiters.filter((_, index) => index !== 2));
+    expect(resumed).toEqual(Array.from({ length: count }, (_, index) => index).filter((index) => index !== 2));
+  }
+});
+
 test('a timer longer than a host timer takes, or Infinity, does not fire early (a host fires those after 1 ms)', async () => {
   const fired: string[] = [];
   const long = systemClock.setTimer(() => fired.push('long'), 2 ** 31 + 10);
