@@ -82,6 +82,8 @@ export type FunctionCompiler = (kind: DynamicFunctionKind, parameters: string, b
  */
 type FunctionMaker = (constructor: Function, receiver: unknown, name: string, texts: ArrayLike<string>) => Function;
 
+var stringConcat = String.prototype.concat;
+
 /** The kind a constructor makes, told by its name. */
 var KIND_OF: { [name: string]: DynamicFunctionKind } = { GeneratorFunction: 'generator', AsyncFunction: 'async', AsyncGeneratorFunction: 'asyncGenerator' };
 
@@ -125,8 +127,9 @@ export function createFunctionPrototype(tag: string, objectPrototype?: object): 
   // Its one formal parameter gives it the `length` 1 of the native constructors.
   var constructor = function (this: unknown, _body: unknown) {
     var texts = arguments;
-    // ToString, in order, before the compiler is asked for: a Symbol throws the TypeError that `String(symbol)` would not.
-    for (var i = 0; i < texts.length; i++) texts[i] = '' + texts[i];
+    // ToString, in order, before the compiler is asked for. `concat` converts as ToString does: an object's `toString`
+    // before its `valueOf` (`'' + text` asks `valueOf` first), and a Symbol throws the TypeError that `String(symbol)` would not.
+    for (var i = 0; i < texts.length; i++) texts[i] = stringConcat.call('', texts[i]);
     var make = (globalThis as { [key: symbol]: unknown })[Symbol.for(FUNCTION_COMPILER_KEY)];
     if (typeof make !== 'function') throw new EvalError(tag + ' cannot compile source text: require "@coro/compiler/dynamic-functions"');
     return (make as FunctionMaker)(constructor, this, tag, texts);

@@ -52,8 +52,10 @@ describe('the function constructors with a function compiler installed', () => {
     const text = (value: string) => ({ toString: () => (order.push(value), value) });
     GeneratorFunction(text('a'), text('b'), text('yield b;'));
     expect(order).toEqual(['a', 'b', 'yield b;']);
+    GeneratorFunction({ toString: () => 'c', valueOf: () => 'v' }, '');
+    expect(calls[1]).toEqual(['generator', 'c', '']);
     expect(() => GeneratorFunction(Symbol('p'), '')).toThrow(TypeError);
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
   });
 
   test('a syntax error is this realm\'s SyntaxError; code the compiler refuses is an EvalError', () => {
