@@ -19,9 +19,7 @@
  * inherited), or when the option covers the file. The directive anywhere
  * else (a generator, a plain function, an expression statement that is not
  * in a prologue) is an error. An async generator that is a coroutine is a
- * flow (docs/coroutines.md, "Flows"), when it is a function declaration or
- * expression (`UnsupportedInFlow` otherwise: a method's frame would be
- * linked as an async generator's).
+ * flow (docs/coroutines.md, "Flows"), a function or a method.
  *
  * ## References
  * - ECMAScript 2025, 11.2.1 Directive Prologues
@@ -48,10 +46,6 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
     const start = node.getStart(sourceFile);
     diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.CoroutineDirective));
   };
-  const reportUnsupported = (node: ts.Node, message: string) => {
-    const start = node.getStart(sourceFile);
-    diagnostics.push(diagnosticAt(sourceFile, filename, start, node.end - start, message, DiagnosticCode.UnsupportedInFlow));
-  };
   // The directive is written without escapes (as "use strict" is): a file that does not hold its text has none.
   if (!wholeFile && !sourceFile.text.includes(COROUTINE_DIRECTIVE)) return { coroutines, diagnostics };
   const inPrologue = new Set<ts.Node>();
@@ -67,13 +61,7 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
         report(directive, `"use coroutine" applies to async functions only: this is ${kind === 'generator' ? 'a generator' : 'not an async function'}`);
       }
       const wanted = inherited || directive !== undefined;
-      if (wanted && kind === 'asyncGenerator') {
-        const unsupported = unsupportedInFlow(fn);
-        if (unsupported) reportUnsupported(unsupported.node, unsupported.message);
-        else coroutines.add(fn);
-      } else if (wanted && kind === 'async') {
-        coroutines.add(fn);
-      }
+      if (wanted && (kind === 'async' || kind === 'asyncGenerator')) coroutines.add(fn);
       inside = wanted;
     }
     if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === COROUTINE_DIRECTIVE && !inPrologue.has(node)) {
@@ -97,12 +85,6 @@ export function findCoroutines(sourceFile: ts.SourceFile, filename: string, whol
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   return { coroutines, diagnostics };
-}
-
-/** What keeps an async generator coroutine from being lowered as a flow yet, if anything. */
-function unsupportedInFlow(fn: ts.FunctionLikeDeclaration): { node: ts.Node; message: string } | undefined {
-  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) return undefined;
-  return { node: fn, message: 'a flow (an async generator coroutine) is a function declaration or expression: flow methods are not supported yet' };
 }
 
 /** A node to look at, and whether an async function there is a coroutine by inheritance. */

@@ -78,8 +78,6 @@ export const DiagnosticCode = {
   ImportMetaInCommonJs: 1023,
   /** A `with` statement whose body holds a `yield` or `await`: its object environment cannot span the machine's states. */
   WithBodySuspends: 1035,
-  /** A flow (an `async function*` coroutine) that is what flows do not support yet: a method (coroutine-directive.ts). */
-  UnsupportedInFlow: 1050,
   /** The input's bytes are not UTF-8: reported by the integrations that read files. */
   InvalidEncoding: 2001,
 } as const;

@@ -467,19 +467,19 @@ class FunctionLowering {
       const link = (target: string) => named(`${linker}(${anonymousDeclaration && target === 'null' ? anonymousDeclaration : target}, ${helper.frame})`, naming);
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
-      return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: 'linkAsyncFunction', linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
+      return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: rt.ref('linkAsyncFunction'), linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
     }
     const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
     const anonymousDeclaration = this.anonymousDeclaration;
     const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod, linkDecorator);
-    // A flow (coroutine-directive.ts: never a method) links its frame as a flow's and a task's.
+    // A flow links its frame as a flow's and a task's.
     const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
         ? this.declarationLink(linker)
         : named(`${linker}(${target}, ${helper.frame})`, linkedName !== undefined ? [linkedName] : []);
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
-    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: generatorLink, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
+    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
   }
 
   /**

@@ -41,7 +41,7 @@ import { evalCallee } from './dynamic-scope';
 import { isAssignmentTarget } from './early-errors/assignment-targets';
 import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
-import type { RuntimeExport, RuntimeReferences } from './runtime-binding';
+import type { RuntimeReferences } from './runtime-binding';
 import type { FunctionForm, HoistSite, LoweredFunction, MethodLink, OuterMachine } from './lowered-function';
 
 export function isStatementList(node: ts.Node): boolean {
@@ -213,8 +213,8 @@ interface LoweredParts {
   readonly rt: RuntimeReferences;
   /** The runtime call that links a function object (`null` for a method not yet made) to its frame constructor. */
   readonly link: (target: string) => string;
-  /** The runtime function that links a method of this kind once its class or object exists. */
-  readonly linker: RuntimeExport;
+  /** The reference to the runtime function that links a method of this kind once its class or object exists. */
+  readonly linker: string;
   /** What must be linked before a method's function exists (a generator's frame prototype). */
   readonly linkBeforeMethod: string;
   /** For a method: how it is found once its class or object exists. */
@@ -257,7 +257,7 @@ export function placeLowered(
       } else if (linkage && linkage !== 'decorator') {
         const on = ts.isObjectLiteralExpression(fn.parent) ? 'object' : hasStaticModifier(fn) ? 'this' : 'this.prototype';
         const key = linkage === 'computed' ? keyTemp! : JSON.stringify(linkage.key);
-        methodLink = { on, entry: `${key}, ${helper.frame}, ${rt.ref(parts.linker)}` };
+        methodLink = { on, entry: `${key}, ${helper.frame}, ${parts.linker}` };
       }
       const holes = parts.holes;
       if (!parts.madeInClass) return { replacement: wrapper, holes, helpers: joinLines([keyTemp ? `var ${keyTemp};` : '', helpers], indent), setup, methodLink };
