@@ -37,7 +37,7 @@ import { emitMachine, type EmittedMachine } from './emit';
 import { formatIR } from './format-ir';
 import { machineNames, NameAllocator, type MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
-import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
+import { refuseDynamicScope } from './dynamic-scope';
 import { parametersSharedWithClosures } from './parameter-closures';
 import { isDerivedConstructor } from './derived-constructor-this';
 import { isLexicallyWithin, lexicalOwnerOf, ownsLexicalValues } from './lexical-owner';
@@ -195,7 +195,7 @@ class FunctionLowering {
     this.bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
     this.strictBody = hasUseStrict(this.bodyStatements);
     this.scopes = analyzeScopes(fn, this.strict);
-    const dynamicScope = findDynamicScope(fn, this.scopes.resolved);
+    const dynamicScope = this.scopes.dynamicScope;
     if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
     if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
     this.storage = dynamicScope ? 'scope' : 'frame';
