@@ -417,8 +417,8 @@ class FunctionLowering {
     // A step made in its class exists once a static block has run: it is described there.
     const describedInClass = this.madeInClass ? described : undefined;
     const ownTables = described && !describedInClass ? joinLines([emitted.tables, describeStatement(described, 'var ')], inner) : emitted.tables;
-    // Every field written out in one literal: the shared ones spread into a larger object made it a dictionary, slow to make
-    // and to read, as was the result spread again to add `nameKey` (together about 4% of a pass on suspend-dense files).
+    // Every field written out in one literal, once per lowering: spreading the shared ones into a larger object (and the
+    // result again, to add `nameKey`) was about 4% of a pass on suspend-dense files (BENCHMARKS.md), the time on those lines.
     type WrapperParts = Pick<LoweredParts, 'tables' | 'wrapper' | 'link' | 'linker' | 'linkBeforeMethod' | 'holes'>;
     const placed = (own: WrapperParts): LoweredFunction => {
       const parts: LoweredParts = {
