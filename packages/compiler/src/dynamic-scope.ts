@@ -11,7 +11,8 @@
  * field.
  *
  * ## Implementation
- * `findDynamicScope` says which construct makes a function's scope dynamic.
+ * Scope analysis (scope.ts) notes the constructs in its walk and says which
+ * one makes a function's scope dynamic (`ScopeInfo.dynamicScope`).
  * By default (`evalAndWith: 'lower'`) such a function keeps its bindings as
  * real variables: the layout stores them in the per-call scope (layout.ts,
  * `BindingStorage`), the wrapper declares them, and the step function is an
@@ -33,22 +34,19 @@ import { skipParenthesesAndTypes } from './type-wrappers';
 /** What a function containing direct `eval` or `with` becomes: lowered with its bindings as real variables, or refused. */
 export type EvalAndWith = 'lower' | 'refuse';
 
-/** The first direct `eval` call or `with` statement of `fn`, nested functions included. */
-export function findDynamicScope(fn: ts.Node, resolved: ReadonlyMap<ts.Identifier, unknown>): ts.CallExpression | ts.WithStatement | undefined {
-  let found: ts.CallExpression | ts.WithStatement | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isWithStatement(node) || isDirectEval(node, resolved)) {
-      found = node;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(fn, visit);
-  return found;
+/** A `with` statement, or a call that is a direct `eval` unless a binding of the function names `eval`. */
+export type DynamicScopeCandidate = ts.CallExpression | ts.WithStatement;
+
+/** Whether scope analysis, which walks every node of the function, notes `node` for {@link firstDynamicScope}. */
+export function isDynamicScopeCandidate(node: ts.Node): node is DynamicScopeCandidate {
+  return ts.isWithStatement(node) || evalCallee(node) !== undefined;
 }
 
-/** A call of the name `eval` that no binding of the function declares: the engine's eval, run directly. */
+/** The first of the candidates (in document order) that makes the scope dynamic, once the function's names are resolved. */
+export function firstDynamicScope(candidates: readonly DynamicScopeCandidate[], resolved: ReadonlyMap<ts.Identifier, unknown>): DynamicScopeCandidate | undefined {
+  return candidates.find((node) => ts.isWithStatement(node) || isDirectEval(node, resolved));
+}
+
 export function isDirectEval(node: ts.Node, resolved: ReadonlyMap<ts.Identifier, unknown>): node is ts.CallExpression {
   const callee = evalCallee(node);
   return callee !== undefined && !resolved.has(callee);

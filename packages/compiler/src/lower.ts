@@ -37,7 +37,7 @@ import { emitMachine, type EmittedMachine } from './emit';
 import { formatIR } from './format-ir';
 import { machineNames, NameAllocator, type MachineNames } from './names';
 import { UnsupportedError } from './diagnostics';
-import { findDynamicScope, refuseDynamicScope } from './dynamic-scope';
+import { refuseDynamicScope } from './dynamic-scope';
 import { parametersSharedWithClosures } from './parameter-closures';
 import { isDerivedConstructor } from './derived-constructor-this';
 import { isLexicallyWithin, lexicalOwnerOf, ownsLexicalValues } from './lexical-owner';
@@ -68,6 +68,7 @@ import {
   type MethodLinkage,
   describeStatement,
   type AwaitDescription,
+  type LoweredParts,
 } from './placement';
 import { renderOutsideMachines } from './parameter-list';
 import { wrapperName } from './named-evaluation';
@@ -195,7 +196,7 @@ class FunctionLowering {
     this.bodyStatements = ts.isBlock(body) ? body.statements : ts.factory.createNodeArray<ts.Statement>();
     this.strictBody = hasUseStrict(this.bodyStatements);
     this.scopes = analyzeScopes(fn, this.strict);
-    const dynamicScope = findDynamicScope(fn, this.scopes.resolved);
+    const dynamicScope = this.scopes.dynamicScope;
     if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
     if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
     this.storage = dynamicScope ? 'scope' : 'frame';
@@ -408,15 +409,40 @@ class FunctionLowering {
     const parameters = (inArrow = false) =>
       this.markedParameters(renderedParameters(fn, (p) => renderParameter(p, inArrow ? startAfterDecorators(p, sf) : undefined), sf, !inArrow), !inArrow);
     const keepKey = this.keyTemp ? { before: `${this.keyTemp} = ${rt.ref('toPropertyKey')}(`, after: ')' } : undefined;
-    const generatorLink = kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator';
+    // What links a method once its class or object exists, and a generator's function too (a flow's frame as a flow's and a task's).
+    const methodLinker =
+      kind === 'async' ? rt.ref('linkAsyncFunction') : this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(kind === 'asyncGenerator' ? 'linkAsyncGenerator' : 'linkGenerator');
     // A decorated method is linked by a decorator of its own, the first to run, before the user's see it.
-    const linkDecorator =
-      this.linkage === 'decorator' ? `@(${rt.ref('linkDecoratedMethod')}(${helper.frame}, ${rt.ref(kind === 'async' ? 'linkAsyncFunction' : generatorLink)}))` : undefined;
+    const linkDecorator = this.linkage === 'decorator' ? `@(${rt.ref('linkDecoratedMethod')}(${helper.frame}, ${methodLinker}))` : undefined;
     const described = this.awaitDescription(emitted);
     // A step made in its class exists once a static block has run: it is described there.
     const describedInClass = this.madeInClass ? described : undefined;
     const ownTables = described && !describedInClass ? joinLines([emitted.tables, describeStatement(described, 'var ')], inner) : emitted.tables;
-    const placed = { helpers, tables: ownTables, describedInClass, emitted, helper, rt, linkage: this.linkage, keyTemp: this.keyTemp, ownBinding, hoistedAsMethod, madeInClass: this.madeInClass };
+    // Every field written out in one literal, once per lowering: spreading the shared ones into a larger object (and the
+    // result again, to add `nameKey`) was about 4% of a pass on suspend-dense files (BENCHMARKS.md), the time on those lines.
+    type WrapperParts = Pick<LoweredParts, 'tables' | 'wrapper' | 'link' | 'linker' | 'linkBeforeMethod' | 'holes'>;
+    const placed = (own: WrapperParts): LoweredFunction => {
+      const parts: LoweredParts = {
+        helpers,
+        describedInClass,
+        emitted,
+        helper,
+        rt,
+        linkage: this.linkage,
+        keyTemp: this.keyTemp,
+        ownBinding,
+        hoistedAsMethod,
+        madeInClass: this.madeInClass,
+        tables: own.tables,
+        wrapper: own.wrapper,
+        link: own.link,
+        linker: own.linker,
+        linkBeforeMethod: own.linkBeforeMethod,
+        holes: own.holes,
+      };
+      const lowered = placeLowered(fn, form, parts, inner, this.indent, name);
+      return nameKey ? { ...lowered, nameKey } : lowered;
+    };
     // The wrapper's own frame is one native code does not have: its call into the runtime maps to nothing, so
     // that frame is not one more at the declaration's line (the body's frames map to where they stand).
     const runtimeCall = file.marks ? unmappedMark() : '';
@@ -467,19 +493,17 @@ class FunctionLowering {
       const link = (target: string) => named(`${linker}(${anonymousDeclaration && target === 'null' ? anonymousDeclaration : target}, ${helper.frame})`, naming);
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
-      return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker: rt.ref('linkAsyncFunction'), linkBeforeMethod: '', holes }, inner, this.indent, name), nameKey };
+      return placed({ tables, wrapper, link, linker: methodLinker, linkBeforeMethod: '', holes });
     }
     const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
     const anonymousDeclaration = this.anonymousDeclaration;
     const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameters(), keepKey, asMethod, linkDecorator);
-    // A flow links its frame as a flow's and a task's.
-    const linker = this.coroutine ? file.coroutineRuntime.ref('linkFlow') : rt.ref(generatorLink);
     const link = (target: string) =>
       anonymousDeclaration && target === 'null'
-        ? this.declarationLink(linker)
-        : named(`${linker}(${target}, ${helper.frame})`, linkedName !== undefined ? [linkedName] : []);
+        ? this.declarationLink(methodLinker)
+        : named(`${methodLinker}(${target}, ${helper.frame})`, linkedName !== undefined ? [linkedName] : []);
     const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
-    return { ...placeLowered(fn, form, { ...placed, tables, wrapper, link, linker, linkBeforeMethod: `${link('null')};`, holes }, inner, this.indent, name), nameKey };
+    return placed({ tables, wrapper, link, linker: methodLinker, linkBeforeMethod: `${link('null')};`, holes });
   }
 
   /**

@@ -204,7 +204,7 @@ export function lineIndentAt(text: string, pos: number): string {
   return text.slice(lineStart, end);
 }
 
-interface LoweredParts {
+export interface LoweredParts {
   readonly wrapper: string;
   readonly helpers: string;
   readonly tables: string;

@@ -16,7 +16,11 @@
  * to their function scope), noting each reference with the scope it stands
  * in; once everything is declared, each reference is resolved by walking up
  * that tree (a reference may precede its declaration). Type positions of
- * TypeScript input are skipped.
+ * TypeScript input are skipped. The same walk notes the `with` statements
+ * and calls of `eval`, which say whether the scope is dynamic
+ * (dynamic-scope.ts) once the names are resolved: the lowering asks both
+ * questions of every function, and a walk costs about as much as the
+ * little each node adds to it.
  *
  * In sloppy code a plain function declared in a block, a `case` clause or an
  * `if` branch is also a `var` of the function (Annex B.3.2.1) unless a
@@ -52,6 +56,7 @@ import { SyntaxKind } from './syntax-kind';
 import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 import { valueParameters } from './this-parameter';
 import { hasUseStrict } from './directives';
+import { firstDynamicScope, isDynamicScopeCandidate, type DynamicScopeCandidate } from './dynamic-scope';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -106,6 +111,8 @@ export interface ScopeInfo {
   readonly blockFunctionNames: Set<string>;
   /** The suspend function's own name as a named function expression, when no binding of its top scope shadows it. */
   readonly ownName: Binding | undefined;
+  /** The first direct `eval` or `with` statement in the function, nested functions included (dynamic-scope.ts). */
+  readonly dynamicScope: DynamicScopeCandidate | undefined;
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
@@ -216,6 +223,8 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
 
   /** Every value identifier, with the innermost scope around it and whether it runs in a closure: resolved once all is declared. */
   const references: [ts.Identifier, Scope, boolean][] = [];
+  /** The `with` statements and calls of `eval`, in document order: which is a direct eval is known once names are resolved. */
+  const dynamicScopeCandidates: DynamicScopeCandidate[] = [];
 
   /**
    * Declares what `node` declares, and notes its references. `scope`: the
@@ -232,6 +241,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       return;
     }
     if (ts.isPrivateIdentifier(node)) return;
+    if (isDynamicScopeCandidate(node)) dynamicScopeCandidates.push(node);
 
     let inner = scope;
     if (node !== fn && isFunctionLike(node)) {
@@ -343,7 +353,8 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       argumentsBindings.add(node);
     }
   }
-  return { functionScope, resolved, argumentsBindings, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName };
+  const dynamicScope = firstDynamicScope(dynamicScopeCandidates, resolved);
+  return { functionScope, resolved, argumentsBindings, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName, dynamicScope };
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */

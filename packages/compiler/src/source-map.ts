@@ -103,69 +103,104 @@ export function resolvePositionMarks(
     const known = allNames.indexOf(name);
     return known >= 0 ? known : allNames.push(name) - 1;
   };
-  const segmentAt = (column: number, offset: number | undefined, name?: string): SourceMapSegment => {
-    if (offset === undefined) return [column];
-    const { line, character } = lineAndColumnOf(offset);
-    return name === undefined ? [column, 0, line, character] : [column, 0, line, character, nameIndex(name)];
-  };
   const resolved: SourceMapSegment[][] = [];
-  lines.forEach((raw, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index];
     const segments = mappings[index] ?? [];
-    if (!raw.includes(MARK)) {
+    let start = raw.indexOf(MARK);
+    if (start < 0) {
       resolved.push(segments);
-      return;
+      continue;
     }
     let clean = '';
-    const removedBefore: { at: number; width: number }[] = [];
-    const marks: { column: number; offset: number | undefined; copied: number | undefined; name: string | undefined }[] = [];
+    // Where each mark stood in `raw`, and how wide it was.
+    const removedAt: number[] = [];
+    const removedWidth: number[] = [];
+    const marks: Mark[] = [];
     let i = 0;
-    while (i < raw.length) {
-      const start = raw.indexOf(MARK, i);
-      if (start < 0) {
-        clean += raw.slice(i);
-        break;
-      }
+    for (; start >= 0; start = raw.indexOf(MARK, i)) {
       clean += raw.slice(i, start);
       const end = raw.indexOf(MARK_END, start);
-      removedBefore.push({ at: start, width: end + 1 - start });
-      marks.push({ column: clean.length, ...readMark(raw.slice(start + 1, end)) });
+      removedAt.push(start);
+      removedWidth.push(end + 1 - start);
+      marks.push(readMark(raw, start + 1, end, clean.length));
       i = end + 1;
     }
-    // By generated column: a mark's own segment wins over a copied token's, and both over magic-string's.
-    const byColumn = new Map<number, SourceMapSegment>();
+    clean += raw.slice(i);
+    // By generated column, the last one set winning: a mark's own segment over a copied token's, both over
+    // magic-string's. All go in that order into one list, sorted by column (a stable sort) and kept last per column.
+    const all: SourceMapSegment[] = [];
     for (const segment of segments) {
       let shift = 0;
-      for (const r of removedBefore) if (r.at < segment[0]) shift += r.width;
-      byColumn.set(segment[0] - shift, [segment[0] - shift, ...segment.slice(1)] as SourceMapSegment);
+      for (let r = 0; r < removedAt.length && removedAt[r] < segment[0]; r++) shift += removedWidth[r];
+      const moved = segment.slice() as SourceMapSegment;
+      moved[0] -= shift;
+      all.push(moved);
     }
-    for (const { column, offset: start, copied } of marks) {
-      if (copied === undefined || start === undefined) continue;
-      forEachSourceToken(source, start, copied, (offset) => byColumn.set(column + offset - start, segmentAt(column + offset - start, offset)));
+    for (const mark of marks) {
+      if (mark.copied !== undefined && mark.offset !== undefined) pushTokenSegments(source, mark.offset, mark.copied, mark.column, lineAndColumnOf, all);
     }
-    for (const mark of marks) byColumn.set(mark.column, segmentAt(mark.column, mark.offset, mark.name));
-    resolved.push([...byColumn.values()].sort((a, b) => a[0] - b[0]));
+    for (const mark of marks) all.push(markSegment(mark, lineAndColumnOf, nameIndex));
+    all.sort((a, b) => a[0] - b[0]);
+    const kept: SourceMapSegment[] = [];
+    for (let k = 0; k < all.length; k++) if (k + 1 === all.length || all[k + 1][0] !== all[k][0]) kept.push(all[k]);
+    resolved.push(kept);
     lines[index] = clean;
-  });
+  }
   return { code: lines.join('\n'), mappings: resolved, names: allNames };
 }
 
-function readMark(body: string): { offset: number | undefined; copied: number | undefined; name: string | undefined } {
-  if (body === UNMAPPED) return { offset: undefined, copied: undefined, name: undefined };
+/** A mark read from the output, and the column of the clean text it stands at. */
+interface Mark {
+  readonly column: number;
+  readonly offset: number | undefined;
+  readonly copied: number | undefined;
+  readonly name: string | undefined;
+}
+
+/** The mark whose body is `raw` from `start` to `end`. */
+function readMark(raw: string, start: number, end: number, column: number): Mark {
+  const body = raw.slice(start, end);
+  if (body === UNMAPPED) return { column, offset: undefined, copied: undefined, name: undefined };
   const named = body.indexOf(NAME_SEPARATOR);
-  if (named >= 0) return { offset: Number(body.slice(0, named)), copied: undefined, name: body.slice(named + 1) };
+  if (named >= 0) return { column, offset: Number(body.slice(0, named)), copied: undefined, name: body.slice(named + 1) };
   const copied = body.indexOf(LENGTH_SEPARATOR);
-  if (copied >= 0) return { offset: Number(body.slice(0, copied)), copied: Number(body.slice(copied + 1)), name: undefined };
-  return { offset: Number(body), copied: undefined, name: undefined };
+  if (copied >= 0) return { column, offset: Number(body.slice(0, copied)), copied: Number(body.slice(copied + 1)), name: undefined };
+  return { column, offset: Number(body), copied: undefined, name: undefined };
+}
+
+function markSegment(mark: Mark, lineAndColumnOf: (offset: number) => { line: number; character: number }, nameIndex: (name: string) => number): SourceMapSegment {
+  if (mark.offset === undefined) return [mark.column];
+  const { line, character } = lineAndColumnOf(mark.offset);
+  return mark.name === undefined ? [mark.column, 0, line, character] : [mark.column, 0, line, character, nameIndex(mark.name)];
 }
 
 /**
- * The start of each token of `source` from `start`, for `length` characters
- * or up to its first line break (a line break inside a copied slice is in a
- * literal, and what follows it stands on another generated line).
+ * A segment for each token of a slice copied from `start` of the source to
+ * `column` of the line, for `length` characters or up to its first line
+ * break (a line break inside a copied slice is in a literal, and what
+ * follows it stands on another generated line). The tokens thus stand on
+ * one line of the source, whose line and column are looked up once for the
+ * slice, not per token, unless the slice holds a line terminator other than
+ * LF (the source's line numbering counts those).
  */
-function forEachSourceToken(source: string, start: number, length: number, found: (offset: number) => void): void {
+function pushTokenSegments(
+  source: string,
+  start: number,
+  length: number,
+  column: number,
+  lineAndColumnOf: (offset: number) => { line: number; character: number },
+  into: SourceMapSegment[],
+): void {
   const lineBreak = source.indexOf('\n', start);
   const end = lineBreak >= 0 && lineBreak < start + length ? lineBreak : start + length;
+  const first = OTHER_LINE_TERMINATOR.test(source.slice(start, end)) ? undefined : lineAndColumnOf(start);
   SOURCE_TOKEN.lastIndex = start;
-  for (let m = SOURCE_TOKEN.exec(source); m && m.index < end; m = SOURCE_TOKEN.exec(source)) found(m.index);
+  for (let m = SOURCE_TOKEN.exec(source); m && m.index < end; m = SOURCE_TOKEN.exec(source)) {
+    const offset = m.index;
+    const { line, character } = first ? { line: first.line, character: first.character + offset - start } : lineAndColumnOf(offset);
+    into.push([column + offset - start, 0, line, character]);
+  }
 }
+
+const OTHER_LINE_TERMINATOR = /[\r\u2028\u2029]/;

@@ -71,11 +71,16 @@ export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): Ear
     if (isTypeScriptOnly(node)) continue;
     checkNode(node, context, report);
     const contextOf = childContexts(node, context, report);
-    const children: Visit[] = [];
+    // The children go on the stack as they come, then are turned around in place, so that the first is taken first.
+    const first = pending.length;
     ts.forEachChild(node, (child) => {
-      children.push([child, contextOf ? contextOf(child) : context]);
+      pending.push([child, contextOf ? contextOf(child) : context]);
     });
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    for (let i = first, j = pending.length - 1; i < j; i++, j--) {
+      const swapped = pending[i];
+      pending[i] = pending[j];
+      pending[j] = swapped;
+    }
   }
   return errors.sort((a, b) => a.node.getStart(sourceFile) - b.node.getStart(sourceFile));
 }
