@@ -59,3 +59,37 @@ test('standard input is matched under the name --filename gives it', () => {
   expect(node('matched.js', workspace).stdout).toBe('coroutine completed done\n');
   expect(node('unmatched.js', workspace).stdout).toBe('async function\n');
 });
+
+test('decorated coroutine methods in TypeScript: a flow method and an async method are linked before the decorator that wraps them runs', () => {
+  workspace = makeWorkspace({
+    'src/source.ts': `"use coroutine";
+const { runTest, delay, currentTime } = require('@coro/runtime/coroutines');
+function logged(target: any, context: ClassMethodDecoratorContext) {
+  return function (this: any, ...args: any[]) { console.log('call', String(context.name)); return target.apply(this, args); };
+}
+class Source {
+  @logged async *items(n: number) {
+    try { for (let i = 0; i < n; i++) { await delay(2); yield i; } } finally { console.log('items finally at', currentTime()); }
+  }
+  @logged async work() { await delay(3); return 'done at ' + currentTime(); }
+}
+runTest(async () => {
+  const source = new Source();
+  const made = source.items(3);
+  console.log('cold at', currentTime());
+  const out: number[] = [];
+  for await (const x of made) out.push(x);
+  console.log('items', out.join(' '));
+  const task = source.work();
+  console.log(task.name, task.state);
+  console.log(await task);
+});
+`,
+  });
+
+  const built = coro(['transpile', 'src', '-d', 'out'], workspace);
+  expect(built.status).toBe(0);
+  const run = node('out/source.js', workspace);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('call items\ncold at 0\nitems finally at 6\nitems 0 1 2\ncall work\nwork suspended\ndone at 9\n');
+});
