@@ -153,8 +153,38 @@ export function linkToSource(
     if (counterpart !== undefined) links.set(access, counterpart);
   };
 
+  /**
+   * tsc's decorator metadata asks the checker what a member's type names are from the class (a
+   * class it does not know gives the guarded `typeof T` form), and gives each name it writes the
+   * source node of the block around the class as its parent, from which the module transforms
+   * resolve it (a name with no parent there stops the emit). A class declaration copied into a
+   * machine is linked to the source class; a new or rewritten block around a class, to the
+   * source block around that class.
+   */
+  const linkClassScope = (declaration: ts.ClassDeclaration): void => {
+    const source = replaced.get(declaration) ?? sourceClassAt(declaration);
+    if (source === undefined) return;
+    if (!replaced.has(declaration)) links.set(declaration, source);
+    const scope = lexicalScopeOf(typescript, declaration);
+    if (scope !== undefined && scope !== output && !reused.has(scope) && !links.has(scope)) {
+      const sourceScope = lexicalScopeOf(typescript, source);
+      if (sourceScope !== undefined) links.set(scope, sourceScope);
+    }
+  };
+
+  /** The source class declaration that `declaration` is a copy of: the same kind of node where the compiler's map puts its first character. */
+  const sourceClassAt = (declaration: ts.ClassDeclaration): ts.Node | undefined => {
+    const from = positions.exact(declaration.getStart(output));
+    if (from === -1) return undefined;
+    for (let current: ts.Node | undefined = original; current !== undefined; current = childAt(typescript, current, from)) {
+      if (typescript.isClassDeclaration(current) && current.getStart(original) === from) return current;
+    }
+    return undefined;
+  };
+
   const visit = (node: ts.Node): void => {
     if (reused.has(node)) return;
+    if (typescript.isClassDeclaration(node)) linkClassScope(node);
     if (jsxLocated.has(node.kind)) {
       const from = positions.nearest(node.getStart(output));
       links.set(node, replaced.get(node) ?? (from === -1 ? undefined : enclosingFunction(typescript, original, from)) ?? original);
@@ -230,6 +260,14 @@ class SourceAccesses {
       return root.parent !== undefined && this.bindings.declarationOf(root) === declaration;
     });
   }
+}
+
+/** The nearest node around `node` that tsc's TypeScript transform takes as a lexical scope. */
+function lexicalScopeOf(typescript: TypeScript, node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (typescript.isBlock(current) || typescript.isCaseBlock(current) || typescript.isModuleBlock(current) || typescript.isSourceFile(current)) return current;
+  }
+  return undefined;
 }
 
 /** The innermost source function that holds `offset` (or starts there). */

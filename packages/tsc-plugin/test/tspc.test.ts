@@ -177,6 +177,50 @@ test('a class with parameter properties declared in an async function, its field
   expect(lowered).toBe('>x!1\n');
 });
 
+test('decorator metadata of classes declared in an async function and a generator names the imported and outer classes as the native build does', () => {
+  const dep = 'export class Dep {}\nexport interface Options { verbose: boolean }\nexport namespace Models { export class User {} }\n';
+  const main = [
+    "import { Dep, Options, Models } from './dep';",
+    'class Outer {}',
+    'const recorded: string[] = [];',
+    '(Reflect as unknown as { metadata: unknown }).metadata = (key: string, value: unknown) => (_target: object, member?: string) => {',
+    "  const types = Array.isArray(value) ? value : [value];",
+    "  recorded.push(`${member ?? 'class'} ${key} ${types.map((type) => (type as { name: string }).name).join(',')}`);",
+    '};',
+    'function member(_target: object, _key: string, _descriptor?: PropertyDescriptor): void {}',
+    'function injectable(_target: Function): void {}',
+    'export async function service(prefix: string) {',
+    '  await null;',
+    '  class Service {',
+    '    @member handle(dep: Dep, options: Options, user: Models.User): Outer { return new Outer(); }',
+    '    @member label!: string;',
+    '    describe() { return prefix; }',
+    '  }',
+    '  return new Service().describe();',
+    '}',
+    'export function* controllers() {',
+    '  yield 1;',
+    '  {',
+    '    @injectable class Controller { constructor(readonly dep: Dep, readonly outer: Outer) {} }',
+    '    yield Controller.name;',
+    '  }',
+    '}',
+    "service('s').then((text) => console.log(text, [...controllers()].join(' '), recorded.join('; ')));",
+    '',
+  ].join('\n');
+  project = makeProject(
+    { 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/dep.ts': dep, 'src/main.ts': main },
+    { compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } },
+  );
+
+  const { lowered } = buildBoth(project, 'main.js');
+
+  expect(lowered).toBe(
+    's 1 Controller handle design:returntype Outer; handle design:paramtypes Dep,Object,User; handle design:type Function; ' +
+      'label design:type String; class design:paramtypes Dep,Outer\n',
+  );
+});
+
 const JSX_FILES = {
   'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
   'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',
