@@ -54,6 +54,8 @@ export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
   identifier(node: ts.Identifier): Code | undefined;
+  /** The replacement of a type name that decorator metadata writes as a value (decorator-metadata.ts), when it names such a variable. */
+  metadataTypeName(node: ts.Identifier): Code | undefined;
   /** Whether an identifier names a binding declared in the suspend function or a function in it (a user's `arguments` is no arguments object). */
   declaredInside(node: ts.Identifier): boolean;
   /** How the binding an identifier names is written once the code is laid out, when it is replaced. */
@@ -248,7 +250,15 @@ function collectEdits(
     if (endsByInsertedSemicolon(node, sf)) edits.push({ start: node.end, end: node.end, parts: [';'] });
   };
 
-  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) {
+    const visitType = (n: ts.Node): void => {
+      const code = ts.isIdentifier(n) ? hooks.metadataTypeName(n) : undefined;
+      if (code) replace(n, code);
+      else ts.forEachChild(n, visitType);
+    };
+    visitType(node);
+    return;
+  }
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
   // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
   // declaration may be `abstract` (the types that made it so are erased anyway). One with decorators

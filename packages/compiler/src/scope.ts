@@ -52,6 +52,7 @@ import { SyntaxKind } from './syntax-kind';
 import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 import { valueParameters } from './this-parameter';
 import { hasUseStrict } from './directives';
+import { metadataTypeNames } from './decorator-metadata';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -92,6 +93,11 @@ export interface ScopeInfo {
   readonly argumentsBindings: Set<ts.Identifier>;
   /** Scopes by the node that opens them. */
   readonly scopes: Map<ts.Node, Scope>;
+  /**
+   * Type names in a class's annotations that its decorator metadata writes as values
+   * (decorator-metadata.ts): resolved as reads where the class is defined, written as their binding's place.
+   */
+  readonly metadataTypeNames: Set<ts.Identifier>;
   /** Every identifier text appearing in the function: generated names must avoid them. */
   readonly names: Set<string>;
   /** Names referenced in the function that no binding inside it declares (globals, outer scopes). */
@@ -216,6 +222,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
 
   /** Every value identifier, with the innermost scope around it and whether it runs in a closure: resolved once all is declared. */
   const references: [ts.Identifier, Scope, boolean][] = [];
+  const typeNames = new Set<ts.Identifier>();
 
   /**
    * Declares what `node` declares, and notes its references. `scope`: the
@@ -256,6 +263,15 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       }
     } else if (ts.isClassDeclaration(node) && node.name) {
       declare(scope, node.name, 'class');
+    }
+
+    if (ts.isClassLike(node)) {
+      // Written after the class is defined, in the scope around it: the class's own name there is the outer binding.
+      for (const name of metadataTypeNames(node)) {
+        typeNames.add(name);
+        names.add(name.text);
+        references.push([name, scope, inClosure]);
+      }
     }
 
     if (ts.isVariableDeclarationList(node)) {
@@ -336,6 +352,11 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
     const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
     if (!binding) free.add(node.text);
+    // A type name denotes a class's binding: a variable of that name declares no type, and the name stays as written.
+    if (typeNames.has(node) && binding !== undefined && binding.kind !== 'class') {
+      typeNames.delete(node);
+      continue;
+    }
     if (binding && binding.scope.owner === fn) {
       resolved.set(node, binding);
       if (inClosure) binding.captured = true;
@@ -343,7 +364,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       argumentsBindings.add(node);
     }
   }
-  return { functionScope, resolved, argumentsBindings, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName };
+  return { functionScope, resolved, argumentsBindings, scopes, metadataTypeNames: typeNames, names, free, blockFunctionVars, blockFunctionNames, ownName };
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */

@@ -99,6 +99,8 @@ export class MachineBindings extends IrWriter {
     const references: [ts.Identifier, Binding][] = [];
     for (const [id, binding] of this.context.scopes.resolved) {
       if (binding.kind !== 'let' && binding.kind !== 'const' && binding.kind !== 'class') continue;
+      // Metadata read before the class it names exists throws natively too; its annotation holds no check.
+      if (this.context.scopes.metadataTypeNames.has(id)) continue;
       if (!this.splitScopes.has(binding.scope)) continue;
       const declaration = declarationOf(id);
       if (declaration) declarationEnd.set(binding, declaration);
@@ -212,6 +214,8 @@ export class MachineBindings extends IrWriter {
 
   /** `code`, how the binding `node` names is reached, with the checks of its dead zone. */
   private checkedCode(node: ts.Identifier, binding: Binding, code: Code): Code {
+    // A type annotation holds a name, never a call.
+    if (this.context.scopes.metadataTypeNames.has(node)) return code;
     if (this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
