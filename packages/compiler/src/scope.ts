@@ -16,7 +16,8 @@
  * to their function scope), noting each reference with the scope it stands
  * in; once everything is declared, each reference is resolved by walking up
  * that tree (a reference may precede its declaration). Type positions of
- * TypeScript input are skipped.
+ * TypeScript input are skipped, but for the names of classes that decorator
+ * metadata writes as values (decorator-metadata.ts): `metadataTypeNames`.
  *
  * In sloppy code a plain function declared in a block, a `case` clause or an
  * `if` branch is also a `var` of the function (Annex B.3.2.1) unless a
