@@ -221,6 +221,31 @@ test('decorator metadata of classes declared in an async function and a generato
   );
 });
 
+test('below ES2022, a class an async function binds reads its own private statics by its name from a lowered method, as the native build does', () => {
+  const counter = [
+    'export async function counters(start: number) {',
+    '  await null;',
+    '  class Counter {',
+    '    static #made = start;',
+    '    #count = 0;',
+    '    static { Counter.#made++; }',
+    '    static async made() { await null; return Counter.#made; }',
+    '    async *ticks(n: number) { for (let i = 0; i < n; i++) { await null; yield ++this.#count + Counter.#made; } }',
+    '  }',
+    '  const ticks: number[] = [];',
+    '  for await (const tick of new Counter().ticks(2)) ticks.push(tick);',
+    '  return [await Counter.made(), ...ticks];',
+    '}',
+    'counters(10).then((values) => console.log(values.join(\' \')));',
+    '',
+  ].join('\n');
+  project = makeProject({ 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/counter.ts': counter }, { compilerOptions: { target: 'es2020' } });
+
+  const { lowered } = buildBoth(project, 'counter.js');
+
+  expect(lowered).toBe('11 12 13\n');
+});
+
 const JSX_FILES = {
   'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
   'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',
