@@ -212,10 +212,10 @@ export function linkToSource(
     return use;
   };
 
-  /** For a use of a copied class's own name: a source use of the name inside the source class. */
-  const ownNameUseOf = (declaration: ts.Identifier): ts.Identifier | undefined => {
+  /** For a use of a copied class's own name inside it: a source use of the name inside the source class (one after a declaration is the binding around it). */
+  const ownNameUseOf = (reference: ts.Identifier, declaration: ts.Identifier): ts.Identifier | undefined => {
     const cls = declaration.parent;
-    if (!typescript.isClassLike(cls) || cls.name !== declaration) return undefined;
+    if (!typescript.isClassLike(cls) || cls.name !== declaration || !isWithin(reference, cls)) return undefined;
     const source = sourceClassOf(cls);
     return source === undefined ? undefined : sourceOwnNameUse(source);
   };
@@ -232,7 +232,7 @@ export function linkToSource(
       if (node.text === 'arguments' && outputBindings.declarationOf(node) === undefined) return;
       if (outputBindings.isReference(node)) {
         const declaration = outputBindings.declarationOf(node);
-        const target = declaration === undefined ? sourceUseOf(node) : (sourceNameOf(declaration) ?? ownNameUseOf(declaration));
+        const target = declaration === undefined ? sourceUseOf(node) : (sourceNameOf(declaration) ?? ownNameUseOf(node, declaration));
         if (target === undefined) return;
         links.set(node, target);
         const parent = node.parent;
@@ -298,6 +298,11 @@ class SourceAccesses {
       return root.parent !== undefined && this.bindings.declarationOf(root) === declaration;
     });
   }
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current !== undefined; current = current.parent) if (current === ancestor) return true;
+  return false;
 }
 
 /** The nearest node around `node` that tsc's TypeScript transform takes as a lexical scope. */
