@@ -15,9 +15,10 @@
  * `metadataTypeNames(Service)` is the `Local` of `l: Local`. Kept as written,
  * it would name nothing once `Local` is a frame field (the metadata reads
  * `Object`, or throws a ReferenceError where tsc knows the type is a class);
- * scope analysis resolves it like a read made where the class is defined,
- * and rendering writes the binding's place into the annotation
- * (`l: $frame.Local$`), which TypeScript then writes as the metadata.
+ * scope analysis resolves it like a read made next to the class (where the
+ * class's own name is the class), and rendering writes the binding's place
+ * into the annotation (`l: $frame.Local$`), which TypeScript then writes as
+ * the metadata.
  *
  * ## Implementation
  * Which annotations are written, as TypeScript's `serializeTypeOfNode` and

@@ -267,11 +267,11 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     }
 
     if (ts.isClassLike(node)) {
-      // Written after the class is defined, in the scope around it: the class's own name there is the outer binding.
+      // Written next to the class (TypeScript's `__decorate` after the declaration), where its own name is the class itself.
       for (const name of metadataTypeNames(node)) {
         typeNames.add(name);
         names.add(name.text);
-        references.push([name, scope, inClosure]);
+        references.push([name, inner, inClosure]);
       }
     }
 
