@@ -59,6 +59,7 @@ export function renderOutsideMachines(
   const hooks: RenderHooks = {
     sourceFile: sf,
     identifier: () => undefined,
+    metadataTypeName: () => undefined,
     declaredInside: () => false,
     writtenAs: () => undefined,
     closureEnvironments: () => undefined,

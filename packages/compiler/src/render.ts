@@ -54,6 +54,8 @@ export interface RenderHooks {
   readonly sourceFile: ts.SourceFile;
   /** The replacement of an identifier that denotes a machine variable or an outer substitution. */
   identifier(node: ts.Identifier): Code | undefined;
+  /** The replacement of a type name that decorator metadata writes as a value (decorator-metadata.ts), when it names such a variable. */
+  metadataTypeName(node: ts.Identifier): Code | undefined;
   /** Whether an identifier names a binding declared in the suspend function or a function in it (a user's `arguments` is no arguments object). */
   declaredInside(node: ts.Identifier): boolean;
   /** How the binding an identifier names is written once the code is laid out, when it is replaced. */
@@ -248,22 +250,26 @@ function collectEdits(
     if (endsByInsertedSemicolon(node, sf)) edits.push({ start: node.end, end: node.end, parts: [';'] });
   };
 
-  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) {
+    const visitType = (n: ts.Node): void => {
+      const code = ts.isIdentifier(n) ? hooks.metadataTypeName(n) : undefined;
+      if (code) replace(n, code);
+      else ts.forEachChild(n, visitType);
+    };
+    visitType(node);
+    return;
+  }
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
   // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
   // declaration may be `abstract` (the types that made it so are erased anyway). One with decorators
   // stays a declaration, in an arrow that returns it: TypeScript's legacy decorators exist only in
-  // class declarations (on a class expression they are dropped), and rebind its name to what they return.
+  // class declarations (on a class expression they are dropped), and rebind its name to what they return (below).
   if (node === root && ts.isClassDeclaration(node)) {
     for (const modifier of node.modifiers ?? []) {
       if (modifier.kind !== SyntaxKind.AbstractKeyword) continue;
       let end = modifier.end;
       while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
       edits.push({ start: modifier.getStart(sf), end, parts: [] });
-    }
-    if (keptInArrow(node)) {
-      edits.push({ start: node.getStart(sf), end: node.getStart(sf), parts: ['(() => { '] });
-      edits.push({ start: node.end, end: node.end, parts: [` return ${node.name.text}; })()`] });
     }
   }
 
@@ -341,14 +347,18 @@ function collectEdits(
     const start = node.getStart(sf);
     // Named inside the environments' wrapper and the class's helpers: a call's result is never named.
     const naming = name && namingText(name.name);
-    const around = ts.isClassLike(node) ? hooks.aroundClass?.(node, node === root && keptInArrow(node)) : undefined;
+    const inArrow = node === root && ts.isClassLike(node) && keptInArrow(node);
+    const around = ts.isClassLike(node) ? hooks.aroundClass?.(node, inArrow) : undefined;
+    // The environments' wrapper goes around the arrow that keeps a decorated class a declaration.
     if (envs) edits.push({ start, end: start, parts: [`((${envs.aliases.join(', ')}) => `] });
+    if (inArrow) edits.push({ start, end: start, parts: ['(() => { '] });
     if (around) edits.push({ start, end: start, parts: [around.before] });
     if (naming) edits.push({ start, end: start, parts: [{ text: () => (name.needed() ? naming[0] : ''), printed: `⟨named ${name.name}: ` }] });
     visitClosure();
     // Pushed after the closure's own edits, so that they enclose what those put at its end (a lowered arrow's braces).
     if (naming) edits.push({ start: node.end, end: node.end, parts: [{ text: () => (name.needed() ? naming[1] : ''), printed: '⟩' }] });
     if (around) edits.push({ start: node.end, end: node.end, parts: [around.after] });
+    if (inArrow) edits.push({ start: node.end, end: node.end, parts: [` return ${(node as ts.ClassDeclaration).name!.text}; })()`] });
     if (envs) edits.push({ start: node.end, end: node.end, parts: [')(', ...environmentList(envs.environments), ')'] });
     return;
   }

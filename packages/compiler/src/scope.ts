@@ -16,11 +16,12 @@
  * to their function scope), noting each reference with the scope it stands
  * in; once everything is declared, each reference is resolved by walking up
  * that tree (a reference may precede its declaration). Type positions of
- * TypeScript input are skipped. The same walk notes the `with` statements
- * and calls of `eval`, which say whether the scope is dynamic
- * (dynamic-scope.ts) once the names are resolved: the lowering asks both
- * questions of every function, and a walk costs about as much as the
- * little each node adds to it.
+ * TypeScript input are skipped, but for the names of classes that decorator
+ * metadata writes as values (decorator-metadata.ts): `metadataTypeNames`.
+ * The same walk notes the `with` statements and calls of `eval`, which say
+ * whether the scope is dynamic (dynamic-scope.ts) once the names are
+ * resolved: the lowering asks both questions of every function, and a walk
+ * costs about as much as the little each node adds to it.
  *
  * In sloppy code a plain function declared in a block, a `case` clause or an
  * `if` branch is also a `var` of the function (Annex B.3.2.1) unless a
@@ -57,6 +58,7 @@ import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 import { valueParameters } from './this-parameter';
 import { hasUseStrict } from './directives';
 import { firstDynamicScope, isDynamicScopeCandidate, type DynamicScopeCandidate } from './dynamic-scope';
+import { metadataTypeNames } from './decorator-metadata';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch';
 
@@ -97,6 +99,11 @@ export interface ScopeInfo {
   readonly argumentsBindings: Set<ts.Identifier>;
   /** Scopes by the node that opens them. */
   readonly scopes: Map<ts.Node, Scope>;
+  /**
+   * Type names in a class's annotations that its decorator metadata writes as values
+   * (decorator-metadata.ts): resolved as reads where the class is defined, written as their binding's place.
+   */
+  readonly metadataTypeNames: Set<ts.Identifier>;
   /** Every identifier text appearing in the function: generated names must avoid them. */
   readonly names: Set<string>;
   /** Names referenced in the function that no binding inside it declares (globals, outer scopes). */
@@ -225,6 +232,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
   const references: [ts.Identifier, Scope, boolean][] = [];
   /** The `with` statements and calls of `eval`, in document order: which is a direct eval is known once names are resolved. */
   const dynamicScopeCandidates: DynamicScopeCandidate[] = [];
+  const typeNames = new Set<ts.Identifier>();
 
   /**
    * Declares what `node` declares, and notes its references. `scope`: the
@@ -266,6 +274,15 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       }
     } else if (ts.isClassDeclaration(node) && node.name) {
       declare(scope, node.name, 'class');
+    }
+
+    if (ts.isClassLike(node)) {
+      // Written next to the class (TypeScript's `__decorate` after the declaration), where its own name is the class itself.
+      for (const name of metadataTypeNames(node)) {
+        typeNames.add(name);
+        names.add(name.text);
+        references.push([name, inner, inClosure]);
+      }
     }
 
     if (ts.isVariableDeclarationList(node)) {
@@ -346,6 +363,11 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
     const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
     if (!binding) free.add(node.text);
+    // A type name denotes a class's binding: a variable of that name declares no type, and the name stays as written.
+    if (typeNames.has(node) && binding !== undefined && binding.kind !== 'class') {
+      typeNames.delete(node);
+      continue;
+    }
     if (binding && binding.scope.owner === fn) {
       resolved.set(node, binding);
       if (inClosure) binding.captured = true;
@@ -354,7 +376,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     }
   }
   const dynamicScope = firstDynamicScope(dynamicScopeCandidates, resolved);
-  return { functionScope, resolved, argumentsBindings, scopes, names, free, blockFunctionVars, blockFunctionNames, ownName, dynamicScope };
+  return { functionScope, resolved, argumentsBindings, scopes, metadataTypeNames: typeNames, names, free, blockFunctionVars, blockFunctionNames, ownName, dynamicScope };
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */

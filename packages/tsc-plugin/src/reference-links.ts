@@ -37,6 +37,11 @@
  * - A type name is linked to the same type name in the source function, so
  *   decorator metadata serializes a class as the class and an interface as
  *   `Object`, as it does without coro.
+ * - A class copied into a machine is linked to the source class, a new block
+ *   around it to the source block around that class, and a use of the class's
+ *   own name inside it to such a use in the source class: decorator metadata
+ *   and, below ES2022, the class fields transform (which writes its alias of
+ *   the class for those uses) ask the checker about them.
  * "The source function the code came from" is the innermost source function
  * at the position the compiler's map gives for the node; searches in it are
  * remembered per function and name. Source member accesses are indexed once
@@ -153,8 +158,71 @@ export function linkToSource(
     if (counterpart !== undefined) links.set(access, counterpart);
   };
 
+  /**
+   * tsc asks the checker about a class it rewrites. Decorator metadata asks what a member's type
+   * names are from the class (a class it does not know gives the guarded `typeof T` form), and
+   * gives each name it writes the source node of the block around the class as its parent, from
+   * which the module transforms resolve it (a name with no parent there stops the emit). Below
+   * ES2022, the class fields transform keeps the class in an alias when the checker saw its own
+   * name used inside it, and writes the alias for each such use (a use it does not know stays
+   * the inner name, which the static code it moves out of the class cannot see). A class copied
+   * into a machine (a declaration the machine binds is an expression there) is linked to the
+   * source class; a new or rewritten block around it, to the source block around that class.
+   */
+  const linkClass = (declaration: ts.ClassLikeDeclaration): void => {
+    const source = sourceClassOf(declaration);
+    if (source === undefined) return;
+    if (!replaced.has(declaration)) links.set(declaration, source);
+    const scope = lexicalScopeOf(typescript, declaration);
+    if (scope !== undefined && scope !== output && !reused.has(scope) && !links.has(scope)) {
+      const sourceScope = lexicalScopeOf(typescript, source);
+      if (sourceScope !== undefined) links.set(scope, sourceScope);
+    }
+  };
+
+  /**
+   * The source class that `declaration` stands for: its counterpart, or the class declaration or
+   * expression of the same name where the compiler's map puts its first character.
+   */
+  const sourceClassOf = (declaration: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined => {
+    const counterpart = replaced.get(declaration);
+    if (counterpart !== undefined) return typescript.isClassLike(counterpart) ? counterpart : undefined;
+    const from = positions.exact(declaration.getStart(output));
+    if (from === -1) return undefined;
+    for (let current: ts.Node | undefined = original; current !== undefined; current = childAt(typescript, current, from)) {
+      if (typescript.isClassLike(current) && current.getStart(original) === from) {
+        return current.name?.text === declaration.name?.text ? current : undefined;
+      }
+    }
+    return undefined;
+  };
+
+  /** A use of a class's own name inside the source class, which the checker resolves to that class: what a new use inside the copy is linked to. */
+  const ownNameUses = new Map<ts.Node, ts.Identifier | undefined>();
+  const sourceOwnNameUse = (sourceClass: ts.ClassLikeDeclaration): ts.Identifier | undefined => {
+    if (ownNameUses.has(sourceClass)) return ownNameUses.get(sourceClass);
+    const name = sourceClass.name;
+    const search = (candidate: ts.Node): ts.Identifier | undefined =>
+      name !== undefined && typescript.isIdentifier(candidate) && candidate !== name && candidate.text === name.text &&
+      sourceBindings.isReference(candidate) && sourceBindings.declarationOf(candidate) === name
+        ? candidate
+        : typescript.forEachChild(candidate, search);
+    const use = typescript.forEachChild(sourceClass, search);
+    ownNameUses.set(sourceClass, use);
+    return use;
+  };
+
+  /** For a use of a copied class's own name inside it: a source use of the name inside the source class (one after a declaration is the binding around it). */
+  const ownNameUseOf = (reference: ts.Identifier, declaration: ts.Identifier): ts.Identifier | undefined => {
+    const cls = declaration.parent;
+    if (!typescript.isClassLike(cls) || cls.name !== declaration || !isWithin(reference, cls)) return undefined;
+    const source = sourceClassOf(cls);
+    return source === undefined ? undefined : sourceOwnNameUse(source);
+  };
+
   const visit = (node: ts.Node): void => {
     if (reused.has(node)) return;
+    if (typescript.isClassLike(node)) linkClass(node);
     if (jsxLocated.has(node.kind)) {
       const from = positions.nearest(node.getStart(output));
       links.set(node, replaced.get(node) ?? (from === -1 ? undefined : enclosingFunction(typescript, original, from)) ?? original);
@@ -164,7 +232,7 @@ export function linkToSource(
       if (node.text === 'arguments' && outputBindings.declarationOf(node) === undefined) return;
       if (outputBindings.isReference(node)) {
         const declaration = outputBindings.declarationOf(node);
-        const target = declaration === undefined ? sourceUseOf(node) : sourceNameOf(declaration);
+        const target = declaration === undefined ? sourceUseOf(node) : (sourceNameOf(declaration) ?? ownNameUseOf(node, declaration));
         if (target === undefined) return;
         links.set(node, target);
         const parent = node.parent;
@@ -230,6 +298,19 @@ class SourceAccesses {
       return root.parent !== undefined && this.bindings.declarationOf(root) === declaration;
     });
   }
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current !== undefined; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** The nearest node around `node` that tsc's TypeScript transform takes as a lexical scope. */
+function lexicalScopeOf(typescript: TypeScript, node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (typescript.isBlock(current) || typescript.isCaseBlock(current) || typescript.isModuleBlock(current) || typescript.isSourceFile(current)) return current;
+  }
+  return undefined;
 }
 
 /** The innermost source function that holds `offset` (or starts there). */

@@ -177,6 +177,83 @@ test('a class with parameter properties declared in an async function, its field
   expect(lowered).toBe('>x!1\n');
 });
 
+test('decorator metadata of classes declared in an async function and a generator names the imported and outer classes as the native build does', () => {
+  const dep = 'export class Dep {}\nexport interface Options { verbose: boolean }\nexport namespace Models { export class User {} }\n';
+  const main = [
+    "import { Dep, Options, Models } from './dep';",
+    'class Outer {}',
+    'const recorded: string[] = [];',
+    '(Reflect as unknown as { metadata: unknown }).metadata = (key: string, value: unknown) => (_target: object, member?: string) => {',
+    "  const types = Array.isArray(value) ? value : [value];",
+    "  recorded.push(`${member ?? 'class'} ${key} ${types.map((type) => (type as { name: string }).name).join(',')}`);",
+    '};',
+    'function member(_target: object, _key: string, _descriptor?: PropertyDescriptor): void {}',
+    'function injectable(_target: Function): void {}',
+    'export async function service(prefix: string) {',
+    '  await null;',
+    '  class Service {',
+    '    @member handle(dep: Dep, options: Options, user: Models.User): Outer { return new Outer(); }',
+    '    @member label!: string;',
+    '    describe() { return prefix; }',
+    '  }',
+    '  return new Service().describe();',
+    '}',
+    'export function* controllers() {',
+    '  yield 1;',
+    '  {',
+    '    @injectable class Controller { constructor(readonly dep: Dep, readonly outer: Outer) {} }',
+    '    yield Controller.name;',
+    '  }',
+    '}',
+    "service('s').then((text) => console.log(text, [...controllers()].join(' '), recorded.join('; ')));",
+    '',
+  ].join('\n');
+  project = makeProject(
+    { 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/dep.ts': dep, 'src/main.ts': main },
+    { compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } },
+  );
+
+  const { lowered } = buildBoth(project, 'main.js');
+
+  expect(lowered).toBe(
+    's 1 Controller handle design:returntype Outer; handle design:paramtypes Dep,Object,User; handle design:type Function; ' +
+      'label design:type String; class design:paramtypes Dep,Outer\n',
+  );
+});
+
+test('below ES2022, a class an async function binds reads its own private statics by its name from a lowered method, as the native build does', () => {
+  const counter = [
+    'function watched<T, V>(target: ClassAccessorDecoratorTarget<T, V>, _context: ClassAccessorDecoratorContext<T, V>) { return target; }',
+    'export async function counters(start: number) {',
+    '  await null;',
+    '  class Counter {',
+    '    static #made = start;',
+    '    #count = 0;',
+    '    static { Counter.#made++; }',
+    '    static async made() { await null; return Counter.#made; }',
+    '    async *ticks(n: number) { for (let i = 0; i < n; i++) { await null; yield ++this.#count + Counter.#made; } }',
+    '  }',
+    // Kept a declaration (in an arrow that returns it) for its decorator: the name the arrow returns is the binding around the class.
+    '  class Ids {',
+    '    @watched accessor last = 0;',
+    '    static #next = start;',
+    '    static *#take(n: number) { for (let i = 0; i < n; i++) yield Ids.#next++; }',
+    '    static take(n: number) { return [...Ids.#take(n)]; }',
+    '  }',
+    '  const ticks: number[] = [];',
+    '  for await (const tick of new Counter().ticks(2)) ticks.push(tick);',
+    '  return [await Counter.made(), ...ticks, ...Ids.take(2)];',
+    '}',
+    'counters(10).then((values) => console.log(values.join(\' \')));',
+    '',
+  ].join('\n');
+  project = makeProject({ 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/counter.ts': counter }, { compilerOptions: { target: 'es2020' } });
+
+  const { lowered } = buildBoth(project, 'counter.js');
+
+  expect(lowered).toBe('11 12 13 10 11\n');
+});
+
 const JSX_FILES = {
   'src/globals.d.ts': `${CONSOLE_DECLARATION}declare namespace JSX { type Element = string; interface IntrinsicElements { [tag: string]: unknown } }\n`,
   'src/h.ts': 'export function h(tag: string, _props: unknown, ...children: unknown[]): string {\n  return `<${tag}>${children.join("")}</${tag}>`;\n}\n',

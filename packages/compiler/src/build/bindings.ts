@@ -99,6 +99,8 @@ export class MachineBindings extends IrWriter {
     const references: [ts.Identifier, Binding][] = [];
     for (const [id, binding] of this.context.scopes.resolved) {
       if (binding.kind !== 'let' && binding.kind !== 'const' && binding.kind !== 'class') continue;
+      // Metadata read before the class it names exists throws natively too; its annotation holds no check.
+      if (this.context.scopes.metadataTypeNames.has(id)) continue;
       if (!this.splitScopes.has(binding.scope)) continue;
       const declaration = declarationOf(id);
       if (declaration) declarationEnd.set(binding, declaration);
@@ -212,6 +214,8 @@ export class MachineBindings extends IrWriter {
 
   /** `code`, how the binding `node` names is reached, with the checks of its dead zone. */
   private checkedCode(node: ts.Identifier, binding: Binding, code: Code): Code {
+    // A type annotation holds a name, never a call.
+    if (this.context.scopes.metadataTypeNames.has(node)) return code;
     if (this.deadZone.has(binding) && !isWritten(node)) {
       return ['(', this.context.names.runtime.ref('checkInitialized'), '(', ...code, ', ', JSON.stringify(binding.name), '))'];
     }
@@ -346,13 +350,11 @@ export class MachineBindings extends IrWriter {
   private markSuspending(fn: ts.Node): void {
     const visit = (node: ts.Node): boolean => {
       if (node !== fn && (isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node))) {
-        // A method's computed name is evaluated where the method is defined, not in its body.
-        const name = (node as ts.FunctionLikeDeclaration).name;
-        if (name && ts.isComputedPropertyName(name) && visit(name)) {
-          this.suspending.add(node);
-          return true;
-        }
-        return false;
+        // A method's decorators (its parameters' too) and computed name are evaluated where the method is defined, not in its body.
+        let found = false;
+        for (const part of evaluatedWhereDefined(node)) if (visit(part)) found = true;
+        if (found) this.suspending.add(node);
+        return found;
       }
       let found = this.suspendsHere(node);
       ts.forEachChild(node, (child) => {
@@ -427,18 +429,33 @@ function environmentKey(binding: Binding): string {
 /**
  * Whether `node` sits in a function or class nested in `fn`. What such a
  * declaration evaluates where it stands does not: its own name (bound in
- * the scope around it), a class's `extends` clause, a member's computed
- * key. When the class suspends, the machine evaluates those itself, outside
- * the closure that gives the class its environments.
+ * the scope around it), a class's `extends` clause and decorators, a
+ * member's computed key and decorators (its parameters' too). When the
+ * class suspends, the machine evaluates those itself, outside the closure
+ * that gives the class its environments.
  */
 export function isInsideClosure(node: ts.Node, fn: ts.Node): boolean {
-  let throughKey = false;
+  let throughMember = false;
   for (let child: ts.Node = node, n = node.parent; n && n !== fn; child = n, n = n.parent) {
     const declaredName = (ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name === child;
     const key = (n as ts.NamedDeclaration).name === child && ts.isComputedPropertyName(child);
-    const whereItStands = declaredName || key || (ts.isClassLike(n) && (ts.isHeritageClause(child) || throughKey));
+    const outsideMember: boolean = key || ts.isDecorator(child) || (throughMember && ts.isParameter(child));
+    const whereItStands = declaredName || outsideMember || (ts.isClassLike(n) && (ts.isHeritageClause(child) || throughMember));
     if ((isFunctionLike(n) || ts.isClassLike(n)) && !whereItStands) return true;
-    throughKey = key;
+    throughMember = outsideMember;
   }
   return false;
+}
+
+/** The parts of a method (or accessor, constructor) that its class evaluates where it is defined: decorators, its parameters' decorators, a computed name. */
+export function evaluatedWhereDefined(node: ts.Node): ts.Node[] {
+  const parts: ts.Node[] = [...decoratorsOf(node)];
+  const name = (node as ts.NamedDeclaration).name;
+  if (name && ts.isComputedPropertyName(name)) parts.push(name);
+  if (isFunctionLike(node)) for (const parameter of node.parameters) parts.push(...decoratorsOf(parameter));
+  return parts;
+}
+
+export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+  return (ts.canHaveDecorators(node) && ts.getDecorators(node)) || [];
 }

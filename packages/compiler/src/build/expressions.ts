@@ -51,6 +51,8 @@ import { suspendKindOf } from '../suspend-kind';
 import { jsxParts, type JsxNode, type JsxPart } from './jsx';
 import { superDeleteCode } from '../super-update';
 import { isDirectEval } from '../dynamic-scope';
+import { isFunctionLike } from '../scope';
+import { decoratorsOf } from './bindings';
 
 interface Piece {
   readonly suspends: boolean;
@@ -690,33 +692,48 @@ export class Normalizer implements ExpressionLowering {
   }
 
   /**
-   * A class whose `extends` or computed keys hold a suspension point: those
-   * are evaluated first, in order (keys through ToPropertyKey), then the class
-   * is made from the results. Member bodies cannot suspend.
+   * A class whose decorators, `extends` or computed keys hold a suspension
+   * point: those are evaluated first, in the order of the text (the class's
+   * decorators, `extends`, then each member's decorators, key through
+   * ToPropertyKey, and parameters' decorators), then the class is made from
+   * the results. Decorators after the last suspension point stay where they
+   * are written, evaluated as TypeScript's emit of them orders them. Member
+   * bodies cannot suspend.
    */
   classExpression(node: ts.ClassLikeDeclaration): Code {
     const b = this.b;
     if (!b.suspends(node)) return b.render(node);
-    const parts: { node: ts.Node; piece: Piece }[] = [];
+    const parts: { node: ts.Node; piece: Piece; decorator?: true }[] = [];
+    const addDecorators = (of: ts.Node) => {
+      for (const { expression } of decoratorsOf(of)) parts.push({ node: expression, piece: this.piece(expression), decorator: true });
+    };
+    addDecorators(node);
     for (const clause of node.heritageClauses ?? []) {
       for (const type of clause.types) parts.push({ node: type.expression, piece: this.piece(type.expression) });
     }
     for (const member of node.members) {
+      addDecorators(member);
       if (member.name && ts.isComputedPropertyName(member.name)) {
         parts.push({ node: member.name.expression, piece: this.keyPiece(member.name.expression) });
       }
+      if (isFunctionLike(member)) for (const parameter of member.parameters) addDecorators(parameter);
       if (ts.isPropertyDeclaration(member) && member.initializer && b.suspends(member.initializer)) {
         throw new UnsupportedError(member.initializer, 'yield inside a class field initializer is not allowed');
       }
     }
-    const ownName = node.name && this.ownNameOutsideClass(parts.map((p) => p.node), node);
+    let last = -1;
+    parts.forEach((p, i) => {
+      if (p.piece.suspends) last = i;
+    });
+    const evaluated = parts.filter((p, i) => !p.decorator || i <= last);
+    const ownName = node.name && this.ownNameOutsideClass(evaluated.map((p) => p.node), node);
     // Every key is settled before the class exists, as ClassDefinitionEvaluation orders them.
     const codes: Code[] = [];
-    for (const { piece } of parts) {
+    for (const { piece } of evaluated) {
       const code = piece.evaluate();
       codes.push(this.spill(piece.settle ? piece.settle(code, codes) : code));
     }
-    parts.forEach((p, i) => b.overrides.set(p.node, codes[i]));
+    evaluated.forEach((p, i) => b.overrides.set(p.node, codes[i]));
     if (!ownName) return b.render(node);
     b.assign(ownName, b.render(node));
     return [ownName];

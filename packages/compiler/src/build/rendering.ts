@@ -60,6 +60,7 @@ export abstract class RenderingBuilder extends Completions {
     return {
       sourceFile: this.context.sourceFile,
       identifier: (node) => builder.identifierCode(node),
+      metadataTypeName: (node) => (this.context.scopes.metadataTypeNames.has(node) ? builder.identifierCode(node) : undefined),
       declaredInside: (node) => this.context.scopes.resolved.has(node) || this.context.scopes.argumentsBindings.has(node),
       writtenAs: (node) => {
         const code = builder.identifierCode(node);

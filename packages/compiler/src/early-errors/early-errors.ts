@@ -141,6 +141,10 @@ function childContexts(node: ts.Node, context: SyntacticContext, report: ReportE
       const inner = classContext(context);
       return () => inner;
     }
+    case SyntaxKind.Parameter: {
+      const decorators = context.parameterDecorators;
+      return decorators && ((child) => (ts.isDecorator(child) ? decorators : context));
+    }
     case SyntaxKind.PropertyDeclaration: {
       const field = node as ts.PropertyDeclaration;
       const initializer = classElementContext(field, context, functionScope([], new Map(), false, true, report, context.scope));
@@ -198,7 +202,7 @@ function functionPartContexts(fn: ts.SignatureDeclaration & { body?: ts.Node }, 
   const parameters = checkParameterList(fn, strict, report);
   const scope = functionScope(body && ts.isBlock(body) ? body.statements : [], parameters, false, strict, report, outer.scope);
   const name = functionContext(fn, 'name', outer, outer.scope);
-  const parameterContext = functionContext(fn, 'parameters', outer, scope);
+  const parameterContext: SyntacticContext = { ...functionContext(fn, 'parameters', outer, scope), parameterDecorators: ts.isClassLike(fn.parent) ? outer : undefined };
   const bodyContext = functionContext(fn, 'body', outer, scope);
   return (child) => {
     if (child === body) return bodyContext;

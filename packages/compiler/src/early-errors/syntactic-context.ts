@@ -60,6 +60,11 @@ export interface SyntacticContext {
   /** `continue` without a label has a target (a loop). */
   readonly continuable: boolean;
   readonly scope: DeclarationScope;
+  /**
+   * In a method's or constructor's parameters: what TypeScript's parameter decorators there see,
+   * the code around the class (they are evaluated with the class's other decorators).
+   */
+  readonly parameterDecorators?: SyntacticContext;
 }
 
 export function fileContext(sourceFile: ts.SourceFile, module: boolean, scope: DeclarationScope): SyntacticContext {
