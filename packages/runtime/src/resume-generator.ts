@@ -22,10 +22,10 @@
  * generator function, where here it would see the frames of every generator
  * (a megamorphic store, the costliest access of a resumption once many
  * generators have run). An exception leaving the step completes the
- * generator (`-2`) and goes on to the caller. Everything the spec answers without running the body (a
- * running, completed or not-a-generator receiver, and `return()`/`throw()`
- * before the first `next()`) is handled off the hot path by
- * `resumeWithoutStep`.
+ * generator (`-2`) and goes on to the caller. Everything the spec answers
+ * without running the body (a running, completed or not-a-generator
+ * receiver, and `return()`/`throw()` before the first `next()`) is handled
+ * off the hot path by `resumeWithoutStep`.
  *
  * A frame is recognised by its `$state`: ES5 has no internal slots, so any
  * object whose `$state` is not a number is rejected with a TypeError.
