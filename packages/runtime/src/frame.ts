@@ -18,11 +18,12 @@
  * Types only: the shape emitted code gives a frame and the runtime relies on.
  * `$state` is `>= 0` while suspended (the state to resume at), `-1` while
  * running (a generator's step writes it first thing), `-2` once completed,
- * and `-3 - n` while suspended inside a `yield*` that resumes at `n`: a generator's step leaves it so when it
- * returns an inner result, which `resumeGenerator` then hands on unwrapped
- * (./resume-generator.ts). The `await` of an async function with a `$task`
- * leaves `$state` alone: the step hands the runtime the state to resume at,
- * which keeps it in the task (./async-function.ts).
+ * and `-3 - n` while suspended inside a `yield*` that resumes at `n`: a
+ * generator's step leaves it so when it returns an inner result, which
+ * `resumeGenerator` then hands on unwrapped (./resume-generator.ts). The
+ * `await` of an async function with a `$task` leaves `$state` alone: the
+ * step hands the runtime the state to resume at, which keeps it in the task
+ * (./async-function.ts).
  *
  * Runtime copies: one realm may hold several copies of the runtime (the
  * inline runtime of each file, the one a function made by
