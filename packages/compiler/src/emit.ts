@@ -389,6 +389,9 @@ function stepFunction(
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
   for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
+  // A generator's step marks its frame running itself: a store here sees one shape of frame, where the
+  // runtime's, made for the frames of every generator, is megamorphic (resume-generator.ts).
+  if (options.kind === 'generator') out.push(`${i1}${F}.$state = -1;`);
   const resumedByReturn = options.kind !== 'async';
   if (!hasRegions) {
     if (resumedByReturn) {

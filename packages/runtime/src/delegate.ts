@@ -69,7 +69,6 @@ function nextOfLoweredGenerator(inner: GeneratorFrame, value: unknown): Iterator
   var state = inner.$state;
   if (state < -2) state = -3 - state;
   else if (state < 0) return resumeGenerator(inner, 0, value);
-  inner.$state = -1;
   try {
     value = inner.$step(inner, state, 0, value);
   } catch (error) {

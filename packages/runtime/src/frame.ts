@@ -17,12 +17,13 @@
  *
  * Types only: the shape emitted code gives a frame and the runtime relies on.
  * `$state` is `>= 0` while suspended (the state to resume at), `-1` while
- * running, `-2` once completed, and `-3 - n` while suspended inside a
- * `yield*` that resumes at `n`: a generator's step leaves it so when it
- * returns an inner result, which `resumeGenerator` then hands on unwrapped
- * (./resume-generator.ts). The `await` of an async function with a `$task`
- * leaves `$state` alone: the step hands the runtime the state to resume at,
- * which keeps it in the task (./async-function.ts).
+ * running (a generator's step writes it first thing), `-2` once completed,
+ * and `-3 - n` while suspended inside a `yield*` that resumes at `n`: a
+ * generator's step leaves it so when it returns an inner result, which
+ * `resumeGenerator` then hands on unwrapped (./resume-generator.ts). The
+ * `await` of an async function with a `$task` leaves `$state` alone: the
+ * step hands the runtime the state to resume at, which keeps it in the task
+ * (./async-function.ts).
  *
  * Runtime copies: one realm may hold several copies of the runtime (the
  * inline runtime of each file, the one a function made by
@@ -41,7 +42,10 @@
 /** How a generator is resumed: 0 = next(value), 1 = throw(value), 2 = return(value). */
 export type ResumeMode = 0 | 1 | 2;
 
-/** Runs the machine from `state` to its next suspension; returns the yielded or completion value. */
+/**
+ * Runs the machine from `state` to its next suspension (a generator's marks its frame running
+ * first); returns the yielded or completion value.
+ */
 export type StepFunction = (frame: GeneratorFrame, state: number, mode: ResumeMode, value: unknown) => unknown;
 
 export interface GeneratorFrame {

@@ -28,8 +28,11 @@
  */
 
 export function getIterator(value: unknown): Iterator<unknown> {
-  var method = value == null ? undefined : getMethod(value, Symbol.iterator);
-  if (method === undefined) throw new TypeError(describeValue(value) + ' is not iterable');
+  // Read here, not by getMethod, whose one load sees every key (megamorphic and keyed once many
+  // objects have passed): this one sees one key. GetMethod's TypeError for a value that is not
+  // callable and GetIterator's for a missing one are both this one.
+  var method = value == null ? undefined : (value as any)[Symbol.iterator];
+  if (typeof method !== 'function') throw new TypeError(describeValue(value) + ' is not iterable');
   return requireObject(method.call(value), 'Symbol.iterator result') as Iterator<unknown>;
 }
 

@@ -16,13 +16,16 @@
  *
  * ## Implementation
  *
- * `resumeGenerator` reads `$state`, marks the frame running (`-1`), runs the
- * step and wraps what it returns in the one object a resumption allocates.
- * An exception leaving the step completes the generator (`-2`) and goes on to
- * the caller. Everything the spec answers without running the body (a
- * running, completed or not-a-generator receiver, and `return()`/`throw()`
- * before the first `next()`) is handled off the hot path by
- * `resumeWithoutStep`.
+ * `resumeGenerator` reads `$state`, runs the step and wraps what it returns
+ * in the one object a resumption allocates. The step marks its frame running
+ * (`-1`) itself, as its first line: there the store sees the frames of one
+ * generator function, where here it would see the frames of every generator
+ * (a megamorphic store, the costliest access of a resumption once many
+ * generators have run). An exception leaving the step completes the
+ * generator (`-2`) and goes on to the caller. Everything the spec answers
+ * without running the body (a running, completed or not-a-generator
+ * receiver, and `return()`/`throw()` before the first `next()`) is handled
+ * off the hot path by `resumeWithoutStep`.
  *
  * A frame is recognised by its `$state`: ES5 has no internal slots, so any
  * object whose `$state` is not a number is rejected with a TypeError.
@@ -53,7 +56,6 @@ export function resumeGenerator(frame: GeneratorFrame, mode: ResumeMode, value: 
     if (!(state < -2)) return resumeWithoutStep(frame, state, mode, value);
     state = -3 - state;
   }
-  frame.$state = -1;
   try {
     value = frame.$step(frame, state, mode, value);
   } catch (error) {

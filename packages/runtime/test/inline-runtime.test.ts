@@ -17,6 +17,7 @@ $coro.linkGenerator(count, count$Frame);
 function count(n) { return new count$Frame(n); }
 function count$Frame(n) { this.$state = 0; this.$step = count$step; this.n = n; this.i = undefined; }
 function count$step($frame, $state, $mode, $value) {
+  $frame.$state = -1;
   if ($mode === 1) throw $value;
   if ($mode === 2) { $frame.$state = -2; return $value; }
   for (;;) switch ($state) {
@@ -31,6 +32,7 @@ function twice(n) { return new twice$Frame(n); }
 function twice$Frame(n) { this.$state = 0; this.$step = twice$step; this.n = n; this.$iterator = undefined; this.$next = undefined; }
 function twice$step($frame, $state, $mode, $value) {
   var $innerResult;
+  $frame.$state = -1;
   for (;;) switch ($state) {
     case 0: case 2:
       $frame.$iterator = $coro.getIterator(count($frame.n));

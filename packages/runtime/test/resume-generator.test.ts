@@ -3,6 +3,7 @@ import { errorName, lowered, Operation, Step, trace } from './side-by-side';
 
 // The architecture doc's example, verbatim: function* count(n) { for (let i = 0; i < n; i++) yield i; }
 function count$step($frame: any, $state: number, $mode: number, $value: any): unknown {
+  $frame.$state = -1;
   if ($mode === 1) throw $value;
   if ($mode === 2) { $frame.$state = -2; return $value; }
   for (;;) switch ($state) {
@@ -202,7 +203,7 @@ describe('resumeGenerator, side by side with native generators', () => {
     expect(expected).toEqual([{ threw: 'TypeError' }, { value: undefined, done: true }]);
   });
 
-  test('the step is called as step(frame, state, mode, value) with the frame marked running', () => {
+  test('the step is called as step(frame, state, mode, value), and the frame it marks running stays so until it returns', () => {
     const calls: unknown[][] = [];
     const spied = lowered((frame, state, mode, value) => {
       calls.push([frame, state, mode, value, frame.$state]);

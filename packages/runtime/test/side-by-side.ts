@@ -9,11 +9,18 @@ export type Step = (frame: any, state: number, mode: 0 | 1 | 2, value: any) => u
 export type Operation = ['next' | 'throw' | 'return', unknown?];
 export type Outcome = { value: unknown; done: unknown } | { threw: unknown };
 
-/** A lowered generator function: `fn(...args)` allocates one frame whose `$step` is `step`. */
+/**
+ * A lowered generator function: `fn(...args)` allocates one frame whose `$step` runs `step` after
+ * marking the frame running, as the first line of every emitted generator step does.
+ */
 export function lowered(step: Step, init?: (frame: any, ...args: any[]) => void): (...args: any[]) => any {
+  const marked: Step = (frame, state, mode, value) => {
+    frame.$state = -1;
+    return step(frame, state, mode, value);
+  };
   function Frame(this: any, args: any[]) {
     this.$state = 0;
-    this.$step = step;
+    this.$step = marked;
     if (init) init(this, ...args);
   }
   function generator(...args: any[]) {
