@@ -28,7 +28,7 @@
 import ts from 'typescript';
 import { diagnosticAt, DiagnosticCode, type Diagnostic } from './diagnostics';
 import { directiveCount } from './directives';
-import { isFunctionLike } from './scope';
+import { isFunctionLike } from './function-like';
 import { suspendKindOf } from './suspend-kind';
 
 export const COROUTINE_DIRECTIVE = 'use coroutine';

@@ -25,7 +25,7 @@
  * 15.7.10 ClassFieldDefinitionEvaluation; 15.7.11 ClassStaticBlockDefinitionEvaluation.
  */
 import ts from 'typescript';
-import { isFunctionLike } from './scope';
+import { isFunctionLike } from './function-like';
 
 /**
  * Whether code at `child` sees the `this` (and `arguments`, `new.target`, `super`) of `node` rather

@@ -30,7 +30,8 @@
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import { MachineBuilder } from './build/statements';
-import { analyzeScopes, isFunctionLike, type ScopeInfo } from './scope';
+import { analyzeScopes, type ScopeInfo } from './scope';
+import { isFunctionLike } from './function-like';
 import { analyzeLiveness } from './liveness';
 import { layoutFrame, type BindingStorage, type FrameLayout } from './layout';
 import { emitMachine, type EmittedMachine } from './emit';

@@ -25,7 +25,8 @@
  * `var`s, each initialized from the parameter of its name).
  */
 import ts from 'typescript';
-import { isFunctionLike, type Binding, type ScopeInfo } from './scope';
+import type { Binding, ScopeInfo } from './scope';
+import { isFunctionLike } from './function-like';
 import { isInsideClosure, isWritten } from './build/bindings';
 
 export function parametersSharedWithClosures(fn: ts.FunctionLikeDeclaration, scopes: ScopeInfo): Binding[] {

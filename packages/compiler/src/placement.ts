@@ -34,7 +34,8 @@
  * 15.3 arrow function concise bodies.
  */
 import ts from 'typescript';
-import { isFunctionLike, isValueIdentifier } from './scope';
+import { isValueIdentifier } from './scope';
+import { isFunctionLike } from './function-like';
 import { computedNameKey, namedEvaluationName } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
 import { evalCallee } from './dynamic-scope';

@@ -33,7 +33,8 @@
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
 import { calleeOf, literal, type Code, type Operand, type Part } from './ir';
-import { isFunctionLike, isValueIdentifier } from './scope';
+import { isValueIdentifier } from './scope';
+import { isFunctionLike } from './function-like';
 import { isAnonymousFunctionDefinition, namedEvaluationName, namingText } from './named-evaluation';
 import { skipParenthesesAndTypes } from './type-wrappers';
 import { suspendKindOf } from './suspend-kind';

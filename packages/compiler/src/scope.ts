@@ -54,6 +54,7 @@
  */
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
+import { isFunctionLike } from './function-like';
 import { isIntrinsicTagName, isJsxTagName } from './jsx-tag';
 import { valueParameters } from './this-parameter';
 import { hasUseStrict } from './directives';
@@ -120,22 +121,6 @@ export interface ScopeInfo {
   readonly ownName: Binding | undefined;
   /** The first direct `eval` or `with` statement in the function, nested functions included (dynamic-scope.ts). */
   readonly dynamicScope: DynamicScopeCandidate | undefined;
-}
-
-export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
-  // One switch on the kind: every pass asks this of nearly every node it walks.
-  switch (node.kind) {
-    case SyntaxKind.FunctionDeclaration:
-    case SyntaxKind.FunctionExpression:
-    case SyntaxKind.ArrowFunction:
-    case SyntaxKind.MethodDeclaration:
-    case SyntaxKind.Constructor:
-    case SyntaxKind.GetAccessor:
-    case SyntaxKind.SetAccessor:
-      return true;
-    default:
-      return false;
-  }
 }
 
 function opensBlockScope(node: ts.Node): boolean {

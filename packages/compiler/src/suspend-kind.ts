@@ -21,7 +21,7 @@
  */
 import ts from 'typescript';
 import { SyntaxKind } from './syntax-kind';
-import { isFunctionLike } from './scope';
+import { isFunctionLike } from './function-like';
 
 export type SuspendKind = 'generator' | 'async' | 'asyncGenerator';
 

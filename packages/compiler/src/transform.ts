@@ -40,7 +40,7 @@ import { findCoroutines } from './coroutine-directive';
 import type { FileContext } from './lowered-function';
 import { endsByInsertedSemicolon } from './render';
 import { NameAllocator } from './names';
-import { isFunctionLike } from './scope';
+import { isFunctionLike } from './function-like';
 import { firstSyntaxError, PARSE_OPTIONS, type VerbatimBlock } from './output-parse';
 import { RuntimeReferences, runtimePreamble, type RuntimeMode } from './runtime-binding';
 import { suspendKindOf } from './suspend-kind';

@@ -29,7 +29,7 @@ import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
 import type { Code, Part, Variable } from '../ir';
 import type { Binding, Scope, WriteRule } from '../scope';
-import { isFunctionLike } from '../scope';
+import { isFunctionLike } from '../function-like';
 import { IrWriter } from './ir-writer';
 import { isUsing } from '../using-declarations';
 import type { BuildContext } from './builder';

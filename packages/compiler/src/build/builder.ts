@@ -21,7 +21,7 @@
  * Rendering's `RenderHooks` (render.ts) is the same idea for rendering.
  */
 import type ts from 'typescript';
-import type { Code, Finally, Label, Part, Region, Variable, VariableOrigin } from '../ir';
+import type { Code, Finally, Label, Part, Region, SourcePosition, Variable, VariableOrigin } from '../ir';
 import type { ScopeInfo } from '../scope';
 import type { MachineNames } from '../names';
 import type { SuspendKind } from '../suspend-kind';
@@ -137,7 +137,7 @@ export interface Builder {
   /** `code`, the value of `node` kept in a temporary, as it must be written there: with the name its place gives it, or with none. */
   keptValue(node: ts.Expression, code: Code): Code;
   destructure(target: ts.BindingName | ts.Expression, value: Code): void;
-  delegate(iterable: Code): Variable;
+  delegate(iterable: Code, at: SourcePosition): Variable;
   delegateAsync(iterable: Code): Variable;
 
   /** A finally for a protected range that continues at `after`; its entries and pending completion. */

@@ -34,3 +34,26 @@ export function callPosition(node: ts.CallExpression | ts.NewExpression | ts.Tag
   if (ts.isPropertyAccessExpression(callee)) return { sourceAt: callee.name.getStart(sourceFile) };
   return { sourceAt: node.arguments.pos - 1 };
 }
+
+/**
+ * Where V8 reports a generator that delegates by `yield*` while the iterator
+ * it delegates to runs: at the last position the operand's evaluation
+ * records, which is the call's for a call, the property's for a member
+ * (its name after a `.`, its `[`), the operator's for an assignment; an
+ * operand that records none (a name, a literal), or one whose last
+ * position depends on its values (`a || f()`, a conditional), is reported
+ * at the `yield*` itself.
+ */
+export function delegationPosition(node: ts.YieldExpression, sourceFile: ts.SourceFile): SourcePosition {
+  let operand = node.expression!;
+  while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+  if (ts.isCallExpression(operand) || ts.isNewExpression(operand) || ts.isTaggedTemplateExpression(operand)) return callPosition(operand, sourceFile);
+  if (ts.isPropertyAccessExpression(operand)) return { sourceAt: operand.name.getStart(sourceFile) };
+  if (ts.isElementAccessExpression(operand)) return { sourceAt: operand.argumentExpression.pos - 1 };
+  if (ts.isBinaryExpression(operand) && isAssignmentOperator(operand.operatorToken.kind)) return { sourceAt: operand.operatorToken.getStart(sourceFile) };
+  return { sourceAt: node.getStart(sourceFile) };
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}

@@ -44,14 +44,14 @@ import { UnsupportedError } from '../diagnostics';
 import type { Builder, ExpressionLowering, Reference } from './builder';
 import { isStable, paren } from './code';
 import { startsLikeAnotherStatement } from './statement-start';
-import { callPosition } from './call-position';
+import { callPosition, delegationPosition } from './call-position';
 import { computedNameKey, isAnonymousFunctionDefinition, namedByKey, namedEvaluationName, namingText } from '../named-evaluation';
 import { isParenthesesOrTypeWrapper } from '../type-wrappers';
 import { suspendKindOf } from '../suspend-kind';
 import { jsxParts, type JsxNode, type JsxPart } from './jsx';
 import { superDeleteCode } from '../super-update';
 import { isDirectEval } from '../dynamic-scope';
-import { isFunctionLike } from '../scope';
+import { isFunctionLike } from '../function-like';
 import { decoratorsOf } from './bindings';
 
 interface Piece {
@@ -145,7 +145,8 @@ export class Normalizer implements ExpressionLowering {
     const b = this.b;
     const operand = node.expression ? this.expression(node.expression) : undefined;
     if (node.asteriskToken) {
-      const result = b.context.kind === 'asyncGenerator' ? b.delegateAsync(operand ?? UNDEFINED) : b.delegate(operand ?? UNDEFINED);
+      const result =
+        b.context.kind === 'asyncGenerator' ? b.delegateAsync(operand ?? UNDEFINED) : b.delegate(operand ?? UNDEFINED, delegationPosition(node, b.context.sourceFile));
       return discard ? [] : [result];
     }
     if (b.context.kind === 'asyncGenerator') {

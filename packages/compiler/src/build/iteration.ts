@@ -28,7 +28,7 @@
  * EnumerateObjectProperties.
  */
 import ts from 'typescript';
-import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type Variable, UNDEFINED, literal, nameOperand } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Finally, type Label, type SourcePosition, type Variable, UNDEFINED, literal, nameOperand } from '../ir';
 import type { ExpressionLowering, IteratorClose } from './builder';
 import { DisposalBuilder } from './disposal';
 import { isAwaitUsing, isUsing } from '../using-declarations';
@@ -230,9 +230,11 @@ export abstract class IterationBuilder extends DisposalBuilder {
    * handler) to the loop's head, which nothing between them can throw. The
    * resume state stands just before the head and falls into it, so a
    * forwarded `next()` runs straight through the step without a jump.
-   * Returns the variable holding the expression's value.
+   * `at` is where V8 reports the generator while the inner iterator runs
+   * (`delegationPosition`): the forwarding call maps there. Returns the
+   * variable holding the expression's value.
    */
-  delegate(iterable: Code): Variable {
+  delegate(iterable: Code, at: SourcePosition): Variable {
     const names = this.context.names;
     const [iterator, next] = this.delegationIterator(iterable, 'getIterator');
     const receivedMode = this.newTemp('$receivedMode');
@@ -246,7 +248,7 @@ export abstract class IterationBuilder extends DisposalBuilder {
       this.assign(receivedMode, [literal('0')]);
     });
     this.mark(loop);
-    this.assign(inner, [names.runtime.ref('resumeDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', nameOperand(names.value), ')']);
+    this.assign(inner, [at, names.runtime.ref('resumeDelegate'), '(', iterator, ', ', next, ', ', receivedMode, ', ', nameOperand(names.value), ')']);
     this.branchIf([inner, '.done'], done);
     this.withRegion(forwarding, () => this.suspendWithResult([inner], resume));
     this.mark(onThrow);

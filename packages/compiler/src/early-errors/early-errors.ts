@@ -53,7 +53,7 @@ import { checkUsingDeclaration } from './using-declarations';
 import type { EarlyError, ReportEarlyError } from './early-error';
 import { classContext, classElementContext, fileContext, functionContext, type SyntacticContext } from './syntactic-context';
 import { hasUseStrict } from '../directives';
-import { isFunctionLike } from '../scope';
+import { isFunctionLike } from '../function-like';
 
 type Visit = readonly [node: ts.Node, context: SyntacticContext];
 
