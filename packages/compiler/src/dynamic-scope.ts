@@ -47,6 +47,7 @@ export function firstDynamicScope(candidates: readonly DynamicScopeCandidate[], 
   return candidates.find((node) => ts.isWithStatement(node) || isDirectEval(node, resolved));
 }
 
+/** A call of the name `eval` that no binding of the function declares: the engine's eval, run directly. */
 export function isDirectEval(node: ts.Node, resolved: ReadonlyMap<ts.Identifier, unknown>): node is ts.CallExpression {
   const callee = evalCallee(node);
   return callee !== undefined && !resolved.has(callee);
