@@ -211,11 +211,14 @@ export abstract class IterationBuilder extends DisposalBuilder {
     }
   }
 
-  /** The iterator a `yield*` delegates to and its `next`, read once, as GetIterator makes the iterator record. */
-  private delegationIterator(iterable: Code, getIterator: 'getIterator' | 'getAsyncIterator'): [Variable, Variable] {
+  /**
+   * The iterator a `yield*` delegates to and its `next`, read once, as GetIterator makes the iterator record;
+   * `at`, where V8 reports an error GetIterator throws, when it is known.
+   */
+  private delegationIterator(iterable: Code, getIterator: 'getIterator' | 'getAsyncIterator', at?: SourcePosition): [Variable, Variable] {
     const iterator = this.newVariable('$iterator', 'iterator');
     const next = this.newVariable('$next', 'iterator');
-    this.assign(iterator, [this.context.names.runtime.ref(getIterator), '(', ...iterable, ')']);
+    this.assign(iterator, [...(at ? [at] : []), this.context.names.runtime.ref(getIterator), '(', ...iterable, ')']);
     this.assign(next, [iterator, '.next']);
     return [iterator, next];
   }
@@ -230,13 +233,13 @@ export abstract class IterationBuilder extends DisposalBuilder {
    * handler) to the loop's head, which nothing between them can throw. The
    * resume state stands just before the head and falls into it, so a
    * forwarded `next()` runs straight through the step without a jump.
-   * `at` is where V8 reports the generator while the inner iterator runs
-   * (`delegationPosition`): the forwarding call maps there. Returns the
+   * `at` is where V8 reports the generator while it gets the inner iterator
+   * and while that runs (`delegationPosition`): both calls map there. Returns the
    * variable holding the expression's value.
    */
   delegate(iterable: Code, at: SourcePosition): Variable {
     const names = this.context.names;
-    const [iterator, next] = this.delegationIterator(iterable, 'getIterator');
+    const [iterator, next] = this.delegationIterator(iterable, 'getIterator', at);
     const receivedMode = this.newTemp('$receivedMode');
     const inner = this.newTemp('$innerResult');
     const result = this.newTemp('$delegated');
