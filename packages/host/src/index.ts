@@ -35,6 +35,8 @@ export type { ClassEmitOptions, ClassEmitOptionsOf } from './class-emit-options'
 export type { PackageType, PackageTypeOf } from './package-type';
 export { findInvalidUtf8, sourceText } from './source-text';
 export type { InvalidUtf8, SourceText } from './source-text';
+export { codeFrame } from './code-frame';
+export type { FramePosition } from './code-frame';
 export { formatFileError, formatProblem } from './file-problem';
 export type { FileProblem } from './file-problem';
 export type { RawSourceMap } from './source-map';

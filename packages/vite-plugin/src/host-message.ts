@@ -34,12 +34,18 @@
  * stops; when a file has more, the first is shown and the rest counted,
  * rather than listing positions the host would not frame.
  *
+ * webpack and esbuild, through unplugin's adapters, draw no frame from `loc`
+ * (esbuild prints the position over an empty line, webpack drops it). For
+ * them the message's text is the whole report as the CLI prints it, header
+ * with file:line:col and code frame (`InText`); `loc` is still given, for
+ * esbuild's own header and for tools that read it.
+ *
  * ## References
  *
  * - https://rollupjs.org/plugin-development/#this-error
  * - https://rollupjs.org/plugin-development/#this-warn
  */
-import type { Diagnostic, InvalidUtf8 } from '@coro/host';
+import { codeFrame, formatProblem, type Diagnostic, type InvalidUtf8 } from '@coro/host';
 
 export interface HostMessage {
   readonly message: string;
@@ -56,28 +62,34 @@ export interface HostLocation {
   readonly column: number;
 }
 
-export function diagnosticMessage(diagnostic: Diagnostic, file: string): HostMessage {
+/** For a host that shows no frame from `loc`: the file as the report names it, and the text the positions are in. */
+export interface InText {
+  readonly path: string;
+  readonly source: string;
+}
+
+export function diagnosticMessage(diagnostic: Diagnostic, file: string, inText?: InText): HostMessage {
   const code = `CORO${diagnostic.code}`;
   return {
-    message: `${code}: ${diagnostic.message}`,
+    message: inText ? formatProblem(inText.path, { kind: 'diagnostic', diagnostic, text: inText.source }, false).trimEnd() : `${code}: ${diagnostic.message}`,
     id: file,
     code,
     loc: { file, line: diagnostic.line, column: diagnostic.column - 1 },
   };
 }
 
-export function errorMessage(errors: readonly Diagnostic[], file: string): HostMessage {
-  const first = diagnosticMessage(errors[0], file);
+export function errorMessage(errors: readonly Diagnostic[], file: string, inText?: InText): HostMessage {
+  const first = diagnosticMessage(errors[0], file, inText);
   const more = errors.length - 1;
   if (more === 0) return first;
   return { ...first, message: `${first.message}\n(and ${more} more ${more === 1 ? 'error' : 'errors'} in this file)` };
 }
 
-export function invalidUtf8Message(problem: InvalidUtf8, file: string): HostMessage {
+export function invalidUtf8Message(problem: InvalidUtf8, file: string, inText?: InText): HostMessage {
   const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  return {
-    message: `This file is not valid UTF-8: the byte ${byte} was read as U+FFFD (\uFFFD), which would change the program. Save it as UTF-8.`,
-    id: file,
-    loc: { file, line: problem.line, column: problem.column - 1 },
-  };
+  const message = `This file is not valid UTF-8: the byte ${byte} was read as U+FFFD (\uFFFD), which would change the program. Save it as UTF-8.`;
+  const loc = { file, line: problem.line, column: problem.column - 1 };
+  if (inText === undefined) return { message, id: file, loc };
+  const header = `${inText.path}:${problem.line}:${problem.column} - error: ${message}`;
+  return { message: `${header}\n\n${codeFrame(inText.source, problem)}`, id: file, loc };
 }

@@ -21,9 +21,9 @@
  * from these sources, CommonJS (`require`, Jest) and ES modules (`import`,
  * where Vite and Rollup load their configs), so relative imports carry their
  * `.js` extension, which both module systems resolve.
- * The Vite, Rollup and Rolldown plugins are tested with those tools; the
- * esbuild and webpack ones are unplugin's adapters of the same hook, not
- * exercised here (neither tool is a dependency of this repository).
+ * Each is tested with its tool: the esbuild and webpack plugins are
+ * unplugin's adapters of the same hook, which reads a file's module format
+ * and reports a problem as those tools need (./coro-unplugin.ts).
  *
  * ## References
  *

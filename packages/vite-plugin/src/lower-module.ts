@@ -4,18 +4,18 @@
  * ## Example
  *
  * ```ts
- * lowerModule('export const a = 1;', '/app/a.ts', { runtime: 'import' });
+ * lowerModule('export const a = 1;', '/app/a.ts', { sourceType: 'module', runtime: 'import' });
  * // { kind: 'untouched', warnings: [] }
- * lowerModule('export function* g() { yield 1; }', '/app/g.ts', { runtime: 'import' });
+ * lowerModule('export function* g() { yield 1; }', '/app/g.ts', { sourceType: 'module', runtime: 'import' });
  * // { kind: 'lowered', code: 'import * as $coro from "@coro/runtime"; …', map: { … }, warnings: [] }
- * lowerModule('function* g() { with (o) yield 1; }', '/app/w.cjs', { runtime: 'require' });
+ * lowerModule('function* g() { with (o) yield 1; }', '/app/w.cjs', { sourceType: 'script', runtime: 'require' });
  * // { kind: 'rejected', errors: [{ code: 1035, line: 1, column: 17, … }], warnings: [] }
  * ```
  *
  * ## Implementation
  *
- * The file is an ES module unless its extension says CommonJS (`.cjs`,
- * `.cts`), as bundlers read it (@coro/host's `bundlerSourceTypeOf`).
+ * Whether the file is an ES module or a script is the host's reading of it,
+ * which the caller decides (./coro-unplugin.ts).
  * The compiler leaves a file without suspend functions byte for byte, so
  * output equal to the input means "untouched": the host then keeps its own
  * code and map and pays nothing for this plugin. Any error diagnostic means
@@ -30,8 +30,7 @@
  * - docs/architecture.md, the `transform` contract
  * - README.md, "The `transform` API" (diagnostics: 1-based line and column)
  */
-import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceMap } from '@coro/compiler';
-import { bundlerSourceTypeOf } from '@coro/host';
+import { transform, type Diagnostic, type EvalAndWith, type RuntimeMode, type SourceMap, type SourceType } from '@coro/compiler';
 
 export type ModuleLowering =
   | { readonly kind: 'untouched'; readonly warnings: readonly Diagnostic[] }
@@ -40,6 +39,7 @@ export type ModuleLowering =
 
 /** How one module is lowered: the plugin's options as they apply to its file. */
 export interface ModuleOptions {
+  readonly sourceType: SourceType;
   readonly runtime: RuntimeMode;
   readonly coroutines?: boolean;
   readonly evalAndWith?: EvalAndWith;
@@ -48,7 +48,7 @@ export interface ModuleOptions {
 }
 
 export function lowerModule(code: string, file: string, options: ModuleOptions): ModuleLowering {
-  const result = transform(code, { filename: file, sourceType: bundlerSourceTypeOf(file), sourceMap: true, ...options });
+  const result = transform(code, { filename: file, sourceMap: true, ...options });
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === 'error');
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.category !== 'error');
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };

@@ -6,8 +6,8 @@
  * ```ts
  * const options = resolvePluginOptions({ include: ['src/**\/*.ts'], runtime: 'inline' });
  * options.isIncluded('/app/src/main.ts'); // true when the working directory is /app
- * options.runtimeFor('/app/src/main.ts'); // 'inline'
- * resolvePluginOptions({}).runtimeFor('/app/legacy/conf.cjs'); // 'require'
+ * options.runtimeFor('module'); // 'inline'
+ * resolvePluginOptions({}).runtimeFor('script'); // 'require'
  * resolvePluginOptions({ runtme: 'inline' });
  * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines, evalAndWith
  * ```
@@ -23,7 +23,8 @@
  * A misspelt option or an unknown runtime fails at once, in the config,
  * rather than as a build that silently does something else.
  *
- * A script (`.cjs`, `.cts`) cannot `import`, so the default
+ * A script (for Vite and Rollup a `.cjs` or `.cts` file; for webpack and
+ * esbuild also a `.js` file Node would read as CommonJS) cannot `import`, so the default
  * `runtime: 'import'` becomes `require` there, which Vite, Rolldown and
  * @rollup/plugin-commonjs resolve like any other require. Bundlers resolve it
  * to the runtime's ES module build too (its "module" export condition), so
@@ -39,7 +40,7 @@
  * - https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
  */
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
-import { bundlerSourceTypeOf, defaultRuntime, type EvalAndWith, type RuntimeMode } from '@coro/host';
+import { defaultRuntime, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/host';
 
 export interface CoroPluginOptions {
   /** Files to lower. Default: every `.js .jsx .mjs .cjs .ts .tsx .mts .cts` file. */
@@ -60,7 +61,8 @@ export interface CoroPluginOptions {
 
 export interface ResolvedPluginOptions {
   readonly isIncluded: (file: string) => boolean;
-  readonly runtimeFor: (file: string) => RuntimeMode;
+  /** The runtime mode of a file the host reads as `sourceType`. */
+  readonly runtimeFor: (sourceType: SourceType) => RuntimeMode;
   readonly isCoroutineFile: (file: string) => boolean;
   readonly evalAndWith: EvalAndWith;
 }
@@ -96,7 +98,7 @@ export function resolvePluginOptions(options: CoroPluginOptions | undefined): Re
     isIncluded: (file) => filter(file),
     isCoroutineFile: (file) => coroutineFilter !== undefined && coroutineFilter(file),
     evalAndWith,
-    runtimeFor: (file) => (runtime === 'import' ? defaultRuntime(bundlerSourceTypeOf(file)) : runtime),
+    runtimeFor: (sourceType) => (runtime === 'import' ? defaultRuntime(sourceType) : runtime),
   };
 }
 

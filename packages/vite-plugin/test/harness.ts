@@ -4,7 +4,7 @@
  *
  * A project is a temporary directory whose `node_modules` links the
  * packages a user's project would have installed (`@coro/*` from this
- * workspace, vite, rollup, rolldown, vitest), so configs import
+ * workspace, vite, rollup, rolldown, vitest, esbuild, webpack), so configs import
  * `@coro/vite-plugin` and lowered code imports `@coro/runtime` exactly as in
  * an application. Each package is linked on its own rather than the whole
  * `node_modules`, so what the tools write there (`.vite`, `.vite-temp`)
@@ -24,7 +24,7 @@ export const VITE = join(REPO, 'node_modules/vite/bin/vite.js');
 export const ROLLUP = join(REPO, 'node_modules/rollup/dist/bin/rollup');
 const TEST_SUPPORT = __dirname;
 
-const LINKED_PACKAGES = ['@coro', 'vite', 'rollup', 'rolldown', 'vitest'];
+const LINKED_PACKAGES = ['@coro', 'vite', 'rollup', 'rolldown', 'vitest', 'esbuild', 'webpack'];
 const BUILT_FILES = ['packages/vite-plugin/dist/index.js', 'packages/vite-plugin/dist/esm/index.js', 'packages/runtime/dist/esm/index.js'];
 
 export interface Run {
