@@ -112,6 +112,21 @@ test('cancel() throws a CancellationError at the await, finally runs, and twice 
   expect(task.error.reason).toBe('stop');
 });
 
+test('a task cancelled while its body has returned and it waits for its children ends cancelled, not with the body\'s value', async () => {
+  const log: unknown[] = [];
+  const joining = scope((s: any) => {
+    s.launch(() => guarded(new Promise(() => {}), (what: unknown) => log.push(what)));
+    return 'body done';
+  });
+  expect(formatDump(dump())).toContain('awaiting its children');
+  joining.cancel('stop');
+  await expect(joining).rejects.toBeInstanceOf(CancellationError);
+  expect([joining.state, joining.error.reason, log]).toEqual(['cancelled', 'stop', ['cancelled: stop', 'finally']]);
+  const finished = scope(() => 'no children');
+  finished.cancel('late');
+  expect([finished.state, finished.result]).toEqual(['completed', 'no children']);
+});
+
 test('a scope rethrows the first failure after cancelling the siblings, AggregateError for several', async () => {
   const log: unknown[] = [];
   const one = scope((s: any) => {

@@ -119,12 +119,12 @@ export class Channel<T> implements AsyncIterable<T> {
   }
 
   /** Sends `element`, waiting while the buffer is full; throws `ClosedChannelError` once the channel is closed. */
-  send(element: T): ChannelOperation<T> {
+  send(element: T): ChannelOperation<T, void> {
     return new ChannelOperation(this, SEND, element);
   }
 
   /** The next element, waiting while there is none; once closed and drained, throws the close's cause, or `ClosedChannelError`. */
-  receive(): ChannelOperation<T> {
+  receive(): ChannelOperation<T, T> {
     return new ChannelOperation(this, RECEIVE, undefined);
   }
 
@@ -297,7 +297,7 @@ export class Channel<T> implements AsyncIterable<T> {
  * One `send`, `receive` or iterator `next`: awaited once, in a coroutine (it
  * parks the task itself) or by ordinary code (`then`, a promise).
  */
-export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike<any>, ChannelWaiter<T> {
+export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation implements PromiseLike<Outcome>, ChannelWaiter<T> {
   $element: T | undefined;
   /** Its kind (`SEND`, `RECEIVE`, `NEXT`), and `AWAITED` once awaited: one field where two would make every operation bigger. */
   private state: number;
@@ -322,7 +322,7 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
     return SUSPEND;
   }
 
-  then<R1 = unknown, R2 = never>(onFulfilled?: ((value: any) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
+  then<R1 = Outcome, R2 = never>(onFulfilled?: ((value: Outcome) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
     var operation = this;
     var done = new Promise(function performOperation(resolve, reject) {
       var outcome = operation.attempt();
@@ -330,7 +330,7 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
       operation.waitWithPromise(resolve, reject);
       operation.channel.$park(operation, operation.kind === SEND);
     });
-    return done.then(onFulfilled, onRejected);
+    return (done as Promise<Outcome>).then(onFulfilled, onRejected);
   }
 
   /** Awaited in a cancelled task: it never runs, and a send's element goes to `onUndelivered` (`'cancelled'`), as a waiting send's does when it is cancelled. */

@@ -398,7 +398,21 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
     settle(task);
     return;
   }
+  if (task.$taskState & CANCEL_REQUESTED) throwAtJoin(task, cancellationOf(task));
   markSuspended(task);
+}
+
+/**
+ * Waiting for its children is the task's last `await`: a cancellation that
+ * finds it there, or that it carries into it, is thrown there, and the task
+ * ends cancelled rather than with what its body returned (kotlinx: a job
+ * cancelled while completing is cancelled). A body that failed keeps its
+ * failure.
+ */
+function throwAtJoin(task: TaskFrame, error: unknown): void {
+  if (task.$taskState & BODY_FAILED) return;
+  task.$taskState |= BODY_FAILED;
+  task.$awaitedOrOutcome = error;
 }
 
 /** Flows and stages a body leaves behind (`PULLED`) are closed: cancelled where they wait, so their `finally` blocks run, and then joined. */
@@ -590,8 +604,12 @@ function cancelSubtrees(top: TaskFrame, error: Error): void {
 
 /** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */
 export function interruptAwait(task: TaskFrame, error: unknown): void {
+  if (task.$taskState & JOINING) {
+    throwAtJoin(task, error);
+    return;
+  }
   var awaiting = awaitedBy(task);
-  if (awaiting === QUEUED || task.$taskState & JOINING) return;
+  if (awaiting === QUEUED) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
   else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);
