@@ -98,7 +98,7 @@ export class Channel<T> implements AsyncIterable<T> {
   private closeCause: unknown = undefined;
 
   constructor(capacity: number = 0, options: ChannelOptions<T> = {}) {
-    if (!(capacity >= 0) || (capacity !== Infinity && Math.floor(capacity) !== capacity)) throw new RangeError('channel: the capacity is a whole number >= 0, or Infinity');
+    checkCount(capacity, 'channel: the capacity');
     var overflow = options.overflow || 'suspend';
     if (overflow !== 'suspend' && overflow !== 'drop-oldest' && overflow !== 'drop-latest') throw new RangeError('channel: overflow is suspend, drop-oldest or drop-latest');
     if (overflow !== 'suspend' && capacity === 0) throw new RangeError('channel: a drop policy needs a buffer (capacity >= 1)');
@@ -383,6 +383,11 @@ export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation imp
 }
 
 /** A channel of `capacity` (0: rendezvous; `Infinity`: unbounded). */
+/** A capacity or a count: a whole number >= 0, or `Infinity` (what `what` names is said in the error). */
+export function checkCount(count: number, what: string): void {
+  if (!(count >= 0) || (count !== Infinity && Math.floor(count) !== count)) throw new RangeError(what + ' is a whole number >= 0, or Infinity');
+}
+
 export function channel<T>(capacity: number = 0, options?: ChannelOptions<T>): Channel<T> {
   return new Channel<T>(capacity, options);
 }

@@ -28,7 +28,7 @@
  * ## References
  * - kotlinx.coroutines.flow operators (`buffer`, `conflate`, `merge`, `zip`, `collectLatest`)
  */
-import { channel, type Channel, type ChannelOptions } from './channel';
+import { channel, checkCount, type Channel, type ChannelOptions } from './channel';
 import { ClosedChannelError, isCancellation } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelTask, runningTask, startTask } from './task-lifecycle';
@@ -261,21 +261,30 @@ function identity(value: unknown): unknown {
 
 var RENDEZVOUS = { capacity: 0 };
 
+/** Arguments are checked at the call, as `Iterator.prototype.map` and `take` check theirs, not at the first pull, far from the mistake. */
+function checkFunction(fn: unknown, operator: string): void {
+  if (typeof fn !== 'function') throw new TypeError(operator + ': the function argument is not a function');
+}
+
 export function map<T, R>(source: Source<T>, fn: (value: T) => R | PromiseLike<R>): AsyncIterable<R> {
+  checkFunction(fn, 'map');
   return new OperatorFlow<R>([source], { apply: fn as (value: unknown) => unknown, filters: false, limit: Infinity }, RENDEZVOUS);
 }
 
 export function filter<T>(source: Source<T>, keep: (value: T) => unknown): AsyncIterable<T> {
+  checkFunction(keep, 'filter');
   return new OperatorFlow<T>([source], { apply: keep as (value: unknown) => unknown, filters: true, limit: Infinity }, RENDEZVOUS);
 }
 
 /** The first `count` values; then the upstream is closed (its `return()`), so its `finally` blocks run. */
 export function take<T>(source: Source<T>, count: number): AsyncIterable<T> {
-  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Math.max(0, count) }, RENDEZVOUS);
+  checkCount(count, 'take: the count');
+  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: count }, RENDEZVOUS);
 }
 
 /** Lets the upstream run up to `capacity` values ahead of the consumer. */
 export function buffer<T>(source: Source<T>, capacity: number): AsyncIterable<T> {
+  checkCount(capacity, 'buffer: the capacity');
   return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Infinity }, { capacity: capacity });
 }
 
@@ -419,6 +428,7 @@ var runCollectedValue = nameStep(function runCollectedValue(task: TaskFrame, sta
 
 /** Runs `fn` for each value; a new value cancels the run for the previous one. Settles when the source has ended and the last run has. */
 export function collectLatest<T>(source: Source<T>, fn: (value: T) => unknown): Task<void> {
+  checkFunction(fn, 'collectLatest');
   var frame = new RuntimeTask(fn, 0, runCollectLatest) as CollectLatestFrame;
   frame.$upstream = iteratorOf(source);
   frame.$latest = undefined;
