@@ -89,6 +89,44 @@ test('awaiting a settled task or a plain value continues with no microtask', () 
   expect([inner.state, outer.state, outer.result, plain.result, microtaskRan]).toEqual(['completed', 'completed', 42, 'plain', false]);
 });
 
+/** async (n, gate) => { await Promise.resolve(); return await (n === 0 ? gate : chainOnGate(n - 1, gate)); }: a chain of children, each awaiting the next */
+const chainOnGate = coroutine('chainOnGate', (frame, state, mode, value) => {
+  if (state === 0) {
+    frame.$state = 1;
+    return awaitInCoroutine(frame, Promise.resolve());
+  }
+  if (state === 1) {
+    frame.$state = 2;
+    const [n, gate] = frame.args as [number, Promise<never>];
+    return awaitInCoroutine(frame, n === 0 ? gate : chainOnGate(n - 1, gate));
+  }
+  if (mode === 1) throw value;
+  frame.$state = -2;
+  return value;
+});
+
+test('a failure rethrown up a chain of 2,000 children, each awaited by its parent, makes no CancellationError on the way', async () => {
+  let reject!: (error: Error) => void;
+  const gate = new Promise<never>((_, no) => (reject = no));
+  const top = chainOnGate(2000, gate);
+  while (!deepest2000(top)) await new Promise((resolve) => setImmediate(resolve));
+  let messageReads = 0;
+  const failure = new Error();
+  void failure.stack; // formatted now, before the message is counted
+  Object.defineProperty(failure, 'message', { get: () => { messageReads++; return 'bottom'; } });
+  reject(failure);
+  await expect(top).rejects.toBe(failure);
+  // A CancellationError's message quotes its reason's: each level cancelled its (no longer existing) children with one.
+  expect(messageReads).toBe(0);
+});
+
+/** Whether the chain under `top` has reached its bottom (2,000 levels: each level starts the next after a tick). */
+function deepest2000(top: any): boolean {
+  let depth = 0;
+  for (let task = top; task && task.state === 'suspended'; task = task.$awaitedOrOutcome) if (++depth > 2000) return true;
+  return false;
+}
+
 test('a pending task resumes its awaiter directly, and a chain of 10,000 completions keeps the stack flat', async () => {
   let release!: (value: string) => void;
   const gate = new Promise<string>((resolve) => (release = resolve));

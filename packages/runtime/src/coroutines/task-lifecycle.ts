@@ -387,7 +387,7 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
-  if (failed && children && !isCancellation(outcome)) {
+  if (failed && children && children.size > 0 && !isCancellation(outcome)) {
     // Listed now, so that the failures its children make while they are cancelled come after it.
     var failures = extraOf(task).failures || (task.$extra!.failures = []);
     if (failures.indexOf(outcome) < 0) failures.push(outcome);
@@ -548,7 +548,8 @@ export function cancelTask(task: TaskFrame, reason: unknown, force: boolean, sha
 /** Cancels every child of `task`, not `task` itself (a timeout cancels what runs inside it). */
 export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error): void {
   var children = task.$extra && task.$extra.children;
-  if (!children) return;
+  // The set stays once made: a failure rethrown up a chain of tasks, each left with an empty one, made a CancellationError (a stack capture) per level.
+  if (!children || children.size === 0) return;
   cancelSubtrees(task, shared || new CancellationError(reason));
 }
 
