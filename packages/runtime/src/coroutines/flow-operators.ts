@@ -28,7 +28,7 @@
  * ## References
  * - kotlinx.coroutines.flow operators (`buffer`, `conflate`, `merge`, `zip`, `collectLatest`)
  */
-import { channel, checkCount, type Channel, type ChannelOptions } from './channel';
+import { Channel, channel, checkCount, type ChannelOptions, type Undelivered } from './channel';
 import { ClosedChannelError, isCancellation } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelTask, runningTask, startTask } from './task-lifecycle';
@@ -49,9 +49,13 @@ interface StageRule {
 
 interface StageFrame extends RuntimeTaskFrame {
   $upstream: AsyncIterator<unknown>;
+  /** The upstream when it is a channel: an element received from it and not handed on goes back to its `onUndelivered`. */
+  $origin: Channel<unknown> | undefined;
   $out: Channel<unknown>;
   $rule: StageRule;
   $pulled: unknown;
+  /** Whether the stage holds `$pulled`, an element of `$origin`, until it is handed on. */
+  $holding: boolean;
   $sent: number;
   $outlet: Outlet;
 }
@@ -61,6 +65,8 @@ interface Outlet {
   channel: Channel<unknown>;
   stages: TaskFrame[];
   open: number;
+  /** A buffering outlet over one channel hands what it drops or discards to that channel's `onUndelivered`. */
+  reportsUndelivered: boolean;
 }
 
 /**
@@ -108,21 +114,24 @@ function stageStep(stage: StageFrame, state: number, mode: number, value: unknow
           return undefined;
         }
         stage.$pulled = result.value;
+        stage.$holding = stage.$origin !== undefined;
         stage.$state = 2;
         return awaitInCoroutine(stage, stage.$rule.apply(result.value));
       }
       case 2:
         if (stage.$rule.filters) {
           if (!value) {
+            stage.$holding = false;
             state = 0;
             continue;
           }
           value = stage.$pulled;
         }
-        stage.$pulled = undefined;
         stage.$state = 3;
         return awaitInCoroutine(stage, stage.$out.send(value));
       case 3:
+        stage.$holding = false;
+        stage.$pulled = undefined;
         stage.$sent++;
         state = 0;
         continue;
@@ -143,6 +152,7 @@ function stageStep(stage: StageFrame, state: number, mode: number, value: unknow
  */
 function stageFailed(stage: StageFrame, error: unknown): unknown {
   var at = stage.$state;
+  if (stage.$holding) returnHeld(stage, at, error);
   if (at !== 4 && (at !== 1 || isCancellation(error))) abandonUpstream(stage.$upstream);
   if (isCancellation(error) || at === 4) throw error;
   if (at === 3) {
@@ -152,6 +162,23 @@ function stageFailed(stage: StageFrame, error: unknown): unknown {
   if (stage.$out.isClosed) throw error;
   closeOutlet(stage.$outlet, error);
   return undefined;
+}
+
+/**
+ * A stage over a channel is one of its receivers: an element it received
+ * and could not hand on because its consumer left (a cancellation, or its
+ * send refused by the closed outlet) is handed to the channel's
+ * `onUndelivered` (`'cancelled'`), so that leaving a loop over
+ * `map(channel, f)` loses no element silently. A buffering outlet
+ * (`buffer`, `conflate`) reports the send it refuses itself; an element
+ * whose function failed was delivered to it.
+ */
+function returnHeld(stage: StageFrame, at: number, error: unknown): void {
+  var held = stage.$pulled;
+  stage.$holding = false;
+  stage.$pulled = undefined;
+  if (at === 3 && stage.$outlet.reportsUndelivered) return;
+  if (isCancellation(error) || (at === 3 && error instanceof ClosedChannelError)) stage.$origin!.undelivered(held, 'cancelled');
 }
 
 /**
@@ -201,13 +228,19 @@ class OperatorFlow<T> implements AsyncIterable<T>, AsyncIterator<T> {
   }
 
   private start(): void {
-    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, this.options.channel), stages: this.stages, open: this.sources.length });
+    var origin = this.sources.length === 1 && this.sources[0] instanceof Channel ? (this.sources[0] as Channel<unknown>) : undefined;
+    // Its elements are the origin's own: a buffering stage applies no function.
+    var reports = origin !== undefined && this.options.capacity > 0;
+    var options = reports ? Object.assign({}, this.options.channel, { onUndelivered: function returnToOrigin(element: unknown, why: Undelivered) { origin!.undelivered(element, why); } }) : this.options.channel;
+    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, options), stages: this.stages, open: this.sources.length, reportsUndelivered: reports });
     for (var i = 0; i < this.sources.length; i++) {
       var stage = new RuntimeTask(undefined, PULLED, runStage) as StageFrame;
       stage.$upstream = iteratorOf(this.sources[i]);
+      stage.$origin = this.sources[i] instanceof Channel ? (this.sources[i] as Channel<unknown>) : undefined;
       stage.$out = outlet.channel;
       stage.$rule = this.rule;
       stage.$pulled = undefined;
+      stage.$holding = false;
       stage.$sent = 0;
       stage.$outlet = outlet;
       this.stages.push(startTask(stage));
