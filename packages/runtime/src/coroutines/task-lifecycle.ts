@@ -306,7 +306,11 @@ function awaitThenable(frame: TaskFrame, thenable: PromiseLike<unknown>, then: F
       function resumeWithReason(reason: unknown) { wakeFromThenable(frame, thenable, 1, reason); },
     );
   } catch (error) {
-    if (frame.$awaitedOrOutcome === thenable) frame.$awaitedOrOutcome = undefined;
+    // A `then` that called back before it threw has settled the await: the throw is ignored, as a promise's
+    // resolving functions ignore a rejection after a resolution (ECMA-262 NewPromiseResolveThenableJob).
+    // Thrown at the await as well, it resumed the task twice, the queued resumption after its end.
+    if (frame.$awaitedOrOutcome !== thenable) return;
+    frame.$awaitedOrOutcome = undefined;
     throw error;
   }
 }
