@@ -38,7 +38,7 @@
  * - tokio `mpsc` and the data loss of `select!` on cancel this design avoids
  */
 import { ClosedChannelError } from './errors';
-import { FifoQueue } from './fifo-queue';
+import { FifoQueue, WaiterQueue } from './fifo-queue';
 import { RECEIVE as RECEIVE_CLAUSE, SelectClause, SEND as SEND_CLAUSE } from './select-clause';
 import { AwaitedOperation } from './awaited-operation';
 import { failureEvents } from './task-lifecycle';
@@ -63,6 +63,8 @@ export interface ChannelOptions<T> {
  * select. The channel calls one of these once and takes the waiter out.
  */
 export interface ChannelWaiter<T> {
+  /** Whether it waits in a queue of the channel (fifo-queue.ts `WaiterQueue`). */
+  $parked: boolean;
   /** What a waiting sender offers. */
   $element: T | undefined;
   /** A waiting receiver gets an element. */
@@ -81,6 +83,7 @@ var NEXT = 2;
 /** The kind's bits in an operation's `state`, and the bit set once it is awaited. */
 var KIND = 3;
 var AWAITED = 4;
+var PARKED = 8;
 var KIND_NAMES = ['send to', 'receive from', 'receive from'];
 
 /** The result of `tryReceive`: an element, or that there is none now (`undefined`), or that there never will be (`done`). */
@@ -92,8 +95,8 @@ export class Channel<T> implements AsyncIterable<T> {
   private readonly overflow: Overflow;
   private readonly onUndelivered: ((element: T, why: Undelivered) => void) | undefined;
   private readonly buffer = new FifoQueue<T>();
-  private readonly senders = new FifoQueue<ChannelWaiter<T>>();
-  private readonly receivers = new FifoQueue<ChannelWaiter<T>>();
+  private readonly senders = new WaiterQueue<ChannelWaiter<T>>();
+  private readonly receivers = new WaiterQueue<ChannelWaiter<T>>();
   private closed = false;
   private closeCause: unknown = undefined;
 
@@ -299,7 +302,7 @@ export class Channel<T> implements AsyncIterable<T> {
  */
 export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation implements PromiseLike<Outcome>, ChannelWaiter<T> {
   $element: T | undefined;
-  /** Its kind (`SEND`, `RECEIVE`, `NEXT`), and `AWAITED` once awaited: one field where two would make every operation bigger. */
+  /** Its kind (`SEND`, `RECEIVE`, `NEXT`), `AWAITED` once awaited and `PARKED` while it waits in the channel: one field where three would make every operation bigger. */
   private state: number;
 
   constructor(private readonly channel: Channel<T>, kind: number, element: T | undefined) {
@@ -310,6 +313,14 @@ export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation imp
 
   private get kind(): number {
     return this.state & KIND;
+  }
+
+  get $parked(): boolean {
+    return (this.state & PARKED) !== 0;
+  }
+
+  set $parked(parked: boolean) {
+    this.state = parked ? this.state | PARKED : this.state & ~PARKED;
   }
 
   /** Completes now, or parks `task`. */
@@ -382,12 +393,12 @@ export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation imp
   }
 }
 
-/** A channel of `capacity` (0: rendezvous; `Infinity`: unbounded). */
 /** A capacity or a count: a whole number >= 0, or `Infinity` (what `what` names is said in the error). */
 export function checkCount(count: number, what: string): void {
   if (!(count >= 0) || (count !== Infinity && Math.floor(count) !== count)) throw new RangeError(what + ' is a whole number >= 0, or Infinity');
 }
 
+/** A channel of `capacity` (0: rendezvous; `Infinity`: unbounded). */
 export function channel<T>(capacity: number = 0, options?: ChannelOptions<T>): Channel<T> {
   return new Channel<T>(capacity, options);
 }

@@ -82,6 +82,7 @@ export function select(clauses: ReadonlyArray<SelectClause | PromiseLike<unknown
 /** One clause parked in a channel's queue. */
 class ChannelRegistration implements ChannelWaiter<unknown> {
   $element: unknown;
+  $parked = false;
   constructor(readonly selection: Selection, readonly index: number) {
     this.$element = selection.clauses[index].$element;
   }
