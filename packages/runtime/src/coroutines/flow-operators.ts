@@ -278,7 +278,8 @@ var runJoinStages = nameStep(function runJoinStages(task: TaskFrame, state: numb
  * `finally` that throws) makes it throw.
  */
 function joinStages(stages: TaskFrame[], result: IteratorResult<unknown>): unknown {
-  if (!stages.length) return result;
+  // Never pulled: nothing to wait for, but return() still gives a promise, as the protocol has it.
+  if (!stages.length) return Promise.resolve(result);
   var join = new RuntimeTask(undefined, 0, runJoinStages) as JoinFrame;
   join.$stages = stages;
   join.$next = 0;
