@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   // @ts-expect-error a received string is not a number
   const wrong: number = received;
   const sent: void = await names.send('x');
+  const orFallback: string | number = await names.receive().catch(() => 0);
   for await (const [i, name] of zip(map(names, (x) => x.length), names)) { const k: number = i; const m: string = name; }
   const counter = actor<{ reply: Reply<number> }>(async (mailbox) => { for await (const m of mailbox) m.reply(1); });
   const answer: number = await counter.ask<number>((reply) => ({ reply }), 100);

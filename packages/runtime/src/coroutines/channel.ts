@@ -300,6 +300,11 @@ export class Channel<T> implements AsyncIterable<T> {
  * One `send`, `receive` or iterator `next`: awaited once, in a coroutine (it
  * parks the task itself) or by ordinary code (`then`, a promise).
  */
+export interface ChannelOperation<T, Outcome> {
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<Outcome | R>;
+  finally(onFinally?: (() => void) | null): Promise<Outcome>;
+}
+
 export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation implements PromiseLike<Outcome>, ChannelWaiter<T> {
   $element: T | undefined;
   /** Its kind (`SEND`, `RECEIVE`, `NEXT`), `AWAITED` once awaited and `PARKED` while it waits in the channel: one field where three would make every operation bigger. */
