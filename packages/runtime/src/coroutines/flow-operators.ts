@@ -178,7 +178,12 @@ function returnHeld(stage: StageFrame, at: number, error: unknown): void {
   stage.$holding = false;
   stage.$pulled = undefined;
   if (at === 3 && stage.$outlet.reportsUndelivered) return;
-  if (isCancellation(error) || (at === 3 && error instanceof ClosedChannelError)) stage.$origin!.undelivered(held, 'cancelled');
+  if (isCancellation(error) || (at === 3 && error instanceof ClosedChannelError)) giveBack(stage.$origin!, held);
+}
+
+/** An element received from `source` that its consumer left before it was handed on: to the channel's `onUndelivered`. */
+function giveBack(source: Source<unknown>, element: unknown): void {
+  if (source instanceof Channel) source.undelivered(element, 'cancelled');
 }
 
 /**
@@ -335,7 +340,10 @@ export function merge<T>(...sources: Source<T>[]): AsyncIterable<T> {
 interface ZipFrame extends RuntimeTaskFrame {
   $left: AsyncIterator<unknown>;
   $right: AsyncIterator<unknown>;
+  /** The sources, for the elements it holds when they are channels (`returnHeld`). */
+  $sources: [Source<unknown>, Source<unknown>];
   $first: unknown;
+  $second: unknown;
   $out: Channel<unknown>;
 }
 
@@ -361,12 +369,17 @@ function zipStep(zip: ZipFrame, state: number, mode: number, value: unknown): un
         zip.$state = 2;
         return awaitInCoroutine(zip, zip.$right.next());
       case 2:
-        if ((value as IteratorResult<unknown>).done) return endZip(zip, zip.$left);
+        if ((value as IteratorResult<unknown>).done) {
+          // The left value has no pair and is never handed on.
+          giveBack(zip.$sources[0], zip.$first);
+          zip.$first = undefined;
+          return endZip(zip, zip.$left);
+        }
         zip.$state = 3;
-        var pair = [zip.$first, (value as IteratorResult<unknown>).value];
-        zip.$first = undefined;
-        return awaitInCoroutine(zip, zip.$out.send(pair));
+        zip.$second = (value as IteratorResult<unknown>).value;
+        return awaitInCoroutine(zip, zip.$out.send([zip.$first, zip.$second]));
       case 3:
+        zip.$first = zip.$second = undefined;
         state = 0;
         continue;
       default:
@@ -378,6 +391,12 @@ function zipStep(zip: ZipFrame, state: number, mode: number, value: unknown): un
 /** As `stageFailed`, for two upstreams: the one that failed (left in state 1, right in 2) is not closed. */
 function zipFailed(zip: ZipFrame, error: unknown): unknown {
   var at = zip.$state;
+  // What it holds when its consumer leaves goes back to its channels, as a stage's does (`returnHeld`).
+  if ((at === 2 || at === 3) && (isCancellation(error) || (at === 3 && error instanceof ClosedChannelError))) {
+    giveBack(zip.$sources[0], zip.$first);
+    if (at === 3) giveBack(zip.$sources[1], zip.$second);
+  }
+  zip.$first = zip.$second = undefined;
   if (at !== 4) {
     if (at !== 1 || isCancellation(error)) abandonUpstream(zip.$left);
     if (at !== 2 || isCancellation(error)) abandonUpstream(zip.$right);
@@ -411,7 +430,9 @@ export function zip<A, B>(left: Source<A>, right: Source<B>): AsyncIterable<[A, 
             var frame = new RuntimeTask(undefined, PULLED, runZip) as ZipFrame;
             frame.$left = iteratorOf(left);
             frame.$right = iteratorOf(right);
+            frame.$sources = [left, right];
             frame.$first = undefined;
+            frame.$second = undefined;
             frame.$out = out;
             started = startTask(frame);
           }
