@@ -262,6 +262,20 @@ test('waiters of one task resume in the order they came, also once one of many i
   }
 });
 
+test('a sleeper cancelled when the event loop runs late does not put the others behind host timers that came due after them', async () => {
+  const order: string[] = [];
+  let first!: any;
+  setTimeout(() => first.cancel(), 1); // a host timer ahead of the scheduler's own in Node's list of 1 ms timers
+  first = launchDetached(() => delay(1));
+  const second = launchDetached(() => delay(2)).then(() => order.push('delay(2)'));
+  setTimeout(() => order.push('host timer of 10 ms'), 10);
+  const blockedUntil = Date.now() + 30;
+  while (Date.now() < blockedUntil); // every deadline passes while the loop is busy
+  await second;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(order).toEqual(['delay(2)', 'host timer of 10 ms']);
+});
+
 test('a timer longer than a host timer takes, or Infinity, does not fire early (a host fires those after 1 ms)', async () => {
   const fired: string[] = [];
   const long = systemClock.setTimer(() => fired.push('long'), 2 ** 31 + 10);
