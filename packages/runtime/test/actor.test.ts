@@ -61,3 +61,15 @@ test('a failing actor fails its scope, and an ask waiting for it fails with its 
   await expect(failure).rejects.toThrow('actor crashed');
   expect(String(askOutcome)).toMatch(/actor crashed|cancelled/);
 }));
+
+test('asks still waiting to post when the actor fails fail with its error itself: the scope that launched them throws that one error, not ClosedChannelErrors before it', () => runTest(async () => {
+  const failure = scope(async (s) => {
+    const bank = account();
+    await bank.send({ kind: 'crash' });
+    for (let i = 0; i < 3; i++) s.launch(() => bank.ask<number>((reply) => ({ kind: 'balance', reply })));
+  });
+  const error = await failure.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  expect(error).not.toBeInstanceOf(AggregateError);
+  expect((error as Error).message).toBe('actor crashed');
+}));

@@ -5,7 +5,7 @@
  * ch.send(x))`), so the task itself waits in the channel, as a coroutine's
  * `await ch.send(x)` does.
  */
-import { channel, ClosedChannelError, delay, runTest, scope, CancellationError } from '../src/coroutines';
+import { channel, ClosedChannelError, delay, onTimeout, runTest, scope, select, yieldNow, CancellationError } from '../src/coroutines';
 
 const settle = () => delay(0);
 
@@ -152,4 +152,19 @@ test('an onUndelivered hook that throws does not stop a cancellation; its failur
     expect(ch.size).toBe(0);
   });
   await expect(failure).rejects.toThrow('3 failures of the test that nobody received');
+});
+
+test('from ordinary code an operation, a delay, yieldNow and a select have a promise\'s catch and finally, as a task has', async () => {
+  const log: string[] = [];
+  const closed = channel<number>(0);
+  closed.close();
+  await closed.send(1).catch((error: Error) => log.push('send: ' + error.name));
+  await closed.receive().catch((error: Error) => log.push('receive: ' + error.name));
+  const ch = channel<number>(1);
+  await ch.send(5).finally(() => log.push('sent'));
+  log.push('received ' + (await ch.receive().finally(() => log.push('receive settled'))));
+  await delay(1).finally(() => log.push('delay'));
+  await yieldNow().finally(() => log.push('yieldNow'));
+  log.push('select ' + (await select([onTimeout(1)]).finally(() => log.push('select settled'))).index);
+  expect(log).toEqual(['send: ClosedChannelError', 'receive: ClosedChannelError', 'sent', 'receive settled', 'received 5', 'delay', 'yieldNow', 'select settled', 'select 0']);
 });

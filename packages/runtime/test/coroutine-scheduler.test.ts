@@ -89,6 +89,44 @@ test('awaiting a settled task or a plain value continues with no microtask', () 
   expect([inner.state, outer.state, outer.result, plain.result, microtaskRan]).toEqual(['completed', 'completed', 42, 'plain', false]);
 });
 
+/** async (n, gate) => { await Promise.resolve(); return await (n === 0 ? gate : chainOnGate(n - 1, gate)); }: a chain of children, each awaiting the next */
+const chainOnGate = coroutine('chainOnGate', (frame, state, mode, value) => {
+  if (state === 0) {
+    frame.$state = 1;
+    return awaitInCoroutine(frame, Promise.resolve());
+  }
+  if (state === 1) {
+    frame.$state = 2;
+    const [n, gate] = frame.args as [number, Promise<never>];
+    return awaitInCoroutine(frame, n === 0 ? gate : chainOnGate(n - 1, gate));
+  }
+  if (mode === 1) throw value;
+  frame.$state = -2;
+  return value;
+});
+
+test('a failure rethrown up a chain of 2,000 children, each awaited by its parent, makes no CancellationError on the way', async () => {
+  let reject!: (error: Error) => void;
+  const gate = new Promise<never>((_, no) => (reject = no));
+  const top = chainOnGate(2000, gate);
+  while (!deepest2000(top)) await new Promise((resolve) => setImmediate(resolve));
+  let messageReads = 0;
+  const failure = new Error();
+  void failure.stack; // formatted now, before the message is counted
+  Object.defineProperty(failure, 'message', { get: () => { messageReads++; return 'bottom'; } });
+  reject(failure);
+  await expect(top).rejects.toBe(failure);
+  // A CancellationError's message quotes its reason's: each level cancelled its (no longer existing) children with one.
+  expect(messageReads).toBe(0);
+});
+
+/** Whether the chain under `top` has reached its bottom (2,000 levels: each level starts the next after a tick). */
+function deepest2000(top: any): boolean {
+  let depth = 0;
+  for (let task = top; task && task.state === 'suspended'; task = task.$awaitedOrOutcome) if (++depth > 2000) return true;
+  return false;
+}
+
 test('a pending task resumes its awaiter directly, and a chain of 10,000 completions keeps the stack flat', async () => {
   let release!: (value: string) => void;
   const gate = new Promise<string>((resolve) => (release = resolve));
@@ -110,6 +148,21 @@ test('cancel() throws a CancellationError at the await, finally runs, and twice 
   expect(task.signal.aborted).toBe(true);
   task.cancel('after the end');
   expect(task.error.reason).toBe('stop');
+});
+
+test('a task cancelled while its body has returned and it waits for its children ends cancelled, not with the body\'s value', async () => {
+  const log: unknown[] = [];
+  const joining = scope((s: any) => {
+    s.launch(() => guarded(new Promise(() => {}), (what: unknown) => log.push(what)));
+    return 'body done';
+  });
+  expect(formatDump(dump())).toContain('awaiting its children');
+  joining.cancel('stop');
+  await expect(joining).rejects.toBeInstanceOf(CancellationError);
+  expect([joining.state, joining.error.reason, log]).toEqual(['cancelled', 'stop', ['cancelled: stop', 'finally']]);
+  const finished = scope(() => 'no children');
+  finished.cancel('late');
+  expect([finished.state, finished.result]).toEqual(['completed', 'no children']);
 });
 
 test('a scope rethrows the first failure after cancelling the siblings, AggregateError for several', async () => {
@@ -207,6 +260,20 @@ test('waiters of one task resume in the order they came, also once one of many i
     await Promise.all(waiters.filter((_, index) => index !== 2));
     expect(resumed).toEqual(Array.from({ length: count }, (_, index) => index).filter((index) => index !== 2));
   }
+});
+
+test('a sleeper cancelled when the event loop runs late does not put the others behind host timers that came due after them', async () => {
+  const order: string[] = [];
+  let first!: any;
+  setTimeout(() => first.cancel(), 1); // a host timer ahead of the scheduler's own in Node's list of 1 ms timers
+  first = launchDetached(() => delay(1));
+  const second = launchDetached(() => delay(2)).then(() => order.push('delay(2)'));
+  setTimeout(() => order.push('host timer of 10 ms'), 10);
+  const blockedUntil = Date.now() + 30;
+  while (Date.now() < blockedUntil); // every deadline passes while the loop is busy
+  await second;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(order).toEqual(['delay(2)', 'host timer of 10 ms']);
 });
 
 test('a timer longer than a host timer takes, or Infinity, does not fire early (a host fires those after 1 ms)', async () => {

@@ -1,8 +1,9 @@
 /**
- * The ring buffer under channels: order across wrap-arounds and growth, and
- * removal from the middle (a cancelled waiter).
+ * The ring buffer under channels: order across wrap-arounds and growth; and
+ * the queue of waiters, which a cancelled waiter or a losing select clause
+ * leaves from anywhere.
  */
-import { FifoQueue } from '../src/coroutines/fifo-queue';
+import { FifoQueue, WaiterQueue } from '../src/coroutines/fifo-queue';
 
 test('items come out in the order they went in, across wrap-arounds and growth', () => {
   const queue = new FifoQueue<number>();
@@ -17,37 +18,33 @@ test('items come out in the order they went in, across wrap-arounds and growth',
   expect(queue.shift()).toBeUndefined();
 });
 
-test('remove takes one item out wherever it stands and keeps the others in order', () => {
-  const queue = new FifoQueue<string>();
-  ['x', 'y'].forEach((item) => queue.push(item));
-  queue.shift();
-  queue.shift();
-  ['a', 'b', 'c', 'd', 'e'].forEach((item) => queue.push(item)); // wraps around the array of 4, then grows
-  expect([queue.remove('c'), queue.remove('missing'), queue.length]).toEqual([true, false, 4]);
-  expect(queue.takeAll()).toEqual(['a', 'b', 'd', 'e']);
-  expect(queue.length).toBe(0);
+test('a waiter that leaves is skipped, wherever it stood, and the others keep their order', () => {
+  const queue = new WaiterQueue<{ name: string; $parked: boolean }>();
+  const waiters = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, $parked: false }));
+  waiters.forEach((waiter) => queue.push(waiter));
+  expect([queue.remove(waiters[2]), queue.remove(waiters[2]), queue.length]).toEqual([true, false, 4]);
+  const first = queue.shift()!;
+  expect([first.name, queue.remove(first), queue.remove(waiters[4])]).toEqual(['a', false, true]);
+  expect(queue.takeAll().map((waiter) => waiter.name)).toEqual(['b', 'd']);
+  expect([queue.length, queue.shift()]).toEqual([0, undefined]);
 });
 
-test('remove closes the gap from the shorter side: every position, across a wrap-around, keeps the order', () => {
-  for (let at = 0; at < 7; at++) {
-    const queue = new FifoQueue<number>();
-    for (let i = 0; i < 5; i++) queue.push(-1);
-    for (let i = 0; i < 5; i++) queue.shift(); // the head stands at 5 of 8: the items below wrap around
-    for (let i = 0; i < 7; i++) queue.push(i);
-    expect(queue.remove(at)).toBe(true);
-    queue.push(7);
-    expect(queue.takeAll()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].filter((item) => item !== at));
-  }
-});
-
-test('removing 100,000 waiters in the order they came, or the reverse, takes linear time', () => {
-  for (const reverse of [false, true]) {
-    const queue = new FifoQueue<object>();
-    const items = Array.from({ length: 100_000 }, () => ({}));
-    items.forEach((item) => queue.push(item));
+test('100,000 waiters leaving in any order take linear time, and the departed are let go', () => {
+  const orders: ((n: number) => number[])[] = [
+    (n) => Array.from({ length: n }, (_, i) => i),
+    (n) => Array.from({ length: n }, (_, i) => n - 1 - i),
+    (n) => [...Array.from({ length: n / 2 }, (_, i) => 2 * i), ...Array.from({ length: n / 2 }, (_, i) => 2 * i + 1)],
+  ];
+  for (const order of orders) {
+    const queue = new WaiterQueue<{ $parked: boolean; id: number }>();
+    const waiters = Array.from({ length: 100_000 }, (_, id) => ({ $parked: false, id }));
+    waiters.forEach((waiter) => queue.push(waiter));
     const started = Date.now();
-    for (const item of reverse ? items.slice().reverse() : items) queue.remove(item);
-    expect(queue.length).toBe(0);
+    const leaving = order(waiters.length);
+    for (let i = 0; i < leaving.length - 2; i++) queue.remove(waiters[leaving[i]]);
     expect(Date.now() - started).toBeLessThan(1000);
+    // The ring holds few of the departed: it is rebuilt whenever they outnumber the waiters left.
+    expect((queue as unknown as { ring: FifoQueue<unknown> }).ring.length).toBeLessThanOrEqual(2 + 33);
+    expect(queue.takeAll().map((waiter) => waiter.id)).toEqual(leaving.slice(-2).sort((a, b) => a - b));
   }
 });

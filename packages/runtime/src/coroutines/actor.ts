@@ -93,6 +93,8 @@ var runAsk = nameStep(function runAsk(task: TaskFrame, state: number, mode: numb
     return awaitInCoroutine(frame, frame.$answer.receive());
   }
   waiting.delete(frame.$answer);
+  // A mailbox is cancelled with the error that stopped its actor: an ask still waiting to post fails with that error itself, as one waiting for its answer does, so a scope that receives both counts one failure.
+  if (mode === 1 && state === 1 && value instanceof ClosedChannelError && value.cause !== undefined) throw value.cause;
   if (mode === 1) throw value;
   return value;
 }, 'ask');

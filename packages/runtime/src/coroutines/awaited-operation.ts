@@ -12,7 +12,9 @@
  * ## Implementation
  * A base class with the three places a waiter can be, and `resumeWaiter`,
  * which resumes the task through the ready queue (never calling it) or
- * settles the promise.
+ * settles the promise. `catch` and `finally` are `Promise.prototype`'s,
+ * which call `then`, as a task's are: ordinary code chains on an operation
+ * (`ch.send(x).catch(report)`) as on a promise.
  *
  * ## References
  * - task-lifecycle.ts `wake`; channel.ts, select.ts, flow.ts
@@ -49,3 +51,16 @@ export class AwaitedOperation {
     }
   }
 }
+
+export interface AwaitedOperation {
+  catch(onRejected?: ((reason: any) => unknown) | null): Promise<unknown>;
+  finally(onFinally?: (() => void) | null): Promise<unknown>;
+}
+
+/** `Promise.prototype`'s own `catch` and `finally`, which are generic: they call the receiver's `then`. */
+export function addPromiseMethods(prototype: object): void {
+  Object.defineProperty(prototype, 'catch', { value: Promise.prototype.catch, writable: true, configurable: true });
+  Object.defineProperty(prototype, 'finally', { value: Promise.prototype.finally, writable: true, configurable: true });
+}
+
+addPromiseMethods(AwaitedOperation.prototype);

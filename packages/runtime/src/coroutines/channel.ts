@@ -38,7 +38,7 @@
  * - tokio `mpsc` and the data loss of `select!` on cancel this design avoids
  */
 import { ClosedChannelError } from './errors';
-import { FifoQueue } from './fifo-queue';
+import { FifoQueue, WaiterQueue } from './fifo-queue';
 import { RECEIVE as RECEIVE_CLAUSE, SelectClause, SEND as SEND_CLAUSE } from './select-clause';
 import { AwaitedOperation } from './awaited-operation';
 import { failureEvents } from './task-lifecycle';
@@ -63,6 +63,8 @@ export interface ChannelOptions<T> {
  * select. The channel calls one of these once and takes the waiter out.
  */
 export interface ChannelWaiter<T> {
+  /** Whether it waits in a queue of the channel (fifo-queue.ts `WaiterQueue`). */
+  $parked: boolean;
   /** What a waiting sender offers. */
   $element: T | undefined;
   /** A waiting receiver gets an element. */
@@ -81,6 +83,7 @@ var NEXT = 2;
 /** The kind's bits in an operation's `state`, and the bit set once it is awaited. */
 var KIND = 3;
 var AWAITED = 4;
+var PARKED = 8;
 var KIND_NAMES = ['send to', 'receive from', 'receive from'];
 
 /** The result of `tryReceive`: an element, or that there is none now (`undefined`), or that there never will be (`done`). */
@@ -92,13 +95,13 @@ export class Channel<T> implements AsyncIterable<T> {
   private readonly overflow: Overflow;
   private readonly onUndelivered: ((element: T, why: Undelivered) => void) | undefined;
   private readonly buffer = new FifoQueue<T>();
-  private readonly senders = new FifoQueue<ChannelWaiter<T>>();
-  private readonly receivers = new FifoQueue<ChannelWaiter<T>>();
+  private readonly senders = new WaiterQueue<ChannelWaiter<T>>();
+  private readonly receivers = new WaiterQueue<ChannelWaiter<T>>();
   private closed = false;
   private closeCause: unknown = undefined;
 
   constructor(capacity: number = 0, options: ChannelOptions<T> = {}) {
-    if (!(capacity >= 0) || (capacity !== Infinity && Math.floor(capacity) !== capacity)) throw new RangeError('channel: the capacity is a whole number >= 0, or Infinity');
+    checkCount(capacity, 'channel: the capacity');
     var overflow = options.overflow || 'suspend';
     if (overflow !== 'suspend' && overflow !== 'drop-oldest' && overflow !== 'drop-latest') throw new RangeError('channel: overflow is suspend, drop-oldest or drop-latest');
     if (overflow !== 'suspend' && capacity === 0) throw new RangeError('channel: a drop policy needs a buffer (capacity >= 1)');
@@ -119,12 +122,12 @@ export class Channel<T> implements AsyncIterable<T> {
   }
 
   /** Sends `element`, waiting while the buffer is full; throws `ClosedChannelError` once the channel is closed. */
-  send(element: T): ChannelOperation<T> {
+  send(element: T): ChannelOperation<T, void> {
     return new ChannelOperation(this, SEND, element);
   }
 
   /** The next element, waiting while there is none; once closed and drained, throws the close's cause, or `ClosedChannelError`. */
-  receive(): ChannelOperation<T> {
+  receive(): ChannelOperation<T, T> {
     return new ChannelOperation(this, RECEIVE, undefined);
   }
 
@@ -297,9 +300,14 @@ export class Channel<T> implements AsyncIterable<T> {
  * One `send`, `receive` or iterator `next`: awaited once, in a coroutine (it
  * parks the task itself) or by ordinary code (`then`, a promise).
  */
-export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike<any>, ChannelWaiter<T> {
+export interface ChannelOperation<T, Outcome> {
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<Outcome | R>;
+  finally(onFinally?: (() => void) | null): Promise<Outcome>;
+}
+
+export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation implements PromiseLike<Outcome>, ChannelWaiter<T> {
   $element: T | undefined;
-  /** Its kind (`SEND`, `RECEIVE`, `NEXT`), and `AWAITED` once awaited: one field where two would make every operation bigger. */
+  /** Its kind (`SEND`, `RECEIVE`, `NEXT`), `AWAITED` once awaited and `PARKED` while it waits in the channel: one field where three would make every operation bigger. */
   private state: number;
 
   constructor(private readonly channel: Channel<T>, kind: number, element: T | undefined) {
@@ -312,6 +320,14 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
     return this.state & KIND;
   }
 
+  get $parked(): boolean {
+    return (this.state & PARKED) !== 0;
+  }
+
+  set $parked(parked: boolean) {
+    this.state = parked ? this.state | PARKED : this.state & ~PARKED;
+  }
+
   /** Completes now, or parks `task`. */
   $suspend(task: TaskFrame): unknown {
     var outcome = this.attempt();
@@ -322,7 +338,7 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
     return SUSPEND;
   }
 
-  then<R1 = unknown, R2 = never>(onFulfilled?: ((value: any) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
+  then<R1 = Outcome, R2 = never>(onFulfilled?: ((value: Outcome) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
     var operation = this;
     var done = new Promise(function performOperation(resolve, reject) {
       var outcome = operation.attempt();
@@ -330,7 +346,7 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
       operation.waitWithPromise(resolve, reject);
       operation.channel.$park(operation, operation.kind === SEND);
     });
-    return done.then(onFulfilled, onRejected);
+    return (done as Promise<Outcome>).then(onFulfilled, onRejected);
   }
 
   /** Awaited in a cancelled task: it never runs, and a send's element goes to `onUndelivered` (`'cancelled'`), as a waiting send's does when it is cancelled. */
@@ -380,6 +396,11 @@ export class ChannelOperation<T> extends AwaitedOperation implements PromiseLike
   $describe(): string {
     return KIND_NAMES[this.kind] + ' channel' + (this.channel.name ? ' ' + this.channel.name : '') + ' (' + this.channel.size + ' buffered)';
   }
+}
+
+/** A capacity or a count: a whole number >= 0, or `Infinity` (what `what` names is said in the error). */
+export function checkCount(count: number, what: string): void {
+  if (!(count >= 0) || (count !== Infinity && Math.floor(count) !== count)) throw new RangeError(what + ' is a whole number >= 0, or Infinity');
 }
 
 /** A channel of `capacity` (0: rendezvous; `Infinity`: unbounded). */

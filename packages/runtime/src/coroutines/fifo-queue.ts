@@ -1,6 +1,7 @@
 /**
- * A first-in first-out queue: a channel's buffer, its waiting senders and
- * its waiting receivers.
+ * First-in first-out queues: a channel's buffer (`FifoQueue`), and its
+ * waiting senders and receivers (`WaiterQueue`, whose waiters may leave from
+ * anywhere).
  *
  * ## Example
  * ```js
@@ -13,9 +14,13 @@
  * A ring buffer over an array whose length is a power of two, doubled when
  * full: a steady stream of elements through a channel allocates nothing and
  * never resizes the array (shrinking an emptied array, or compacting a
- * consumed prefix, was most of the cost of a rendezvous). `remove` (a
- * cancelled waiter, a select's losing clause) looks for the item from both
- * ends and moves the shorter side of the ring by one.
+ * consumed prefix, was most of the cost of a rendezvous). A waiter that
+ * leaves (a cancelled send or receive, a select's losing clause) is only
+ * marked (`$parked` false) and stays in the ring until `shift` passes it,
+ * or until the departed outnumber the others and the ring is rebuilt: each
+ * departure costs O(1), where taking it out of the ring meant looking for it
+ * and moving one side by one (100,000 waiters leaving in an interleaved
+ * order, or selects timing out at random, took quadratic time).
  *
  * ## References
  * - Go's `hchan` (`recvq`, `sendq`, the circular buffer)
@@ -46,42 +51,6 @@ export class FifoQueue<T> {
     return item;
   }
 
-  /**
-   * Takes `item` out wherever it stands; whether it was there. It is looked
-   * for from both ends at once, and the shorter side of the ring moves to
-   * close the gap, so the first or the last item is found and taken out at
-   * once: cancelling every waiter of a queue, in the order they came (a
-   * scope's children are cancelled so) or the reverse, stays linear.
-   */
-  remove(item: T): boolean {
-    var at = this.indexOf(item);
-    if (at < 0) return false;
-    this.removeAt(at);
-    return true;
-  }
-
-  private indexOf(item: T): number {
-    var mask = this.items.length - 1;
-    for (var front = 0, back = this.size - 1; front <= back; front++, back--) {
-      if (this.items[(this.head + front) & mask] === item) return front;
-      if (this.items[(this.head + back) & mask] === item) return back;
-    }
-    return -1;
-  }
-
-  private removeAt(i: number): void {
-    var mask = this.items.length - 1;
-    if (i < this.size - 1 - i) {
-      for (var j = i; j > 0; j--) this.items[(this.head + j) & mask] = this.items[(this.head + j - 1) & mask];
-      this.items[this.head] = undefined;
-      this.head = (this.head + 1) & mask;
-    } else {
-      for (var k = i + 1; k < this.size; k++) this.items[(this.head + k - 1) & mask] = this.items[(this.head + k) & mask];
-      this.items[(this.head + this.size - 1) & mask] = undefined;
-    }
-    this.size--;
-  }
-
   /** Every item, in order, leaving the queue empty. */
   takeAll(): T[] {
     var all: T[] = [];
@@ -96,3 +65,64 @@ export class FifoQueue<T> {
     this.head = 0;
   }
 }
+
+/** What a `WaiterQueue` holds: whether it is still in the queue is its own flag. */
+export interface Parked {
+  $parked: boolean;
+}
+
+/** Waiters served first come, first served; one that leaves is skipped, not searched for. */
+export class WaiterQueue<T extends Parked> {
+  private ring = new FifoQueue<T>();
+  private parked = 0;
+
+  /** The waiters still in the queue. */
+  get length(): number {
+    return this.parked;
+  }
+
+  push(waiter: T): void {
+    waiter.$parked = true;
+    this.parked++;
+    this.ring.push(waiter);
+  }
+
+  /** The first waiter still in the queue, taken out; `undefined` when none. */
+  shift(): T | undefined {
+    while (this.parked > 0) {
+      var waiter = this.ring.shift()!;
+      if (!waiter.$parked) continue;
+      waiter.$parked = false;
+      this.parked--;
+      return waiter;
+    }
+    // Only departed waiters are left: they go with the ring's slots.
+    if (this.ring.length) this.ring = new FifoQueue<T>();
+    return undefined;
+  }
+
+  /** Takes `waiter` out; whether it was still in the queue (not served, not gone). */
+  remove(waiter: T): boolean {
+    if (!waiter.$parked) return false;
+    waiter.$parked = false;
+    this.parked--;
+    var departed = this.ring.length - this.parked;
+    if (departed > 32 && departed > this.parked) this.compact();
+    return true;
+  }
+
+  /** A ring of the waiters still in the queue, in order: the departed are let go once they outnumber them. */
+  private compact(): void {
+    var ring = new FifoQueue<T>();
+    for (var waiter = this.ring.shift(); waiter !== undefined; waiter = this.ring.shift()) if (waiter.$parked) ring.push(waiter);
+    this.ring = ring;
+  }
+
+  /** Every waiter still in the queue, in order, leaving it empty. */
+  takeAll(): T[] {
+    var all: T[] = [];
+    for (var waiter = this.shift(); waiter !== undefined; waiter = this.shift()) all.push(waiter);
+    return all;
+  }
+}
+

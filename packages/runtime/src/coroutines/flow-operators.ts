@@ -28,7 +28,7 @@
  * ## References
  * - kotlinx.coroutines.flow operators (`buffer`, `conflate`, `merge`, `zip`, `collectLatest`)
  */
-import { channel, type Channel, type ChannelOptions } from './channel';
+import { Channel, channel, checkCount, type ChannelOptions, type Undelivered } from './channel';
 import { ClosedChannelError, isCancellation } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelTask, runningTask, startTask } from './task-lifecycle';
@@ -49,9 +49,13 @@ interface StageRule {
 
 interface StageFrame extends RuntimeTaskFrame {
   $upstream: AsyncIterator<unknown>;
+  /** The upstream when it is a channel: an element received from it and not handed on goes back to its `onUndelivered`. */
+  $origin: Channel<unknown> | undefined;
   $out: Channel<unknown>;
   $rule: StageRule;
   $pulled: unknown;
+  /** Whether the stage holds `$pulled`, an element of `$origin`, until it is handed on. */
+  $holding: boolean;
   $sent: number;
   $outlet: Outlet;
 }
@@ -61,6 +65,8 @@ interface Outlet {
   channel: Channel<unknown>;
   stages: TaskFrame[];
   open: number;
+  /** A buffering outlet over one channel hands what it drops or discards to that channel's `onUndelivered`. */
+  reportsUndelivered: boolean;
 }
 
 /**
@@ -108,21 +114,24 @@ function stageStep(stage: StageFrame, state: number, mode: number, value: unknow
           return undefined;
         }
         stage.$pulled = result.value;
+        stage.$holding = stage.$origin !== undefined;
         stage.$state = 2;
         return awaitInCoroutine(stage, stage.$rule.apply(result.value));
       }
       case 2:
         if (stage.$rule.filters) {
           if (!value) {
+            stage.$holding = false;
             state = 0;
             continue;
           }
           value = stage.$pulled;
         }
-        stage.$pulled = undefined;
         stage.$state = 3;
         return awaitInCoroutine(stage, stage.$out.send(value));
       case 3:
+        stage.$holding = false;
+        stage.$pulled = undefined;
         stage.$sent++;
         state = 0;
         continue;
@@ -143,6 +152,7 @@ function stageStep(stage: StageFrame, state: number, mode: number, value: unknow
  */
 function stageFailed(stage: StageFrame, error: unknown): unknown {
   var at = stage.$state;
+  if (stage.$holding) returnHeld(stage, at, error);
   if (at !== 4 && (at !== 1 || isCancellation(error))) abandonUpstream(stage.$upstream);
   if (isCancellation(error) || at === 4) throw error;
   if (at === 3) {
@@ -152,6 +162,28 @@ function stageFailed(stage: StageFrame, error: unknown): unknown {
   if (stage.$out.isClosed) throw error;
   closeOutlet(stage.$outlet, error);
   return undefined;
+}
+
+/**
+ * A stage over a channel is one of its receivers: an element it received
+ * and could not hand on because its consumer left (a cancellation, or its
+ * send refused by the closed outlet) is handed to the channel's
+ * `onUndelivered` (`'cancelled'`), so that leaving a loop over
+ * `map(channel, f)` loses no element silently. A buffering outlet
+ * (`buffer`, `conflate`) reports the send it refuses itself; an element
+ * whose function failed was delivered to it.
+ */
+function returnHeld(stage: StageFrame, at: number, error: unknown): void {
+  var held = stage.$pulled;
+  stage.$holding = false;
+  stage.$pulled = undefined;
+  if (at === 3 && stage.$outlet.reportsUndelivered) return;
+  if (isCancellation(error) || (at === 3 && error instanceof ClosedChannelError)) giveBack(stage.$origin!, held);
+}
+
+/** An element received from `source` that its consumer left before it was handed on: to the channel's `onUndelivered`. */
+function giveBack(source: Source<unknown>, element: unknown): void {
+  if (source instanceof Channel) source.undelivered(element, 'cancelled');
 }
 
 /**
@@ -201,13 +233,19 @@ class OperatorFlow<T> implements AsyncIterable<T>, AsyncIterator<T> {
   }
 
   private start(): void {
-    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, this.options.channel), stages: this.stages, open: this.sources.length });
+    var origin = this.sources.length === 1 && this.sources[0] instanceof Channel ? (this.sources[0] as Channel<unknown>) : undefined;
+    // Its elements are the origin's own: a buffering stage applies no function.
+    var reports = origin !== undefined && this.options.capacity > 0;
+    var options = reports ? Object.assign({}, this.options.channel, { onUndelivered: function returnToOrigin(element: unknown, why: Undelivered) { origin!.undelivered(element, why); } }) : this.options.channel;
+    var outlet: Outlet = (this.outlet = { channel: channel<unknown>(this.options.capacity, options), stages: this.stages, open: this.sources.length, reportsUndelivered: reports });
     for (var i = 0; i < this.sources.length; i++) {
       var stage = new RuntimeTask(undefined, PULLED, runStage) as StageFrame;
       stage.$upstream = iteratorOf(this.sources[i]);
+      stage.$origin = this.sources[i] instanceof Channel ? (this.sources[i] as Channel<unknown>) : undefined;
       stage.$out = outlet.channel;
       stage.$rule = this.rule;
       stage.$pulled = undefined;
+      stage.$holding = false;
       stage.$sent = 0;
       stage.$outlet = outlet;
       this.stages.push(startTask(stage));
@@ -245,7 +283,8 @@ var runJoinStages = nameStep(function runJoinStages(task: TaskFrame, state: numb
  * `finally` that throws) makes it throw.
  */
 function joinStages(stages: TaskFrame[], result: IteratorResult<unknown>): unknown {
-  if (!stages.length) return result;
+  // Never pulled: nothing to wait for, but return() still gives a promise, as the protocol has it.
+  if (!stages.length) return Promise.resolve(result);
   var join = new RuntimeTask(undefined, 0, runJoinStages) as JoinFrame;
   join.$stages = stages;
   join.$next = 0;
@@ -261,21 +300,30 @@ function identity(value: unknown): unknown {
 
 var RENDEZVOUS = { capacity: 0 };
 
+/** Arguments are checked at the call, as `Iterator.prototype.map` and `take` check theirs, not at the first pull, far from the mistake. */
+function checkFunction(fn: unknown, operator: string): void {
+  if (typeof fn !== 'function') throw new TypeError(operator + ': the function argument is not a function');
+}
+
 export function map<T, R>(source: Source<T>, fn: (value: T) => R | PromiseLike<R>): AsyncIterable<R> {
+  checkFunction(fn, 'map');
   return new OperatorFlow<R>([source], { apply: fn as (value: unknown) => unknown, filters: false, limit: Infinity }, RENDEZVOUS);
 }
 
 export function filter<T>(source: Source<T>, keep: (value: T) => unknown): AsyncIterable<T> {
+  checkFunction(keep, 'filter');
   return new OperatorFlow<T>([source], { apply: keep as (value: unknown) => unknown, filters: true, limit: Infinity }, RENDEZVOUS);
 }
 
 /** The first `count` values; then the upstream is closed (its `return()`), so its `finally` blocks run. */
 export function take<T>(source: Source<T>, count: number): AsyncIterable<T> {
-  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Math.max(0, count) }, RENDEZVOUS);
+  checkCount(count, 'take: the count');
+  return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: count }, RENDEZVOUS);
 }
 
 /** Lets the upstream run up to `capacity` values ahead of the consumer. */
 export function buffer<T>(source: Source<T>, capacity: number): AsyncIterable<T> {
+  checkCount(capacity, 'buffer: the capacity');
   return new OperatorFlow<T>([source], { apply: identity, filters: false, limit: Infinity }, { capacity: capacity });
 }
 
@@ -292,7 +340,10 @@ export function merge<T>(...sources: Source<T>[]): AsyncIterable<T> {
 interface ZipFrame extends RuntimeTaskFrame {
   $left: AsyncIterator<unknown>;
   $right: AsyncIterator<unknown>;
+  /** The sources, for the elements it holds when they are channels (`returnHeld`). */
+  $sources: [Source<unknown>, Source<unknown>];
   $first: unknown;
+  $second: unknown;
   $out: Channel<unknown>;
 }
 
@@ -318,12 +369,17 @@ function zipStep(zip: ZipFrame, state: number, mode: number, value: unknown): un
         zip.$state = 2;
         return awaitInCoroutine(zip, zip.$right.next());
       case 2:
-        if ((value as IteratorResult<unknown>).done) return endZip(zip, zip.$left);
+        if ((value as IteratorResult<unknown>).done) {
+          // The left value has no pair and is never handed on.
+          giveBack(zip.$sources[0], zip.$first);
+          zip.$first = undefined;
+          return endZip(zip, zip.$left);
+        }
         zip.$state = 3;
-        var pair = [zip.$first, (value as IteratorResult<unknown>).value];
-        zip.$first = undefined;
-        return awaitInCoroutine(zip, zip.$out.send(pair));
+        zip.$second = (value as IteratorResult<unknown>).value;
+        return awaitInCoroutine(zip, zip.$out.send([zip.$first, zip.$second]));
       case 3:
+        zip.$first = zip.$second = undefined;
         state = 0;
         continue;
       default:
@@ -335,6 +391,12 @@ function zipStep(zip: ZipFrame, state: number, mode: number, value: unknown): un
 /** As `stageFailed`, for two upstreams: the one that failed (left in state 1, right in 2) is not closed. */
 function zipFailed(zip: ZipFrame, error: unknown): unknown {
   var at = zip.$state;
+  // What it holds when its consumer leaves goes back to its channels, as a stage's does (`returnHeld`).
+  if ((at === 2 || at === 3) && (isCancellation(error) || (at === 3 && error instanceof ClosedChannelError))) {
+    giveBack(zip.$sources[0], zip.$first);
+    if (at === 3) giveBack(zip.$sources[1], zip.$second);
+  }
+  zip.$first = zip.$second = undefined;
   if (at !== 4) {
     if (at !== 1 || isCancellation(error)) abandonUpstream(zip.$left);
     if (at !== 2 || isCancellation(error)) abandonUpstream(zip.$right);
@@ -368,7 +430,9 @@ export function zip<A, B>(left: Source<A>, right: Source<B>): AsyncIterable<[A, 
             var frame = new RuntimeTask(undefined, PULLED, runZip) as ZipFrame;
             frame.$left = iteratorOf(left);
             frame.$right = iteratorOf(right);
+            frame.$sources = [left, right];
             frame.$first = undefined;
+            frame.$second = undefined;
             frame.$out = out;
             started = startTask(frame);
           }
@@ -419,6 +483,7 @@ var runCollectedValue = nameStep(function runCollectedValue(task: TaskFrame, sta
 
 /** Runs `fn` for each value; a new value cancels the run for the previous one. Settles when the source has ended and the last run has. */
 export function collectLatest<T>(source: Source<T>, fn: (value: T) => unknown): Task<void> {
+  checkFunction(fn, 'collectLatest');
   var frame = new RuntimeTask(fn, 0, runCollectLatest) as CollectLatestFrame;
   frame.$upstream = iteratorOf(source);
   frame.$latest = undefined;

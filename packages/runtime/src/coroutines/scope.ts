@@ -78,7 +78,7 @@ function runScopeBody(task: TaskFrame, state: number, mode: number, value: unkno
 }
 
 /** Runs `body` with a scope handle; settles once the body and every task launched in it have finished. */
-export function scope<T>(body: (scope: Scope<T>) => T | PromiseLike<T>): Task<T> {
+export function scope<T>(body: (scope: Scope) => T | PromiseLike<T>): Task<T> {
   return startTask(new ScopeTask(body)) as unknown as Task<T>;
 }
 

@@ -82,6 +82,7 @@ export function select(clauses: ReadonlyArray<SelectClause | PromiseLike<unknown
 /** One clause parked in a channel's queue. */
 class ChannelRegistration implements ChannelWaiter<unknown> {
   $element: unknown;
+  $parked = false;
   constructor(readonly selection: Selection, readonly index: number) {
     this.$element = selection.clauses[index].$element;
   }
@@ -105,6 +106,11 @@ class ChannelRegistration implements ChannelWaiter<unknown> {
 }
 
 /** A select, awaited once: in a coroutine it parks the task; from ordinary code `then` gives a promise. */
+export interface Selection {
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<SelectResult | R>;
+  finally(onFinally?: (() => void) | null): Promise<SelectResult>;
+}
+
 export class Selection extends AwaitedOperation implements PromiseLike<SelectResult> {
   private registrations: unknown[] | undefined = undefined;
   private used = false;

@@ -306,7 +306,11 @@ function awaitThenable(frame: TaskFrame, thenable: PromiseLike<unknown>, then: F
       function resumeWithReason(reason: unknown) { wakeFromThenable(frame, thenable, 1, reason); },
     );
   } catch (error) {
-    if (frame.$awaitedOrOutcome === thenable) frame.$awaitedOrOutcome = undefined;
+    // A `then` that called back before it threw has settled the await: the throw is ignored, as a promise's
+    // resolving functions ignore a rejection after a resolution (ECMA-262 NewPromiseResolveThenableJob).
+    // Thrown at the await as well, it resumed the task twice, the queued resumption after its end.
+    if (frame.$awaitedOrOutcome !== thenable) return;
+    frame.$awaitedOrOutcome = undefined;
     throw error;
   }
 }
@@ -387,7 +391,7 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;
   var children = task.$extra && task.$extra.children;
-  if (failed && children && !isCancellation(outcome)) {
+  if (failed && children && children.size > 0 && !isCancellation(outcome)) {
     // Listed now, so that the failures its children make while they are cancelled come after it.
     var failures = extraOf(task).failures || (task.$extra!.failures = []);
     if (failures.indexOf(outcome) < 0) failures.push(outcome);
@@ -398,7 +402,21 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
     settle(task);
     return;
   }
+  if (task.$taskState & CANCEL_REQUESTED) throwAtJoin(task, cancellationOf(task));
   markSuspended(task);
+}
+
+/**
+ * Waiting for its children is the task's last `await`: a cancellation that
+ * finds it there, or that it carries into it, is thrown there, and the task
+ * ends cancelled rather than with what its body returned (kotlinx: a job
+ * cancelled while completing is cancelled). A body that failed keeps its
+ * failure.
+ */
+function throwAtJoin(task: TaskFrame, error: unknown): void {
+  if (task.$taskState & BODY_FAILED) return;
+  task.$taskState |= BODY_FAILED;
+  task.$awaitedOrOutcome = error;
 }
 
 /** Flows and stages a body leaves behind (`PULLED`) are closed: cancelled where they wait, so their `finally` blocks run, and then joined. */
@@ -534,7 +552,8 @@ export function cancelTask(task: TaskFrame, reason: unknown, force: boolean, sha
 /** Cancels every child of `task`, not `task` itself (a timeout cancels what runs inside it). */
 export function cancelChildren(task: TaskFrame, reason: unknown, shared?: Error): void {
   var children = task.$extra && task.$extra.children;
-  if (!children) return;
+  // The set stays once made: a failure rethrown up a chain of tasks, each left with an empty one, made a CancellationError (a stack capture) per level.
+  if (!children || children.size === 0) return;
   cancelSubtrees(task, shared || new CancellationError(reason));
 }
 
@@ -590,8 +609,12 @@ function cancelSubtrees(top: TaskFrame, error: Error): void {
 
 /** Resumes a suspended task by throwing `error` at its `await`, unless its resumption is already queued. */
 export function interruptAwait(task: TaskFrame, error: unknown): void {
+  if (task.$taskState & JOINING) {
+    throwAtJoin(task, error);
+    return;
+  }
   var awaiting = awaitedBy(task);
-  if (awaiting === QUEUED || task.$taskState & JOINING) return;
+  if (awaiting === QUEUED) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
   else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
   wake(task, 1, error);

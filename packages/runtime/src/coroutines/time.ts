@@ -26,6 +26,7 @@
  */
 import { currentClock } from './clock';
 import { CancellationError, isCancellation, TimeoutError } from './errors';
+import { addPromiseMethods } from './awaited-operation';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, cancelChildren, interruptAwait, startTask, wake } from './task-lifecycle';
 import { sleepUntil, turnTime } from './timer-heap';
@@ -33,7 +34,10 @@ import { nameStep } from './task-description';
 import { CANCEL_REQUESTED, extraOf, QUEUED, SUSPEND, type SchedulerAwaitable, type TaskFrame } from './task-frame';
 import type { Task } from './task-prototype';
 
-export interface Delay extends PromiseLike<void>, SchedulerAwaitable {}
+export interface Delay extends PromiseLike<void>, SchedulerAwaitable {
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<void | R>;
+  finally(onFinally?: (() => void) | null): Promise<void>;
+}
 
 function DelayAwaitable(this: { $milliseconds: number }, milliseconds: number) {
   this.$milliseconds = milliseconds;
@@ -54,6 +58,8 @@ Object.defineProperty(DelayAwaitable.prototype, 'then', {
   },
 });
 
+addPromiseMethods(DelayAwaitable.prototype);
+
 /** Resolves after `milliseconds` of the scheduler's clock. */
 export function delay(milliseconds: number): Delay {
   return new (DelayAwaitable as unknown as new (ms: number) => Delay)(delayLength(milliseconds));
@@ -72,7 +78,7 @@ function resumeDeferred(): void {
   for (var i = 0; i < tasks.length; i++) wake(tasks[i], 0, undefined);
 }
 
-var YIELD: PromiseLike<void> & SchedulerAwaitable = {
+var YIELD: Delay = {
   $suspend: function suspendForTurn(task: TaskFrame) {
     task.$awaitedOrOutcome = QUEUED;
     if (deferred.push(task) === 1) currentClock().defer(resumeDeferred);
@@ -82,10 +88,11 @@ var YIELD: PromiseLike<void> & SchedulerAwaitable = {
     var turn = new Promise<void>(function nextTurn(resolve) { currentClock().defer(resolve); });
     return turn.then(onFulfilled as undefined, onRejected as undefined);
   } as PromiseLike<void>['then'],
-};
+} as Delay;
+addPromiseMethods(YIELD);
 
 /** Lets every other ready task, timer and I/O callback run before continuing. */
-export function yieldNow(): PromiseLike<void> {
+export function yieldNow(): Delay {
   return YIELD;
 }
 
@@ -135,7 +142,7 @@ export function withTimeoutOrUndefined<R>(milliseconds: number, fn: () => R | Pr
 export var budget = { spent: 0 };
 
 /** The budget ran out: start counting again, and let the others run. */
-export function spendBudget(): PromiseLike<void> {
+export function spendBudget(): Delay {
   budget.spent = 0;
   return YIELD;
 }

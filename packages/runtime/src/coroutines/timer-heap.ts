@@ -122,9 +122,14 @@ function fireDue(heap: Sleepers): void {
 
 /**
  * A sleeping task stopped sleeping (it was cancelled): once this turn is
- * over, each heap whose earliest task left sets its timer again for the
- * earliest task still asleep, or clears it, so a cancelled long delay does
- * not keep the process alive.
+ * over, each heap left with no task asleep clears its timer, so a cancelled
+ * long delay does not keep the process alive. A heap with tasks still asleep
+ * keeps its timer: set for an earlier deadline, it fires no later than they
+ * need, and `fireDue` sets the next. Set again from now instead, it went
+ * behind every host timer that came due meanwhile: when the event loop ran
+ * late, sleepers whose deadlines had passed first woke after those (the
+ * `withTimeout`s around them fired, and every request of a busy server
+ * timed out once one was cancelled).
  */
 export function sleeperLeft(): void {
   if (recheckScheduled) return;
@@ -132,7 +137,8 @@ export function sleeperLeft(): void {
   queueMicrotask(function recheckTimers() {
     recheckScheduled = false;
     heaps.forEach(function recheck(heap) {
-      if (heap.deadlines.length && awaitedBy(heap.tasks[0]) !== heap.deadlines[0]) armTimer(heap);
+      while (heap.deadlines.length && awaitedBy(heap.tasks[0]) !== heap.deadlines[0]) pop(heap);
+      if (!heap.deadlines.length) armTimer(heap);
     });
   });
 }
