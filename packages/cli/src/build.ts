@@ -3,7 +3,7 @@
  * write what it produced, and count how it went.
  *
  * Example:
- *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false, coroutines: [], evalAndWith: undefined }, terminal);
+ *   const outcome = runBuild(plan, { runtime: 'require', module: undefined, sourceMaps: 'file', dumpIR: false, coroutines: [], coroutineBudget: undefined, evalAndWith: undefined }, terminal);
  *   // out/main.js and out/main.js.map written; src/bad.js reported, nothing written for it
  *   terminal.err(formatSummary(outcome, 38));
  *   // coro: lowered 1 file in 38 ms; 1 file with errors not written
@@ -43,6 +43,7 @@ export interface BuildSettings {
   readonly dumpIR: boolean;
   /** Globs, relative to the working directory, of the files whose async functions are all coroutines. */
   readonly coroutines: readonly string[];
+  readonly coroutineBudget: number | undefined;
   readonly evalAndWith: EvalAndWith | undefined;
 }
 
@@ -72,6 +73,7 @@ export function runBuild(plan: readonly PlannedFile[], settings: BuildSettings, 
       sourceMap: settings.sourceMaps !== 'none',
       dumpIR: settings.dumpIR,
       isCoroutineFile,
+      coroutineBudget: settings.coroutineBudget,
       evalAndWith: settings.evalAndWith,
       classEmitOptionsOf,
     });

@@ -65,6 +65,8 @@ export interface TranspileOptions {
   readonly dumpIR: boolean;
   /** Globs (relative to the working directory) of the files whose async functions are all coroutines. */
   readonly coroutines: readonly string[];
+  /** Loop iterations between two turns a coroutine gives the others; undefined: no counting. */
+  readonly coroutineBudget: number | undefined;
   /** A suspend function with direct `eval` or `with`: lowered, or refused; undefined: `transform`'s default (lowered). */
   readonly evalAndWith: EvalAndWith | undefined;
 }
@@ -115,6 +117,7 @@ function parseTranspile(args: readonly string[]): Command {
     'copy-files': { type: 'boolean', short: 'D' },
     'dump-ir': { type: 'boolean' },
     coroutines: { type: 'string', multiple: true },
+    'coroutine-budget': { type: 'string' },
     'eval-and-with': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -181,6 +184,7 @@ function parseTranspile(args: readonly string[]): Command {
       copyFiles,
       dumpIR,
       coroutines: (values.coroutines as string[] | undefined) ?? [],
+      coroutineBudget: positiveWholeNumber('--coroutine-budget', values['coroutine-budget']),
       evalAndWith: oneOf('--eval-and-with', values['eval-and-with'], EVAL_AND_WITH),
     },
   };
@@ -192,6 +196,15 @@ function oneOf<T extends string>(option: string, value: unknown, allowed: readon
     throw new UsageError(`${option} must be one of ${allowed.join(', ')}; got '${String(value)}'`);
   }
   return value as T;
+}
+
+function positiveWholeNumber(option: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(number) || number === 0) {
+    throw new UsageError(`${option} must be a whole number of loop iterations above 0; got '${String(value)}'`);
+  }
+  return number;
 }
 
 /** `.ts,.js` or `ts, js` → ['.ts', '.js']. */

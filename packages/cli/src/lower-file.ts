@@ -36,6 +36,8 @@ export interface LowerFileOptions {
   readonly dumpIR?: boolean;
   /** Whether the async functions of the file at this (absolute) path are all coroutines (`--coroutines`). */
   readonly isCoroutineFile?: (path: string) => boolean;
+  /** Loop iterations between two turns a coroutine gives the others (`--coroutine-budget`). */
+  readonly coroutineBudget?: number;
   /** A suspend function with direct `eval` or `with`: lowered (default) or refused. */
   readonly evalAndWith?: EvalAndWith;
   /** How the TypeScript project of the file at this (absolute) path emits classes (its tsconfig.json). */
@@ -68,6 +70,7 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     sourceMap: options.sourceMap,
     dumpIR: options.dumpIR,
     coroutines: options.isCoroutineFile?.(path) ?? false,
+    coroutineBudget: options.coroutineBudget,
     evalAndWith: options.evalAndWith,
     classes: options.classEmitOptionsOf?.(path),
   });

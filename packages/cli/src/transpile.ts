@@ -81,6 +81,7 @@ async function transpileStandardInput(options: TranspileOptions, explicit: boole
     sourceMap: options.sourceMaps !== 'none',
     dumpIR: options.dumpIR,
     isCoroutineFile: coroutinePathFilter(options.coroutines, process.cwd()),
+    coroutineBudget: options.coroutineBudget,
     evalAndWith: options.evalAndWith,
     classEmitOptionsOf: createClassEmitOptionsResolver(),
   });

@@ -78,6 +78,8 @@ Options:
                           coroutines, as if each began with "use coroutine"
                           (relative to the working directory; repeatable;
                           a leading ! leaves files out)
+      --coroutine-budget <n>  every n loop iterations a coroutine gives
+                          the other tasks a turn (default: no counting)
   -D, --copy-files        copy the other files under input directories too
   -w, --watch             lower again whatever changes, until stopped
       --dump-ir           print the state-machine IR of every lowered

@@ -3,6 +3,7 @@
  * globs match (relative to the working directory; `!` leaves files out) are
  * lowered as coroutines, those of every other file as async functions; and
  * standard input is matched by the name `--filename` gives it.
+ * `--coroutine-budget <n>` turns on the starvation budget.
  */
 
 import { assertCliBuilt, coro, makeWorkspace, node, removeWorkspace } from './workspace';
@@ -92,4 +93,34 @@ runTest(async () => {
   const run = node('out/source.js', workspace);
   expect(run.stderr).toBe('');
   expect(run.stdout).toBe('call items\ncold at 0\nitems finally at 6\nitems 0 1 2\ncall work\nwork suspended\ndone at 9\n');
+});
+
+/** Two coroutines that each loop without awaiting: only the budget lets them take turns. */
+const SPIN_JS = `"use coroutine";
+const { scope } = require('@coro/runtime/coroutines');
+const log = [];
+async function spin(name) { for (let i = 0; i < 4; i++) log.push(name + i); }
+async function main() {
+  await scope(async (s) => { s.launch(() => spin('a')); s.launch(() => spin('b')); });
+  console.log(log.join(' '));
+}
+main();
+`;
+
+test('--coroutine-budget <n> makes a looping coroutine give the others a turn every n iterations', () => {
+  workspace = makeWorkspace({ 'spin.js': SPIN_JS });
+
+  expect(coro(['transpile', 'spin.js', '-o', 'plain.js'], workspace).status).toBe(0);
+  expect(coro(['transpile', 'spin.js', '-o', 'budget.js', '--coroutine-budget', '2'], workspace).status).toBe(0);
+  expect(node('plain.js', workspace).stdout).toBe('a0 a1 a2 a3 b0 b1 b2 b3\n');
+  expect(node('budget.js', workspace).stdout).toBe('a0 a1 b0 b1 a2 a3 b2 b3\n');
+});
+
+test.each(['0', '-1', '1.5', 'many'])('--coroutine-budget %s is a usage error, and nothing is written', (value) => {
+  workspace = makeWorkspace({ 'spin.js': SPIN_JS });
+
+  const run = coro(['transpile', 'spin.js', '-o', 'out.js', `--coroutine-budget=${value}`], workspace);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`--coroutine-budget must be a whole number of loop iterations above 0; got '${value}'`);
+  expect(node('out.js', workspace).status).not.toBe(0);
 });

@@ -43,4 +43,5 @@ export type { RawSourceMap } from './source-map';
 export { loweringVersions } from './lowering-versions';
 export type { LoweringVersions } from './lowering-versions';
 export { coroutinePathFilter, coroutinePatterns } from './coroutine-paths';
+export { coroutineBudget } from './coroutine-budget';
 export { traceFilename } from './trace-filename';

@@ -75,6 +75,8 @@ export interface LowerSourceOptions {
   readonly dumpIR?: boolean;
   /** Every async function of the file is a coroutine (`transform`'s `coroutines`; docs/coroutines.md). */
   readonly coroutines?: boolean;
+  /** Loop iterations between two turns a coroutine gives the others (`transform`'s `coroutineBudget`). */
+  readonly coroutineBudget?: number;
   /** A suspend function with direct `eval` or `with`: lowered (default) or refused (`transform`'s `evalAndWith`). */
   readonly evalAndWith?: EvalAndWith;
 }
@@ -93,6 +95,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
       sourceType,
       dumpIR: options.dumpIR,
       coroutines: options.coroutines,
+      coroutineBudget: options.coroutineBudget,
       evalAndWith: options.evalAndWith,
     });
   } catch (error) {

@@ -24,7 +24,7 @@
  *   https://www.typescriptlang.org/tsconfig/#jsx
  */
 
-import { coroutinePatterns, type EvalAndWith, type JsxEmit, type RuntimeMode } from '@coro/host';
+import { coroutineBudget, coroutinePatterns, type EvalAndWith, type JsxEmit, type RuntimeMode } from '@coro/host';
 
 export interface TransformerConfig {
   /** How lowered code reaches `@coro/runtime`; default `require` (or, when Jest runs ES modules, per file). */
@@ -33,6 +33,8 @@ export interface TransformerConfig {
   readonly jsx?: JsxEmit;
   /** Globs, relative to Jest's rootDir, of the files whose async functions are all coroutines. Default: none. */
   readonly coroutines?: readonly string[];
+  /** Loop iterations between two turns a coroutine gives the others. Default: no counting. */
+  readonly coroutineBudget?: number;
   /** A suspend function with direct `eval` or `with`: `lower` (default) or `refuse`. */
   readonly evalAndWith?: EvalAndWith;
 }
@@ -40,7 +42,7 @@ export interface TransformerConfig {
 const RUNTIMES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const JSX_EMITS: readonly JsxEmit[] = ['react', 'react-jsx', 'preserve'];
 const EVAL_AND_WITH: readonly EvalAndWith[] = ['lower', 'refuse'];
-const KNOWN_KEYS = new Set(['runtime', 'jsx', 'coroutines', 'evalAndWith']);
+const KNOWN_KEYS = new Set(['runtime', 'jsx', 'coroutines', 'coroutineBudget', 'evalAndWith']);
 
 export function readTransformerConfig(config: unknown): TransformerConfig {
   if (config === undefined || config === null) return {};
@@ -56,6 +58,7 @@ export function readTransformerConfig(config: unknown): TransformerConfig {
     runtime: oneOf('runtime', record.runtime, RUNTIMES),
     jsx: oneOf('jsx', record.jsx, JSX_EMITS),
     coroutines,
+    coroutineBudget: record.coroutineBudget === undefined ? undefined : coroutineBudget('@coro/jest: coroutineBudget', record.coroutineBudget),
     evalAndWith: oneOf('evalAndWith', record.evalAndWith, EVAL_AND_WITH),
   };
 }

@@ -78,6 +78,7 @@ export function createTransformer(transformerConfig?: unknown): CoroJestTransfor
         moduleFormat: options.supportsStaticESM ? 'preserve' : 'commonjs',
         jsx: config.jsx ?? 'react',
         coroutines: isCoroutineFile(sourcePath, options.config.rootDir),
+        coroutineBudget: config.coroutineBudget,
         evalAndWith: config.evalAndWith,
         classes: classEmitOptionsOf(sourcePath),
       });

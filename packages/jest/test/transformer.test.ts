@@ -260,6 +260,30 @@ test('async functions outside the globs, or left out by a ! glob, return promise
   expect(run.status).toBe(0);
 });
 
+test('the coroutineBudget option: looping coroutines take turns every that many iterations', () => {
+  project = makeProject({
+    'jest.config.js': jestConfig({ coroutines: ['src/**'], coroutineBudget: 2 }),
+    'src/spin.ts': `import { scope } from '@coro/runtime/coroutines';
+export async function interleaved(): Promise<string> {
+  const log: string[] = [];
+  const spin = async (name: string) => { for (let i = 0; i < 4; i++) log.push(name + i); };
+  await scope(async (s) => { s.launch(() => spin('a')); s.launch(() => spin('b')); });
+  return log.join(' ');
+}
+`,
+    'src/spin.test.ts': `import { interleaved } from './spin';
+test('the two loops take turns', async () => {
+  expect(await interleaved()).toBe('a0 a1 b0 b1 a2 a3 b2 b3');
+});
+`,
+  });
+
+  const run = runJest(project);
+
+  expect(run.output).toMatch(/Tests: +1 passed, 1 total/);
+  expect(run.status).toBe(0);
+});
+
 test("in Jest's ES module mode, modules stay modules and import the runtime", () => {
   project = makeProject({
     'package.json': '{ "type": "module" }\n',

@@ -50,7 +50,7 @@
  */
 import type * as ts from 'typescript';
 import { dirname } from 'node:path';
-import { transform, type EvalAndWith, type RuntimeMode, type TransformResult } from '@coro/compiler';
+import { transform, type RuntimeMode, type TransformResult } from '@coro/compiler';
 import { coroutinePathFilter, traceFilename } from '@coro/host';
 import { crashDiagnostic, diagnosticsError, fromCoroDiagnostic, optionsDiagnostic, orderDiagnostic, withoutTypeScriptDuplicates } from './coro-diagnostics';
 import { defaultRuntime } from './default-runtime';
@@ -103,7 +103,7 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
       let result: TransformResult;
       try {
         const runtime = pluginOptions.runtime ?? defaultRuntime(typescript, sourceFile, context.getCompilerOptions());
-        result = lower(typescript, sourceFile, root, runtime, isCoroutineFile(sourceFile.fileName), pluginOptions.evalAndWith);
+        result = lower(typescript, sourceFile, root, runtime, isCoroutineFile(sourceFile.fileName), pluginOptions);
       } catch (error) {
         return refuse(sourceFile, [crashDiagnostic(typescript, sourceFile, error)]);
       }
@@ -121,13 +121,14 @@ export function coroTransformer(program?: ts.Program, options?: unknown, host?: 
   };
 }
 
-function lower(typescript: TypeScript, sourceFile: ts.SourceFile, root: string, runtime: RuntimeMode, coroutines: boolean, evalAndWith: EvalAndWith | undefined): TransformResult {
+function lower(typescript: TypeScript, sourceFile: ts.SourceFile, root: string, runtime: RuntimeMode, coroutines: boolean, options: CoroPluginOptions): TransformResult {
   return transform(sourceFile.text, {
     filename: sourceFile.fileName,
     traceFilename: traceFilename(sourceFile.fileName, root),
     runtime,
     coroutines,
-    evalAndWith,
+    coroutineBudget: options.coroutineBudget,
+    evalAndWith: options.evalAndWith,
     sourceMap: true,
     sourceType: typescript.isExternalModule(sourceFile) ? 'module' : 'script',
   });

@@ -27,13 +27,15 @@
  * docs/architecture.md, "Emitted code ↔ runtime contract" (`import`, `require`, `inline`)
  */
 import type { EvalAndWith, RuntimeMode } from '@coro/compiler';
-import { coroutinePatterns } from '@coro/host';
+import { coroutineBudget, coroutinePatterns } from '@coro/host';
 
 export interface CoroPluginOptions {
   /** How lowered code reaches `@coro/runtime`; by default chosen per file from how tsc emits it. */
   readonly runtime?: RuntimeMode;
   /** Globs of the files whose async functions are all coroutines, as if each began with `"use coroutine"`. */
   readonly coroutines?: readonly string[];
+  /** Loop iterations between two turns a coroutine gives the others. Default: no counting. */
+  readonly coroutineBudget?: number;
   /** A suspend function with direct `eval` or `with`: `'lower'` (default) or `'refuse'`. */
   readonly evalAndWith?: EvalAndWith;
 }
@@ -41,7 +43,7 @@ export interface CoroPluginOptions {
 const RUNTIME_MODES: readonly unknown[] = ['import', 'require', 'inline'];
 const EVAL_AND_WITH: readonly unknown[] = ['lower', 'refuse'];
 const TS_PATCH_KEYS = new Set(['transform', 'import', 'isEsm', 'tsConfig', 'resolvePathAliases', 'type', 'after', 'afterDeclarations', 'transformProgram', 'name']);
-const OWN_KEYS = new Set(['runtime', 'coroutines', 'evalAndWith']);
+const OWN_KEYS = new Set(['runtime', 'coroutines', 'coroutineBudget', 'evalAndWith']);
 
 export function readPluginOptions(raw: unknown): CoroPluginOptions {
   if (raw === undefined || raw === null) return {};
@@ -64,6 +66,7 @@ export function readPluginOptions(raw: unknown): CoroPluginOptions {
   return {
     ...(runtime !== undefined && { runtime: runtime as RuntimeMode }),
     ...(entries.coroutines !== undefined && { coroutines: coroutinePatterns('@coro/tsc-plugin: coroutines', entries.coroutines) }),
+    ...(entries.coroutineBudget !== undefined && { coroutineBudget: coroutineBudget('@coro/tsc-plugin: coroutineBudget', entries.coroutineBudget) }),
     ...(evalAndWith !== undefined && { evalAndWith: evalAndWith as EvalAndWith }),
   };
 }

@@ -230,7 +230,8 @@ test('TypeScript 7 has no API to run a plugin: it is refused, naming what to use
 test('options are checked: a wrong value or an unknown key is an error, ts-patch keys are ignored', () => {
   expect(() => coroTransformer(undefined, { runtime: 'esm' })).toThrow(`@coro/tsc-plugin: unknown runtime "esm"; use 'import', 'require' or 'inline'`);
   expect(() => coroTransformer(undefined, { evalAndWith: 'allow' })).toThrow(`@coro/tsc-plugin: unknown evalAndWith "allow"; use 'lower' or 'refuse'`);
-  expect(() => coroTransformer(undefined, { runtme: 'inline' })).toThrow("@coro/tsc-plugin: unknown option 'runtme'; the options are: runtime, coroutines, evalAndWith");
+  expect(() => coroTransformer(undefined, { runtme: 'inline' })).toThrow("@coro/tsc-plugin: unknown option 'runtme'; the options are: runtime, coroutines, coroutineBudget, evalAndWith");
+  expect(() => coroTransformer(undefined, { coroutineBudget: -5 })).toThrow('@coro/tsc-plugin: coroutineBudget must be a whole number of loop iterations above 0, such as 1000; got -5');
   expect(() => coroTransformer(undefined, { coroutines: 7 })).toThrow("@coro/tsc-plugin: coroutines must be a glob or an array of globs, such as 'src/**'; got 7");
   expect(() => coroTransformer(undefined, 'inline')).toThrow('@coro/tsc-plugin: options must be an object, not "inline"');
   expect(() => coroTransformer(undefined, { transform: '@coro/tsc-plugin', import: 'default', isEsm: false, runtime: 'inline' })).not.toThrow();

@@ -424,6 +424,31 @@ test('the coroutines option: the files its globs match (from the tsconfig direct
   expect(run.stdout).toBe('coroutine completed done | async function | async function\n');
 });
 
+test('the coroutineBudget option: looping coroutines take turns every that many iterations', () => {
+  project = makeProject(
+    {
+      'src/spin.ts': [
+        "import { scope } from '@coro/runtime/coroutines';",
+        'const log: string[] = [];',
+        'async function spin(name: string): Promise<void> { for (let i = 0; i < 4; i++) log.push(name + i); }',
+        'async function main(): Promise<void> {',
+        "  await scope(async (s) => { s.launch(() => spin('a')); s.launch(() => spin('b')); });",
+        "  console.log(log.join(' '));",
+        '}',
+        'main();',
+        '',
+      ].join('\n'),
+    },
+    // The coroutine API's types name AbortSignal, which a project has from the DOM's lib (as here, with `console`) or @types/node.
+    { plugin: { coroutines: ['src/**'], coroutineBudget: 2 }, compilerOptions: { lib: ['es2022', 'dom'] } },
+  );
+
+  const built = tspc(project);
+  expect(built.stdout + built.stderr).toBe('');
+  expect(built.status).toBe(0);
+  expect(node(['out/spin.js'], project)).toEqual({ status: 0, stdout: 'a0 a1 b0 b1 a2 a3 b2 b3\n', stderr: '' });
+});
+
 test('the at async lines of lowered code name the file from the tsconfig directory: the output holds no path of the machine it was built on', () => {
   project = makeProject({
     'src/globals.d.ts': CONSOLE_DECLARATION,

@@ -106,6 +106,7 @@ export const coroUnplugin = createUnplugin<CoroPluginOptions | undefined, false>
         sourceType,
         runtime: resolved.runtimeFor(sourceType),
         coroutines: resolved.isCoroutineFile(file),
+        coroutineBudget: resolved.coroutineBudget,
         evalAndWith: resolved.evalAndWith,
         traceFilename: traceFilename(file, root),
       });

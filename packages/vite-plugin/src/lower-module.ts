@@ -42,6 +42,7 @@ export interface ModuleOptions {
   readonly sourceType: SourceType;
   readonly runtime: RuntimeMode;
   readonly coroutines?: boolean;
+  readonly coroutineBudget?: number;
   readonly evalAndWith?: EvalAndWith;
   /** The file's name in the `at async` lines of stack traces: its path from the project's root. */
   readonly traceFilename?: string;

@@ -9,7 +9,7 @@
  * options.runtimeFor('module'); // 'inline'
  * resolvePluginOptions({}).runtimeFor('script'); // 'require'
  * resolvePluginOptions({ runtme: 'inline' });
- * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines, evalAndWith
+ * // Error: @coro/vite-plugin: unknown option 'runtme'; the options are include, exclude, runtime, coroutines, coroutineBudget, evalAndWith
  * ```
  *
  * ## Implementation
@@ -40,7 +40,7 @@
  * - https://github.com/rollup/plugins/tree/master/packages/commonjs (mixed `import`/`require` modules)
  */
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
-import { defaultRuntime, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/host';
+import { coroutineBudget, defaultRuntime, type EvalAndWith, type RuntimeMode, type SourceType } from '@coro/host';
 
 export interface CoroPluginOptions {
   /** Files to lower. Default: every `.js .jsx .mjs .cjs .ts .tsx .mts .cts` file. */
@@ -55,6 +55,8 @@ export interface CoroPluginOptions {
   readonly runtime?: RuntimeMode;
   /** Files whose async functions are all coroutines, as if each began with `"use coroutine"`. Default: none. */
   readonly coroutines?: FilterPattern;
+  /** Loop iterations between two turns a coroutine gives the others. Default: no counting. */
+  readonly coroutineBudget?: number;
   /** A generator or async function with direct `eval` or `with`: `'lower'` (default) or `'refuse'`. */
   readonly evalAndWith?: EvalAndWith;
 }
@@ -64,13 +66,14 @@ export interface ResolvedPluginOptions {
   /** The runtime mode of a file the host reads as `sourceType`. */
   readonly runtimeFor: (sourceType: SourceType) => RuntimeMode;
   readonly isCoroutineFile: (file: string) => boolean;
+  readonly coroutineBudget: number | undefined;
   readonly evalAndWith: EvalAndWith;
 }
 
 export const DEFAULT_INCLUDE = /\.[cm]?[jt]sx?$/;
 export const DEFAULT_EXCLUDE = /[\\/]node_modules[\\/]/;
 
-const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime', 'coroutines', 'evalAndWith'];
+const OPTION_NAMES: readonly (keyof CoroPluginOptions)[] = ['include', 'exclude', 'runtime', 'coroutines', 'coroutineBudget', 'evalAndWith'];
 const RUNTIME_MODES: readonly RuntimeMode[] = ['import', 'require', 'inline'];
 const EVAL_AND_WITH: readonly EvalAndWith[] = ['lower', 'refuse'];
 
@@ -97,6 +100,7 @@ export function resolvePluginOptions(options: CoroPluginOptions | undefined): Re
   return {
     isIncluded: (file) => filter(file),
     isCoroutineFile: (file) => coroutineFilter !== undefined && coroutineFilter(file),
+    coroutineBudget: given.coroutineBudget === undefined ? undefined : coroutineBudget('@coro/vite-plugin: coroutineBudget', given.coroutineBudget),
     evalAndWith,
     runtimeFor: (sourceType) => (runtime === 'import' ? defaultRuntime(sourceType) : runtime),
   };
