@@ -8,7 +8,7 @@
  * ```js
  * // async function f(x) { return 1 + await x; }
  * function f(x) {
- *   try { return $coro.asyncStarted(f$step(new f$Frame(x), 0, 0)); }
+ *   try { return $coro.asyncStarted(f$step(new f$Frame(x), 0, 0, void 0)); }
  *   catch ($error) { return $coro.rejectedPromise($error); }
  * }
  * function f$step($frame, $state, $mode, $value) {

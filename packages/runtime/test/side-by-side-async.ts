@@ -92,13 +92,13 @@ function initAsyncFrame(frame: any, step: Step) {
 /**
  * A lowered async function: `fn(...args)` makes one frame, `init` stores
  * the arguments in it, and `startAsync` runs it, as the compiler's wrapper
- * `function f(x) { try { return $coro.asyncStarted(f$step(new f$Frame(x), 0, 0)); } catch … }` does.
+ * `function f(x) { try { return $coro.asyncStarted(f$step(new f$Frame(x), 0, 0, void 0)); } catch … }` does.
  * `awaitsOnce` gives the frame of an `awaitOnce` function (no settlers).
  */
 /** What the compiler's wrapper does with a new frame: runs its step in a `try`, and returns the caller's promise. */
 export function startAsync(frame: any): Promise<unknown> {
   try {
-    return asyncStarted(frame.$step(frame, 0, 0));
+    return asyncStarted(frame.$step(frame, 0, 0, undefined));
   } catch (error) {
     return rejectedPromise(error);
   }
