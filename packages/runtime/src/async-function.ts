@@ -171,8 +171,10 @@ export function awaitValue(frame: AsyncFrame, frameTask: unknown, value: unknown
   var task = frameTask as AsyncTask | undefined;
   if (task === undefined) task = frame.$task = newAsyncTask(frame, frame.$step);
   task.state = state;
+  var awaiting = awaitWith(task, value);
+  // Written once the reactions are registered: the `constructor` getter that PromiseResolve and `then` read may start other calls that await.
   awaitingTask = task;
-  return awaitWith(task, value);
+  return awaiting;
 }
 
 /** What an `await` registers its reactions on: an async function's task or an async generator's queue. */

@@ -337,6 +337,31 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     await expect(outer()).resolves.toEqual(['inner inner awaited', 'at once']);
     expect(resumedAt).toEqual([1, 2]);
   });
+  test('a constructor getter read by an await starts a call that suspends: each promise is its call\'s own', async () => {
+    const inner = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, 'inner awaited', 1);
+      frame.$state = -2;
+      return 'inner ' + value;
+    });
+    let started: Promise<unknown> | undefined;
+    const awaited = Promise.resolve('outer awaited');
+    Object.defineProperty(awaited, 'constructor', {
+      get() {
+        started ??= inner();
+        return Promise;
+      },
+    });
+    const outer = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, awaited, 1);
+      frame.$state = -2;
+      return value;
+    });
+    await expect(outer()).resolves.toBe('outer awaited');
+    await expect(started).resolves.toBe('inner inner awaited');
+  });
+
   test('a body whose first await threw calls a function that suspends, then awaits: its promise is its own', async () => {
     // The task of the first await stays the body's, and the inner call's start takes its own task before the body awaits again.
     const inner = loweredAsync((frame, state, mode, value) => {
