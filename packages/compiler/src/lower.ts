@@ -378,7 +378,12 @@ class FunctionLowering {
     const named = (linkCall: string, naming: readonly string[]) => (naming.length ? `${rt.ref('nameFunction')}(${linkCall}, ${naming.join(', ')})` : linkCall);
     const inner = this.innerIndent;
     const stepInScope = this.storage === 'scope';
-    const construct = this.frameConstruction(layout, stepInScope ? emitted.step : helper.step);
+    // Parameters that can throw are bound apart (`startAsyncWith`): their error rejects the promise.
+    const bindsParametersApart = kind === 'async' && fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name));
+    // An async function's wrapper calls the step itself (./async-function.ts in the runtime): a step made per call is named first.
+    const callsStep = kind === 'async' && !this.coroutine && !bindsParametersApart;
+    const stepVariable = callsStep && stepInScope ? this.allocator.fresh('$step') : undefined;
+    const construct = this.frameConstruction(layout, stepInScope ? (stepVariable ?? emitted.step) : helper.step);
     if (this.sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
     const helpers = joinLines([...(this.sharedFrame ? [] : [emitted.frameConstructor]), ...(stepInScope ? [] : [emitted.step])], inner);
     // The per-call scope of a function with a dynamic scope: its bindings, declared where the step is made.
@@ -450,14 +455,13 @@ class FunctionLowering {
     if (kind === 'async') {
       const isArrow = ts.isArrowFunction(fn);
       const co = file.coroutineRuntime;
-      const start = this.coroutine ? co.ref('startCoroutine') : rt.ref('startAsync');
-      let newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${start}(${construct});`;
+      let newFrame: string;
       let parameterList: string | undefined;
       const anonymousDeclaration = this.anonymousDeclaration;
       // What `nameFunction` is given around the link: the name, then the `length`.
       const naming: string[] = [];
       const givenName = linkedName ?? (anonymousDeclaration ? '"default"' : undefined);
-      if (fn.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) {
+      if (bindsParametersApart) {
         // An error binding the parameters rejects the promise: they are bound by an arrow the runtime calls
         // inside its try, and the wrapper keeps only the `length` (EvaluateAsyncFunctionBody step 2).
         const bind = `(${parameters(true)}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
@@ -486,8 +490,15 @@ class FunctionLowering {
           parameterList = isArrow ? '...$arguments' : '';
           naming.push(givenName ?? 'undefined', String(expectedArgumentCount(fn)));
         }
-      } else if (givenName !== undefined) {
-        naming.push(givenName);
+      } else {
+        // An async function's step runs in the wrapper's `try`, not called by the runtime: a recursion takes one frame
+        // fewer per level. Constructing is a TypeError thrown at the call, not a rejection: it is tested before the `try`.
+        // The step gets all four of its arguments: called with three, an async fib(20) counted about 9% more instructions.
+        newFrame = callsStep
+          ? `${directives}${scope}${stepVariable ? `var ${stepVariable} = ${emitted.step}; ` : ''}${runtimeCall}${unlessConstructed ? `if (new.target) ${rt.ref('notAConstructor')}(); ` : ''}` +
+            `try { return ${rt.ref('asyncStarted')}(${stepVariable ?? helper.step}(${construct}, 0, 0, void 0)); } catch ($error) { return ${rt.ref('rejectedPromise')}($error); }`
+          : `${directives}${scope}${runtimeCall}return ${unlessConstructed}${co.ref('startCoroutine')}(${construct});`;
+        if (givenName !== undefined) naming.push(givenName);
       }
       const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);
       const linker = this.coroutine ? co.ref('linkCoroutine') : rt.ref('linkAsyncFunction');

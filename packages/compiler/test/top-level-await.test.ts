@@ -22,7 +22,7 @@ test('top-level await in a module stays, with one warning per await', () => {
   expect(warnings[0].message).toMatch(/top-level 'await' is left as it is/);
   expect(result.code).toContain('const config = await load();');
   expect(result.code).toContain('for await (const x of [1]) console.log(x);');
-  expect(result.code).toContain('$coro.startAsync(new load$Frame())');
+  expect(result.code).toContain('$coro.asyncStarted(load$step(new load$Frame(), 0, 0, void 0))');
 });
 
 test('a module with only top-level await is returned unchanged', () => {

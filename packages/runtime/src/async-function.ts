@@ -1,13 +1,16 @@
 /**
- * The async function driver: `startAsync(frame)` runs a lowered async
- * function's body and returns the promise its caller receives; `awaitValue`
- * is what the machine calls at each `await`.
+ * The async function driver: `asyncStarted(result)` turns what the first run
+ * of a lowered async function's body returned into the promise its caller
+ * receives; `awaitValue` is what the machine calls at each `await`.
  *
  * ## Example
  *
  * ```js
  * // async function f(x) { return 1 + await x; }
- * function f(x) { return $coro.startAsync(new f$Frame(x)); }
+ * function f(x) {
+ *   try { return $coro.asyncStarted(f$step(new f$Frame(x), 0, 0, void 0)); }
+ *   catch ($error) { return $coro.rejectedPromise($error); }
+ * }
  * function f$step($frame, $state, $mode, $value) {
  *   …
  *   case 0: return $coro.awaitValue($frame, $frame.$task, $frame.x, 1);   // resumes at 1
@@ -20,6 +23,15 @@
  * The body starts synchronously, as AsyncFunctionStart does. A step that
  * reaches an `await` registers the continuation itself (`awaitValue`) and
  * returns `AWAITING`; any other return value is the completion.
+ *
+ * The wrapper calls the step itself, with the `try` that turns an exception
+ * into the rejected promise, rather than a runtime function calling it: a
+ * recursion then holds two frames per level (the wrapper and the step), not
+ * three, and the interpreter's frames are what bounds how deep an async
+ * function awaiting itself can go. The step's call site in the wrapper sees
+ * one function, which the engine can inline. What `asyncStarted` needs
+ * besides the result, the last `await` of the run leaves in a module
+ * variable (the task, or the promise of `awaitOnce`).
  *
  * What is allocated per call: the frame, the promise and its two resolving
  * functions (only when the body suspends: a body that completes at once gets
@@ -66,25 +78,21 @@ var promiseOfOnlyAwait: Promise<unknown> | undefined;
 var bindFunction = Function.prototype.bind;
 
 /**
- * The step of the body `startAsync` runs innermost, for its task: a body's
- * first `await` comes in that run, before anything can resume it. Saved and
- * restored around each run, so a call nested before the first `await` leaves
- * it as it was.
+ * The task of the last `await` that registered reactions (`awaitValue`):
+ * when a body's first run returns `AWAITING`, that `await` was its own, and
+ * `asyncStarted` takes the task from here. Written at every such `await`,
+ * not only at a call's first: a body whose first `await` threw (in
+ * PromiseResolve) may call other async functions before it awaits again.
  */
-var startingStep: StepFunction | undefined;
+var awaitingTask: AsyncTask | undefined;
 
-export function startAsync(frame: GeneratorFrame): Promise<unknown> {
-  var outerStep = startingStep;
-  var step = (startingStep = frame.$step);
-  var result: unknown;
-  try {
-    result = step(frame, 0, 0, undefined);
-  } catch (error) {
-    startingStep = outerStep;
-    return rejectedPromise(error);
+/** The promise of a call whose body's first run returned `result` (the wrapper's `try` handles a throw). */
+export function asyncStarted(result: unknown): Promise<unknown> {
+  if (typeof result === 'symbol' && result === AWAITING) {
+    var task = awaitingTask as AsyncTask;
+    awaitingTask = undefined;
+    return pendingPromise(task);
   }
-  startingStep = outerStep;
-  if (typeof result === 'symbol' && result === AWAITING) return pendingPromise((frame as AsyncFrame).$task as AsyncTask);
   if (result === AWAITING_ONCE) {
     var promise = promiseOfOnlyAwait as Promise<unknown>;
     promiseOfOnlyAwait = undefined;
@@ -100,13 +108,14 @@ var applyFunction = Function.prototype.apply;
  * binds them and makes the frame, so an error there rejects the promise.
  */
 export function startAsyncWith(bind: Function, args: ArrayLike<unknown>): Promise<unknown> {
-  var frame: GeneratorFrame;
+  var result: unknown;
   try {
-    frame = applyFunction.call(bind, undefined, args);
+    var frame: GeneratorFrame = applyFunction.call(bind, undefined, args);
+    result = frame.$step(frame, 0, 0, undefined);
   } catch (error) {
     return rejectedPromise(error);
   }
-  return startAsync(frame);
+  return asyncStarted(result);
 }
 
 /** What an async function's call keeps from its first `await` on (see the module comment). */
@@ -160,9 +169,12 @@ function resumeAsync(task: AsyncTask, mode: ResumeMode, value: unknown): void {
  */
 export function awaitValue(frame: AsyncFrame, frameTask: unknown, value: unknown, state: number): unknown {
   var task = frameTask as AsyncTask | undefined;
-  if (task === undefined) task = frame.$task = newAsyncTask(frame, startingStep as StepFunction);
+  if (task === undefined) task = frame.$task = newAsyncTask(frame, frame.$step);
   task.state = state;
-  return awaitWith(task, value);
+  var awaiting = awaitWith(task, value);
+  // Written once the reactions are registered: the `constructor` getter that PromiseResolve and `then` read may start other calls that await.
+  awaitingTask = task;
+  return awaiting;
 }
 
 /** What an `await` registers its reactions on: an async function's task or an async generator's queue. */

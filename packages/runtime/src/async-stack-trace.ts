@@ -53,7 +53,7 @@
  * written, is left as it is (the write throws: this code is strict). The
  * table stays the emitted text, read only for a line.
  *
- * The runtime's own frames (`resumeAsync`, `startAsync`) stay in the stack
+ * The runtime's own frames (`resumeAsync`, `resumeOnce`) stay in the stack
  * text: telling them apart would take their names or their file, which a
  * bundler renames or merges with the user's.
  *

@@ -37,6 +37,7 @@ import * as asyncGeneratorPrototypes from './async-generator-prototype';
 import * as constructors from './not-a-constructor';
 import * as disposal from './resource-disposal';
 import * as functionConstructors from './function-constructor';
+import * as nativePromises from './native-promise';
 
 export var GeneratorPrototype = prototypes.GeneratorPrototype;
 export var GeneratorFunctionPrototype = prototypes.GeneratorFunctionPrototype;
@@ -67,7 +68,8 @@ export var checkInitialized = deadZone.checkInitialized;
 export var checkWritable = deadZone.checkWritable;
 export var throwConstantAssignment = deadZone.throwConstantAssignment;
 export var deleteSuperProperty = superDelete.deleteSuperProperty;
-export var startAsync = asyncFunctions.startAsync;
+export var asyncStarted = asyncFunctions.asyncStarted;
+export var rejectedPromise = nativePromises.rejectedPromise;
 export var startAsyncWith = asyncFunctions.startAsyncWith;
 export var awaitValue = asyncFunctions.awaitValue;
 export var awaitOnce = asyncFunctions.awaitOnce;

@@ -1,7 +1,7 @@
-import { awaitOnce, awaitValue, startAsync, startAsyncWith } from '../src';
+import { awaitOnce, awaitValue, startAsyncWith } from '../src';
 import { errorName, Step } from './side-by-side';
 import {
-  expectSameJobs, flushJobs, loggingThenable, loweredAsync, promiseWithConstructorGetter, record, Say, show, traceJobs,
+  expectSameJobs, flushJobs, loggingThenable, loweredAsync, promiseWithConstructorGetter, record, Say, show, startAsync, traceJobs,
 } from './side-by-side-async';
 
 // async function awaitEach(say, values) {
@@ -302,7 +302,7 @@ describe('startAsync and awaitValue, side by side with native async functions', 
   });
 
   test('calls started before a body\'s first await (suspending, throwing, completing at once) leave its task its own step', async () => {
-    // The task of a body takes the step of the run startAsync began for it, which nested calls must not change.
+    // asyncStarted takes the task the body's own await made, which the awaits of nested calls must not replace.
     const inner = loweredAsync((frame, state, mode, value) => {
       if (mode !== 0) throw value;
       if (state === 0) return awaitValue(frame, frame.$task, 'inner awaited', 1);
@@ -336,6 +336,58 @@ describe('startAsync and awaitValue, side by side with native async functions', 
     });
     await expect(outer()).resolves.toEqual(['inner inner awaited', 'at once']);
     expect(resumedAt).toEqual([1, 2]);
+  });
+  test('a constructor getter read by an await starts a call that suspends: each promise is its call\'s own', async () => {
+    const inner = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, 'inner awaited', 1);
+      frame.$state = -2;
+      return 'inner ' + value;
+    });
+    let started: Promise<unknown> | undefined;
+    const awaited = Promise.resolve('outer awaited');
+    Object.defineProperty(awaited, 'constructor', {
+      get() {
+        started ??= inner();
+        return Promise;
+      },
+    });
+    const outer = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, awaited, 1);
+      frame.$state = -2;
+      return value;
+    });
+    await expect(outer()).resolves.toBe('outer awaited');
+    await expect(started).resolves.toBe('inner inner awaited');
+  });
+
+  test('a body whose first await threw calls a function that suspends, then awaits: its promise is its own', async () => {
+    // The task of the first await stays the body's, and the inner call's start takes its own task before the body awaits again.
+    const inner = loweredAsync((frame, state, mode, value) => {
+      if (mode !== 0) throw value;
+      if (state === 0) return awaitValue(frame, frame.$task, 'inner awaited', 1);
+      frame.$state = -2;
+      return 'inner ' + value;
+    });
+    const throwing = promiseWithConstructorGetter(() => {}, 1, () => {
+      throw new Error('constructor getter');
+    });
+    const outer = loweredAsync((frame, state, mode, value) => {
+      if (state === 0) {
+        try {
+          return awaitValue(frame, frame.$task, throwing, 1);
+        } catch (error) {
+          frame.caught = (error as Error).message;
+        }
+        frame.pending = inner();
+        return awaitValue(frame, frame.$task, frame.pending, 2);
+      }
+      if (mode !== 0) throw value;
+      frame.$state = -2;
+      return [frame.caught, value];
+    });
+    await expect(outer()).resolves.toEqual(['constructor getter', 'inner inner awaited']);
   });
 });
 
@@ -600,7 +652,7 @@ describe('the intrinsic %Promise% is captured when the runtime loads', () => {
   });
 });
 
-describe('startAsync with hand-made frames', () => {
+describe('asyncStarted with hand-made frames', () => {
   test('an exception from a resumed body rejects the promise with it; later awaits are not run', async () => {
     const error = new Error('after await');
     let resumed = 0;
@@ -613,7 +665,7 @@ describe('startAsync with hand-made frames', () => {
     expect(resumed).toBe(1);
   });
 
-  test('startAsync itself: a step returning a plain value, a thenable, or throwing', async () => {
+  test('the wrapper\'s start: a step returning a plain value, a thenable, or throwing', async () => {
     await expect(startAsync({ $state: 0, $step: () => 'plain' })).resolves.toBe('plain');
     await expect(startAsync({ $state: 0, $step: () => ({ then(r: any) { r('adopted'); } }) })).resolves.toBe('adopted');
     await expect(startAsync({ $state: 0, $step: () => { throw 'thrown'; } })).rejects.toBe('thrown');

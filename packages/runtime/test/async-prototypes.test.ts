@@ -1,9 +1,9 @@
 import {
   adoptAsyncGeneratorPrototype, AsyncFunctionPrototype, AsyncGeneratorFunctionPrototype, AsyncGeneratorPrototype,
   AsyncIteratorPrototype, GeneratorFunctionPrototype, GeneratorPrototype, linkAsyncFunction, linkAsyncGenerator,
-  linkDecoratedMethod, linkGenerator, linkMethods as linkMethodsOf, nameFunction, notAConstructor, startAsync,
+  linkDecoratedMethod, linkGenerator, linkMethods as linkMethodsOf, nameFunction, notAConstructor,
 } from '../src';
-import { loweredAsyncGenerator } from './side-by-side-async';
+import { loweredAsyncGenerator, startAsync } from './side-by-side-async';
 
 async function nativeAsyncFunction() {}
 async function* nativeAsyncGenerator() {}

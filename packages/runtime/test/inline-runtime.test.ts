@@ -111,13 +111,13 @@ describe('inlineRuntime', () => {
   });
 
   test('takes the globals it reads that the file declares too from globalThis, not from the file', () => {
-    const fragment = inlineRuntime([...ALL, 'startAsync'], '$coro', ['Promise', 'Symbol', 'unrelated']);
+    const fragment = inlineRuntime([...ALL, 'asyncStarted'], '$coro', ['Promise', 'Symbol', 'unrelated']);
     expect(fragment.startsWith('var $coro = (function (Promise, Symbol) {\n')).toBe(true);
     expect(fragment.endsWith('})(globalThis.Promise, globalThis.Symbol);\n')).toBe(true);
     // The file's own `Promise` is in its dead zone when the fragment runs, and `Symbol` is not the engine's.
     const context = runInFreshContext(`${fragment}const Promise = 1; var Symbol = {};\n${PROGRAM}`);
     expect(vm.runInContext('results(twice(2))', context)).toBe(vm.runInContext('results(nativeTwice(2))', context));
-    expect(vm.runInContext('typeof $coro.startAsync(new (function () { this.$state = 0; this.$step = function () { return 1; }; })()).then', context)).toBe('function');
+    expect(vm.runInContext('typeof $coro.asyncStarted(1).then', context)).toBe('function');
     expect(inlineRuntime(['getIterator'], '$coro', ['Promise', 'unrelated']).startsWith('var $coro = (function () {\n')).toBe(true);
   });
 

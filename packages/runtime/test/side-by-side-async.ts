@@ -9,7 +9,7 @@
  * scenario, so the position of an entry between two ticks tells in which
  * round of promise jobs it happened.
  */
-import { linkAsyncFunction, linkAsyncGenerator, notAConstructor, startAsync } from '../src';
+import { asyncStarted, linkAsyncFunction, linkAsyncGenerator, notAConstructor, rejectedPromise } from '../src';
 import { errorName, Step } from './side-by-side';
 
 export type Say = (...parts: unknown[]) => void;
@@ -92,9 +92,18 @@ function initAsyncFrame(frame: any, step: Step) {
 /**
  * A lowered async function: `fn(...args)` makes one frame, `init` stores
  * the arguments in it, and `startAsync` runs it, as the compiler's wrapper
- * `function f(x) { return $coro.startAsync(new f$Frame(x)); }` does.
+ * `function f(x) { try { return $coro.asyncStarted(f$step(new f$Frame(x), 0, 0, void 0)); } catch … }` does.
  * `awaitsOnce` gives the frame of an `awaitOnce` function (no settlers).
  */
+/** What the compiler's wrapper does with a new frame: runs its step in a `try`, and returns the caller's promise. */
+export function startAsync(frame: any): Promise<unknown> {
+  try {
+    return asyncStarted(frame.$step(frame, 0, 0, undefined));
+  } catch (error) {
+    return rejectedPromise(error);
+  }
+}
+
 export function loweredAsync(step: Step, init?: (frame: any, ...args: any[]) => void, awaitsOnce = false): (...args: any[]) => Promise<any> {
   function Frame(this: any, args: any[]) {
     if (awaitsOnce) {

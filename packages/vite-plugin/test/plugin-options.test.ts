@@ -47,7 +47,7 @@ test('`coroutines` selects the files whose async functions are coroutines', asyn
   const inTasks = plugin.transform.call({ warn() {}, error(e: unknown) { throw e; } }, source, '/app/src/tasks/load.js');
   const elsewhere = plugin.transform.call({ warn() {}, error(e: unknown) { throw e; } }, source, '/app/src/load.js');
   expect(inTasks!.code).toContain('$coroutines.startCoroutine');
-  expect(elsewhere!.code).toContain('$coro.startAsync');
+  expect(elsewhere!.code).toContain('$coro.asyncStarted');
 });
 
 test('`coroutineBudget` makes every loop of a coroutine count its iterations against the budget', () => {

@@ -26,7 +26,7 @@ import { linkAsyncFunction } from '../async-function-prototype';
 import type { GeneratorFrame } from '../frame';
 import { describeStates } from './task-description';
 import { RuntimeTask, runBody } from './runtime-task';
-import { startTask } from './task-lifecycle';
+import { startCoroutineFrame, startTask } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
 import type { TaskFrame } from './task-frame';
 
@@ -52,9 +52,8 @@ function inheritTask(Frame: Function): void {
   if (!Object.prototype.isPrototypeOf.call(TaskPrototype, Frame.prototype)) Object.setPrototypeOf(Frame.prototype, TaskPrototype);
 }
 
-export function startCoroutine(frame: GeneratorFrame): unknown {
-  return startTask(frame as unknown as TaskFrame);
-}
+/** The wrapper's call: the task-lifecycle function itself, not a function calling it, which would be one more frame per level of a recursion. */
+export var startCoroutine = startCoroutineFrame;
 
 var applyFunction = Function.prototype.apply;
 

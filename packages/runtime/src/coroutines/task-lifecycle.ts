@@ -103,6 +103,39 @@ export function startTask<T extends TaskFrame>(task: T, parent?: TaskFrame | nul
   return task;
 }
 
+/**
+ * `startTask(task)` for a lowered coroutine's frame, which its wrapper calls:
+ * the step is called from here, not through `startTask` and `runTask`, so a
+ * coroutine awaiting itself holds three frames per level of recursion (the
+ * wrapper, this, the step) rather than five, and the interpreter's frames
+ * are what bounds how deep it goes. A first run that must go on (`READY`)
+ * goes on in `runTask`.
+ */
+export function startCoroutineFrame(task: TaskFrame): TaskFrame {
+  var previous = current;
+  var result: unknown;
+  task.$parent = previous;
+  task.$taskState = (task.$taskState & ~STATUS_MASK) | RUNNING;
+  current = task;
+  try {
+    result = task.$step(task, 0, 0, undefined);
+  } catch (error) {
+    current = previous;
+    finishBody(task, true, error);
+    return task;
+  }
+  current = previous;
+  if (typeof result === 'object' && result === READY) runTask(task, readyMode, takeReadyValue(), 0);
+  else finishRun(task, result);
+  return task;
+}
+
+function takeReadyValue(): unknown {
+  var value = readyValue;
+  readyValue = undefined;
+  return value;
+}
+
 /** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children. */
 export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
   var previous = current;
@@ -145,6 +178,11 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
     return;
   }
   current = previous;
+  finishRun(task, result);
+}
+
+/** A run of the step returned `result`: the task suspended, a flow yielded, or the body returned. */
+function finishRun(task: TaskFrame, result: unknown): void {
   if (typeof result === 'object' && result === SUSPEND) markSuspended(task);
   else if (task.$taskState & FLOW && task.$state !== -2) parkAtYield(task, result);
   else finishReturn(task, result);
