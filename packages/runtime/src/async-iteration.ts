@@ -125,7 +125,7 @@ function asyncFromSyncThrow(this: AsyncFromSyncIterator, value?: unknown): Promi
     if (method === undefined) {
       // The delegating code would otherwise wait on an iterator that can never answer a throw.
       closeIterator(this.$syncIterator);
-      throw new TypeError('The iterator does not provide a \'throw\' method');
+      throw new TypeError('The iterator does not provide a \'throw\' method.');
     }
     result = method.call(this.$syncIterator, value);
     requireIteratorResult(result);

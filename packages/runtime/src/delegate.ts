@@ -62,7 +62,7 @@ export function resumeDelegate(iterator: object, next: Function, mode: ResumeMod
   if (method !== undefined) return requireIteratorResult(method.call(iterator, value));
   if (mode === 2) return { value: value, done: true };
   closeIterator(iterator);
-  throw new TypeError('The iterator does not provide a \'throw\' method');
+  throw new TypeError('The iterator does not provide a \'throw\' method.');
 }
 
 function nextOfLoweredGenerator(inner: GeneratorFrame, value: unknown): IteratorResult<unknown> {
