@@ -37,7 +37,7 @@
  * - ECMA-262 §27.1.6 AsyncFromSyncIterator Objects
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
-import { closeIterator, describeValue, getMethod, requireIteratorResult, requireObject } from './iterator-protocol';
+import { closeIterator, describeValue, getMethod, requireIterator, requireIteratorResult } from './iterator-protocol';
 import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 export function getAsyncIterator(value: unknown): object {
@@ -46,9 +46,9 @@ export function getAsyncIterator(value: unknown): object {
     // Symbol.iterator is read once, as GetIterator reads it.
     var syncMethod = value == null ? undefined : getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(describeValue(value) + ' is not async iterable');
-    return createAsyncFromSyncIterator(requireObject(syncMethod.call(value), 'Symbol.iterator result') as Iterator<unknown>);
+    return createAsyncFromSyncIterator(requireIterator(syncMethod.call(value), 'Symbol.iterator') as Iterator<unknown>);
   }
-  return requireObject(method.call(value), 'Symbol.asyncIterator result');
+  return requireIterator(method.call(value), 'Symbol.asyncIterator');
 }
 
 /** `next` as the loop calls it: with no argument. */

@@ -33,7 +33,7 @@ export function getIterator(value: unknown): Iterator<unknown> {
   // callable and GetIterator's for a missing one are both this one.
   var method = value == null ? undefined : (value as any)[Symbol.iterator];
   if (typeof method !== 'function') throw new TypeError(describeValue(value) + ' is not iterable');
-  return requireObject(method.call(value), 'Symbol.iterator result') as Iterator<unknown>;
+  return requireIterator(method.call(value), 'Symbol.iterator') as Iterator<unknown>;
 }
 
 export function iteratorNext(iterator: object, next: Function): IteratorResult<unknown> {
@@ -66,12 +66,13 @@ export function getMethod(value: unknown, key: PropertyKey): Function | undefine
 }
 
 export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
-  return requireObject(result, 'Iterator result') as IteratorResult<unknown>;
+  if (!isObject(result)) throw new TypeError('Iterator result ' + describeValue(result) + ' is not an object');
+  return result as IteratorResult<unknown>;
 }
 
-/** `value` when it is an object, else a TypeError that says what it is; `what` says where it came from. */
-export function requireObject(value: unknown, what: string): object {
-  if (!isObject(value)) throw new TypeError(what + ' ' + describeValue(value) + ' is not an object');
+/** What `value[key]()` returned, when it is an object; else V8's TypeError, which does not quote it. */
+export function requireIterator(value: unknown, key: 'Symbol.iterator' | 'Symbol.asyncIterator'): object {
+  if (!isObject(value)) throw new TypeError('Result of the ' + key + ' method is not an object');
   return value;
 }
 
