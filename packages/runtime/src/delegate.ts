@@ -53,11 +53,15 @@
  * - ECMA-262 §7.4 GetIterator, IteratorClose
  */
 import { GeneratorFrame, ResumeMode } from './frame';
-import { closeIterator, getMethod, requireIteratorResult } from './iterator-protocol';
+import { closeIterator, getMethod, notAFunction, requireIteratorResult } from './iterator-protocol';
 import { generatorMethods, resumeGenerator } from './resume-generator';
 
 export function resumeDelegate(iterator: object, next: Function, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
-  if (mode === 0) return next === generatorMethods.next ? nextOfLoweredGenerator(iterator as GeneratorFrame, value) : requireIteratorResult(next.call(iterator, value));
+  if (mode === 0) {
+    if (next === generatorMethods.next) return nextOfLoweredGenerator(iterator as GeneratorFrame, value);
+    if (typeof next !== 'function') throw notAFunction(next);
+    return requireIteratorResult(next.call(iterator, value));
+  }
   var method = getMethod(iterator, mode === 1 ? 'throw' : 'return');
   if (method !== undefined) return requireIteratorResult(method.call(iterator, value));
   if (mode === 2) return { value: value, done: true };

@@ -37,6 +37,7 @@ export function getIterator(value: unknown): Iterator<unknown> {
 }
 
 export function iteratorNext(iterator: object, next: Function): IteratorResult<unknown> {
+  if (typeof next !== 'function') throw notAFunction(next);
   return requireIteratorResult(next.call(iterator));
 }
 
@@ -61,8 +62,20 @@ export function closeIterator(iterator: object, throwing?: boolean): void {
 export function getMethod(value: unknown, key: PropertyKey): Function | undefined {
   var method = (value as any)[key];
   if (method == null) return undefined;
-  if (typeof method !== 'function') throw new TypeError(String(key) + ' is not a function');
+  if (typeof method !== 'function') throw notAFunction(method);
   return method;
+}
+
+/**
+ * V8's TypeError for a call of a value that is no function where no source
+ * text names the callee (an iterator's method): the value's type, and the
+ * value itself for a number, a boolean, a string or null.
+ */
+export function notAFunction(value: unknown): TypeError {
+  var type = value === null ? 'object null' : typeof value;
+  if (type === 'number' || type === 'boolean') type += ' ' + String(value);
+  else if (type === 'string') type += ' "' + value + '"';
+  return new TypeError(type + ' is not a function');
 }
 
 export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
