@@ -37,7 +37,7 @@
  * - ECMA-262 §27.1.6 AsyncFromSyncIterator Objects
  * - ECMA-262 §14.7.5.7 ForIn/OfBodyEvaluation
  */
-import { closeIterator, describeValue, getMethod, requireIteratorResult, requireObject } from './iterator-protocol';
+import { closeIterator, describeValue, getMethod, notAFunction, requireIterator, requireIteratorResult } from './iterator-protocol';
 import { promiseResolveIntrinsic, promiseThen, rejectedPromise, resolvedPromise } from './native-promise';
 
 export function getAsyncIterator(value: unknown): object {
@@ -46,13 +46,14 @@ export function getAsyncIterator(value: unknown): object {
     // Symbol.iterator is read once, as GetIterator reads it.
     var syncMethod = value == null ? undefined : getMethod(value, Symbol.iterator);
     if (syncMethod === undefined) throw new TypeError(describeValue(value) + ' is not async iterable');
-    return createAsyncFromSyncIterator(requireObject(syncMethod.call(value), 'Symbol.iterator result') as Iterator<unknown>);
+    return createAsyncFromSyncIterator(requireIterator(syncMethod.call(value), 'Symbol.iterator') as Iterator<unknown>);
   }
-  return requireObject(method.call(value), 'Symbol.asyncIterator result');
+  return requireIterator(method.call(value), 'Symbol.asyncIterator');
 }
 
 /** `next` as the loop calls it: with no argument. */
 export function callNext(iterator: object, next: Function): unknown {
+  if (typeof next !== 'function') throw notAFunction(next);
   return next.call(iterator);
 }
 
@@ -97,6 +98,7 @@ export function createAsyncFromSyncIterator(syncIterator: Iterator<unknown>): ob
 function asyncFromSyncNext(this: AsyncFromSyncIterator, value?: unknown): Promise<unknown> {
   var result: unknown;
   try {
+    if (typeof this.$syncNext !== 'function') throw notAFunction(this.$syncNext);
     result = arguments.length > 0 ? this.$syncNext.call(this.$syncIterator, value) : this.$syncNext.call(this.$syncIterator);
     requireIteratorResult(result);
   } catch (error) {
@@ -125,7 +127,7 @@ function asyncFromSyncThrow(this: AsyncFromSyncIterator, value?: unknown): Promi
     if (method === undefined) {
       // The delegating code would otherwise wait on an iterator that can never answer a throw.
       closeIterator(this.$syncIterator);
-      throw new TypeError('The iterator does not provide a \'throw\' method');
+      throw new TypeError('The iterator does not provide a \'throw\' method.');
     }
     result = method.call(this.$syncIterator, value);
     requireIteratorResult(result);
@@ -172,7 +174,10 @@ function unwrapNotDone(value: unknown) {
  * has no `throw`/`return` method for it.
  */
 export function callDelegate(iterator: object, next: Function, mode: number, value: unknown): unknown {
-  if (mode === 0) return next.call(iterator, value);
+  if (mode === 0) {
+    if (typeof next !== 'function') throw notAFunction(next);
+    return next.call(iterator, value);
+  }
   var method = getMethod(iterator, mode === 1 ? 'throw' : 'return');
   return method === undefined ? NOTHING_TO_AWAIT : method.call(iterator, value);
 }

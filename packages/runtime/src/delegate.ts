@@ -57,12 +57,15 @@
  * - ECMA-262 §7.4 GetIterator, IteratorClose
  */
 import { GeneratorFrame, ResumeMode } from './frame';
-import { closeIterator, getMethod, requireIteratorResult } from './iterator-protocol';
+import { closeIterator, getMethod, notAFunction, requireIteratorResult } from './iterator-protocol';
 import { generatorMethods, resumeGenerator } from './resume-generator';
 
 export function resumeDelegate(iterator: object, next: Function, mode: ResumeMode, value: unknown): IteratorResult<unknown> {
   if (mode !== 0) return resumeAbruptly(iterator, mode, value);
-  if (next !== generatorMethods.next) return requireIteratorResult(next.call(iterator, value));
+  if (next !== generatorMethods.next) {
+    if (typeof next !== 'function') throw notAFunction(next);
+    return requireIteratorResult(next.call(iterator, value));
+  }
   // The frame is `iterator` itself, cast at each use: a variable for it would be a register more in this frame.
   var state = (iterator as GeneratorFrame).$state;
   if (state < -2) state = -3 - state;
@@ -84,5 +87,5 @@ function resumeAbruptly(iterator: object, mode: ResumeMode, value: unknown): Ite
   if (method !== undefined) return requireIteratorResult(method.call(iterator, value));
   if (mode === 2) return { value: value, done: true };
   closeIterator(iterator);
-  throw new TypeError('The iterator does not provide a \'throw\' method');
+  throw new TypeError('The iterator does not provide a \'throw\' method.');
 }

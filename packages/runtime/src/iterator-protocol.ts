@@ -33,10 +33,11 @@ export function getIterator(value: unknown): Iterator<unknown> {
   // callable and GetIterator's for a missing one are both this one.
   var method = value == null ? undefined : (value as any)[Symbol.iterator];
   if (typeof method !== 'function') throw new TypeError(describeValue(value) + ' is not iterable');
-  return requireObject(method.call(value), 'Symbol.iterator result') as Iterator<unknown>;
+  return requireIterator(method.call(value), 'Symbol.iterator') as Iterator<unknown>;
 }
 
 export function iteratorNext(iterator: object, next: Function): IteratorResult<unknown> {
+  if (typeof next !== 'function') throw notAFunction(next);
   return requireIteratorResult(next.call(iterator));
 }
 
@@ -61,17 +62,30 @@ export function closeIterator(iterator: object, throwing?: boolean): void {
 export function getMethod(value: unknown, key: PropertyKey): Function | undefined {
   var method = (value as any)[key];
   if (method == null) return undefined;
-  if (typeof method !== 'function') throw new TypeError(String(key) + ' is not a function');
+  if (typeof method !== 'function') throw notAFunction(method);
   return method;
 }
 
-export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
-  return requireObject(result, 'Iterator result') as IteratorResult<unknown>;
+/**
+ * V8's TypeError for a call of a value that is no function where no source
+ * text names the callee (an iterator's method): the value's type, and the
+ * value itself for a number, a boolean, a string or null.
+ */
+export function notAFunction(value: unknown): TypeError {
+  var type = value === null ? 'object null' : typeof value;
+  if (type === 'number' || type === 'boolean') type += ' ' + String(value);
+  else if (type === 'string') type += ' "' + value + '"';
+  return new TypeError(type + ' is not a function');
 }
 
-/** `value` when it is an object, else a TypeError that says what it is; `what` says where it came from. */
-export function requireObject(value: unknown, what: string): object {
-  if (!isObject(value)) throw new TypeError(what + ' ' + describeValue(value) + ' is not an object');
+export function requireIteratorResult(result: unknown): IteratorResult<unknown> {
+  if (!isObject(result)) throw new TypeError('Iterator result ' + describeValue(result) + ' is not an object');
+  return result as IteratorResult<unknown>;
+}
+
+/** What `value[key]()` returned, when it is an object; else V8's TypeError, which does not quote it. */
+export function requireIterator(value: unknown, key: 'Symbol.iterator' | 'Symbol.asyncIterator'): object {
+  if (!isObject(value)) throw new TypeError('Result of the ' + key + ' method is not an object');
   return value;
 }
 

@@ -35,7 +35,10 @@ export function checkWritable<T>(current: unknown, value: T, name: string): T {
   return value;
 }
 
-/** An assignment to a `const` binding: the value was computed, the write fails (§9.1.1.1.5 SetMutableBinding). */
-export function throwConstantAssignment(name: string): never {
-  throw new TypeError("Assignment to constant variable '" + name + "'.");
+/**
+ * An assignment to a `const` binding: the value was computed, the write
+ * fails (§9.1.1.1.5 SetMutableBinding). V8's message names no binding.
+ */
+export function throwConstantAssignment(): never {
+  throw new TypeError('Assignment to constant variable.');
 }

@@ -159,7 +159,7 @@ const outerStep: Step = (frame, state, mode, value) => {
           state = 12;
           // falls through
         case 12:
-          throw new TypeError('The iterator does not provide a \'throw\' method');
+          throw new TypeError('The iterator does not provide a \'throw\' method.');
         case 13:
           frame.$state = 14;
           return awaitInAsyncGenerator(frame, frame.received);

@@ -49,7 +49,7 @@ describe('assignment in the dead zone', () => {
 });
 
 describe('assignment to a constant', () => {
-  test('throws the TypeError a native const assignment throws', () => {
+  test('throws the TypeError a native const assignment throws, with its message', () => {
     const { throwConstantAssignment } = require('../src');
     let native: unknown;
     try {
@@ -59,6 +59,7 @@ describe('assignment to a constant', () => {
       native = e;
     }
     expect(native).toBeInstanceOf(TypeError);
-    expect(() => throwConstantAssignment('c')).toThrow(TypeError);
+    expect(() => throwConstantAssignment()).toThrow(TypeError);
+    expect(() => throwConstantAssignment()).toThrow((native as Error).message);
   });
 });

@@ -142,11 +142,10 @@ export class MachineBindings extends IrWriter {
     // A named function expression's own name is immutable: the write is ignored, or throws in strict code.
     if (rule.immutable === 'ownName' && !this.context.strict) return UNDEFINED;
     const rt = this.context.names.runtime;
-    const name = JSON.stringify(rule.name);
-    const thrower: Code = [rt.ref('throwConstantAssignment'), '(', name, ')'];
+    const thrower: Code = [rt.ref('throwConstantAssignment'), '()'];
     if (!rule.deadZone) return thrower;
     // SetMutableBinding refuses an uninitialized binding (a ReferenceError) before an immutable one.
-    return ['(', rt.ref('checkInitialized'), '(', ...this.identifierCode(target)!, ', ', name, '), ', ...thrower, ')'];
+    return ['(', rt.ref('checkInitialized'), '(', ...this.identifierCode(target)!, ', ', JSON.stringify(rule.name), '), ', ...thrower, ')'];
   }
 
   /** Whether a scope can be entered more than once per call: it sits in a loop of this function. */
@@ -228,7 +227,7 @@ export class MachineBindings extends IrWriter {
     const setter = (body: Code): Code => ['({ set v(', value, ') { ', ...body, ' } }).v'];
     // SetMutableBinding refuses an uninitialized binding (a ReferenceError) before an immutable one.
     const initialized: Code = this.deadZone.has(binding) ? [rt.ref('checkInitialized'), '(', ...code, ', ', name, '); '] : [];
-    if (immutable === 'const' || (immutable === 'ownName' && this.context.strict)) return setter([...initialized, rt.ref('throwConstantAssignment'), '(', name, ');']);
+    if (immutable === 'const' || (immutable === 'ownName' && this.context.strict)) return setter([...initialized, rt.ref('throwConstantAssignment'), '();']);
     if (immutable === 'ownName') return setter([]);
     return setter([...code, ' = ', rt.ref('checkWritable'), '(', ...code, ', ', value, ', ', name, ');']);
   }

@@ -326,7 +326,7 @@ export abstract class IterationBuilder extends DisposalBuilder {
     this.awaitValue([closing]);
     this.statement([runtime.ref('requireIteratorResult'), '(', names.value, ');']);
     this.mark(closed);
-    this.throwValue(["new TypeError(\"The iterator does not provide a 'throw' method\")"]);
+    this.throwValue(["new TypeError(\"The iterator does not provide a 'throw' method.\")"]);
     this.mark(missingReturn);
     // No `return`: this generator returns the received value, awaited.
     this.awaitValue([received]);
