@@ -135,7 +135,8 @@ function rejectionAt(step: AwaitingStep, state: number): Rejection {
 /**
  * An error the runtime has seen: the calls that got a line, whether the calls still to come get
  * one, and the last stack text read or written here with its count of frame lines up to the
- * `Error.stackTraceLimit` it was counted for, so that a stack seen again is not searched again.
+ * `Error.stackTraceLimit` it was counted for and the names of its frames (once asked for), so
+ * that a stack seen again, as each awaiting caller of one rejection sees it, is not searched again.
  */
 interface ErrorTrail {
   lined: unknown[];
@@ -143,6 +144,7 @@ interface ErrorTrail {
   stack: string | undefined;
   frames: number;
   limit: unknown;
+  names: string[] | undefined;
 }
 
 var trails = typeof WeakMap === 'function' ? new WeakMap<object, ErrorTrail>() : undefined;
@@ -150,7 +152,7 @@ var trails = typeof WeakMap === 'function' ? new WeakMap<object, ErrorTrail>() :
 function trailOf(error: unknown, appending: boolean): ErrorTrail | undefined {
   if (!trails || typeof error !== 'object' || error === null) return undefined;
   var trail = trails.get(error);
-  if (!trail) trails.set(error, (trail = { lined: [], appending: appending, stack: undefined, frames: 0, limit: undefined }));
+  if (!trail) trails.set(error, (trail = { lined: [], appending: appending, stack: undefined, frames: 0, limit: undefined, names: undefined }));
   return trail;
 }
 
@@ -178,6 +180,7 @@ export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingS
   }
   if (typeof stack !== 'string') return;
   if (stack !== trail.stack || limit !== trail.limit) {
+    if (stack !== trail.stack) trail.names = undefined;
     trail.stack = stack;
     trail.limit = limit;
     trail.frames = typeof limit === 'number' ? frameLines(stack, limit) : 0;
@@ -185,7 +188,7 @@ export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingS
   // A stack as long as V8 makes them is full, as natively (`at async` lines count), and may have lost the frames to look for.
   if (typeof limit === 'number' && trail.frames >= limit) return;
   if (!trail.appending) {
-    if (holdsFrameOf(stack, described ? described[0] : '', step.name)) return;
+    if (holdsFrameOf(trail.names || (trail.names = frameNames(stack)), described ? described[0] : '', step.name)) return;
     trail.appending = true;
   }
   if (!described || (body !== undefined && trail.lined.indexOf(body) >= 0)) return;
@@ -200,6 +203,7 @@ export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingS
     return;
   }
   trail.stack = stack;
+  trail.names = undefined;
   trail.frames++;
 }
 
@@ -223,16 +227,25 @@ function awaitLines(described: [string, string, string, { [state: number]: strin
 
 var objectToString = Object.prototype.toString;
 
-/**
- * Whether a stack holds a frame (not an `at async` line) of the function: under its name in the
- * source (source maps) or its step function's (`at f$step`, `at Object.f$step [as step]`).
- */
-function holdsFrameOf(stack: string, traceName: string, stepName: string): boolean {
+/** The names of a stack's frames (not its `at async` lines), as `holdsFrameOf` compares them. */
+function frameNames(stack: string): string[] {
+  var names: string[] = [];
   var lines = stack.split('\n');
   for (var i = 1; i < lines.length; i++) {
     var frame = /^\s*at (?!async )(.*?)(?: \[as [^\]]*\])? \(/.exec(lines[i]);
-    var name = frame ? frame[1] : '';
-    if (name !== '' && (name === traceName || name === stepName || name.slice(-stepName.length - 1) === '.' + stepName)) return true;
+    if (frame && frame[1] !== '') names.push(frame[1]);
+  }
+  return names;
+}
+
+/**
+ * Whether a stack holds a frame of the function, by its frames' names: under its name in the
+ * source (source maps) or its step function's (`at f$step`, `at Object.f$step [as step]`).
+ */
+function holdsFrameOf(names: string[], traceName: string, stepName: string): boolean {
+  for (var i = 0; i < names.length; i++) {
+    var name = names[i];
+    if (name === traceName || name === stepName || name.slice(-stepName.length - 1) === '.' + stepName) return true;
   }
   return false;
 }
