@@ -51,7 +51,11 @@
  * rejected promise again adds nothing). Only
  * error objects get lines; a frozen error, or a `stack` that cannot be
  * written, is left as it is (the write throws: this code is strict). The
- * table stays the emitted text, read only for a line.
+ * table stays the emitted text until one of the function's awaits is
+ * rejected, which makes the line of each of its awaits once. Each caller
+ * of one rejection sees the stack the one before it wrote: the count of
+ * its frames and their names are kept with that text (per error, beside the
+ * calls that got a line), not searched for again.
  *
  * The runtime's own frames (`resumeAsync`, `startAsync`) stay in the stack
  * text: telling them apart would take their names or their file, which a
