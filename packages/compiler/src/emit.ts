@@ -234,7 +234,7 @@ class CaseWriter {
       }
       case 'yield':
         this.line(`${names.frame}.$state = ${stateOf.get(ins.resume)};`);
-        this.line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
+        this.line(mark(this.suspendReturn(ins.value && code(ins.value), false)));
         return false;
       case 'await': {
         const resume = stateOf.get(ins.resume)!;
@@ -266,7 +266,7 @@ class CaseWriter {
         return false;
       case 'complete':
         this.line(`${names.frame}.$state = -2;`);
-        this.line(mark(`return${ins.value ? ' ' + code(ins.value) : ''};`));
+        this.line(mark(this.suspendReturn(ins.value && code(ins.value), true)));
         return false;
       case 'endFinally':
         this.endFinally(ins.finally);
@@ -284,7 +284,7 @@ class CaseWriter {
     if (fin.outer) {
       this.line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.value} = ${value}; ${this.goto(fin.outer.returnEntry)} }`);
     } else {
-      this.line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.frame}.$state = -2; return ${value}; }`);
+      this.line(`if (${kind} === ${completionLiteral(CompletionKind.Return)}) { ${names.frame}.$state = -2; ${this.suspendReturn(value, true)} }`);
     }
     this.line(`if (${kind} === ${completionLiteral(CompletionKind.Throw)}) throw ${value};`);
     if (fin.jumpTargets.size) {
@@ -298,6 +298,11 @@ class CaseWriter {
 
   private line(text: string): void {
     this.lines.push(this.indents.statement + text);
+  }
+
+  /** The `return` that hands the caller a yielded or completion value (`undefined` when there is none). */
+  private suspendReturn(value: string | undefined, done: boolean): string {
+    return returnStatement(this.options.kind, value, done);
   }
 
   private goto(label: Label): string {
@@ -330,7 +335,7 @@ class CaseWriter {
       return `${layout.access(through.kind)} = ${completionLiteral(CompletionKind.Jump)}; ${layout.access(through.value)} = ${stateOf.get(exit.target)}; ${names.state} = ${stateOf.get(through.body)}; ${continuing}`;
     }
     const value = exit.value ? this.render(exit.value, reindent) : 'void 0';
-    if (!through) return `${names.frame}.$state = -2; return${exit.value ? ' ' + value : ''};`;
+    if (!through) return `${names.frame}.$state = -2; ${this.suspendReturn(exit.value ? value : undefined, true)}`;
     // `return await x` returns what the machine was resumed with: `$value` holds it already.
     const resumedValue = exit.value?.length === 1 && isOperand(exit.value[0]) && exit.value[0].operand === names.value;
     const setValue = resumedValue ? '' : `${names.value} = ${value}; `;
@@ -395,7 +400,7 @@ function stepFunction(
   const resumedByReturn = options.kind !== 'async';
   if (!hasRegions) {
     if (resumedByReturn) {
-      out.push(`${i1}if (${names.mode} !== 0) { ${F}.$state = -2; if (${names.mode} === 1) throw ${names.value}; return ${names.value}; }`);
+      out.push(`${i1}if (${names.mode} !== 0) { ${F}.$state = -2; if (${names.mode} === 1) throw ${names.value}; ${returnStatement(options.kind, names.value, true)} }`);
     } else {
       out.push(`${i1}if (${names.mode} !== 0) throw ${names.value};`);
     }
@@ -406,10 +411,10 @@ function stepFunction(
     if (tables.finalizers) {
       out.push(`${i1}if (${names.mode} === 2) {`);
       out.push(`${i2}${names.state} = ${options.finalizersName}[${names.state}];`);
-      out.push(`${i2}if (${names.state} === 0) { ${F}.$state = -2; return ${names.value}; }`);
+      out.push(`${i2}if (${names.state} === 0) { ${F}.$state = -2; ${returnStatement(options.kind, names.value, true)} }`);
       out.push(`${i1}}`);
     } else if (resumedByReturn) {
-      out.push(`${i1}if (${names.mode} === 2) { ${F}.$state = -2; return ${names.value}; }`);
+      out.push(`${i1}if (${names.mode} === 2) { ${F}.$state = -2; ${returnStatement(options.kind, names.value, true)} }`);
     }
     out.push(`${i1}${names.loop}: for (;;) {`);
     out.push(`${i1}  try {`);
@@ -426,6 +431,17 @@ function stepFunction(
   }
   out.push(`${options.indent}}`);
   return out.join('\n');
+}
+
+/**
+ * How a step hands back a value at a `yield` or at its end. A generator's step makes the iterator
+ * result itself: there the literal sees one shape of frame and makes one shape of result, where
+ * `resumeGenerator`, which sees the frames of every generator, would read `$state` once more,
+ * megamorphically, to learn `done`. The other kinds' drivers take the bare value.
+ */
+function returnStatement(kind: SuspendKind, value: string | undefined, done: boolean): string {
+  if (kind !== 'generator') return `return${value ? ' ' + value : ''};`;
+  return `return { value: ${value ?? 'void 0'}, done: ${done} };`;
 }
 
 /** A prelude declaration: nested functions' helpers, text that is final by now. */

@@ -513,7 +513,7 @@ function collectEdits(
     }
     if (ts.isReturnStatement(node)) {
       const value = node.expression ? render(node.expression) : undefined;
-      replace(node, hooks.returnStatement(value));
+      replace(node, hooks.returnStatement(value && isCommaExpression(node.expression!) ? ['(', ...value, ')'] : value));
       return;
     }
     if (ts.isIterationStatement(node, false)) {
@@ -692,4 +692,13 @@ function keptInArrow(node: ts.ClassLikeDeclaration): node is ts.ClassDeclaration
   const decorated = (n: ts.Node) => ts.canHaveDecorators(n) && (ts.getDecorators(n)?.length ?? 0) > 0;
   if (!ts.isClassDeclaration(node) || !node.name) return false;
   return decorated(node) || node.members.some((member) => decorated(member) || (isFunctionLike(member) && member.parameters.some(decorated)));
+}
+
+/**
+ * `a, b`: a returned value that must be parenthesized to stand where one operand goes (a
+ * generator's step returns it as the `value` of an iterator result literal), as build's
+ * `Normalizer.expression` parenthesizes the value of a `return` the machine writes.
+ */
+function isCommaExpression(node: ts.Expression): boolean {
+  return node.kind === SyntaxKind.BinaryExpression && (node as ts.BinaryExpression).operatorToken.kind === SyntaxKind.CommaToken;
 }

@@ -51,7 +51,11 @@
  * rejected promise again adds nothing). Only
  * error objects get lines; a frozen error, or a `stack` that cannot be
  * written, is left as it is (the write throws: this code is strict). The
- * table stays the emitted text, read only for a line.
+ * table stays the emitted text until one of the function's awaits is
+ * rejected, which makes the line of each of its awaits once. Each caller
+ * of one rejection sees the stack the one before it wrote: the count of
+ * its frames and their names are kept with that text (per error, beside the
+ * calls that got a line), not searched for again.
  *
  * The runtime's own frames (`resumeAsync`, `resumeOnce`) stay in the stack
  * text: telling them apart would take their names or their file, which a
@@ -62,9 +66,13 @@
  * - ./coroutines/async-stack-trace.ts, the same lines for coroutines, read off their waiters
  */
 
-/** What `describeAwaits` hangs on a step function: its name in traces, its file, and `"state line:col …"`. */
+/**
+ * What `describeAwaits` hangs on a step function: its name in traces, its file, and `"state line:col …"`;
+ * the fourth element, once one of its awaits has been rejected, is the `at async` line of each
+ * resume state, made from the table then.
+ */
 interface DescribedStep {
-  $awaits?: [string, string, string];
+  $awaits?: [string, string, string, { [state: number]: string }?];
 }
 
 /** A step function as the lines are written for it: its description and its own name (`f$step`, looked for in stacks). */
@@ -128,10 +136,19 @@ function rejectionAt(step: AwaitingStep, state: number): Rejection {
   };
 }
 
-/** An error the runtime has seen: the calls that got a line, and whether the calls still to come get one. */
+/**
+ * An error the runtime has seen: the calls that got a line, whether the calls still to come get
+ * one, and the last stack text read or written here with its count of frame lines up to the
+ * `Error.stackTraceLimit` it was counted for and the names of its frames (once asked for), so
+ * that a stack seen again, as each awaiting caller of one rejection sees it, is not searched again.
+ */
 interface ErrorTrail {
   lined: unknown[];
   appending: boolean;
+  stack: string | undefined;
+  frames: number;
+  limit: unknown;
+  names: string[] | undefined;
 }
 
 var trails = typeof WeakMap === 'function' ? new WeakMap<object, ErrorTrail>() : undefined;
@@ -139,7 +156,7 @@ var trails = typeof WeakMap === 'function' ? new WeakMap<object, ErrorTrail>() :
 function trailOf(error: unknown, appending: boolean): ErrorTrail | undefined {
   if (!trails || typeof error !== 'object' || error === null) return undefined;
   var trail = trails.get(error);
-  if (!trail) trails.set(error, (trail = { lined: [], appending: appending }));
+  if (!trail) trails.set(error, (trail = { lined: [], appending: appending, stack: undefined, frames: 0, limit: undefined, names: undefined }));
   return trail;
 }
 
@@ -165,39 +182,74 @@ export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingS
     // A `stack` getter of the program's that throws (or a revoked proxy): the rejection goes on as it is.
     return;
   }
+  if (typeof stack !== 'string') return;
+  if (stack !== trail.stack || limit !== trail.limit) {
+    if (stack !== trail.stack) trail.names = undefined;
+    trail.stack = stack;
+    trail.limit = limit;
+    trail.frames = typeof limit === 'number' ? frameLines(stack, limit) : 0;
+  }
   // A stack as long as V8 makes them is full, as natively (`at async` lines count), and may have lost the frames to look for.
-  if (typeof stack !== 'string' || (typeof limit === 'number' && stack.split('\n    at ').length > limit)) return;
+  if (typeof limit === 'number' && trail.frames >= limit) return;
   if (!trail.appending) {
-    if (holdsFrameOf(stack, described ? described[0] : '', step.name)) return;
+    if (holdsFrameOf(trail.names || (trail.names = frameNames(stack)), described ? described[0] : '', step.name)) return;
     trail.appending = true;
   }
   if (!described || (body !== undefined && trail.lined.indexOf(body) >= 0)) return;
-  var entries = described[2].split(' ');
-  for (var i = 0; i < entries.length; i += 2) {
-    if (+entries[i] !== state) continue;
-    if (body !== undefined) trail.lined.push(body);
-    var at = described[1] + ':' + entries[i + 1];
-    try {
-      (error as { stack: string }).stack = stack + '\n    at async ' + (described[0] ? described[0] + ' (' + at + ')' : at);
-    } catch (ignored) {
-      // Frozen, or a `stack` without a setter or not writable: it stays as it is.
-    }
+  var line = (described[3] || (described[3] = awaitLines(described)))[state];
+  if (line === undefined) return;
+  if (body !== undefined) trail.lined.push(body);
+  stack += line;
+  try {
+    (error as { stack: string }).stack = stack;
+  } catch (ignored) {
+    // Frozen, or a `stack` without a setter or not writable: it stays as it is.
     return;
   }
+  trail.stack = stack;
+  trail.names = undefined;
+  trail.frames++;
+}
+
+/** How many frame lines (`at` lines, `at async` ones too) `stack` holds, counted up to `limit`: no array of its lines is made. */
+function frameLines(stack: string, limit: number): number {
+  var count = 0;
+  for (var at = stack.indexOf('\n    at '); at >= 0 && count < limit; at = stack.indexOf('\n    at ', at + 1)) count++;
+  return count;
+}
+
+/** The `at async` line of each resume state of a described step, made once, at its first rejected await. */
+function awaitLines(described: [string, string, string, { [state: number]: string }?]): { [state: number]: string } {
+  var lines: { [state: number]: string } = {};
+  var entries = described[2].split(' ');
+  for (var i = 0; i < entries.length; i += 2) {
+    var at = described[1] + ':' + entries[i + 1];
+    lines[+entries[i]] = '\n    at async ' + (described[0] ? described[0] + ' (' + at + ')' : at);
+  }
+  return lines;
 }
 
 var objectToString = Object.prototype.toString;
 
-/**
- * Whether a stack holds a frame (not an `at async` line) of the function: under its name in the
- * source (source maps) or its step function's (`at f$step`, `at Object.f$step [as step]`).
- */
-function holdsFrameOf(stack: string, traceName: string, stepName: string): boolean {
+/** The names of a stack's frames (not its `at async` lines), as `holdsFrameOf` compares them. */
+function frameNames(stack: string): string[] {
+  var names: string[] = [];
   var lines = stack.split('\n');
   for (var i = 1; i < lines.length; i++) {
     var frame = /^\s*at (?!async )(.*?)(?: \[as [^\]]*\])? \(/.exec(lines[i]);
-    var name = frame ? frame[1] : '';
-    if (name !== '' && (name === traceName || name === stepName || name.slice(-stepName.length - 1) === '.' + stepName)) return true;
+    if (frame && frame[1] !== '') names.push(frame[1]);
+  }
+  return names;
+}
+
+/**
+ * Whether a stack holds a frame of the function, by its frames' names: under its name in the
+ * source (source maps) or its step function's (`at f$step`, `at Object.f$step [as step]`).
+ */
+function holdsFrameOf(names: string[], traceName: string, stepName: string): boolean {
+  for (var i = 0; i < names.length; i++) {
+    var name = names[i];
+    if (name === traceName || name === stepName || name.slice(-stepName.length - 1) === '.' + stepName) return true;
   }
   return false;
 }

@@ -20,7 +20,8 @@
  * running (a generator's step writes it first thing), `-2` once completed,
  * and `-3 - n` while suspended inside a `yield*` that resumes at `n`: a
  * generator's step leaves it so when it returns an inner result, which
- * `resumeGenerator` then hands on unwrapped (./resume-generator.ts). The
+ * `resumeGenerator` hands on unwrapped, as it does every iterator result a
+ * generator's step makes (./resume-generator.ts). The
  * `await` of an async function with a `$task` leaves `$state` alone: the
  * step hands the runtime the state to resume at, which keeps it in the task
  * (./async-function.ts).
@@ -44,7 +45,8 @@ export type ResumeMode = 0 | 1 | 2;
 
 /**
  * Runs the machine from `state` to its next suspension (a generator's marks its frame running
- * first); returns the yielded or completion value.
+ * first); returns the yielded or completion value, which a generator's step returns as an
+ * iterator result (`{ value, done }`, or a `yield*`'s inner result as it is).
  */
 export type StepFunction = (frame: GeneratorFrame, state: number, mode: ResumeMode, value: unknown) => unknown;
 

@@ -7,17 +7,19 @@
  *
  * ```js
  * gen.next(5);   // GeneratorPrototype.next → resumeGenerator(gen, 0, 5)
- *                // → gen.$step(gen, gen.$state, 0, 5) → { value, done }
+ *                // → gen.$step(gen, gen.$state, 0, 5), which returns { value, done }
  * // function* outer() { yield* inner(); }: outer's step forwards to inner
- * // itself (./delegate.ts) and returns inner's result with $state = -3 - n:
- * // resumeGenerator hands that result on as it is; the next resumption
- * // runs the step at n.
+ * // itself (./delegate.ts) and returns inner's result with $state = -3 - n;
+ * // the next resumption runs the step at n.
  * ```
  *
  * ## Implementation
  *
- * `resumeGenerator` reads `$state`, runs the step and wraps what it returns
- * in the one object a resumption allocates. The step marks its frame running
+ * `resumeGenerator` reads `$state` and runs the step, which returns the
+ * iterator result itself: the one object a resumption allocates, made where
+ * the frame has one shape, so that `$state` is not read again here to learn
+ * `done` (a load that sees the frames of every generator is megamorphic).
+ * The step marks its frame running
  * (`-1`) itself, as its first line: there the store sees the frames of one
  * generator function, where here it would see the frames of every generator
  * (a megamorphic store, the costliest access of a resumption once many
@@ -32,11 +34,11 @@
  *
  * `yield*` is not this module's business: it is a loop of the step function
  * (the compiler's `delegate`, ./delegate.ts's `resumeDelegate`), so a program
- * without `yield*` does not carry the forwarding code. The one thing the
- * step cannot do itself is hand the caller an inner result object unwrapped,
- * as GeneratorYield(innerResult) does; it says so by leaving `$state` below
- * `-2`: `-3 - n` for resume state `n`, which is how a frame suspended inside
- * a `yield*` stays until it is resumed. Keeping it so, rather than storing
+ * without `yield*` does not carry the forwarding code. The step hands the
+ * caller an inner result object unwrapped, as GeneratorYield(innerResult)
+ * does, and leaves `$state` below `-2`: `-3 - n` for resume state `n`, which
+ * is how a frame suspended inside a `yield*` stays until it is resumed,
+ * and what tells this function to run it at `n`. Keeping it so, rather than storing
  * `n` back, spares a store per forwarded value into a frame whose shape
  * differs from function to function (megamorphic, the costliest access of a
  * resumption once many generators have run).
@@ -57,14 +59,11 @@ export function resumeGenerator(frame: GeneratorFrame, mode: ResumeMode, value: 
     state = -3 - state;
   }
   try {
-    value = frame.$step(frame, state, mode, value);
+    return frame.$step(frame, state, mode, value) as IteratorResult<unknown>;
   } catch (error) {
     frame.$state = -2;
     throw error;
   }
-  state = frame.$state;
-  if (state < -2) return value as IteratorResult<unknown>;
-  return { value: value, done: state === -2 } as IteratorResult<unknown>;
 }
 
 function resumeWithoutStep(frame: GeneratorFrame, state: number, mode: ResumeMode, value: unknown): IteratorResult<unknown> {

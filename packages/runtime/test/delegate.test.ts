@@ -1,6 +1,6 @@
 import { getIterator, GeneratorPrototype, resumeDelegate } from '../src';
 import type { ResumeMode } from '../src';
-import { errorName, lowered, Operation, Outcome, Step, trace } from './side-by-side';
+import { asEmitted, errorName, lowered, Operation, Outcome, Step, trace } from './side-by-side';
 
 type Log = unknown[][];
 type Script = {
@@ -422,7 +422,7 @@ describe('yield* across runtime copies (a %GeneratorFunction% function brings it
       return 'leaf got ' + value;
     };
     const mainLeaf = lowered(leafStep);
-    function CopyLeafFrame(this: any) { this.$state = 0; this.$step = leafStep; }
+    function CopyLeafFrame(this: any) { this.$state = 0; this.$step = asEmitted(leafStep); }
     const copyLeaf = copy.linkGenerator(function copyLeaf() { return new (CopyLeafFrame as any)(); }, CopyLeafFrame);
     for (const leaf of [mainLeaf, copyLeaf]) {
       const outer = lowered((frame, state, mode, value) => {

@@ -1,5 +1,5 @@
 import { GeneratorPrototype, linkGenerator, nameFunction } from '../src';
-import { lowered, Step } from './side-by-side';
+import { asEmitted, lowered, Step } from './side-by-side';
 
 function* nativeGenerator() {
   yield 1;
@@ -57,7 +57,7 @@ describe('GeneratorPrototype', () => {
 describe('linkGenerator', () => {
   test('gives fn and Frame one fresh prototype inheriting GeneratorPrototype, and returns fn', () => {
     function one() { return new (Frame as any)(); }
-    function Frame(this: any) { this.$state = 0; this.$step = oneStep; }
+    function Frame(this: any) { this.$state = 0; this.$step = asEmitted(oneStep); }
     expect(linkGenerator(one, Frame)).toBe(one);
     expect(one.prototype).toBe(Frame.prototype);
     expect(Object.getPrototypeOf(one.prototype)).toBe(GeneratorPrototype);
@@ -76,7 +76,7 @@ describe('linkGenerator', () => {
   });
 
   test('with fn = null (methods) only the frame constructor is linked', () => {
-    function Frame(this: any) { this.$state = 0; this.$step = oneStep; }
+    function Frame(this: any) { this.$state = 0; this.$step = asEmitted(oneStep); }
     expect(linkGenerator(null, Frame)).toBe(null);
     const generator = new (Frame as any)();
     expect(Object.getPrototypeOf(Object.getPrototypeOf(generator))).toBe(GeneratorPrototype);
@@ -87,7 +87,7 @@ describe('linkGenerator', () => {
     const key = Symbol('key');
     const native = { *[key]() {} };
     const nativeName = Object.getOwnPropertyDescriptor(native[key], 'name');
-    function Frame(this: any) { this.$state = 0; this.$step = oneStep; }
+    function Frame(this: any) { this.$state = 0; this.$step = asEmitted(oneStep); }
     const fn = nameFunction(linkGenerator(function () { return new (Frame as any)(); }, Frame), key);
     expect(Object.getOwnPropertyDescriptor(fn, 'name')).toEqual(nativeName);
   });

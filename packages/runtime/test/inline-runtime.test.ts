@@ -19,11 +19,11 @@ function count$Frame(n) { this.$state = 0; this.$step = count$step; this.n = n; 
 function count$step($frame, $state, $mode, $value) {
   $frame.$state = -1;
   if ($mode === 1) throw $value;
-  if ($mode === 2) { $frame.$state = -2; return $value; }
+  if ($mode === 2) { $frame.$state = -2; return { value: $value, done: true }; }
   for (;;) switch ($state) {
     case 0: $frame.i = 0;
-    case 1: if (!($frame.i < $frame.n)) { $frame.$state = -2; return; }
-            $frame.$state = 2; return $frame.i;
+    case 1: if (!($frame.i < $frame.n)) { $frame.$state = -2; return { value: void 0, done: true }; }
+            $frame.$state = 2; return { value: $frame.i, done: false };
     case 2: $frame.i++; $state = 1; continue;
   }
 }
@@ -41,9 +41,9 @@ function twice$step($frame, $state, $mode, $value) {
     case 1: case 3:
       $innerResult = $coro.resumeDelegate($frame.$iterator, $frame.$next, $mode, $value);
       if (!$innerResult.done) { $frame.$state = -3 - $state; return $innerResult; }
-      if ($mode === 2) { $frame.$state = -2; return $innerResult.value; }
+      if ($mode === 2) { $frame.$state = -2; return { value: $innerResult.value, done: true }; }
       if ($state === 1) { $state = 2; continue; }
-      $frame.$state = -2; return 'end';
+      $frame.$state = -2; return { value: 'end', done: true };
   }
 }
 function* nativeCount(n) { for (let i = 0; i < n; i++) yield i; }

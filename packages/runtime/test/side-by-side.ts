@@ -10,14 +10,22 @@ export type Operation = ['next' | 'throw' | 'return', unknown?];
 export type Outcome = { value: unknown; done: unknown } | { threw: unknown };
 
 /**
- * A lowered generator function: `fn(...args)` allocates one frame whose `$step` runs `step` after
- * marking the frame running, as the first line of every emitted generator step does.
+ * `step`, which returns the bare yielded or completion value, as an emitted generator step: it
+ * marks the frame running first, and returns the iterator result of what `step` returns, as every
+ * emitted `yield` and completion does (a `$state` below -2 after it: the inner result of a
+ * `yield*`, handed on as it is).
  */
-export function lowered(step: Step, init?: (frame: any, ...args: any[]) => void): (...args: any[]) => any {
-  const marked: Step = (frame, state, mode, value) => {
+export function asEmitted(step: Step): Step {
+  return (frame, state, mode, value) => {
     frame.$state = -1;
-    return step(frame, state, mode, value);
+    const result = step(frame, state, mode, value);
+    return frame.$state < -2 ? result : { value: result, done: frame.$state === -2 };
   };
+}
+
+/** A lowered generator function: `fn(...args)` allocates one frame whose `$step` runs `step` `asEmitted`. */
+export function lowered(step: Step, init?: (frame: any, ...args: any[]) => void): (...args: any[]) => any {
+  const marked = asEmitted(step);
   function Frame(this: any, args: any[]) {
     this.$state = 0;
     this.$step = marked;
