@@ -76,7 +76,7 @@ test('direct eval in a generator is lowered by default, and an error with --eval
 
   const lowered = coro(['transpile', 'src/evaluate.js', '--runtime', 'inline'], workspace);
   expect(lowered.status).toBe(0);
-  expect(lowered.stdout).toContain('return eval(code);');
+  expect(lowered.stdout).toContain('return { value: eval(code), done: false };');
 
   const refused = coro(['transpile', 'src/evaluate.js', '--eval-and-with', 'refuse'], workspace);
   expect(refused.status).toBe(1);
