@@ -35,6 +35,7 @@ import { findEarlyErrors } from './early-errors/early-errors';
 import { isLegacyOctalParseError } from './early-errors/legacy-octal';
 import { lowerFunction } from './lower';
 import { endLetStatements } from './let-as-name';
+import { endStatementsBeforeBlocks } from './parenthesized-before-block';
 import { CoroutineReferences, coroutinePreamble } from './coroutine-binding';
 import { findCoroutines } from './coroutine-directive';
 import type { FileContext } from './lowered-function';
@@ -168,11 +169,17 @@ function transformFile(code: string, options: TransformOptions): TransformResult
   const filename = options.filename ?? 'input.js';
   const runtime: RuntimeMode = options.runtime ?? 'import';
   const sourceType = options.sourceType ?? 'module';
+  // The text the lowering reads and copies from: the input, or the input as an engine reads its
+  // statements ended by a line break before a block and its `let`s.
+  let text = code;
   let sourceFile = parse(code, filename, sourceType);
+  const endedBeforeBlocks = endStatementsBeforeBlocks(sourceFile, (corrected) => parse(corrected, filename, sourceType));
+  if (endedBeforeBlocks !== undefined) {
+    sourceFile = endedBeforeBlocks;
+    text = sourceFile.text;
+  }
   let report = new Report(sourceFile, filename);
   if (!checkOptions(options, runtime, report) || !checkSyntax(sourceFile, sourceType, report)) return report.failed();
-  // The text the lowering reads and copies from: the input, or the input as an engine reads its `let`s.
-  let text = code;
   const letStatementsEnded = endLetStatements(sourceFile);
   if (letStatementsEnded !== undefined) {
     text = letStatementsEnded;
