@@ -289,7 +289,7 @@ test('TSX under CommonJS: the imported JSX factory is rewritten inside the lower
   const { lowered } = buildBoth(project, 'list.js');
 
   expect(lowered).toBe('<ul><li>1</li>,<li>2</li></ul>\n');
-  expect(read(project, 'out/list.js')).toMatch(/return \(0, h_1\.h\)\("li", null, String\(/);
+  expect(read(project, 'out/list.js')).toMatch(/return { value: \(0, h_1\.h\)\("li", null, String\(/);
 });
 
 test('the default runtime follows how tsc emits each file: import for modules, require or inline for scripts', () => {
