@@ -103,7 +103,8 @@ export class MachineBindings extends IrWriter {
       if (this.context.scopes.metadataTypeNames.has(id)) continue;
       if (!this.splitScopes.has(binding.scope)) continue;
       const declaration = declarationOf(id);
-      if (declaration) declarationEnd.set(binding, declaration);
+      // An enum's later declarations fill the object its first one made.
+      if (declaration && !declarationEnd.has(binding)) declarationEnd.set(binding, declaration);
       else references.push([id, binding]);
     }
     for (const [id, binding] of references) {
@@ -398,7 +399,7 @@ function declarationOf(id: ts.Identifier): ts.Node | undefined {
   while (ts.isBindingElement(n.parent) || ts.isObjectBindingPattern(n.parent) || ts.isArrayBindingPattern(n.parent)) n = n.parent;
   const parent = n.parent;
   if (ts.isVariableDeclaration(parent) && parent.name === n) return parent;
-  if (ts.isClassDeclaration(parent) && parent.name === id) return parent;
+  if ((ts.isClassDeclaration(parent) || ts.isEnumDeclaration(parent)) && parent.name === id) return parent;
   return undefined;
 }
 
