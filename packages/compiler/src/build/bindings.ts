@@ -192,7 +192,11 @@ export class MachineBindings extends IrWriter {
   /** How an identifier of this function is written: a variable, an environment property, an outer name. */
   identifierCode(node: ts.Identifier): Code | undefined {
     const binding = this.context.scopes.resolved.get(node);
-    if (!binding) return this.context.outerIdentifier(node);
+    if (!binding) {
+      // A member's name in an enum's initializer reads the enum object, the parameter enum-object.ts names after the enum.
+      const enumDeclaration = this.context.scopes.enumMembers.get(node);
+      return enumDeclaration ? [`${enumDeclaration.name.text}.${node.text}`] : this.context.outerIdentifier(node);
+    }
     const env = this.environmentOf.get(binding);
     if (env) return this.checkedCode(node, binding, [isInsideClosure(node, this.context.fn) ? env.alias : env.variable, '.' + environmentKey(binding)]);
     const v = this.variableOf(binding);

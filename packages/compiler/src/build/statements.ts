@@ -33,7 +33,7 @@
  */
 import ts from 'typescript';
 import { SyntaxKind } from '../syntax-kind';
-import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR, type Part, UNDEFINED, nameOperand } from '../ir';
+import { CompletionKind, completionLiteral, type Code, type Label, type MachineIR, UNDEFINED, nameOperand } from '../ir';
 import { DiagnosticCode, UnsupportedError } from '../diagnostics';
 import type { Builder, BuildContext } from './builder';
 import { isInert, paren } from './code';
@@ -42,8 +42,7 @@ import { IterationBuilder } from './iteration';
 import { isAwaitUsing, isUsing, usingDeclarationsOf } from '../using-declarations';
 import { Normalizer } from './expressions';
 import { Destructurer } from './patterns';
-import { enumMemberName } from '../scope';
-import { skipParenthesesAndTypes } from '../type-wrappers';
+import { enumMembersCode, mergesWithEarlier } from '../enum-object';
 
 export class MachineBuilder extends IterationBuilder implements Builder {
   readonly expressions: Normalizer;
@@ -168,41 +167,14 @@ export class MachineBuilder extends IterationBuilder implements Builder {
 
   /**
    * An enum as TypeScript writes it, `let E; (function (E) { … })(E || (E = {}))`, with E the
-   * binding the machine keeps: TypeScript would declare it in the one state that holds it. The
-   * first declaration of the name in its scope makes the object; the ones after it fill the same one.
-   * A member's value is written as the code computes it, not folded as TypeScript's checker folds it;
-   * a string value gets no reverse mapping, which TypeScript decides from the folded value, the
-   * running code from the value itself (a computed member must be a number).
+   * binding the machine keeps (TypeScript's `let` would stay in the one state that holds it): the
+   * first declaration of the name in its scope makes the object, the ones after it fill the same one.
    */
   private buildEnum(node: ts.EnumDeclaration): void {
     if (this.suspends(node)) throw new UnsupportedError(node, "a suspension point in an enum member's initializer is not supported: TypeScript evaluates the members in a function of their own");
-    const self = node.name.text;
-    const statements = (node.parent as { statements?: readonly ts.Statement[] }).statements ?? [];
-    const merges = statements.some((s) => s.pos < node.pos && ts.isEnumDeclaration(s) && s.name.text === self && !isTypeOnlyStatement(s));
-    if (!merges) this.bind(node.name, ['{}']);
-    for (const [id, declaration] of this.context.scopes.enumMembers) {
-      if (declaration === node) this.overrides.set(id, [`${self}.${id.text}`]);
-    }
-    const body: Part[] = [];
-    let previous: { key: string; next: number | undefined } | undefined;
-    for (const member of node.members) {
-      const key = JSON.stringify(enumMemberName(member));
-      const initializer = member.initializer && skipParenthesesAndTypes(member.initializer);
-      const slot = `${self}[${key}]`;
-      const literal = initializer && numericLiteralValue(initializer);
-      if (!initializer || literal !== undefined) {
-        const value = initializer ? literal : previous ? previous.next : 0;
-        const written: Code = initializer ? this.render(member.initializer!) : value !== undefined ? [String(value)] : [`${self}[${previous!.key}] + 1`];
-        body.push(`${self}[${slot} = `, ...written, `] = ${key}; `);
-        previous = { key, next: value !== undefined ? value + 1 : undefined };
-        continue;
-      }
-      previous = { key, next: undefined };
-      const value = this.render(member.initializer!);
-      if (ts.isStringLiteralLike(initializer)) body.push(`${slot} = `, ...value, '; ');
-      else body.push(`if (typeof (${slot} = `, ...value, `) !== "string") ${self}[${slot}] = ${key}; `);
-    }
-    this.statement(['(function (', self, ') { ', ...body, '})(', ...(this.identifierCode(node.name) ?? [self]), ');']);
+    if (!mergesWithEarlier(node)) this.bind(node.name, ['{}']);
+    const members = enumMembersCode(node, (initializer) => this.render(initializer));
+    this.statement(['(function (', node.name.text, ') { ', ...members, '})(', ...(this.identifierCode(node.name) ?? [node.name.text]), ');']);
   }
 
   private buildVariableList(list: ts.VariableDeclarationList): void {
@@ -400,13 +372,6 @@ export class MachineBuilder extends IterationBuilder implements Builder {
   destructure(target: ts.BindingName | ts.Expression, value: Code): void {
     this.patterns.destructure(target, value);
   }
-}
-
-/** `5` or `-5`: a value known as the code is written. */
-function numericLiteralValue(node: ts.Node): number | undefined {
-  if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
-  return undefined;
 }
 
 function isTypeOnlyStatement(node: ts.Statement): boolean {
