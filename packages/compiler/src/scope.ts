@@ -40,6 +40,13 @@
  * the parameters' (10.2.11 step 28's varEnv): a closure in a parameter
  * reads the binding around the function, not a body `var` of its name.
  *
+ * A TypeScript enum declares a `let` of its name, as TypeScript emits it,
+ * and opens a scope of its own for its initializers, which run in the
+ * function TypeScript fills the object in: there the members of every
+ * declaration of that name beside it come first, then the name itself (that
+ * function's parameter). A member's name read there is noted in
+ * `enumMembers`, for the rendering to read it off the object.
+ *
  * A named function expression's own name lives in a scope of its own around
  * the function (10.2.11's funcEnv), so any parameter, `var`, `let`, `const`,
  * function, class or Annex B `var` of that name in the function's top scope
