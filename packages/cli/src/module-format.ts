@@ -21,7 +21,8 @@
  *   Node's order: the extension (`.mjs`/`.mts` ES module, `.cjs`/`.cts`
  *   CommonJS; TypeScript's become the matching JavaScript ones), then the
  *   nearest package.json's `"type"`, then, where it has none, the file's own
- *   syntax (Node's detection). `--module esm|commonjs` overrides it, for
+ *   syntax (Node's detection; a TypeScript file written as CommonJS,
+ *   `import x = require()` or `export =`, is CommonJS, as TypeScript emits it). `--module esm|commonjs` overrides it, for
  *   output that a bundler or another tool reads instead of Node;
  *   `--module preserve` keeps the file's own syntax. The extension is kept,
  *   and every loader reads it as Node does, so `--module commonjs` on a
@@ -42,7 +43,7 @@
  */
 
 import { dirname } from 'node:path';
-import { createPackageTypeResolver, createSourceTypeResolver, type RuntimeMode, type SourceType } from '@coro/host';
+import { createPackageTypeResolver, createSourceTypeResolver, isCommonJsTypeScript, type RuntimeMode, type SourceType } from '@coro/host';
 import { displayPath } from './display-path';
 import { UsageError } from './exit-code';
 
@@ -72,19 +73,20 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
   const sourceTypeOf = createSourceTypeResolver();
   const packageTypeOf = createPackageTypeResolver();
 
-  const nodeFormatOf = (path: string, sourceType: SourceType): ModuleFormat => {
+  const nodeFormatOf = (path: string, ownFormat: ModuleFormat): ModuleFormat => {
     const byExtension = extensionFormatOf(path);
     if (byExtension) return byExtension;
     const packageType = packageTypeOf(dirname(path));
     if (packageType === 'module') return 'esm';
     if (packageType === 'commonjs') return 'commonjs';
-    return sourceType === 'module' ? 'esm' : 'commonjs';
+    return ownFormat;
   };
 
   return (path, text) => {
     const parsedAs = sourceTypeOf(path, text);
-    const nodeFormat = nodeFormatOf(path, parsedAs);
-    const ownFormat: ModuleFormat = parsedAs === 'module' ? 'esm' : 'commonjs';
+    // A module of TypeScript's CommonJS syntax is emitted as CommonJS: its syntax says so, as `import` says ES module.
+    const ownFormat: ModuleFormat = parsedAs === 'module' && !isCommonJsTypeScript(path, text) ? 'esm' : 'commonjs';
+    const nodeFormat = nodeFormatOf(path, ownFormat);
     const format = settings.module === undefined ? nodeFormat : settings.module === 'preserve' ? ownFormat : settings.module;
     const file = displayPath(path);
 

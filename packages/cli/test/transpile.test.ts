@@ -188,6 +188,30 @@ test('without --runtime, ES modules import the runtime and scripts require it; .
   expectSameOutput('generators.js', 'native', 'out', workspace);
 });
 
+test('a TypeScript file written as CommonJS (import = require, export =) requires the runtime: TypeScript emits it as CommonJS', () => {
+  const store = [
+    "import path = require('path');",
+    "import type { ParsedPath } from 'path';",
+    'namespace Store {',
+    '  export async function* walk(dir: string) { for (const name of ["a.txt", "b.txt"]) { await null; yield path.join(dir, name); } }',
+    '}',
+    'async function main() { const parts: ParsedPath[] = []; for await (const file of Store.walk("/d")) parts.push(path.parse(file)); console.log(parts.map((p) => p.base).join()); }',
+    'main();',
+    'export = Store;',
+    '',
+  ].join('\n');
+  workspace = makeWorkspace({ 'src/store.ts': store });
+
+  const result = coro(['transpile', 'src', '-d', 'out'], workspace);
+
+  expect(result.status).toBe(0);
+  const code = readFileSync(join(workspace, 'out/store.js'), 'utf8');
+  expect(code).toMatch(/\brequire\(['"]@coro\/runtime['"]\)/);
+  expect(code).toMatch(/^module\.exports = Store;$/m);
+  writeNativeCopy(join(workspace, 'src'), join(workspace, 'native'));
+  expectSameOutput('store.js', 'native', 'out', workspace);
+});
+
 test('--runtime inline output runs without @coro/runtime installed', () => {
   workspace = makeWorkspace({ 'src/generators.js': GENERATORS_JS }, { linkRuntime: false });
 

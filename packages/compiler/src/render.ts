@@ -42,6 +42,7 @@ import { superUpdateTarget } from './super-update';
 import { expressionWriteOf, isDestructuringTarget } from './early-errors/assignment-targets';
 import { UnsupportedError } from './diagnostics';
 import { ownsLexicalValues } from './lexical-owner';
+import { enumMembersCode, isAmbientEnum, mergesWithEarlier } from './enum-object';
 
 export interface Edit {
   readonly start: number;
@@ -261,6 +262,13 @@ function collectEdits(
     return;
   }
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+  if (ts.isEnumDeclaration(node) && !isAmbientEnum(node)) {
+    // As TypeScript writes it, with the values computed as the code runs (enum-object.ts).
+    const name = node.name.text;
+    const members = enumMembersCode(node, render);
+    replace(node, [...(mergesWithEarlier(node) ? [] : [`let ${name}; `]), `(function (${name}) { `, ...members, `})(${name} || (${name} = {}));`]);
+    return;
+  }
   // A class declaration rendered whole is a class expression: of TypeScript's modifiers, only a class
   // declaration may be `abstract` (the types that made it so are erased anyway). One with decorators
   // stays a declaration, in an arrow that returns it: TypeScript's legacy decorators exist only in

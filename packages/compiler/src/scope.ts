@@ -40,6 +40,13 @@
  * the parameters' (10.2.11 step 28's varEnv): a closure in a parameter
  * reads the binding around the function, not a body `var` of its name.
  *
+ * A TypeScript enum declares a `let` of its name, as TypeScript emits it,
+ * and opens a scope of its own for its initializers, which run in the
+ * function TypeScript fills the object in: there the members of every
+ * declaration of that name beside it come first, then the name itself (that
+ * function's parameter). A member's name read there is noted in
+ * `enumMembers`, for the rendering to read it off the object.
+ *
  * A named function expression's own name lives in a scope of its own around
  * the function (10.2.11's funcEnv), so any parameter, `var`, `let`, `const`,
  * function, class or Annex B `var` of that name in the function's top scope
@@ -117,6 +124,11 @@ export interface ScopeInfo {
    * name of the step function, which no machine variable may therefore be.
    */
   readonly blockFunctionNames: Set<string>;
+  /**
+   * Identifiers in an enum's initializers that name one of its members, of any declaration it merges
+   * with: TypeScript reads them as properties of the enum object (`B = A + 1` is `E.A + 1`).
+   */
+  readonly enumMembers: Map<ts.Identifier, ts.EnumDeclaration>;
   /** The suspend function's own name as a named function expression, when no binding of its top scope shadows it. */
   readonly ownName: Binding | undefined;
   /** The first direct `eval` or `with` statement in the function, nested functions included (dynamic-scope.ts). */
@@ -166,6 +178,7 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
   const resolved = new Map<ts.Identifier, Binding>();
   const argumentsBindings = new Set<ts.Identifier>();
   const free = new Set<string>();
+  const enumMembers = new Map<ts.Identifier, ts.EnumDeclaration>();
 
   function newScope(node: ts.Node, parent: Scope | undefined, owner: ts.Node): Scope {
     const scope: Scope = { node, parent, owner, bindings: new Map() };
@@ -259,6 +272,13 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       }
     } else if (ts.isClassDeclaration(node) && node.name) {
       declare(scope, node.name, 'class');
+    } else if (ts.isEnumDeclaration(node) && !(ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Ambient)) {
+      // TypeScript makes it a `let` and fills the object in a function whose parameter is the enum's name;
+      // in its initializers the members of every declaration of that name come first.
+      declare(scope, node.name, 'let');
+      inner = newScope(node, scope, node);
+      for (const name of mergedMemberNames(node)) declareName(inner, name, 'const');
+      declare(inner, node.name, 'param');
     }
 
     if (ts.isClassLike(node)) {
@@ -345,9 +365,10 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
       continue;
     }
     // A function or class declaration's name lives in the scope around it, not in its own.
-    const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent)) && node.parent.name === node;
+    const declaresOutside = (ts.isFunctionDeclaration(node.parent) || ts.isClassDeclaration(node.parent) || ts.isEnumDeclaration(node.parent)) && node.parent.name === node;
     const binding = lookup(declaresOutside && scopes.get(node.parent) === scope ? scope.parent : scope, node.text);
     if (!binding) free.add(node.text);
+    if (binding?.kind === 'const' && ts.isEnumDeclaration(binding.scope.node)) enumMembers.set(node, binding.scope.node);
     // A type name denotes a class's binding: a variable of that name declares no type, and the name stays as written.
     if (typeNames.has(node) && binding !== undefined && binding.kind !== 'class') {
       typeNames.delete(node);
@@ -361,7 +382,23 @@ export function analyzeScopes(fn: ts.SignatureDeclaration, strict: boolean): Sco
     }
   }
   const dynamicScope = firstDynamicScope(dynamicScopeCandidates, resolved);
-  return { functionScope, resolved, argumentsBindings, scopes, metadataTypeNames: typeNames, names, free, blockFunctionVars, blockFunctionNames, ownName, dynamicScope };
+  return { functionScope, resolved, argumentsBindings, scopes, metadataTypeNames: typeNames, names, free, enumMembers, blockFunctionVars, blockFunctionNames, ownName, dynamicScope };
+}
+
+/** The members' names of an enum declaration and of the declarations of its name beside it, which it merges with. */
+function mergedMemberNames(node: ts.EnumDeclaration): string[] {
+  const siblings = (node.parent as { statements?: readonly ts.Statement[] }).statements ?? [node];
+  const names: string[] = [];
+  for (const s of siblings) {
+    if (ts.isEnumDeclaration(s) && s.name.text === node.name.text) for (const member of s.members) names.push(enumMemberName(member));
+  }
+  return names;
+}
+
+/** An enum member's name as a property key: `A`, `'a b'` and `['a b']` are its only forms. */
+export function enumMemberName(member: ts.EnumMember): string {
+  const name = ts.isComputedPropertyName(member.name) ? member.name.expression : member.name;
+  return (name as ts.Identifier | ts.StringLiteralLike).text;
 }
 
 /** TypeScript syntax that names no value: skipped by both walks. */

@@ -76,3 +76,25 @@ export function bundlerSourceTypeOf(path: string): SourceType {
 export function defaultRuntime(sourceType: SourceType): RuntimeMode {
   return sourceType === 'module' ? 'import' : 'require';
 }
+
+/**
+ * Whether a TypeScript module is written as CommonJS (`import x = require('x')`, `export =`, and no
+ * `import` or `export` declaration): TypeScript emits it with `require` and `module.exports` under
+ * any module setting, so it runs as CommonJS, and an `import` of the runtime beside them would make
+ * it an ES module that has no `require`.
+ */
+export function isCommonJsTypeScript(path: string, code: string): boolean {
+  if (!/\.tsx?$/i.test(path) || !/\b(require|export\s*=)/.test(code)) return false;
+  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+  const commonJs = file.statements.some(
+    (s) => (ts.isImportEqualsDeclaration(s) && !s.isTypeOnly && ts.isExternalModuleReference(s.moduleReference)) || (ts.isExportAssignment(s) && s.isExportEquals),
+  );
+  // `import type` and `export type` are erased: they make no ES module.
+  const esm = (s: ts.Statement) =>
+    (ts.isImportDeclaration(s) && !s.importClause?.isTypeOnly) || (ts.isExportDeclaration(s) && !s.isTypeOnly) || (ts.isExportAssignment(s) && !s.isExportEquals) || hasExportModifier(s);
+  return commonJs && !file.statements.some(esm);
+}
+
+function hasExportModifier(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}

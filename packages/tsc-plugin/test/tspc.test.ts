@@ -156,6 +156,27 @@ test('an anonymous default-exported generator or async function under CommonJS i
   expect(read(project, 'out/count.js')).toMatch(/^exports\.default = \$generator\$default;$/m);
 });
 
+test('enums in a lowered function, one across an await and one reading a machine variable, are the objects the native build makes', () => {
+  // tsc's own enum emit asks its checker for the members' values and names, which it has not for a declaration coro rewrote.
+  const levels = [
+    'export async function levels(base: number) {',
+    '  const Low = -1;',
+    '  enum Level { Low, High = Low + 2, Name = "level" }',
+    '  await null;',
+    '  let scaled = "";',
+    '  { const enum Scale { One = 1, Ten = One * 10 } enum Offset { Start = base, End = Start + 1 } scaled = `${Scale.Ten} ${Offset.End} ${Offset[Offset.End]}`; }',
+    '  return [Level.High, Level[Level.High], Level.Name, Low, scaled].join(" ");',
+    '}',
+    'levels(5).then((text) => console.log(text));',
+    '',
+  ].join('\n');
+  project = makeProject({ 'src/globals.d.ts': CONSOLE_DECLARATION, 'src/levels.ts': levels });
+
+  const { lowered } = buildBoth(project, 'levels.js');
+
+  expect(lowered).toBe('2 High level -1 10 6 End\n');
+});
+
 test('a class with parameter properties declared in an async function, its fields assigned (useDefineForClassFields false), builds and runs', () => {
   const item = [
     'export async function describe(prefix: string) {',

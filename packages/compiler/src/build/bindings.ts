@@ -103,7 +103,8 @@ export class MachineBindings extends IrWriter {
       if (this.context.scopes.metadataTypeNames.has(id)) continue;
       if (!this.splitScopes.has(binding.scope)) continue;
       const declaration = declarationOf(id);
-      if (declaration) declarationEnd.set(binding, declaration);
+      // An enum's later declarations fill the object its first one made.
+      if (declaration && !declarationEnd.has(binding)) declarationEnd.set(binding, declaration);
       else references.push([id, binding]);
     }
     for (const [id, binding] of references) {
@@ -191,7 +192,11 @@ export class MachineBindings extends IrWriter {
   /** How an identifier of this function is written: a variable, an environment property, an outer name. */
   identifierCode(node: ts.Identifier): Code | undefined {
     const binding = this.context.scopes.resolved.get(node);
-    if (!binding) return this.context.outerIdentifier(node);
+    if (!binding) {
+      // A member's name in an enum's initializer reads the enum object, the parameter enum-object.ts names after the enum.
+      const enumDeclaration = this.context.scopes.enumMembers.get(node);
+      return enumDeclaration ? [`${enumDeclaration.name.text}.${node.text}`] : this.context.outerIdentifier(node);
+    }
     const env = this.environmentOf.get(binding);
     if (env) return this.checkedCode(node, binding, [isInsideClosure(node, this.context.fn) ? env.alias : env.variable, '.' + environmentKey(binding)]);
     const v = this.variableOf(binding);
@@ -398,7 +403,7 @@ function declarationOf(id: ts.Identifier): ts.Node | undefined {
   while (ts.isBindingElement(n.parent) || ts.isObjectBindingPattern(n.parent) || ts.isArrayBindingPattern(n.parent)) n = n.parent;
   const parent = n.parent;
   if (ts.isVariableDeclaration(parent) && parent.name === n) return parent;
-  if (ts.isClassDeclaration(parent) && parent.name === id) return parent;
+  if ((ts.isClassDeclaration(parent) || ts.isEnumDeclaration(parent)) && parent.name === id) return parent;
   return undefined;
 }
 

@@ -42,6 +42,7 @@ import { IterationBuilder } from './iteration';
 import { isAwaitUsing, isUsing, usingDeclarationsOf } from '../using-declarations';
 import { Normalizer } from './expressions';
 import { Destructurer } from './patterns';
+import { enumMembersCode, mergesWithEarlier } from '../enum-object';
 
 export class MachineBuilder extends IterationBuilder implements Builder {
   readonly expressions: Normalizer;
@@ -108,11 +109,7 @@ export class MachineBuilder extends IterationBuilder implements Builder {
     if (ts.isClassDeclaration(node) && node.name) {
       return this.bind(node.name, this.expressions.classExpression(node));
     }
-    if (ts.isEnumDeclaration(node) && !isTypeOnlyStatement(node)) {
-      // TypeScript makes it a `let` and a function filling it in, which stays in the state that
-      // declares it, out of reach of the others; its own names are not bindings coro can move.
-      throw new UnsupportedError(node, 'an enum declared in a scope that a suspension point splits is not supported: declare it outside the suspend function');
-    }
+    if (ts.isEnumDeclaration(node) && !isTypeOnlyStatement(node)) return this.buildEnum(node);
     if (ts.isReturnStatement(node)) {
       if (!node.expression) return this.returnWith(undefined);
       const value = this.expressions.expression(node.expression);
@@ -166,6 +163,18 @@ export class MachineBuilder extends IterationBuilder implements Builder {
   private buildExpressionStatement(expression: ts.Expression): void {
     const code = this.expressions.expression(expression, true);
     if (code.length && !isInert(code)) this.expressionStatement(code, startsLikeAnotherStatement(expression));
+  }
+
+  /**
+   * An enum as TypeScript writes it, `let E; (function (E) { … })(E || (E = {}))`, with E the
+   * binding the machine keeps (TypeScript's `let` would stay in the one state that holds it): the
+   * first declaration of the name in its scope makes the object, the ones after it fill the same one.
+   */
+  private buildEnum(node: ts.EnumDeclaration): void {
+    if (this.suspends(node)) throw new UnsupportedError(node, "a suspension point in an enum member's initializer is not supported: TypeScript evaluates the members in a function of their own");
+    if (!mergesWithEarlier(node)) this.bind(node.name, ['{}']);
+    const members = enumMembersCode(node, (initializer) => this.render(initializer));
+    this.statement(['(function (', node.name.text, ') { ', ...members, '})(', ...(this.identifierCode(node.name) ?? [node.name.text]), ');']);
   }
 
   private buildVariableList(list: ts.VariableDeclarationList): void {
