@@ -37,7 +37,7 @@
 /** Where and when a task last suspended (suspension.ts makes and shares these records). */
 export interface Suspension {
   readonly context: unknown;
-  /** The clock's time of the turn in which the task suspended, in whole milliseconds. */
+  /** The time of its clock (clock.ts `clockOf`) in the turn in which the task suspended, in whole milliseconds. */
   readonly since: number;
 }
 

@@ -43,6 +43,7 @@
  * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
  */
 import { addAsyncStackTrace } from './async-stack-trace';
+import { clockOf } from './clock';
 import { CancellationError, combinedFailure, firstCancellation, isCancellation } from './errors';
 import { listRoot, rootSettled } from './live-roots';
 import { enqueue } from './ready-queue';
@@ -241,7 +242,7 @@ function parkAtYield(task: TaskFrame, value: unknown): void {
 function markSuspended(task: TaskFrame): void {
   var state = task.$taskState;
   var previous = task.$suspension;
-  var suspension = suspensionOf(previous);
+  var suspension = suspensionOf(previous, clockOf(task));
   if (suspension !== previous) task.$suspension = suspension;
   if (state & REGISTERED) {
     task.$taskState = (state & ~STATUS_MASK) | SUSPENDED;
