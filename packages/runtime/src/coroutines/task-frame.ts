@@ -120,6 +120,8 @@ export interface TaskFrame {
   $waiters: Waiter | Waiter[] | Set<Waiter> | undefined;
   /** Shared by the tasks that suspend in one context during one turn (suspension.ts). */
   $suspension: Suspension | undefined;
+  /** Sets the frame's slots that no closure reads to `undefined` (on the prototype: emitted once per coroutine, link-coroutine.ts). */
+  $clearSlots(this: TaskFrame): void;
   /** Only on tasks the runtime makes itself (scopes, launches): the function they run. */
   $body?: Function;
 }

@@ -426,6 +426,10 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
     task.$taskState = (state & ~STATUS_MASK) | COMPLETED;
     return;
   }
+  // A task that suspended may be held long after its end (a dump, a list of tasks, a waiter's reference): it lets go of
+  // what its locals held, as a settled promise holds nothing of its function. A call that completed without suspending
+  // skips the writes (a chain of synchronous calls is the hot path); it is usually dropped as soon as it returns.
+  if (state & REGISTERED) task.$clearSlots();
   // From here the field holds the outcome, not an awaited value (awaitedBy).
   task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;

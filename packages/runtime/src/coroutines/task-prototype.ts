@@ -110,4 +110,6 @@ defineMethod('finally', Promise.prototype.finally);
 defineMethod('toString', function toString(this: TaskFrame) {
   return '[Task ' + taskName(this) + ' ' + STATUS_NAMES[statusOf(this)] + ']';
 });
+// What a frame without slots to clear (a runtime task's) does when its body ends; linkTaskFrame gives a coroutine's frame its own.
+Object.defineProperty(TaskPrototype, '$clearSlots', { value: function keepSlots() {}, configurable: true, enumerable: false, writable: true });
 Object.defineProperty(TaskPrototype, Symbol.toStringTag, { value: 'Task', configurable: true });
