@@ -137,8 +137,8 @@ function takeReadyValue(): unknown {
   return value;
 }
 
-/** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children. */
-export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
+/** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children (roots, with `undefined`). */
+export function runAsChildOf<R>(task: TaskFrame | undefined, fn: () => R): R {
   var previous = current;
   current = task;
   try {
