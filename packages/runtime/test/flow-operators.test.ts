@@ -60,3 +60,19 @@ test('an operator whose function throws closes its async-generator upstream befo
   await expect(loop()).rejects.toThrow('no 2');
   expect(log).toEqual(['got 1', 'upstream closed']);
 });
+
+test('an async-generator upstream whose finally throws, closed by a break out of an operator, makes the loop throw, as a native loop over it does', async () => {
+  async function* failsToClose() {
+    try {
+      yield 1;
+      yield 2;
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      throw new Error('cleanup failed');
+    }
+  }
+  const native = async () => { for await (const _ of failsToClose()) break; };
+  await expect(native()).rejects.toThrow('cleanup failed');
+  const overMap = async () => { for await (const _ of map(failsToClose(), (n) => n)) break; };
+  await expect(overMap()).rejects.toThrow('cleanup failed');
+});

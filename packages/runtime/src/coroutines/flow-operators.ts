@@ -62,7 +62,7 @@ interface StageFrame extends RuntimeTaskFrame {
   $sent: number;
   $outlet: Outlet;
   /** What the upstream's `return()` gave when a cancellation stopped the stage, which could not wait for it: the operator's `return()` does. */
-  $closing: PromiseLike<unknown> | undefined;
+  $closing: PromiseLike<Closed> | undefined;
   /** The stage's failure, kept while it waits for its upstream's `return()` (state 5). */
   $failure: unknown;
   /** Where the stage stood when it failed. */
@@ -236,10 +236,10 @@ function closeUpstream(upstream: AsyncIterator<unknown>): unknown {
  * the task an operator's `return()` starts would be its child, cancelled at
  * once.
  */
-function abandonUpstream(upstream: AsyncIterator<unknown>): PromiseLike<unknown> | undefined {
+function abandonUpstream(upstream: AsyncIterator<unknown>): PromiseLike<Closed> | undefined {
   var closing = runAsChildOf(undefined, function close() { return closeUpstream(upstream); });
   if (closing === null || typeof closing !== 'object' || typeof (closing as PromiseLike<unknown>).then !== 'function') return undefined;
-  var closed = (closing as PromiseLike<unknown>).then(undefined, failedToClose);
+  var closed = (closing as PromiseLike<unknown>).then(closedWell, failedToClose);
   return isTask(upstream) ? undefined : closed;
 }
 
@@ -248,14 +248,21 @@ interface FailedToClose {
   $failedToClose: unknown;
 }
 
-function failedToClose(error: unknown): FailedToClose {
+/** What a closing gives: `undefined`, or how it failed. */
+type Closed = FailedToClose | undefined;
+
+function closedWell(): Closed {
+  return undefined;
+}
+
+function failedToClose(error: unknown): Closed {
   return { $failedToClose: error };
 }
 
-/** Both upstreams' closings (zip's), as one. */
-function bothClosed(left: PromiseLike<unknown> | undefined, right: PromiseLike<unknown> | undefined): PromiseLike<unknown> | undefined {
+/** Both upstreams' closings (zip's), as one: the left one's failure, or else the right one's. */
+function bothClosed(left: PromiseLike<Closed> | undefined, right: PromiseLike<Closed> | undefined): PromiseLike<Closed> | undefined {
   if (left === undefined || right === undefined) return left || right;
-  return Promise.all([left, right]).then(function firstFailure(closed) { return closed[0] !== undefined ? closed[0] : closed[1]; });
+  return Promise.all([left, right]).then(function firstFailure(closed) { return closed[0] || closed[1]; });
 }
 
 function iteratorOf<T>(source: Source<T>): AsyncIterator<T> {
@@ -409,7 +416,7 @@ interface ZipFrame extends RuntimeTaskFrame {
   $second: unknown;
   $out: Channel<unknown>;
   /** As a stage's: what its upstreams' `return()` gave when a cancellation stopped it. */
-  $closing: PromiseLike<unknown> | undefined;
+  $closing: PromiseLike<Closed> | undefined;
 }
 
 var runZip = nameStep(function runZip(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
