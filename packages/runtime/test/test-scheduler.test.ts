@@ -77,8 +77,8 @@ test('leaked tasks that ignore their cancellation are reported with their dump a
     // Its cleanup sleeps in virtual time, and ends: only the other one is left.
     launchDetached(() => nonCancellable(() => delay(100)));
     await delay(10);
-  }, { stallTimeout: 50 });
-  await expect(failure).rejects.toThrow(/2 coroutines were still alive when the test ended \(leaked\)(.|\n)*\n1 coroutine of the test did not end within 50 ms \(stallTimeout\) of being cancelled(.|\n)*:\nlaunchDetached suspended 100 ms, awaiting nonCancellable\n  nonCancellable suspended 100 ms, awaiting delay \(Infinity ms left\)$/);
+  }, { stallTimeout: 500 });
+  await expect(failure).rejects.toThrow(/2 coroutines were still alive when the test ended \(leaked\)(.|\n)*\n1 coroutine of the test did not end within 500 ms \(stallTimeout\) of being cancelled(.|\n)*:\nlaunchDetached suspended 100 ms, awaiting nonCancellable\n  nonCancellable suspended 100 ms, awaiting delay \(Infinity ms left\)$/);
 });
 
 test('a failing test with a task that ignores its cancellation fails with its own error as the cause', async () => {
