@@ -116,6 +116,40 @@ test('--coroutine-budget <n> makes a looping coroutine give the others a turn ev
   expect(node('budget.js', workspace).stdout).toBe('a0 a1 b0 b1 a2 a3 b2 b3\n');
 });
 
+/** Finished tasks kept in an array: what their locals held is collected; what a closure reads stays. */
+const FINISHED_JS = `
+"use coroutine";
+const { delay } = require('@coro/runtime/coroutines');
+async function measure(big) { await delay(1); return big.length; }
+async function keepsReader(big) { await delay(1); return () => big.length; }
+async function main() {
+  const arrays = [];
+  const tasks = [];
+  for (let i = 0; i < 20; i++) {
+    const big = new Array(100000).fill(i + 0.5);
+    arrays.push(new WeakRef(big));
+    tasks.push(measure(big));
+  }
+  const read = keepsReader(new Array(100000).fill(0.5));
+  for (const task of tasks) await task;
+  const reader = await read;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  global.gc();
+  console.log(tasks.map((task) => task.result).join() === Array(20).fill(100000).join(), 'collected:', arrays.filter((ref) => ref.deref() === undefined).length, 'of', arrays.length);
+  console.log('a closure still reads its binding:', reader());
+}
+main();
+`;
+
+test('a finished task that suspended lets go of its locals, except those a closure reads', () => {
+  workspace = makeWorkspace({ 'finished.js': FINISHED_JS });
+
+  expect(coro(['transpile', 'finished.js', '-o', 'out.js'], workspace).status).toBe(0);
+  const run = node('out.js', workspace, ['--expose-gc']);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('true collected: 20 of 20\na closure still reads its binding: 100000\n');
+});
+
 test.each(['0', '-1', '1.5', 'many'])('--coroutine-budget %s is a usage error, and nothing is written', (value) => {
   workspace = makeWorkspace({ 'spin.js': SPIN_JS });
 

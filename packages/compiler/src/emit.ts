@@ -54,6 +54,8 @@ export interface EmittedMachine {
   readonly tables: string;
   /** For a coroutine: each resume state after an `await`, with the source offset of that `await`. */
   readonly awaitPositions: readonly AwaitPosition[];
+  /** The frame's fields that no closure reads: a coroutine's task lets go of them when its body ends. */
+  readonly clearableSlots: readonly string[];
 }
 
 export interface AwaitPosition {
@@ -134,6 +136,8 @@ export function emitMachine(ir: MachineIR, layout: FrameLayout, names: MachineNa
   const cases = writer.write();
   return {
     frameConstructor: frameConstructor(layout, names, options, tables),
+    // A captured binding is read by its closures after the body has ended, through the frame.
+    clearableSlots: layout.slots.filter((slot) => !slot.variables.some((v) => v.captured)).map((slot) => slot.field),
     step: stepFunction(cases, tables, ir.hasRegions, layout, names, options),
     tables: tableAssignments(tables, options)
       .map((assignment) => `var ${assignment}`)

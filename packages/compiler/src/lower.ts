@@ -747,16 +747,19 @@ class FunctionLowering {
 }
 
 /**
- * `$coroutines.linkTaskFrame(f$Frame, f$step, "f", "src/f.ts", [1, "3:11", …])`: the frame inherits
- * `Task`, and each resume state after an `await` gets that `await`'s original `line:col` (for
- * `dump()` and `at async` stack lines). A method is linked by `linkMethods` as an async function
+ * `$coroutines.linkTaskFrame(f$Frame, f$step, "f", "src/f.ts", [1, "3:11", …], function clearSlots() { this.x$ = undefined; })`:
+ * the frame inherits `Task`, each resume state after an `await` gets that `await`'s original
+ * `line:col` (for `dump()` and `at async` stack lines), and the slots no closure reads are let go of
+ * when the body of a task that suspended ends (a finished task holds nothing of its locals). A method is linked by `linkMethods` as an async function
  * is; this call is what makes its frame a task.
  */
 function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper: HelperNames, emitted: EmittedMachine, file: FileContext): string {
   const sf = file.sourceFile;
   const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
   const table = awaitEntries(emitted, sf).flatMap(([state, at]) => [String(state), JSON.stringify(at)]);
-  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]);`;
+  const slots = emitted.clearableSlots;
+  const clear = slots.length ? `, function clearSlots() { ${slots.map((field) => `this.${field} = undefined;`).join(' ')} }` : '';
+  return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]${clear});`;
 }
 
 /** Each resume state after an `await`, with that `await`'s original `line:col`. */

@@ -79,6 +79,44 @@ test('close(cause): waiting receivers, a receive and an iteration after the drai
   await expect(iterate()).rejects.toBe(cause);
 }));
 
+test('a close resumes all its waiting receivers with one ClosedChannelError, a cancel all its waiting senders with one; a later receive gets its own', () => runTest(async () => {
+  const outcome = (operation: PromiseLike<unknown>) => operation.then(() => 'done', (error: Error) => error);
+  const ch = channel<number>(0);
+  const receivers = Array.from({ length: 1000 }, () => outcome(ch.receive()));
+  await settle();
+  ch.close();
+  const ends = new Set(await Promise.all(receivers));
+  expect(ends.size).toBe(1);
+  const [end] = ends as Set<Error>;
+  expect([end instanceof ClosedChannelError, end.message, end.cause]).toEqual([true, 'receive from a closed channel', undefined]);
+  const later = await outcome(ch.receive());
+  expect([later instanceof ClosedChannelError, later === end]).toEqual([true, false]);
+
+  const cause = new Error('shutting down');
+  const full = channel<number>(0);
+  const senders = Array.from({ length: 1000 }, (_, i) => outcome(full.send(i)));
+  await settle();
+  full.cancel(cause);
+  const refusals = new Set(await Promise.all(senders));
+  expect(refusals.size).toBe(1);
+  const [refusal] = refusals as Set<Error>;
+  expect([refusal instanceof ClosedChannelError, refusal.message, refusal.cause]).toEqual([true, 'send to a cancelled channel', cause]);
+}));
+
+test('the error a close shares gets no waiter\'s at-async lines: they would name one chain for all', () => runTest(async () => {
+  const ch = channel<number>(0);
+  const failure = await scope(async (s) => {
+    s.launch(() => s.launch(() => ch.receive()));
+    s.launch(() => s.launch(() => ch.receive()));
+    await settle();
+    ch.close();
+  }).then(() => undefined, (error: Error) => error);
+  const errors = failure instanceof AggregateError ? failure.errors : [failure];
+  expect(new Set(errors).size).toBe(1);
+  expect(errors[0]).toBeInstanceOf(ClosedChannelError);
+  expect(errors[0].stack).not.toMatch(/at async/);
+}));
+
 test('cancel: buffered elements and waiting senders\' elements go to onUndelivered, the senders throw', () => runTest(async () => {
   const undelivered: unknown[] = [];
   const ch = channel<number>(1, { onUndelivered: (e, why) => undelivered.push([e, why]) });

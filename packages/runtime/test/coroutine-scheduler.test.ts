@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { getEventListeners } from 'events';
 import {
-  awaitInCoroutine, CancellationError, delay, dump, formatDump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, withTimeout, type Clock,
+  awaitInCoroutine, CancellationError, delay, dump, formatDump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, Task, withTimeout, type Clock,
 } from '../src/coroutines';
 
 type Step = (frame: any, state: number, mode: number, value: unknown) => unknown;
@@ -443,4 +443,14 @@ test('dump() lists the roots still suspended, however many settled before them',
   for (const task of long) task.cancel();
   await Promise.all(long.map((task) => task.then(null, () => undefined)));
   expect(sleeping()).toBe(0);
+});
+
+test('Task.of gives back the task it is given, typed, and refuses a promise or a plain value with a TypeError', async () => {
+  const task = awaitIt(new Promise(() => {}));
+  expect(Task.of(task as unknown as PromiseLike<unknown>)).toBe(task);
+  (task as { cancel(): void }).cancel();
+  const settled = scope(async () => 7);
+  expect(await Task.of(settled)).toBe(7);
+  expect(() => Task.of(Promise.resolve(1))).toThrow(new TypeError('Task.of: a promise is not a Task: a task is what a coroutine ("use coroutine"), scope() or launch() returns'));
+  expect(() => Task.of(42 as unknown as PromiseLike<number>)).toThrow(TypeError);
 });

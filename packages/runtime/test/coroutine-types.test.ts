@@ -1,14 +1,21 @@
 /**
  * The public types of `@coro/runtime/coroutines`, as a user program under
  * `--strict` sees them: what a scope, a channel operation, a flow operator
- * and an actor's `ask` give is inferred, not `unknown` or `any`.
+ * and an actor's `ask` give is inferred, not `unknown` or `any`; `Task.of`
+ * types a coroutine's call as its task; an actor's `send` has a promise's
+ * `catch`.
  */
 import * as path from 'path';
 import * as ts from 'typescript';
 
 const file = path.join(__dirname, 'user-program.ts');
 const source = `
-import { scope, channel, map, zip, actor, withTimeout, type Reply } from '../src/coroutines';
+import { scope, channel, map, zip, actor, withTimeout, Task, type Reply, type TaskType } from '../src/coroutines';
+
+async function load(id: number): Promise<string> {
+  "use coroutine";
+  return 'user ' + id;
+}
 
 async function main(): Promise<void> {
   const total = await scope(async (s) => {
@@ -26,6 +33,20 @@ async function main(): Promise<void> {
   const counter = actor<{ reply: Reply<number> }>(async (mailbox) => { for await (const m of mailbox) m.reply(1); });
   const answer: number = await counter.ask<number>((reply) => ({ reply }), 100);
   const inTime: string = await withTimeout(5, async () => 'x');
+  // A coroutine's call is typed Promise<T>, as any async function's: Task.of gives it its Task type, checked at run time.
+  const loading: TaskType<string> = Task.of(load(7));
+  loading.cancel('no longer needed');
+  const state: 'created' | 'running' | 'suspended' | 'completed' | 'failed' | 'cancelled' = loading.state;
+  const user: string = await Task.of(load(8));
+  const maybe: string | undefined = loading.result;
+  // @ts-expect-error a task's result is a string here
+  const notANumber: number | undefined = loading.result;
+  // @ts-expect-error Task.of takes a task (or a promise, refused at run time), not a plain value
+  Task.of(42);
+  // An actor's send is a channel operation: awaited, or chained with a promise's catch and finally.
+  const logger = actor<string>(async (mailbox) => { for await (const line of mailbox) console.log(line); });
+  const posted: void = await logger.send('started');
+  const orFailed: void | string = await logger.send('stopping').catch(() => 'closed');
 }
 `;
 

@@ -2,7 +2,7 @@
  * Flow operators' arguments: checked when the operator is called, as
  * `Iterator.prototype.take` and `map` check theirs, so a mistake throws where
  * it is written rather than at the first pull of a loop far from it; and
- * their iterators' protocol.
+ * their iterators' protocol, and the closing of an upstream that is not a flow.
  */
 import { buffer, channel, collectLatest, filter, map, take } from '../src/coroutines';
 
@@ -26,4 +26,53 @@ test('return() of an operator never pulled gives a promise of the end, as an asy
   const closing = iterator.return!('left');
   expect(closing).toBeInstanceOf(Promise);
   await expect(closing).resolves.toEqual({ value: 'left', done: true });
+});
+
+test('a loop over an operator whose upstream is an async generator is left after the generator\'s finally has run', async () => {
+  const log: string[] = [];
+  async function* numbers() {
+    try {
+      for (let i = 1; ; i++) yield i;
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.push('upstream closed');
+    }
+  }
+  for await (const n of map(numbers(), (n) => n * 10)) {
+    log.push('got ' + n);
+    break;
+  }
+  log.push('left the loop');
+  expect(log).toEqual(['got 10', 'upstream closed', 'left the loop']);
+});
+
+test('an operator whose function throws closes its async-generator upstream before the loop throws', async () => {
+  const log: string[] = [];
+  async function* numbers() {
+    try {
+      for (let i = 1; ; i++) yield i;
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.push('upstream closed');
+    }
+  }
+  const loop = async () => { for await (const n of map(numbers(), (n) => { if (n === 2) throw new Error('no 2'); return n; })) log.push('got ' + n); };
+  await expect(loop()).rejects.toThrow('no 2');
+  expect(log).toEqual(['got 1', 'upstream closed']);
+});
+
+test('an async-generator upstream whose finally throws, closed by a break out of an operator, makes the loop throw, as a native loop over it does', async () => {
+  async function* failsToClose() {
+    try {
+      yield 1;
+      yield 2;
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      throw new Error('cleanup failed');
+    }
+  }
+  const native = async () => { for await (const _ of failsToClose()) break; };
+  await expect(native()).rejects.toThrow('cleanup failed');
+  const overMap = async () => { for await (const _ of map(failsToClose(), (n) => n)) break; };
+  await expect(overMap()).rejects.toThrow('cleanup failed');
 });

@@ -3,7 +3,7 @@
  * deadlock, stall and leak detection with dumps, and seeded schedules whose
  * failing seed replays.
  */
-import { advanceTimeBy, currentTime, delay, exploreSchedules, launchDetached, runTest, scope, channel, yieldNow, ScheduleError, withTimeout, TimeoutError } from '../src/coroutines';
+import { advanceTimeBy, currentTime, delay, exploreSchedules, launchDetached, nonCancellable, runTest, scope, channel, yieldNow, ScheduleError, withTimeout, TimeoutError } from '../src/coroutines';
 
 test('delays and timeouts complete at once in virtual time when every task is blocked', async () => {
   const started = Date.now();
@@ -61,6 +61,34 @@ test('a task sleeping on the system clock beside a test keeps its own time, and 
   });
   await outside;
   expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+});
+
+test('a task of the program awaited by the test is waited for in real time, as a promise is, not taken for a deadlock', async () => {
+  const outside = scope(() => delay(50));
+  await runTest(async () => {
+    expect(await scope(() => outside)).toBeUndefined();
+    expect(currentTime()).toBe(0);
+  });
+});
+
+test('leaked tasks that ignore their cancellation are reported with their dump after stallTimeout, and the test ends', async () => {
+  const failure = runTest(async () => {
+    launchDetached(() => nonCancellable(() => delay(Infinity)));
+    // Its cleanup sleeps in virtual time, and ends: only the other one is left.
+    launchDetached(() => nonCancellable(() => delay(100)));
+    await delay(10);
+  }, { stallTimeout: 500 });
+  await expect(failure).rejects.toThrow(/2 coroutines were still alive when the test ended \(leaked\)(.|\n)*\n1 coroutine of the test did not end within 500 ms \(stallTimeout\) of being cancelled(.|\n)*:\nlaunchDetached suspended 100 ms, awaiting nonCancellable\n  nonCancellable suspended 100 ms, awaiting delay \(Infinity ms left\)$/);
+});
+
+test('a failing test with a task that ignores its cancellation fails with its own error as the cause', async () => {
+  const failure = runTest(async () => {
+    launchDetached(() => nonCancellable(() => delay(Infinity)));
+    throw new Error('the assertion');
+  }, { stallTimeout: 20 });
+  const error: Error = await failure.then(() => undefined, (e) => e);
+  expect(error.message).toMatch(/^runTest: the test failed \(the cause\), and 1 coroutine of the test did not end/);
+  expect((error.cause as Error).message).toBe('the assertion');
 });
 
 test('a promise that never settles fails the test as stalled after stallTimeout real milliseconds', async () => {

@@ -35,7 +35,7 @@
  * ## References
  * - kotlinx.coroutines `actor`; Akka `ask` with a timeout; Erlang/OTP supervision
  */
-import { channel, type Channel, type ChannelOptions } from './channel';
+import { channel, type Channel, type ChannelOperation, type ChannelOptions } from './channel';
 import { ClosedChannelError } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
 import { awaitInCoroutine, startTask } from './task-lifecycle';
@@ -122,7 +122,7 @@ export class Actor<M> {
   }
 
   /** Posts `message`, waiting while the mailbox is full; throws `ClosedChannelError` once the actor is closed or stopped. */
-  send(message: M): PromiseLike<void> {
+  send(message: M): ChannelOperation<M, void> {
     return this.mailbox.send(message);
   }
 

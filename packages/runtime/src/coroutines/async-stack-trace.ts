@@ -43,6 +43,12 @@ export function addAsyncStackTrace(error: unknown, task: TaskFrame): void {
   }
 }
 
+/** `error` is thrown into many tasks at once (a channel's close): it gets none of their chains. */
+export function shareError<E extends Error>(error: E): E {
+  if (traced) traced.add(error);
+  return error;
+}
+
 function firstTaskWaiter(task: TaskFrame): TaskFrame | undefined {
   var waiters = task.$waiters;
   var candidates = Array.isArray(waiters) ? waiters : waiters instanceof Set ? Array.from(waiters) : waiters === undefined ? [] : [waiters];

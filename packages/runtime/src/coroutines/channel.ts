@@ -37,6 +37,7 @@
  * - Go `runtime/chan.go`; kotlinx.coroutines `Channel`, `BufferOverflow`, `onUndeliveredElement`
  * - tokio `mpsc` and the data loss of `select!` on cancel this design avoids
  */
+import { shareError } from './async-stack-trace';
 import { ClosedChannelError } from './errors';
 import { FifoQueue, WaiterQueue } from './fifo-queue';
 import { RECEIVE as RECEIVE_CLAUSE, SelectClause, SEND as SEND_CLAUSE } from './select-clause';
@@ -71,8 +72,8 @@ export interface ChannelWaiter<T> {
   $take(element: T): void;
   /** A waiting sender's element was taken. */
   $taken(): void;
-  /** A waiting receiver finds the channel closed (`cause`: what it was closed with). */
-  $closed(cause: unknown): void;
+  /** A waiting receiver finds the channel closed (`cause`: what it was closed with; `end()`: what a `receive` throws, one for all). */
+  $closed(cause: unknown, end: () => unknown): void;
   /** A waiting sender's channel was cancelled: its element went to `onUndelivered`. */
   $refused(error: Error): void;
 }
@@ -154,7 +155,8 @@ export class Channel<T> implements AsyncIterable<T> {
     this.closeCause = cause;
     // Receivers wait only when nothing is buffered and no sender waits: they all see the end now.
     var receivers = this.receivers.takeAll();
-    for (var i = 0; i < receivers.length; i++) receivers[i].$closed(cause);
+    var end = cause === undefined ? oneErrorFor(function endOfChannel() { return new ClosedChannelError('receive from a closed channel'); }) : function theCause() { return cause; };
+    for (var i = 0; i < receivers.length; i++) receivers[i].$closed(cause, end);
     return true;
   }
 
@@ -168,9 +170,10 @@ export class Channel<T> implements AsyncIterable<T> {
     var buffered = this.buffer.takeAll();
     for (var i = 0; i < buffered.length; i++) this.undelivered(buffered[i], 'cancelled');
     var senders = this.senders.takeAll();
+    var refusal = oneErrorFor(function refusal() { return new ClosedChannelError('send to a cancelled channel', cause); });
     for (var j = 0; j < senders.length; j++) {
       this.undelivered(senders[j].$element as T, 'cancelled');
-      senders[j].$refused(new ClosedChannelError('send to a cancelled channel', cause));
+      senders[j].$refused(refusal());
     }
   }
 
@@ -374,9 +377,9 @@ export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation imp
     this.resumeWaiter(0, undefined);
   }
 
-  $closed(cause: unknown): void {
+  $closed(cause: unknown, end: () => unknown): void {
     if (this.kind === NEXT && cause === undefined) this.resumeWaiter(0, { value: undefined, done: true });
-    else this.resumeWaiter(1, this.channel.endError());
+    else this.resumeWaiter(1, end());
   }
 
   $refused(error: Error): void {
@@ -396,6 +399,19 @@ export class ChannelOperation<T, Outcome = unknown> extends AwaitedOperation imp
   $describe(): string {
     return KIND_NAMES[this.kind] + ' channel' + (this.channel.name ? ' ' + this.channel.name : '') + ' (' + this.channel.size + ' buffered)';
   }
+}
+
+/**
+ * The error that every waiter a close or a cancel ends is resumed with: one
+ * for all of them, made at the first that needs one (a channel closed under
+ * 100,000 receivers made as many errors, each with its stack captured). Its
+ * stack is the close's, where each had one alike; no waiter's `at async`
+ * lines are appended to it (async-stack-trace.ts `shareError`), as they
+ * would name the first waiter's chain for all.
+ */
+function oneErrorFor(make: () => Error): () => Error {
+  var error: Error | undefined;
+  return function sharedError() { return error || (error = shareError(make())); };
 }
 
 /** A capacity or a count: a whole number >= 0, or `Infinity` (what `what` names is said in the error). */

@@ -13,9 +13,18 @@
  * for a turn of the event loop (a `setTimeout(…, 0)` would wait a millisecond). Replace it while no
  * timer is pending: timers already set stay on the clock that set them.
  *
+ * A task reads the clock of its root (`clockOf`): while a test runs, the
+ * test scheduler answers for the roots of the test (its virtual clock) and
+ * for the roots a finished test left behind (that test's stopped clock);
+ * every other root has the program's clock. Code outside every task (a
+ * promise's `then` on a `delay`) reads `currentClock()`, the test's while
+ * one runs.
+ *
  * ## References
  * - kotlinx.coroutines `Delay` and the test dispatcher's virtual time
+ * - Go `testing/synctest` (a goroutine belongs to the bubble it was started in)
  */
+import type { TaskFrame } from './task-frame';
 
 export interface Clock {
   /** Milliseconds, monotonic. */
@@ -61,8 +70,28 @@ export var systemClock: Clock = {
 
 var clock: Clock = systemClock;
 
+/** Installed by the test scheduler: the clock of a root task, when it is not the program's. */
+var clockOfRoot: ((root: TaskFrame) => Clock | undefined) | undefined;
+/** The running test's clock, for code that runs outside every task. */
+var testClock: Clock | undefined;
+
+/** The clock of code that runs outside every task: the running test's, otherwise the program's. */
 export function currentClock(): Clock {
-  return clock;
+  return testClock || clock;
+}
+
+/** The clock `task` sleeps and yields on: its root's (the program's clock for code outside every task). */
+export function clockOf(task: TaskFrame | undefined): Clock {
+  if (clockOfRoot === undefined || task === undefined) return task === undefined ? currentClock() : clock;
+  var root = task;
+  while (root.$parent !== undefined) root = root.$parent;
+  return clockOfRoot(root) || clock;
+}
+
+/** Installs the test scheduler's answer for roots, and the running test's clock (`undefined` between tests). */
+export function setTestClocks(ofRoot: (root: TaskFrame) => Clock | undefined, running: Clock | undefined): void {
+  clockOfRoot = ofRoot;
+  testClock = running;
 }
 
 /** Makes `replacement` the scheduler's clock; returns the one it replaces. */

@@ -16,7 +16,7 @@
  * ## References
  * - kotlinx.coroutines debug probes (`DebugProbes.dumpCoroutines`)
  */
-import { currentClock } from './clock';
+import { clockOf } from './clock';
 import { liveRoots } from './live-roots';
 import { taskName, taskPosition } from './task-description';
 import { awaitedBy, isParkedWait, isTask, JOINING, QUEUED, STATUS_NAMES, statusOf, SUSPENDED, type TaskFrame } from './task-frame';
@@ -39,9 +39,9 @@ export function dump(): TaskSnapshot[] {
 
 /** Snapshots of `tasks` and their subtrees (the test scheduler dumps the tasks of one test). */
 export function snapshotTasks(tasks: Iterable<TaskFrame>): TaskSnapshot[] {
-  var now = currentClock().now();
   var roots: TaskSnapshot[] = [];
-  for (var task of tasks as Iterable<TaskFrame>) roots.push(snapshotTree(task, now));
+  // A tree shares its root's clock: a test's tasks count virtual time, the program's real time.
+  for (var task of tasks as Iterable<TaskFrame>) roots.push(snapshotTree(task, clockOf(task).now()));
   return roots;
 }
 

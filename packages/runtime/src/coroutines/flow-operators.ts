@@ -20,7 +20,10 @@
  * `PULLED`: the consumer's end cancels it rather than waiting for it, and
  * `return()` (leaving a `for await`) cancels it too; either way the
  * cancellation reaches its upstream's pull, so the producers' `finally`
- * blocks run (cancellation travels upstream). An upstream that fails closes
+ * blocks run (cancellation travels upstream). An upstream that is not a flow
+ * is closed by its `return()`, which `return()` of the operator waits for
+ * (and a stage that fails, before its failure goes on), as a loop over an
+ * async generator waits for its `return()`. An upstream that fails closes
  * the channel with its error, which the consumer's next pull throws.
  * `collectLatest(flow, fn)` is a task: for each value it cancels the task of
  * the previous one and starts `fn(value)`, then waits for the last.
@@ -31,9 +34,9 @@
 import { Channel, channel, checkCount, type ChannelOptions, type Undelivered } from './channel';
 import { ClosedChannelError, isCancellation } from './errors';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
-import { awaitInCoroutine, cancelTask, runningTask, startTask } from './task-lifecycle';
+import { awaitInCoroutine, cancelTask, runAsChildOf, runningTask, startTask } from './task-lifecycle';
 import { nameStep } from './task-description';
-import { PULLED, type TaskFrame } from './task-frame';
+import { CANCEL_REQUESTED, isTask, PULLED, type TaskFrame } from './task-frame';
 import type { Task } from './task-prototype';
 
 type Source<T> = AsyncIterable<T>;
@@ -58,6 +61,12 @@ interface StageFrame extends RuntimeTaskFrame {
   $holding: boolean;
   $sent: number;
   $outlet: Outlet;
+  /** What the upstream's `return()` gave when a cancellation stopped the stage, which could not wait for it: the operator's `return()` does. */
+  $closing: PromiseLike<Closed> | undefined;
+  /** The stage's failure, kept while it waits for its upstream's `return()` (state 5). */
+  $failure: unknown;
+  /** Where the stage stood when it failed. */
+  $failedAt: number;
 }
 
 /** The channel of a flow-like iterable, the stages that send into it, and how many of them still do. */
@@ -87,6 +96,11 @@ function closeOutlet(outlet: Outlet, error?: unknown): void {
 
 var runStage = nameStep(function runStage(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
   var stage = task as StageFrame;
+  if (state === 5) {
+    // The upstream has closed: its own failure to close gives way to the stage's, as a loop left by a throw keeps its throw.
+    if (mode === 1 && stage.$taskState & CANCEL_REQUESTED) throw value;
+    return stageEnd(stage, stage.$failure, stage.$failedAt);
+  }
   try {
     return stageStep(stage, state, mode, value);
   } catch (error) {
@@ -153,8 +167,24 @@ function stageStep(stage: StageFrame, state: number, mode: number, value: unknow
 function stageFailed(stage: StageFrame, error: unknown): unknown {
   var at = stage.$state;
   if (stage.$holding) returnHeld(stage, at, error);
-  if (at !== 4 && (at !== 1 || isCancellation(error))) abandonUpstream(stage.$upstream);
-  if (isCancellation(error) || at === 4) throw error;
+  var closes = at !== 4 && (at !== 1 || isCancellation(error));
+  if (isCancellation(error)) {
+    if (closes) stage.$closing = abandonUpstream(stage.$upstream);
+    throw error;
+  }
+  if (!closes) return stageEnd(stage, error, at);
+  // As a loop left by a throw closes its iterator (ECMA-262 AsyncIteratorClose awaits `return()`): the upstream's
+  // `finally` blocks run before the failure reaches the consumer.
+  stage.$failure = error;
+  stage.$failedAt = at;
+  stage.$state = 5;
+  return awaitInCoroutine(stage, closeUpstream(stage.$upstream));
+}
+
+/** What a stage that failed at `at` does with `error` once its upstream is closed. */
+function stageEnd(stage: StageFrame, error: unknown, at: number): unknown {
+  stage.$failure = undefined;
+  if (at === 4) throw error;
   if (at === 3) {
     if (error instanceof ClosedChannelError && stage.$out.isClosed) return undefined;
     throw error;
@@ -186,24 +216,54 @@ function giveBack(source: Source<unknown>, element: unknown): void {
   if (source instanceof Channel) source.undelivered(element, 'cancelled');
 }
 
-/**
- * Closes an upstream the stage stops pulling before its end: its `return()`,
- * not awaited (as a `for await` left by a cancellation, docs/coroutines.md
- * rule 9), its failure ignored. A flow's pull does its work only once it is
- * awaited, so it is `then`-ed; a flow is also the stage's child, which the
- * stage's end closes anyway.
- */
-function abandonUpstream(upstream: AsyncIterator<unknown>): void {
-  if (typeof upstream.return !== 'function') return;
+/** The upstream's `return()`, or `undefined` when it has none or it throws (the stage has a failure of its own to report, or none). */
+function closeUpstream(upstream: AsyncIterator<unknown>): unknown {
+  if (typeof upstream.return !== 'function') return undefined;
   try {
-    var closing = upstream.return() as unknown;
-    if (closing !== null && typeof closing === 'object' && typeof (closing as PromiseLike<unknown>).then === 'function') (closing as PromiseLike<unknown>).then(undefined, ignoreFailure);
+    return upstream.return();
   } catch (error) {
-    // The iterator's own failure to close: the stage has one of its own to report, or none.
+    return undefined;
   }
 }
 
-function ignoreFailure(): void {}
+/**
+ * Closes an upstream that a cancellation made the stage stop pulling: its
+ * `return()`, not awaited by the cancelled stage (docs/coroutines.md rule
+ * 9), but kept, so that `return()` of the operator (a loop left by `break`)
+ * waits for it. A flow's `return()` does its work once awaited, so it is
+ * `then`-ed; a flow is also the stage's child, which the stage's end joins
+ * anyway, so it is not kept. The call is made outside the cancelled stage:
+ * the task an operator's `return()` starts would be its child, cancelled at
+ * once.
+ */
+function abandonUpstream(upstream: AsyncIterator<unknown>): PromiseLike<Closed> | undefined {
+  var closing = runAsChildOf(undefined, function close() { return closeUpstream(upstream); });
+  if (closing === null || typeof closing !== 'object' || typeof (closing as PromiseLike<unknown>).then !== 'function') return undefined;
+  var closed = (closing as PromiseLike<unknown>).then(closedWell, failedToClose);
+  return isTask(upstream) ? undefined : closed;
+}
+
+/** A failure of an upstream's `return()`, held as a value: nobody may wait for it, and a rejection nobody handles ends the process. */
+interface FailedToClose {
+  $failedToClose: unknown;
+}
+
+/** What a closing gives: `undefined`, or how it failed. */
+type Closed = FailedToClose | undefined;
+
+function closedWell(): Closed {
+  return undefined;
+}
+
+function failedToClose(error: unknown): Closed {
+  return { $failedToClose: error };
+}
+
+/** Both upstreams' closings (zip's), as one: the left one's failure, or else the right one's. */
+function bothClosed(left: PromiseLike<Closed> | undefined, right: PromiseLike<Closed> | undefined): PromiseLike<Closed> | undefined {
+  if (left === undefined || right === undefined) return left || right;
+  return Promise.all([left, right]).then(function firstFailure(closed) { return closed[0] || closed[1]; });
+}
 
 function iteratorOf<T>(source: Source<T>): AsyncIterator<T> {
   return source[Symbol.asyncIterator]();
@@ -248,6 +308,9 @@ class OperatorFlow<T> implements AsyncIterable<T>, AsyncIterator<T> {
       stage.$holding = false;
       stage.$sent = 0;
       stage.$outlet = outlet;
+      stage.$closing = undefined;
+      stage.$failure = undefined;
+      stage.$failedAt = 0;
       this.stages.push(startTask(stage));
     }
   }
@@ -263,9 +326,16 @@ interface JoinFrame extends RuntimeTaskFrame {
 
 var runJoinStages = nameStep(function runJoinStages(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
   var join = task as JoinFrame;
-  if (state === 1 && mode === 1 && !isCancellation(value) && !join.$failed) {
+  var failure = state === 1 && mode === 1 && !isCancellation(value) ? value : state === 2 && value !== undefined ? (value as FailedToClose).$failedToClose : undefined;
+  if (failure !== undefined && !join.$failed) {
     join.$failed = true;
-    join.$failure = value;
+    join.$failure = failure;
+  }
+  // Each stage, then what its upstream's return() gave when the stage was cancelled: its finally blocks have run.
+  var closing = state === 1 ? (join.$stages[join.$next - 1] as StageFrame | ZipFrame).$closing : undefined;
+  if (closing !== undefined) {
+    join.$state = 2;
+    return awaitInCoroutine(join, closing);
   }
   if (join.$next < join.$stages.length) {
     join.$state = 1;
@@ -345,6 +415,8 @@ interface ZipFrame extends RuntimeTaskFrame {
   $first: unknown;
   $second: unknown;
   $out: Channel<unknown>;
+  /** As a stage's: what its upstreams' `return()` gave when a cancellation stopped it. */
+  $closing: PromiseLike<Closed> | undefined;
 }
 
 var runZip = nameStep(function runZip(task: TaskFrame, state: number, mode: number, value: unknown): unknown {
@@ -398,8 +470,9 @@ function zipFailed(zip: ZipFrame, error: unknown): unknown {
   }
   zip.$first = zip.$second = undefined;
   if (at !== 4) {
-    if (at !== 1 || isCancellation(error)) abandonUpstream(zip.$left);
-    if (at !== 2 || isCancellation(error)) abandonUpstream(zip.$right);
+    var left = at !== 1 || isCancellation(error) ? abandonUpstream(zip.$left) : undefined;
+    var right = at !== 2 || isCancellation(error) ? abandonUpstream(zip.$right) : undefined;
+    if (isCancellation(error)) zip.$closing = bothClosed(left, right);
   }
   if (isCancellation(error) || at === 4) throw error;
   if (zip.$out.isClosed) {
@@ -428,6 +501,7 @@ export function zip<A, B>(left: Source<A>, right: Source<B>): AsyncIterable<[A, 
         next: function next() {
           if (started === undefined) {
             var frame = new RuntimeTask(undefined, PULLED, runZip) as ZipFrame;
+            frame.$closing = undefined;
             frame.$left = iteratorOf(left);
             frame.$right = iteratorOf(right);
             frame.$sources = [left, right];

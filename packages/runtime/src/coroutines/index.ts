@@ -95,7 +95,7 @@ export type { Scope } from './scope';
 export type { Clock } from './clock';
 export type { TaskSnapshot } from './dump';
 export type { Delay } from './time';
-export type { Channel as ChannelType, ChannelOptions, Overflow, Undelivered, TryReceiveResult } from './channel';
+export type { Channel as ChannelType, ChannelOperation, ChannelOptions, Overflow, Undelivered, TryReceiveResult } from './channel';
 export type { SelectResult, SelectClause } from './select';
 export type { Actor as ActorType, ActorOptions, Reply } from './actor';
 export type { TestOptions, ExploreOptions } from './test-scheduler';

@@ -42,9 +42,10 @@ export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function)
  * undefined for a method that uses private names: its class makes it later, and its frames keep it
  * as a field (task-description.ts).
  */
-export function linkTaskFrame(Frame: Function, step: Function | undefined, name: string, file: string, positions: readonly (number | string)[]): void {
+export function linkTaskFrame(Frame: Function, step: Function | undefined, name: string, file: string, positions: readonly (number | string)[], clearSlots?: () => void): void {
   inheritTask(Frame);
   if (step) Frame.prototype.$step = step;
+  if (clearSlots) Frame.prototype.$clearSlots = clearSlots;
   describeStates(step, Frame, name, file, positions);
 }
 

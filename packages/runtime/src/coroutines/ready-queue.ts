@@ -24,8 +24,7 @@
  * (test-scheduler.ts) an order is installed: before each entry runs, a seeded
  * choice swaps it with a later one, so the resumptions of one drain run in a
  * permuted order; only task resumptions move, bookkeeping entries (a
- * failure's end-of-drain check) keep their place. `progress` counts entries,
- * so the test scheduler can tell a stalled program from a busy one.
+ * failure's end-of-drain check) keep their place.
  *
  * ## References
  * - Trio's run queue (`trio._core._run.Runner.runq`)
@@ -43,9 +42,6 @@ var slots: unknown[] = new Array(64);
 var head = 0;
 var count = 0;
 var drainScheduled = false;
-
-/** Entries queued so far: the test scheduler reads it to see whether anything happened. */
-export var progress = { entries: 0 };
 
 /** Picks an index in [0, count): installed by the test scheduler. */
 export type ReadyOrder = (count: number) => number;
@@ -66,7 +62,6 @@ export function enqueue(run: Resumption, task: TaskFrame, mode: number, value: u
   slots[at + 2] = mode;
   slots[at + 3] = value;
   count += 4;
-  progress.entries++;
   if (!drainScheduled) {
     drainScheduled = true;
     queueMicrotask(drainReadyQueue);

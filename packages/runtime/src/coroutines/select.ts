@@ -28,7 +28,7 @@
  * - Go `runtime/select.go` (`selectgo`: poll in random order, then enqueue on all)
  * - kotlinx.coroutines `select`, `selectUnbiased`
  */
-import { currentClock } from './clock';
+import { clockOf, systemClock, type Clock } from './clock';
 import { ClosedChannelError } from './errors';
 import { chooseIndex } from './random-choice';
 import { AwaitedOperation } from './awaited-operation';
@@ -115,6 +115,8 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
   private registrations: unknown[] | undefined = undefined;
   private used = false;
   private finished = false;
+  /** The clock its timeout clauses are set on: the waiting task's. */
+  private clock: Clock = systemClock;
 
   constructor(readonly clauses: SelectClause[]) {
     super();
@@ -166,6 +168,7 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
   }
 
   private register(): void {
+    this.clock = clockOf(this.task);
     var registrations: unknown[] = (this.registrations = []);
     var selection = this;
     this.clauses.forEach(function registerClause(clause, index) {
@@ -174,7 +177,7 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
         channelOf(clause).$park(waiter, clause.$kind === SEND);
         registrations.push(waiter);
       } else if (clause.$kind === TIMEOUT) {
-        registrations.push(currentClock().setTimer(function timeoutClauseFired() {
+        registrations.push(selection.clock.setTimer(function timeoutClauseFired() {
           registrations[index] = undefined;
           selection.win(index, 0, { index: index, value: undefined, done: false });
         }, clause.$milliseconds));
@@ -206,7 +209,7 @@ export class Selection extends AwaitedOperation implements PromiseLike<SelectRes
       if (i === except || registrations[i] === undefined) continue;
       var clause = this.clauses[i];
       if (clause.$kind === RECEIVE || clause.$kind === SEND) channelOf(clause).$unpark(registrations[i] as ChannelWaiter<unknown>, clause.$kind === SEND);
-      else if (clause.$kind === TIMEOUT) currentClock().clearTimer(registrations[i]);
+      else if (clause.$kind === TIMEOUT) this.clock.clearTimer(registrations[i]);
       else removeWaiter(clause.$task!, registrations[i] as (task: TaskFrame) => void);
     }
   }

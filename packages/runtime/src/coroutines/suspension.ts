@@ -6,7 +6,7 @@
  * ## Example
  * ```js
  * // 1000 tasks started by one request suspend during one turn:
- * task.$suspension = suspensionOf(task.$suspension);   // the same { context, since } for all of them
+ * task.$suspension = suspensionOf(task.$suspension, clockOf(task));   // the same { context, since } for all of them
  * task.$suspension.since;                  // whole milliseconds of the turn (dump's "suspended 12 ms")
  * contextOf(task);                         // what the ready queue resumes it in
  * ```
@@ -24,6 +24,7 @@
  */
 import { captureContext } from './async-context';
 import { turnTime } from './timer-heap';
+import type { Clock } from './clock';
 import type { Suspension, TaskFrame } from './task-frame';
 
 export type { Suspension };
@@ -32,8 +33,8 @@ export type { Suspension };
 var last: Suspension | undefined;
 
 /** The record for a task suspending now whose `$suspension` is `previous`. */
-export function suspensionOf(previous: Suspension | undefined): Suspension {
-  var since = turnTime();
+export function suspensionOf(previous: Suspension | undefined, clock: Clock): Suspension {
+  var since = turnTime(clock);
   if (previous !== undefined && previous.since === since) return previous;
   var context = previous === undefined ? captureContext() : previous.context;
   if (last !== undefined && last.since === since && last.context === context) return last;

@@ -37,7 +37,7 @@
 /** Where and when a task last suspended (suspension.ts makes and shares these records). */
 export interface Suspension {
   readonly context: unknown;
-  /** The clock's time of the turn in which the task suspended, in whole milliseconds. */
+  /** The time of its clock (clock.ts `clockOf`) in the turn in which the task suspended, in whole milliseconds. */
   readonly since: number;
 }
 
@@ -120,6 +120,8 @@ export interface TaskFrame {
   $waiters: Waiter | Waiter[] | Set<Waiter> | undefined;
   /** Shared by the tasks that suspend in one context during one turn (suspension.ts). */
   $suspension: Suspension | undefined;
+  /** Sets the frame's slots that no closure reads to `undefined` (on the prototype: emitted once per coroutine, link-coroutine.ts). */
+  $clearSlots(this: TaskFrame): void;
   /** Only on tasks the runtime makes itself (scopes, launches): the function they run. */
   $body?: Function;
 }

@@ -43,6 +43,7 @@
  * - kotlinx.coroutines `JobSupport`; Trio `Nursery`, `CancelScope`
  */
 import { addAsyncStackTrace } from './async-stack-trace';
+import { clockOf } from './clock';
 import { CancellationError, combinedFailure, firstCancellation, isCancellation } from './errors';
 import { listRoot, rootSettled } from './live-roots';
 import { enqueue } from './ready-queue';
@@ -136,8 +137,8 @@ function takeReadyValue(): unknown {
   return value;
 }
 
-/** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children. */
-export function runAsChildOf<R>(task: TaskFrame, fn: () => R): R {
+/** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children (roots, with `undefined`). */
+export function runAsChildOf<R>(task: TaskFrame | undefined, fn: () => R): R {
   var previous = current;
   current = task;
   try {
@@ -241,7 +242,7 @@ function parkAtYield(task: TaskFrame, value: unknown): void {
 function markSuspended(task: TaskFrame): void {
   var state = task.$taskState;
   var previous = task.$suspension;
-  var suspension = suspensionOf(previous);
+  var suspension = suspensionOf(previous, clockOf(task));
   if (suspension !== previous) task.$suspension = suspension;
   if (state & REGISTERED) {
     task.$taskState = (state & ~STATUS_MASK) | SUSPENDED;
@@ -425,6 +426,10 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
     task.$taskState = (state & ~STATUS_MASK) | COMPLETED;
     return;
   }
+  // A task that suspended may be held long after its end (a dump, a list of tasks, a waiter's reference): it lets go of
+  // what its locals held, as a settled promise holds nothing of its function. A call that completed without suspending
+  // skips the writes (a chain of synchronous calls is the hot path); it is usually dropped as soon as it returns.
+  if (state & REGISTERED) task.$clearSlots();
   // From here the field holds the outcome, not an awaited value (awaitedBy).
   task.$taskState |= JOINING;
   if (failed) task.$taskState |= BODY_FAILED;

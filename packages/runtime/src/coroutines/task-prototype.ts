@@ -49,7 +49,24 @@ export interface Task<T = unknown> extends PromiseLike<T> {
   finally(onFinally?: (() => void) | null): Promise<T>;
 }
 
-export var Task = TaskConstructor;
+/**
+ * A coroutine's call as the `Task<T>` it is: TypeScript types an async
+ * function's call `Promise<T>`, coroutine or not, so `Task.of(load(7))`
+ * gives the task's methods their types without a cast. It checks that
+ * `value` is a task: a promise of a function that is not a coroutine cannot
+ * be cancelled, and is refused with a `TypeError` here rather than at the
+ * first `cancel()`.
+ */
+function taskOf<T>(value: PromiseLike<T>): Task<T> {
+  if (!(value instanceof TaskConstructor)) {
+    throw new TypeError('Task.of: ' + (value instanceof Promise ? 'a promise' : 'the value') + ' is not a Task: a task is what a coroutine ("use coroutine"), scope() or launch() returns');
+  }
+  return value as unknown as Task<T>;
+}
+
+Object.defineProperty(TaskConstructor, 'of', { value: taskOf, configurable: true, enumerable: false, writable: true });
+
+export var Task = TaskConstructor as typeof TaskConstructor & { of: typeof taskOf };
 
 export var TaskPrototype: object = TaskConstructor.prototype;
 
@@ -110,4 +127,6 @@ defineMethod('finally', Promise.prototype.finally);
 defineMethod('toString', function toString(this: TaskFrame) {
   return '[Task ' + taskName(this) + ' ' + STATUS_NAMES[statusOf(this)] + ']';
 });
+// What a frame without slots to clear (a runtime task's) does when its body ends; linkTaskFrame gives a coroutine's frame its own.
+Object.defineProperty(TaskPrototype, '$clearSlots', { value: function keepSlots() {}, configurable: true, enumerable: false, writable: true });
 Object.defineProperty(TaskPrototype, Symbol.toStringTag, { value: 'Task', configurable: true });

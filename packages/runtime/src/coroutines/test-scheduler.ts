@@ -15,9 +15,11 @@
  * ```
  *
  * ## Implementation
- * `runTest` installs a `VirtualClock` (virtual-clock.ts) as the scheduler's
- * clock and a seeded source of choices (random-choice.ts: the winner of a
- * `select` among ready clauses), and with a seed a permuted order of the
+ * `runTest` installs a `VirtualClock` (virtual-clock.ts) as the clock of
+ * the test's tasks (clock.ts `clockOf`: the roots started while it runs,
+ * and their subtrees; the program's other tasks keep their clock) and a
+ * seeded source of choices (random-choice.ts: the winner of a `select`
+ * among ready clauses), and with a seed a permuted order of the
  * ready queue (ready-queue.ts). It starts the body as a root task and drives
  * the program from outside, one real turn of the event loop at a time (a
  * `setImmediate`, after which every promise job and the ready queue have run):
@@ -26,17 +28,21 @@
  * 3. `advanceTimeBy` moves the time to its target, running the timers due;
  * 4. idle, a timer set: time jumps to it (auto-advance);
  * 5. idle, no timer: when every live task of the test waits on something of
- *    the scheduler (a task, its children, a channel, a select), nothing can
- *    ever wake them: a deadlock. When one awaits a promise the scheduler
- *    cannot see into (real I/O, a native async function), the driver waits
- *    in real time, and calls the test stalled after `stallTimeout` real
- *    milliseconds without a single resumption.
+ *    the scheduler (a task of the test, its children, a channel, a select),
+ *    nothing can ever wake them: a deadlock. When one awaits a promise the
+ *    scheduler cannot see into (real I/O, a native async function) or a
+ *    task of the program (on the program's clock), the driver waits in real
+ *    time, and calls the test stalled after `stallTimeout` real
+ *    milliseconds in which none of the test's tasks moved.
  * A root task of the test that fails with nobody to receive its error (a
  * `launchDetached`) fails the test, where outside a test it would be an
  * unhandled rejection. When the body has settled, a root task started
  * during the test that is still alive is a leak. Deadlocks, stalls and leaks fail the test with the
  * `formatDump` of the tasks concerned; those tasks are then cancelled and
- * driven to their end, so the next test starts clean. A test's own tasks
+ * driven to their end, so the next test starts clean, for at most
+ * `stallTimeout` real milliseconds: one that ignores its cancellation (in a
+ * `nonCancellable` part) is reported and left on the test's clock, which
+ * no longer moves. A test's own tasks
  * are the body's subtree and the root tasks started while it ran (a
  * coroutine called by ordinary code after its first native `await` is a
  * root task).
@@ -46,9 +52,9 @@
  * - Go `testing/synctest` (durably blocked goroutines, deadlock in a bubble)
  * - Loom, Shuttle (randomised schedule exploration with replayable seeds)
  */
-import { setClock, currentClock } from './clock';
+import { setTestClocks, type Clock } from './clock';
 import { formatDump, snapshotTasks } from './dump';
-import { progress, setReadyOrder } from './ready-queue';
+import { setReadyOrder } from './ready-queue';
 import { seededChoice, setChoice } from './random-choice';
 import { RuntimeTask, runBody } from './runtime-task';
 import { liveRoots } from './live-roots';
@@ -81,8 +87,18 @@ interface RunningTest {
 
 var running: RunningTest | undefined;
 
+/** The roots a finished test could not bring to their end: they keep its clock, which no longer moves. */
+var abandoned = new WeakMap<TaskFrame, Clock>();
+
+/** clock.ts asks this for a root's clock: the running test's for its roots, a finished test's for those it left. */
+function clockOfRoot(root: TaskFrame): Clock | undefined {
+  if (running !== undefined && !running.rootsBefore.has(root)) return running.clock;
+  return abandoned.get(root);
+}
+
 var realSetImmediate = typeof setImmediate === 'function' ? setImmediate : function setImmediateByTimeout(run: () => void) { setTimeout(run, 0); };
 var realSetTimeout = setTimeout;
+var realNow = typeof performance === 'object' && performance !== null && typeof performance.now === 'function' ? function realNow() { return performance.now(); } : Date.now;
 
 function realTurn(): Promise<void> {
   return new Promise(function nextRealTurn(resolve) { realSetImmediate(resolve); });
@@ -101,60 +117,74 @@ export function runTest(body: () => unknown, options: TestOptions = {}): Promise
   if (running) return Promise.reject(new Error('runTest: a test is already running; tests on the test scheduler run one at a time'));
   var clock = new VirtualClock();
   var test: RunningTest = (running = { unhandled: [], clock: clock, advanceTarget: undefined, advanced: undefined, rootsBefore: rootsOutsideTheTest() });
-  var previousClock = setClock(clock);
+  setTestClocks(clockOfRoot, clock);
   var previousUnhandled = failureEvents.unhandled;
   failureEvents.unhandled = function failTheTest(error: unknown) { test.unhandled.push(error); };
   var previousChoice = setChoice(seededChoice(options.seed === undefined ? 0 : options.seed));
   if (options.seed !== undefined) setReadyOrder(seededChoice(~options.seed), resumeQueued);
   var task = startTask(new RuntimeTask(body, OBSERVED, runTestBody), null);
   return driveTest(test, task, options.stallTimeout === undefined ? 2000 : options.stallTimeout).finally(function restoreScheduler() {
+    testRoots(test).forEach(function abandon(root) { abandoned.set(root, clock); });
     setReadyOrder();
     failureEvents.unhandled = previousUnhandled;
     setChoice(previousChoice);
-    setClock(previousClock);
+    setTestClocks(clockOfRoot, undefined);
     running = undefined;
   });
 }
 
 async function driveTest(test: RunningTest, task: TaskFrame, stallTimeout: number): Promise<void> {
-  var stuck = await driveUntil(test, function bodySettled() { return statusOf(task) >= COMPLETED; }, stallTimeout);
+  var stuck = await driveUntil(test, function bodySettled() { return statusOf(task) >= COMPLETED; }, stallTimeout, Infinity);
   var leaked = testRoots(test).filter(function isLeak(root) { return root !== task; });
+  var failure: unknown;
+  var report: string | undefined;
   if (stuck) {
-    var stuckTasks = [task].concat(leaked);
-    var stuckReport = formatDump(snapshotTasks(stuckTasks));
-    await cancelAndFinish(test, stuckTasks, stallTimeout);
-    throw new Error('runTest: ' + stuck + '\n' + stuckReport);
+    leaked = [task].concat(leaked);
+    report = 'runTest: ' + stuck + '\n' + formatDump(snapshotTasks(leaked));
+  } else if (statusOf(task) !== COMPLETED) {
+    failure = task.$awaitedOrOutcome;
+  } else if (test.unhandled.length) {
+    failure = combinedFailure(test.unhandled, 'failures of the test that nobody received');
+  } else if (leaked.length) {
+    report = 'runTest: ' + count(leaked.length) + (leaked.length === 1 ? ' was' : ' were') + ' still alive when the test ended (leaked):\n' + formatDump(snapshotTasks(leaked));
   }
-  if (statusOf(task) !== COMPLETED) {
-    await cancelAndFinish(test, leaked, stallTimeout);
-    throw task.$awaitedOrOutcome;
+  var survivors = await cancelAndFinish(test, leaked, stallTimeout);
+  if (!survivors.length) {
+    if (report !== undefined) throw new Error(report);
+    if (failure !== undefined || statusOf(task) !== COMPLETED) throw failure;
+    return;
   }
-  if (test.unhandled.length) {
-    await cancelAndFinish(test, leaked, stallTimeout);
-    throw combinedFailure(test.unhandled, 'failures of the test that nobody received');
-  }
-  if (leaked.length) {
-    var report = formatDump(snapshotTasks(leaked));
-    await cancelAndFinish(test, leaked, stallTimeout);
-    throw new Error('runTest: ' + leaked.length + ' coroutine' + (leaked.length === 1 ? ' was' : 's were') + ' still alive when the test ended (leaked):\n' + report);
-  }
+  var left = count(survivors.length) + ' of the test did not end within ' + stallTimeout + ' ms (stallTimeout) of being cancelled (a nonCancellable part still waits or runs), and ' + (survivors.length === 1 ? 'is' : 'are') + ' left on the test\'s clock, which no longer moves:\n' + formatDump(snapshotTasks(survivors));
+  if (report !== undefined) throw new Error(report + '\n' + left);
+  throw new Error('runTest: the test failed (the cause), and ' + left, { cause: failure });
 }
 
-/** Cancels `tasks` and drives the program until they have finished (their `finally` blocks ran). */
-async function cancelAndFinish(test: RunningTest, tasks: TaskFrame[], stallTimeout: number): Promise<void> {
-  if (!tasks.length) return;
+function count(tasks: number): string {
+  return tasks + ' coroutine' + (tasks === 1 ? '' : 's');
+}
+
+/**
+ * Cancels `tasks` and drives the program until they have finished (their
+ * `finally` blocks ran), for at most `stallTimeout` real milliseconds: a
+ * `nonCancellable` part that never ends (a `delay(Infinity)`, a loop) would
+ * otherwise hold the test forever. Returns the tasks still alive.
+ */
+async function cancelAndFinish(test: RunningTest, tasks: TaskFrame[], stallTimeout: number): Promise<TaskFrame[]> {
+  if (!tasks.length) return tasks;
   for (var i = 0; i < tasks.length; i++) cancelTask(tasks[i], new Error('runTest: the test ended'), false);
   await driveUntil(test, function allFinished() {
     return tasks.every(function finished(task) { return statusOf(task) >= COMPLETED; });
-  }, stallTimeout);
+  }, stallTimeout, realNow() + stallTimeout);
+  return tasks.filter(function alive(task) { return statusOf(task) < COMPLETED; });
 }
 
-/** Drives the program until `done()`; returns why it cannot go on (a deadlock, a stall), or `undefined`. */
-async function driveUntil(test: RunningTest, done: () => boolean, stallTimeout: number): Promise<string | undefined> {
+/** Drives the program until `done()`, or until the real time `until`; returns why it cannot go on (a deadlock, a stall, the time is up), or `undefined`. */
+async function driveUntil(test: RunningTest, done: () => boolean, stallTimeout: number, until: number): Promise<string | undefined> {
   var clock = test.clock;
   for (;;) {
     await realTurn();
     if (done()) return undefined;
+    if (realNow() >= until) return 'out of time';
     var acted = false;
     if (clock.hasTurns()) {
       clock.runTurn();
@@ -171,10 +201,10 @@ async function driveUntil(test: RunningTest, done: () => boolean, stallTimeout: 
       clock.fireNext();
       continue;
     }
-    if (!testRoots(test).some(awaitsForeignThenable)) return 'deadlock: every coroutine is blocked and no timer is pending';
-    var seen = progress.entries;
+    if (!testRoots(test).some(function awaitsForeign(root) { return awaitsForeignThenable(test, root); })) return 'deadlock: every coroutine is blocked and no timer is pending';
+    var seen = activityOf(test);
     var waited = 0;
-    while (progress.entries === seen && !done() && waited < stallTimeout && !clock.hasTurns() && clock.nextDue() === undefined) {
+    while (sameActivity(seen, activityOf(test)) && !done() && waited < stallTimeout && !clock.hasTurns() && clock.nextDue() === undefined) {
       await realDelay(5);
       waited += 5;
     }
@@ -204,17 +234,53 @@ function testRoots(test: RunningTest): TaskFrame[] {
   return roots;
 }
 
-/** Whether `task` or a task of its subtree awaits a promise or thenable (real work the scheduler cannot see); a loop, as a chain of tasks can be deeper than the JavaScript stack. */
-function awaitsForeignThenable(root: TaskFrame): boolean {
+/**
+ * Whether a task of `root`'s subtree awaits what the scheduler of the test
+ * cannot see into: a promise or thenable (real work), or a task that is not
+ * the test's (started before it, it runs on the program's clock, in real
+ * time). A loop, as a chain of tasks can be deeper than the JavaScript stack.
+ */
+function awaitsForeignThenable(test: RunningTest, root: TaskFrame): boolean {
   var pending: TaskFrame[] = [root];
   while (pending.length) {
     var task = pending.pop()!;
     var awaiting = awaitedBy(task);
-    if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isTask(awaiting) && !isParkedWait(awaiting) && typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
+    if (statusOf(task) === SUSPENDED && typeof awaiting === 'object' && awaiting !== null && !isParkedWait(awaiting)) {
+      if (isTask(awaiting) ? !isTestTask(test, awaiting) : typeof (awaiting as PromiseLike<unknown>).then === 'function') return true;
+    }
     var children = task.$extra && task.$extra.children;
     if (children) children.forEach(function visit(child) { pending.push(child); });
   }
   return false;
+}
+
+function isTestTask(test: RunningTest, task: TaskFrame): boolean {
+  while (task.$parent !== undefined) task = task.$parent;
+  return !test.rootsBefore.has(task);
+}
+
+/**
+ * What the test's tasks stand on (each task, its state, what it awaits):
+ * while it stays the same, none of them has moved. Only the test's own
+ * tasks count: a program's coroutine that keeps busy beside the test (a
+ * `yieldNow` loop) does not hide a stalled test.
+ */
+function activityOf(test: RunningTest): unknown[] {
+  var seen: unknown[] = [];
+  var pending = testRoots(test);
+  while (pending.length) {
+    var task = pending.pop()!;
+    seen.push(task, task.$taskState, task.$state, task.$awaitedOrOutcome);
+    var children = task.$extra && task.$extra.children;
+    if (children) children.forEach(function visit(child) { pending.push(child); });
+  }
+  return seen;
+}
+
+function sameActivity(before: unknown[], now: unknown[]): boolean {
+  if (before.length !== now.length) return false;
+  for (var i = 0; i < before.length; i++) if (before[i] !== now[i]) return false;
+  return true;
 }
 
 function runningTest(what: string): RunningTest {
@@ -232,7 +298,7 @@ export function advanceTimeBy(milliseconds: number): Promise<void> {
   var test = runningTest('advanceTimeBy');
   if (test.advanceTarget !== undefined) return Promise.reject(new Error('advanceTimeBy: time is already being advanced'));
   return new Promise(function advance(resolve) {
-    test.advanceTarget = currentClock().now() + Math.max(0, +milliseconds || 0);
+    test.advanceTarget = test.clock.now() + Math.max(0, +milliseconds || 0);
     test.advanced = resolve;
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Time in coroutines: `delay(ms)`, `yieldNow()`, `withTimeout(ms, fn)` and
- * `withTimeoutOrUndefined(ms, fn)`, all on the scheduler's one clock; and
+ * `withTimeoutOrUndefined(ms, fn)`, on the clock of the task that waits; and
  * the starvation budget, which yields as `yieldNow` does.
  *
  * ## Example
@@ -24,7 +24,7 @@
  * - kotlinx.coroutines `delay`, `yield`, `withTimeout`, `withTimeoutOrNull`
  * - Trio `sleep`, `checkpoint`, `fail_after`, `move_on_after`
  */
-import { currentClock } from './clock';
+import { clockOf, currentClock, type Clock } from './clock';
 import { CancellationError, isCancellation, TimeoutError } from './errors';
 import { addPromiseMethods } from './awaited-operation';
 import { RuntimeTask, type RuntimeTaskFrame } from './runtime-task';
@@ -45,7 +45,8 @@ function DelayAwaitable(this: { $milliseconds: number }, milliseconds: number) {
 
 Object.defineProperty(DelayAwaitable.prototype, '$suspend', {
   value: function suspendForDelay(this: { $milliseconds: number }, task: TaskFrame) {
-    sleepUntil(task, turnTime() + this.$milliseconds, wake);
+    var clock = clockOf(task);
+    sleepUntil(task, turnTime(clock) + this.$milliseconds, wake, clock);
     return SUSPEND;
   },
 });
@@ -70,18 +71,25 @@ function delayLength(milliseconds: number): number {
   return Math.max(0, +milliseconds || 0);
 }
 
-var deferred: TaskFrame[] = [];
+/** The tasks waiting for a turn of each clock: one `defer` per clock and turn. */
+var deferred = new Map<Clock, TaskFrame[]>();
 
-function resumeDeferred(): void {
-  var tasks = deferred;
-  deferred = [];
+function resumeDeferred(clock: Clock): void {
+  var tasks = deferred.get(clock)!;
+  deferred.delete(clock);
   for (var i = 0; i < tasks.length; i++) wake(tasks[i], 0, undefined);
 }
 
 var YIELD: Delay = {
   $suspend: function suspendForTurn(task: TaskFrame) {
     task.$awaitedOrOutcome = QUEUED;
-    if (deferred.push(task) === 1) currentClock().defer(resumeDeferred);
+    var clock = clockOf(task);
+    var waiting = deferred.get(clock);
+    if (waiting === undefined) {
+      deferred.set(clock, (waiting = []));
+      clock.defer(function nextTurn() { resumeDeferred(clock); });
+    }
+    waiting.push(task);
     return SUSPEND;
   },
   then: function then(onFulfilled?: unknown, onRejected?: unknown) {
@@ -102,7 +110,7 @@ function timeoutStep(milliseconds: number, orUndefined: boolean) {
     if (state === 0) {
       task.$state = 1;
       var inside = (task as RuntimeTaskFrame).$body();
-      extra.timer = currentClock().setTimer(function expire() {
+      extra.timer = clockOf(task).setTimer(function expire() {
         extra.timer = undefined;
         extra.timedOut = true;
         var reason = new TimeoutError(milliseconds);
@@ -112,7 +120,7 @@ function timeoutStep(milliseconds: number, orUndefined: boolean) {
       return awaitInCoroutine(task, inside);
     }
     if (extra.timer !== undefined) {
-      currentClock().clearTimer(extra.timer);
+      clockOf(task).clearTimer(extra.timer);
       extra.timer = undefined;
     }
     if (mode === 0) return value;

@@ -15,15 +15,14 @@
  * were set (a third array, the insertion sequence). There is one heap per
  * clock: deadlines of two clocks do not compare (a test's virtual time
  * starts at 0 while a program's own sleepers wait on the system clock
- * beside it), so a task sleeps in the heap of the clock it read its
- * deadline from, and each heap sets its timer on its own clock. A heap that
+ * beside it), so a task sleeps in the heap of its clock (its root's), and each heap sets its timer on its own clock. A heap that
  * empties is dropped, so a test's clock is not held once its sleepers are
  * gone.
  *
  * ## References
  * - libuv's timer heap; Trio's deadline heap (`trio._core._run.Deadlines`)
  */
-import { currentClock, type Clock } from './clock';
+import type { Clock } from './clock';
 import { awaitedBy, type Resumption, type TaskFrame } from './task-frame';
 
 /** The sleepers of one clock, and the one timer set on it for the earliest of them. */
@@ -47,28 +46,34 @@ var lastClock: Clock | undefined;
 var lastHeap: Sleepers | undefined;
 var nextSequence = 0;
 
-var cachedTurnTime: number | undefined;
+/** The time of the turn of each clock read during this turn; the last one read also in two variables, the common case being one clock. */
+var turnTimes = new Map<Clock, number>();
 var turnClock: Clock | undefined;
+var cachedTurnTime = 0;
 
-function forgetTurnTime(): void {
-  cachedTurnTime = undefined;
+function forgetTurnTimes(): void {
+  turnTimes.clear();
+  turnClock = undefined;
 }
 
 /**
- * The clock's time, read once per turn of the event loop (until the
+ * `clock`'s time, read once per turn of the event loop (until the
  * microtasks of the turn have run) and rounded up to whole milliseconds, as
  * libuv caches its loop time for timers: delays of one length set in one
- * turn end together and wake in the order they were set. A clock replaced
- * during the turn (a test starting) is read afresh.
+ * turn on one clock end together and wake in the order they were set. A
+ * program's sleepers and a test's, on two clocks in one turn, each keep
+ * their clock's reading.
  */
-export function turnTime(): number {
-  var clock = currentClock();
-  if (cachedTurnTime === undefined || turnClock !== clock) {
-    if (cachedTurnTime === undefined) queueMicrotask(forgetTurnTime);
-    cachedTurnTime = Math.ceil(clock.now());
-    turnClock = clock;
+export function turnTime(clock: Clock): number {
+  if (clock === turnClock) return cachedTurnTime;
+  var time = turnTimes.get(clock);
+  if (time === undefined) {
+    if (!turnTimes.size) queueMicrotask(forgetTurnTimes);
+    turnTimes.set(clock, (time = Math.ceil(clock.now())));
   }
-  return cachedTurnTime;
+  turnClock = clock;
+  cachedTurnTime = time;
+  return time;
 }
 
 var wakeTask: Resumption | undefined;
@@ -83,11 +88,11 @@ function heapOf(clock: Clock): Sleepers {
   return heap;
 }
 
-/** Parks `task` until `deadline` of the current clock, then calls `wake(task, 0, undefined)`. */
-export function sleepUntil(task: TaskFrame, deadline: number, wake: Resumption): void {
+/** Parks `task` until `deadline` of `clock` (the task's: clock.ts `clockOf`), then calls `wake(task, 0, undefined)`. */
+export function sleepUntil(task: TaskFrame, deadline: number, wake: Resumption, clock: Clock): void {
   wakeTask = wake;
   task.$awaitedOrOutcome = deadline;
-  var heap = heapOf(currentClock());
+  var heap = heapOf(clock);
   push(heap, deadline, task);
   if (deadline < heap.timerDeadline) armTimer(heap);
 }
