@@ -292,7 +292,10 @@ class FunctionLowering {
    * constructor goes to the top of the file and takes the step as an argument.
    */
   private get sharedFrame(): boolean {
-    if (this.atTop || this.kind !== 'async' || this.coroutine || this.storage !== 'frame' || this.madeInClass || this.form === 'declaration') return false;
+    if (this.atTop || this.kind !== 'async' || this.form === 'declaration') return false;
+    // A coroutine arrow's frame is linked as a task at each evaluation, to its step there.
+    if (this.inPlace && ts.isArrowFunction(this.fn)) return true;
+    if (this.coroutine || this.storage !== 'frame' || this.madeInClass) return false;
     return this.inPlace || !ts.isSourceFile(siteOf(this.fn));
   }
 
