@@ -691,7 +691,7 @@ class FunctionLowering {
     const splitByThis = this.splits(site.container);
     // The body of a `for (let …)` that this machine builds from its parts is no statement to wrap:
     // its closures take the iteration's bindings from environment objects, not from a scope around them.
-    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && this.buildsFromParts(site.anchor as ts.Statement));
+    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && !ts.isWithStatement(site.container) && this.buildsFromParts(site.anchor as ts.Statement));
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.

@@ -20,7 +20,7 @@
  * statement list: the helpers go right before the statement that holds the
  * function. On the way, a `for` head with `let`/`const` or an arrow's
  * expression body is a scope without a statement list: the statement or the
- * expression is wrapped in braces. Parameter lists and class bodies that use
+ * expression is wrapped in braces, as is a `with` body that is no block. Parameter lists and class bodies that use
  * private names cannot host helpers: that is reported. `placeLowered` puts
  * each part by the function's form: a declaration's helpers beside it and
  * its link at the top of its statement list, an expression's in an IIFE in
@@ -63,6 +63,8 @@ export function findHoistSite(fn: ts.Node): HoistSite {
       if (ts.isArrowFunction(node) && node.body === child) return { container: node, anchor: child, wrap: 'arrowBody' };
       throw new UnsupportedError(fn, 'a generator inside a parameter list is not supported');
     }
+    // The helpers of a function in a `with` body see the object's bindings, as the function does.
+    if (ts.isWithStatement(node) && node.statement === child) return { container: node, anchor: child, wrap: 'statement' };
     if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && declaresBlockScoped(node)) {
       if (node.statement === child) return { container: node, anchor: child, wrap: 'statement' };
       throw new UnsupportedError(fn, 'a generator inside a for-loop head is not supported');
