@@ -26,7 +26,7 @@ function createContext(request) {
     async json() { return readBody(this.request); },
     async send(value) { await null; this.body = value; return this; },
     onFinish(callback) { finished.push(callback); },
-    async finish() { for (const callback of finished) await callback(this); },
+    async finish() { for (let i = 0; i < finished.length; i++) await finished[i](this); },
   };
 }
 
