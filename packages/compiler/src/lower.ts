@@ -452,7 +452,7 @@ class FunctionLowering {
     const describedInClass = this.madeInClass ? described : undefined;
     let ownTables = described && !describedInClass ? joinLines([emitted.tables, describeStatement(described, 'var ')], inner) : emitted.tables;
     if (this.atTop) {
-      // After the file's name, which describing the awaits declared among the file's helpers.
+      // After the file's name binding: describing the awaits has declared it among the file's helpers by now.
       file.fileHelpers.push(joinLines([emitted.frameConstructor, emitted.step, ownTables], ''));
       ownTables = '';
     }
