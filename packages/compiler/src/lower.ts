@@ -286,16 +286,17 @@ class FunctionLowering {
   }
 
   /**
-   * An async expression or method whose step is made more than once per file (at each evaluation,
-   * or with the statement list of a function around it) still shares one frame constructor, so all
+   * An async function whose step is made more than once per file (at each evaluation, or with the
+   * statement list of a function around it) still shares one frame constructor, so all
    * its frames have one shape (a constructor made anew makes objects of a new shape): the
    * constructor goes to the top of the file and takes the step as an argument.
    */
   private get sharedFrame(): boolean {
-    if (this.atTop || this.kind !== 'async' || this.form === 'declaration') return false;
+    if (this.atTop || this.kind !== 'async') return false;
     // A coroutine arrow's frame is linked as a task at each evaluation, to its step there.
     if (this.inPlace && ts.isArrowFunction(this.fn)) return true;
-    if (this.coroutine || this.storage !== 'frame' || this.madeInClass) return false;
+    // A declaration whose frame makes its tables (it may be called before they are) stays beside them.
+    if (this.coroutine || this.storage !== 'frame' || this.madeInClass || this.setupOnFirstCall()) return false;
     return this.inPlace || !ts.isSourceFile(siteOf(this.fn));
   }
 
