@@ -397,7 +397,11 @@ function stepFunction(
   out.push(options.stepInScope ? `${parameters} => {` : `${named}function ${options.stepName}${named}${parameters} {`);
   if (options.strict) out.push(`${i1}"use strict";`);
   if (layout.locals.length) out.push(`${i1}var ${layout.locals.join(', ')};`);
-  for (const declaration of options.prelude) out.push(i1 + renderPlain(declaration));
+  for (const declaration of options.prelude) {
+    // A nested method whose helpers are made at the top of the file leaves nothing here.
+    const text = renderPlain(declaration);
+    if (text) out.push(i1 + text);
+  }
   // A generator's step marks its frame running itself: a store here sees one shape of frame, where the
   // runtime's, made for the frames of every generator, is megamorphic (resume-generator.ts).
   if (options.kind === 'generator') out.push(`${i1}${F}.$state = -1;`);

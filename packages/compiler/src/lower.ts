@@ -52,6 +52,7 @@ import {
   expressionHoistSite,
   findHoistSite,
   isStatementList,
+  seesOnlyFileScope,
   formOf,
   helperInsertions,
   indentOf,
@@ -121,6 +122,8 @@ class FunctionLowering {
   private readonly kind: SuspendKind;
   /** An async arrow's helpers go to the statement list around it (see below); none otherwise. */
   private readonly hoistSite: HoistSite | undefined;
+  /** An async expression or method whose helpers are made once, among the file's helpers (see below). */
+  private readonly atTop: boolean;
   /** A method whose step function is made inside its class, where it sees what only the class body sees. */
   private readonly madeInClass: boolean;
   private readonly indent: string;
@@ -173,11 +176,6 @@ class FunctionLowering {
   ) {
     const sf = (this.sf = file.sourceFile);
     const kind = (this.kind = suspendKindOf(fn)!);
-    // An async arrow needs no per-evaluation prototype: its helpers are made once per enclosing
-    // statement list, not at each evaluation (an IIFE would give every arrow a cold step function).
-    // Nested in another machine, its step reads that machine's frame, so it stays where it stands.
-    this.hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
-    this.indent = this.hoistSite ? indentOf(this.hoistSite.anchor, sf) : indent;
     this.madeInClass = form === 'method' && seesClassScope(fn, outer);
 
     this.allocator = new NameAllocator(file.identifiers, outer?.reserved);
@@ -201,6 +199,25 @@ class FunctionLowering {
     if (dynamicScope && this.coroutine) throw refuseDynamicScope(dynamicScope, kind, 'coroutine');
     if (dynamicScope && file.evalAndWith === 'refuse') throw refuseDynamicScope(dynamicScope, kind, 'option');
     this.storage = dynamicScope ? 'scope' : 'frame';
+    // An async arrow's helpers are made once per enclosing statement list, not at each evaluation (an
+    // IIFE would give every arrow a cold step function). Nested in another machine, its step reads
+    // that machine's frame, so it stays where it stands.
+    const hoistSite = !outer && form === 'expression' && kind === 'async' && ts.isArrowFunction(fn) ? expressionHoistSite(fn) : undefined;
+    // An async function needs no prototype of its own: an expression's or a method's helpers that see
+    // only the file's bindings are made once, at the top of the file, whatever makes the function
+    // (an evaluation, a call of the function around it, a resumption of the machine around it), unless
+    // the file's statement list holds them already. A named expression whose body reads its name reads
+    // the binding its IIFE makes.
+    this.atTop =
+      kind === 'async' &&
+      !this.coroutine &&
+      this.storage === 'frame' &&
+      (form === 'expression' || (form === 'method' && !this.madeInClass)) &&
+      !(hoistSite ? ts.isSourceFile(hoistSite.container) : form === 'method' && !outer && ts.isSourceFile(siteOf(fn))) &&
+      !(ts.isFunctionExpression(fn) && fn.name && ownNameUse(fn) !== undefined) &&
+      seesOnlyFileScope(fn, this.scopes.free);
+    this.hoistSite = this.atTop ? undefined : hoistSite;
+    this.indent = this.atTop ? '' : this.hoistSite ? indentOf(this.hoistSite.anchor, sf) : indent;
     this.derivedConstructorThis = ts.isArrowFunction(fn) && isDerivedConstructor(lexicalOwnerOf(fn));
     this.reserved = [...(outer?.reserved ?? []), ...Object.values(this.names), ...Object.values(this.helper), ...(this.keyTemp ? [this.keyTemp] : [])];
     this.assembledLinks = new SharedSites(file.runtime);
@@ -265,15 +282,22 @@ class FunctionLowering {
 
   /** Expressions keep their helpers in place (same strictness); methods' helpers may leave a class body. */
   private get inPlace(): boolean {
-    return this.form === 'expression' && !this.hoistSite;
+    return this.form === 'expression' && !this.hoistSite && !this.atTop;
   }
 
   /**
-   * An async arrow made anew at each evaluation inside another machine still shares one frame
-   * constructor, so all its frames have one shape: the constructor goes to the top of the file.
+   * An async function whose step is made more than once per file (at each evaluation, or with the
+   * statement list of a function around it) still shares one frame constructor, so all
+   * its frames have one shape (a constructor made anew makes objects of a new shape): the
+   * constructor goes to the top of the file and takes the step as an argument.
    */
   private get sharedFrame(): boolean {
-    return this.inPlace && this.kind === 'async' && ts.isArrowFunction(this.fn);
+    if (this.atTop || this.kind !== 'async') return false;
+    // A coroutine arrow's frame is linked as a task at each evaluation, to its step there.
+    if (this.inPlace && ts.isArrowFunction(this.fn)) return true;
+    // A declaration whose frame makes its tables (it may be called before they are) stays beside them.
+    if (this.coroutine || this.storage !== 'frame' || this.madeInClass || this.setupOnFirstCall()) return false;
+    return this.inPlace || !ts.isSourceFile(siteOf(this.fn));
   }
 
   private get innerIndent(): string {
@@ -283,9 +307,11 @@ class FunctionLowering {
   /** Step 3: the frame constructor, the step function and the tables, as text. */
   emit(ir: MachineIR, layout: FrameLayout): EmittedMachine {
     const { fn, file, kind, form } = this;
-    const strict = this.inPlace
-      ? this.strictBody && !isStrictAt(fn.parent, file.module)
-      : this.strict && !isStrictAt(siteOf(fn), file.module);
+    const strict = this.atTop
+      ? this.strict && !isStrictAt(this.sf, file.module)
+      : this.inPlace
+        ? this.strictBody && !isStrictAt(fn.parent, file.module)
+        : this.strict && !isStrictAt(siteOf(fn), file.module);
     return emitMachine(ir, layout, this.names, {
       frameName: this.helper.frame,
       stepName: this.helper.step,
@@ -364,6 +390,8 @@ class FunctionLowering {
    */
   private setupOnFirstCall(): { link: string | undefined } | undefined {
     const { fn, kind, file } = this;
+    // Made at the top of a module, where an import cycle may call the function before they are.
+    if (this.atTop) return file.module ? { link: undefined } : undefined;
     if (this.form !== 'declaration' || this.coroutine) return undefined;
     const calledEarly = (file.module && ts.isSourceFile(fn.parent)) || ts.isCaseClause(fn.parent) || ts.isDefaultClause(fn.parent);
     if (!calledEarly) return undefined;
@@ -385,7 +413,7 @@ class FunctionLowering {
     const stepVariable = callsStep && stepInScope ? this.allocator.fresh('$step') : undefined;
     const construct = this.frameConstruction(layout, stepInScope ? (stepVariable ?? emitted.step) : helper.step);
     if (this.sharedFrame) file.fileHelpers.push(emitted.frameConstructor.split('\n' + inner).join('\n'));
-    const helpers = joinLines([...(this.sharedFrame ? [] : [emitted.frameConstructor]), ...(stepInScope ? [] : [emitted.step])], inner);
+    const helpers = this.atTop ? '' : joinLines([...(this.sharedFrame ? [] : [emitted.frameConstructor]), ...(stepInScope ? [] : [emitted.step])], inner);
     // The per-call scope of a function with a dynamic scope: its bindings, declared where the step is made.
     const scope = layout.scoped.length ? `var ${layout.scoped.join(', ')}; ` : '';
     const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
@@ -423,7 +451,12 @@ class FunctionLowering {
     const described = this.awaitDescription(emitted);
     // A step made in its class exists once a static block has run: it is described there.
     const describedInClass = this.madeInClass ? described : undefined;
-    const ownTables = described && !describedInClass ? joinLines([emitted.tables, describeStatement(described, 'var ')], inner) : emitted.tables;
+    let ownTables = described && !describedInClass ? joinLines([emitted.tables, describeStatement(described, 'var ')], inner) : emitted.tables;
+    if (this.atTop) {
+      // After the file's name binding: describing the awaits has declared it among the file's helpers by now.
+      file.fileHelpers.push(joinLines([emitted.frameConstructor, emitted.step, ownTables], ''));
+      ownTables = '';
+    }
     // Every field written out in one literal, once per lowering: spreading the shared ones into a larger object (and the
     // result again, to add `nameKey`) was about 4% of a pass on suspend-dense files (BENCHMARKS.md), the time on those lines.
     type WrapperParts = Pick<LoweredParts, 'tables' | 'wrapper' | 'link' | 'linker' | 'linkBeforeMethod' | 'holes'>;
@@ -505,6 +538,7 @@ class FunctionLowering {
       const link = (target: string) => named(`${linker}(${anonymousDeclaration && target === 'null' ? anonymousDeclaration : target}, ${helper.frame})`, naming);
       const tables = this.coroutine ? joinLines([emitted.tables, taskFrameLink(fn, kind, helper, emitted, file)], inner) : ownTables;
       if (this.hoistSite) return { replacement: link(wrapper), helpers, setup: tables, hoistSite: this.hoistSite, nameKey };
+      if (this.atTop && form === 'expression') return { replacement: link(wrapper), helpers: '', setup: '', nameKey };
       return placed({ tables, wrapper, link, linker: methodLinker, linkBeforeMethod: '', holes });
     }
     const newFrame = `${directives}${scope}${runtimeCall}return ${unlessConstructed}${construct};`;
@@ -658,7 +692,7 @@ class FunctionLowering {
     const splitByThis = this.splits(site.container);
     // The body of a `for (let …)` that this machine builds from its parts is no statement to wrap:
     // its closures take the iteration's bindings from environment objects, not from a scope around them.
-    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && this.buildsFromParts(site.anchor as ts.Statement));
+    const wrapped = site.wrap !== undefined && !(site.wrap === 'statement' && !ts.isWithStatement(site.container) && this.buildsFromParts(site.anchor as ts.Statement));
     let shared = this.sharedSites.get(edits);
     if (!shared) this.sharedSites.set(edits, (shared = new SharedSites(file.runtime)));
     // A step made inside a class this machine takes apart is that evaluation's: so are its helpers.

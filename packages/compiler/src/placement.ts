@@ -20,7 +20,7 @@
  * statement list: the helpers go right before the statement that holds the
  * function. On the way, a `for` head with `let`/`const` or an arrow's
  * expression body is a scope without a statement list: the statement or the
- * expression is wrapped in braces. Parameter lists and class bodies that use
+ * expression is wrapped in braces, as is a `with` body that is no block. Parameter lists and class bodies that use
  * private names cannot host helpers: that is reported. `placeLowered` puts
  * each part by the function's form: a declaration's helpers beside it and
  * its link at the top of its statement list, an expression's in an IIFE in
@@ -39,6 +39,7 @@ import { isFunctionLike } from './function-like';
 import { computedNameKey, namedEvaluationName } from './named-evaluation';
 import { UnsupportedError } from './diagnostics';
 import { evalCallee } from './dynamic-scope';
+import { isDeclaredName } from './declared-names';
 import { isAssignmentTarget } from './early-errors/assignment-targets';
 import type { Code, Deferred, IndentMap } from './ir';
 import type { Edit } from './render';
@@ -62,6 +63,8 @@ export function findHoistSite(fn: ts.Node): HoistSite {
       if (ts.isArrowFunction(node) && node.body === child) return { container: node, anchor: child, wrap: 'arrowBody' };
       throw new UnsupportedError(fn, 'a generator inside a parameter list is not supported');
     }
+    // The helpers of a function in a `with` body see the object's bindings, as the function does.
+    if (ts.isWithStatement(node) && node.statement === child) return { container: node, anchor: child, wrap: 'statement' };
     if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && declaresBlockScoped(node)) {
       if (node.statement === child) return { container: node, anchor: child, wrap: 'statement' };
       throw new UnsupportedError(fn, 'a generator inside a for-loop head is not supported');
@@ -86,6 +89,69 @@ export function expressionHoistSite(fn: ts.Node): HoistSite | undefined {
     if (error instanceof UnsupportedError) return undefined;
     throw error;
   }
+}
+
+/**
+ * Whether a function's helpers can be made once, among the file's own helpers at its top, instead
+ * of where it stands (each evaluation, or each call of the function around it): every name the
+ * function reads and does not declare is the file's or a global one, so a step function made at
+ * the top sees the bindings one made in place would. Names are compared, not bindings: a name
+ * declared anywhere inside the file's statement that holds the function, other than by that
+ * statement for the file (`function f`, `const g = …`), keeps the helpers where they are, as do a
+ * direct `eval` there, a `with` or a namespace around the function (names resolved at run time,
+ * or rewritten by TypeScript), a private name (only its class body sees it) and JSX (its factory
+ * is a name the text does not show).
+ */
+export function seesOnlyFileScope(fn: ts.Node, free: ReadonlySet<string>): boolean {
+  let top = fn;
+  for (let n = fn.parent; !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isModuleBlock(n) || ts.isWithStatement(n)) return false;
+    top = n;
+  }
+  if (readsClassOrJsxNames(fn)) return false;
+  const declared = namesDeclaredUnder(top);
+  if (declared === 'any') return false;
+  for (const name of free) if (declared.has(name)) return false;
+  return true;
+}
+
+function readsClassOrJsxNames(node: ts.Node): boolean {
+  return ts.forEachChild(node, (child) => ts.isPrivateIdentifier(child) || ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child) || ts.isJsxFragment(child) || readsClassOrJsxNames(child)) === true;
+}
+
+const declaredNames = new WeakMap<ts.Node, Set<string> | 'any'>();
+
+/**
+ * The names declared in a statement of the file, but for those it declares for the file itself
+ * (a class's is kept: its body sees an immutable binding of its own); `'any'` where a direct eval
+ * may declare any name.
+ */
+function namesDeclaredUnder(statement: ts.Node): Set<string> | 'any' {
+  let declared = declaredNames.get(statement);
+  if (declared) return declared;
+  const ofFile = new Set<ts.Node>();
+  if ((ts.isFunctionDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) ofFile.add(statement.name);
+  const bindingNames = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) ofFile.add(name);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindingNames(element.name);
+  };
+  if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindingNames(d.name);
+  const names = new Set<string>();
+  let any = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const ownName = (ts.isFunctionExpression(parent) || ts.isClassExpression(parent)) && parent.name === node;
+      if ((ownName || isDeclaredName(node)) && !ofFile.has(node)) names.add(node.text);
+    } else if (evalCallee(node)) {
+      any = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  declared = any ? 'any' : names;
+  declaredNames.set(statement, declared);
+  return declared;
 }
 
 /**
@@ -349,7 +415,8 @@ export function helperInsertions(
       { at: node.end, text: () => '\n' + indent + get().helpers },
     );
   } else {
-    placed.push({ at: anchorStart, text: () => both() + '\n' + indent });
+    // A method whose helpers are made at the top of the file may leave none here.
+    placed.push({ at: anchorStart, text: () => (both() ? both() + '\n' + indent : '') });
   }
   return placed;
 }

@@ -1,0 +1,6 @@
+'use strict';
+const { serve } = require('./subject');
+
+exports.run = function run({ n }) {
+  return serve(n);
+};
