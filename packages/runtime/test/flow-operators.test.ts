@@ -28,17 +28,19 @@ test('return() of an operator never pulled gives a promise of the end, as an asy
   await expect(closing).resolves.toEqual({ value: 'left', done: true });
 });
 
+/** 1, 2, 3, … whose `finally` takes a few milliseconds before it logs that the upstream closed. */
+async function* numbersLoggingTheirClose(log: string[]) {
+  try {
+    for (let i = 1; ; i++) yield i;
+  } finally {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    log.push('upstream closed');
+  }
+}
+
 test('a loop over an operator whose upstream is an async generator is left after the generator\'s finally has run', async () => {
   const log: string[] = [];
-  async function* numbers() {
-    try {
-      for (let i = 1; ; i++) yield i;
-    } finally {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      log.push('upstream closed');
-    }
-  }
-  for await (const n of map(numbers(), (n) => n * 10)) {
+  for await (const n of map(numbersLoggingTheirClose(log), (n) => n * 10)) {
     log.push('got ' + n);
     break;
   }
@@ -48,15 +50,7 @@ test('a loop over an operator whose upstream is an async generator is left after
 
 test('an operator whose function throws closes its async-generator upstream before the loop throws', async () => {
   const log: string[] = [];
-  async function* numbers() {
-    try {
-      for (let i = 1; ; i++) yield i;
-    } finally {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      log.push('upstream closed');
-    }
-  }
-  const loop = async () => { for await (const n of map(numbers(), (n) => { if (n === 2) throw new Error('no 2'); return n; })) log.push('got ' + n); };
+  const loop = async () => { for await (const n of map(numbersLoggingTheirClose(log), (n) => { if (n === 2) throw new Error('no 2'); return n; })) log.push('got ' + n); };
   await expect(loop()).rejects.toThrow('no 2');
   expect(log).toEqual(['got 1', 'upstream closed']);
 });
