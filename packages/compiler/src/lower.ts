@@ -80,7 +80,7 @@ import type { Code, IndentMap, MachineIR, Part, Variable } from './ir';
 import { isCalleeRef, isDeferred, isExitPart, isLabel, isLineBreak, isVariable, plainText, UNDEFINED } from './ir';
 import { endsByInsertedSemicolon, type Edit } from './render';
 import { namedPositionMark, positionMark, unmappedMark } from './source-map';
-import { traceNameOf } from './trace-name';
+import { mappedFrameNameOf, traceNameOf } from './trace-name';
 import { refuseLetReadAsDeclaration } from './let-as-name';
 
 export function lowerFunction(
@@ -325,7 +325,7 @@ class FunctionLowering {
         ? { callee: file.coroutineRuntime.ref('awaitInline'), suspend: file.coroutineRuntime.ref('SUSPEND'), ready: file.coroutineRuntime.ref('READY') }
         : undefined,
       marks: file.marks,
-      traceName: traceNameOf(this.fn, this.sf),
+      traceName: mappedFrameNameOf(this.fn, this.sf),
       stepParameter: this.sharedFrame || this.storage === 'scope' ? this.allocator.fresh('$step') : undefined,
       stepInScope: this.storage === 'scope',
       // A shared frame's step is made per evaluation, a scope's per call, and a method made in its class (seesClassScope) gets it there later.
@@ -500,7 +500,7 @@ class FunctionLowering {
         const bind = `(${parameters(true)}) => ${scope ? `{ ${scope}return ${construct}; }` : construct}`;
         const startWith = this.coroutine ? co.ref('startCoroutineWith') : rt.ref('startAsyncWith');
         // The arrow binding the parameters is the function's frame natively: it takes the function's name.
-        const trace = traceNameOf(fn, sf);
+        const trace = mappedFrameNameOf(fn, sf);
         const named = file.marks && trace ? namedPositionMark(fn.parameters[0].getStart(sf), trace.name) : '';
         newFrame = `${directives}${runtimeCall}return ${unlessConstructed}${startWith}(${named}${bind}, ${isArrow ? '$arguments' : 'arguments'});`;
         if (form === 'method') {

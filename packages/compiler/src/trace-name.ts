@@ -49,6 +49,19 @@ export function traceNameOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): 
   return { pos: fn.getStart(sf), name: prefixed };
 }
 
+/**
+ * The name a frame of `fn`'s step is mapped to: its trace name, and for a
+ * function with no name at all `<anonymous>`, the word V8 prints for one
+ * called as a method. Without a mapped name Node prints the step's own, made
+ * up of the compiler's helper names (`$async$Frame2.$async$step2`). A name V8
+ * takes from a computed key at run time gets none: the key is not known here.
+ */
+export function mappedFrameNameOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): TraceName | undefined {
+  const traced = traceNameOf(fn, sf);
+  if (traced !== undefined || fn.name !== undefined || inferredNameNode(fn) !== undefined) return traced;
+  return { pos: fn.getStart(sf), name: '<anonymous>' };
+}
+
 /** The type V8 names for the receiver a method is called on where it is written: its class, or `Object`. */
 function holderTypeName(fn: ts.FunctionLikeDeclaration): string | undefined {
   if (!ts.isMethodDeclaration(fn)) return undefined;

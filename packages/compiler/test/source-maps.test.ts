@@ -119,6 +119,31 @@ test("a method's frame is named Type.name, as V8 names the original called on it
   expect(frames.sort()).toEqual(['at Object.fetch (store.js:13:11)', 'at Store.keys (store.js:7:11)', 'at Store.load (store.js:4:11)']);
 });
 
+
+const ANONYMOUS_SOURCE = `function show(e) { console.log(e.stack.split('\\n')[1].trim()); }
+function call(f) { return f(); }
+call(async () => {
+  await null;
+  throw new Error('arrow');
+}).catch(show);
+call(async function () {
+  await null;
+  throw new Error('expression');
+}).catch(show);
+try {
+  [function* () {
+    throw new Error('generator');
+  }][0]().next();
+} catch (e) {
+  show(e);
+}
+`;
+
+test("a function without a name has its frame named <anonymous>, never after the compiler's helpers", () => {
+  const printed = runLowered('anonymous.js', ANONYMOUS_SOURCE);
+  const frames = printed.split('\n').filter(Boolean).map((line) => line.replace(/\(.*[\\/]/, '('));
+  expect(frames.sort()).toEqual(['at <anonymous> (anonymous.js:13:11)', 'at <anonymous> (anonymous.js:5:9)', 'at <anonymous> (anonymous.js:9:9)']);
+});
 const SYNC_THROW_SOURCE = `async function inner() {
   throw new Error('before any await');
 }
