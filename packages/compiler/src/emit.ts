@@ -471,7 +471,7 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   const tablesMade = tableAssignments(tables, options);
   if (options.setupOnFirstCall && tablesMade.length) {
     const first = tables.handlers ? options.handlersName : options.finalizersName;
-    ctor.push(`${i1}if (${first} === undefined) { ${tablesMade.join(' ')} }`);
+    ctor.push(`${i1}if (${first} === void 0) { ${tablesMade.join(' ')} }`);
   }
   const stepFunction = options.stepParameter ?? options.stepName;
   const write = (fields: readonly FrameField[]) => {
@@ -483,7 +483,7 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
   write(fieldsOf('machine'));
   const inputFields = new Set(params);
   for (const slot of layout.slots) {
-    ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'undefined'};`);
+    ctor.push(`${i1}this.${slot.field} = ${inputFields.has(slot.field) ? slot.field : 'void 0'};`);
   }
   if (options.coroutineAwait) write(fieldsOf('coroutine'));
   else if (options.kind === 'async' && !options.awaitsOnce) write(fieldsOf('awaiting'));
@@ -493,7 +493,7 @@ function frameConstructor(layout: FrameLayout, names: MachineNames, options: Emi
     const adopt = names.runtime.ref(options.adoptPrototype);
     // The object was made with the prototype the frame had before the link: it takes the linked one.
     const link = options.setupOnFirstCall?.link;
-    if (link) ctor.push(`${i1}if (${F}.$function === undefined) return ${adopt}(this, ${link});`);
+    if (link) ctor.push(`${i1}if (${F}.$function === void 0) return ${adopt}(this, ${link});`);
     ctor.push(`${i1}if (${F}.prototype !== ${F}.$function.prototype) return ${adopt}(this, ${F}.$function);`);
   }
   ctor.push(`${options.indent}}`);

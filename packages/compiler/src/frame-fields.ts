@@ -40,14 +40,14 @@ export interface FrameField {
 export const FRAME_FIELDS: readonly FrameField[] = [
   { name: '$state', group: 'machine', initial: '0' },
   { name: '$step', group: 'machine', initial: 'step' },
-  { name: '$queue', group: 'asyncGenerator', initial: 'undefined' },
-  { name: '$task', group: 'awaiting', initial: 'undefined' },
+  { name: '$queue', group: 'asyncGenerator', initial: 'void 0' },
+  { name: '$task', group: 'awaiting', initial: 'void 0' },
   { name: '$taskState', group: 'coroutine', initial: '0' },
-  { name: '$awaitedOrOutcome', group: 'coroutine', initial: 'undefined' },
-  { name: '$parent', group: 'coroutine', initial: 'undefined' },
-  { name: '$extra', group: 'coroutine', initial: 'undefined' },
-  { name: '$waiters', group: 'coroutine', initial: 'undefined' },
-  { name: '$suspension', group: 'coroutine', initial: 'undefined' },
+  { name: '$awaitedOrOutcome', group: 'coroutine', initial: 'void 0' },
+  { name: '$parent', group: 'coroutine', initial: 'void 0' },
+  { name: '$extra', group: 'coroutine', initial: 'void 0' },
+  { name: '$waiters', group: 'coroutine', initial: 'void 0' },
+  { name: '$suspension', group: 'coroutine', initial: 'void 0' },
 ];
 
 /** Every runtime field name: no slot of the function's own may take one. */

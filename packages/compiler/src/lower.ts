@@ -516,12 +516,12 @@ class FunctionLowering {
               if (!decorated) return name;
               const type = sf.text.slice(p.name.end, (p.type ?? p.questionToken ?? p.name).end);
               // A default that cannot throw keeps the `length` where the first default or rest ends it.
-              return renderParameter(p, p.getStart(sf), p.name.getStart(sf)) + name + type + (i === count && !p.dotDotDotToken ? ' = undefined' : '');
+              return renderParameter(p, p.getStart(sf), p.name.getStart(sf)) + name + type + (i === count && !p.dotDotDotToken ? ' = void 0' : '');
             })
             .join(', ');
         } else {
           parameterList = isArrow ? '...$arguments' : '';
-          naming.push(givenName ?? 'undefined', String(expectedArgumentCount(fn)));
+          naming.push(givenName ?? 'void 0', String(expectedArgumentCount(fn)));
         }
       } else {
         // An async function's step runs in the wrapper's `try`, not called by the runtime: a recursion takes one frame
@@ -792,7 +792,7 @@ function taskFrameLink(fn: ts.FunctionLikeDeclaration, kind: SuspendKind, helper
   const name = JSON.stringify(helperBaseName(fn, kind).replace(/^\$async$/, 'anonymous'));
   const table = awaitEntries(emitted, sf).flatMap(([state, at]) => [String(state), JSON.stringify(at)]);
   const slots = emitted.clearableSlots;
-  const clear = slots.length ? `, function clearSlots() { ${slots.map((field) => `this.${field} = undefined;`).join(' ')} }` : '';
+  const clear = slots.length ? `, function clearSlots() { ${slots.map((field) => `this.${field} = void 0;`).join(' ')} }` : '';
   return `${file.coroutineRuntime.ref('linkTaskFrame')}(${helper.frame}, ${helper.step}, ${name}, ${JSON.stringify(sf.fileName)}, [${table.join(', ')}]${clear});`;
 }
 

@@ -579,7 +579,7 @@ export class SharedSites {
   /** The rest of `linkClass(C, name, prototypeLinks, staticLinks)` after `C`. */
   private linkClassArguments(holder: ts.Node, name: string | undefined): string {
     const list = (on: MethodLink['on']) => `[${this.entries(holder, on).join(', ')}]`;
-    return `, ${name === undefined ? 'undefined' : JSON.stringify(name)}, ${list('this.prototype')}, ${list('this')})`;
+    return `, ${name === undefined ? 'void 0' : JSON.stringify(name)}, ${list('this.prototype')}, ${list('this')})`;
   }
 
   private classBlock(holder: ts.Node): string {
