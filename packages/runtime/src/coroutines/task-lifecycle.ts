@@ -130,8 +130,24 @@ export function startCoroutineFrame(task: TaskFrame): TaskFrame {
   }
   current = previous;
   if (typeof result === 'object' && result === READY) runTask(task, readyMode, takeReadyValue(), 0);
-  else finishRun(task, result);
+  else if (!completedAtOnce(task, result)) finishRun(task, result);
   return task;
+}
+
+/**
+ * A call that returned a value that is no object (so no thenable to adopt)
+ * before it ever suspended, and that nothing attached to (no waiter, no
+ * `$extra`): completed, which `finishBody` would find after two calls and
+ * two more reads of fields every coroutine's frame has. The common case of a
+ * chain of coroutine calls.
+ */
+function completedAtOnce(task: TaskFrame, result: unknown): boolean {
+  if ((typeof result === 'object' && result !== null) || typeof result === 'function') return false;
+  var state = task.$taskState;
+  if (state & (FLOW | LISTED | REGISTERED | ATTACHED)) return false;
+  task.$awaitedOrOutcome = result;
+  task.$taskState = (state & ~STATUS_MASK) | COMPLETED;
+  return true;
 }
 
 function takeReadyValue(): unknown {
