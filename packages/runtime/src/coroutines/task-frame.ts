@@ -149,8 +149,12 @@ export interface SchedulerAwaitable {
  * channel operation, a select): the scheduler calls `$withdraw` when the
  * task is cancelled, so the wait is taken back before the task resumes with
  * its `CancellationError`; `$describe` says what it waits for in a dump.
+ * `$waiting` is false once the wait has queued the task's resumption: the
+ * task is then, in effect, `QUEUED`, with no write to the task to say so
+ * (awaited-operation.ts `resumeWaiter`).
  */
 export interface ParkedWait {
+  $waiting(task: TaskFrame): boolean;
   $withdraw(task: TaskFrame): void;
   $describe(): string;
 }
@@ -171,6 +175,7 @@ export var QUEUED = { toString: function () { return 'queued'; } };
  * throw at the `yield`, so its `finally` blocks run).
  */
 export var AT_YIELD: ParkedWait = {
+  $waiting: function atYield() { return true; },
   $withdraw: function leaveYield() {},
   $describe: function describeYield() { return 'its consumer, at a yield'; },
 };
@@ -191,7 +196,11 @@ export function isTask(value: unknown): value is TaskFrame {
   return value instanceof Task;
 }
 
-/** What a task whose body has not finished is suspended on (or `QUEUED`, also while it runs after a resumption from the queue); `undefined` once its body is done. */
+/**
+ * What a task whose body has not finished is suspended on (or `QUEUED`, or a
+ * `ParkedWait` no longer `$waiting`, also while it runs after a resumption
+ * from the queue); `undefined` once its body is done.
+ */
 export function awaitedBy(task: TaskFrame): unknown {
   return task.$taskState & JOINING || (task.$taskState & STATUS_MASK) >= COMPLETED ? undefined : task.$awaitedOrOutcome;
 }

@@ -396,10 +396,16 @@ export function wake(task: TaskFrame, mode: number, value: unknown): void {
   enqueue(resumeQueued, task, mode, value);
 }
 
+/** `wake` for a task whose `ParkedWait` says from now on that it no longer waits there (`$waiting`), which stands for `QUEUED`. */
+export function wakeFromParkedWait(task: TaskFrame, mode: number, value: unknown): void {
+  enqueue(resumeQueued, task, mode, value);
+}
+
 /**
  * The ready queue's entry for a task's resumption (the test scheduler
- * permutes these, and only these). What the task awaits stays `QUEUED` while
- * it runs: nothing asks what a running task awaits, and its next suspension
+ * permutes these, and only these). What the task awaits stays `QUEUED` (or
+ * the `ParkedWait` that queued it) while it runs: nothing asks what a
+ * running task awaits, and its next suspension
  * or its end overwrites the field, so clearing it would only add a write to
  * a megamorphic site per resumption. Its status stays `SUSPENDED` too, unless
  * a flag must go: `statusOf` says `RUNNING` for the task the queue runs
@@ -720,7 +726,10 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   var awaiting = awaitedBy(task);
   if (awaiting === QUEUED) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
-  else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
+  else if (isParkedWait(awaiting)) {
+    if (!awaiting.$waiting(task)) return;
+    awaiting.$withdraw(task);
+  }
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
 }
