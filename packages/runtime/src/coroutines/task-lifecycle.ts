@@ -405,12 +405,14 @@ export function wakeFromParkedWait(task: TaskFrame, mode: number, value: unknown
  * The ready queue's entry for a task's resumption (the test scheduler
  * permutes these, and only these). What the task awaits stays `QUEUED` (or
  * the `ParkedWait` that queued it) while it runs: nothing asks what a
- * running task awaits, and its next suspension
- * or its end overwrites the field, so clearing it would only add a write to
- * a megamorphic site per resumption. Its status stays `SUSPENDED` too, unless
- * a flag must go: `statusOf` says `RUNNING` for the task the queue runs
- * (task-frame.ts `setResumedFromQueue`), and a suspension that finds the
- * status unchanged writes nothing.
+ * running task awaits, and its next suspension or its end overwrites the
+ * field, so clearing it would only add a write to a megamorphic site per
+ * resumption. Its status stays `SUSPENDED` too, unless a flag must go:
+ * `statusOf` says `RUNNING` for the task the queue runs (task-frame.ts
+ * `setResumedFromQueue`), and its next suspension only notes when it
+ * suspended, in the record the queue read (`suspension`). The loop is
+ * `runTask`'s, written out here rather than shared through a parameter, as
+ * every message between coroutines passes through it.
  */
 export function resumeQueued(task: TaskFrame, mode: number, value: unknown, suspension?: Suspension): void {
   if ((task.$taskState & (STATUS_MASK | REGISTERED | SHIELDED | ADOPTING)) !== (SUSPENDED | REGISTERED)) {
