@@ -5,7 +5,7 @@
  * ch.send(x))`), so the task itself waits in the channel, as a coroutine's
  * `await ch.send(x)` does.
  */
-import { channel, ClosedChannelError, delay, onTimeout, runTest, scope, select, yieldNow, CancellationError } from '../src/coroutines';
+import { channel, ClosedChannelError, delay, dump, onTimeout, runTest, scope, select, yieldNow, CancellationError, type TaskSnapshot } from '../src/coroutines';
 
 const settle = () => delay(0);
 
@@ -148,6 +148,14 @@ test('a cancelled waiting send is taken out of the channel; its element goes to 
   expect(undelivered).toEqual([['first', 'cancelled']]);
 }));
 
+/** What the launched tasks of the dump's tree wait for (the tasks without children), in the dump's order. */
+function waitsInDump(): (string | undefined)[] {
+  const waits: (string | undefined)[] = [];
+  const walk = (snapshots: TaskSnapshot[]) => snapshots.forEach((snapshot) => (snapshot.children.length ? walk(snapshot.children) : waits.push(snapshot.awaiting)));
+  walk(dump());
+  return waits;
+}
+
 test('a cancelled waiting receive is withdrawn; one cancelled after an element was handed to it keeps the element', () => runTest(async () => {
   const ch = channel<string>(0);
   await scope(async (s) => {
@@ -155,7 +163,9 @@ test('a cancelled waiting receive is withdrawn; one cancelled after an element w
     const handed = s.launch(() => ch.receive());
     await settle();
     withdrawn.cancel();
+    expect(waitsInDump()).toEqual(['its turn in the ready queue', 'receive from channel (0 buffered)']);
     expect(ch.trySend('a')).toBe(true); // goes to `handed`, the only receiver left
+    expect(waitsInDump()).toEqual(['its turn in the ready queue', 'its turn in the ready queue']);
     handed.cancel(); // its resumption is queued: it keeps 'a'
     await settle();
     expect([withdrawn.state, withdrawn.error instanceof CancellationError]).toEqual(['cancelled', true]);

@@ -137,6 +137,45 @@ test('a pending task resumes its awaiter directly, and a chain of 10,000 complet
   await expect(task).resolves.toBe('through');
 });
 
+test('a task the ready queue resumes is running while its step runs, for itself and the children it starts, and suspended after', async () => {
+  const seen: string[] = [];
+  let self: any;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const peek = coroutine('peek', (frame) => {
+    seen.push('child sees ' + self.state);
+    frame.$state = -2;
+    return undefined;
+  });
+  const observe = coroutine('observe', (frame, state) => {
+    if (state === 0) {
+      frame.$state = 1;
+      return awaitInCoroutine(frame, Promise.resolve());
+    }
+    if (state === 1) {
+      seen.push('resumed: ' + self.state);
+      frame.$state = 2;
+      return awaitInCoroutine(frame, gate);
+    }
+    if (state === 2) {
+      frame.$state = 3;
+      return awaitInCoroutine(frame, peek());
+    }
+    self.cancel('while running');
+    seen.push('cancelled while running: ' + self.state);
+    frame.$state = 4;
+    return awaitInCoroutine(frame, new Promise(() => {}));
+  });
+  self = observe();
+  seen.push('after the call: ' + self.state);
+  await flushTimers();
+  seen.push('at the gate: ' + self.state);
+  release();
+  await expect(self).rejects.toBeInstanceOf(CancellationError);
+  expect(seen).toEqual(['after the call: suspended', 'resumed: running', 'at the gate: suspended', 'child sees running', 'cancelled while running: running']);
+  expect(self.state).toBe('cancelled');
+});
+
 test('cancel() throws a CancellationError at the await, finally runs, and twice is a no-op', async () => {
   const log: unknown[] = [];
   const task = guarded(new Promise(() => {}), (what: unknown) => log.push(what));

@@ -72,14 +72,14 @@ function snapshotOf(task: TaskFrame, now: number): TaskSnapshot {
     state: STATUS_NAMES[statusOf(task)],
     position: suspended ? taskPosition(task) : undefined,
     suspendedFor: suspended && task.$suspension ? Math.max(0, now - task.$suspension.since) : 0,
-    awaiting: !suspended ? undefined : task.$taskState & JOINING ? 'its children' : describeAwaiting(awaitedBy(task), now),
+    awaiting: !suspended ? undefined : task.$taskState & JOINING ? 'its children' : describeAwaiting(task, awaitedBy(task), now),
     children: [],
   };
 }
 
-function describeAwaiting(awaiting: unknown, now: number): string | undefined {
+function describeAwaiting(task: TaskFrame, awaiting: unknown, now: number): string | undefined {
   if (awaiting === undefined) return undefined;
-  if (awaiting === QUEUED) return 'its turn in the ready queue';
+  if (awaiting === QUEUED || (isParkedWait(awaiting) && !awaiting.$waiting(task))) return 'its turn in the ready queue';
   if (typeof awaiting === 'number') return 'delay (' + Math.max(0, Math.round(awaiting - now)) + ' ms left)';
   if (isTask(awaiting)) return taskName(awaiting);
   if (isParkedWait(awaiting)) return awaiting.$describe();

@@ -32,7 +32,7 @@
  */
 import { runInContext, separateChanges } from './async-context';
 import { contextOf, moveToContext } from './suspension';
-import type { Resumption, TaskFrame } from './task-frame';
+import type { Resumption, Suspension, TaskFrame } from './task-frame';
 
 export type { Resumption };
 
@@ -90,8 +90,18 @@ function drainReadyQueue(): void {
   }
 }
 
+/**
+ * Runs the entries at the head whose task resumes in `context`. The record
+ * that says so (the task's `$suspension`, a field of every coroutine's frame:
+ * a megamorphic load) is read once and handed to the entry, which needs it
+ * again when the task suspends.
+ */
 function runEntriesOfContext(context: unknown): void {
-  while (count > 0 && contextOf(slots[head + 1] as TaskFrame) === context) runEntry(context);
+  while (count > 0) {
+    var suspension = (slots[head + 1] as TaskFrame).$suspension;
+    if ((suspension === undefined ? undefined : suspension.context) !== context) return;
+    runEntry(context, suspension);
+  }
 }
 
 /** Swaps the next entry with a chosen later one, when both are task resumptions. */
@@ -106,7 +116,7 @@ function permuteNext(pick: ReadyOrder): void {
   }
 }
 
-function runEntry(context: unknown): void {
+function runEntry(context: unknown, suspension?: Suspension): void {
   var run = slots[head] as Resumption;
   var task = slots[head + 1] as TaskFrame;
   var mode = slots[head + 2] as number;
@@ -114,7 +124,7 @@ function runEntry(context: unknown): void {
   slots[head] = slots[head + 1] = slots[head + 3] = undefined;
   head = (head + 4) & (slots.length - 1);
   count -= 4;
-  run(task, mode, value);
+  run(task, mode, value, suspension);
   var own = separateChanges(context);
   if (own !== undefined) moveToContext(task, own);
 }

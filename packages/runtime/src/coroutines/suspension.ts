@@ -35,7 +35,11 @@ var last: Suspension | undefined;
 /** The record for a task suspending now whose `$suspension` is `previous`. */
 export function suspensionOf(previous: Suspension | undefined, clock: Clock): Suspension {
   var since = turnTime(clock);
-  if (previous !== undefined && previous.since === since) return previous;
+  return previous !== undefined && previous.since === since ? previous : laterSuspension(previous, since);
+}
+
+/** `suspensionOf` for a task that suspended in an earlier turn, or never: apart, so that the common case is small enough for V8 to inline. */
+function laterSuspension(previous: Suspension | undefined, since: number): Suspension {
   var context = previous === undefined ? captureContext() : previous.context;
   if (last !== undefined && last.since === since && last.context === context) return last;
   return (last = { context: context, since: since });

@@ -52,6 +52,7 @@ import { sleeperLeft } from './timer-heap';
 import {
   ADOPTING,
   AT_YIELD,
+  ATTACHED,
   awaitedBy,
   BODY_FAILED,
   PULLED,
@@ -73,6 +74,7 @@ import {
   READY,
   REGISTERED,
   RUNNING,
+  setResumedFromQueue,
   SCOPE,
   SHIELDED,
   STATUS_MASK,
@@ -80,6 +82,7 @@ import {
   SUSPEND,
   SUSPENDED,
   type SchedulerAwaitable,
+  type Suspension,
   type TaskExtra,
   type TaskFrame,
   type Waiter,
@@ -127,8 +130,24 @@ export function startCoroutineFrame(task: TaskFrame): TaskFrame {
   }
   current = previous;
   if (typeof result === 'object' && result === READY) runTask(task, readyMode, takeReadyValue(), 0);
-  else finishRun(task, result);
+  else if (!completedAtOnce(task, result)) finishRun(task, result);
   return task;
+}
+
+/**
+ * A call that returned a value that is no object (so no thenable to adopt)
+ * before it ever suspended, and that nothing attached to (no waiter, no
+ * `$extra`): completed, which `finishBody` would find after two calls and
+ * two more reads of fields every coroutine's frame has. The common case of a
+ * chain of coroutine calls.
+ */
+function completedAtOnce(task: TaskFrame, result: unknown): boolean {
+  if ((typeof result === 'object' && result !== null) || typeof result === 'function') return false;
+  var state = task.$taskState;
+  if (state & (FLOW | LISTED | REGISTERED | ATTACHED)) return false;
+  task.$awaitedOrOutcome = result;
+  task.$taskState = (state & ~STATUS_MASK) | COMPLETED;
+  return true;
 }
 
 function takeReadyValue(): unknown {
@@ -239,13 +258,12 @@ function parkAtYield(task: TaskFrame, value: unknown): void {
   flowEvents.yielded(task, value);
 }
 
+/** Each field of the task is read once, and written only when it changes (task-frame.ts `setResumedFromQueue`). */
 function markSuspended(task: TaskFrame): void {
   var state = task.$taskState;
-  var previous = task.$suspension;
-  var suspension = suspensionOf(previous, clockOf(task));
-  if (suspension !== previous) task.$suspension = suspension;
+  noteSuspension(task, task.$suspension);
   if (state & REGISTERED) {
-    task.$taskState = (state & ~STATUS_MASK) | SUSPENDED;
+    if ((state & STATUS_MASK) !== SUSPENDED) task.$taskState = (state & ~STATUS_MASK) | SUSPENDED;
     return;
   }
   task.$taskState = (state & ~STATUS_MASK) | SUSPENDED | REGISTERED;
@@ -258,6 +276,17 @@ function markSuspended(task: TaskFrame): void {
   var extra = extraOf(parent);
   (extra.children || (extra.children = new Set())).add(task);
   if (parent.$taskState & CANCEL_REQUESTED) cancelTask(task, extra.cancellation && (extra.cancellation as CancellationError).reason, false, extra.cancellation);
+}
+
+/**
+ * When and where `task` suspends, given its `$suspension` (`previous`): the
+ * queue hands over the one it read to find the task's context, and a task
+ * the queue resumed needs nothing else at its next suspension, its status and
+ * flags being unchanged (`resumeQueued`).
+ */
+function noteSuspension(task: TaskFrame, previous: Suspension | undefined): void {
+  var suspension = suspensionOf(previous, clockOf(task));
+  if (suspension !== previous) task.$suspension = suspension;
 }
 
 /**
@@ -323,8 +352,9 @@ function awaitTask(frame: TaskFrame, task: TaskFrame): unknown {
   // A flow is iterated, not awaited: it has no `then`, so it is its own value (one never pulled is `created`, as no other task ever is).
   if (state & FLOW || status === CREATED) return inline(task);
   if (status >= COMPLETED) {
-    task.$taskState = state | OBSERVED;
+    // Only a failure needs a reader (`checkObserved`): a completed task's state is left as it is.
     if (status === COMPLETED) return inline(task.$awaitedOrOutcome);
+    task.$taskState = state | OBSERVED;
     readyMode = 1;
     readyValue = task.$awaitedOrOutcome;
     return READY;
@@ -366,15 +396,51 @@ export function wake(task: TaskFrame, mode: number, value: unknown): void {
   enqueue(resumeQueued, task, mode, value);
 }
 
+/** `wake` for a task whose `ParkedWait` says from now on that it no longer waits there (`$waiting`), which stands for `QUEUED`. */
+export function wakeFromParkedWait(task: TaskFrame, mode: number, value: unknown): void {
+  enqueue(resumeQueued, task, mode, value);
+}
+
 /**
  * The ready queue's entry for a task's resumption (the test scheduler
- * permutes these, and only these). What the task awaits stays `QUEUED` while
- * it runs: nothing asks what a running task awaits, and its next suspension
- * or its end overwrites the field, so clearing it would only add a write to
- * a megamorphic site per resumption.
+ * permutes these, and only these). What the task awaits stays `QUEUED` (or
+ * the `ParkedWait` that queued it) while it runs: nothing asks what a
+ * running task awaits, and its next suspension or its end overwrites the
+ * field, so clearing it would only add a write to a megamorphic site per
+ * resumption. Its status stays `SUSPENDED` too, unless a flag must go:
+ * `statusOf` says `RUNNING` for the task the queue runs (task-frame.ts
+ * `setResumedFromQueue`), and its next suspension only notes when it
+ * suspended, in the record the queue read (`suspension`). The loop is
+ * `runTask`'s, written out here rather than shared through a parameter, as
+ * every message between coroutines passes through it.
  */
-export function resumeQueued(task: TaskFrame, mode: number, value: unknown): void {
-  runTask(task, mode, value, SHIELDED);
+export function resumeQueued(task: TaskFrame, mode: number, value: unknown, suspension?: Suspension): void {
+  if ((task.$taskState & (STATUS_MASK | REGISTERED | SHIELDED | ADOPTING)) !== (SUSPENDED | REGISTERED)) {
+    runTask(task, mode, value, SHIELDED);
+    return;
+  }
+  var previous = current;
+  var previousResumed = setResumedFromQueue(task);
+  var result: unknown;
+  current = task;
+  try {
+    for (;;) {
+      result = task.$step(task, task.$state, mode, value);
+      if (typeof result !== 'object' || result !== READY) break;
+      mode = readyMode;
+      value = readyValue;
+      readyValue = undefined;
+    }
+  } catch (error) {
+    current = previous;
+    setResumedFromQueue(previousResumed);
+    finishBody(task, true, error);
+    return;
+  }
+  current = previous;
+  setResumedFromQueue(previousResumed);
+  if (typeof result === 'object' && result === SUSPEND && suspension !== undefined) noteSuspension(task, suspension);
+  else finishRun(task, result);
 }
 
 /** Resumes, now, a task parked outside the queue (a flow's producer at its `yield`). */
@@ -393,8 +459,11 @@ var MANY_WAITERS = 32;
 
 export function addWaiter(task: TaskFrame, waiter: Waiter): void {
   var waiters = task.$waiters;
-  if (waiters === undefined) task.$waiters = waiter;
-  else if (Array.isArray(waiters)) waiters.push(waiter);
+  if (waiters === undefined) {
+    task.$waiters = waiter;
+    var state = task.$taskState;
+    if (!(state & REGISTERED)) task.$taskState = state | ATTACHED;
+  } else if (Array.isArray(waiters)) waiters.push(waiter);
   else if (waiters instanceof Set) waiters.add(waiter);
   else task.$waiters = [waiters, waiter];
 }
@@ -422,7 +491,7 @@ function finishBody(task: TaskFrame, failed: boolean, outcome: unknown): void {
   task.$awaitedOrOutcome = outcome;
   var state = task.$taskState;
   // The common case, a call that completes before it ever suspends: nobody to tell, no children.
-  if (!failed && task.$extra === undefined && task.$waiters === undefined && (state & (LISTED | REGISTERED)) === 0) {
+  if (!failed && (state & (LISTED | REGISTERED | ATTACHED)) === 0) {
     task.$taskState = (state & ~STATUS_MASK) | COMPLETED;
     return;
   }
@@ -659,7 +728,10 @@ export function interruptAwait(task: TaskFrame, error: unknown): void {
   var awaiting = awaitedBy(task);
   if (awaiting === QUEUED) return;
   if (isTask(awaiting)) removeWaiter(awaiting, task);
-  else if (isParkedWait(awaiting)) awaiting.$withdraw(task);
+  else if (isParkedWait(awaiting)) {
+    if (!awaiting.$waiting(task)) return;
+    awaiting.$withdraw(task);
+  }
   wake(task, 1, error);
   if (typeof awaiting === 'number') sleeperLeft();
 }
