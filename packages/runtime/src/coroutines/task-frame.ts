@@ -10,11 +10,11 @@
  *   this.$step = fetchUser$step;
  *   this.id$ = id$;                     // the function's own slots
  *   this.$taskState = 0;                // created; flags above the low three bits
- *   this.$awaitedOrOutcome = undefined; // what it is suspended on; once its body is done, the outcome
- *   this.$parent = undefined;           // the task it was started in
- *   this.$extra = undefined;            // children, signal, failures: made on first need
- *   this.$waiters = undefined;          // one task or callback, or an array of them
- *   this.$suspension = undefined;       // when it last suspended, and the async context it resumes in
+ *   this.$awaitedOrOutcome = void 0;    // what it is suspended on; once its body is done, the outcome
+ *   this.$parent = void 0;              // the task it was started in
+ *   this.$extra = void 0;               // children, signal, failures: made on first need
+ *   this.$waiters = void 0;             // one task or callback, or an array of them
+ *   this.$suspension = void 0;          // when it last suspended, and the async context it resumes in
  * }
  * ```
  *
