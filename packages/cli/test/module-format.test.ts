@@ -37,6 +37,30 @@ test('a "type": "module" project: ES modules that import the runtime, and the ou
   expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
 });
 
+// As it-pushable publishes its sources (`import { FIFO } from './fifo.ts'`): the files are written as .js/.mjs/.cjs, so must the imports be.
+test('relative imports of TypeScript files name the JavaScript written for them; a package import keeps its name', () => {
+  const main =
+    "import { evens } from './evens.ts';\nimport { odd } from './odd.mts';\nexport * from './count.cts';\n" +
+    "const { last } = await import('./last.ts');\nconst name = './evens.ts';\nconst computed = await import(name);\n" +
+    "console.log([...evens(5)].join(' '), odd, (await last().next()).value, computed.evens === evens, typeof (await import('node:fs')).readFileSync);\n";
+  workspace = makeWorkspace({
+    'package.json': '{ "type": "module" }\n',
+    'src/evens.ts': LIBRARY,
+    'src/odd.mts': 'export const odd: number = 1;\n',
+    'src/count.cts': 'export const count = 3;\n',
+    'src/last.ts': 'export const last = async function* () { yield 9; };\n',
+    'src/main.ts': main,
+  });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  const written = readFileSync(join(workspace, 'out/main.js'), 'utf8');
+  expect(written).toContain('from "./evens.js"');
+  expect(written).toContain('from "./odd.mjs"');
+  expect(written).toContain('from "./count.cjs"');
+  expect(written).toContain('import("./last.js")');
+  expect(written).not.toMatch(/(from |import\()["']\.\/\w+\.[mc]?ts["']/);
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 1 9 true function\n' });
+});
+
 test('the extension comes first: .mts is an ES module and .cts CommonJS, whatever "type" says', () => {
   workspace = makeWorkspace({ 'package.json': '{ "type": "commonjs" }\n', 'src/a.mts': SCRIPT, 'src/b.cts': SCRIPT });
   expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
@@ -44,6 +68,20 @@ test('the extension comes first: .mts is an ES module and .cts CommonJS, whateve
   expect(readFileSync(join(workspace, 'out/b.cjs'), 'utf8')).toContain('require("@coro/runtime")');
   expect(node('out/a.mjs', workspace).stdout).toBe('1\n');
   expect(node('out/b.cjs', workspace).stdout).toBe('1\n');
+});
+
+test('a .cts file written with import and export is CommonJS as tsc emits it; a .cjs one is refused, as Node refuses it', () => {
+  workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n', 'src/evens.cts': LIBRARY, 'src/main.cts': MAIN.replace("'./evens'", "'./evens.cts'"), 'bad.cjs': 'export function* g() { yield 1; }\n' });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  const evens = readFileSync(join(workspace, 'out/evens.cjs'), 'utf8');
+  expect(evens).not.toMatch(/^\s*(import|export)\b/m);
+  expect(evens).toContain('exports.evens = evens;');
+  expect(node('out/main.cjs', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
+
+  const bad = coro(['transpile', 'bad.cjs', '--out-dir', 'out'], workspace);
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain("bad.cjs:1:1 - error CORO1001: 'export' declarations are only valid in a module, and this file is read as a script");
+  expect(existsSync(join(workspace, 'out/bad.cjs'))).toBe(false);
 });
 
 test('--module commonjs converts, --module esm makes a script an ES module, in a folder without package.json', () => {
