@@ -193,6 +193,20 @@ test.each([
     message: 'coro: src/b.cts: --module esm cannot run in a .cts file, which Node loads as CommonJS, where import and export are syntax errors; drop --module esm for it, or name it .js or .mjs\n',
   },
   {
+    what: "TypeScript's import = require in an ES module (TypeScript would write require there, or drop it)",
+    files: { 'src/a.mts': "import fs = require('node:fs');\nexport async function read(): Promise<string> { return typeof fs.readFileSync; }\n" },
+    args: [],
+    message:
+      "coro: src/a.mts: the output is an ES module (its extension), where `import fs = require('node:fs')` cannot run: TypeScript writes it with require or module.exports, " +
+      'which an ES module does not have; write it with import and export, or name the file .cts\n',
+  },
+  {
+    what: "TypeScript's export = in a \"type\": \"module\" package",
+    files: { 'package.json': '{ "type": "module" }\n', 'src/a.ts': 'export = async function* () { yield 1; };\n' },
+    args: [],
+    message: 'coro: src/a.ts: the output is an ES module (package.json "type": "module"), where `export =` cannot run',
+  },
+  {
     what: '--module esm with --runtime require',
     files: { 'src/a.js': SCRIPT },
     args: ['--module', 'esm', '--runtime', 'require'],

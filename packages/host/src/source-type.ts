@@ -91,15 +91,35 @@ export function defaultRuntime(sourceType: SourceType): RuntimeMode {
  * it an ES module that has no `require`.
  */
 export function isCommonJsTypeScript(path: string, code: string): boolean {
-  if (!/\.(c?ts|tsx)$/i.test(path) || !/\b(require|export\s*=)/.test(code)) return false;
-  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
-  const commonJs = file.statements.some(
-    (s) => (ts.isImportEqualsDeclaration(s) && !s.isTypeOnly && ts.isExternalModuleReference(s.moduleReference)) || (ts.isExportAssignment(s) && s.isExportEquals),
-  );
+  const file = typeScriptWithCommonJsSyntax(path, code);
+  if (file === undefined || commonJsStatementOf(file) === undefined) return false;
   // `import type` and `export type` are erased: they make no ES module.
   const esm = (s: ts.Statement) =>
     (ts.isImportDeclaration(s) && !s.importClause?.isTypeOnly) || (ts.isExportDeclaration(s) && !s.isTypeOnly) || (ts.isExportAssignment(s) && !s.isExportEquals) || hasExportModifier(s);
-  return commonJs && !file.statements.some(esm);
+  return !file.statements.some(esm);
+}
+
+/**
+ * The first statement of TypeScript's CommonJS syntax in a TypeScript file: an `import x = require('x')`
+ * as written, or `export =`; undefined when there is none. TypeScript emits it as `require` and
+ * `module.exports`, which an ES module does not have.
+ */
+export function typeScriptCommonJsStatement(path: string, code: string): string | undefined {
+  const file = typeScriptWithCommonJsSyntax(path, code);
+  const statement = file && commonJsStatementOf(file);
+  if (statement === undefined) return undefined;
+  return ts.isExportAssignment(statement) ? 'export =' : statement.getText(file).replace(/;$/, '');
+}
+
+function typeScriptWithCommonJsSyntax(path: string, code: string): ts.SourceFile | undefined {
+  if (!/\.([cm]?ts|tsx)$/i.test(path) || !/\b(require|export\s*=)/.test(code)) return undefined;
+  return ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+}
+
+function commonJsStatementOf(file: ts.SourceFile): ts.Statement | undefined {
+  return file.statements.find(
+    (s) => (ts.isImportEqualsDeclaration(s) && !s.isTypeOnly && ts.isExternalModuleReference(s.moduleReference)) || (ts.isExportAssignment(s) && s.isExportEquals),
+  );
 }
 
 function hasExportModifier(statement: ts.Statement): boolean {
