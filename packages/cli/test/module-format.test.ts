@@ -29,6 +29,19 @@ test('an `npm init` project ("type": "commonjs"): import and export become requi
   expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
 });
 
+test('converted to CommonJS, import() stays import(): an ES-only package loads lazily, where require would throw', () => {
+  const main = "import { readFileSync } from 'node:fs';\nexport async function load(): Promise<string> {\n  const { kind } = await import('esm-only');\n  return kind + ' ' + typeof readFileSync;\n}\nload().then(console.log);\n";
+  workspace = makeWorkspace({
+    'package.json': '{ "type": "commonjs" }\n',
+    'node_modules/esm-only/package.json': '{ "name": "esm-only", "type": "module", "exports": { "import": "./index.js" } }\n',
+    'node_modules/esm-only/index.js': "export const kind = 'esm';\n",
+    'src/main.ts': main,
+  });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  expect(readFileSync(join(workspace, 'out/main.js'), 'utf8')).toContain("import('esm-only')");
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: 'esm function\n' });
+});
+
 test('a "type": "module" project: ES modules that import the runtime, and the output runs', () => {
   workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n', 'src/evens.ts': LIBRARY, 'src/main.ts': MAIN.replace("'./evens'", "'./evens.js'") });
   const result = coro(['transpile', 'src', '--out-dir', 'out'], workspace);

@@ -21,7 +21,13 @@
  *   `Preserve` (the CLI) keeps `import`/`export` as written and turns
  *   `import x = require('x')` into `const x = require('x')`; `CommonJS`
  *   (Jest, which cannot run ES modules by default) rewrites them into
- *   `require` and `exports`. JSX is preserved for the JSX compiler that comes
+ *   `require` and `exports`, `import()` too. Output that Node runs (the
+ *   CLI's) keeps `import()`, which there loads ES modules as well, where
+ *   Node 20's `require` of one throws (an ES-only package loaded lazily
+ *   from CommonJS): tsc's `NodeNext` emits the same CommonJS with
+ *   `import()` kept, as it does for a file it takes for CommonJS (the
+ *   transpiler reads no package.json, so `.ts`, `.js` and `.cts` files
+ *   all are). JSX is preserved for the JSX compiler that comes
  *   after (tsc's `jsx: preserve`), or compiled by `react` (classic
  *   `React.createElement`, honouring `@jsx` pragmas) or `react-jsx` (the
  *   automatic runtime). Where each TypeScript file is written beside the
@@ -65,6 +71,8 @@ export interface EmitOptions {
   readonly classes: ClassEmitOptions;
   /** Relative imports of TypeScript files name the JavaScript file written for each (`./a.ts` → `./a.js`). */
   readonly rewriteImportExtensions: boolean;
+  /** In CommonJS output, `import()` stays `import()` (Node's), rather than becoming a `require`. */
+  readonly keepDynamicImport: boolean;
 }
 
 export interface EmittedJavaScript {
@@ -86,7 +94,7 @@ export function emitJavaScript(code: string, fileName: string, options: EmitOpti
     reportDiagnostics: true,
     compilerOptions: {
       target: ts.ScriptTarget.ES2025,
-      module: MODULE_KIND[options.moduleFormat],
+      module: options.moduleFormat === 'commonjs' && options.keepDynamicImport ? ts.ModuleKind.NodeNext : MODULE_KIND[options.moduleFormat],
       experimentalDecorators: options.classes.experimentalDecorators,
       emitDecoratorMetadata: options.classes.emitDecoratorMetadata,
       useDefineForClassFields: options.classes.useDefineForClassFields,
