@@ -111,14 +111,15 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
           `drop --module preserve to convert them, or make the package "type": "module"`,
       );
     }
+    // A .mts file is an ES module whatever --module preserve makes of its syntax.
+    const commonJs = format === 'esm' || byExtension === 'esm' ? typeScriptCommonJsStatement(path, text) : undefined;
+    if (commonJs !== undefined) {
+      throw new UsageError(
+        `${file}: the output is an ES module (${whyEsm(path)}), where \`${commonJs}\` cannot run: TypeScript writes it with ` +
+          `require or module.exports, which an ES module does not have; write it with import and export, or name the file .cts`,
+      );
+    }
     if (format === 'esm') {
-      const commonJs = typeScriptCommonJsStatement(path, text);
-      if (commonJs !== undefined) {
-        throw new UsageError(
-          `${file}: the output is an ES module (${whyEsm(path)}), where \`${commonJs}\` cannot run: TypeScript writes it with ` +
-            `require or module.exports, which an ES module does not have; write it with import and export, or name the file .cts`,
-        );
-      }
       if (settings.runtime === 'require') {
         throw new UsageError(
           `${file}: --runtime require cannot run in ES module output, where require is not defined; ` +
