@@ -18,6 +18,10 @@
  *   converted or not, and the runtime binding are ./module-format.ts's
  *   decision; decorators and class fields in TypeScript are emitted as the
  *   nearest tsconfig.json says (@coro/host's createClassEmitOptionsResolver).
+ *   TypeScript is written as JavaScript (./output-layout.ts), so a relative
+ *   import of `./a.ts` is written as `./a.js`, the file that will be there.
+ *   Node runs the output, so `import()` stays itself in CommonJS: there it
+ *   loads ES modules too, which `require` cannot.
  *
  * References:
  *   @coro/host (lowerSource, sourceText), ./module-format.ts
@@ -73,5 +77,7 @@ export function lowerText(bytes: Uint8Array, path: string, options: LowerFileOpt
     coroutineBudget: options.coroutineBudget,
     evalAndWith: options.evalAndWith,
     classes: options.classEmitOptionsOf?.(path),
+    rewriteImportExtensions: true,
+    keepDynamicImport: true,
   });
 }

@@ -32,7 +32,10 @@
  *   lowered as a module (strict, as Node will run it) and imports the
  *   runtime by default; CommonJS output of a file with `import`/`export` is
  *   converted (by TypeScript's transpileModule, as the Jest transformer
- *   does) and requires the runtime. The refusals are usage errors, so the
+ *   does) and requires the runtime. TypeScript's CommonJS syntax
+ *   (`import x = require()`, `export =`) in ES module output is refused:
+ *   TypeScript would write `require` and `module.exports` there (or, for
+ *   an ES module target, drop the import). The refusals are usage errors, so the
  *   command exits 2 and writes nothing: `require` is not defined in an ES
  *   module, and `import` is a syntax error in CommonJS.
  *
@@ -43,7 +46,7 @@
  */
 
 import { dirname } from 'node:path';
-import { createPackageTypeResolver, createSourceTypeResolver, isCommonJsTypeScript, type RuntimeMode, type SourceType } from '@coro/host';
+import { createPackageTypeResolver, createSourceTypeResolver, isCommonJsTypeScript, typeScriptCommonJsStatement, type RuntimeMode, type SourceType } from '@coro/host';
 import { displayPath } from './display-path';
 import { UsageError } from './exit-code';
 
@@ -108,6 +111,14 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
           `drop --module preserve to convert them, or make the package "type": "module"`,
       );
     }
+    // A .mts file is an ES module whatever --module preserve makes of its syntax.
+    const commonJs = format === 'esm' || byExtension === 'esm' ? typeScriptCommonJsStatement(path, text) : undefined;
+    if (commonJs !== undefined) {
+      throw new UsageError(
+        `${file}: the output is an ES module (${whyEsm(path)}), where \`${commonJs}\` cannot run: TypeScript writes it with ` +
+          `require or module.exports, which an ES module does not have; write it with import and export, or name the file .cts`,
+      );
+    }
     if (format === 'esm') {
       if (settings.runtime === 'require') {
         throw new UsageError(
@@ -130,6 +141,12 @@ export function createModuleDecider(settings: ModuleSettings): ModuleDecider {
     if (/\.m[jt]sx?$/i.test(path)) return 'esm';
     if (/\.c[jt]sx?$/i.test(path)) return 'commonjs';
     return undefined;
+  }
+
+  function whyEsm(path: string): string {
+    if (/\.m[jt]sx?$/i.test(path)) return 'its extension';
+    if (settings.module === 'esm') return '--module esm';
+    return packageTypeOf(dirname(path)) === 'module' ? 'package.json "type": "module"' : 'import or export in it';
   }
 
   function whyCommonJs(path: string): string {

@@ -42,7 +42,8 @@ directory gives each source file under it; a glob (quote it) gives the
 files it matches. The out dir keeps their layout: relative to a directory,
 to the glob's fixed part, or just the file's name for a file. TypeScript is
 written as JavaScript (.ts -> .js, .mts -> .mjs, .cts -> .cjs, .tsx -> .jsx
-with the JSX kept); declaration files are skipped. Directories are searched
+with the JSX kept), and so are relative imports of TypeScript files
+('./a.ts' -> './a.js'); declaration files are skipped. Directories are searched
 without node_modules, dist and dot-files, globs without node_modules and
 dot-files; the out dir is never read. A file with an error is reported with
 its position and a code frame, and nothing is written for it.

@@ -29,12 +29,49 @@ test('an `npm init` project ("type": "commonjs"): import and export become requi
   expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
 });
 
+test('converted to CommonJS, import() stays import(): an ES-only package loads lazily, where require would throw', () => {
+  const main = "import { readFileSync } from 'node:fs';\nexport async function load(): Promise<string> {\n  const { kind } = await import('esm-only');\n  return kind + ' ' + typeof readFileSync;\n}\nload().then(console.log);\n";
+  workspace = makeWorkspace({
+    'package.json': '{ "type": "commonjs" }\n',
+    'node_modules/esm-only/package.json': '{ "name": "esm-only", "type": "module", "exports": { "import": "./index.js" } }\n',
+    'node_modules/esm-only/index.js': "export const kind = 'esm';\n",
+    'src/main.ts': main,
+  });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  expect(readFileSync(join(workspace, 'out/main.js'), 'utf8')).toContain("import('esm-only')");
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: 'esm function\n' });
+});
+
 test('a "type": "module" project: ES modules that import the runtime, and the output runs', () => {
   workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n', 'src/evens.ts': LIBRARY, 'src/main.ts': MAIN.replace("'./evens'", "'./evens.js'") });
   const result = coro(['transpile', 'src', '--out-dir', 'out'], workspace);
   expect(result.status).toBe(0);
   expect(readFileSync(join(workspace, 'out/evens.js'), 'utf8')).toMatch(/^import \* as \$coro from "@coro\/runtime";/m);
   expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
+});
+
+// As it-pushable publishes its sources (`import { FIFO } from './fifo.ts'`): the files are written as .js/.mjs/.cjs, so must the imports be.
+test('relative imports of TypeScript files name the JavaScript written for them; a package import keeps its name', () => {
+  const main =
+    "import { evens } from './evens.ts';\nimport { odd } from './odd.mts';\nexport * from './count.cts';\n" +
+    "const { last } = await import('./last.ts');\nconst name = './evens.ts';\nconst computed = await import(name);\n" +
+    "console.log([...evens(5)].join(' '), odd, (await last().next()).value, computed.evens === evens, typeof (await import('node:fs')).readFileSync);\n";
+  workspace = makeWorkspace({
+    'package.json': '{ "type": "module" }\n',
+    'src/evens.ts': LIBRARY,
+    'src/odd.mts': 'export const odd: number = 1;\n',
+    'src/count.cts': 'export const count = 3;\n',
+    'src/last.ts': 'export const last = async function* () { yield 9; };\n',
+    'src/main.ts': main,
+  });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  const written = readFileSync(join(workspace, 'out/main.js'), 'utf8');
+  expect(written).toContain('from "./evens.js"');
+  expect(written).toContain('from "./odd.mjs"');
+  expect(written).toContain('from "./count.cjs"');
+  expect(written).toContain('import("./last.js")');
+  expect(written).not.toMatch(/(from |import\()["']\.\/\w+\.[mc]?ts["']/);
+  expect(node('out/main.js', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 1 9 true function\n' });
 });
 
 test('the extension comes first: .mts is an ES module and .cts CommonJS, whatever "type" says', () => {
@@ -44,6 +81,20 @@ test('the extension comes first: .mts is an ES module and .cts CommonJS, whateve
   expect(readFileSync(join(workspace, 'out/b.cjs'), 'utf8')).toContain('require("@coro/runtime")');
   expect(node('out/a.mjs', workspace).stdout).toBe('1\n');
   expect(node('out/b.cjs', workspace).stdout).toBe('1\n');
+});
+
+test('a .cts file written with import and export is CommonJS as tsc emits it; a .cjs one is refused, as Node refuses it', () => {
+  workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n', 'src/evens.cts': LIBRARY, 'src/main.cts': MAIN.replace("'./evens'", "'./evens.cts'"), 'bad.cjs': 'export function* g() { yield 1; }\n' });
+  expect(coro(['transpile', 'src', '--out-dir', 'out'], workspace).status).toBe(0);
+  const evens = readFileSync(join(workspace, 'out/evens.cjs'), 'utf8');
+  expect(evens).not.toMatch(/^\s*(import|export)\b/m);
+  expect(evens).toContain('exports.evens = evens;');
+  expect(node('out/main.cjs', workspace)).toMatchObject({ status: 0, stdout: '0 2 4 6 done\n' });
+
+  const bad = coro(['transpile', 'bad.cjs', '--out-dir', 'out'], workspace);
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain("bad.cjs:1:1 - error CORO1001: 'export' declarations are only valid in a module, and this file is read as a script");
+  expect(existsSync(join(workspace, 'out/bad.cjs'))).toBe(false);
 });
 
 test('--module commonjs converts, --module esm makes a script an ES module, in a folder without package.json', () => {
@@ -153,6 +204,20 @@ test.each([
     files: { 'src/b.cts': SCRIPT },
     args: ['--module', 'esm'],
     message: 'coro: src/b.cts: --module esm cannot run in a .cts file, which Node loads as CommonJS, where import and export are syntax errors; drop --module esm for it, or name it .js or .mjs\n',
+  },
+  {
+    what: "TypeScript's import = require in an ES module (TypeScript would write require there, or drop it)",
+    files: { 'src/a.mts': "import fs = require('node:fs');\nexport async function read(): Promise<string> { return typeof fs.readFileSync; }\n" },
+    args: [],
+    message:
+      "coro: src/a.mts: the output is an ES module (its extension), where `import fs = require('node:fs')` cannot run: TypeScript writes it with require or module.exports, " +
+      'which an ES module does not have; write it with import and export, or name the file .cts\n',
+  },
+  {
+    what: "TypeScript's export = in a \"type\": \"module\" package",
+    files: { 'package.json': '{ "type": "module" }\n', 'src/a.ts': 'export = async function* () { yield 1; };\n' },
+    args: [],
+    message: 'coro: src/a.ts: the output is an ES module (package.json "type": "module"), where `export =` cannot run',
   },
   {
     what: '--module esm with --runtime require',

@@ -193,6 +193,21 @@ const RULES: readonly Rule[] = [
     invalid: ['({ a = 1 });', 'f({ a = 1 }); function f() {}'],
     valid: ['var a; ({ a = 1 } = {}); [{ a = 1 }] = [{}]; ({ b: { a = 1 } } = { b: {} }); for ({ a = 1 } of []);'],
   },
+  {
+    name: 'import and export declarations in a script',
+    code: DiagnosticCode.SyntaxError,
+    invalid: [
+      'export function* g() { yield 1; }',
+      'export default async function () {}',
+      'export class C { async m() {} }',
+      'export const c = 1;',
+      'var a; export { a };',
+      "export * from 'x';",
+      "import x from 'x';",
+      "import 'x';",
+    ],
+    valid: ["var exports = {}; exports.g = function* () { yield 1; };", "async function f() { return import('x'); }"],
+  },
 ];
 
 function errorsOf(source: string, sourceType: 'script' | 'module') {
@@ -254,6 +269,10 @@ describe('TypeScript input', () => {
       '',
     ].join('\n');
     expect(errorsOfTs(source)).toEqual([]);
+  });
+  test("a script keeps TypeScript's CommonJS syntax and its exported types", () => {
+    const source = "import x = require('x');\nimport type { T } from 't';\nexport interface I {}\nexport type U = T;\nexport declare const d: number;\nexport function f(): void;\nexport = async function* () { yield x; };\n";
+    expect(transform(source, { filename: 'input.cts', runtime: 'require', sourceType: 'script' }).diagnostics).toEqual([]);
   });
   test('the same rules hold in TypeScript', () => {
     expect(errorsOfTs('async function f(a: number) { let a = 1; }').map((d) => d.code)).toEqual([DiagnosticCode.Redeclaration]);

@@ -21,10 +21,21 @@
  *   `Preserve` (the CLI) keeps `import`/`export` as written and turns
  *   `import x = require('x')` into `const x = require('x')`; `CommonJS`
  *   (Jest, which cannot run ES modules by default) rewrites them into
- *   `require` and `exports`. JSX is preserved for the JSX compiler that comes
+ *   `require` and `exports`, `import()` too. Output that Node runs (the
+ *   CLI's) keeps `import()`, which there loads ES modules as well, where
+ *   Node 20's `require` of one throws (an ES-only package loaded lazily
+ *   from CommonJS): tsc's `NodeNext` emits the same CommonJS with
+ *   `import()` kept, as it does for a file it takes for CommonJS (the
+ *   transpiler reads no package.json, so `.ts`, `.js` and `.cts` files
+ *   all are). JSX is preserved for the JSX compiler that comes
  *   after (tsc's `jsx: preserve`), or compiled by `react` (classic
  *   `React.createElement`, honouring `@jsx` pragmas) or `react-jsx` (the
- *   automatic runtime). TypeScript's runtime constructs (enums,
+ *   automatic runtime). Where each TypeScript file is written beside the
+ *   others as JavaScript (the CLI), an import of `./a.ts` would name a file
+ *   that is not there, so tsc's `rewriteRelativeImportExtensions` renames it
+ *   as the file is renamed (`.tsx` to `.jsx` while JSX is preserved, and a
+ *   computed `import()` through tsc's helper); Jest and the bundlers resolve
+ *   the TypeScript sources themselves and keep the names. TypeScript's runtime constructs (enums,
  *   namespaces, parameter properties) are emitted as tsc emits them.
  *   TypeScript 6 adds a `"use strict"` prologue to every script by default;
  *   coro leaves the strictness of the user's code alone, so `alwaysStrict`
@@ -41,6 +52,7 @@
  * References:
  *   https://www.typescriptlang.org/docs/handbook/modules/reference.html#preserve
  *   https://www.typescriptlang.org/tsconfig/#jsx
+ *   https://www.typescriptlang.org/tsconfig/#rewriteRelativeImportExtensions
  *   https://github.com/microsoft/TypeScript/wiki/Using-the-Compiler-API#a-simple-transform-function
  */
 
@@ -57,6 +69,10 @@ export interface EmitOptions {
   readonly moduleFormat: ModuleFormat;
   readonly jsx: JsxEmit;
   readonly classes: ClassEmitOptions;
+  /** Relative imports of TypeScript files name the JavaScript file written for each (`./a.ts` → `./a.js`). */
+  readonly rewriteImportExtensions: boolean;
+  /** In CommonJS output, `import()` stays `import()` (Node's), rather than becoming a `require`. */
+  readonly keepDynamicImport: boolean;
 }
 
 export interface EmittedJavaScript {
@@ -78,11 +94,12 @@ export function emitJavaScript(code: string, fileName: string, options: EmitOpti
     reportDiagnostics: true,
     compilerOptions: {
       target: ts.ScriptTarget.ES2025,
-      module: MODULE_KIND[options.moduleFormat],
+      module: options.moduleFormat === 'commonjs' && options.keepDynamicImport ? ts.ModuleKind.NodeNext : MODULE_KIND[options.moduleFormat],
       experimentalDecorators: options.classes.experimentalDecorators,
       emitDecoratorMetadata: options.classes.emitDecoratorMetadata,
       useDefineForClassFields: options.classes.useDefineForClassFields,
       jsx: JSX_EMIT[options.jsx],
+      rewriteRelativeImportExtensions: options.rewriteImportExtensions,
       alwaysStrict: false,
       ignoreDeprecations: '6.0',
       newLine: ts.NewLineKind.LineFeed,

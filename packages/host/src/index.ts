@@ -27,7 +27,7 @@ export type { Diagnostic, EvalAndWith, RuntimeMode, SourceType } from '@coro/com
 export { lowerSource } from './lower-source';
 export type { LoweredSource, LowerSourceOptions } from './lower-source';
 export type { JsxEmit, ModuleFormat } from './emit-javascript';
-export { bundlerSourceTypeOf, createSourceTypeResolver, defaultRuntime, isCommonJsTypeScript } from './source-type';
+export { bundlerSourceTypeOf, createSourceTypeResolver, defaultRuntime, isCommonJsTypeScript, typeScriptCommonJsStatement } from './source-type';
 export type { SourceTypeOf } from './source-type';
 export { createPackageTypeResolver } from './package-type';
 export { createClassEmitOptionsResolver, STANDARD_CLASSES } from './class-emit-options';

@@ -71,6 +71,10 @@ export interface LowerSourceOptions {
   readonly jsx?: JsxEmit;
   /** How the project emits classes (its tsconfig.json, ./class-emit-options.ts); standard when not given. */
   readonly classes?: ClassEmitOptions;
+  /** Relative imports of TypeScript files name the JavaScript written for them (`./a.ts` → `./a.js`): true where each file is written as JavaScript beside the others (the CLI). */
+  readonly rewriteImportExtensions?: boolean;
+  /** In CommonJS output, `import()` stays Node's `import()` (the CLI); Jest's registry needs a `require` (default). */
+  readonly keepDynamicImport?: boolean;
   /** Also print the IR of every lowered function (`LoweredSource.ir`). */
   readonly dumpIR?: boolean;
   /** Every async function of the file is a coroutine (`transform`'s `coroutines`; docs/coroutines.md). */
@@ -124,7 +128,7 @@ export function lowerSource(text: string, options: LowerSourceOptions): LoweredS
   const ir = lowered.ir === undefined ? {} : { ir: lowered.ir };
   if (!secondStep) return { code: lowered.code, map: coroMap, problems, ...ir };
 
-  const emitted = emitJavaScript(lowered.code, filename, { sourceMap: options.sourceMap, moduleFormat, jsx, classes: options.classes ?? STANDARD_CLASSES });
+  const emitted = emitJavaScript(lowered.code, filename, { sourceMap: options.sourceMap, moduleFormat, jsx, classes: options.classes ?? STANDARD_CLASSES, rewriteImportExtensions: options.rewriteImportExtensions ?? false, keepDynamicImport: options.keepDynamicImport ?? false });
   for (const diagnostic of emitted.diagnostics) {
     problems.push({
       kind: 'typescript',

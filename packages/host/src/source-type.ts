@@ -7,17 +7,22 @@
  * Example:
  *   createSourceTypeResolver():
  *   a.mjs, a.mts                                → 'module'
+ *   a.cts with import/export                    → 'module' (emitted as CommonJS)
  *   a.cjs, a.cts                                → 'script'
  *   a.js, a.jsx, a.ts, a.tsx with import/export → 'module'
  *   a.js, a.jsx, a.ts, a.tsx under "type": "module" → 'module'
  *   a.js, a.jsx, a.ts, a.tsx otherwise          → 'script'
- *   bundlerSourceTypeOf('/app/src/main.ts')      → 'module'
- *   bundlerSourceTypeOf('/app/legacy/conf.cjs')  → 'script'
+ *   bundlerSourceTypeOf('/app/src/main.ts', …)   → 'module'
+ *   bundlerSourceTypeOf('/app/legacy/conf.cjs', 'module.exports = 1') → 'script'
  *   defaultRuntime('script')                     → 'require'
  *
  * Implementation:
  *   Node: its own rules, in Node's order: the extension decides when it is
- *   explicit; otherwise ES module syntax decides (Node's `--experimental-
+ *   explicit, but for a `.cts` file written with `import` and `export`,
+ *   TypeScript's usual way, which tsc emits as CommonJS: it is read as a
+ *   module (and converted, @coro/cli's module-format.ts), as a `.ts` file
+ *   with `import` under `"type": "commonjs"` is; otherwise ES module syntax
+ *   decides (Node's `--experimental-
  *   detect-module`, on by default since 20.19/22.7, and how TypeScript tells a
  *   module from a global script); otherwise the nearest package.json's
  *   `"type"`. Syntax is read with TypeScript's parser (`isExternalModule`:
@@ -27,7 +32,8 @@
  *   package.json lookups are ./package-type.ts's, cached for the run.
  *   Bundlers: Rollup and Vite parse every `.js`/`.ts` module as an ES module
  *   (strict code, `import` allowed), so that is how coro reads them too; only
- *   the explicit CommonJS extensions `.cjs` and `.cts` are scripts.
+ *   the explicit CommonJS extensions `.cjs` and `.cts` are scripts, unless
+ *   written with `import` or `export` declarations.
  *   A script cannot `import`, so by default it reaches the runtime by
  *   `require`, and an ES module by `import`.
  *
@@ -50,7 +56,8 @@ export function createSourceTypeResolver(): SourceTypeOf {
   const packageTypeOf = createPackageTypeResolver();
   return (path, code) => {
     if (/\.m[jt]s$/.test(path)) return 'module';
-    if (/\.c[jt]s$/.test(path)) return 'script';
+    if (/\.cts$/.test(path)) return hasModuleSyntax(path, code) ? 'module' : 'script';
+    if (/\.cjs$/.test(path)) return 'script';
     if (hasModuleSyntax(path, code)) return 'module';
     return packageTypeOf(dirname(path)) === 'module' ? 'module' : 'script';
   };
@@ -69,8 +76,8 @@ export function scriptKindOf(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-export function bundlerSourceTypeOf(path: string): SourceType {
-  return BUNDLER_SCRIPT_FILE.test(path) ? 'script' : 'module';
+export function bundlerSourceTypeOf(path: string, code: string): SourceType {
+  return BUNDLER_SCRIPT_FILE.test(path) && (!hasModuleSyntax(path, code) || isCommonJsTypeScript(path, code)) ? 'script' : 'module';
 }
 
 export function defaultRuntime(sourceType: SourceType): RuntimeMode {
@@ -84,15 +91,35 @@ export function defaultRuntime(sourceType: SourceType): RuntimeMode {
  * it an ES module that has no `require`.
  */
 export function isCommonJsTypeScript(path: string, code: string): boolean {
-  if (!/\.tsx?$/i.test(path) || !/\b(require|export\s*=)/.test(code)) return false;
-  const file = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
-  const commonJs = file.statements.some(
-    (s) => (ts.isImportEqualsDeclaration(s) && !s.isTypeOnly && ts.isExternalModuleReference(s.moduleReference)) || (ts.isExportAssignment(s) && s.isExportEquals),
-  );
+  const file = typeScriptWithCommonJsSyntax(path, code);
+  if (file === undefined || commonJsStatementOf(file) === undefined) return false;
   // `import type` and `export type` are erased: they make no ES module.
   const esm = (s: ts.Statement) =>
     (ts.isImportDeclaration(s) && !s.importClause?.isTypeOnly) || (ts.isExportDeclaration(s) && !s.isTypeOnly) || (ts.isExportAssignment(s) && !s.isExportEquals) || hasExportModifier(s);
-  return commonJs && !file.statements.some(esm);
+  return !file.statements.some(esm);
+}
+
+/**
+ * The first statement of TypeScript's CommonJS syntax in a TypeScript file: an `import x = require('x')`
+ * as written, or `export =`; undefined when there is none. TypeScript emits it as `require` and
+ * `module.exports`, which an ES module does not have.
+ */
+export function typeScriptCommonJsStatement(path: string, code: string): string | undefined {
+  const file = typeScriptWithCommonJsSyntax(path, code);
+  const statement = file && commonJsStatementOf(file);
+  if (statement === undefined) return undefined;
+  return ts.isExportAssignment(statement) ? 'export =' : statement.getText(file).replace(/;$/, '');
+}
+
+function typeScriptWithCommonJsSyntax(path: string, code: string): ts.SourceFile | undefined {
+  if (!/\.([cm]?ts|tsx)$/i.test(path) || !/\b(require|export\s*=)/.test(code)) return undefined;
+  return ts.createSourceFile(path, code, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+}
+
+function commonJsStatementOf(file: ts.SourceFile): ts.Statement | undefined {
+  return file.statements.find(
+    (s) => (ts.isImportEqualsDeclaration(s) && !s.isTypeOnly && ts.isExternalModuleReference(s.moduleReference)) || (ts.isExportAssignment(s) && s.isExportEquals),
+  );
 }
 
 function hasExportModifier(statement: ts.Statement): boolean {

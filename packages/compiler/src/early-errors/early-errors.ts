@@ -21,7 +21,8 @@
  * rules has its own file: reserved-words, suspension-placement,
  * declared-names with parameter-lists, jump-targets, statement-positions,
  * for-heads, super-and-meta, strict-mode, legacy-octal,
- * property-definitions, arrow-heads, assignment-targets. TypeScript-only syntax (types,
+ * property-definitions, arrow-heads, assignment-targets, and module-items
+ * for the file's own statements. TypeScript-only syntax (types,
  * interfaces, enums, overload signatures, `declare`) is not walked: it is
  * no ECMAScript, and TypeScript's own checks judge it. The errors the
  * parser does report (escaped keywords, a `yield` with no operand on its
@@ -42,6 +43,7 @@ import { blockScope, boundNames, checkVarNames, forHeadScope, functionScope, isL
 import { checkForInOfHead } from './for-heads';
 import { checkJump, labelledContext } from './jump-targets';
 import { checkLegacyOctal } from './legacy-octal';
+import { checkModuleItems } from './module-items';
 import { checkParameterList } from './parameter-lists';
 import { checkClassElements, checkObjectLiteral } from './property-definitions';
 import { checkIdentifier } from './reserved-words';
@@ -63,6 +65,7 @@ export function findEarlyErrors(sourceFile: ts.SourceFile, module: boolean): Ear
   const report: ReportEarlyError = (node, code, message) => {
     errors.push({ node, code, message });
   };
+  checkModuleItems(sourceFile, module, report);
   const strict = module || hasUseStrict(sourceFile.statements);
   const scope = functionScope(sourceFile.statements, new Map(), module, strict, report, undefined);
   const pending: Visit[] = [[sourceFile, fileContext(sourceFile, module, scope)]];
