@@ -5,7 +5,7 @@
  * ## Example
  * `runtime: 'require'` gives
  * `var $coroutines = require("@coro/runtime/coroutines");`, and a coroutine's
- * wrapper calls `$coroutines.enterCoroutine(new f$Frame(…))`.
+ * wrapper calls `$coroutines.startCoroutine(new f$Frame(…))`.
  *
  * ## Implementation
  * Every reference goes through `ref` (`ModuleReferences`), typed by the

@@ -527,22 +527,10 @@ class FunctionLowering {
         // An async function's step runs in the wrapper's `try`, not called by the runtime: a recursion takes one frame
         // fewer per level. Constructing is a TypeError thrown at the call, not a rejection: it is tested before the `try`.
         // The step gets all four of its arguments: called with three, an async fib(20) counted about 9% more instructions.
-        const refuseConstruct = unlessConstructed ? `if (new.target) ${rt.ref('notAConstructor')}(); ` : '';
-        if (callsStep) {
-          newFrame =
-            `${directives}${scope}${stepVariable ? `var ${stepVariable} = ${emitted.step}; ` : ''}${runtimeCall}${refuseConstruct}` +
-            `try { return ${rt.ref('asyncStarted')}(${stepVariable ?? helper.step}(${construct}, 0, 0, void 0)); } catch ($error) { return ${rt.ref('rejectedPromise')}($error); }`;
-        } else {
-          // A coroutine's wrapper runs the step too (task-lifecycle.ts `enterCoroutine`), reading it from the frame, which
-          // has it in every form. The running task is put back by a store before any call: a call could overflow the stack.
-          const task = this.allocator.fresh('$task');
-          const result = this.allocator.fresh('$result');
-          const restore = `${co.ref('running')}.task = ${task}.$parent; `;
-          newFrame =
-            `${directives}${scope}${runtimeCall}${refuseConstruct}var ${task} = ${co.ref('enterCoroutine')}(${construct}), ${result}; ` +
-            `try { ${result} = ${task}.$step(${task}, 0, 0, void 0); } catch ($error) { ${restore}return ${co.ref('coroutineThrew')}(${task}, $error); } ` +
-            `${restore}return ${co.ref('coroutineReturned')}(${task}, ${result});`;
-        }
+        newFrame = callsStep
+          ? `${directives}${scope}${stepVariable ? `var ${stepVariable} = ${emitted.step}; ` : ''}${runtimeCall}${unlessConstructed ? `if (new.target) ${rt.ref('notAConstructor')}(); ` : ''}` +
+            `try { return ${rt.ref('asyncStarted')}(${stepVariable ?? helper.step}(${construct}, 0, 0, void 0)); } catch ($error) { return ${rt.ref('rejectedPromise')}($error); }`
+          : `${directives}${scope}${runtimeCall}return ${unlessConstructed}${co.ref('startCoroutine')}(${construct});`;
         if (givenName !== undefined) naming.push(givenName);
       }
       const { text: wrapper, holes } = wrapperText(fn, newFrame, outer, sf, anonymousDeclaration ?? writtenName, parameterList ?? parameters(), keepKey, asMethod, linkDecorator);

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { getEventListeners } from 'events';
 import {
-  awaitInCoroutine, CancellationError, coroutineReturned, coroutineThrew, delay, enterCoroutine, dump, formatDump, launchDetached, linkTaskFrame, running, scope, setClock, systemClock, Task, withTimeout, type Clock,
+  awaitInCoroutine, CancellationError, delay, dump, formatDump, launchDetached, linkTaskFrame, scope, setClock, startCoroutine, systemClock, Task, withTimeout, type Clock,
 } from '../src/coroutines';
 
 type Step = (frame: any, state: number, mode: number, value: unknown) => unknown;
@@ -27,18 +27,7 @@ function coroutine(name: string, step: Step, positions: (number | string)[] = []
     this.$suspension = undefined;
   }
   linkTaskFrame(Frame, step, name, 'test.js', positions);
-  // The wrapper the compiler emits (its lower.ts): the running task is put back by a store before any call.
-  return (...args) => {
-    var task = enterCoroutine(new (Frame as any)(args)), result;
-    try {
-      result = task.$step(task, 0, 0, undefined);
-    } catch (error) {
-      running.task = task.$parent;
-      return coroutineThrew(task, error);
-    }
-    running.task = task.$parent;
-    return coroutineReturned(task, result);
-  };
+  return (...args) => startCoroutine(new (Frame as any)(args));
 }
 
 /** async (value) => await value, as a coroutine */

@@ -46,7 +46,7 @@ test('`coroutines` selects the files whose async functions are coroutines', asyn
   const source = 'export async function load(x) { return await x; }\n';
   const inTasks = plugin.transform.call({ warn() {}, error(e: unknown) { throw e; } }, source, '/app/src/tasks/load.js');
   const elsewhere = plugin.transform.call({ warn() {}, error(e: unknown) { throw e; } }, source, '/app/src/load.js');
-  expect(inTasks!.code).toContain('$coroutines.enterCoroutine');
+  expect(inTasks!.code).toContain('$coroutines.startCoroutine');
   expect(elsewhere!.code).toContain('$coro.asyncStarted');
 });
 

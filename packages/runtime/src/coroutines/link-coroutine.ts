@@ -1,16 +1,15 @@
 /**
  * What emitted code calls for a coroutine: `linkCoroutine` (the wrapper and
  * its frame's prototype), `linkTaskFrame` (the frame's prototype inherits
- * `Task`; the per-state position table), and for the wrapper's body
- * `enterCoroutine`, `running`, `coroutineReturned` and `coroutineThrew`
- * (task-lifecycle.ts), or `startCoroutineWith`.
+ * `Task`; the per-state position table), `startCoroutine` and
+ * `startCoroutineWith` (the wrapper's body).
  *
  * ## Example
  * ```js
  * // async function load(id) { "use coroutine"; return await get(id); }
  * $coroutines.linkTaskFrame(load$Frame, load$step, "load", "src/load.ts", [1, "1:51"]);
  * $coroutines.linkCoroutine(load, load$Frame);
- * function load(id) { var $task = $coroutines.enterCoroutine(new load$Frame(id)), $result; try { … } … return $coroutines.coroutineReturned($task, $result); }
+ * function load(id) { if (this instanceof load$Frame) throw new TypeError("not a constructor"); return $coroutines.startCoroutine(new load$Frame(id)); }
  * ```
  *
  * ## Implementation
@@ -27,7 +26,7 @@ import { linkAsyncFunction } from '../async-function-prototype';
 import type { GeneratorFrame } from '../frame';
 import { describeStates } from './task-description';
 import { RuntimeTask, runBody } from './runtime-task';
-import { startTask } from './task-lifecycle';
+import { startCoroutineFrame, startTask } from './task-lifecycle';
 import { TaskPrototype } from './task-prototype';
 import type { TaskFrame } from './task-frame';
 
@@ -53,6 +52,9 @@ export function linkTaskFrame(Frame: Function, step: Function | undefined, name:
 function inheritTask(Frame: Function): void {
   if (!Object.prototype.isPrototypeOf.call(TaskPrototype, Frame.prototype)) Object.setPrototypeOf(Frame.prototype, TaskPrototype);
 }
+
+/** The wrapper's call: the task-lifecycle function itself, not a function calling it, which would be one more frame per level of a recursion. */
+export var startCoroutine = startCoroutineFrame;
 
 var applyFunction = Function.prototype.apply;
 

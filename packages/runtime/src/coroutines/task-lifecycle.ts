@@ -7,7 +7,7 @@
  * ## Example
  * ```js
  * // async function f(t) { "use coroutine"; return 1 + await t; }
- * function f(t) { var $task = $coroutines.enterCoroutine(new f$Frame(t)), $result; try { $result = $task.$step($task, 0, 0, void 0); } … }
+ * function f(t) { return $coroutines.startCoroutine(new f$Frame(t)); }
  * // the step: case 0: $frame.$state = 1; return $coroutines.awaitInCoroutine($frame, $frame.t$);
  * ```
  *
@@ -88,15 +88,7 @@ import {
   type Waiter,
 } from './task-frame';
 
-/**
- * The task whose step is running, if any. A field of an object rather than a
- * module variable: a coroutine's wrapper sets it back itself (`enterCoroutine`),
- * with a store that, unlike a call, cannot overflow the stack.
- */
-var running: { task: TaskFrame | undefined } = { task: undefined };
-// Exported apart from its declaration: the CommonJS build then reads the variable, where for an exported
-// declaration it reads the property of `exports` at every use.
-export { running };
+var current: TaskFrame | undefined;
 var readyMode = 0;
 var readyValue: unknown;
 
@@ -105,53 +97,40 @@ export var flowEvents: { yielded: (producer: TaskFrame, value: unknown) => void 
 
 /** The task whose step is running, if any. */
 export function runningTask(): TaskFrame | undefined {
-  return running.task;
+  return current;
 }
 
 /** Starts a task: its parent is the running task (or `parent`); runs it to its first suspension. */
 export function startTask<T extends TaskFrame>(task: T, parent?: TaskFrame | null): T {
-  task.$parent = parent === undefined ? running.task : parent === null ? undefined : parent;
+  task.$parent = parent === undefined ? current : parent === null ? undefined : parent;
   runTask(task, 0, undefined, 0);
   return task;
 }
 
 /**
- * The start of a lowered coroutine's call, which its wrapper makes itself,
- * so that a coroutine awaiting itself holds two frames per level of
- * recursion (the wrapper and the step), not three, and the interpreter's
- * frames are what bounds how deep it goes:
- *
- * ```js
- * var $task = $coroutines.enterCoroutine(new f$Frame(n)), $result;
- * try { $result = $task.$step($task, 0, 0, void 0); }
- * catch ($error) { $coroutines.running.task = $task.$parent; return $coroutines.coroutineThrew($task, $error); }
- * $coroutines.running.task = $task.$parent;
- * return $coroutines.coroutineReturned($task, $result);
- * ```
- *
- * The task's parent is the task that was running, so the wrapper puts that
- * one back from `$parent`, by a store before any call: a call there could
- * overflow the stack (the step's overflow leaves the wrapper little room)
- * and leave the finished task running. This function calls nothing, so it
- * either runs whole or not at all.
+ * `startTask(task)` for a lowered coroutine's frame, which its wrapper calls:
+ * the step is called from here, not through `startTask` and `runTask`, so a
+ * coroutine awaiting itself holds three frames per level of recursion (the
+ * wrapper, this, the step) rather than five, and the interpreter's frames
+ * are what bounds how deep it goes. A first run that must go on (`READY`)
+ * goes on in `runTask`.
  */
-export function enterCoroutine<T extends TaskFrame>(task: T): T {
-  task.$parent = running.task;
+export function startCoroutineFrame(task: TaskFrame): TaskFrame {
+  var previous = current;
+  var result: unknown;
+  task.$parent = previous;
   task.$taskState = (task.$taskState & ~STATUS_MASK) | RUNNING;
-  running.task = task;
-  return task;
-}
-
-/** The wrapper's end when the step returned `result`: a first run that must go on (`READY`) goes on in `runTask`. */
-export function coroutineReturned(task: TaskFrame, result: unknown): TaskFrame {
+  current = task;
+  try {
+    result = task.$step(task, 0, 0, undefined);
+  } catch (error) {
+    current = previous;
+    finishBody(task, true, error);
+    return task;
+  }
+  current = previous;
   if (typeof result === 'object' && result === READY) runTask(task, readyMode, takeReadyValue(), 0);
   else if (!completedAtOnce(task, result)) finishRun(task, result);
-  return task;
-}
-
-/** The wrapper's end when the step threw `error`. */
-export function coroutineThrew(task: TaskFrame, error: unknown): TaskFrame {
-  finishBody(task, true, error);
   return task;
 }
 
@@ -179,12 +158,12 @@ function takeReadyValue(): unknown {
 
 /** Runs `fn` with `task` as the running task, so the tasks `fn` starts are its children (roots, with `undefined`). */
 export function runAsChildOf<R>(task: TaskFrame | undefined, fn: () => R): R {
-  var previous = running.task;
-  running.task = task;
+  var previous = current;
+  current = task;
   try {
     return fn();
   } finally {
-    running.task = previous;
+    current = previous;
   }
 }
 
@@ -195,7 +174,7 @@ export function runAsChildOf<R>(task: TaskFrame | undefined, fn: () => R): R {
  * these sites sees many shapes (megamorphic), and each access costs a lookup.
  */
 function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): void {
-  var previous = running.task;
+  var previous = current;
   var result: unknown;
   var state = task.$taskState;
   task.$taskState = (state & ~(STATUS_MASK | clear | ADOPTING)) | RUNNING;
@@ -204,7 +183,7 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
     else finishReturn(task, value);
     return;
   }
-  running.task = task;
+  current = task;
   try {
     for (;;) {
       result = task.$step(task, task.$state, mode, value);
@@ -214,11 +193,11 @@ function runTask(task: TaskFrame, mode: number, value: unknown, clear: number): 
       readyValue = undefined;
     }
   } catch (error) {
-    running.task = previous;
+    current = previous;
     finishBody(task, true, error);
     return;
   }
-  running.task = previous;
+  current = previous;
   finishRun(task, result);
 }
 
@@ -440,10 +419,10 @@ export function resumeQueued(task: TaskFrame, mode: number, value: unknown, susp
     runTask(task, mode, value, SHIELDED);
     return;
   }
-  var previous = running.task;
+  var previous = current;
   var previousResumed = setResumedFromQueue(task);
   var result: unknown;
-  running.task = task;
+  current = task;
   try {
     for (;;) {
       result = task.$step(task, task.$state, mode, value);
@@ -453,12 +432,12 @@ export function resumeQueued(task: TaskFrame, mode: number, value: unknown, susp
       readyValue = undefined;
     }
   } catch (error) {
-    running.task = previous;
+    current = previous;
     setResumedFromQueue(previousResumed);
     finishBody(task, true, error);
     return;
   }
-  running.task = previous;
+  current = previous;
   setResumedFromQueue(previousResumed);
   if (typeof result === 'object' && result === SUSPEND && suspension !== undefined) noteSuspension(task, suspension);
   else finishRun(task, result);
