@@ -73,3 +73,49 @@ test.each(CASES)('%s recurses at least the stated fraction as deep as natively',
   expect(nativeDepth).toBeGreaterThan(500);
   expect(loweredDepth / nativeDepth).toBeGreaterThanOrEqual(fraction);
 });
+
+/**
+ * A coroutine's call sets the running task and puts it back: a stack overflow anywhere in the call (the wrapper, the
+ * runtime's bookkeeping, the step) must leave the caller's catch with the caller's task running, which a call made to
+ * put it back could break by overflowing in turn. Padding the stack frame by frame moves the overflow across every
+ * point of the call.
+ */
+const OVERFLOW = `"use coroutine";
+const { currentTask } = require('@coro/runtime/coroutines');
+let wrong = 0, caught = 0;
+async function f(n) {
+  const self = currentTask();
+  try {
+    return 1 + await f(n + 1);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    caught++;
+    if (currentTask() !== self) wrong++;
+    return 0;
+  }
+}
+function pad(k) { return k === 0 ? f(0) : pad(k - 1); }
+async function main() {
+  const self = currentTask();
+  for (let k = 0; k < 100; k++) {
+    const task = pad(k);
+    if (currentTask() !== self) wrong++;
+    await task;
+  }
+}
+main();
+const after = currentTask() === undefined;
+process.on('exit', () => console.log(JSON.stringify({ wrong, caught, after })));
+`;
+
+test("a coroutine call that overflows the stack leaves the caller's task running, wherever the overflow falls", () => {
+  const file = path.join(root, 'overflow.lowered.js');
+  const result = transform(OVERFLOW, { filename: 'overflow.js', runtime: 'require' });
+  expect(result.diagnostics.filter((d) => d.category === 'error')).toEqual([]);
+  fs.writeFileSync(file, result.code);
+  const out = execFileSync(process.execPath, ['--stack-size=250', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const { wrong, caught, after } = JSON.parse(out.trim());
+  expect(caught).toBeGreaterThanOrEqual(100);
+  expect(wrong).toBe(0);
+  expect(after).toBe(true);
+});
