@@ -49,8 +49,11 @@
  *
  * Each call gets a line once per error (a retry loop awaiting the same
  * rejected promise again adds nothing). Only
- * error objects get lines; a frozen error, or a `stack` that cannot be
- * written, is left as it is (the write throws: this code is strict). The
+ * error objects get lines. A line is added to the text when the engine
+ * makes it, at the first read of `stack` (./stack-text.ts), so an error
+ * nobody prints costs no text at all; an error whose text is made already
+ * gets it at once, unless it is frozen or its `stack` cannot be written
+ * (the write throws: this code is strict). The
  * table stays the emitted text until one of the function's awaits is
  * rejected, which makes the line of each of its awaits once. Each caller
  * of one rejection sees the stack the one before it wrote: the count of
@@ -63,8 +66,10 @@
  *
  * ## References
  * - V8's zero-cost async stack traces (https://v8.dev/docs/stack-trace-api#async-stack-traces)
+ * - ./stack-text.ts, which makes the edit when the engine makes the stack's text
  * - ./coroutines/async-stack-trace.ts, the same lines for coroutines, read off their waiters
  */
+import { defineHidden, editStack, watchStackFormatting } from './stack-text';
 
 /**
  * What `describeAwaits` hangs on a step function: its name in traces, its file, and `"state line:col …"`;
@@ -82,6 +87,7 @@ interface AwaitingStep extends DescribedStep {
 
 /** Emitted code: the name stack traces give the function, its file, and the `line:col` of the `await` of each resume state. */
 export function describeAwaits(step: Function, name: string, file: string, table: string): void {
+  watchStackFormatting();
   (step as DescribedStep).$awaits = [name, file, table];
 }
 
@@ -108,6 +114,7 @@ interface OnceReactions {
  * awaits once never meets an error twice, so it names none.
  */
 export function describeAwaitOnce(step: Function, name: string, file: string, table: string): { [state: number]: Rejection } {
+  watchStackFormatting();
   // Looked up by the table, a string of the emitted text (no key is built); positions make it all but unique.
   var known = onceReactions && onceReactions.get(table);
   var stepName = step.name;
@@ -151,18 +158,27 @@ interface ErrorTrail {
   names: string[] | undefined;
 }
 
-var trails = typeof WeakMap === 'function' ? new WeakMap<object, ErrorTrail>() : undefined;
+var TRAIL = Symbol('@coro/runtime.awaitTrail');
 
-function trailOf(error: unknown, appending: boolean): ErrorTrail | undefined {
-  if (!trails || typeof error !== 'object' || error === null) return undefined;
-  var trail = trails.get(error);
-  if (!trail) trails.set(error, (trail = { lined: [], appending: appending, stack: undefined, frames: 0, limit: undefined, names: undefined }));
-  return trail;
+/** Errors a resumed body threw before any `await` saw them (`thrownByResumedBody`). */
+var thrownByResumedBodies = typeof WeakSet === 'function' ? new WeakSet<object>() : undefined;
+
+/**
+ * The trail of an error object, made on first sight and kept on the error
+ * itself (stack-text.ts `defineHidden`): none for one that takes no
+ * property.
+ */
+function trailOf(error: object): ErrorTrail | undefined {
+  var trail = (error as { [key: PropertyKey]: ErrorTrail | undefined })[TRAIL];
+  if (trail !== undefined) return trail;
+  var appending = thrownByResumedBodies !== undefined && thrownByResumedBodies.has(error);
+  trail = { lined: [], appending: appending, stack: undefined, frames: 0, limit: undefined, names: undefined };
+  return defineHidden(error, TRAIL, trail) ? trail : undefined;
 }
 
-/** A resumed body threw `error`, which the runtime had not seen: the calls awaiting it were suspended when it was made. */
+/** A resumed body threw `error`: if no `await` has seen it yet, the calls awaiting it were suspended when it was made. */
 export function thrownByResumedBody(error: unknown): void {
-  trailOf(error, true);
+  if (thrownByResumedBodies !== undefined && typeof error === 'object' && error !== null) thrownByResumedBodies.add(error);
 }
 
 /**
@@ -170,19 +186,31 @@ export function thrownByResumedBody(error: unknown): void {
  * awaits once) stands in `state`: appends its `at async` line to `error`'s stack.
  */
 export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingStep, state: number): void {
-  var trail = trailOf(error, false);
-  var described = step.$awaits;
-  if (!trail) return;
-  var stack: unknown, limit: unknown;
+  if (typeof error !== 'object' || error === null) return;
+  var trail: ErrorTrail | undefined;
   try {
     if (objectToString.call(error) !== '[object Error]') return;
-    stack = (error as { stack: unknown }).stack;
-    limit = (Error as { stackTraceLimit?: unknown }).stackTraceLimit;
+    trail = trailOf(error);
   } catch (ignored) {
-    // A `stack` getter of the program's that throws (or a revoked proxy): the rejection goes on as it is.
+    // A revoked proxy: the rejection goes on as it is.
     return;
   }
-  if (typeof stack !== 'string') return;
+  if (!trail) return;
+  var lined = trail;
+  editStack(error as object, function (stack: string): string {
+    return withAwaitingCaller(lined, stack, body, step, state);
+  });
+}
+
+/** `stack` with the `at async` line of `body` (standing at `state`) appended, if it gets one. */
+function withAwaitingCaller(trail: ErrorTrail, stack: string, body: unknown, step: AwaitingStep, state: number): string {
+  var described = step.$awaits;
+  var limit: unknown;
+  try {
+    limit = (Error as { stackTraceLimit?: unknown }).stackTraceLimit;
+  } catch (ignored) {
+    return stack;
+  }
   if (stack !== trail.stack || limit !== trail.limit) {
     if (stack !== trail.stack) trail.names = undefined;
     trail.stack = stack;
@@ -190,25 +218,20 @@ export function addAwaitingCaller(error: unknown, body: unknown, step: AwaitingS
     trail.frames = typeof limit === 'number' ? frameLines(stack, limit) : 0;
   }
   // A stack as long as V8 makes them is full, as natively (`at async` lines count), and may have lost the frames to look for.
-  if (typeof limit === 'number' && trail.frames >= limit) return;
+  if (typeof limit === 'number' && trail.frames >= limit) return stack;
   if (!trail.appending) {
-    if (holdsFrameOf(trail.names || (trail.names = frameNames(stack)), described ? described[0] : '', step.name)) return;
+    if (holdsFrameOf(trail.names || (trail.names = frameNames(stack)), described ? described[0] : '', step.name)) return stack;
     trail.appending = true;
   }
-  if (!described || (body !== undefined && trail.lined.indexOf(body) >= 0)) return;
+  if (!described || (body !== undefined && trail.lined.indexOf(body) >= 0)) return stack;
   var line = (described[3] || (described[3] = awaitLines(described)))[state];
-  if (line === undefined) return;
+  if (line === undefined) return stack;
   if (body !== undefined) trail.lined.push(body);
   stack += line;
-  try {
-    (error as { stack: string }).stack = stack;
-  } catch (ignored) {
-    // Frozen, or a `stack` without a setter or not writable: it stays as it is.
-    return;
-  }
   trail.stack = stack;
   trail.names = undefined;
   trail.frames++;
+  return stack;
 }
 
 /** How many frame lines (`at` lines, `at async` ones too) `stack` holds, counted up to `limit`: no array of its lines is made. */

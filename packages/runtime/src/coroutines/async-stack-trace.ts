@@ -16,11 +16,13 @@
  * waiters (each waiter is suspended at a known state) only when a task
  * fails, and only once per error (a parent that rethrows the same error does
  * not append it again). The failing task's own frames are already in the
- * stack the engine wrote when the error was thrown.
+ * stack the engine wrote when the error was thrown. The lines join the
+ * stack's text when the engine makes it (../stack-text.ts).
  *
  * ## References
  * - V8's zero-cost async stack traces (https://v8.dev/docs/stack-trace-api#async-stack-traces)
  */
+import { editStack } from '../stack-text';
 import { taskName, taskPosition } from './task-description';
 import { awaitedBy, type TaskFrame } from './task-frame';
 
@@ -36,11 +38,10 @@ export function addAsyncStackTrace(error: unknown, task: TaskFrame): void {
     lines.push('    at async ' + taskName(waiter) + (at ? ' (' + at + ')' : ''));
   }
   if (!lines.length) return;
-  try {
-    error.stack = String(error.stack) + '\n' + lines.join('\n');
-  } catch (ignored) {
-    // A frozen error keeps its stack as it is.
-  }
+  var trace = '\n' + lines.join('\n');
+  editStack(error, function (text: string): string {
+    return text + trace;
+  });
 }
 
 /** `error` is thrown into many tasks at once (a channel's close): it gets none of their chains. */

@@ -23,6 +23,7 @@
  * - ../async-function-prototype.ts (`linkAsyncFunction`)
  */
 import { linkAsyncFunction } from '../async-function-prototype';
+import { watchStackFormatting } from '../stack-text';
 import type { GeneratorFrame } from '../frame';
 import { describeStates } from './task-description';
 import { RuntimeTask, runBody } from './runtime-task';
@@ -43,6 +44,7 @@ export function linkCoroutine<F extends Function | null>(fn: F, Frame: Function)
  * as a field (task-description.ts).
  */
 export function linkTaskFrame(Frame: Function, step: Function | undefined, name: string, file: string, positions: readonly (number | string)[], clearSlots?: () => void): void {
+  watchStackFormatting();
   inheritTask(Frame);
   if (step) Frame.prototype.$step = step;
   if (clearSlots) Frame.prototype.$clearSlots = clearSlots;
