@@ -16,7 +16,9 @@
  * ## Implementation
  *
  * The test's code becomes the body of a generator run to its end (or of an
- * async function whose settling ends an async test), and reads of names and
+ * async function whose settling ends the test; a test that is async already
+ * ends itself through `$DONE`, so its body's settling reports only a
+ * throw), and reads of names and
  * `this` in it become `(yield, name)` (`(await null, name)`): the value is
  * the same, but every expression around such a read is taken apart by the
  * machine. `every` wraps only each n-th read, so that expressions are split
@@ -68,8 +70,11 @@ export function deriveSuspending(test: TestCase, kind: SuspendingKind, every: nu
     const source = `var $derived = (function* () {\n${body}\n})();\nfor (var $step = $derived.next(); !$step.done; $step = $derived.next()) {}\n`;
     return { ...test, source };
   }
+  const flags = test.frontMatter.flags;
+  // An async test calls $DONE itself, later than its body's end: the derived body reports only an abrupt end.
+  if (flags.includes('async')) return { ...test, source: `(async function () {\n${body}\n})().then(undefined, $DONE);\n` };
   const source = `(async function () {\n${body}\n})().then(function () { $DONE(); }, $DONE);\n`;
-  return { ...test, source, frontMatter: { ...test.frontMatter, flags: [...test.frontMatter.flags, 'async'] } };
+  return { ...test, source, frontMatter: { ...test.frontMatter, flags: [...flags, 'async'] } };
 }
 
 function opensFunction(node: ts.Node): boolean {

@@ -11,8 +11,8 @@
  *
  * ## Implementation
  *
- * Every script test under the directories (not negative, module, raw or
- * async ones) is derived twice, wrapping every read and every third one,
+ * Every script test under the directories (not negative, module or raw
+ * ones) is derived twice, wrapping every read and every third one,
  * in sloppy mode unless it is strict-only. A derived test that fails
  * natively changed meaning in the derivation and says nothing; one that
  * passes natively and fails lowered is a mismatch: a miscompile, a crash,
@@ -105,7 +105,7 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
 
 function isDerivable(test: TestCase): boolean {
   const { flags, negative } = test.frontMatter;
-  return negative === undefined && !flags.includes('module') && !flags.includes('raw') && !flags.includes('async');
+  return negative === undefined && !flags.includes('module') && !flags.includes('raw');
 }
 
 function isDocumentedRefusal(outcome: Outcome): boolean {

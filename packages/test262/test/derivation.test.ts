@@ -50,6 +50,13 @@ describe('deriveSuspending', () => {
     expect(derived.frontMatter.flags).toEqual(['async']);
   });
 
+  it('leaves the end of an async test to its own $DONE calls, reporting only a throw from the async body', () => {
+    const derived = deriveSuspending(testCase('p.then($DONE, $DONE);', ['async']), 'async', 1)!;
+    expect(body(derived)).toBe('(await null, p).then((await null, $DONE), (await null, $DONE));');
+    expect(derived.source.endsWith('})().then(undefined, $DONE);\n')).toBe(true);
+    expect(derived.frontMatter.flags).toEqual(['async']);
+  });
+
   it('runs a generator body to its end', () => {
     const derived = deriveSuspending(testCase('x;'), 'generator', 1)!;
     expect(derived.source.startsWith('var $derived = (function* () {\n')).toBe(true);
