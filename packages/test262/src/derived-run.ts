@@ -12,8 +12,9 @@
  * ## Implementation
  *
  * Every script test under the directories (not negative, module or raw
- * ones) is derived twice, wrapping every read and every third one,
- * in sloppy mode unless it is strict-only. A derived test that fails
+ * ones) is derived twice, wrapping every read and every third one, and
+ * once more when it has async functions of its own, wrapping their reads
+ * too; each runs in sloppy mode unless the test is strict-only. A derived test that fails
  * natively changed meaning in the derivation and says nothing; one that
  * passes natively and fails lowered is a mismatch: a miscompile, a crash,
  * or a refusal (refusals the README documents, such as a `with` body that
@@ -51,6 +52,8 @@ export interface DerivedMismatch {
   readonly mode: Mode;
   /** Every how many reads a suspension was wrapped around. */
   readonly every: number;
+  /** Whether reads in the test's own async functions were wrapped too. */
+  readonly inAsyncBodies: boolean;
   readonly outcome: Outcome;
   /** The derived test's source, to run again or reduce. */
   readonly source: string;
@@ -65,7 +68,14 @@ export interface DerivedReport {
   readonly documentedRefusals: number;
 }
 
-const WRAP_EVERY: readonly number[] = [1, 3];
+// A third variant awaits in the test's own async bodies as well: kept apart, since
+// awaiting there often changes what a test checks, and its native failure would
+// leave the first variant's reads unmeasured.
+const VARIANTS: readonly { readonly every: number; readonly inAsyncBodies: boolean }[] = [
+  { every: 1, inAsyncBodies: false },
+  { every: 3, inAsyncBodies: false },
+  { every: 1, inAsyncBodies: true },
+];
 
 export async function runDerived(suite: Suite, options: DerivedOptions): Promise<DerivedReport> {
   const harness = new Harness(suite.harnessDirectory);
@@ -83,8 +93,8 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
     const test = loadTest(suite.testDirectory, relativePath);
     if (!isDerivable(test)) continue;
     const mode: Mode = test.frontMatter.flags.includes('onlyStrict') ? 'strict' : 'sloppy';
-    for (const every of WRAP_EVERY) {
-      const derivedTest = deriveSuspending(test, options.kind, every);
+    for (const { every, inAsyncBodies } of VARIANTS) {
+      const derivedTest = deriveSuspending(test, options.kind, every, inAsyncBodies);
       if (derivedTest === undefined) continue;
       derived++;
       if ((await runTest(derivedTest, mode, native, harness)).status !== 'pass') continue;
@@ -93,7 +103,7 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
       if (outcome.status === 'pass') continue;
       if (isDocumentedRefusal(outcome)) documentedRefusals++;
       else {
-        const mismatch = { path: relativePath, mode, every, outcome, source: derivedTest.source };
+        const mismatch = { path: relativePath, mode, every, inAsyncBodies, outcome, source: derivedTest.source };
         mismatches.push(mismatch);
         options.onMismatch?.(mismatch);
       }

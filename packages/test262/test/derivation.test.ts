@@ -57,6 +57,27 @@ describe('deriveSuspending', () => {
     expect(derived.frontMatter.flags).toEqual(['async']);
   });
 
+  it('awaits in the bodies of async functions, arrows and methods when asked, and derives nothing when they read nothing', () => {
+    const code = [
+      'x; async function f(a = d) { return g(b); }',
+      'var h = async () => c, k = async function* () { yield e; };',
+      'class K { async [m]() { n; } p() { q; } }',
+      'function r() { s; }',
+    ].join('\n');
+    expect(body(deriveSuspending(testCase(code), 'generator', 1))).toBe(
+      ['(yield, x); async function f(a = d) { return g(b); }', 'var h = async () => c, k = async function* () { yield e; };', 'class K { async [(yield, m)]() { n; } p() { q; } }', 'function r() { s; }'].join('\n'),
+    );
+    expect(body(deriveSuspending(testCase(code), 'generator', 1, true))).toBe(
+      [
+        '(yield, x); async function f(a = d) { return g((await null, b)); }',
+        'var h = async () => (await null, c), k = async function* () { yield (await null, e); };',
+        'class K { async [(yield, m)]() { (await null, n); } p() { q; } }',
+        'function r() { s; }',
+      ].join('\n'),
+    );
+    expect(deriveSuspending(testCase('x; function f() { y; }'), 'async', 1, true)).toBeUndefined();
+  });
+
   it('runs a generator body to its end', () => {
     const derived = deriveSuspending(testCase('x;'), 'generator', 1)!;
     expect(derived.source.startsWith('var $derived = (function* () {\n')).toBe(true);
