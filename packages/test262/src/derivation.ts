@@ -67,7 +67,8 @@ export function deriveSuspending(test: TestCase, kind: SuspendingKind, every: nu
     }
     if ((ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) && isWrappableRead(node as ts.Expression)) {
       if (reads++ % every === 0) {
-        wrapped.push({ start: node.getStart(sourceFile), end: node.end, text: `(${suspension}, ${node.getText(sourceFile)})` });
+        const text = `${startsListedStatement(node, sourceFile) ? ';' : ''}(${suspension}, ${node.getText(sourceFile)})`;
+        wrapped.push({ start: node.getStart(sourceFile), end: node.end, text });
         if (inAsyncBody) readsInAsyncBodies++;
       }
     }
@@ -159,6 +160,21 @@ function isWrappableRead(node: ts.Expression): boolean {
     ts.isAwaitExpression(parent) ||
     (ts.isExpressionWithTypeArguments(parent) && ts.isHeritageClause(parent.parent))
   );
+}
+
+/**
+ * Whether the read is the first token of a statement in a list: there, a `(` would continue the
+ * statement before when that one ends without its semicolon; a `;` before it is an empty statement.
+ */
+function startsListedStatement(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  let statement = node.parent;
+  while (!ts.isExpressionStatement(statement)) {
+    if (ts.isStatement(statement) || ts.isFunctionLike(statement) || ts.isSourceFile(statement)) return false;
+    statement = statement.parent;
+  }
+  const list = statement.parent;
+  const listed = ts.isBlock(list) || ts.isSourceFile(list) || ts.isCaseClause(list) || ts.isDefaultClause(list);
+  return listed && statement.getStart(sourceFile) === node.getStart(sourceFile);
 }
 
 function isUpdate(operator: ts.SyntaxKind): boolean {

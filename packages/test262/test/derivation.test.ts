@@ -52,7 +52,7 @@ describe('deriveSuspending', () => {
 
   it('leaves the end of an async test to its own $DONE calls, reporting only a throw from the async body', () => {
     const derived = deriveSuspending(testCase('p.then($DONE, $DONE);', ['async']), 'async', 1)!;
-    expect(body(derived)).toBe('(await null, p).then((await null, $DONE), (await null, $DONE));');
+    expect(body(derived)).toBe(';(await null, p).then((await null, $DONE), (await null, $DONE));');
     expect(derived.source.endsWith('})().then(undefined, $DONE);\n')).toBe(true);
     expect(derived.frontMatter.flags).toEqual(['async']);
   });
@@ -65,17 +65,23 @@ describe('deriveSuspending', () => {
       'function r() { s; }',
     ].join('\n');
     expect(body(deriveSuspending(testCase(code), 'generator', 1))).toBe(
-      ['(yield, x); async function f(a = d) { return g(b); }', 'var h = async () => c, k = async function* () { yield e; };', 'class K { async [(yield, m)]() { n; } p() { q; } }', 'function r() { s; }'].join('\n'),
+      [';(yield, x); async function f(a = d) { return g(b); }', 'var h = async () => c, k = async function* () { yield e; };', 'class K { async [(yield, m)]() { n; } p() { q; } }', 'function r() { s; }'].join('\n'),
     );
     expect(body(deriveSuspending(testCase(code), 'generator', 1, true))).toBe(
       [
-        '(yield, x); async function f(a = d) { return g((await null, b)); }',
+        ';(yield, x); async function f(a = d) { return g((await null, b)); }',
         'var h = async () => (await null, c), k = async function* () { yield (await null, e); };',
-        'class K { async [(yield, m)]() { (await null, n); } p() { q; } }',
+        'class K { async [(yield, m)]() { ;(await null, n); } p() { q; } }',
         'function r() { s; }',
       ].join('\n'),
     );
     expect(deriveSuspending(testCase('x; function f() { y; }'), 'async', 1, true)).toBeUndefined();
+  });
+
+  it('begins a statement that begins with a wrapped read with an empty one, where the statement before may lack its semicolon', () => {
+    expect(body(deriveSuspending(testCase('f()\nx.y()\nif (c) z.v()\n{ w }'), 'async', 1))).toBe(
+      'f()\n;(await null, x).y()\nif ((await null, c)) (await null, z).v()\n{ ;(await null, w) }',
+    );
   });
 
   it('runs a generator body to its end', () => {
