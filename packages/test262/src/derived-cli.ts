@@ -66,7 +66,8 @@ async function main(command: ReturnType<typeof parseCommandLine>): Promise<numbe
     onMismatch: (mismatch) => {
       const outcome = mismatch.outcome.status === 'fail' ? `${mismatch.outcome.failure.stage}: ${mismatch.outcome.failure.message}` : mismatch.outcome.status;
       const variant = `every ${mismatch.every}${mismatch.inAsyncBodies ? ' and in async bodies' : ''}`;
-      process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} ${variant}: ${outcome}\n`);
+      const native = mismatch.nativeFailure === undefined ? '' : ` (natively ${mismatch.nativeFailure})`;
+      process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} ${variant}: ${outcome}${native}\n`);
       if (command.out !== undefined) {
         fs.mkdirSync(command.out, { recursive: true });
         const name = `${mismatch.path.replace(/\//g, '__')}.${mismatch.every}${mismatch.inAsyncBodies ? '.async-bodies' : ''}.js`;
@@ -75,7 +76,8 @@ async function main(command: ReturnType<typeof parseCommandLine>): Promise<numbe
     },
   });
   process.stdout.write(
-    `${report.tests} tests, ${report.derived} derived (${command.options.kind}), ${report.nativePasses} pass natively: ` +
+    `${report.tests} tests, ${report.derived} derived (${command.options.kind}), ${report.nativePasses} pass natively, ` +
+      `${report.nativeAssertionFailures} fail an assertion natively: ` +
       `${report.mismatches.length} mismatches, ${report.documentedRefusals} documented refusals\n`,
   );
   return report.mismatches.length > 0 ? 1 : 0;

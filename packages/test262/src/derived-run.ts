@@ -14,11 +14,14 @@
  * Every script test under the directories (not negative, module or raw
  * ones) is derived twice, wrapping every read and every third one, and
  * once more when it has async functions of its own, wrapping their reads
- * too; each runs in sloppy mode unless the test is strict-only. A derived test that fails
- * natively changed meaning in the derivation and says nothing; one that
- * passes natively and fails lowered is a mismatch: a miscompile, a crash,
- * or a refusal (refusals the README documents, such as a `with` body that
- * suspends, are counted apart). Tests run one after another in this
+ * too; each runs in sloppy mode unless the test is strict-only. A derived
+ * test that passes natively and fails lowered is a mismatch: a miscompile,
+ * a crash, or a refusal (refusals the README documents, such as a `with`
+ * body that suspends, are counted apart). One that fails natively changed
+ * meaning in the derivation; when it failed one of the test's assertions
+ * (a moved suspension reordered the promise jobs a test logs, say), the
+ * lowered run must fail the same assertion with the same message, else it
+ * is a mismatch too; other native failures say nothing. Tests run one after another in this
  * process: run slices in several processes to use more cores.
  *
  * ## References
@@ -55,6 +58,8 @@ export interface DerivedMismatch {
   /** Whether reads in the test's own async functions were wrapped too. */
   readonly inAsyncBodies: boolean;
   readonly outcome: Outcome;
+  /** The native run's failure when it failed an assertion too, with another message. */
+  readonly nativeFailure?: string;
   /** The derived test's source, to run again or reduce. */
   readonly source: string;
 }
@@ -63,6 +68,8 @@ export interface DerivedReport {
   readonly tests: number;
   readonly derived: number;
   readonly nativePasses: number;
+  /** Derived tests whose native run failed an assertion: the lowered run must fail it alike. */
+  readonly nativeAssertionFailures: number;
   readonly mismatches: readonly DerivedMismatch[];
   /** Refusals the README documents (`with` bodies that suspend): not mismatches. */
   readonly documentedRefusals: number;
@@ -87,6 +94,7 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
   const mismatches: DerivedMismatch[] = [];
   let derived = 0;
   let nativePasses = 0;
+  let nativeAssertionFailures = 0;
   let documentedRefusals = 0;
   for (const [done, relativePath] of paths.entries()) {
     options.onProgress?.(done, paths.length);
@@ -97,20 +105,35 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
       const derivedTest = deriveSuspending(test, options.kind, every, inAsyncBodies);
       if (derivedTest === undefined) continue;
       derived++;
-      if ((await runTest(derivedTest, mode, native, harness)).status !== 'pass') continue;
-      nativePasses++;
+      const nativeOutcome = await runTest(derivedTest, mode, native, harness);
+      const nativeFailure = assertionFailure(nativeOutcome);
+      if (nativeOutcome.status === 'pass') nativePasses++;
+      else if (nativeFailure !== undefined) nativeAssertionFailures++;
+      else continue;
       const outcome = await runTest(derivedTest, mode, lowered, harness);
-      if (outcome.status === 'pass') continue;
+      if (nativeFailure === undefined ? outcome.status === 'pass' : assertionFailure(outcome) === nativeFailure) continue;
       if (isDocumentedRefusal(outcome)) documentedRefusals++;
       else {
-        const mismatch = { path: relativePath, mode, every, inAsyncBodies, outcome, source: derivedTest.source };
+        const mismatch = { path: relativePath, mode, every, inAsyncBodies, outcome, nativeFailure, source: derivedTest.source };
         mismatches.push(mismatch);
         options.onMismatch?.(mismatch);
       }
     }
   }
   options.onProgress?.(paths.length, paths.length);
-  return { tests: paths.length, derived, nativePasses, mismatches, documentedRefusals };
+  return { tests: paths.length, derived, nativePasses, nativeAssertionFailures, mismatches, documentedRefusals };
+}
+
+/**
+ * A failed assertion of the test's own (a Test262Error), as its stage and message: the derivation
+ * moved something the test checks, often the order of promise jobs, and the message says what the
+ * run saw. The engine's own errors are left out: their messages name the code's shape, which the
+ * lowering changes.
+ */
+function assertionFailure(outcome: Outcome): string | undefined {
+  if (outcome.status !== 'fail' || (outcome.failure.stage !== 'runtime' && outcome.failure.stage !== 'async')) return undefined;
+  const { stage, message } = outcome.failure;
+  return message.startsWith('Test262Error: ') ? `${stage}: ${message}` : undefined;
 }
 
 function isDerivable(test: TestCase): boolean {

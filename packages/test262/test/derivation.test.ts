@@ -106,6 +106,13 @@ describe('runDerived', () => {
     expect(report.mismatches).toEqual([]);
   });
 
+  it('holds the lowered run of a derived test that fails an assertion natively to the same failure', async () => {
+    // Awaiting at each read reorders the promise jobs that these tests log and compare.
+    const report = await runDerived(suite, { directories: ['language/expressions/await/async-await-interleaved.js', 'language/expressions/await/await-non-promise.js'], kind: 'async' });
+    expect(report.nativeAssertionFailures).toBeGreaterThan(2);
+    expect(report.mismatches).toEqual([]);
+  });
+
   it('counts a suspending with body as a documented refusal, not a mismatch', async () => {
     const report = await runDerived(suite, { directories: ['language/statements/with/S12.10_A1.1_T1.js'], kind: 'generator' });
     expect(report.nativePasses).toBeGreaterThan(0);
