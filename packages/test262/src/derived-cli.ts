@@ -77,7 +77,7 @@ async function main(command: ReturnType<typeof parseCommandLine>): Promise<numbe
   });
   process.stdout.write(
     `${report.tests} tests, ${report.derived} derived (${command.options.kind}), ${report.nativePasses} pass natively, ` +
-      `${report.nativeAssertionFailures} fail an assertion natively: ` +
+      `${report.nativeThrows} throw natively: ` +
       `${report.mismatches.length} mismatches, ${report.documentedRefusals} documented refusals\n`,
   );
   return report.mismatches.length > 0 ? 1 : 0;

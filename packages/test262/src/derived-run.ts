@@ -18,11 +18,12 @@
  * test that passes natively and fails lowered is a mismatch: a miscompile,
  * a crash, or a refusal (refusals the README documents, such as a `with`
  * body that suspends, are counted apart). One that fails natively changed
- * meaning in the derivation; when it failed one of the test's assertions
- * (a moved suspension reordered the promise jobs a test logs, say), the
- * lowered run must fail the same assertion with the same message, else it
- * is a mismatch too; other native failures say nothing. Tests run one after another in this
- * process: run slices in several processes to use more cores.
+ * meaning in the derivation; when it threw (a moved suspension reordered
+ * the promise jobs a test logs and compares, say), the lowered run must
+ * throw alike, else it is a mismatch too: the same failed assertion with
+ * the same message, or an error of the same name. Other native failures
+ * say nothing. Tests run one after another in this process: run slices in
+ * several processes to use more cores.
  *
  * ## References
  *
@@ -58,7 +59,7 @@ export interface DerivedMismatch {
   /** Whether reads in the test's own async functions were wrapped too. */
   readonly inAsyncBodies: boolean;
   readonly outcome: Outcome;
-  /** The native run's failure when it failed an assertion too, with another message. */
+  /** How the native run threw, when it did (the lowered run threw otherwise, or not). */
   readonly nativeFailure?: string;
   /** The derived test's source, to run again or reduce. */
   readonly source: string;
@@ -68,8 +69,8 @@ export interface DerivedReport {
   readonly tests: number;
   readonly derived: number;
   readonly nativePasses: number;
-  /** Derived tests whose native run failed an assertion: the lowered run must fail it alike. */
-  readonly nativeAssertionFailures: number;
+  /** Derived tests whose native run threw: the lowered run must throw alike. */
+  readonly nativeThrows: number;
   readonly mismatches: readonly DerivedMismatch[];
   /** Refusals the README documents (`with` bodies that suspend): not mismatches. */
   readonly documentedRefusals: number;
@@ -94,7 +95,7 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
   const mismatches: DerivedMismatch[] = [];
   let derived = 0;
   let nativePasses = 0;
-  let nativeAssertionFailures = 0;
+  let nativeThrows = 0;
   let documentedRefusals = 0;
   for (const [done, relativePath] of paths.entries()) {
     options.onProgress?.(done, paths.length);
@@ -106,12 +107,12 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
       if (derivedTest === undefined) continue;
       derived++;
       const nativeOutcome = await runTest(derivedTest, mode, native, harness);
-      const nativeFailure = assertionFailure(nativeOutcome);
+      const nativeFailure = thrownFailure(nativeOutcome);
       if (nativeOutcome.status === 'pass') nativePasses++;
-      else if (nativeFailure !== undefined) nativeAssertionFailures++;
+      else if (nativeFailure !== undefined) nativeThrows++;
       else continue;
       const outcome = await runTest(derivedTest, mode, lowered, harness);
-      if (nativeFailure === undefined ? outcome.status === 'pass' : assertionFailure(outcome) === nativeFailure) continue;
+      if (nativeFailure === undefined ? outcome.status === 'pass' : thrownFailure(outcome) === nativeFailure) continue;
       if (isDocumentedRefusal(outcome)) documentedRefusals++;
       else {
         const mismatch = { path: relativePath, mode, every, inAsyncBodies, outcome, nativeFailure, source: derivedTest.source };
@@ -121,19 +122,19 @@ export async function runDerived(suite: Suite, options: DerivedOptions): Promise
     }
   }
   options.onProgress?.(paths.length, paths.length);
-  return { tests: paths.length, derived, nativePasses, nativeAssertionFailures, mismatches, documentedRefusals };
+  return { tests: paths.length, derived, nativePasses, nativeThrows, mismatches, documentedRefusals };
 }
 
 /**
- * A failed assertion of the test's own (a Test262Error), as its stage and message: the derivation
- * moved something the test checks, often the order of promise jobs, and the message says what the
- * run saw. The engine's own errors are left out: their messages name the code's shape, which the
+ * How a run threw, where it ran: the stage, and for a failed assertion of the test's own (a
+ * Test262Error) its message, which says what the run saw; for any other throw only what precedes
+ * the message (the error's name), since the engine's messages name the shape of the code, which the
  * lowering changes.
  */
-function assertionFailure(outcome: Outcome): string | undefined {
+function thrownFailure(outcome: Outcome): string | undefined {
   if (outcome.status !== 'fail' || (outcome.failure.stage !== 'runtime' && outcome.failure.stage !== 'async')) return undefined;
   const { stage, message } = outcome.failure;
-  return message.startsWith('Test262Error: ') ? `${stage}: ${message}` : undefined;
+  return `${stage}: ${message.startsWith('Test262Error: ') ? message : message.split(':')[0]}`;
 }
 
 function isDerivable(test: TestCase): boolean {
