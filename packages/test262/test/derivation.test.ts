@@ -113,6 +113,13 @@ describe('runDerived', () => {
     expect(report.mismatches).toEqual([]);
   });
 
+  it('holds no derived test to a native throw where Node fails the test as written', async () => {
+    // Node 20 does not close the sync iterator on a rejected value (a later specification does), coro does.
+    const report = await runDerived(suite, { directories: ['built-ins/AsyncFromSyncIteratorPrototype/next/for-await-next-rejected-promise-close.js'], kind: 'async' });
+    expect(report.derived).toBeGreaterThan(0);
+    expect(report.mismatches).toEqual([]);
+  });
+
   it('counts a suspending with body as a documented refusal, not a mismatch', async () => {
     const report = await runDerived(suite, { directories: ['language/statements/with/S12.10_A1.1_T1.js'], kind: 'generator' });
     expect(report.nativePasses).toBeGreaterThan(0);
