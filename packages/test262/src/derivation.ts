@@ -16,14 +16,18 @@
  * ## Implementation
  *
  * The test's code becomes the body of a generator run to its end (or of an
- * async function whose settling ends an async test), and reads of names and
+ * async function whose settling ends the test; a test that is async already
+ * ends itself through `$DONE`, so its body's settling reports only a
+ * throw), and reads of names and
  * `this` in it become `(yield, name)` (`(await null, name)`): the value is
  * the same, but every expression around such a read is taken apart by the
  * machine. `every` wraps only each n-th read, so that expressions are split
  * at different places. Reads inside nested functions and classes stay as
  * they are (a `yield` there would be another function's, or a syntax
  * error), but for the computed keys and `extends` of classes and methods,
- * which run where they are defined; so do assignment targets,
+ * which run where they are defined, and, with `inAsyncBodies`, for the
+ * bodies of the test's async functions, where `await null` is as neutral
+ * (the lowering takes those functions apart too); so do assignment targets,
  * declarations, the operands of `typeof` and `delete` (whose meaning would
  * change) and callees (a method call keeps its receiver).
  *
@@ -42,34 +46,53 @@ import type { TestCase } from './execution';
 
 export type SuspendingKind = 'generator' | 'async';
 
-/** The derived test, or undefined when the test has no read to wrap or does not parse as a script. */
-export function deriveSuspending(test: TestCase, kind: SuspendingKind, every: number): TestCase | undefined {
+/**
+ * The derived test, or undefined when the test has no read to wrap or does not parse as a script.
+ * With `inAsyncBodies`, reads in the bodies of the test's own async functions are wrapped too, in
+ * `await null`, and a test with no such read derives nothing (the variant without says as much).
+ */
+export function deriveSuspending(test: TestCase, kind: SuspendingKind, every: number, inAsyncBodies = false): TestCase | undefined {
   const sourceFile = ts.createSourceFile(test.path, test.source, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const parseErrors = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (parseErrors.length > 0) return undefined;
-  const suspension = kind === 'generator' ? 'yield' : 'await null';
   const wrapped: { start: number; end: number; text: string }[] = [];
   let reads = 0;
-  const visit = (node: ts.Node): void => {
+  let readsInAsyncBodies = 0;
+  const visit = (node: ts.Node, suspension: string, inAsyncBody: boolean): void => {
     if (opensFunction(node)) {
-      evaluatedWhereDefined(node).forEach(visit);
+      evaluatedWhereDefined(node).forEach((child) => visit(child, suspension, inAsyncBody));
+      const body = inAsyncBodies ? asyncBody(node) : undefined;
+      if (body !== undefined) visit(body, 'await null', true);
       return;
     }
     if ((ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) && isWrappableRead(node as ts.Expression)) {
-      if (reads++ % every === 0) wrapped.push({ start: node.getStart(sourceFile), end: node.end, text: `(${suspension}, ${node.getText(sourceFile)})` });
+      if (reads++ % every === 0) {
+        const text = `${startsListedStatement(node, sourceFile) ? ';' : ''}(${suspension}, ${node.getText(sourceFile)})`;
+        wrapped.push({ start: node.getStart(sourceFile), end: node.end, text });
+        if (inAsyncBody) readsInAsyncBodies++;
+      }
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, suspension, inAsyncBody));
   };
-  sourceFile.statements.forEach(visit);
-  if (wrapped.length === 0) return undefined;
+  for (const statement of sourceFile.statements) visit(statement, kind === 'generator' ? 'yield' : 'await null', false);
+  if (wrapped.length === 0 || (inAsyncBodies && readsInAsyncBodies === 0)) return undefined;
   let body = test.source;
   for (const { start, end, text } of wrapped.reverse()) body = body.slice(0, start) + text + body.slice(end);
   if (kind === 'generator') {
     const source = `var $derived = (function* () {\n${body}\n})();\nfor (var $step = $derived.next(); !$step.done; $step = $derived.next()) {}\n`;
     return { ...test, source };
   }
+  const flags = test.frontMatter.flags;
+  // An async test calls $DONE itself, later than its body's end: the derived body reports only an abrupt end.
+  if (flags.includes('async')) return { ...test, source: `(async function () {\n${body}\n})().then(undefined, $DONE);\n` };
   const source = `(async function () {\n${body}\n})().then(function () { $DONE(); }, $DONE);\n`;
-  return { ...test, source, frontMatter: { ...test.frontMatter, flags: [...test.frontMatter.flags, 'async'] } };
+  return { ...test, source, frontMatter: { ...test.frontMatter, flags: [...flags, 'async'] } };
+}
+
+/** The body of an async function, async arrow, async method or async generator: where `await` is an expression. */
+function asyncBody(node: ts.Node): ts.Node | undefined {
+  if (!ts.isFunctionLike(node) || !(ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async)) return undefined;
+  return (node as ts.FunctionLikeDeclaration).body;
 }
 
 function opensFunction(node: ts.Node): boolean {
@@ -79,8 +102,9 @@ function opensFunction(node: ts.Node): boolean {
 /** What a class or a method evaluates where it is defined, not in a function of its own: computed keys and `extends`. */
 function evaluatedWhereDefined(node: ts.Node): readonly ts.Node[] {
   if (ts.isClassLike(node)) {
-    const keys = node.members.flatMap((member) => (member.name && ts.isComputedPropertyName(member.name) ? [member.name] : []));
-    return [...(node.heritageClauses ?? []), ...keys];
+    // A method stands for its own computed key (and its body when that is async).
+    const members = node.members.flatMap((member): ts.Node[] => (ts.isFunctionLike(member) ? [member] : member.name && ts.isComputedPropertyName(member.name) ? [member.name] : []));
+    return [...(node.heritageClauses ?? []), ...members];
   }
   const name = (node as ts.SignatureDeclaration).name;
   return name && ts.isComputedPropertyName(name) ? [name] : [];
@@ -131,8 +155,26 @@ function isWrappableRead(node: ts.Expression): boolean {
     (ts.isVariableDeclaration(parent) && parent.initializer === node) ||
     (ts.isBindingElement(parent) && parent.initializer === node) ||
     ts.isComputedPropertyName(parent) ||
+    (ts.isArrowFunction(parent) && parent.body === node) ||
+    ts.isYieldExpression(parent) ||
+    ts.isAwaitExpression(parent) ||
     (ts.isExpressionWithTypeArguments(parent) && ts.isHeritageClause(parent.parent))
   );
+}
+
+/**
+ * Whether the read is the first token of a statement in a list: there, a `(` would continue the
+ * statement before when that one ends without its semicolon; a `;` before it is an empty statement.
+ */
+function startsListedStatement(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  let statement = node.parent;
+  while (!ts.isExpressionStatement(statement)) {
+    if (ts.isStatement(statement) || ts.isFunctionLike(statement) || ts.isSourceFile(statement)) return false;
+    statement = statement.parent;
+  }
+  const list = statement.parent;
+  const listed = ts.isBlock(list) || ts.isSourceFile(list) || ts.isCaseClause(list) || ts.isDefaultClause(list);
+  return listed && statement.getStart(sourceFile) === node.getStart(sourceFile);
 }
 
 function isUpdate(operator: ts.SyntaxKind): boolean {

@@ -65,15 +65,19 @@ async function main(command: ReturnType<typeof parseCommandLine>): Promise<numbe
     onProgress: progressOnStderr('tests'),
     onMismatch: (mismatch) => {
       const outcome = mismatch.outcome.status === 'fail' ? `${mismatch.outcome.failure.stage}: ${mismatch.outcome.failure.message}` : mismatch.outcome.status;
-      process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} every ${mismatch.every}: ${outcome}\n`);
+      const variant = `every ${mismatch.every}${mismatch.inAsyncBodies ? ' and in async bodies' : ''}`;
+      const native = mismatch.nativeFailure === undefined ? '' : ` (natively ${mismatch.nativeFailure})`;
+      process.stdout.write(`MISMATCH ${mismatch.path} ${mismatch.mode} ${variant}: ${outcome}${native}\n`);
       if (command.out !== undefined) {
         fs.mkdirSync(command.out, { recursive: true });
-        fs.writeFileSync(path.join(command.out, `${mismatch.path.replace(/\//g, '__')}.${mismatch.every}.js`), mismatch.source);
+        const name = `${mismatch.path.replace(/\//g, '__')}.${mismatch.every}${mismatch.inAsyncBodies ? '.async-bodies' : ''}.js`;
+        fs.writeFileSync(path.join(command.out, name), mismatch.source);
       }
     },
   });
   process.stdout.write(
-    `${report.tests} tests, ${report.derived} derived (${command.options.kind}), ${report.nativePasses} pass natively: ` +
+    `${report.tests} tests, ${report.derived} derived (${command.options.kind}), ${report.nativePasses} pass natively, ` +
+      `${report.nativeThrows} throw natively: ` +
       `${report.mismatches.length} mismatches, ${report.documentedRefusals} documented refusals\n`,
   );
   return report.mismatches.length > 0 ? 1 : 0;
