@@ -52,8 +52,9 @@
  * error objects get lines. A line is added to the text when the engine
  * makes it, at the first read of `stack` (./stack-text.ts), so an error
  * nobody prints costs no text at all; an error whose text is made already
- * gets it at once, unless it is frozen or its `stack` cannot be written
- * (the write throws: this code is strict). The
+ * gets it at once, unless its `stack` cannot be written (the write throws:
+ * this code is strict). An error that takes no property (frozen, sealed)
+ * gets none: its trail is kept on it. The
  * table stays the emitted text until one of the function's awaits is
  * rejected, which makes the line of each of its awaits once. Each caller
  * of one rejection sees the stack the one before it wrote: the count of
